@@ -1,0 +1,204 @@
+"""Opening the database: URL resolution, SQLite pragmas, sessions, and start-up migration."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tribunal.errors import DatabaseError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DB_ENV_VAR = "TRIBUNAL_DB"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_database_path() -> Path:
+    """Where the database lives when nothing else is said: the user's data folder."""
+    return Path(platformdirs.user_data_dir("Tribunal", appauthor=False)) / "tribunal.sqlite3"
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """Turn ``--db`` / ``TRIBUNAL_DB`` / the default into a SQLAlchemy URL.
+
+    Args:
+        db: a SQLite file path or any SQLAlchemy URL; None means ``TRIBUNAL_DB`` or the default.
+
+    Raises:
+        DatabaseError: the text is neither a usable path nor a valid URL.
+    """
+    text = os.fspath(db) if db is not None else os.environ.get(DB_ENV_VAR) or ""
+    if not text.strip():
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    text = text.strip()
+    if "://" in text:
+        try:
+            make_url(text)
+        except ArgumentError as exc:
+            raise DatabaseError(f"数据库地址格式不正确：{text}") from exc
+        return text
+    return f"sqlite:///{Path(text).expanduser().absolute()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for a server database or an in-memory one."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def check_sqlite_file(path: Path, *, must_exist: bool = False) -> None:
+    """Refuse, without touching it, a path that cannot be this program's SQLite database.
+
+    Raises:
+        DatabaseError: the folder is missing, the path is a folder, or the file is not SQLite.
+    """
+    if not path.parent.is_dir():
+        raise DatabaseError(f"数据库所在的文件夹不存在：{path.parent}")
+    if path.is_dir():
+        raise DatabaseError(f"这是一个文件夹，不是数据库文件：{path}")
+    if not path.exists():
+        if must_exist:
+            raise DatabaseError(f"数据库文件不存在：{path}")
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"无法读取数据库文件 {path}：{exc.strerror or exc}") from exc
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(f"这个文件不是数据库文件（不是 SQLite 格式），未作任何改动：{path}")
+
+
+def _install_sqlite_pragmas(engine: Engine, *, readonly: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # We issue BEGIN ourselves (see _on_begin) so writers can take the lock up front.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if not readonly:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # A writing action takes the write lock at BEGIN: two clerks allocating case numbers
+        # then queue on the busy timeout instead of failing on a stale WAL snapshot.
+        if connection.get_execution_options().get("tribunal_write"):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """A handle on one database: the engine, a session factory and the actor's name.
+
+    The GUI and the command line hold one of these; services open one session per action
+    through :meth:`session`.
+    """
+
+    def __init__(self, url: str, *, actor: str | None = None, readonly: bool = False,
+                 echo: bool = False) -> None:
+        self.url = url
+        self.actor = actor or os.environ.get("TRIBUNAL_USER") or _os_user()
+        self.readonly = readonly
+        self.path = sqlite_path(url)
+        if self.path is not None:
+            check_sqlite_file(self.path, must_exist=readonly)
+            connect_url = f"sqlite:///file:{self.path}?mode=ro&uri=true" if readonly else url
+            self.engine = create_engine(connect_url, echo=echo)
+            _install_sqlite_pragmas(self.engine, readonly=readonly)
+        else:
+            try:
+                self.engine = create_engine(url, echo=echo, pool_pre_ping=True)
+            except (ArgumentError, ImportError) as exc:
+                raise DatabaseError(f"无法使用数据库地址 {self.display_name}：{exc}") from exc
+        self._write_engine = self.engine.execution_options(tribunal_write=True)
+        self._read_factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_factory = sessionmaker(self._write_engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        """What the status line shows: the file path, or the server URL without password."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back and re-raises on error, always closes.
+
+        Raises:
+            DatabaseError: the database could not be reached or is locked for too long.
+        """
+        factory = self._write_factory if write else self._read_factory
+        session = factory()
+        try:
+            yield session
+            if write:
+                session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise DatabaseError(describe_db_error(exc, self.display_name)) from exc
+        except SADatabaseError as exc:
+            session.rollback()
+            if "file is not a database" in str(exc):
+                raise DatabaseError(f"这个文件不是数据库文件：{self.display_name}") from exc
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def table_names(self) -> list[str]:
+        """Names of the tables present (used to tell a foreign database from an empty one)."""
+        try:
+            return inspect(self.engine).get_table_names()
+        except SQLAlchemyError as exc:
+            raise DatabaseError(describe_db_error(exc, self.display_name)) from exc
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _os_user() -> str:
+    try:
+        return os.getlogin()
+    except OSError:
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "clerk"
+
+
+def describe_db_error(exc: Exception, where: str) -> str:
+    text = str(getattr(exc, "orig", exc))
+    if "locked" in text:
+        return f"数据库正被其他人使用，请稍后再试：{where}"
+    if "not a database" in text:
+        return f"这个文件不是数据库文件：{where}"
+    if "unable to open" in text:
+        return f"无法打开数据库文件：{where}"
+    if "readonly" in text or "read-only" in text:
+        return f"数据库文件是只读的，无法保存：{where}"
+    if "Connection refused" in text or "could not connect" in text or "connection failed" in text:
+        return f"无法连接数据库服务器：{where}"
+    return f"数据库出错（{where}）：{text.splitlines()[0] if text else exc.__class__.__name__}"

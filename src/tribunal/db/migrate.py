@@ -1,0 +1,123 @@
+"""Schema migrations at start-up: back the file up, upgrade to head, refuse newer databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.exc import SQLAlchemyError
+
+from tribunal.db.engine import Database, describe_db_error
+from tribunal.errors import DatabaseError, NewerDatabaseError
+
+VERSION_TABLE = "alembic_version"
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """Where a database's schema stands against this program."""
+
+    current: str | None
+    head: str
+    is_empty: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def alembic_config(db: Database | None = None) -> Config:
+    """An Alembic configuration pointing at the migrations inside the installed package."""
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("tribunal.db") / "migrations"))
+    if db is not None:
+        config.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return config
+
+
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def schema_state(db: Database) -> SchemaState:
+    """Read the database's revision without changing anything.
+
+    Raises:
+        NewerDatabaseError: the revision is unknown to this program (written by a newer version).
+        DatabaseError: the file is a SQLite database of some other program.
+    """
+    script = _script()
+    head = script.get_current_head()
+    assert head is not None
+    try:
+        with db.engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise DatabaseError(describe_db_error(exc, db.display_name)) from exc
+    tables = [t for t in db.table_names() if t != VERSION_TABLE]
+    if current is None and tables:
+        raise DatabaseError(
+            f"这个数据库文件属于其他程序（没有 Tribunal 的版本标记），未作任何改动：{db.display_name}"
+        )
+    if current is not None:
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise NewerDatabaseError(
+                f"这个数据库由更新版本的 Tribunal 写入（结构版本 {current}），"
+                f"当前程序无法安全使用它，未作任何改动。请安装最新版本后再打开：{db.display_name}"
+            )
+    return SchemaState(current=current, head=head, is_empty=current is None)
+
+
+def backup_sqlite(db: Database, label: str) -> Path | None:
+    """Copy a SQLite database aside (consistent even in WAL mode) and return the copy's path."""
+    if db.path is None or not db.path.exists() or db.path.stat().st_size == 0:
+        return None
+    folder = db.path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{db.path.stem}.{stamp}.{label}.sqlite3"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{db.path.stem}.{stamp}.{label}-{n}.sqlite3"
+    src = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def upgrade(db: Database) -> Path | None:
+    """Bring the schema to head; a non-empty SQLite file is copied aside first.
+
+    Returns:
+        The path of the backup copy, or None when nothing needed doing or nothing was copied.
+
+    Raises:
+        NewerDatabaseError: the database is newer than the program (left untouched).
+        DatabaseError: the database cannot be read or is not this program's.
+    """
+    state = schema_state(db)
+    if state.up_to_date:
+        return None
+    backup = None if state.is_empty else backup_sqlite(db, f"before-{state.head[:8]}")
+    config = alembic_config(db)
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    except SQLAlchemyError as exc:
+        where = f"；升级前的副本在 {backup}" if backup else ""
+        raise DatabaseError(f"数据库升级失败，已撤销本次升级{where}：{exc}") from exc
+    return backup

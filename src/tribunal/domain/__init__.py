@@ -1,0 +1,1 @@
+"""Pure rules of the arbitration domain: no Qt, no SQL."""

@@ -1,0 +1,167 @@
+"""Formatting and parsing of case numbers (案号) such as 邵劳人仲案字〔2026〕第15号.
+
+Each commission sets its own case-number style, so the style is a small value object
+(:class:`CaseNumberPattern`) kept in the settings. Handing out the next free number without
+gaps is the database's job; this module only turns numbers into text and back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["BRACKET_PAIRS", "DEFAULT_PATTERN", "CaseNumberPattern", "parse_any"]
+
+# 〔〕 is what GB/T 9704 prescribes for document numbers; the others appear in older
+# documents and in numbers typed on ordinary keyboards.
+BRACKET_PAIRS = ("〔〕", "[]", "（）", "()")
+PREFIX_MAX_LENGTH = 20
+
+# What may appear inside a prefix without making the number ambiguous to read back.
+_BRACKET_CHARS = frozenset("〔〕[]（）()【】［］{}<>《》〈〉")
+# After NFKC full-width （） and ［］ are already ASCII; 〔〕 has no half-width form.
+_OPEN_TO_CLOSE = {"〔": "〕", "[": "]", "(": ")"}
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
+_CJK = "\u4e00-\u9fa5"
+
+# The two general shapes of domain.md §5.1, applied after _tidy() has removed spaces.
+_ANY_YEAR_INSIDE = re.compile(
+    rf"[{_CJK}]{{0,12}}劳人?仲[{_CJK}]{{0,2}}字?"
+    r"[〔\[(]([0-9]{4})[〕\])]第?([0-9]+)(?:-([0-9]+))?号"
+)
+_ANY_YEAR_FIRST = re.compile(
+    rf"[〔\[(]([0-9]{{4}})[〕\])][{_CJK}]{{1,12}}劳人?仲[{_CJK}]{{0,2}}字?"
+    r"第?([0-9]+)(?:-([0-9]+))?号"
+)
+
+
+def _tidy(text: str) -> str:
+    """Fold full-width forms and dash look-alikes and drop all whitespace."""
+    folded = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    return re.sub(r"\s+", "", folded)
+
+
+def _numbers(year: str, seq: str, suffix: str | None, original: str) -> tuple[int, int, int | None]:
+    """Turn the matched digit groups into numbers, refusing the zero sequence numbers."""
+    if int(seq) == 0:
+        raise ValueError(f"案号“{original}”的序号不能为0")
+    if suffix is not None and int(suffix) == 0:
+        raise ValueError(f"案号“{original}”的分项序号不能为0")
+    return int(year), int(seq), None if suffix is None else int(suffix)
+
+
+@lru_cache(maxsize=32)
+def _own_regex(prefix: str) -> re.Pattern[str]:
+    return re.compile(
+        re.escape(_tidy(prefix)) + r"([〔\[(])([0-9]{4})([〕\])])第?([0-9]+)(?:-([0-9]+))?号"
+    )
+
+
+@dataclass(frozen=True)
+class CaseNumberPattern:
+    """One commission's case-number style.
+
+    Attributes:
+        prefix: 机构代字 plus 类别代字, e.g. "邵劳人仲案字".
+        brackets: The bracket pair round the year: "〔〕" (default), "[]", "（）" or "()".
+        use_di: Whether "第" stands before the sequence number.
+
+    Raises:
+        ValueError: On construction, if the prefix or brackets cannot give readable numbers.
+    """
+
+    prefix: str
+    brackets: str = "〔〕"
+    use_di: bool = True
+
+    def __post_init__(self) -> None:
+        prefix = self.prefix
+        if not prefix or not prefix.strip():
+            raise ValueError("案号前缀不能为空")
+        if len(prefix) > PREFIX_MAX_LENGTH:
+            raise ValueError(f"案号前缀最多{PREFIX_MAX_LENGTH}个字，实为{len(prefix)}个字")
+        if any(ch.isspace() for ch in prefix):
+            raise ValueError("案号前缀不能含有空格")
+        if any(unicodedata.category(ch) == "Nd" for ch in prefix):
+            raise ValueError("案号前缀不能含有数字")
+        if any(ch in _BRACKET_CHARS for ch in prefix):
+            raise ValueError("案号前缀不能含有括号，括号另行设置")
+        if self.brackets not in BRACKET_PAIRS:
+            raise ValueError(f"案号括号只能是{'、'.join(BRACKET_PAIRS)}之一，收到“{self.brackets}”")
+
+    def format(self, year: int, seq: int, suffix: int | None = None) -> str:
+        """Return the case number, e.g. "邵劳人仲案字〔2026〕第15号".
+
+        The sequence number has no leading zeros (GB/T 9704: 序号不编虚位).
+
+        Args:
+            year: Four-digit year.
+            seq: Sequence number within the year, from 1.
+            suffix: For split awards (分项裁决), the part number: 15-1, 15-2.
+
+        Raises:
+            ValueError: If a number is out of range.
+        """
+        if not 1000 <= year <= 9999:
+            raise ValueError(f"案号年份应为四位数，收到{year}")
+        if seq < 1:
+            raise ValueError(f"案号序号应从1开始，收到{seq}")
+        if suffix is not None and suffix < 1:
+            raise ValueError(f"分项序号应从1开始，收到{suffix}")
+        opening, closing = self.brackets
+        di = "第" if self.use_di else ""
+        tail = f"-{suffix}" if suffix is not None else ""
+        return f"{self.prefix}{opening}{year}{closing}{di}{seq}{tail}号"
+
+    def parse(self, text: str) -> tuple[int, int, int | None]:
+        """Read back a number written in this commission's style.
+
+        Besides the configured form, legacy brackets ([] （） ()), spaces, full-width digits
+        and a missing or extra "第" are accepted, since older files were typed by hand.
+
+        Returns:
+            ``(year, seq, suffix)``; ``suffix`` is None unless it is a split award.
+
+        Raises:
+            ValueError: With a Chinese message when the text is not such a number.
+        """
+        tidy = _tidy(text or "")
+        if not tidy:
+            raise ValueError("请填写案号")
+        if not tidy.startswith(_tidy(self.prefix)):
+            raise ValueError(f"案号“{text}”应以“{self.prefix}”开头")
+        match = _own_regex(self.prefix).fullmatch(tidy)
+        if not match:
+            raise ValueError(f"案号“{text}”格式不正确，应类似“{self.format(2026, 15)}”")
+        opening, year, closing, seq, suffix = match.groups()
+        if _OPEN_TO_CLOSE[opening] != closing:
+            raise ValueError(f"案号“{text}”中年份两边的括号不配对")
+        return _numbers(year, seq, suffix, text)
+
+
+DEFAULT_PATTERN = CaseNumberPattern(prefix="邵劳人仲案字")
+
+
+def parse_any(text: str) -> tuple[int, int, int | None]:
+    """Read any labour-arbitration case number seen in practice, whatever the commission.
+
+    Accepts the shapes of domain.md §5.1: year in brackets after the prefix
+    (佛劳人仲案字〔2024〕1号, 新劳人仲案字（2015）第228号, 浙余姚劳人仲案（2025）第12号) and
+    year first ((2025)宁劳人仲案字第123号). Used when importing files from other commissions.
+
+    Returns:
+        ``(year, seq, suffix)``.
+
+    Raises:
+        ValueError: With a Chinese message when the text is not a case number.
+    """
+    tidy = _tidy(text or "")
+    if not tidy:
+        raise ValueError("请填写案号")
+    match = _ANY_YEAR_INSIDE.fullmatch(tidy) or _ANY_YEAR_FIRST.fullmatch(tidy)
+    if not match:
+        raise ValueError(f"无法识别的案号：“{text}”")
+    year, seq, suffix = match.groups()
+    return _numbers(year, seq, suffix, text)

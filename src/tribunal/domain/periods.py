@@ -1,0 +1,528 @@
+"""Statutory periods (仲裁期间) as data with their legal basis, and the due dates they give.
+
+The lengths and units of the periods are not written in code: they come from
+``resources/periods.json`` (:func:`load_rules`), which a commission can correct after
+checking the official text. :class:`PeriodCalculator` applies them to a
+:class:`~tribunal.domain.legal_calendar.LegalCalendar`; every result is a :class:`DueDate`
+that carries the legal basis, so the clerk sees why a date is what it is.
+
+Counting follows 民诉法 art. 85 (via 办案规则 art. 19): the day that starts a period is not
+counted; a natural-day period whose last day falls on a rest day or holiday ends on the next
+working day. "N days before the hearing" is read conservatively: N full working days must lie
+strictly between the two dates (domain notes §2.4, §12 item 4).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Final, Literal, NamedTuple
+
+from tribunal.domain.legal_calendar import LegalCalendar
+from tribunal.errors import TribunalError
+
+__all__ = [
+    "CLOCK_KEYS",
+    "DUE_SOON",
+    "NATURAL",
+    "ON_TIME",
+    "OVERDUE",
+    "REQUIRED_RULES",
+    "WORKING",
+    "ClockInputError",
+    "DueDate",
+    "NoticeCheck",
+    "PeriodCalculator",
+    "PeriodRule",
+    "PeriodRulesError",
+    "compute_clock",
+    "days_in_intervals",
+    "deadline_state",
+    "default_rules_path",
+    "load_rules",
+    "parse_rules",
+]
+
+WORKING: Final = "working"  # 工作日
+NATURAL: Final = "natural"  # 自然日
+_UNITS: Final = (WORKING, NATURAL)
+
+#: Rule keys the program needs; a rules file lacking one of them is refused.
+REQUIRED_RULES: Final = (
+    "accept",  # 受理审查: received + 5
+    "serve_application",  # 送达申请书副本: accepted + 5
+    "composition_notice",  # 组庭通知: accepted + 5
+    "defence",  # 答辩期: served + 10
+    "hearing_notice",  # 开庭通知: >= 5 before the hearing
+    "postpone_request",  # 申请延期开庭: >= 3 before the hearing
+    "award",  # 审理期限: accepted + 45
+    "award_extension",  # 延长: + 15
+)
+
+#: Keys of :func:`compute_clock`'s result, in display order.
+CLOCK_KEYS: Final = (
+    "accept_by",
+    "defence_due",
+    "earliest_hearing",
+    "postpone_request_by",
+    "award_due",
+    "award_due_extended",
+)
+
+OVERDUE: Final = "overdue"
+DUE_SOON: Final = "due_soon"
+ON_TIME: Final = "on_time"
+DeadlineState = Literal["overdue", "due_soon", "on_time"]
+
+# What the clerk calls each computed date (presentation, not law: the law is in the rules).
+_DUE_LABELS: Final[dict[str, str]] = {
+    "accept_by": "受理决定截止日",
+    "serve_application_by": "送达申请书副本截止日",
+    "composition_notice_by": "组庭通知截止日",
+    "defence_due": "答辩期届满日",
+    "earliest_hearing": "最早可开庭日",
+    "latest_notice_service": "开庭通知最迟送达日",
+    "postpone_request_by": "延期开庭申请最迟提出日",
+    "award_due": "审理期限届满日",
+    "award_due_extended": "延长后审理期限届满日",
+    "award_target": "内部结案目标日",
+}
+
+
+class PeriodRulesError(TribunalError, ValueError):
+    """The period rules file is missing, unreadable or incomplete."""
+
+
+class ClockInputError(TribunalError, ValueError):
+    """The dates given for a case cannot be in that order (or a day count is negative)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRule:
+    """One statutory period: its length, unit and legal basis.
+
+    Attributes:
+        key: stable identifier, e.g. ``"defence"``.
+        label_zh: what the period is called, e.g. ``"答辩期"``.
+        days: its length in ``unit``.
+        unit: ``"working"`` (工作日) or ``"natural"`` (自然日).
+        basis: the articles it rests on, e.g. ``"《劳动争议调解仲裁法》第三十条；…"``.
+        note: how it is counted, exceptions, what remains to be checked.
+        verified: False while the rule (length, unit or article) is unconfirmed against
+            the official text; the GUI should flag such dates.
+    """
+
+    key: str
+    label_zh: str
+    days: int
+    unit: str
+    basis: str
+    note: str = ""
+    verified: bool = False
+
+    def __post_init__(self) -> None:
+        if self.unit not in _UNITS:
+            raise PeriodRulesError(
+                f"期间规则“{self.key}”的单位“{self.unit}”无效，只能是 working（工作日）或 natural（自然日）。"
+            )
+        if isinstance(self.days, bool) or not isinstance(self.days, int) or self.days < 0:
+            raise PeriodRulesError(f"期间规则“{self.key}”的天数“{self.days}”无效。")
+
+    @property
+    def unit_zh(self) -> str:
+        """``"工作日"`` or ``"自然日"``."""
+        return "工作日" if self.unit == WORKING else "自然日"
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PeriodRule:
+        """Build a rule from one entry of the rules file."""
+        key = str(data.get("key", "")).strip()
+        try:
+            return cls(
+                key=key,
+                label_zh=str(data["label_zh"]),
+                days=data["days"],
+                unit=str(data["unit"]),
+                basis=str(data["basis"]),
+                note=str(data.get("note", "")),
+                verified=bool(data.get("verified", False)),
+            )
+        except KeyError as missing:
+            raise PeriodRulesError(f"期间规则“{key or '?'}”缺少字段 {missing}。") from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rule as one entry of the rules file."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DueDate:
+    """A computed date with the period and legal basis behind it.
+
+    Attributes:
+        key: what the date is, e.g. ``"defence_due"``.
+        date: the date.
+        label_zh: how the clerk calls it, e.g. ``"答辩期届满日"``.
+        basis: the legal basis of the period.
+        unit: ``"working"`` or ``"natural"``.
+        verified: False when the underlying rule is not yet confirmed.
+    """
+
+    key: str
+    date: date
+    label_zh: str
+    basis: str
+    unit: str
+    verified: bool = True
+
+
+class NoticeCheck(NamedTuple):
+    """Result of a "served N days before the hearing" check."""
+
+    timely: bool
+    working_days_between: int
+    required: int
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def default_rules_path() -> Path:
+    """The shipped ``resources/periods.json``."""
+    try:
+        from tribunal.resources import resource_path
+    except ImportError:
+        return Path(__file__).resolve().parents[3] / "resources" / "periods.json"
+    return Path(resource_path("periods.json"))
+
+
+def parse_rules(data: Mapping[str, Any] | Iterable[Mapping[str, Any]]) -> dict[str, PeriodRule]:
+    """Turn the rules file's content (or a list of rule entries) into rules by key.
+
+    Raises:
+        PeriodRulesError: an entry is malformed, a key is repeated or a required rule is missing.
+    """
+    entries = data.get("rules", []) if isinstance(data, Mapping) else data
+    rules: dict[str, PeriodRule] = {}
+    for entry in entries:
+        rule = PeriodRule.from_dict(entry)
+        if rule.key in rules:
+            raise PeriodRulesError(f"期间规则“{rule.key}”重复出现。")
+        rules[rule.key] = rule
+    missing = [key for key in REQUIRED_RULES if key not in rules]
+    if missing:
+        raise PeriodRulesError(f"期间规则文件缺少以下规则：{'、'.join(missing)}。")
+    return rules
+
+
+def load_rules(path: str | Path | None = None) -> dict[str, PeriodRule]:
+    """Load the period rules from ``path`` (default: the shipped ``resources/periods.json``).
+
+    Raises:
+        PeriodRulesError: the file cannot be read, is not JSON, or lacks a required rule.
+    """
+    try:
+        file = Path(path) if path is not None else default_rules_path()
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PeriodRulesError(f"无法读取期间规则文件：{error}") from error
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PeriodRulesError(f"期间规则文件 {file} 格式错误：{error}") from error
+    return parse_rules(data)
+
+
+# --------------------------------------------------------------------------- computing
+
+
+class PeriodCalculator:
+    """Applies the period rules to a legal calendar.
+
+    Args:
+        calendar: the working-day calendar.
+        rules: rules by key; the shipped file when omitted.
+
+    Every method raises :class:`~tribunal.domain.legal_calendar.UnknownYearError` when the
+    computation reaches a year whose holiday schedule is not loaded.
+    """
+
+    def __init__(
+        self, calendar: LegalCalendar, rules: Mapping[str, PeriodRule] | None = None
+    ) -> None:
+        self.calendar = calendar
+        self.rules: Mapping[str, PeriodRule] = rules if rules is not None else load_rules()
+
+    def _rule(self, key: str) -> PeriodRule:
+        try:
+            return self.rules[key]
+        except KeyError:
+            raise PeriodRulesError(f"期间规则文件缺少规则“{key}”。") from None
+
+    def _due(self, key: str, day: date, *rules: PeriodRule) -> DueDate:
+        bases = list(dict.fromkeys(r.basis for r in rules))
+        units = {r.unit for r in rules}
+        return DueDate(
+            key=key,
+            date=day,
+            label_zh=_DUE_LABELS[key],
+            basis="；".join(bases),
+            unit=units.pop() if len(units) == 1 else "mixed",
+            verified=all(r.verified for r in rules),
+        )
+
+    def _end(self, start: date, days: int, unit: str) -> date:
+        """Last day of a period of ``days`` ``unit`` that starts after ``start``."""
+        if unit == WORKING:
+            return self.calendar.add_working_days(start, days)
+        return self.calendar.next_working_day_on_or_after(start + timedelta(days=days))
+
+    def _after(self, key: str, rule_key: str, start: date) -> DueDate:
+        rule = self._rule(rule_key)
+        return self._due(key, self._end(start, rule.days, rule.unit), rule)
+
+    def accept_by(self, received: date) -> DueDate:
+        """Last day to decide on acceptance: ``received`` + 5 working days (法 29)."""
+        return self._after("accept_by", "accept", received)
+
+    def serve_application_by(self, accepted: date) -> DueDate:
+        """Last day to serve the application copy on the respondent: ``accepted`` + 5 (法 30)."""
+        return self._after("serve_application_by", "serve_application", accepted)
+
+    def composition_notice_by(self, accepted: date) -> DueDate:
+        """Last day to notify the tribunal's composition: ``accepted`` + 5 (法 32)."""
+        return self._after("composition_notice_by", "composition_notice", accepted)
+
+    def defence_due(self, served: date) -> DueDate:
+        """Last day of the defence period: respondent's receipt ``served`` + 10 (法 30)."""
+        return self._after("defence_due", "defence", served)
+
+    def _days_between(self, first: date, last: date, unit: str) -> int:
+        if unit == WORKING:
+            return self.calendar.working_days_strictly_between(first, last)
+        return max((last - first).days - 1, 0)
+
+    def earliest_hearing(self, served: date) -> DueDate:
+        """First working day H with the required full days strictly between ``served`` and H.
+
+        ``served`` is the day the hearing notice reached the party (送达回证 date).
+        """
+        rule = self._rule("hearing_notice")
+        if rule.unit == WORKING:
+            day = self.calendar.add_working_days(served, rule.days + 1)
+        else:
+            day = self.calendar.next_working_day_on_or_after(served + timedelta(days=rule.days + 1))
+        return self._due("earliest_hearing", day, rule)
+
+    def _latest_before(self, key: str, rule_key: str, hearing: date) -> DueDate:
+        rule = self._rule(rule_key)
+        if rule.unit == WORKING:
+            day = self.calendar.add_working_days(hearing, -(rule.days + 1))
+        else:
+            day = self.calendar.previous_working_day_on_or_before(
+                hearing - timedelta(days=rule.days + 1)
+            )
+        return self._due(key, day, rule)
+
+    def latest_notice_service(self, hearing: date) -> DueDate:
+        """Last working day on which the hearing notice may be served for ``hearing``."""
+        return self._latest_before("latest_notice_service", "hearing_notice", hearing)
+
+    def postpone_request_by(self, hearing: date) -> DueDate:
+        """Last working day R with three full working days strictly between R and ``hearing``."""
+        return self._latest_before("postpone_request_by", "postpone_request", hearing)
+
+    def _check_before(self, rule_key: str, earlier: date, hearing: date) -> NoticeCheck:
+        rule = self._rule(rule_key)
+        between = self._days_between(earlier, hearing, rule.unit)
+        return NoticeCheck(between >= rule.days, between, rule.days)
+
+    def notice_is_timely(self, served: date, hearing: date) -> NoticeCheck:
+        """Whether a hearing notice served on ``served`` is in time for ``hearing``.
+
+        Returns:
+            ``(timely, working_days_between, required)``; falsy ``timely`` when fewer than
+            the required full working days lie strictly between the two dates.
+        """
+        return self._check_before("hearing_notice", served, hearing)
+
+    def postponement_is_timely(self, requested: date, hearing: date) -> NoticeCheck:
+        """Whether a postponement request made on ``requested`` is in time for ``hearing``."""
+        return self._check_before("postpone_request", requested, hearing)
+
+    def _award_rules(self, extended: bool) -> list[PeriodRule]:
+        rules = [self._rule("award")]
+        if extended:
+            rules.append(self._rule("award_extension"))
+        return rules
+
+    def award_due(self, accepted: date, extended: bool = False, excluded_days: int = 0) -> DueDate:
+        """Last day to close the case (法 43): ``accepted`` + 45 (60 if extended) natural days.
+
+        Args:
+            accepted: the acceptance date (already moved by a 规则 46 re-count event).
+            extended: whether the 15-day extension was approved in writing.
+            excluded_days: suspension and public-notice days, added back (规则 46(六)).
+
+        The extension counts 60 days from acceptance and then rolls forward, which is
+        earlier or equal to rolling day 45 first and adding 15 (domain notes §2.4).
+        """
+        if excluded_days < 0:
+            raise ClockInputError("不计入审理期限的天数不能为负数。")
+        rules = self._award_rules(extended)
+        start = accepted + timedelta(days=excluded_days)
+        if len({r.unit for r in rules}) == 1:
+            day = self._end(start, sum(r.days for r in rules), rules[0].unit)
+        else:  # a commission changed one unit: count the periods one after the other
+            day = start
+            for rule in rules:
+                day = self._end(day, rule.days, rule.unit)
+        return self._due("award_due_extended" if extended else "award_due", day, *rules)
+
+    def award_target(
+        self, accepted: date, extended: bool = False, excluded_days: int = 0
+    ) -> DueDate:
+        """Internal target for closing the case: the un-rolled last day, moved back to a working day.
+
+        The legal last day (:meth:`award_due`) rolls forward over weekends; alerts should be
+        raised against this earlier date (domain notes §2.4).
+        """
+        if excluded_days < 0:
+            raise ClockInputError("不计入审理期限的天数不能为负数。")
+        rules = self._award_rules(extended)
+        if any(r.unit != NATURAL for r in rules):
+            due = self.award_due(accepted, extended, excluded_days)
+            return self._due("award_target", due.date, *rules)
+        raw = accepted + timedelta(days=excluded_days + sum(r.days for r in rules))
+        return self._due(
+            "award_target", self.calendar.previous_working_day_on_or_before(raw), *rules
+        )
+
+
+def days_in_intervals(
+    intervals: Iterable[tuple[date, date | None]], up_to: date | None = None
+) -> int:
+    """Count the distinct days covered by ``intervals`` (e.g. suspensions, 中止期间).
+
+    Args:
+        intervals: ``(start, end)`` pairs, both ends included; ``end`` None means still
+            running (then ``up_to`` is required). Overlapping intervals count once.
+        up_to: days after this date are not counted (e.g. today).
+
+    Raises:
+        ClockInputError: an interval ends before it starts, or is open without ``up_to``.
+    """
+    spans: list[tuple[date, date]] = []
+    for start, end in intervals:
+        if end is not None and end < start:
+            raise ClockInputError(
+                f"期间的结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}。"
+            )
+        if end is None:
+            if up_to is None:
+                raise ClockInputError("尚未结束的期间需要给出计算截止日期。")
+            end = up_to
+        if up_to is not None:
+            end = min(end, up_to)
+        if start <= end:
+            spans.append((start, end))
+    spans.sort()
+    total = 0
+    current: tuple[date, date] | None = None
+    for start, end in spans:
+        if current is not None and start <= current[1] + timedelta(days=1):
+            current = (current[0], max(current[1], end))
+            continue
+        if current is not None:
+            total += (current[1] - current[0]).days + 1
+        current = (start, end)
+    if current is not None:
+        total += (current[1] - current[0]).days + 1
+    return total
+
+
+def deadline_state(due: date, today: date, soon_days: int = 3) -> DeadlineState:
+    """``"overdue"`` after ``due``; ``"due_soon"`` from ``soon_days`` natural days before it
+    through the due day itself; otherwise ``"on_time"``."""
+    if soon_days < 0:
+        raise ValueError("soon_days must not be negative")
+    left = (due - today).days
+    if left < 0:
+        return OVERDUE
+    if left <= soon_days:
+        return DUE_SOON
+    return ON_TIME
+
+
+def compute_clock(
+    calendar: LegalCalendar,
+    rules: Mapping[str, PeriodRule] | None = None,
+    *,
+    received: date | None = None,
+    accepted: date | None = None,
+    served: date | None = None,
+    hearing: date | None = None,
+    extended: bool = False,
+    suspended_days: int = 0,
+) -> dict[str, DueDate | None]:
+    """Compute a case's statutory dates from what is known so far.
+
+    Args:
+        calendar: the legal calendar.
+        rules: the period rules; the shipped file when None.
+        received: day the application was received (收件).
+        accepted: day it was accepted (受理), moved by any 规则 46 re-count event.
+        served: day the respondent received the application copy and hearing notice.
+        hearing: the scheduled hearing day.
+        extended: whether the 15-day extension was approved; ``award_due_extended`` is
+            computed only then.
+        suspended_days: suspension and public-notice days not counted in the 45 days.
+
+    Returns:
+        A dict with exactly the keys of :data:`CLOCK_KEYS`; a value is None when the date
+        it depends on is not given.
+
+    Raises:
+        ClockInputError: the dates are in an impossible order or ``suspended_days`` < 0.
+        UnknownYearError: a date falls in a year without a loaded holiday schedule.
+    """
+    if received is not None and accepted is not None and accepted < received:
+        raise ClockInputError(
+            f"受理日期（{accepted.isoformat()}）不能早于收到申请的日期（{received.isoformat()}）。"
+        )
+    if accepted is not None and served is not None and served < accepted:
+        raise ClockInputError(
+            f"送达日期（{served.isoformat()}）不能早于受理日期（{accepted.isoformat()}）。"
+        )
+    if received is not None and served is not None and served < received:
+        raise ClockInputError(
+            f"送达日期（{served.isoformat()}）不能早于收到申请的日期（{received.isoformat()}）。"
+        )
+    if served is not None and hearing is not None and hearing < served:
+        raise ClockInputError(
+            f"开庭日期（{hearing.isoformat()}）不能早于送达日期（{served.isoformat()}）。"
+        )
+    if accepted is not None and hearing is not None and hearing < accepted:
+        raise ClockInputError(
+            f"开庭日期（{hearing.isoformat()}）不能早于受理日期（{accepted.isoformat()}）。"
+        )
+    if suspended_days < 0:
+        raise ClockInputError("中止审理等不计入审理期限的天数不能为负数。")
+
+    calc = PeriodCalculator(calendar, rules)
+    clock: dict[str, DueDate | None] = dict.fromkeys(CLOCK_KEYS)
+    if received is not None:
+        clock["accept_by"] = calc.accept_by(received)
+    if served is not None:
+        clock["defence_due"] = calc.defence_due(served)
+        clock["earliest_hearing"] = calc.earliest_hearing(served)
+    if hearing is not None:
+        clock["postpone_request_by"] = calc.postpone_request_by(hearing)
+    if accepted is not None:
+        clock["award_due"] = calc.award_due(accepted, False, suspended_days)
+        if extended:
+            clock["award_due_extended"] = calc.award_due(accepted, True, suspended_days)
+    return clock

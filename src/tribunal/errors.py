@@ -1,0 +1,37 @@
+"""Typed errors that every layer raises and the GUI and command line show to the clerk."""
+
+from __future__ import annotations
+
+
+class TribunalError(Exception):
+    """Base of the program's own errors; ``str(error)`` is a message a clerk can act on."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(TribunalError):
+    """Input was refused. ``fields`` maps a field name to the reason shown beside that field."""
+
+    def __init__(self, message: str, fields: dict[str, str] | None = None) -> None:
+        self.fields = dict(fields or {})
+        if fields and not message:
+            message = "；".join(self.fields.values())
+        super().__init__(message)
+
+
+class ConflictError(TribunalError):
+    """The change clashes with something already recorded (a booking, a newer edit)."""
+
+
+class NotFound(TribunalError):
+    """The record asked for does not exist (any more)."""
+
+
+class DatabaseError(TribunalError):
+    """The database cannot be opened or used: missing folder, not a database, server down."""
+
+
+class NewerDatabaseError(DatabaseError):
+    """The database was written by a newer version of the program and is left untouched."""

@@ -1,0 +1,1 @@
+"""Use cases: each function opens one session, validates, audits, and returns plain data."""

@@ -1,0 +1,690 @@
+"""Cases (案件): register, edit, search, close — each call one unit of work with an audit entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from tribunal.db.engine import Database
+from tribunal.db.models import Case, CaseArbitrator, Claim, Party, Staff
+from tribunal.domain import validators
+from tribunal.domain.enums import (
+    CaseOutcome,
+    CaseStatus,
+    CaseType,
+    PanelRole,
+    PartyKind,
+    PartyRole,
+    Procedure,
+    StaffRole,
+)
+from tribunal.errors import ConflictError, NotFound, ValidationError
+from tribunal.services import audit, numbering, settings
+
+MAX_PARTIES = 200
+MAX_CLAIMS = 100
+
+
+# ---------------------------------------------------------------- plain data in and out
+
+
+@dataclass(frozen=True)
+class PartyInput:
+    """A party as the clerk typed it."""
+
+    role: PartyRole
+    kind: PartyKind
+    name: str
+    id_number: str = ""
+    credit_code: str = ""
+    credit_code_confirmed: bool = False
+    phone: str = ""
+    address: str = ""
+    legal_representative: str = ""
+    legal_representative_title: str = ""
+    agent_name: str = ""
+    agent_phone: str = ""
+    enterprise_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """One claim item; amounts in fen (分), None when the item has no amount."""
+
+    item: str
+    amount_fen: int | None = None
+    awarded_fen: int | None = None
+
+
+@dataclass(frozen=True)
+class ArbitratorInput:
+    """A seat on the case's tribunal."""
+
+    staff_id: int
+    role: PanelRole
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    """Everything the case editor sends when saving."""
+
+    case_type: CaseType
+    received_date: dt.date
+    parties: tuple[PartyInput, ...]
+    claims: tuple[ClaimInput, ...] = ()
+    accepted_date: dt.date | None = None
+    status: CaseStatus | None = None
+    procedure: Procedure = Procedure.ORDINARY
+    summary: str = ""
+    arbitrators: tuple[ArbitratorInput, ...] = ()
+    clerk_id: int | None = None
+    tribunal_id: int | None = None
+    collective: bool = False
+    worker_count: int = 1
+
+
+@dataclass(frozen=True)
+class PartyData(PartyInput):
+    """A stored party."""
+
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimData(ClaimInput):
+    """A stored claim item."""
+
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class ArbitratorData(ArbitratorInput):
+    """A stored seat, with the arbitrator's name."""
+
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """A whole case, as the editor and the case view show it."""
+
+    id: int
+    number: str
+    year: int
+    seq: int
+    case_type: CaseType
+    status: CaseStatus
+    procedure: Procedure
+    received_date: dt.date
+    accepted_date: dt.date | None
+    summary: str
+    outcome: CaseOutcome | None
+    outcome_note: str
+    closed_date: dt.date | None
+    collective: bool
+    worker_count: int
+    extension_approved: bool
+    clerk_id: int | None
+    tribunal_id: int | None
+    parties: tuple[PartyData, ...]
+    claims: tuple[ClaimData, ...]
+    arbitrators: tuple[ArbitratorData, ...]
+    updated_at: dt.datetime
+
+    def to_input(self) -> CaseInput:
+        """The editable part, ready to be changed and saved back."""
+        return CaseInput(
+            case_type=self.case_type,
+            received_date=self.received_date,
+            accepted_date=self.accepted_date,
+            status=self.status,
+            procedure=self.procedure,
+            summary=self.summary,
+            parties=tuple(PartyInput(**{k: getattr(p, k) for k in PartyInput.__dataclass_fields__})
+                          for p in self.parties),
+            claims=tuple(ClaimInput(c.item, c.amount_fen, c.awarded_fen) for c in self.claims),
+            arbitrators=tuple(ArbitratorInput(a.staff_id, a.role) for a in self.arbitrators),
+            clerk_id=self.clerk_id,
+            tribunal_id=self.tribunal_id,
+            collective=self.collective,
+            worker_count=self.worker_count,
+        )
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list."""
+
+    id: int
+    number: str
+    case_type: CaseType
+    status: CaseStatus
+    received_date: dt.date
+    accepted_date: dt.date | None
+    applicants: str
+    respondents: str
+    claim_total_fen: int
+    outcome: CaseOutcome | None
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list is narrowed to; empty fields do not filter."""
+
+    text: str = ""
+    case_type: CaseType | None = None
+    status: CaseStatus | None = None
+    year: int | None = None
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    open_only: bool = False
+    tribunal_id: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- validation
+
+
+def check_case_input(data: CaseInput, *, today: dt.date | None = None) -> tuple[CaseInput, dict[str, str]]:
+    """Check a case as typed; return the normalised input and the reasons per field.
+
+    Field keys: ``received_date``, ``accepted_date``, ``status``, ``parties``,
+    ``parties[i].name`` (and ``.id_number``, ``.credit_code``, ``.phone``, ``.agent_phone``),
+    ``claims[i].item`` / ``.amount``, ``arbitrators``, ``clerk``, ``worker_count``.
+    """
+    today = today or dt.date.today()
+    errors: dict[str, str] = {}
+    if data.received_date > today:
+        errors["received_date"] = "收件日期不能晚于今天"
+    if data.accepted_date is not None:
+        if data.accepted_date < data.received_date:
+            errors["accepted_date"] = "受理日期不能早于收件日期"
+        elif data.accepted_date > today:
+            errors["accepted_date"] = "受理日期不能晚于今天"
+    if data.status == CaseStatus.CLOSED:
+        errors["status"] = "结案请使用“结案”操作，并填写结案方式和日期"
+    elif data.status not in (None, CaseStatus.RECEIVED, CaseStatus.REJECTED) and data.accepted_date is None:
+        errors["accepted_date"] = f"案件状态为“{data.status.label_zh}”时须填写受理日期"
+    if data.worker_count < 1 or data.worker_count > 100_000:
+        errors["worker_count"] = "涉及劳动者人数应在 1 到 100000 之间"
+    if data.collective and data.worker_count < 10:
+        errors["worker_count"] = "集体争议涉及的劳动者应在十人以上"
+
+    parties: list[PartyInput] = []
+    if len(data.parties) > MAX_PARTIES:
+        errors["parties"] = f"当事人过多（最多 {MAX_PARTIES} 个）"
+    for i, p in enumerate(data.parties):
+        parties.append(_check_party(i, p, errors, today))
+    roles = {p.role for p in data.parties}
+    if "parties" not in errors:
+        missing = [r.label_zh for r in (PartyRole.APPLICANT, PartyRole.RESPONDENT) if r not in roles]
+        if missing:
+            errors["parties"] = "至少需要一名" + "和一名".join(missing)
+
+    claims: list[ClaimInput] = []
+    if len(data.claims) > MAX_CLAIMS:
+        errors["claims"] = f"仲裁请求过多（最多 {MAX_CLAIMS} 项）"
+    for i, c in enumerate(data.claims):
+        item = " ".join(c.item.split())
+        if not item:
+            errors[f"claims[{i}].item"] = f"第{i + 1}项仲裁请求没有填写内容"
+        elif len(item) > 300:
+            errors[f"claims[{i}].item"] = f"第{i + 1}项仲裁请求过长（最多 300 字）"
+        for attr, label in (("amount_fen", "请求金额"), ("awarded_fen", "裁决金额")):
+            amount = getattr(c, attr)
+            if amount is not None and (amount < 0 or amount > 10**14):
+                errors[f"claims[{i}].amount"] = f"第{i + 1}项{label}不正确"
+        claims.append(ClaimInput(item, c.amount_fen, c.awarded_fen))
+
+    _check_panel(data, errors)
+    clean = replace(data, parties=tuple(parties), claims=tuple(claims), summary=data.summary.strip())
+    return clean, errors
+
+
+def _check_party(i: int, p: PartyInput, errors: dict[str, str], today: dt.date) -> PartyInput:
+    who = f"第{i + 1}个当事人"
+    key = f"parties[{i}]"
+    name = " ".join(p.name.split())
+    id_number, credit_code, phone, agent_phone = "", "", "", ""
+    if p.kind == PartyKind.PERSON:
+        result = validators.check_person_name(name)
+        if not result.ok:
+            errors[f"{key}.name"] = f"{who}：{result.error}"
+        else:
+            name = result.value
+        if p.id_number.strip():
+            r = validators.check_id_number(p.id_number, today=today)
+            if not r.ok:
+                errors[f"{key}.id_number"] = f"{who}（{name}）的身份证号码：{r.error}"
+            id_number = r.value
+    else:
+        if not name:
+            errors[f"{key}.name"] = f"{who}：请填写单位名称"
+        elif len(name) > 200:
+            errors[f"{key}.name"] = f"{who}：单位名称过长"
+        if p.credit_code.strip():
+            r = validators.check_credit_code(p.credit_code)
+            if not r.ok:
+                errors[f"{key}.credit_code"] = f"{who}（{name}）的统一社会信用代码：{r.error}"
+            elif r.warning and not p.credit_code_confirmed:
+                errors[f"{key}.credit_code"] = (
+                    f"{who}（{name}）的统一社会信用代码：{r.warning}。核对营业执照无误后，勾选“已核对”再保存"
+                )
+            credit_code = r.value
+    if p.phone.strip():
+        r = validators.check_phone(p.phone)
+        if not r.ok:
+            errors[f"{key}.phone"] = f"{who}（{name}）的联系电话：{r.error}"
+        phone = r.value
+    if p.agent_phone.strip():
+        r = validators.check_phone(p.agent_phone)
+        if not r.ok:
+            errors[f"{key}.agent_phone"] = f"{who}（{name}）的代理人电话：{r.error}"
+        agent_phone = r.value
+    return replace(
+        p,
+        name=name,
+        id_number=id_number,
+        credit_code=credit_code,
+        phone=phone,
+        agent_phone=agent_phone,
+        address=p.address.strip(),
+        agent_name=" ".join(p.agent_name.split()),
+        legal_representative=p.legal_representative.strip(),
+        legal_representative_title=p.legal_representative_title.strip(),
+    )
+
+
+def _check_panel(data: CaseInput, errors: dict[str, str]) -> None:
+    seats = data.arbitrators
+    if not seats:
+        return
+    roles = sorted(a.role for a in seats)
+    ids = [a.staff_id for a in seats]
+    if len(set(ids)) != len(ids):
+        errors["arbitrators"] = "同一名仲裁员不能在仲裁庭中担任两个席位"
+    elif roles == [PanelRole.SOLE] or (len(seats) == 3 and roles.count(PanelRole.PRESIDING) == 1 and roles.count(PanelRole.MEMBER) == 2):
+        pass
+    else:
+        errors["arbitrators"] = "仲裁庭应由一名独任仲裁员组成，或由一名首席仲裁员和两名仲裁员组成"
+    if data.clerk_id is not None and data.clerk_id in ids:
+        errors["clerk"] = "书记员不能同时是本案仲裁庭成员"
+
+
+def _check_staff(session: Session, data: CaseInput, errors: dict[str, str]) -> None:
+    ids = [a.staff_id for a in data.arbitrators]
+    if ids:
+        staff = {s.id: s for s in session.scalars(select(Staff).where(Staff.id.in_(ids)))}
+        for sid in ids:
+            s = staff.get(sid)
+            if s is None:
+                errors["arbitrators"] = "所选仲裁员已不存在，请重新选择"
+            elif s.role != StaffRole.ARBITRATOR:
+                errors["arbitrators"] = f"{s.name}不是仲裁员"
+            elif not s.active:
+                errors["arbitrators"] = f"仲裁员{s.name}已停用"
+    if data.clerk_id is not None:
+        clerk = session.get(Staff, data.clerk_id)
+        if clerk is None or clerk.role != StaffRole.CLERK:
+            errors["clerk"] = "所选书记员不存在"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _detail(case: Case) -> CaseDetail:
+    return CaseDetail(
+        id=case.id,
+        number=case.number,
+        year=case.year,
+        seq=case.seq,
+        case_type=case.case_type,
+        status=case.status,
+        procedure=case.procedure,
+        received_date=case.received_date,
+        accepted_date=case.accepted_date,
+        summary=case.summary or "",
+        outcome=case.outcome,
+        outcome_note=case.outcome_note or "",
+        closed_date=case.closed_date,
+        collective=case.collective,
+        worker_count=case.worker_count,
+        extension_approved=case.extension_approved,
+        clerk_id=case.clerk_id,
+        tribunal_id=case.tribunal_id,
+        parties=tuple(
+            PartyData(
+                id=p.id, role=p.role, kind=p.kind, name=p.name, id_number=p.id_number or "",
+                credit_code=p.credit_code or "", credit_code_confirmed=bool(p.credit_code),
+                phone=p.phone or "", address=p.address or "",
+                legal_representative=p.legal_representative or "",
+                legal_representative_title=p.legal_representative_title or "",
+                agent_name=p.agent_name or "", agent_phone=p.agent_phone or "",
+                enterprise_id=p.enterprise_id,
+            )
+            for p in case.parties
+        ),
+        claims=tuple(ClaimData(id=c.id, item=c.item, amount_fen=c.amount_fen, awarded_fen=c.awarded_fen)
+                     for c in case.claims),
+        arbitrators=tuple(ArbitratorData(staff_id=a.staff_id, role=a.role, name=a.staff.name)
+                          for a in case.arbitrators),
+        updated_at=case.updated_at,
+    )
+
+
+def _load(session: Session, case_id: int) -> Case:
+    case = session.scalars(
+        select(Case)
+        .where(Case.id == case_id)
+        .options(
+            selectinload(Case.parties),
+            selectinload(Case.claims),
+            selectinload(Case.arbitrators).selectinload(CaseArbitrator.staff),
+        )
+    ).one_or_none()
+    if case is None:
+        raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+    return case
+
+
+def get_case(db: Database, case_id: int) -> CaseDetail:
+    """One case with its parties, claims and tribunal.
+
+    Raises:
+        NotFound: no such case.
+    """
+    with db.session(write=False) as s:
+        return _detail(_load(s, case_id))
+
+
+def find_case(db: Database, ref: str) -> CaseDetail:
+    """A case by its number (as printed) or its id.
+
+    Raises:
+        NotFound: nothing matches.
+    """
+    ref = ref.strip()
+    with db.session(write=False) as s:
+        case_id = s.scalar(select(Case.id).where(Case.number == ref))
+        if case_id is None and ref.isdigit():
+            case_id = int(ref)
+        if case_id is None:
+            raise NotFound(f"找不到案号为“{ref}”的案件")
+        return _detail(_load(s, case_id))
+
+
+def _filtered(query: Select, f: CaseFilter) -> Select:
+    text = " ".join(f.text.split())
+    if text:
+        for word in text.split(" "):
+            like = f"%{_escape_like(word)}%"
+            matches = [
+                Case.number.like(like, escape="\\"),
+                Case.applicant_names.like(like, escape="\\"),
+                Case.respondent_names.like(like, escape="\\"),
+            ]
+            # A clerk may type the case type (工伤, 加班费) into the same search field.
+            types = [t for t in CaseType if word in t.label_zh or word.lower() in t.label_en.lower()]
+            if types:
+                matches.append(Case.case_type.in_(types))
+            query = query.where(or_(*matches))
+    if f.case_type is not None:
+        query = query.where(Case.case_type == f.case_type)
+    if f.status is not None:
+        query = query.where(Case.status == f.status)
+    elif f.open_only:
+        query = query.where(Case.status.not_in([CaseStatus.CLOSED, CaseStatus.REJECTED]))
+    if f.year is not None:
+        query = query.where(Case.year == f.year)
+    if f.received_from is not None:
+        query = query.where(Case.received_date >= f.received_from)
+    if f.received_to is not None:
+        query = query.where(Case.received_date <= f.received_to)
+    if f.tribunal_id is not None:
+        query = query.where(Case.tribunal_id == f.tribunal_id)
+    return query
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[int]:
+    """Ids of every matching case, newest received first (the list fetches rows lazily)."""
+    with db.session(write=False) as s:
+        query = _filtered(select(Case.id), f).order_by(Case.received_date.desc(), Case.id.desc())
+        return list(s.scalars(query))
+
+
+_ROW_COLUMNS = (
+    Case.id, Case.number, Case.case_type, Case.status, Case.received_date, Case.accepted_date,
+    Case.applicant_names, Case.respondent_names, Case.claim_total_fen, Case.outcome,
+)
+
+
+def case_rows(db: Database, ids: list[int]) -> list[CaseRow]:
+    """The list rows of the given cases, in the order of ``ids`` (missing ones left out)."""
+    if not ids:
+        return []
+    with db.session(write=False) as s:
+        found = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start:chunk_start + 500]
+            for r in s.execute(select(*_ROW_COLUMNS).where(Case.id.in_(chunk))):
+                found[r.id] = CaseRow(*r)
+        return [found[i] for i in ids if i in found]
+
+
+def search_cases(db: Database, f: CaseFilter = CaseFilter(), limit: int | None = 200) -> list[CaseRow]:
+    """Matching cases, newest first, at most ``limit`` of them."""
+    with db.session(write=False) as s:
+        query = _filtered(select(*_ROW_COLUMNS), f).order_by(Case.received_date.desc(), Case.id.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        return [CaseRow(*r) for r in s.execute(query)]
+
+
+def count_cases(db: Database, f: CaseFilter = CaseFilter()) -> int:
+    """How many cases match."""
+    with db.session(write=False) as s:
+        return s.scalar(_filtered(select(func.count(Case.id)), f)) or 0
+
+
+def case_years(db: Database) -> list[int]:
+    """Years that have cases, newest first (for the year filter)."""
+    with db.session(write=False) as s:
+        return list(s.scalars(select(Case.year).distinct().order_by(Case.year.desc())))
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _apply(session: Session, case: Case, data: CaseInput) -> None:
+    case.case_type = data.case_type
+    case.procedure = data.procedure
+    case.received_date = data.received_date
+    case.accepted_date = data.accepted_date
+    case.summary = data.summary or None
+    case.collective = data.collective
+    case.worker_count = data.worker_count
+    case.clerk_id = data.clerk_id
+    case.tribunal_id = data.tribunal_id
+    if data.status is not None:
+        case.status = data.status
+    elif case.status is None or case.status == CaseStatus.RECEIVED:
+        case.status = CaseStatus.ACCEPTED if data.accepted_date else CaseStatus.RECEIVED
+    case.parties.clear()
+    case.claims.clear()
+    case.arbitrators.clear()
+    session.flush()
+    for i, p in enumerate(data.parties):
+        case.parties.append(
+            Party(
+                position=i, role=p.role, kind=p.kind, name=p.name,
+                id_number=p.id_number or None, credit_code=p.credit_code or None,
+                phone=p.phone or None, address=p.address or None,
+                legal_representative=p.legal_representative or None,
+                legal_representative_title=p.legal_representative_title or None,
+                agent_name=p.agent_name or None, agent_phone=p.agent_phone or None,
+                enterprise_id=p.enterprise_id,
+                sex=_sex(p), birth_date=_birth(p),
+            )
+        )
+    for i, c in enumerate(data.claims):
+        case.claims.append(Claim(position=i, item=c.item, amount_fen=c.amount_fen,
+                                 awarded_fen=c.awarded_fen))
+    for i, a in enumerate(data.arbitrators):
+        case.arbitrators.append(CaseArbitrator(position=i, staff_id=a.staff_id, role=a.role))
+    case.applicant_names = names_of(data.parties, PartyRole.APPLICANT)
+    case.respondent_names = names_of(data.parties, PartyRole.RESPONDENT)
+    case.claim_total_fen = sum(c.amount_fen or 0 for c in data.claims)
+
+
+def names_of(parties: tuple[PartyInput, ...] | list[PartyInput], role: PartyRole) -> str:
+    """The names of one side, joined as the list shows them (、)."""
+    return "、".join(p.name for p in parties if p.role == role)[:400]
+
+
+def _sex(p: PartyInput) -> str | None:
+    if p.kind != PartyKind.PERSON or not p.id_number:
+        return None
+    return validators.check_id_number(p.id_number).sex
+
+
+def _birth(p: PartyInput) -> dt.date | None:
+    if p.kind != PartyKind.PERSON or not p.id_number:
+        return None
+    return validators.check_id_number(p.id_number).birth_date
+
+
+def _raise_if(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError("案件信息有误，未保存：" + "；".join(errors.values()), errors)
+
+
+def create_case(db: Database, data: CaseInput, *, today: dt.date | None = None) -> CaseDetail:
+    """Register a case and give it the next case number of its receipt year.
+
+    Raises:
+        ValidationError: something typed is wrong; nothing is saved and no number is used.
+    """
+    data, errors = check_case_input(data, today=today)
+    _raise_if(errors)
+    with db.session() as s:
+        _check_staff(s, data, errors)
+        _raise_if(errors)
+        pattern = settings.case_number_pattern(settings.read_all(s))
+        year = data.received_date.year
+        seq, number = numbering.allocate(s, pattern, year)
+        case = Case(number=number, number_prefix=pattern.prefix, year=year, seq=seq, status=None)
+        s.add(case)
+        _apply(s, case, data)
+        s.flush()
+        detail = _detail(_load(s, case.id))
+        audit.record(s, db.actor, "case.create", "case", case.id, f"登记案件 {number}", None, detail)
+        return detail
+
+
+def update_case(db: Database, case_id: int, data: CaseInput, *,
+                expected_updated_at: dt.datetime | None = None,
+                today: dt.date | None = None) -> CaseDetail:
+    """Save the editor's changes to a case.
+
+    Args:
+        expected_updated_at: the ``updated_at`` the editor loaded; if somebody saved the case
+            since, the save is refused instead of silently overwriting their work.
+
+    Raises:
+        ValidationError: something typed is wrong (nothing saved).
+        ConflictError: somebody else changed the case meanwhile, or it is closed.
+        NotFound: the case is gone.
+    """
+    data, errors = check_case_input(data, today=today)
+    _raise_if(errors)
+    with db.session() as s:
+        _check_staff(s, data, errors)
+        _raise_if(errors)
+        case = _load(s, case_id)
+        if expected_updated_at is not None and case.updated_at != expected_updated_at:
+            raise ConflictError(f"案件 {case.number} 已被他人修改，请关闭后重新打开再编辑")
+        if case.status == CaseStatus.CLOSED:
+            raise ConflictError(f"案件 {case.number} 已结案，不能再修改；如需更正请先撤销结案")
+        if data.received_date.year != case.year:
+            raise ValidationError(
+                f"收件日期的年份不能改变（案号 {case.number} 属于 {case.year} 年）",
+                {"received_date": f"应为 {case.year} 年内的日期"},
+            )
+        before = _detail(case)
+        _apply(s, case, data)
+        case.updated_at = dt.datetime.now().replace(microsecond=0)
+        if case.updated_at == before.updated_at:
+            case.updated_at += dt.timedelta(seconds=1)
+        s.flush()
+        s.expire(case)
+        after = _detail(_load(s, case_id))
+        audit.record(s, db.actor, "case.update", "case", case_id, f"修改案件 {case.number}", before, after)
+        return after
+
+
+def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt.date,
+               note: str = "", *, today: dt.date | None = None) -> CaseDetail:
+    """Close a case with its outcome (结案).
+
+    Raises:
+        ValidationError: the closing date is impossible.
+        ConflictError: the case is already closed.
+        NotFound: the case is gone.
+    """
+    today = today or dt.date.today()
+    with db.session() as s:
+        case = _load(s, case_id)
+        if case.status == CaseStatus.CLOSED:
+            raise ConflictError(f"案件 {case.number} 已于 {case.closed_date} 结案")
+        start = case.accepted_date or case.received_date
+        if closed_date < start:
+            raise ValidationError(f"结案日期不能早于{'受理' if case.accepted_date else '收件'}日期 {start}",
+                                  {"closed_date": "早于受理日期"})
+        if closed_date > today:
+            raise ValidationError("结案日期不能晚于今天", {"closed_date": "晚于今天"})
+        if outcome in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED) and case.accepted_date is None:
+            raise ValidationError("尚未受理的案件不能以调解或裁决结案", {"outcome": "案件尚未受理"})
+        before = _detail(case)
+        case.status = CaseStatus.CLOSED
+        case.outcome = outcome
+        case.outcome_note = note.strip() or None
+        case.closed_date = closed_date
+        case.updated_at = dt.datetime.now().replace(microsecond=0)
+        s.flush()
+        after = _detail(case)
+        audit.record(s, db.actor, "case.close", "case", case_id,
+                     f"结案 {case.number}：{outcome.label_zh}", before, after)
+        return after
+
+
+def reopen_case(db: Database, case_id: int, reason: str) -> CaseDetail:
+    """Undo a closing recorded by mistake (撤销结案); the reason goes into the audit trail.
+
+    Raises:
+        ValidationError: no reason given.
+        ConflictError: the case is not closed.
+    """
+    if not reason.strip():
+        raise ValidationError("请填写撤销结案的原因", {"reason": "必填"})
+    with db.session() as s:
+        case = _load(s, case_id)
+        if case.status != CaseStatus.CLOSED:
+            raise ConflictError(f"案件 {case.number} 尚未结案")
+        before = _detail(case)
+        case.status = CaseStatus.HEARD if case.accepted_date else CaseStatus.RECEIVED
+        case.outcome = None
+        case.outcome_note = None
+        case.closed_date = None
+        case.updated_at = dt.datetime.now().replace(microsecond=0)
+        s.flush()
+        after = _detail(case)
+        audit.record(s, db.actor, "case.reopen", "case", case_id,
+                     f"撤销结案 {case.number}：{reason.strip()}", before, after)
+        return after

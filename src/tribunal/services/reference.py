@@ -1,0 +1,86 @@
+"""Reference lists the editors choose from: staff, circuit tribunals, zones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from tribunal.db.engine import Database
+from tribunal.db.models import CircuitTribunal, Staff, Zone
+from tribunal.domain import validators
+from tribunal.domain.enums import StaffRole
+from tribunal.errors import ValidationError
+from tribunal.services import audit
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """An arbitrator or clerk, as the pickers show them."""
+
+    id: int
+    name: str
+    role: StaffRole
+    full_time: bool
+    phone: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class TribunalRow:
+    """A circuit tribunal and its zone."""
+
+    id: int
+    name: str
+    zone: str
+    address: str
+    colour: str
+
+
+def list_staff(db: Database, role: StaffRole | None = None, *, active_only: bool = True) -> list[StaffRow]:
+    """Staff, by name; only active ones unless asked otherwise."""
+    with db.session(write=False) as s:
+        query = select(Staff).order_by(Staff.role, Staff.name, Staff.id)
+        if role is not None:
+            query = query.where(Staff.role == role)
+        if active_only:
+            query = query.where(Staff.active.is_(True))
+        return [StaffRow(x.id, x.name, x.role, x.full_time, x.phone or "", x.active) for x in s.scalars(query)]
+
+
+def add_staff(db: Database, name: str, role: StaffRole, *, full_time: bool = True, phone: str = "") -> StaffRow:
+    """Add an arbitrator or clerk.
+
+    Raises:
+        ValidationError: bad name or phone.
+    """
+    errors: dict[str, str] = {}
+    checked = validators.check_person_name(name)
+    if not checked.ok:
+        errors["name"] = checked.error or "姓名不正确"
+    if phone.strip():
+        p = validators.check_phone(phone)
+        if not p.ok:
+            errors["phone"] = p.error or "电话不正确"
+        phone = p.value
+    if errors:
+        raise ValidationError("；".join(errors.values()), errors)
+    with db.session() as s:
+        staff = Staff(name=checked.value, role=role, full_time=full_time, phone=phone or None)
+        s.add(staff)
+        s.flush()
+        row = StaffRow(staff.id, staff.name, staff.role, staff.full_time, staff.phone or "", True)
+        audit.record(s, db.actor, "staff.create", "staff", staff.id, f"新增{role.label_zh} {staff.name}", None, row)
+        return row
+
+
+def list_tribunals(db: Database) -> list[TribunalRow]:
+    """Circuit tribunals that are in service."""
+    with db.session(write=False) as s:
+        rows = s.execute(
+            select(CircuitTribunal, Zone.name)
+            .outerjoin(Zone, CircuitTribunal.zone_id == Zone.id)
+            .where(CircuitTribunal.active.is_(True))
+            .order_by(CircuitTribunal.name)
+        ).all()
+        return [TribunalRow(t.id, t.name, zone or "", t.address or "", t.colour or "") for t, zone in rows]

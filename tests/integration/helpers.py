@@ -1,0 +1,39 @@
+"""Builders of typical inputs shared by the integration tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tribunal.db.engine import Database
+from tribunal.domain.enums import CaseType, PartyKind, PartyRole, StaffRole
+from tribunal.services import cases, reference
+
+VALID_ID = "430102199003070012"
+VALID_CODE = "91430100MA4L00003Q"
+
+
+def applicant(name: str = "张三", **kw: object) -> cases.PartyInput:
+    return cases.PartyInput(role=PartyRole.APPLICANT, kind=PartyKind.PERSON, name=name, **kw)  # type: ignore[arg-type]
+
+
+def respondent(name: str = "邵阳宝庆精密机械有限公司", **kw: object) -> cases.PartyInput:
+    return cases.PartyInput(role=PartyRole.RESPONDENT, kind=PartyKind.ORGANISATION, name=name, **kw)  # type: ignore[arg-type]
+
+
+def case_input(**kw: object) -> cases.CaseInput:
+    base: dict[str, object] = {
+        "case_type": CaseType.WAGES,
+        "received_date": dt.date(2026, 11, 2),
+        "parties": (applicant(id_number=VALID_ID, phone="138 0731 1234"), respondent(credit_code=VALID_CODE)),
+        "claims": (cases.ClaimInput("支付拖欠的工资", 1_234_500),),
+    }
+    base.update(kw)
+    return cases.CaseInput(**base)  # type: ignore[arg-type]
+
+
+def seed_staff(db: Database) -> dict[str, int]:
+    ids = {}
+    for name in ("李建国", "王淑芬", "张卫东"):
+        ids[name] = reference.add_staff(db, name, StaffRole.ARBITRATOR).id
+    ids["赵静"] = reference.add_staff(db, "赵静", StaffRole.CLERK).id
+    return ids

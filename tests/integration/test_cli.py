@@ -1,0 +1,175 @@
+"""The command line: demo, cases, case, db, settings — and every error path gives one clear line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tribunal.cli import main
+
+DEMO_TODAY_INDEPENDENT = True
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert main(["--db", str(path), "demo", "--cases", "300"]) == 0
+    return path
+
+
+def test_demo_fills_a_realistic_register(demo_db, capsys):
+    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) >= 334
+    for key in ("id", "case_number", "type", "status", "applicants", "respondents", "parties"):
+        assert key in rows[0]
+    assert len({r["type"] for r in rows}) >= 8
+    assert len({r["status"] for r in rows}) >= 5
+    con = sqlite3.connect(demo_db)
+    q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    assert q("SELECT count(*) FROM enterprise") >= 15
+    assert q("SELECT count(*) FROM zone WHERE name = '邵阳经济技术开发区'") == 1
+    assert q("SELECT count(*) FROM circuit_tribunal") >= 1
+    assert q("SELECT count(*) FROM staff WHERE role = 'arbitrator'") >= 3
+    assert q("SELECT count(*) FROM hearing WHERE status = 'scheduled'") >= 3
+    # The showcase: a work-injury hearing at an enterprise, HR managers of ten others invited.
+    hearing_id, invited, distinct_ents = con.execute(
+        "SELECT h.id, count(i.id), count(DISTINCT o.enterprise_id) FROM hearing h "
+        "JOIN arbitration_case c ON c.id = h.case_id JOIN invitation i ON i.hearing_id = h.id "
+        "JOIN observer o ON o.id = i.observer_id WHERE c.case_type = 'work_injury' AND h.public = 1 "
+        "GROUP BY h.id"
+    ).fetchone()
+    assert invited == 10 and distinct_ents == 10
+    host_zone = q(f"SELECT z.name FROM hearing h JOIN enterprise e ON e.id = h.host_enterprise_id "
+                  f"JOIN zone z ON z.id = e.zone_id WHERE h.id = {hearing_id}")
+    assert host_zone == "邵阳经济技术开发区"
+    # Numbers are gap-free per year.
+    for year, count, top in con.execute("SELECT year, count(*), max(seq) FROM arbitration_case GROUP BY year"):
+        assert count == top, year
+    con.close()
+
+
+def test_demo_twice_does_not_duplicate(demo_db, capsys):
+    con = sqlite3.connect(demo_db)
+    before = con.execute("SELECT count(*) FROM enterprise").fetchone()[0]
+    code, out, _ = run(capsys, "--db", str(demo_db), "demo")
+    assert code == 0 and "已经载入过" in out
+    assert con.execute("SELECT count(*) FROM enterprise").fetchone()[0] == before
+    con.close()
+
+
+def test_cases_search_and_filters(demo_db, capsys):
+    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--search", "工伤", "--json")
+    rows = json.loads(out)
+    assert code == 0 and rows and all(r["type"] == "work_injury" for r in rows)
+    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--status", "已结案", "--limit", "5", "--json")
+    rows = json.loads(out)
+    assert len(rows) == 5 and {r["status"] for r in rows} == {"closed"}
+    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--search", "没有这个人", "--json")
+    assert json.loads(out) == []
+    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--search", "没有这个人")
+    assert "没有符合条件" in out
+
+
+def test_case_show_masks_personal_numbers(demo_db, capsys):
+    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--json", "--limit", "1")
+    number = json.loads(out)[0]["case_number"]
+    code, out, _ = run(capsys, "--db", str(demo_db), "case", number)
+    assert code == 0 and number in out and "****" in out
+    code, out, _ = run(capsys, "--db", str(demo_db), "case", number, "--json")
+    assert json.loads(out)["number"] == number
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["case", "邵劳人仲案字〔2030〕第9号"], "找不到"),
+        (["cases", "--status", "飞了"], "未知的状态"),
+        (["cases", "--type", "离婚"], "未知的案由"),
+        (["settings", "case_number.prefix", "12[3]"], "案号代字"),
+        (["settings", "no.such.key"], "没有这个设置项"),
+        (["settings", "ui.language", "fr"], "界面语言"),
+    ],
+)
+def test_errors_are_one_line_and_change_nothing(demo_db, capsys, argv, fragment):
+    before = _digest(demo_db)
+    code, _out, err = run(capsys, "--db", str(demo_db), *argv)
+    assert code == 1
+    assert fragment in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    # A failed write leaves the file exactly as it was (reads may touch only the WAL side files).
+    assert _digest(demo_db) == before
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["demo", "--cases", "lots"])
+    assert exc.value.code == 2
+    assert "命令行参数有误" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["db", "explode"])
+    assert exc.value.code == 2
+
+
+def test_bad_database_paths(tmp_path, capsys):
+    code, _, err = run(capsys, "--db", str(tmp_path / "no" / "such" / "x.sqlite3"), "cases")
+    assert code == 1 and "文件夹不存在" in err
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"\x00\x01binary junk" * 50)
+    before = _digest(junk)
+    code, _, err = run(capsys, "--db", str(junk), "cases")
+    assert code == 1 and "不是数据库" in err
+    assert _digest(junk) == before
+    code, _, err = run(capsys, "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "cases")
+    assert code == 1 and "无法连接" in err
+    code, _, err = run(capsys, "--db", "nonsense+driver://x", "cases")
+    assert code == 1 and err.startswith("错误：")
+
+
+def test_db_check_and_upgrade(tmp_path, capsys):
+    path = tmp_path / "x.sqlite3"
+    code, out, _ = run(capsys, "--db", str(path), "db", "upgrade")
+    assert code == 0 and "最新" in out
+    code, out, _ = run(capsys, "--db", str(path), "db", "check", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["up_to_date"] and report["integrity"] == "ok" and report["cases"] == 0
+    code, _, err = run(capsys, "--db", str(tmp_path / "missing.sqlite3"), "db", "check")
+    assert code == 1 and "不存在" in err
+
+
+def test_settings_round_trip(tmp_path, capsys):
+    path = str(tmp_path / "s.sqlite3")
+    code, out, _ = run(capsys, "--db", path, "settings")
+    assert code == 0 and "case_number.prefix" in out and "邵劳人仲案字" in out
+    assert run(capsys, "--db", path, "settings", "case_number.prefix", "湘潭经开劳人仲案字")[0] == 0
+    assert run(capsys, "--db", path, "settings", "case_number.prefix")[1].strip() == "湘潭经开劳人仲案字"
+
+
+def test_environment_variable_selects_the_database(tmp_path):
+    env = {**os.environ, "TRIBUNAL_DB": str(tmp_path / "env.sqlite3"), "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run([sys.executable, "-m", "tribunal", "cases", "--json"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+    assert (tmp_path / "env.sqlite3").exists()
+    result = subprocess.run([sys.executable, "-m", "tribunal", "--db", str(tmp_path / "x" / "y.db"), "cases"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
