@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from tribunal import __version__
+from tribunal.commands import MODULES
+from tribunal.commands.common import enum_arg, open_db, positive_int, print_json
 from tribunal.errors import TribunalError
 
 EXIT_OK = 0
@@ -22,16 +24,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}：命令行参数有误：{message}\n")
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为整数：{text}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"不能为负数：{text}")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = sub.add_parser("demo", help="载入演示数据（开发区、巡回庭、企业、人员、案件、开庭与旁听邀请）")
-    demo.add_argument("--cases", type=_positive_int, default=0, metavar="N",
+    demo.add_argument("--cases", type=positive_int, default=0, metavar="N",
                       help="另外批量生成 N 件合成案件（用于性能测试）")
     demo.add_argument("--seed", type=int, default=2026, help="随机数种子（默认 2026）")
     demo.set_defaults(func=_cmd_demo)
@@ -59,8 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_argument("--search", default="", metavar="TEXT", help="按案号、当事人姓名或单位名称查找")
     cases.add_argument("--status", metavar="STATUS", help="按状态筛选（如 已受理、closed）")
     cases.add_argument("--type", dest="case_type", metavar="TYPE", help="按案由筛选（如 工伤保险待遇、wages）")
-    cases.add_argument("--year", type=_positive_int, help="按收件年份筛选")
-    cases.add_argument("--limit", type=_positive_int, default=0, metavar="N", help="最多列出 N 件（默认全部）")
+    cases.add_argument("--year", type=positive_int, help="按收件年份筛选")
+    cases.add_argument("--limit", type=positive_int, default=0, metavar="N", help="最多列出 N 件（默认全部）")
     cases.add_argument("--json", action="store_true", help="以 JSON 输出")
     cases.set_defaults(func=_cmd_cases)
 
@@ -81,13 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="打开图形界面（与不带参数相同）")
     gui.set_defaults(func=_cmd_gui)
+    for name in MODULES:
+        importlib.import_module(name).register(sub)
     return parser
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from tribunal.services.app import open_database
-
-    return open_database(args.db, actor=args.user)
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -99,23 +87,13 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from tribunal.services import demo
 
-    db = _open(args)
+    db = open_db(args)
     try:
         report = demo.load_demo(db, extra_cases=args.cases, seed=args.seed)
     finally:
         db.dispose()
     print(report.summary())
     return EXIT_OK
-
-
-def _enum_arg(enum_cls: Any, text: str | None, what: str) -> Any:
-    if text is None:
-        return None
-    try:
-        return enum_cls.from_label(text)
-    except ValueError:
-        choices = "、".join(m.label_zh for m in enum_cls)
-        raise TribunalError(f"未知的{what}“{text}”；可选：{choices}") from None
 
 
 def _cmd_cases(args: argparse.Namespace) -> int:
@@ -125,17 +103,17 @@ def _cmd_cases(args: argparse.Namespace) -> int:
 
     f = cases.CaseFilter(
         text=args.search,
-        status=_enum_arg(CaseStatus, args.status, "状态"),
-        case_type=_enum_arg(CaseType, args.case_type, "案由"),
+        status=enum_arg(CaseStatus, args.status, "状态"),
+        case_type=enum_arg(CaseType, args.case_type, "案由"),
         year=args.year,
     )
-    db = _open(args)
+    db = open_db(args)
     try:
         rows = cases.search_cases(db, f, limit=args.limit or None)
     finally:
         db.dispose()
     if args.json:
-        _print_json([_row_json(r) for r in rows])
+        print_json([_row_json(r) for r in rows])
         return EXIT_OK
     if not rows:
         print("没有符合条件的案件。")
@@ -179,13 +157,13 @@ def _cmd_case(args: argparse.Namespace) -> int:
     from tribunal.services import cases
     from tribunal.services.audit import jsonable
 
-    db = _open(args)
+    db = open_db(args)
     try:
         c = cases.find_case(db, args.ref)
     finally:
         db.dispose()
     if args.json:
-        _print_json(jsonable(c))
+        print_json(jsonable(c))
         return EXIT_OK
     print(f"{c.number}  {c.case_type.label_zh}  {c.status.label_zh}")
     print(f"收件 {c.received_date}  受理 {c.accepted_date or '—'}  结案 {c.closed_date or '—'}"
@@ -212,7 +190,7 @@ def _cmd_db(args: argparse.Namespace) -> int:
         return EXIT_OK
     report = check_database(args.db)
     if args.json:
-        _print_json(report.__dict__)
+        print_json(report.__dict__)
     else:
         print(f"数据库：{report.location}（{report.backend}）")
         print(f"结构版本：{report.current or '（空数据库）'}；程序版本：{report.head}；"
@@ -226,7 +204,7 @@ def _cmd_db(args: argparse.Namespace) -> int:
 def _cmd_settings(args: argparse.Namespace) -> int:
     from tribunal.services import settings
 
-    db = _open(args)
+    db = open_db(args)
     try:
         if args.key is None:
             values = settings.get_all(db)
@@ -241,11 +219,6 @@ def _cmd_settings(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         db.dispose()
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

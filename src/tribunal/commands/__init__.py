@@ -1,0 +1,9 @@
+"""Subcommands of the ``tribunal`` command line, one module per area.
+
+Each module listed in :data:`MODULES` has ``register(subparsers)`` that adds its
+subcommands; every subcommand sets ``func(args) -> int`` with ``set_defaults``.
+"""
+
+from __future__ import annotations
+
+MODULES: tuple[str, ...] = ()
