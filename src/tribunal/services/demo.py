@@ -403,7 +403,9 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                     "summary": None,
                 })
                 people.append((applicant, respondent))
-            s.execute(insert(Case), case_rows)
+            # Core executemany on the table: one statement for the batch, not the ORM's unit of work.
+            conn = s.connection()
+            conn.execute(insert(Case.__table__), case_rows)
             ids = dict(s.execute(select(Case.number, Case.id).where(Case.number.in_(numbers))).all())
             party_rows = []
             for k in range(n):
@@ -413,7 +415,7 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                                    "kind": PartyKind.PERSON, "name": applicant})
                 party_rows.append({"case_id": cid, "position": 1, "role": PartyRole.RESPONDENT,
                                    "kind": PartyKind.ORGANISATION, "name": respondent})
-            s.execute(insert(Party), party_rows)
+            conn.execute(insert(Party.__table__), party_rows)
             audit.record(s, db.actor, "demo.synthetic", "database", None, f"批量生成 {n} 件合成案件")
         made += n
     return made

@@ -1,0 +1,98 @@
+"""Foundation benchmarks: cold start to a shown window, demo load, case list open and search on 100,000 cases.
+
+Run: ``python benchmarks/foundation.py [--cases 100000] [--keep DIR]``. Prints medians in ms.
+Targets (issue 2, on a 2-core machine): window shown within 1.5 s of process start; the case
+list opens on 100,000 cases within 0.3 s; a search returns within 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from tribunal.services import cases, demo  # noqa: E402
+from tribunal.services.app import open_database  # noqa: E402
+
+
+def median_ms(fn, runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def cold_start_ms(db_path: Path, runs: int = 5) -> list[float]:
+    """Process start → main window shown, as reported by the program itself (offscreen)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRIBUNAL_BENCH_QUIT_AFTER_SHOW": "1",
+           "PYTHONPATH": str(ROOT / "src")}
+    results = []
+    for _ in range(runs):
+        start = time.time()
+        out = subprocess.run([sys.executable, "-m", "tribunal", "--db", str(db_path)], env=env,
+                             capture_output=True, text=True, timeout=60)
+        marker = [ln for ln in out.stdout.splitlines() if ln.startswith("window-shown ")]
+        if not marker:
+            print("  (the program did not report a shown window)", out.stderr[-500:])
+            return results
+        results.append((float(marker[-1].split()[1]) - start) * 1000)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="keep the benchmark database in this folder")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="tribunal-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "bench.sqlite3"
+    if path.exists():
+        path.unlink()
+    db = open_database(str(path), actor="bench")
+
+    start = time.perf_counter()
+    demo.load_demo(db)
+    print(f"demo data set (34 cases, hearings, observers): {(time.perf_counter() - start) * 1000:.0f} ms")
+    start = time.perf_counter()
+    demo.add_synthetic_cases(db, args.cases)
+    print(f"bulk load of {args.cases:,} synthetic cases: {time.perf_counter() - start:.1f} s")
+    total = cases.count_cases(db)
+    print(f"cases in the database: {total:,}")
+
+    def open_list() -> None:
+        ids = cases.search_case_ids(db, cases.CaseFilter())
+        cases.case_rows(db, ids[:200])
+
+    print(f"case list open (all ids + first 200 rows): {median_ms(open_list):.1f} ms  [target 300]")
+    for text in ("张", "欧阳", "宝庆精密", "第5000号", "工伤", "没有这个人"):
+        f = cases.CaseFilter(text=text)
+
+        def search(f: cases.CaseFilter = f) -> None:
+            ids = cases.search_case_ids(db, f)
+            cases.case_rows(db, ids[:200])
+
+        n = len(cases.search_case_ids(db, f))
+        print(f"search {text!r} ({n:,} hits, ids + first 200 rows): {median_ms(search):.1f} ms  [target 200]")
+    f = cases.CaseFilter(status=cases.CaseStatus.CLOSED, year=2025)
+    print(f"filter status+year: {median_ms(lambda: cases.search_case_ids(db, f)):.1f} ms")
+    db.dispose()
+
+    starts = cold_start_ms(path)
+    if starts:
+        print(f"cold start to shown main window on this database: median {statistics.median(starts):.0f} ms "
+              f"(runs: {', '.join(f'{s:.0f}' for s in starts)})  [target 1500]")
+
+
+if __name__ == "__main__":
+    main()
