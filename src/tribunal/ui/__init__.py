@@ -1,0 +1,1 @@
+"""The desktop interface (PySide6): application setup, main window, pages, dialogs and models."""

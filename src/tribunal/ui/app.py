@@ -1,0 +1,185 @@
+"""Starting the desktop program: Qt application, bundled Chinese font, translator, database, window.
+
+The order is chosen for a quick start on an old office PC: the window is shown as soon as the
+database is open and its settings read; the case list and the dashboard figures are loaded
+right after, from the event loop. Nothing here imports the PDF code.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from tribunal.errors import TribunalError
+from tribunal.resources import font_path, translations_dir
+from tribunal.ui import lang, msgbox, window_state
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_DATABASE = 1
+
+#: Point size of the interface text: comfortable for reading Chinese on an office monitor.
+FONT_POINT_SIZE = 10.5
+
+# Families a style sheet or platform theme may ask for that a PC without Chinese fonts lacks.
+_SUBSTITUTED_FAMILIES = (
+    "Microsoft YaHei", "Microsoft YaHei UI", "SimSun", "SimHei", "NSimSun", "PingFang SC",
+    "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Sans Serif", "Serif", "Segoe UI",
+    "DejaVu Sans", "Arial", "Helvetica",
+)
+
+_translators: list[QTranslator] = []
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named so that QSettings finds the right place for window layout."""
+    QCoreApplication.setOrganizationName(window_state.ORGANISATION)
+    QCoreApplication.setApplicationName(window_state.APPLICATION)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def install_fonts(app: QApplication) -> str | None:
+    """Register the bundled Noto Serif SC (regular and bold) and make it the interface font.
+
+    On a PC without any Chinese font Qt would otherwise draw boxes. The system's own family
+    stays behind it as a fallback.
+
+    Returns:
+        The family name registered, or None when the font files are missing.
+    """
+    family = None
+    for weight in ("regular", "bold"):
+        try:
+            path = font_path(weight)
+        except (FileNotFoundError, ValueError) as exc:
+            log.warning("bundled font not available: %s", exc)
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families and family is None:
+            family = families[0]
+    if family is None:
+        return None
+    font = QFont(app.font())
+    fallback = [f for f in font.families() if f != family]
+    font.setFamilies([family, *fallback])
+    font.setPointSizeF(FONT_POINT_SIZE)
+    app.setFont(font)
+    for name in _SUBSTITUTED_FAMILIES:
+        QFont.insertSubstitution(name, family)
+    return family
+
+
+def install_translators(app: QCoreApplication, language: str) -> bool:
+    """Load the interface translation for ``language`` ("zh_CN"), or none for English.
+
+    Qt's own strings (standard buttons, the calendar) are translated too when Qt ships them.
+
+    Returns:
+        True when the program's own translation was loaded.
+    """
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    lang.set_language(language)
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return False
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ours = QTranslator(app)
+    loaded = ours.load(f"tribunal_{language}", str(translations_dir()))
+    if loaded:
+        app.installTranslator(ours)
+        _translators.append(ours)
+    else:
+        log.warning("translation tribunal_%s.qm not found in %s", language, translations_dir())
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+    return loaded
+
+
+def _show_unexpected(kind: type[BaseException], error: BaseException,
+                     tb: TracebackType | None) -> None:
+    """Last resort for a bug: a message the clerk can pass on instead of a silent crash."""
+    details = "".join(traceback.format_exception(kind, error, tb))
+    log.error("unexpected error\n%s", details)
+    if isinstance(error, TribunalError):
+        msgbox.show_error(None, error)
+        return
+    msgbox.critical(
+        None,
+        QCoreApplication.translate("app", "Unexpected error"),
+        QCoreApplication.translate(
+            "app",
+            "Something went wrong in the program. What you saved before is safe. "
+            "Please tell the person who maintains the program and give them the details below."),
+        details[-2000:],
+    )
+
+
+def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
+    """Open the program's window on the database ``db_arg`` and run until it is closed.
+
+    Args:
+        db_arg: A SQLite file or database URL; None for ``TRIBUNAL_DB`` or the default file.
+        actor: The name written into the audit trail (default: the system user).
+
+    Returns:
+        The exit status: 0, or 1 when the database cannot be opened (after saying why).
+    """
+    app = create_application()
+    install_fonts(app)
+    install_translators(app, lang.DEFAULT_LANGUAGE)
+
+    from tribunal.services import settings as settings_service
+    from tribunal.services.app import open_database
+
+    try:
+        db = open_database(db_arg, actor=actor)
+    except TribunalError as exc:
+        msgbox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
+                        QCoreApplication.translate(
+                            "app", "The program cannot start because the database cannot be opened."),
+                        exc.message)
+        return EXIT_DATABASE
+    try:
+        values = settings_service.get_all(db)
+    except TribunalError as exc:
+        db.dispose()
+        msgbox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
+                        QCoreApplication.translate(
+                            "app", "The program cannot start because the database cannot be read."),
+                        exc.message)
+        return EXIT_DATABASE
+
+    language = values.get("ui.language", lang.DEFAULT_LANGUAGE)
+    if language not in lang.LANGUAGES:
+        language = lang.DEFAULT_LANGUAGE
+    if language != lang.DEFAULT_LANGUAGE:
+        install_translators(app, language)
+
+    from tribunal.ui.main_window import MainWindow
+
+    sys.excepthook = _show_unexpected
+    window = MainWindow(db, values)
+    window.show()
+    # Show the window first; the figures and the case list arrive a moment later.
+    QTimer.singleShot(0, window.load_data)
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = sys.__excepthook__
+        db.dispose()

@@ -1,0 +1,226 @@
+"""The read-only view of the selected case under the case list: overview, parties, claims, tribunal, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
+
+from tribunal.domain.enums import CaseOutcome, CaseStatus, CaseType, PartyKind, Procedure
+from tribunal.domain.money import format_yuan
+from tribunal.services.audit import AuditRow
+from tribunal.services.cases import CaseDetail
+from tribunal.ui import lang
+
+TAB_OVERVIEW = 0
+TAB_PARTIES = 1
+TAB_CLAIMS = 2
+TAB_TRIBUNAL = 3
+TAB_HISTORY = 4
+
+# Field names of the audit trail, in the clerk's words.
+_FIELD_LABELS = {
+    "case_type": QT_TRANSLATE_NOOP("CaseDetailPane", "Type of dispute"),
+    "status": QT_TRANSLATE_NOOP("CaseDetailPane", "Status"),
+    "procedure": QT_TRANSLATE_NOOP("CaseDetailPane", "Procedure"),
+    "received_date": QT_TRANSLATE_NOOP("CaseDetailPane", "Date received"),
+    "accepted_date": QT_TRANSLATE_NOOP("CaseDetailPane", "Date accepted"),
+    "summary": QT_TRANSLATE_NOOP("CaseDetailPane", "Summary of the case"),
+    "outcome": QT_TRANSLATE_NOOP("CaseDetailPane", "Outcome"),
+    "outcome_note": QT_TRANSLATE_NOOP("CaseDetailPane", "Note on closing"),
+    "closed_date": QT_TRANSLATE_NOOP("CaseDetailPane", "Date closed"),
+    "collective": QT_TRANSLATE_NOOP("CaseDetailPane", "Collective dispute"),
+    "worker_count": QT_TRANSLATE_NOOP("CaseDetailPane", "Number of workers"),
+    "extension_approved": QT_TRANSLATE_NOOP("CaseDetailPane", "Extension approved"),
+    "clerk_id": QT_TRANSLATE_NOOP("CaseDetailPane", "Clerk"),
+    "tribunal_id": QT_TRANSLATE_NOOP("CaseDetailPane", "Circuit tribunal"),
+    "parties": QT_TRANSLATE_NOOP("CaseDetailPane", "Parties"),
+    "claims": QT_TRANSLATE_NOOP("CaseDetailPane", "Claims"),
+    "arbitrators": QT_TRANSLATE_NOOP("CaseDetailPane", "Arbitral tribunal"),
+}
+_ENUM_FIELDS: dict[str, Any] = {
+    "case_type": CaseType,
+    "status": CaseStatus,
+    "procedure": Procedure,
+    "outcome": CaseOutcome,
+}
+_SKIPPED_FIELDS = {"updated_at", "id", "seq", "year", "number"}
+
+_STYLE = """
+<style>
+ table.grid { border-collapse: collapse; }
+ table.grid td, table.grid th { border: 1px solid #c8ccd0; padding: 3px 8px; vertical-align: top; }
+ table.grid th { background: #eef1f4; font-weight: normal; }
+ td.key { color: #4a5560; padding-right: 12px; white-space: nowrap; }
+ td.num { text-align: right; }
+ p.note { color: #4a5560; }
+</style>
+"""
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CaseDetailPane", text)
+
+
+class CaseDetailPane(QTabWidget):
+    """Tabs showing one case read-only (案件详情): nothing here can be edited."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._views: list[QTextBrowser] = []
+        for title in (self.tr("Overview"), self.tr("Parties"), self.tr("Claims"),
+                      self.tr("Tribunal"), self.tr("History")):
+            view = QTextBrowser()
+            view.setOpenLinks(False)
+            self._views.append(view)
+            self.addTab(view, title)
+        self.staff_names: dict[int, str] = {}
+        self.tribunal_names: dict[int, str] = {}
+        self.show_case(None)
+
+    def text(self, tab: int) -> str:
+        """The plain text of one tab (for tests)."""
+        return self._views[tab].toPlainText()
+
+    def show_case(self, case: CaseDetail | None, history: list[AuditRow] | None = None) -> None:
+        """Show ``case`` (or a hint to pick one when None)."""
+        if case is None:
+            hint = _note(self.tr("Select a case in the list above to see it here."))
+            for view in self._views:
+                view.setHtml(_STYLE + hint)
+            return
+        self._views[TAB_OVERVIEW].setHtml(_STYLE + self._overview(case))
+        self._views[TAB_PARTIES].setHtml(_STYLE + self._parties(case))
+        self._views[TAB_CLAIMS].setHtml(_STYLE + self._claims(case))
+        self._views[TAB_TRIBUNAL].setHtml(_STYLE + self._tribunal(case))
+        self._views[TAB_HISTORY].setHtml(_STYLE + self._history(history or []))
+
+    # ------------------------------------------------------------------ tabs
+
+    def _overview(self, case: CaseDetail) -> str:
+        rows = [
+            (self.tr("Case number"), case.number),
+            (self.tr("Type of dispute"), lang.label(case.case_type)),
+            (self.tr("Procedure"), lang.label(case.procedure)),
+            (self.tr("Status"), lang.label(case.status)),
+            (self.tr("Date received"), lang.date_text(case.received_date)),
+            (self.tr("Date accepted"), lang.date_text(case.accepted_date) or self.tr("Not yet accepted")),
+        ]
+        if case.collective:
+            rows.append((self.tr("Collective dispute"),
+                         self.tr("Yes, {count} workers").format(count=case.worker_count)))
+        if case.outcome is not None:
+            rows.append((self.tr("Outcome"), lang.label(case.outcome)))
+            rows.append((self.tr("Date closed"), lang.date_text(case.closed_date)))
+            if case.outcome_note:
+                rows.append((self.tr("Note on closing"), case.outcome_note))
+        rows.append((self.tr("Summary of the case"), case.summary or self.tr("(none)")))
+        return _key_values(rows)
+
+    def _parties(self, case: CaseDetail) -> str:
+        if not case.parties:
+            return _note(self.tr("No parties recorded."))
+        out = []
+        for p in case.parties:
+            rows: list[tuple[str, str]] = []
+            if p.kind == PartyKind.PERSON:
+                rows.append((self.tr("ID number"), p.id_number or self.tr("(not recorded)")))
+            else:
+                rows.append((self.tr("Credit code"), p.credit_code or self.tr("(not recorded)")))
+                if p.legal_representative:
+                    rep = p.legal_representative
+                    if p.legal_representative_title:
+                        rep += f"（{p.legal_representative_title}）"
+                    rows.append((self.tr("Legal representative"), rep))
+            rows.append((self.tr("Phone"), p.phone or self.tr("(not recorded)")))
+            if p.address:
+                rows.append((self.tr("Address"), p.address))
+            if p.agent_name:
+                agent = p.agent_name + (f"　{p.agent_phone}" if p.agent_phone else "")
+                rows.append((self.tr("Agent"), agent))
+            title = f"{lang.label(p.role)}：{p.name}（{lang.label(p.kind)}）"
+            out.append(f"<p><b>{escape(title)}</b></p>" + _key_values(rows))
+        return "".join(out)
+
+    def _claims(self, case: CaseDetail) -> str:
+        if not case.claims:
+            return _note(self.tr("No claims recorded."))
+        titles = (self.tr("No."), self.tr("Claim"), self.tr("Amount (yuan)"))
+        head = "<tr>" + "".join(f"<th>{escape(t)}</th>" for t in titles) + "</tr>"
+        body = "".join(
+            f"<tr><td>{i}</td><td>{escape(c.item)}</td>"
+            f"<td class='num'>{escape(format_yuan(c.amount_fen)) if c.amount_fen is not None else ''}</td></tr>"
+            for i, c in enumerate(case.claims, start=1)
+        )
+        total = sum(c.amount_fen or 0 for c in case.claims)
+        total_label = self.tr("Total")
+        foot = (f"<tr><td></td><td><b>{escape(total_label)}</b></td>"
+                f"<td class='num'><b>{escape(format_yuan(total))}</b></td></tr>")
+        return f"<table class='grid' cellspacing='0'>{head}{body}{foot}</table>"
+
+    def _tribunal(self, case: CaseDetail) -> str:
+        rows = [(lang.label(a.role), a.name) for a in case.arbitrators]
+        if not rows:
+            rows.append((self.tr("Arbitrators"), self.tr("Not yet appointed")))
+        clerk = self.staff_names.get(case.clerk_id, "") if case.clerk_id else ""
+        rows.append((self.tr("Clerk"), clerk or self.tr("Not yet assigned")))
+        tribunal = self.tribunal_names.get(case.tribunal_id, "") if case.tribunal_id else ""
+        rows.append((self.tr("Circuit tribunal"), tribunal or self.tr("Not assigned")))
+        return _key_values(rows)
+
+    def _history(self, history: list[AuditRow]) -> str:
+        if not history:
+            return _note(self.tr("No changes recorded."))
+        out = []
+        for entry in history:
+            when = entry.at.strftime("%Y-%m-%d %H:%M") if isinstance(entry.at, dt.datetime) else str(entry.at)
+            out.append(f"<p><b>{escape(when)}</b>　{escape(entry.actor)}　{escape(entry.summary)}</p>")
+            if entry.action.endswith(".create"):
+                continue
+            items = []
+            for field, before, after in entry.changes:
+                top = field.split(".", 1)[0]
+                if top in _SKIPPED_FIELDS:
+                    continue
+                name = _t(_FIELD_LABELS[top]) if top in _FIELD_LABELS else top
+                if isinstance(before, list | dict) or isinstance(after, list | dict) or "." in field:
+                    change = self.tr("changed")
+                else:
+                    change = f"{self._value(top, before)} → {self._value(top, after)}"
+                items.append(f"<li>{escape(name)}：{escape(change)}</li>")
+            # Several sub-fields of one list ("parties") give one line, not many.
+            unique = list(dict.fromkeys(items))
+            if unique:
+                out.append("<ul>" + "".join(unique) + "</ul>")
+        return "".join(out)
+
+    def _value(self, field: str, value: Any) -> str:
+        if value is None or value == "":
+            return self.tr("(empty)")
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        if field in _ENUM_FIELDS:
+            try:
+                return lang.label(_ENUM_FIELDS[field](value))
+            except ValueError:
+                return str(value)
+        if field == "clerk_id" and isinstance(value, int):
+            return self.staff_names.get(value, str(value))
+        if field == "tribunal_id" and isinstance(value, int):
+            return self.tribunal_names.get(value, str(value))
+        return str(value)
+
+
+def _note(text: str) -> str:
+    return f"<p class='note'>{escape(text)}</p>"
+
+
+def _key_values(rows: list[tuple[str, str]]) -> str:
+    body = "".join(
+        f"<tr><td class='key'>{escape(k)}</td><td>{escape(v).replace(chr(10), '<br>')}</td></tr>"
+        for k, v in rows
+    )
+    return f"<table cellspacing='0' cellpadding='3'>{body}</table>"

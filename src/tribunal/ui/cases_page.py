@@ -1,0 +1,409 @@
+"""The case register page (案件): filters, the case list, the actions and the selected case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tribunal.domain.enums import CaseStatus, CaseType
+from tribunal.errors import TribunalError
+from tribunal.services import audit, reference
+from tribunal.services import cases as case_service
+from tribunal.services.app import Database
+from tribunal.services.cases import CaseDetail, CaseFilter, CaseRow
+from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui.case_detail import CaseDetailPane
+from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog, make_date_edit, to_date
+from tribunal.ui.case_editor import CaseEditor
+from tribunal.ui.case_table_model import (
+    COL_ACCEPTED,
+    COL_APPLICANTS,
+    COL_CLAIM_TOTAL,
+    COL_NUMBER,
+    COL_RECEIVED,
+    COL_RESPONDENTS,
+    COL_STATUS,
+    COL_TYPE,
+    CaseTableModel,
+)
+from tribunal.ui.combos import add_members, current_member
+
+#: Live search waits this long after the last keystroke before searching.
+SEARCH_DELAY_MS = 200
+#: The status filter's entry for every case that is still running.
+OPEN_ONLY = "__open__"
+STATE_KEY = "cases"
+
+
+class CasesPage(QWidget):
+    """案件: find cases with the filter bar, open, register, close and reopen them.
+
+    Signals:
+        case_saved(object): a case was registered, edited, closed or reopened (its CaseDetail).
+    """
+
+    case_saved = Signal(object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self._loading = False
+        self._shown_case_id: int | None = None
+
+        # --- actions
+        self.new_button = QPushButton(self.tr("Register new case"))
+        self.new_button.setToolTip(self.tr("Register a new case (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setToolTip(self.tr("Edit the selected case (Enter or double-click)"))
+        self.close_button = QPushButton(self.tr("Close case"))
+        self.close_button.setToolTip(self.tr("Record how the selected case ended"))
+        self.reopen_button = QPushButton(self.tr("Undo closing"))
+        self.reopen_button.setToolTip(self.tr("Reopen a case closed by mistake (a reason is required)"))
+        self.count_label = QLabel()
+        self.new_button.clicked.connect(self.new_case)
+        self.edit_button.clicked.connect(self.edit_case)
+        self.close_button.clicked.connect(self.close_selected)
+        self.reopen_button.clicked.connect(self.reopen_selected)
+
+        # --- filters
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by case number, applicant or respondent (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("按案号、申请人或被申请人查找") + 60)
+        self.case_type = QComboBox()
+        self.case_type.addItem(self.tr("All types"), None)
+        add_members(self.case_type, CaseType)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), None)
+        self.status.addItem(self.tr("Open cases"), OPEN_ONLY)
+        add_members(self.status, CaseStatus)
+        self.year = QComboBox()
+        self.year.addItem(self.tr("All years"), None)
+        self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.date_range = QCheckBox(self.tr("Received between"))
+        today = dt.date.today()
+        self.received_from = make_date_edit(today.replace(day=1))
+        self.received_to = make_date_edit(today)
+        self.received_from.setEnabled(False)
+        self.received_to.setEnabled(False)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        self.search.textChanged.connect(self._search_typed)
+        self.search.returnPressed.connect(self.reload)
+        for combo in (self.case_type, self.status, self.year):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.date_range.toggled.connect(self._date_range_toggled)
+        self.received_from.dateChanged.connect(self._filters_changed)
+        self.received_to.dateChanged.connect(self._filters_changed)
+
+        # --- list and detail
+        self.model = CaseTableModel(db, self)
+        self.model.load_failed.connect(self._load_failed)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().hide()
+        # Fixed row heights and column widths: sizing to contents would read every row.
+        vertical = self.view.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self._set_default_widths()
+        window_state.restore_header(STATE_KEY, header)
+        self.view.doubleClicked.connect(lambda _index: self.edit_case())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view, self.edit_case)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.detail = CaseDetailPane()
+
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.case_type, 1)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.year)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_range)
+        dates.addWidget(self.received_from)
+        dates.addWidget(QLabel(self.tr("and")))
+        dates.addWidget(self.received_to)
+        dates.addWidget(self.clear_button)
+        dates.addStretch(1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        if not window_state.restore_splitter(STATE_KEY, self.splitter):
+            self.splitter.setSizes([440, 260])
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(self.splitter, 1)
+        self._update_actions()
+        self._show_count()
+
+    # ------------------------------------------------------------------ page protocol
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search field, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def create_item(self) -> None:
+        """Ctrl+N: register a new case."""
+        self.new_case()
+
+    def save_state(self) -> None:
+        """Remember the column widths and the split between list and detail."""
+        window_state.save_header(STATE_KEY, self.view.horizontalHeader())
+        window_state.save_splitter(STATE_KEY, self.splitter)
+
+    def load(self) -> None:
+        """Read the reference lists and the years, then the matching cases."""
+        try:
+            staff = reference.list_staff(self._db, active_only=False)
+            tribunals = reference.list_tribunals(self._db)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        self.detail.staff_names = {s.id: s.name for s in staff}
+        self.detail.tribunal_names = {t.id: t.name for t in tribunals}
+        self._reload_years()
+        self.reload()
+
+    # ------------------------------------------------------------------ filtering
+
+    def current_filter(self) -> CaseFilter:
+        """What the filter bar asks for."""
+        ranged = self.date_range.isChecked()
+        return CaseFilter(
+            text=self.search.text(),
+            case_type=current_member(self.case_type, CaseType),
+            status=current_member(self.status, CaseStatus),
+            open_only=self.status.currentData() == OPEN_ONLY,
+            year=self.year.currentData(),
+            received_from=to_date(self.received_from) if ranged else None,
+            received_to=to_date(self.received_to) if ranged else None,
+        )
+
+    def reload(self) -> None:
+        """Search again with the current filters, keeping the selected case if it still matches."""
+        self._search_timer.stop()
+        keep = self.selected_case_id()
+        try:
+            ids = case_service.search_case_ids(self._db, self.current_filter())
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        self.model.set_ids(ids)
+        self._show_count()
+        if keep is not None and self.select_case(keep):
+            return
+        self._selection_changed()
+
+    def clear_filters(self) -> None:
+        """Show every case again."""
+        self._loading = True  # one search at the end, not one per widget reset
+        try:
+            self.search.clear()
+            self.case_type.setCurrentIndex(0)
+            self.status.setCurrentIndex(0)
+            self.year.setCurrentIndex(0)
+            self.date_range.setChecked(False)
+        finally:
+            self._loading = False
+        self.reload()
+
+    def _search_typed(self, _text: str) -> None:
+        if not self._loading:
+            self._search_timer.start()
+
+    def _filters_changed(self) -> None:
+        if not self._loading:
+            self.reload()
+
+    def _date_range_toggled(self, checked: bool) -> None:
+        self.received_from.setEnabled(checked)
+        self.received_to.setEnabled(checked)
+        self._filters_changed()
+
+    def _reload_years(self) -> None:
+        try:
+            years = case_service.case_years(self._db)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        current = self.year.currentData()
+        self.year.blockSignals(True)
+        while self.year.count() > 1:
+            self.year.removeItem(1)
+        for year in years:
+            self.year.addItem(self.tr("{year}").format(year=year), year)
+        index = self.year.findData(current) if current is not None else 0
+        self.year.setCurrentIndex(max(index, 0))
+        self.year.blockSignals(False)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("{count} cases in total").format(count=self.model.rowCount()))
+
+    def _set_default_widths(self) -> None:
+        metrics = self.fontMetrics()
+        widths = {
+            COL_NUMBER: "邵劳人仲案字〔2026〕第10000号",
+            COL_APPLICANTS: "张三、李四、王五",
+            COL_RESPONDENTS: "邵阳某某精密机械有限公司",
+            COL_TYPE: max((lang.label(t) for t in CaseType), key=metrics.horizontalAdvance),
+            COL_STATUS: "已排期已",
+            COL_RECEIVED: "2026-11-29",
+            COL_ACCEPTED: "2026-11-29",
+            COL_CLAIM_TOTAL: "1,000,000.00",
+        }
+        for column, sample in widths.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            self.view.setColumnWidth(column, width + 24)
+
+    def _load_failed(self, message: str) -> None:
+        msgbox.critical(self, self.tr("Cannot read the case list"), message)
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_case_id(self) -> int | None:
+        """The id of the case selected in the list, or None."""
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.case_id(rows[0].row()) if rows else None
+
+    def select_case(self, case_id: int) -> bool:
+        """Select and scroll to ``case_id``; False when it is not in the list."""
+        row = self.model.row_of(case_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._selection_changed()
+        return True
+
+    def _selection_changed(self) -> None:
+        self._update_actions()
+        case_id = self.selected_case_id()
+        if case_id == self._shown_case_id and case_id is not None:
+            return
+        self.show_detail(case_id)
+
+    def show_detail(self, case_id: int | None) -> None:
+        """Show ``case_id`` read-only under the list (nothing when None)."""
+        self._shown_case_id = case_id
+        if case_id is None:
+            self.detail.show_case(None)
+            return
+        try:
+            case = case_service.get_case(self._db, case_id)
+            history = audit.history(self._db, "case", case_id)
+        except TribunalError as exc:
+            self.detail.show_case(None)
+            msgbox.show_error(self, exc)
+            return
+        self.detail.show_case(case, history)
+
+    def _update_actions(self) -> None:
+        row = self._selected_row()
+        self.edit_button.setEnabled(row is not None)
+        self.close_button.setEnabled(row is not None and row.status.is_open)
+        self.reopen_button.setEnabled(row is not None and row.status == CaseStatus.CLOSED)
+
+    # ------------------------------------------------------------------ actions
+
+    def new_case(self) -> CaseDetail | None:
+        """Open the editor for a new case; select it in the list once saved."""
+        case = CaseEditor.ask(self, self._db)
+        if case is None:
+            return None
+        self._reload_years()
+        self.reload()
+        if not self.select_case(case.id):
+            # The filters hide the new case; the clerk wants to see it, so show everything.
+            self.clear_filters()
+            self.select_case(case.id)
+        self.case_saved.emit(case)
+        return case
+
+    def edit_case(self) -> CaseDetail | None:
+        """Open the selected case in the editor; repaint its row once saved."""
+        case_id = self.selected_case_id()
+        if case_id is None:
+            return None
+        case = CaseEditor.ask(self, self._db, case_id)
+        if case is not None:
+            self._case_changed(case)
+        return case
+
+    def close_selected(self) -> CaseDetail | None:
+        """结案: record the outcome of the selected case."""
+        row = self._selected_row()
+        if row is None:
+            return None
+        case = CloseCaseDialog.ask(self, self._db, row.id, row.number)
+        if case is not None:
+            self._case_changed(case)
+        return case
+
+    def reopen_selected(self) -> CaseDetail | None:
+        """撤销结案: reopen the selected case, giving a reason."""
+        row = self._selected_row()
+        if row is None:
+            return None
+        case = ReopenCaseDialog.ask(self, self._db, row.id, row.number)
+        if case is not None:
+            self._case_changed(case)
+        return case
+
+    def _selected_row(self) -> CaseRow | None:
+        case_id = self.selected_case_id()
+        row = self.model.row_of(case_id) if case_id is not None else None
+        return self.model.case_row(row) if row is not None else None
+
+    def _case_changed(self, case: CaseDetail) -> None:
+        self.model.refresh_case(case.id)
+        self._shown_case_id = None
+        self._selection_changed()
+        self.case_saved.emit(case)

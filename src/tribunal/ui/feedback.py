@@ -1,0 +1,126 @@
+"""Reasons shown right next to a field: a red line under it and a red outline round it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+ERROR_COLOUR = "#b3261e"
+WARNING_COLOUR = "#8a5300"
+HINT_COLOUR = "#4a5560"
+
+#: Style sheet for any form that uses :class:`FieldFeedback`; set it on the form's top widget.
+FORM_STYLE = f"""
+QLabel[feedback="error"] {{ color: {ERROR_COLOUR}; }}
+QLabel[feedback="warning"] {{ color: {WARNING_COLOUR}; }}
+QLabel[feedback="hint"] {{ color: {HINT_COLOUR}; }}
+QLabel#errorSummary {{
+    color: {ERROR_COLOUR}; background: #fdecea; border: 1px solid #f5c2bd;
+    border-radius: 4px; padding: 6px 8px;
+}}
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"],
+QSpinBox[invalid="true"], QPlainTextEdit[invalid="true"], QListWidget[invalid="true"] {{
+    border: 2px solid {ERROR_COLOUR}; border-radius: 3px;
+}}
+"""
+
+
+def _repolish(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Outline ``widget`` in red (or remove the outline)."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    _repolish(widget)
+
+
+class FieldFeedback:
+    """A field plus the line under it that says what is wrong with it (or a hint/warning).
+
+    ``container`` holds the field and the message and goes into the form in the field's place.
+    """
+
+    def __init__(self, field: QWidget, *, outline: Sequence[QWidget] = (),
+                 extra: QWidget | None = None, embed: bool = True) -> None:
+        """Wrap ``field``.
+
+        Args:
+            field: The widget that takes focus when the error is shown.
+            outline: The widgets to outline in red (default: ``field``).
+            extra: Another widget shown under the message (a confirming checkbox).
+            embed: False when the field sits elsewhere in the form and ``container`` only
+                holds the message (a reason about several fields together).
+        """
+        self.field = field
+        self.outline = tuple(outline) or (field,)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.label.hide()
+        self.container = QWidget()
+        layout = QVBoxLayout(self.container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        if embed:
+            layout.addWidget(field)
+        layout.addWidget(self.label)
+        if extra is not None:
+            layout.addWidget(extra)
+        self.kind = ""
+
+    @property
+    def text(self) -> str:
+        """The message shown ("" when none)."""
+        return self.label.text() if self.label.isVisibleTo(self.container) else ""
+
+    @property
+    def has_error(self) -> bool:
+        """True while an error (not a warning or hint) is shown."""
+        return self.kind == "error"
+
+    def _show(self, kind: str, text: str) -> None:
+        self.kind = kind
+        self.label.setText(text)
+        self.label.setProperty("feedback", kind)
+        _repolish(self.label)
+        self.label.setVisible(bool(text))
+        for widget in self.outline:
+            mark_invalid(widget, kind == "error")
+
+    def show_error(self, text: str) -> None:
+        """Show why the value is refused, in red, and outline the field."""
+        self._show("error", text)
+
+    def show_warning(self, text: str) -> None:
+        """Show something the clerk should check (the value is still accepted)."""
+        self._show("warning", text)
+
+    def show_hint(self, text: str) -> None:
+        """Show a neutral note (what was understood from the value)."""
+        self._show("hint", text)
+
+    def clear(self) -> None:
+        """Remove any message and outline."""
+        self.kind = ""
+        self.label.clear()
+        self.label.hide()
+        for widget in self.outline:
+            mark_invalid(widget, False)
+
+
+def field_reason(reason: str) -> str:
+    """The part of a service message worth repeating under the field itself.
+
+    Party and claim messages start with who they are about ("第1个当事人（张三）的联系电话：…");
+    under the field that is already obvious, so only the reason after the first colon is kept.
+    """
+    if reason.startswith("第") and "：" in reason:
+        return reason.split("：", 1)[1]
+    return reason

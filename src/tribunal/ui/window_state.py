@@ -1,0 +1,58 @@
+"""Window geometry and table header layout, remembered per user with QSettings.
+
+Only layout lives here (convention 8); every other preference is in the database's
+settings registry (``tribunal.services.settings``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
+
+ORGANISATION = "Tribunal"
+APPLICATION = "Tribunal"
+
+
+def _settings() -> QSettings:
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def _bytes(value: object) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes | bytearray) and value:
+        return QByteArray(bytes(value))
+    return None
+
+
+def save_geometry(key: str, widget: QWidget) -> None:
+    """Remember where ``widget`` (a top-level window) is and how big it is."""
+    _settings().setValue(f"{key}/geometry", widget.saveGeometry())
+
+
+def restore_geometry(key: str, widget: QWidget) -> bool:
+    """Put ``widget`` back where it was; False when nothing was remembered."""
+    data = _bytes(_settings().value(f"{key}/geometry"))
+    return bool(data) and widget.restoreGeometry(data)
+
+
+def save_header(key: str, header: QHeaderView) -> None:
+    """Remember a table's column widths and order."""
+    _settings().setValue(f"{key}/header", header.saveState())
+
+
+def restore_header(key: str, header: QHeaderView) -> bool:
+    """Restore a table's column widths and order; False when nothing was remembered."""
+    data = _bytes(_settings().value(f"{key}/header"))
+    return bool(data) and header.restoreState(data)
+
+
+def save_splitter(key: str, splitter: QSplitter) -> None:
+    """Remember how a splitter divides its panes."""
+    _settings().setValue(f"{key}/splitter", splitter.saveState())
+
+
+def restore_splitter(key: str, splitter: QSplitter) -> bool:
+    """Restore a splitter's division; False when nothing was remembered."""
+    data = _bytes(_settings().value(f"{key}/splitter"))
+    return bool(data) and splitter.restoreState(data)

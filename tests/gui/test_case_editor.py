@@ -1,0 +1,249 @@
+"""The case editor: saving through the real widgets, and every refusal shown beside its field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from tribunal.db.engine import Database
+from tribunal.domain.enums import CaseStatus, PanelRole, PartyKind, PartyRole
+from tribunal.services import cases
+from tribunal.ui.case_editor import TAB_BASIC, TAB_CLAIMS, TAB_PARTIES, TAB_TRIBUNAL, CaseEditor
+
+from .helpers import (
+    VALID_CODE,
+    MessageBoxes,
+    click_save,
+    fill_new_case,
+    make_case,
+    staff_id,
+    type_into,
+)
+
+
+def new_editor(qtbot: QtBot, db: Database, case_id: int | None = None) -> CaseEditor:
+    editor = CaseEditor(db, case_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def test_new_case_is_saved_with_everything_typed(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    fill_new_case(qtbot, editor)
+    editor.sole_arbitrator.setCurrentIndex(editor.sole_arbitrator.findText("李建国"))
+    editor.clerk.setCurrentIndex(editor.clerk.findText("赵静"))
+    editor.tribunal.setCurrentIndex(1)
+
+    with qtbot.waitSignal(editor.case_saved) as saved:
+        click_save(qtbot, editor)
+
+    case = saved.args[0]
+    assert editor.saved_case == case
+    assert case.number.endswith("第1号")
+    applicant, respondent = case.parties
+    assert (applicant.role, applicant.kind, applicant.name) == (PartyRole.APPLICANT, PartyKind.PERSON, "张三")
+    assert applicant.phone == "13807311234"
+    assert (respondent.role, respondent.kind) == (PartyRole.RESPONDENT, PartyKind.ORGANISATION)
+    assert respondent.credit_code == VALID_CODE
+    assert [(c.item, c.amount_fen) for c in case.claims] == [("支付2026年3月至5月拖欠的工资", 1_234_500)]
+    assert [(a.name, a.role) for a in case.arbitrators] == [("李建国", PanelRole.SOLE)]
+    assert case.clerk_id == staff_id(seeded_db, "赵静")
+    assert case.tribunal_id is not None
+    assert cases.count_cases(seeded_db) == 1
+
+
+def test_amount_is_reformatted_and_totalled(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    type_into(qtbot, editor.claim_rows()[0].amount, "１２３４５.5")
+    second = editor.add_claim()
+    type_into(qtbot, second.amount, "¥1,000元")
+    assert editor.claim_rows()[0].amount.text() == "12,345.50"
+    assert "13,345.50" in editor.claim_total.text()
+
+
+def test_bad_id_number_is_refused_beside_the_field(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    fill_new_case(qtbot, editor, id_number="430102199003070013")
+
+    click_save(qtbot, editor)
+
+    feedback = editor.feedback("parties[0].id_number")
+    assert feedback is not None and feedback.has_error
+    assert feedback.label.isVisible()
+    assert "校验位" in feedback.text
+    assert feedback.field.property("invalid") is True
+    assert editor.tabs.currentIndex() == TAB_PARTIES
+    assert editor.party_list.currentRow() == 0
+    assert editor.summary.isVisible() and "未保存" in editor.summary.text()
+    assert editor.isVisible() and editor.saved_case is None
+    assert cases.count_cases(seeded_db) == 0
+
+
+def test_bad_id_number_is_reported_when_leaving_the_field(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    form = editor.party_forms()[0]
+
+    type_into(qtbot, form.id_number, "43010219900307")
+    assert "18位" in form.feedback("id_number").text
+
+    type_into(qtbot, form.id_number, "430102199003070012")
+    assert not form.feedback("id_number").has_error
+    assert "男" in form.feedback("id_number").text  # what the number says, for checking
+
+
+def test_bad_phone_is_refused_beside_the_field(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    fill_new_case(qtbot, editor, phone="1380731123")
+    form = editor.party_forms()[0]
+    assert "11位" in form.feedback("phone").text  # already said when the clerk left the field
+
+    click_save(qtbot, editor)
+
+    feedback = editor.feedback("parties[0].phone")
+    assert feedback is not None and feedback.has_error and feedback.label.isVisible()
+    assert "手机号码应为11位" in feedback.text
+    assert editor.tabs.currentIndex() == TAB_PARTIES
+    assert cases.count_cases(seeded_db) == 0
+
+
+def test_missing_respondent_is_refused_beside_the_party_list(
+    qtbot: QtBot, seeded_db: Database, boxes: MessageBoxes
+) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    fill_new_case(qtbot, editor)
+    editor.party_list.setCurrentRow(1)
+    assert editor.remove_party()  # asks first, since the respondent has a name
+    assert boxes.kinds() == ["confirm"]
+
+    click_save(qtbot, editor)
+
+    assert editor.parties_feedback.has_error
+    assert "被申请人" in editor.parties_feedback.text
+    assert editor.party_list.property("invalid") is True
+    assert editor.tabs.currentIndex() == TAB_PARTIES
+    assert cases.count_cases(seeded_db) == 0
+
+
+def test_errors_on_several_tabs_go_to_the_first(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    fill_new_case(qtbot, editor, amount="12.345", applicant="")
+    editor.tabs.setCurrentIndex(TAB_TRIBUNAL)
+    editor.status.setCurrentIndex(editor.status.findData(CaseStatus.HEARD))  # needs acceptance
+
+    click_save(qtbot, editor)
+
+    assert editor.tabs.currentIndex() == TAB_BASIC
+    assert "受理日期" in editor.feedback("accepted_date").text
+    assert "请填写姓名" in editor.feedback("parties[0].name").text
+    assert "两位小数" in editor.feedback("claims[0].amount").text
+    assert "3 处" in editor.summary.text()
+    assert cases.count_cases(seeded_db) == 0
+
+
+def test_credit_code_with_wrong_check_character_needs_confirmation(
+    qtbot: QtBot, seeded_db: Database
+) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    odd_code = VALID_CODE[:-1] + ("R" if VALID_CODE[-1] != "R" else "T")
+    fill_new_case(qtbot, editor, credit_code=odd_code)
+    form = editor.party_forms()[1]
+    assert not form.credit_code_confirmed.isHidden()
+    assert form.feedback("credit_code").kind == "warning"
+
+    click_save(qtbot, editor)
+    assert editor.feedback("parties[1].credit_code").has_error
+    assert cases.count_cases(seeded_db) == 0
+
+    form.credit_code_confirmed.setChecked(True)
+    click_save(qtbot, editor)
+    assert editor.saved_case is not None
+    assert editor.saved_case.parties[1].credit_code == odd_code
+
+
+def test_incomplete_panel_is_refused_on_the_tribunal_tab(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    fill_new_case(qtbot, editor)
+    editor.panel_three.setChecked(True)
+    editor.presiding_arbitrator.setCurrentIndex(editor.presiding_arbitrator.findText("李建国"))
+
+    click_save(qtbot, editor)
+
+    assert editor.tabs.currentIndex() == TAB_TRIBUNAL
+    assert "还差 2 名" in editor.arbitrators_feedback.text
+    assert cases.count_cases(seeded_db) == 0
+
+
+def test_editing_loads_the_case_and_saves_changes(qtbot: QtBot, seeded_db: Database) -> None:
+    case = make_case(seeded_db)
+    editor = new_editor(qtbot, seeded_db, case.id)
+    assert editor.number.text() == case.number
+    assert [f.name.text() for f in editor.party_forms()] == ["张三", "邵阳宝庆精密机械有限公司"]
+    assert editor.claim_rows()[0].amount.text() == "12,345.00"
+
+    type_into(qtbot, editor.party_forms()[1].name, "邵阳新材料有限公司")
+    editor.accepted.setChecked(True)
+    editor.accepted_date.setDate(QDate(dt.date.today()))
+    assert editor.status.currentData() == CaseStatus.ACCEPTED  # follows the acceptance
+    click_save(qtbot, editor)
+
+    saved = cases.get_case(seeded_db, case.id)
+    assert saved.parties[1].name == "邵阳新材料有限公司"
+    assert saved.status == CaseStatus.ACCEPTED
+
+
+def test_someone_elses_edit_is_reported_in_a_message_box(
+    qtbot: QtBot, seeded_db: Database, boxes: MessageBoxes
+) -> None:
+    case = make_case(seeded_db)
+    editor = new_editor(qtbot, seeded_db, case.id)
+    other = cases.get_case(seeded_db, case.id).to_input()
+    cases.update_case(seeded_db, case.id, other)  # another clerk saves first
+
+    type_into(qtbot, editor.party_forms()[0].address, "大祥区")
+    click_save(qtbot, editor)
+
+    assert boxes.kinds() == ["warning"]
+    assert "已被他人修改" in boxes.texts()
+    assert editor.saved_case is None
+
+
+def test_cancel_with_unsaved_typing_asks_first(
+    qtbot: QtBot, seeded_db: Database, boxes: MessageBoxes
+) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    editor.reject()
+    assert boxes.shown == [] and not editor.isVisible()  # nothing typed: no question
+
+    editor = new_editor(qtbot, seeded_db)
+    type_into(qtbot, editor.party_forms()[0].name, "张三")
+    boxes.confirm_answer = False
+    editor.reject()
+    assert boxes.kinds() == ["confirm"] and editor.isVisible()
+
+
+def test_ask_returns_the_saved_case(qtbot: QtBot, seeded_db: Database, monkeypatch) -> None:
+    def exec_(dialog: CaseEditor) -> int:
+        qtbot.addWidget(dialog)
+        fill_new_case(qtbot, dialog)
+        click_save(qtbot, dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(CaseEditor, "exec", exec_)
+    case = CaseEditor.ask(None, seeded_db)
+    assert case is not None and cases.get_case(seeded_db, case.id).number == case.number
+
+
+def test_ask_for_a_missing_case_says_so(qtbot: QtBot, seeded_db: Database, boxes: MessageBoxes) -> None:
+    assert CaseEditor.ask(None, seeded_db, 999) is None
+    assert boxes.kinds() == ["warning"] and "999" in boxes.texts()
+
+
+def test_claims_tab_error_for_too_many_claims_is_shown(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    editor.show_errors({"claims": "仲裁请求过多（最多 100 项）", "mystery": "其他问题"})
+    assert editor.tabs.currentIndex() == TAB_CLAIMS
+    assert editor.claims_feedback.has_error
+    assert "其他问题" in editor.summary.text()  # a reason with no field goes in the summary

@@ -1,0 +1,202 @@
+"""The case register page: register, find, edit, close and reopen cases through the interface."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tribunal.db.engine import Database
+from tribunal.domain.enums import CaseOutcome, CaseStatus, CaseType
+from tribunal.services import cases
+from tribunal.ui.case_detail import TAB_HISTORY, TAB_PARTIES
+from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog
+from tribunal.ui.case_editor import CaseEditor
+from tribunal.ui.case_table_model import COL_APPLICANTS, COL_NUMBER, COL_RESPONDENTS, COL_STATUS
+from tribunal.ui.cases_page import OPEN_ONLY, CasesPage
+
+from .helpers import MessageBoxes, click_save, fill_new_case, make_case, type_into
+
+
+@pytest.fixture
+def page(qtbot: QtBot, seeded_db: Database) -> CasesPage:
+    widget = CasesPage(seeded_db)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    return widget
+
+
+def drive_editor(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, fill) -> None:
+    """Replace the modal exec() of the case editor by filling it and pressing Save."""
+
+    def exec_(dialog: CaseEditor) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        fill(dialog)
+        click_save(qtbot, dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(CaseEditor, "exec", exec_)
+
+
+def test_new_case_through_the_dialog_is_listed_and_selected(
+    qtbot: QtBot, page: CasesPage, seeded_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page.load()
+    assert page.model.rowCount() == 0 and page.count_label.text() == "共 0 件"
+    drive_editor(monkeypatch, qtbot, lambda dialog: fill_new_case(qtbot, dialog, applicant="刘晓燕"))
+
+    with qtbot.waitSignal(page.case_saved):
+        page.new_button.click()
+
+    assert page.model.rowCount() == 1 and page.count_label.text() == "共 1 件"
+    case_id = page.selected_case_id()
+    assert case_id is not None
+    number = cases.get_case(seeded_db, case_id).number
+    assert page.model.data(page.model.index(0, COL_NUMBER)) == number
+    assert page.model.data(page.model.index(0, COL_APPLICANTS)) == "刘晓燕"
+    assert "刘晓燕" in page.detail.text(TAB_PARTIES)
+    assert "登记案件" in page.detail.text(TAB_HISTORY)
+    assert page.year.findData(dt.date.today().year) > 0
+
+
+def test_edited_case_updates_its_row_without_reloading(
+    qtbot: QtBot, page: CasesPage, seeded_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = make_case(seeded_db, "张三")
+    make_case(seeded_db, "李四")
+    page.load()
+    assert page.select_case(first.id)
+    drive_editor(monkeypatch, qtbot,
+                 lambda dialog: type_into(qtbot, dialog.party_forms()[1].name, "邵阳新材料有限公司"))
+
+    with qtbot.assertNotEmitted(page.model.modelReset), qtbot.waitSignal(page.model.dataChanged):
+        page.edit_button.click()
+
+    row = page.model.row_of(first.id)
+    assert page.model.data(page.model.index(row, COL_RESPONDENTS)) == "邵阳新材料有限公司"
+    assert page.selected_case_id() == first.id
+    assert "邵阳新材料有限公司" in page.detail.text(TAB_PARTIES)
+    assert "当事人：已修改" in page.detail.text(TAB_HISTORY)
+
+
+def test_live_search_narrows_the_list(qtbot: QtBot, page: CasesPage, seeded_db: Database) -> None:
+    for name in ("张三", "李四", "张伟"):
+        make_case(seeded_db, name)
+    page.load()
+    assert page.model.rowCount() == 3
+
+    page.focus_search()
+    type_into(qtbot, page.search, "张", leave=False)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=2000)
+    assert page.count_label.text() == "共 2 件"
+
+    type_into(qtbot, page.search, "张伟", leave=False)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.model.data(page.model.index(0, COL_APPLICANTS)) == "张伟"
+
+    page.clear_button.click()
+    assert page.model.rowCount() == 3 and page.search.text() == ""
+
+
+def test_filters_by_type_status_year_and_dates(page: CasesPage, seeded_db: Database) -> None:
+    today = dt.date.today()
+    make_case(seeded_db, "张三", case_type=CaseType.OVERTIME)
+    make_case(seeded_db, "李四", accepted=today)
+    old = make_case(seeded_db, "王五", received=today - dt.timedelta(days=400))
+    cases.close_case(seeded_db, old.id, CaseOutcome.WITHDRAWN, today)
+    page.load()
+    assert page.model.rowCount() == 3
+
+    page.case_type.setCurrentIndex(page.case_type.findData(CaseType.OVERTIME.value))
+    assert page.model.rowCount() == 1
+    page.clear_filters()
+    page.status.setCurrentIndex(page.status.findData(OPEN_ONLY))
+    assert page.model.rowCount() == 2
+    page.status.setCurrentIndex(page.status.findData(CaseStatus.CLOSED.value))
+    assert [page.model.case_id(0)] == [old.id]
+    page.clear_filters()
+    page.year.setCurrentIndex(page.year.findData(old.year))
+    assert page.model.rowCount() == 1
+    page.clear_filters()
+    page.received_from.setDate(today - dt.timedelta(days=1))
+    page.received_to.setDate(today)
+    page.date_range.setChecked(True)
+    assert page.model.rowCount() == 2
+
+
+def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Database,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    case = make_case(seeded_db, "张三", accepted=dt.date.today())
+    page.load()
+    page.select_case(case.id)
+    assert page.close_button.isEnabled() and not page.reopen_button.isEnabled()
+
+    def close_exec(dialog: CloseCaseDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData(CaseOutcome.MEDIATED.value))
+        dialog.note.setPlainText("当庭达成调解协议")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(CloseCaseDialog, "exec", close_exec)
+    page.close_button.click()
+    row = page.model.row_of(case.id)
+    assert page.model.data(page.model.index(row, COL_STATUS)) == "已结案"
+    assert not page.close_button.isEnabled() and page.reopen_button.isEnabled()
+
+    def reopen_exec(dialog: ReopenCaseDialog) -> int:
+        qtbot.addWidget(dialog)
+        assert not dialog.save()  # no reason given
+        assert "原因" in dialog.reason_feedback.text
+        dialog.reason.setPlainText("误操作结案")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ReopenCaseDialog, "exec", reopen_exec)
+    page.reopen_button.click()
+    assert page.model.data(page.model.index(row, COL_STATUS)) == "已开庭"
+    assert "撤销结案" in page.detail.text(TAB_HISTORY)
+
+
+def test_close_dialog_refuses_a_date_before_acceptance(qtbot: QtBot, seeded_db: Database) -> None:
+    today = dt.date.today()
+    case = make_case(seeded_db, "张三", accepted=today)
+    dialog = CloseCaseDialog(seeded_db, case.id, case.number)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.closed_date.setDate(today - dt.timedelta(days=3))
+    assert not dialog.save()
+    assert "不能早于受理日期" in dialog.feedback("closed_date").text
+    assert cases.get_case(seeded_db, case.id).status != CaseStatus.CLOSED
+
+
+def test_enter_opens_the_selected_case(qtbot: QtBot, page: CasesPage, seeded_db: Database,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    case = make_case(seeded_db)
+    page.load()
+    page.select_case(case.id)
+    opened: list[int | None] = []
+    monkeypatch.setattr(CaseEditor, "ask", classmethod(lambda cls, parent, db, case_id=None: opened.append(case_id)))
+    page.view.setFocus()
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    page.view.doubleClicked.emit(page.model.index(0, 0))
+    assert opened == [case.id, case.id]
+
+
+def test_database_error_while_searching_is_shown_not_raised(
+    page: CasesPage, boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tribunal.errors import DatabaseError
+
+    def broken(*_args: object) -> list[int]:
+        raise DatabaseError("数据库正被其他人使用，请稍后再试")
+
+    monkeypatch.setattr(cases, "search_case_ids", broken)
+    page.reload()
+    assert boxes.kinds() == ["critical"] and "稍后再试" in boxes.texts()

@@ -1,0 +1,147 @@
+"""The main window: navigation in Chinese (or English), status line, shortcuts, dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from tribunal.db.engine import Database
+from tribunal.domain.enums import CaseOutcome
+from tribunal.services import cases, settings
+from tribunal.ui import window_state
+from tribunal.ui.dashboard_page import (
+    FIGURE_CLOSED_THIS_YEAR,
+    FIGURE_OPEN,
+    FIGURE_RECEIVED_THIS_MONTH,
+)
+from tribunal.ui.main_window import (
+    PAGE_CASES,
+    PAGE_DASHBOARD,
+    PAGE_HEARINGS,
+    PAGE_SETTINGS,
+    MainWindow,
+)
+from tribunal.ui.placeholder_page import PlaceholderPage
+
+from .helpers import make_case
+
+CHINESE_NAVIGATION = ["工作台", "案件", "开庭排期", "企业", "旁听人员", "培训", "文书", "统计", "设置"]
+
+
+def open_window(qtbot: QtBot, db: Database) -> MainWindow:
+    window = MainWindow(db, settings.get_all(db))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.load_data()
+    return window
+
+
+def test_navigation_is_in_chinese_with_the_translator(qtbot: QtBot, seeded_db: Database) -> None:
+    window = open_window(qtbot, seeded_db)
+    assert window.navigation_texts() == CHINESE_NAVIGATION
+    assert window.windowTitle() == "巡回仲裁庭书记员工作台"
+    assert window.cases.new_button.text() == "登记新案件"
+
+
+def test_navigation_is_in_english_without_a_translator(
+    qtbot: QtBot, seeded_db: Database, english: None
+) -> None:
+    window = open_window(qtbot, seeded_db)
+    assert window.navigation_texts() == [
+        "Dashboard", "Cases", "Hearings", "Enterprises", "Observers", "Training",
+        "Documents", "Reports", "Settings",
+    ]
+    assert window.cases.status.itemText(2) == "Received"  # enum labels follow the language
+
+
+def test_status_line_shows_database_and_clerk(qtbot: QtBot, seeded_db: Database) -> None:
+    window = open_window(qtbot, seeded_db)
+    assert seeded_db.display_name in window.database_label.text()
+    assert window.clerk_label.text() == "书记员：测试书记员"  # no clerk.name: the actor
+
+    settings_page = window.settings_page
+    settings_page.set_field("clerk.name", "赵静")
+    assert settings_page.save()
+    assert window.clerk_label.text() == "书记员：赵静"
+    assert "赵静" in window.dashboard.greeting.text()
+
+
+def test_unbuilt_pages_say_so_plainly(qtbot: QtBot, seeded_db: Database) -> None:
+    window = open_window(qtbot, seeded_db)
+    placeholders = [window.stack.widget(i) for i in range(window.stack.count())
+                    if isinstance(window.stack.widget(i), PlaceholderPage)]
+    assert len(placeholders) == 6
+    hearings = window.stack.widget(PAGE_HEARINGS)
+    assert isinstance(hearings, PlaceholderPage) and "开庭" in hearings.description.text()
+
+
+def test_dashboard_counts_come_from_the_register(qtbot: QtBot, seeded_db: Database) -> None:
+    today = dt.date.today()
+    make_case(seeded_db, "张三")
+    make_case(seeded_db, "李四", received=today.replace(day=1) - dt.timedelta(days=1))
+    closed = make_case(seeded_db, "王五", accepted=today)
+    cases.close_case(seeded_db, closed.id, CaseOutcome.MEDIATED, today)
+
+    window = open_window(qtbot, seeded_db)
+    numbers = {key: label.text() for key, label in window.dashboard.numbers.items()}
+    assert numbers[FIGURE_OPEN] == "2"
+    assert numbers[FIGURE_RECEIVED_THIS_MONTH] == "2"
+    expected_closed = 1 if closed.year == today.year else 0
+    assert numbers[FIGURE_CLOSED_THIS_YEAR] == str(expected_closed)
+
+    window.open_figure(FIGURE_OPEN)
+    assert window.stack.currentIndex() == PAGE_CASES
+    assert window.cases.model.rowCount() == 2
+
+
+def test_keyboard_switches_pages_and_focuses_search(qtbot: QtBot, seeded_db: Database) -> None:
+    window = open_window(qtbot, seeded_db)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    assert window.stack.currentIndex() == PAGE_DASHBOARD
+
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.AltModifier)
+    assert window.stack.currentIndex() == PAGE_SETTINGS
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.stack.currentIndex() == PAGE_CASES
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.cases.search.hasFocus())
+
+
+def test_ctrl_n_registers_a_case_from_the_cases_page(
+    qtbot: QtBot, seeded_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, seeded_db)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    asked: list[str] = []
+    monkeypatch.setattr(window.cases, "new_case", lambda: asked.append("new"))
+    window.switch_to(PAGE_CASES)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["new"]
+
+
+def test_dashboard_find_button_goes_to_the_search(qtbot: QtBot, seeded_db: Database) -> None:
+    window = open_window(qtbot, seeded_db)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.dashboard.find_case_button.click()
+    assert window.stack.currentIndex() == PAGE_CASES
+    qtbot.waitUntil(lambda: window.cases.search.hasFocus())
+
+
+def test_window_and_column_layout_are_remembered(qtbot: QtBot, seeded_db: Database) -> None:
+    window = open_window(qtbot, seeded_db)
+    window.resize(1100, 650)
+    window.cases.view.setColumnWidth(0, 333)
+    window.close()
+
+    stored = QSettings(window_state.ORGANISATION, window_state.APPLICATION)
+    assert stored.contains("main_window/geometry") and stored.contains("cases/header")
+    again = open_window(qtbot, seeded_db)
+    assert again.cases.view.columnWidth(0) == 333
