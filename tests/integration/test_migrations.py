@@ -38,6 +38,12 @@ def test_empty_database_upgrades_to_head_without_drift(tmp_path):
     assert not (tmp_path / "backups").exists()  # nothing to back up in a new file
 
 
+def test_head_constant_matches_the_migration_scripts():
+    from tribunal.db.migrations import HEAD
+
+    assert migrate._script().get_current_head() == HEAD
+
+
 def test_newer_database_is_refused_and_left_untouched(db_path):
     con = sqlite3.connect(db_path)
     con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
@@ -111,6 +117,7 @@ def test_pending_migration_backs_the_file_up_first(db_path, tmp_path, monkeypatc
         return config
 
     monkeypatch.setattr(migrate, "alembic_config", patched)
+    monkeypatch.setattr(migrate, "HEAD", "9001_probe")  # this "program" knows one more revision
     con = sqlite3.connect(db_path)
     con.execute("INSERT INTO zone (name) VALUES ('邵阳经济技术开发区')")
     con.commit()

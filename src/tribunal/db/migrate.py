@@ -8,14 +8,18 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from tribunal.db.engine import Database, describe_db_error
+from tribunal.db.migrations import HEAD
 from tribunal.errors import DatabaseError, NewerDatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 VERSION_TABLE = "alembic_version"
 
@@ -35,6 +39,8 @@ class SchemaState:
 
 def alembic_config(db: Database | None = None) -> Config:
     """An Alembic configuration pointing at the migrations inside the installed package."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("tribunal.db") / "migrations"))
     if db is not None:
@@ -43,7 +49,20 @@ def alembic_config(db: Database | None = None) -> Config:
 
 
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
+
+
+def _current_revision(db: Database) -> str | None:
+    """The revision stamped in the database, read with plain SQL (Alembic is slow to import)."""
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table(VERSION_TABLE):
+            return None
+        rows = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    if len(rows) > 1:
+        raise DatabaseError(f"数据库的结构版本记录异常（{', '.join(rows)}），未作任何改动：{db.display_name}")
+    return rows[0] if rows else None
 
 
 def schema_state(db: Database) -> SchemaState:
@@ -53,14 +72,16 @@ def schema_state(db: Database) -> SchemaState:
         NewerDatabaseError: the revision is unknown to this program (written by a newer version).
         DatabaseError: the file is a SQLite database of some other program.
     """
+    try:
+        current = _current_revision(db)
+    except SQLAlchemyError as exc:
+        raise DatabaseError(describe_db_error(exc, db.display_name)) from exc
+    if current == HEAD:
+        # The everyday case: up to date, decided without importing Alembic.
+        return SchemaState(current=current, head=HEAD, is_empty=False)
     script = _script()
     head = script.get_current_head()
     assert head is not None
-    try:
-        with db.engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-    except SQLAlchemyError as exc:
-        raise DatabaseError(describe_db_error(exc, db.display_name)) from exc
     tables = [t for t in db.table_names() if t != VERSION_TABLE]
     if current is None and tables:
         raise DatabaseError(
@@ -112,6 +133,8 @@ def upgrade(db: Database) -> Path | None:
     if state.up_to_date:
         return None
     backup = None if state.is_empty else backup_sqlite(db, f"before-{state.head[:8]}")
+    from alembic import command
+
     config = alembic_config(db)
     try:
         with db.engine.begin() as conn:

@@ -8,7 +8,9 @@ right after, from the event loop. Nothing here imports the PDF code.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 import traceback
 from types import TracebackType
 
@@ -176,6 +178,14 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
     sys.excepthook = _show_unexpected
     window = MainWindow(db, values)
     window.show()
+    if os.environ.get("TRIBUNAL_BENCH_QUIT_AFTER_SHOW"):
+        # For benchmarks/foundation.py and installer/smoke_test.sh: report when the window
+        # is on screen (the event loop has run once), then leave.
+        def _report_shown() -> None:
+            print(f"window-shown {time.time():.3f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, _report_shown)
     # Show the window first; the figures and the case list arrive a moment later.
     QTimer.singleShot(0, window.load_data)
     try:
