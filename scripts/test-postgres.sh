@@ -13,7 +13,7 @@ case "${1:-start}" in
       mkdir -p "$DIR"; [ "$(id -u)" = 0 ] && chown postgres "$DIR"
       run "$BIN/initdb -D $DIR -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
     fi
-    run "$BIN/pg_ctl -D $DIR -o '-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off' -l $DIR/server.log -w start" >/dev/null
+    run "$BIN/pg_ctl -D $DIR status" >/dev/null 2>&1 || run "$BIN/pg_ctl -D $DIR -o '-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off' -l $DIR/server.log -w start" >/dev/null
     run "$BIN/createdb -h 127.0.0.1 -p $PORT -U postgres tribunal_test" 2>/dev/null || true
     echo "export TRIBUNAL_TEST_PG_URL=postgresql+psycopg://postgres@127.0.0.1:$PORT/tribunal_test"
     ;;

@@ -98,13 +98,15 @@ def test_check_is_read_only(db_path):
 
 
 def test_pending_migration_backs_the_file_up_first(db_path, tmp_path, monkeypatch):
-    """A real second revision, in a copy of the migrations, shows the copy-aside-then-upgrade path."""
+    """A real further revision, in a copy of the migrations, shows the copy-aside-then-upgrade path."""
+    from tribunal.db.migrations import HEAD
+
     scripts = tmp_path / "migrations"
     shutil.copytree(Path(migrate.__file__).parent / "migrations", scripts,
                     ignore=shutil.ignore_patterns("__pycache__"))
     (scripts / "versions" / "9001_probe.py").write_text(
         '"""probe"""\nfrom alembic import op\nimport sqlalchemy as sa\n'
-        'revision = "9001_probe"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9001_probe"\ndown_revision = "{HEAD}"\nbranch_labels = None\ndepends_on = None\n'
         'def upgrade():\n    op.create_table("probe", sa.Column("id", sa.Integer, primary_key=True))\n'
         'def downgrade():\n    op.drop_table("probe")\n',
         encoding="utf-8",
@@ -131,7 +133,7 @@ def test_pending_migration_backs_the_file_up_first(db_path, tmp_path, monkeypatc
     backups = list((db_path.parent / "backups").glob("*.sqlite3"))
     assert len(backups) == 1
     con = sqlite3.connect(backups[0])
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
     assert con.execute("SELECT name FROM zone").fetchone() == ("邵阳经济技术开发区",)
     con.close()
 

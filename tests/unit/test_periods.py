@@ -27,6 +27,7 @@ from tribunal.domain.periods import (
     days_in_intervals,
     deadline_state,
     default_rules_path,
+    excluded_days_within,
     load_rules,
     parse_rules,
 )
@@ -405,6 +406,50 @@ def test_suspension_extends_award_due(calc: PeriodCalculator) -> None:
     assert calc.award_due(D(2026, 9, 10), excluded_days=suspended).date == D(2026, 11, 9)
 
 
+def test_excluded_days_within_counts_only_the_running_clock() -> None:
+    start = D(2026, 9, 10)
+    # Plain suspension inside the 45 days: 09-20..09-29 = 10 days.
+    assert excluded_days_within(start, 45, [(D(2026, 9, 20), D(2026, 9, 29))]) == 10
+    # Overlapping intervals count once: 09-20..10-02 = 13 days.
+    spans = [(D(2026, 9, 20), D(2026, 9, 29)), (D(2026, 9, 25), D(2026, 10, 2))]
+    assert excluded_days_within(start, 45, spans) == 13
+    assert excluded_days_within(start, 45, list(reversed(spans))) == 13
+    # The start day is never counted, so suspending on it adds nothing for that day:
+    # 09-10..09-12 → only 09-11 and 09-12 stop the clock.
+    assert excluded_days_within(start, 45, [(D(2026, 9, 10), D(2026, 9, 12))]) == 2
+    # Days before the start (e.g. before a re-count) are irrelevant.
+    assert excluded_days_within(start, 45, [(D(2026, 9, 1), D(2026, 9, 9))]) == 0
+
+
+def test_excluded_days_within_the_boundary_of_the_last_day() -> None:
+    start = D(2026, 9, 10)  # + 45 = 10-25
+    # Starting on the last counted day: 10-25..10-26 stops the clock for 2 days.
+    assert excluded_days_within(start, 45, [(D(2026, 10, 25), D(2026, 10, 26))]) == 2
+    # Starting the day after: the clock had already run out.
+    assert excluded_days_within(start, 45, [(D(2026, 10, 26), D(2026, 10, 30))]) == 0
+    # ...but it counts for the 60-day clock (which runs to 11-09).
+    assert excluded_days_within(start, 60, [(D(2026, 10, 26), D(2026, 10, 30))]) == 5
+    # A first suspension pushes the end so that a later one falls inside: 09-20..09-29 (10)
+    # moves the end to 11-04; 11-01..11-02 then counts too.
+    spans = [(D(2026, 9, 20), D(2026, 9, 29)), (D(2026, 11, 1), D(2026, 11, 2))]
+    assert excluded_days_within(start, 45, spans) == 12
+    # Without the first one, 11-01 is after the end (10-25).
+    assert excluded_days_within(start, 45, spans[1:]) == 0
+
+
+def test_excluded_days_within_open_interval_and_errors() -> None:
+    start = D(2026, 9, 10)
+    # Open since 09-20, today 09-25: 6 days so far.
+    assert excluded_days_within(start, 45, [(D(2026, 9, 20), None)], up_to=D(2026, 9, 25)) == 6
+    with pytest.raises(ClockInputError):
+        excluded_days_within(start, 45, [(D(2026, 9, 20), None)])
+    with pytest.raises(ClockInputError, match="早于"):
+        excluded_days_within(start, 45, [(D(2026, 9, 20), D(2026, 9, 19))])
+    with pytest.raises(ClockInputError):
+        excluded_days_within(start, -1, [])
+    assert excluded_days_within(start, 45, []) == 0
+
+
 # --------------------------------------------------------------------------- states and clock
 
 
@@ -463,11 +508,16 @@ def test_compute_clock_partial(cal: LegalCalendar) -> None:
     assert clock["accept_by"] is not None
     assert clock["accept_by"].date == D(2026, 2, 26)
     assert all(clock[key] is None for key in CLOCK_KEYS if key != "accept_by")
-    # Accepted but no extension approved: only the 45-day date.
+    # Accepted, no extension approved yet: the extended date is still given, so the clerk
+    # knows how far an approval would carry the case.
     clock = compute_clock(cal, accepted=D(2026, 9, 10), suspended_days=10)
     assert clock["award_due"] is not None
     assert clock["award_due"].date == D(2026, 11, 4)
-    assert clock["award_due_extended"] is None
+    # 09-10 + 60 + 10 = Thu 11-19.
+    assert clock["award_due_extended"] is not None
+    assert clock["award_due_extended"].date == D(2026, 11, 19)
+    assert clock["award_due_extended"].key == "award_due_extended"
+    assert clock["accept_by"] is None and clock["defence_due"] is None
 
 
 @pytest.mark.parametrize(

@@ -6,4 +6,10 @@ subcommands; every subcommand sets ``func(args) -> int`` with ``set_defaults``.
 
 from __future__ import annotations
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = (
+    "tribunal.commands.hearings",
+    "tribunal.commands.clock",
+    "tribunal.commands.calendar",
+    "tribunal.commands.enterprises",
+    "tribunal.commands.observers",
+)

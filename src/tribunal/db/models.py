@@ -307,6 +307,9 @@ class Hearing(Base):
     status_reason: Mapped[str | None] = mapped_column(String(300))
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), index=True)
     override_reason: Mapped[str | None] = mapped_column(Text)
+    postponed_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("hearing.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
 
     case: Mapped[Case] = relationship()
@@ -376,10 +379,31 @@ class Observer(Base):
     title: Mapped[str | None] = mapped_column(String(60))
     phone: Mapped[str | None] = mapped_column(String(40))
     id_number: Mapped[str | None] = mapped_column(String(18))
+    id_verified: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
 
     enterprise: Mapped[Enterprise | None] = relationship()
+
+
+class CaseParticipant(Base):
+    """Someone else taking part in a case: a witness, appraiser or interpreter (证人、鉴定人…).
+
+    Such people may not observe the hearing (旁听), so the invitation checks consult this table.
+    """
+
+    __tablename__ = "case_participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("arbitration_case.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(60), index=True)
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    enterprise_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enterprise.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str | None] = mapped_column(String(300))
 
 
 class Invitation(Base):
@@ -415,6 +439,7 @@ class TrainingTopic(Base):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")
     legal_basis: Mapped[str] = mapped_column(String(400), default="")
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 

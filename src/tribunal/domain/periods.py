@@ -42,6 +42,7 @@ __all__ = [
     "days_in_intervals",
     "deadline_state",
     "default_rules_path",
+    "excluded_days_within",
     "load_rules",
     "parse_rules",
 ]
@@ -444,6 +445,69 @@ def days_in_intervals(
     return total
 
 
+def excluded_days_within(
+    start: date,
+    days: int,
+    intervals: Iterable[tuple[date, date | None]],
+    up_to: date | None = None,
+) -> int:
+    """How many days of ``intervals`` stop a ``days``-long natural-day clock started on ``start``.
+
+    The clock counts the days after ``start`` that are not excluded (中止审理期间、公告送达期间,
+    办案规则 art. 46(六)); this returns the number of excluded days that fall before the clock
+    has counted ``days`` days, so that ``start + days + result`` is the un-rolled last day.
+    Unlike :func:`days_in_intervals`, days on or before ``start`` (the clock had not started
+    yet: a suspension before a re-count, or the start day itself, which is never counted) and
+    days after the clock has run out (a suspension ordered after the deadline cannot revive it)
+    are left out.
+
+    Args:
+        start: the day the clock starts (acceptance or a 规则 46 re-count day); not counted.
+        days: the length of the clock in natural days (45, or 60 with the extension).
+        intervals: ``(first, last)`` pairs, both ends included; ``last`` None means still
+            running (then ``up_to`` is required). Overlaps count once.
+        up_to: days after this date are not counted (e.g. today, for a running suspension).
+
+    Raises:
+        ClockInputError: an interval ends before it starts, is open without ``up_to``, or
+            ``days`` is negative.
+    """
+    if days < 0:
+        raise ClockInputError("期间天数不能为负数。")
+    spans: list[tuple[date, date]] = []
+    first_counted = start + timedelta(days=1)
+    for first, last in intervals:
+        if last is not None and last < first:
+            raise ClockInputError(
+                f"期间的结束日期 {last.isoformat()} 早于开始日期 {first.isoformat()}。"
+            )
+        if last is None:
+            if up_to is None:
+                raise ClockInputError("尚未结束的期间需要给出计算截止日期。")
+            last = up_to
+        if up_to is not None:
+            last = min(last, up_to)
+        first = max(first, first_counted)
+        if first <= last:
+            spans.append((first, last))
+    spans.sort()
+    end = start + timedelta(days=days)
+    excluded = 0
+    covered_to: date | None = None  # last excluded day already added (overlaps count once)
+    for first, last in spans:
+        if covered_to is not None:
+            if last <= covered_to:
+                continue
+            first = max(first, covered_to + timedelta(days=1))
+        if first > end:
+            break
+        length = (last - first).days + 1
+        excluded += length
+        end += timedelta(days=length)
+        covered_to = last
+    return excluded
+
+
 def deadline_state(due: date, today: date, soon_days: int = 3) -> DeadlineState:
     """``"overdue"`` after ``due``; ``"due_soon"`` from ``soon_days`` natural days before it
     through the due day itself; otherwise ``"on_time"``."""
@@ -477,8 +541,10 @@ def compute_clock(
         accepted: day it was accepted (受理), moved by any 规则 46 re-count event.
         served: day the respondent received the application copy and hearing notice.
         hearing: the scheduled hearing day.
-        extended: whether the 15-day extension was approved; ``award_due_extended`` is
-            computed only then.
+        extended: ignored; kept so that older callers keep working. ``award_due_extended``
+            is computed whenever ``accepted`` is given: it is the last day the case may run
+            *if* the 15-day extension is approved, which the clerk needs to know before
+            asking for the approval, not only after it.
         suspended_days: suspension and public-notice days not counted in the 45 days.
 
     Returns:
@@ -509,6 +575,7 @@ def compute_clock(
         raise ClockInputError(
             f"开庭日期（{hearing.isoformat()}）不能早于受理日期（{accepted.isoformat()}）。"
         )
+    del extended  # see Args: the extended date is always given
     if suspended_days < 0:
         raise ClockInputError("中止审理等不计入审理期限的天数不能为负数。")
 
@@ -523,6 +590,5 @@ def compute_clock(
         clock["postpone_request_by"] = calc.postpone_request_by(hearing)
     if accepted is not None:
         clock["award_due"] = calc.award_due(accepted, False, suspended_days)
-        if extended:
-            clock["award_due_extended"] = calc.award_due(accepted, True, suspended_days)
+        clock["award_due_extended"] = calc.award_due(accepted, True, suspended_days)
     return clock

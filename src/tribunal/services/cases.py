@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Party, Staff
-from tribunal.domain import validators
+from tribunal.domain import panel, validators
 from tribunal.domain.enums import (
     CaseOutcome,
     CaseStatus,
@@ -299,19 +299,7 @@ def _check_party(i: int, p: PartyInput, errors: dict[str, str], today: dt.date) 
 
 
 def _check_panel(data: CaseInput, errors: dict[str, str]) -> None:
-    seats = data.arbitrators
-    if not seats:
-        return
-    roles = sorted(a.role for a in seats)
-    ids = [a.staff_id for a in seats]
-    if len(set(ids)) != len(ids):
-        errors["arbitrators"] = "同一名仲裁员不能在仲裁庭中担任两个席位"
-    elif roles == [PanelRole.SOLE] or (len(seats) == 3 and roles.count(PanelRole.PRESIDING) == 1 and roles.count(PanelRole.MEMBER) == 2):
-        pass
-    else:
-        errors["arbitrators"] = "仲裁庭应由一名独任仲裁员组成，或由一名首席仲裁员和两名仲裁员组成"
-    if data.clerk_id is not None and data.clerk_id in ids:
-        errors["clerk"] = "书记员不能同时是本案仲裁庭成员"
+    errors.update(panel.panel_problems(((a.staff_id, a.role) for a in data.arbitrators), data.clerk_id))
 
 
 def _check_staff(session: Session, data: CaseInput, errors: dict[str, str]) -> None:

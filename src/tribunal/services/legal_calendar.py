@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 
 from tribunal.db.engine import Database
-from tribunal.db.models import LegalDay, LegalYear
+from tribunal.db.models import AuditEntry, LegalDay, LegalYear
 from tribunal.domain.legal_calendar import HOLIDAY, KINDS, WORKDAY, DayRule, LegalCalendar
-from tribunal.errors import ValidationError
+from tribunal.errors import NotFound, ValidationError
 from tribunal.services import audit
 
 SEED_SOURCE = "chinese_calendar 软件包（国务院办公厅历年节假日安排通知）"
+AUDIT_ENTITY = "legal_calendar"
 
-_cache: dict[str, LegalCalendar] = {}
+# db.url → (stamp, calendar). The stamp is the newest calendar audit entry: every change to the
+# calendar writes one, so a change made by another workstation (shared PostgreSQL) is noticed.
+_cache: dict[str, tuple[int | None, LegalCalendar]] = {}
 _cache_lock = threading.Lock()
 
 
@@ -36,29 +46,47 @@ def _seed_if_empty(db: Database) -> None:
         if s.scalar(select(func.count()).select_from(LegalYear)):
             return
     base = LegalCalendar.from_chinese_calendar()
-    with db.session() as s:
-        if s.scalar(select(func.count()).select_from(LegalYear)):  # another clerk seeded meanwhile
-            return
-        for year in base.known_years:
-            s.add(LegalYear(year=year, source=SEED_SOURCE))
-        for rule in base.rules:
-            s.add(LegalDay(day=rule.date, kind=rule.kind, name=rule.name))
-        audit.record(s, db.actor, "calendar.seed", "legal_calendar", None,
-                     f"载入 {base.known_years[0]}–{base.known_years[-1]} 年法定节假日安排")
+    try:
+        with db.session() as s:
+            if s.scalar(select(func.count()).select_from(LegalYear)):  # another clerk seeded meanwhile
+                return
+            for year in base.known_years:
+                s.add(LegalYear(year=year, source=SEED_SOURCE))
+            for rule in base.rules:
+                s.add(LegalDay(day=rule.date, kind=rule.kind, name=rule.name))
+            audit.record(s, db.actor, "calendar.seed", AUDIT_ENTITY, None,
+                         f"载入 {base.known_years[0]}–{base.known_years[-1]} 年法定节假日安排")
+    except IntegrityError:
+        # Two workstations seeding a shared database at the same moment: the other one won,
+        # and its rows are the same package data.
+        with db.session(write=False) as s:
+            if not s.scalar(select(func.count()).select_from(LegalYear)):
+                raise
+
+
+def _stamp(db: Database) -> int | None:
+    with db.session(write=False) as s:
+        return s.scalar(select(func.max(AuditEntry.id)).where(AuditEntry.entity == AUDIT_ENTITY))
 
 
 def calendar(db: Database, *, refresh: bool = False) -> LegalCalendar:
-    """The calendar every deadline is computed with (seeded on first use, then cached)."""
-    with _cache_lock:
-        if not refresh and db.url in _cache:
-            return _cache[db.url]
+    """The calendar every deadline is computed with (seeded on first use, then cached).
+
+    The cached calendar is reused until the calendar's data changes (an import or a correction,
+    from this or another workstation), which costs one small query per call.
+    """
     _seed_if_empty(db)
+    stamp = _stamp(db)
+    with _cache_lock:
+        cached = _cache.get(db.url)
+        if not refresh and cached is not None and cached[0] == stamp:
+            return cached[1]
     with db.session(write=False) as s:
         years = list(s.scalars(select(LegalYear.year)))
         rules = [DayRule(d.day, d.kind, d.name) for d in s.scalars(select(LegalDay).order_by(LegalDay.day))]
     result = LegalCalendar(rules, years=years)
     with _cache_lock:
-        _cache[db.url] = result
+        _cache[db.url] = (stamp, result)
     return result
 
 
@@ -102,6 +130,10 @@ def replace_year(db: Database, year: int, rules: Iterable[DayRule], source: str)
     if not 2000 <= year <= 2100:
         raise ValidationError(f"年份不正确：{year}", {"year": "应在 2000–2100 之间"})
     checked = _check_rules(year, rules)
+    if not any(r.kind == HOLIDAY for r in checked):
+        # Every published schedule has days off; an empty list is a wrong file or wrong year.
+        raise ValidationError(f"{year} 年的安排中没有任何放假日，请检查导入的内容和年份",
+                              {"rules": "没有放假日"})
     if not source.strip():
         raise ValidationError("请注明来源（如 国务院办公厅关于2027年部分节假日安排的通知）", {"source": "必填"})
     with db.session() as s:
@@ -113,7 +145,7 @@ def replace_year(db: Database, year: int, rules: Iterable[DayRule], source: str)
         s.add(LegalYear(year=year, source=source.strip()))
         for r in checked:
             s.add(LegalDay(day=r.date, kind=r.kind, name=r.name))
-        audit.record(s, db.actor, "calendar.year", "legal_calendar", year, f"载入 {year} 年节假日安排：{source.strip()}",
+        audit.record(s, db.actor, "calendar.year", AUDIT_ENTITY, year, f"载入 {year} 年节假日安排：{source.strip()}",
                      {"days": before}, {"days": [{"date": r.date, "kind": r.kind, "name": r.name} for r in checked]})
     calendar(db, refresh=True)
     holidays = sum(1 for r in checked if r.kind == HOLIDAY)
@@ -131,6 +163,8 @@ def set_day(db: Database, day: dt.date, kind: str | None, name: str | None = Non
     if not loaded:
         raise ValidationError(f"{day.year} 年的安排尚未载入，请先导入该年", {"date": "年份未载入"})
     if kind is not None:
+        if kind not in KINDS:  # checked before DayRule, whose own complaint is a bare ValueError
+            raise ValidationError(f"{day} 的类别应为 holiday（放假）或 workday（调休上班）", {"kind": kind})
         _check_rules(day.year, [DayRule(day, kind, name)])
     with db.session() as s:
         row = s.get(LegalDay, day)
@@ -140,6 +174,168 @@ def set_day(db: Database, day: dt.date, kind: str | None, name: str | None = Non
             s.flush()
         if kind is not None:
             s.add(LegalDay(day=day, kind=kind, name=(name or "").strip() or None))
-        audit.record(s, db.actor, "calendar.day", "legal_calendar", day.year, f"更正 {day}：{kind or '普通日'}",
+        audit.record(s, db.actor, "calendar.day", AUDIT_ENTITY, day.year, f"更正 {day}：{kind or '普通日'}",
                      before, {"kind": kind, "name": name})
     calendar(db, refresh=True)
+
+
+# ---------------------------------------------------------------- importing a published year
+
+#: Words accepted in the "kind" column of an imported file (the notice itself says 放假 / 上班).
+KIND_WORDS: dict[str, str] = {
+    "holiday": HOLIDAY, "放假": HOLIDAY, "休": HOLIDAY, "休息": HOLIDAY, "假": HOLIDAY,
+    "节假日": HOLIDAY, "放假日": HOLIDAY,
+    "workday": WORKDAY, "上班": WORKDAY, "班": WORKDAY, "补班": WORKDAY, "调休上班": WORKDAY,
+    "调休上班日": WORKDAY,
+}
+_MAX_LISTED_ERRORS = 20
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_WEEKDAYS = "一二三四五六日"
+
+
+def kind_from_text(text: str) -> str | None:
+    """The calendar kind for a word of an imported file (holiday/workday/放假/上班…), or None."""
+    return KIND_WORDS.get(str(text).strip().lower())
+
+
+def _date_from_text(text: str) -> dt.date | None:
+    """A day written as 2027-01-01, 2027/1/1, 2027.1.1 or 2027年1月1日; None if it is not one."""
+    match = _DATE_RE.match(str(text))
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def _decode(data: bytes) -> str:
+    # Excel on a Chinese Windows saves CSV as GBK unless told otherwise; UTF-8 first (with or
+    # without the BOM Excel adds), then GB18030, which contains GBK.
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError("文件编码无法识别，请另存为 UTF-8 编码的 CSV 或 JSON 文件", {"file": "编码无法识别"})
+
+
+def _rows_of_json(text: str) -> list[tuple[str, Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"JSON 格式错误（第 {exc.lineno} 行）：{exc.msg}", {"file": "JSON 格式错误"}) from None
+    if isinstance(data, dict):
+        data = data.get("days", data.get("rules"))
+    if not isinstance(data, list):
+        raise ValidationError("JSON 文件应为数组，每项含 date、kind、name；或含 days 数组的对象",
+                              {"file": "结构不符"})
+    return [(f"第{i}条", entry) for i, entry in enumerate(data, 1)]
+
+
+def _rows_of_csv(text: str) -> list[tuple[str, Any]]:
+    rows = []
+    for number, row in enumerate(csv.reader(io.StringIO(text)), 1):
+        cells = [c.strip() for c in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if not rows and cells[0].lower() in ("date", "日期"):
+            continue  # header line
+        rows.append((f"第{number}行", cells))
+    return rows
+
+
+def parse_schedule(text: str, year: int, *, json_format: bool | None = None) -> list[DayRule]:
+    """Read one year's schedule from CSV (``date,kind,name`` per line) or JSON text.
+
+    ``kind`` is ``holiday``/``workday`` or 放假/上班 (see :data:`KIND_WORDS`); ``name`` (e.g.
+    春节) is optional. A CSV header line ``date,kind,name`` or ``日期,类型,名称`` is skipped.
+    JSON is an array of ``{"date": …, "kind": …, "name": …}`` objects (or of
+    ``[date, kind, name]`` arrays), possibly wrapped in an object under ``"days"``.
+
+    Raises:
+        ValidationError: listing every bad row by its line number; nothing is returned then.
+    """
+    if json_format is None:
+        json_format = text.lstrip().startswith(("[", "{"))
+    rows = _rows_of_json(text) if json_format else _rows_of_csv(text)
+    problems: list[str] = []
+    rules: list[DayRule] = []
+    seen: dict[dt.date, str] = {}
+    for where, raw in rows:
+        if isinstance(raw, dict):
+            cells = [raw.get("date", ""), raw.get("kind", ""), raw.get("name") or ""]
+        elif isinstance(raw, list | tuple):
+            cells = [*(str(c) if c is not None else "" for c in raw), "", "", ""][:3]
+        else:
+            problems.append(f"{where}：应为 日期,类型,名称")
+            continue
+        raw_date, raw_kind, name = (str(c).strip() for c in cells)
+        day = _date_from_text(raw_date)
+        kind = kind_from_text(raw_kind)
+        if day is None:
+            problems.append(f"{where}：日期“{raw_date}”无法识别（应为 {year}-01-01 这样的日期）")
+            continue
+        if kind is None:
+            problems.append(f"{where}：{day} 的类型“{raw_kind}”无法识别（应为 放假 或 上班）")
+            continue
+        if day.year != year:
+            problems.append(f"{where}：{day} 不属于 {year} 年")
+            continue
+        if day in seen:
+            problems.append(f"{where}：{day} 与{seen[day]}重复")
+            continue
+        if kind == WORKDAY and day.weekday() < 5:
+            problems.append(f"{where}：{day}（星期{_WEEKDAYS[day.weekday()]}）本就是工作日，"
+                            "不能登记为调休上班日")
+            continue
+        if len(name) > 40:
+            problems.append(f"{where}：名称过长（最多 40 字）")
+            continue
+        seen[day] = where
+        rules.append(DayRule(day, kind, name or None))
+    if problems:
+        listed = problems[:_MAX_LISTED_ERRORS]
+        more = f"；另有 {len(problems) - len(listed)} 处错误" if len(problems) > len(listed) else ""
+        raise ValidationError(f"导入文件有 {len(problems)} 处错误，未作任何更改：" + "；".join(listed) + more,
+                              {f"row{i}": p for i, p in enumerate(problems, 1)})
+    if not rules:
+        raise ValidationError("文件中没有任何日期", {"file": "空文件"})
+    return rules
+
+
+def read_schedule_file(path: str | Path, year: int) -> list[DayRule]:
+    """Read a CSV or JSON schedule file (see :func:`parse_schedule`).
+
+    Raises:
+        ValidationError: the file cannot be read, or has bad rows (all listed).
+    """
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件 {file}：{exc.strerror or exc}", {"file": "无法读取"}) from None
+    text = _decode(data)
+    json_format = True if file.suffix.lower() == ".json" else None
+    return parse_schedule(text, year, json_format=json_format)
+
+
+def import_year_file(db: Database, path: str | Path, year: int, source: str) -> YearInfo:
+    """Load or replace ``year``'s schedule from a file; all-or-nothing.
+
+    Raises:
+        ValidationError: the file is unreadable or has a bad row; nothing is changed.
+    """
+    return replace_year(db, year, read_schedule_file(path, year), source)
+
+
+def year_rules(db: Database, year: int) -> tuple[YearInfo, list[DayRule]]:
+    """One loaded year: its source and counts, and its days in date order.
+
+    Raises:
+        NotFound: the year is not loaded.
+    """
+    info = next((y for y in years(db) if y.year == year), None)
+    if info is None:
+        raise NotFound(f"{year} 年的节假日安排尚未载入")
+    return info, list(calendar(db).rules_for_year(year))

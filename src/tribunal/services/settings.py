@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +46,30 @@ def _minutes(value: int) -> str | None:
     return None if 0 <= value <= 480 else "应在 0 到 480 分钟之间"
 
 
+def _due_soon_days(value: int) -> str | None:
+    return None if 0 <= value <= 30 else "应在 0 到 30 天之间"
+
+
+def _font_file(value: str) -> str | None:
+    if not value.strip() or value.strip().lower().endswith((".ttf", ".ttc")):
+        return None
+    return "请选择 TrueType 字体文件（.ttf 或 .ttc）；.otf 字体无法嵌入文书"
+
+
+def _date_style(value: str) -> str | None:
+    return None if value in ("chinese", "arabic") else "只能是 chinese（汉字）或 arabic（阿拉伯数字）"
+
+
+def _column_mappings(value: dict) -> str | None:
+    # {mapping name: {column heading: field key}}; field "" means the column is not imported.
+    for name, columns in value.items():
+        if not isinstance(name, str) or not isinstance(columns, dict):
+            return "应为“方案名称 → {列标题: 字段}”的形式"
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in columns.items()):
+            return f"方案“{name}”中的列标题和字段都应是文字"
+    return None
+
+
 @dataclass(frozen=True)
 class SettingDef:
     """One declared setting: its key, Python type, default, labels and check."""
@@ -70,8 +96,37 @@ REGISTRY: tuple[SettingDef, ...] = (
                "Travel time between venues (minutes)", _minutes),
     SettingDef("privacy.store_observer_id", bool, False, "保存旁听人员身份证号（仅当东道企业安保要求时）",
                "Store observers' ID numbers"),
+    SettingDef("import.enterprise_mappings", dict, {}, "企业名录导入的列对应方案",
+               "Saved column mappings for enterprise imports", _column_mappings),
+    SettingDef("import.enterprise_last_mapping", str, "", "上次导入企业名录所用的列对应方案",
+               "Column mapping used by the last enterprise import"),
+    SettingDef("clock.due_soon_days", int, 3, "期限提前提醒天数（到期前几日显示“即将到期”）",
+               "Days before a deadline it shows as due soon", _due_soon_days),
+    SettingDef("documents.folder", str, "", "文书保存文件夹（留空：数据库文件旁的“文书”文件夹）",
+               "Folder for generated documents (empty: 文书 beside the database)"),
+    SettingDef("documents.font_fangsong", str, "", "仿宋字体文件（如 simfang.ttf；留空用内置字体）",
+               "FangSong font file (empty: bundled font)", _font_file),
+    SettingDef("documents.font_xiaobiaosong", str, "", "小标宋字体文件（标题；留空用内置字体）",
+               "XiaoBiaoSong font file for titles (empty: bundled font)", _font_file),
+    SettingDef("documents.font_heiti", str, "", "黑体字体文件（如 simhei.ttf；留空用内置字体）",
+               "HeiTi font file (empty: bundled font)", _font_file),
+    SettingDef("documents.font_kaiti", str, "", "楷体字体文件（如 simkai.ttf；留空用内置字体）",
+               "KaiTi font file (empty: bundled font)", _font_file),
+    SettingDef("documents.date_style", str, "chinese", "落款日期写法：chinese 汉字（二〇二六年…）或 arabic 阿拉伯数字",
+               "Signature date style: chinese or arabic", _date_style),
 )
 BY_KEY = {d.key: d for d in REGISTRY}
+
+
+def _dict_from_text(text: str) -> Any:
+    """A dict typed as JSON (command line) or shown by str() (a plain text field round trip)."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        try:
+            return ast.literal_eval(text.strip())
+        except (ValueError, SyntaxError):
+            raise ValueError(text) from None
 
 
 def _definition(key: str) -> SettingDef:
@@ -98,9 +153,11 @@ def coerce(key: str, value: Any) -> Any:
             value = int(str(value).strip())
         elif d.type is str:
             value = str(value).strip()
+        elif d.type is dict and isinstance(value, str):
+            value = _dict_from_text(value)
         if not isinstance(value, d.type):
             raise ValueError(value)
-    except ValueError:
+    except ValueError:  # json.JSONDecodeError is a ValueError too
         raise ValidationError(f"{d.label_zh}的值不正确：{value}", {key: "格式不正确"}) from None
     problem = d.check(value) if d.check else None
     if problem:
