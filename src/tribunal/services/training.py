@@ -1,0 +1,553 @@
+"""Training sessions (普法培训) after a hearing or on their own, and the topic library they draw on.
+
+The library ships in ``resources/topics/*.json``; on first use its topics are copied into
+the database, where the commission may edit, deactivate or add to them. Later program
+versions only add topics whose code is missing — an edited topic is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from tribunal.db.engine import Database
+from tribunal.db.models import (
+    Enterprise,
+    Hearing,
+    Invitation,
+    Observer,
+    TrainingAttendance,
+    TrainingSession,
+    TrainingSessionTopic,
+    TrainingTopic,
+)
+from tribunal.domain import validators
+from tribunal.domain.enums import CaseType, HearingStatus, InvitationStatus
+from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
+from tribunal.errors import ConflictError, NotFound, ValidationError
+from tribunal.resources import resource_path
+from tribunal.services import audit
+
+GENERAL_TAG = "general"
+"""Tag of topics useful whatever the case type."""
+_CODE = re.compile(r"^[a-z0-9][a-z0-9_\-]{1,39}$")
+
+
+# ---------------------------------------------------------------- plain data
+
+
+@dataclass(frozen=True)
+class LibraryTopic:
+    """A topic as shipped with the program."""
+
+    code: str
+    title: str
+    body: str
+    legal_basis: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicData:
+    """A topic of the commission's library (tags come from the shipped library by code)."""
+
+    id: int
+    code: str
+    title: str
+    body: str
+    legal_basis: str
+    active: bool
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AttendeeRow:
+    """Someone at a training session: a person of the directory or a named other."""
+
+    id: int
+    observer_id: int | None
+    name: str
+    enterprise_name: str
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One line of the training list."""
+
+    id: int
+    hearing_id: int | None
+    title: str
+    speaker: str
+    starts_at: dt.datetime
+    venue: str
+    topics: int
+    attendees: int
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    """A training session with its topics (full text, for the handout) and attendance.
+
+    ``hearing_public`` is None for a standalone session; False means the linked hearing was
+    not public, so handouts must not name or describe its case (domain.md §4.1).
+    """
+
+    id: int
+    hearing_id: int | None
+    hearing_public: bool | None
+    title: str
+    speaker: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    venue: str
+    notes: str
+    topics: tuple[TopicData, ...]
+    attendance: tuple[AttendeeRow, ...]
+
+
+# ---------------------------------------------------------------- the shipped library
+
+
+@functools.cache
+def library_topics() -> tuple[LibraryTopic, ...]:
+    """Every topic shipped in ``resources/topics/*.json``, in file and list order.
+
+    Raises:
+        ValueError: a file is malformed or two topics share a code (a packaging error).
+    """
+    topics: list[LibraryTopic] = []
+    seen: set[str] = set()
+    for path in sorted(resource_path("topics").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for item in data.get("topics", []):
+            try:
+                topic = LibraryTopic(item["code"], item["title"], item["body"], item["legal_basis"],
+                                     tuple(item.get("tags", ())))
+            except (KeyError, TypeError) as exc:
+                raise ValueError(f"{path.name}: topic without {exc}") from exc
+            if topic.code in seen:
+                raise ValueError(f"{path.name}: topic code {topic.code!r} appears twice")
+            seen.add(topic.code)
+            topics.append(topic)
+    return tuple(topics)
+
+
+def _tags() -> dict[str, tuple[str, ...]]:
+    return {t.code: t.tags for t in library_topics()}
+
+
+def _topic(t: TrainingTopic, tags: dict[str, tuple[str, ...]] | None = None) -> TopicData:
+    tags = _tags() if tags is None else tags
+    return TopicData(t.id, t.code, t.title, t.body, t.legal_basis, t.active, tags.get(t.code, ()))
+
+
+def seed_topics(db: Database) -> int:
+    """Copy library topics whose code is not in the database yet; returns how many were added."""
+    library = library_topics()
+    with db.session(write=False) as s:
+        have = set(s.scalars(select(TrainingTopic.code)))
+    missing = [t for t in library if t.code not in have]
+    if not missing:
+        return 0
+    with db.session() as s:
+        have = set(s.scalars(select(TrainingTopic.code)))  # another clerk may have seeded meanwhile
+        added = [t for t in missing if t.code not in have]
+        for t in added:
+            s.add(TrainingTopic(code=t.code, title=t.title, body=t.body, legal_basis=t.legal_basis, active=True))
+        if added:
+            audit.record(s, db.actor, "training.seed_topics", "training_topic", None,
+                         f"载入培训主题库 {len(added)} 个主题")
+        return len(added)
+
+
+def list_topics(db: Database, *, active_only: bool = True) -> list[TopicData]:
+    """The commission's topics in library order (added ones last); seeds the library on first use."""
+    seed_topics(db)
+    order = {t.code: i for i, t in enumerate(library_topics())}
+    with db.session(write=False) as s:
+        query = select(TrainingTopic)
+        if active_only:
+            query = query.where(TrainingTopic.active.is_(True))
+        tags = _tags()
+        topics = [_topic(t, tags) for t in s.scalars(query)]
+    return sorted(topics, key=lambda t: (order.get(t.code, len(order)), t.id))
+
+
+def get_topic(db: Database, topic_id: int) -> TopicData:
+    """One topic.
+
+    Raises:
+        NotFound: no such topic.
+    """
+    with db.session(write=False) as s:
+        t = s.get(TrainingTopic, topic_id)
+        if t is None:
+            raise NotFound(f"找不到编号为 {topic_id} 的培训主题")
+        return _topic(t)
+
+
+def suggest_topics(db: Database, case_type: CaseType | str | None) -> list[TopicData]:
+    """Active topics for a hearing of ``case_type``: those tagged with it, then the general ones."""
+    value = case_type.value if isinstance(case_type, CaseType) else (case_type or "")
+    topics = list_topics(db)
+    specific = [t for t in topics if value and value in t.tags]
+    general = [t for t in topics if GENERAL_TAG in t.tags and t not in specific]
+    return specific + general
+
+
+def _check_topic_text(title: str, body: str, legal_basis: str) -> tuple[str, str, str]:
+    errors: dict[str, str] = {}
+    title = " ".join(title.split())
+    if not title:
+        errors["title"] = "请填写主题名称"
+    elif len(title) > 200:
+        errors["title"] = "主题名称过长（最多 200 字）"
+    legal_basis = " ".join(legal_basis.split())
+    if len(legal_basis) > 400:
+        errors["legal_basis"] = "法律依据过长（最多 400 字）"
+    if errors:
+        raise ValidationError("培训主题有误，未保存：" + "；".join(errors.values()), errors)
+    return title, body.strip(), legal_basis
+
+
+def update_topic(db: Database, topic_id: int, *, title: str | None = None, body: str | None = None,
+                 legal_basis: str | None = None) -> TopicData:
+    """Edit a topic's wording (what is not given stays as it is).
+
+    Raises:
+        ValidationError: empty or over-long title, over-long legal basis.
+        NotFound: no such topic.
+    """
+    with db.session() as s:
+        t = s.get(TrainingTopic, topic_id)
+        if t is None:
+            raise NotFound(f"找不到编号为 {topic_id} 的培训主题")
+        before = _topic(t)
+        t.title, t.body, t.legal_basis = _check_topic_text(
+            t.title if title is None else title, t.body if body is None else body,
+            t.legal_basis if legal_basis is None else legal_basis)
+        s.flush()
+        after = _topic(t)
+        audit.record(s, db.actor, "training.update_topic", "training_topic", t.id,
+                     f"修改培训主题 {t.title}", before, after)
+        return after
+
+
+def add_topic(db: Database, title: str, body: str = "", legal_basis: str = "", *,
+              code: str = "") -> TopicData:
+    """Add the commission's own topic; without a code one is made up (``custom-N``).
+
+    Raises:
+        ValidationError: bad title or code.
+        ConflictError: the code is taken.
+    """
+    title, body, legal_basis = _check_topic_text(title, body, legal_basis)
+    code = code.strip().lower()
+    if code and not _CODE.match(code):
+        raise ValidationError("主题代码只能用小写字母、数字、下划线和连字符（2 至 40 个字符）", {"code": "格式不正确"})
+    with db.session() as s:
+        if not code:
+            n = (s.scalar(select(func.count(TrainingTopic.id))) or 0) + 1
+            while s.scalar(select(TrainingTopic.id).where(TrainingTopic.code == f"custom-{n}")) is not None:
+                n += 1
+            code = f"custom-{n}"
+        elif s.scalar(select(TrainingTopic.id).where(TrainingTopic.code == code)) is not None:
+            raise ConflictError(f"主题代码“{code}”已被使用")
+        t = TrainingTopic(code=code, title=title, body=body, legal_basis=legal_basis, active=True)
+        s.add(t)
+        s.flush()
+        data = _topic(t)
+        audit.record(s, db.actor, "training.add_topic", "training_topic", t.id, f"新增培训主题 {title}", None, data)
+        return data
+
+
+def set_topic_active(db: Database, topic_id: int, active: bool) -> TopicData:
+    """Deactivate (停用) or reactivate a topic; sessions that used it keep it.
+
+    Raises:
+        NotFound: no such topic.
+    """
+    with db.session() as s:
+        t = s.get(TrainingTopic, topic_id)
+        if t is None:
+            raise NotFound(f"找不到编号为 {topic_id} 的培训主题")
+        if t.active != active:
+            t.active = active
+            audit.record(s, db.actor, "training.topic_active", "training_topic", t.id,
+                         f"{'启用' if active else '停用'}培训主题 {t.title}", {"active": not active}, {"active": active})
+        return _topic(t)
+
+
+def deactivate_topic(db: Database, topic_id: int) -> TopicData:
+    """Stop offering a topic (it stays on sessions that used it)."""
+    return set_topic_active(db, topic_id, False)
+
+
+# ---------------------------------------------------------------- sessions
+
+
+def _detail(session: Session, ts: TrainingSession) -> SessionDetail:
+    tags = _tags()
+    hearing_public = None
+    if ts.hearing_id is not None:
+        h = session.get(Hearing, ts.hearing_id)
+        hearing_public = h.public if h else None
+    return SessionDetail(
+        id=ts.id, hearing_id=ts.hearing_id, hearing_public=hearing_public, title=ts.title,
+        speaker=ts.speaker or "", starts_at=ts.starts_at, ends_at=ts.ends_at, venue=ts.venue or "",
+        notes=ts.notes or "",
+        topics=tuple(_topic(link.topic, tags) for link in ts.topics),
+        attendance=tuple(AttendeeRow(a.id, a.observer_id, a.name, a.enterprise_name or "")
+                         for a in sorted(ts.attendance, key=lambda a: a.id)),
+    )
+
+
+def _load(session: Session, session_id: int) -> TrainingSession:
+    ts = session.scalars(
+        select(TrainingSession).where(TrainingSession.id == session_id).options(
+            selectinload(TrainingSession.topics).selectinload(TrainingSessionTopic.topic),
+            selectinload(TrainingSession.attendance),
+        )
+    ).one_or_none()
+    if ts is None:
+        raise NotFound(f"找不到编号为 {session_id} 的培训，可能已被删除")
+    return ts
+
+
+def _check_session(session: Session, hearing_id: int | None, title: str, speaker: str,
+                   starts_at: dt.datetime, ends_at: dt.datetime | None, venue: str,
+                   topic_ids: Sequence[int], *, keep_topics: Iterable[int] = ()) -> tuple[str, str, str, list[int]]:
+    errors: dict[str, str] = {}
+    title = " ".join(title.split())
+    if not title:
+        errors["title"] = "请填写培训名称"
+    elif len(title) > 200:
+        errors["title"] = "培训名称过长（最多 200 字）"
+    speaker = " ".join(speaker.split())
+    if len(speaker) > 60:
+        errors["speaker"] = "主讲人过长（最多 60 字）"
+    venue = " ".join(venue.split())
+    if len(venue) > 200:
+        errors["venue"] = "地点过长（最多 200 字）"
+    if ends_at is not None and ends_at <= starts_at:
+        errors["ends_at"] = "结束时间应晚于开始时间"
+    if hearing_id is not None:
+        h = session.get(Hearing, hearing_id)
+        if h is None:
+            errors["hearing"] = "所选开庭已不存在"
+        elif h.status == HearingStatus.CANCELLED:
+            errors["hearing"] = "所选开庭已取消"
+    ids = list(dict.fromkeys(topic_ids))
+    keep = set(keep_topics)
+    if ids:
+        topics = {t.id: t for t in session.scalars(select(TrainingTopic).where(TrainingTopic.id.in_(ids)))}
+        missing = [i for i in ids if i not in topics]
+        inactive = [topics[i].title for i in ids if i in topics and not topics[i].active and i not in keep]
+        if missing:
+            errors["topics"] = "所选培训主题已不存在，请重新选择"
+        elif inactive:
+            errors["topics"] = f"培训主题已停用：{'、'.join(inactive)}"
+    if errors:
+        raise ValidationError("培训信息有误，未保存：" + "；".join(errors.values()), errors)
+    return title, speaker, venue, ids
+
+
+def create_session(db: Database, hearing_id: int | None, title: str, speaker: str, starts_at: dt.datetime,
+                   ends_at: dt.datetime | None, venue: str, topic_ids: Sequence[int], *,
+                   notes: str = "") -> SessionDetail:
+    """Plan a training session, after a hearing (``hearing_id``) or on its own (None).
+
+    Raises:
+        ValidationError: missing title, end before start, unknown/inactive topic, bad hearing.
+    """
+    seed_topics(db)
+    with db.session() as s:
+        title, speaker, venue, ids = _check_session(s, hearing_id, title, speaker, starts_at, ends_at,
+                                                    venue, topic_ids)
+        ts = TrainingSession(hearing_id=hearing_id, title=title, speaker=speaker or None,
+                             starts_at=starts_at.replace(microsecond=0),
+                             ends_at=ends_at.replace(microsecond=0) if ends_at else None,
+                             venue=venue or None, notes=notes.strip() or None)
+        for pos, topic_id in enumerate(ids):
+            ts.topics.append(TrainingSessionTopic(topic_id=topic_id, position=pos))
+        s.add(ts)
+        s.flush()
+        detail = _detail(s, _load(s, ts.id))
+        audit.record(s, db.actor, "training.create", "training_session", ts.id, f"安排培训 {title}", None,
+                     {"title": title, "speaker": speaker, "starts_at": ts.starts_at, "topics": ids,
+                      "hearing_id": hearing_id})
+        return detail
+
+
+def update_session(db: Database, session_id: int, *, title: str, speaker: str, starts_at: dt.datetime,
+                   ends_at: dt.datetime | None, venue: str, topic_ids: Sequence[int],
+                   hearing_id: int | None = None, notes: str = "") -> SessionDetail:
+    """Save changes to a session; topics already on it may stay even if deactivated since.
+
+    Raises:
+        ValidationError: as for :func:`create_session`.
+        NotFound: the session is gone.
+    """
+    with db.session() as s:
+        ts = _load(s, session_id)
+        before = _detail(s, ts)
+        title, speaker, venue, ids = _check_session(
+            s, hearing_id, title, speaker, starts_at, ends_at, venue, topic_ids,
+            keep_topics=[link.topic_id for link in ts.topics])
+        ts.hearing_id = hearing_id
+        ts.title, ts.speaker, ts.venue, ts.notes = title, speaker or None, venue or None, notes.strip() or None
+        ts.starts_at = starts_at.replace(microsecond=0)
+        ts.ends_at = ends_at.replace(microsecond=0) if ends_at else None
+        ts.topics.clear()
+        s.flush()
+        for pos, topic_id in enumerate(ids):
+            ts.topics.append(TrainingSessionTopic(topic_id=topic_id, position=pos))
+        s.flush()
+        s.expire(ts)
+        after = _detail(s, _load(s, session_id))
+        audit.record(s, db.actor, "training.update", "training_session", session_id, f"修改培训 {title}",
+                     before, after)
+        return after
+
+
+def delete_session(db: Database, session_id: int) -> None:
+    """Delete a training session with its attendance list.
+
+    Raises:
+        NotFound: the session is gone.
+    """
+    with db.session() as s:
+        ts = _load(s, session_id)
+        before = _detail(s, ts)
+        s.delete(ts)
+        audit.record(s, db.actor, "training.delete", "training_session", session_id, f"删除培训 {ts.title}",
+                     before, None)
+
+
+def get_session(db: Database, session_id: int) -> SessionDetail:
+    """One session with its topics and attendance (what the handout and certificates need).
+
+    Raises:
+        NotFound: no such session.
+    """
+    with db.session(write=False) as s:
+        return _detail(s, _load(s, session_id))
+
+
+def list_sessions(db: Database, *, year: int | None = None, hearing_id: int | None = None) -> list[SessionRow]:
+    """Training sessions, newest first."""
+    topics = (select(func.count(TrainingSessionTopic.id))
+              .where(TrainingSessionTopic.session_id == TrainingSession.id).scalar_subquery())
+    people = (select(func.count(TrainingAttendance.id))
+              .where(TrainingAttendance.session_id == TrainingSession.id).scalar_subquery())
+    query = select(TrainingSession, topics, people)
+    if year is not None:
+        query = query.where(TrainingSession.starts_at >= dt.datetime(year, 1, 1),
+                            TrainingSession.starts_at < dt.datetime(year + 1, 1, 1))
+    if hearing_id is not None:
+        query = query.where(TrainingSession.hearing_id == hearing_id)
+    with db.session(write=False) as s:
+        return [SessionRow(ts.id, ts.hearing_id, ts.title, ts.speaker or "", ts.starts_at, ts.venue or "",
+                           n_topics, n_people)
+                for ts, n_topics, n_people in s.execute(query.order_by(TrainingSession.starts_at.desc(),
+                                                                       TrainingSession.id.desc()))]
+
+
+# ---------------------------------------------------------------- attendance
+
+
+def observers_checked_in(db: Database, session_id: int) -> list[AttendeeRow]:
+    """People who checked in at the session's hearing: the attendance list's starting point.
+
+    ``id`` is 0 (nothing is saved yet). Empty for a standalone session.
+    """
+    with db.session(write=False) as s:
+        ts = _load(s, session_id)
+        if ts.hearing_id is None:
+            return []
+        rows = s.execute(
+            select(Observer.id, Observer.name, Enterprise.name)
+            .join(Invitation, Invitation.observer_id == Observer.id)
+            .outerjoin(Enterprise, Enterprise.id == Observer.enterprise_id)
+            .where(Invitation.hearing_id == ts.hearing_id, Invitation.status == InvitationStatus.ATTENDED)
+            .order_by(Invitation.checked_in_at, Invitation.id)
+        ).all()
+        return [AttendeeRow(0, oid, name, ent or "") for oid, name, ent in rows]
+
+
+def record_attendance(db: Database, session_id: int, observer_ids: Sequence[int],
+                      others: Sequence[tuple[str, str]] = ()) -> SessionDetail:
+    """Set who attended: people of the directory and others by (name, enterprise name).
+
+    The list replaces the one saved before (saving the same list twice changes nothing). An
+    “other” who matches exactly one person of the directory (same name, same enterprise) is
+    linked to that person, so their history shows the session.
+
+    Raises:
+        ValidationError: a name that is not a name (nothing saved).
+        NotFound: the session or a person is gone.
+    """
+    errors: dict[str, str] = {}
+    clean_others: list[tuple[str, str]] = []
+    for n, (name, enterprise) in enumerate(others, start=1):
+        checked = validators.check_person_name(name)
+        if not checked.ok:
+            errors[f"others[{n}]"] = f"第{n}位其他参训人员：{checked.error}"
+            continue
+        ent = tidy_enterprise_name(enterprise)
+        if len(ent) > 200:
+            errors[f"others[{n}]"] = f"第{n}位其他参训人员：单位名称过长"
+            continue
+        clean_others.append((checked.value, ent))
+    if errors:
+        raise ValidationError("参训人员有误，未保存：" + "；".join(errors.values()), errors)
+    with db.session() as s:
+        ts = _load(s, session_id)
+        before = _detail(s, ts).attendance
+        wanted: dict[tuple[str, object], tuple[int | None, str, str]] = {}
+        for oid in dict.fromkeys(observer_ids):
+            o = s.get(Observer, oid)
+            if o is None:
+                raise NotFound(f"找不到编号为 {oid} 的旁听人员")
+            ent = s.get(Enterprise, o.enterprise_id) if o.enterprise_id else None
+            wanted[("o", o.id)] = (o.id, o.name, ent.name if ent else "")
+        for name, ent_name in clean_others:
+            linked = _match_person(s, name, ent_name)
+            if linked is not None and ("o", linked) in wanted:
+                continue
+            key = ("o", linked) if linked is not None else ("n", (name, enterprise_name_key(ent_name)))
+            wanted.setdefault(key, (linked, name, ent_name))
+        have = {(("o", a.observer_id) if a.observer_id is not None
+                 else ("n", (a.name, enterprise_name_key(a.enterprise_name)))): a for a in ts.attendance}
+        for key, a in have.items():
+            if key not in wanted:
+                ts.attendance.remove(a)
+        for key, (oid, name, ent_name) in wanted.items():
+            if key not in have:
+                ts.attendance.append(TrainingAttendance(observer_id=oid, name=name, enterprise_name=ent_name or None))
+        s.flush()
+        s.expire(ts)
+        after = _detail(s, _load(s, session_id))
+        if after.attendance != before:
+            audit.record(s, db.actor, "training.attendance", "training_session", session_id,
+                         f"登记培训“{ts.title}”的参训人员（{len(after.attendance)} 人）",
+                         {"attendance": [a.name for a in before]}, {"attendance": [a.name for a in after.attendance]})
+        return after
+
+
+def _match_person(session: Session, name: str, enterprise_name: str) -> int | None:
+    if not enterprise_name:
+        return None
+    key = enterprise_name_key(enterprise_name)
+    matches = [oid for oid, ent in session.execute(
+        select(Observer.id, Enterprise.name).join(Enterprise, Enterprise.id == Observer.enterprise_id)
+        .where(Observer.name == name)
+    ) if enterprise_name_key(ent) == key]
+    return matches[0] if len(matches) == 1 else None

@@ -1,0 +1,186 @@
+"""Training: the shipped topic library (seeded once, editable), sessions, attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.integration.data.outreach import build_world_file, copy_world
+from tribunal.db.models import TrainingTopic
+from tribunal.domain.enums import CaseType
+from tribunal.errors import ConflictError, NotFound, ValidationError
+from tribunal.services import observers, training
+
+START = dt.datetime(2026, 12, 8, 11, 40)
+END = dt.datetime(2026, 12, 8, 12, 30)
+# The twelve training points of domain.md §7, by the code the library gives them.
+TWELVE = ("dispute_channels", "limitation", "burden_of_proof", "records", "written_contract", "probation",
+          "workplace_rules", "termination", "wages_overtime", "social_insurance", "work_injury", "non_compete")
+
+
+@pytest.fixture(scope="module")
+def world_file(template_db, tmp_path_factory):
+    return build_world_file(template_db, tmp_path_factory.mktemp("world"), capacity=10)
+
+
+@pytest.fixture
+def db_path(world_file, tmp_path):
+    return copy_world(world_file[0], tmp_path)
+
+
+@pytest.fixture
+def world(world_file, db):
+    return world_file[1]
+
+
+def _topic_ids(db, *codes):
+    by_code = {t.code: t.id for t in training.list_topics(db, active_only=False)}
+    return [by_code[c] for c in codes]
+
+
+# ---------------------------------------------------------------- the library
+
+
+def test_library_ships_the_twelve_points_with_legal_basis():
+    library = training.library_topics()
+    codes = [t.code for t in library]
+    assert codes[:12] == list(TWELVE)
+    assert len(codes) == len(set(codes)) >= 12
+    valid_tags = {t.value for t in CaseType} | {training.GENERAL_TAG}
+    for t in library:
+        assert t.title and t.legal_basis.startswith("《"), t.code
+        assert t.body.count("\n\n") >= 1, t.code  # a few paragraphs
+        assert t.tags and set(t.tags) <= valid_tags, t.code
+        assert len(t.legal_basis) <= 400 and len(t.title) <= 200
+
+
+def test_seeding_is_idempotent(db):
+    with db.session(write=False) as s:
+        assert s.scalar(select(func.count()).select_from(TrainingTopic)) == 0
+    topics = training.list_topics(db)
+    assert [t.code for t in topics] == [t.code for t in training.library_topics()]
+    assert training.seed_topics(db) == 0
+    assert len(training.list_topics(db)) == len(topics)
+    with db.session(write=False) as s:
+        assert s.scalar(select(func.count()).select_from(TrainingTopic)) == len(topics)
+
+
+def test_the_commission_edits_and_the_edit_survives_reseeding(db):
+    [limitation] = _topic_ids(db, "limitation")
+    edited = training.update_topic(db, limitation, title=" 仲裁时效（本院版） ", body="我们自己的讲法。")
+    assert (edited.title, edited.body) == ("仲裁时效（本院版）", "我们自己的讲法。")
+    assert edited.legal_basis == "《劳动争议调解仲裁法》第二十七条"  # untouched
+    assert training.seed_topics(db) == 0
+    assert training.get_topic(db, limitation).title == "仲裁时效（本院版）"
+    with pytest.raises(ValidationError, match="请填写主题名称"):
+        training.update_topic(db, limitation, title="  ")
+    with pytest.raises(NotFound):
+        training.update_topic(db, 9999, title="x")
+
+
+def test_deactivate_add_and_reactivate(db):
+    [privacy] = _topic_ids(db, "employee_privacy")
+    training.deactivate_topic(db, privacy)
+    assert "employee_privacy" not in [t.code for t in training.list_topics(db)]
+    assert training.seed_topics(db) == 0  # a deactivated topic is not brought back
+    own = training.add_topic(db, "园区用工常见问题", "本院整理。", "《劳动合同法》")
+    assert own.code == f"custom-{len(training.library_topics()) + 1}" and own.tags == ()
+    coded = training.add_topic(db, "夜班安排", code="night-shift")
+    with pytest.raises(ConflictError, match="主题代码“night-shift”已被使用"):
+        training.add_topic(db, "又一个", code="night-shift")
+    with pytest.raises(ValidationError, match="主题代码只能用"):
+        training.add_topic(db, "又一个", code="夜班")
+    assert [t.code for t in training.list_topics(db)][-2:] == [own.code, coded.code]
+    assert training.set_topic_active(db, privacy, True).active
+
+
+def test_suggest_topics_by_case_type(db):
+    codes = [t.code for t in training.suggest_topics(db, CaseType.WORK_INJURY)]
+    assert codes == ["termination", "social_insurance", "work_injury",
+                     "dispute_channels", "limitation", "burden_of_proof", "final_award"]
+    assert [t.code for t in training.suggest_topics(db, "non_compete")][:1] == ["non_compete"]
+    assert [t.code for t in training.suggest_topics(db, None)] == [
+        "dispute_channels", "limitation", "burden_of_proof", "final_award"]
+
+
+# ---------------------------------------------------------------- sessions
+
+
+def test_create_session_after_a_hearing(db, world):
+    ids = _topic_ids(db, "work_injury", "termination")
+    s = training.create_session(db, world.hearing_id, " 工伤处理与解除劳动合同 ", "李建国", START, END,
+                                "职工活动中心会议室", ids + ids[:1])
+    assert (s.title, s.speaker, s.hearing_id, s.hearing_public) == ("工伤处理与解除劳动合同", "李建国",
+                                                                   world.hearing_id, True)
+    assert [t.code for t in s.topics] == ["work_injury", "termination"]
+    assert s.topics[0].legal_basis.startswith("《工伤保险条例》")
+    standalone = training.create_session(db, None, "园区普法讲座", "", START + dt.timedelta(days=3), None, "", [])
+    assert standalone.hearing_public is None and standalone.topics == ()
+    assert [r.title for r in training.list_sessions(db, year=2026)] == ["园区普法讲座", "工伤处理与解除劳动合同"]
+    assert training.list_sessions(db, year=2025) == []
+    assert [r.topics for r in training.list_sessions(db, hearing_id=world.hearing_id)] == [2]
+
+
+def test_session_validation(db, world):
+    [inactive] = _topic_ids(db, "records")
+    training.deactivate_topic(db, inactive)
+    with pytest.raises(ValidationError) as err:
+        training.create_session(db, 9999, "", "李建国", START, START, "", [inactive, 8888])
+    assert err.value.fields == {"title": "请填写培训名称", "ends_at": "结束时间应晚于开始时间",
+                                "hearing": "所选开庭已不存在", "topics": "所选培训主题已不存在，请重新选择"}
+    with pytest.raises(ValidationError, match="培训主题已停用：用工台账"):
+        training.create_session(db, None, "讲座", "", START, None, "", [inactive])
+
+
+def test_update_keeps_a_topic_deactivated_since(db, world):
+    ids = _topic_ids(db, "records", "probation")
+    s = training.create_session(db, world.hearing_id, "讲座", "李建国", START, END, "会议室", ids)
+    training.deactivate_topic(db, ids[0])
+    changed = training.update_session(db, s.id, title="讲座（改）", speaker="王淑芬", starts_at=START, ends_at=END,
+                                      venue="会议室", topic_ids=list(reversed(ids)), hearing_id=world.hearing_id)
+    assert [t.code for t in changed.topics] == ["probation", "records"]
+    assert (changed.title, changed.speaker) == ("讲座（改）", "王淑芬")
+    training.delete_session(db, s.id)
+    with pytest.raises(NotFound):
+        training.get_session(db, s.id)
+
+
+# ---------------------------------------------------------------- attendance
+
+
+def test_attendance_prefilled_from_check_in_then_recorded(db, world):
+    rows = {r.name: r for r in observers.invite(db, world.hearing_id,
+                                                [world.people[n] for n in ("王丽", "李娟", "周海波")])}
+    observers.check_in(db, rows["王丽"].id, at=dt.datetime(2026, 12, 8, 9, 10))
+    observers.check_in(db, rows["李娟"].id, at=dt.datetime(2026, 12, 8, 9, 5))
+    s = training.create_session(db, world.hearing_id, "讲座", "李建国", START, END, "会议室", [])
+    prefilled = training.observers_checked_in(db, s.id)
+    assert [(a.name, a.enterprise_name) for a in prefilled] == [("李娟", "邵阳双清电子科技有限公司"),
+                                                               ("王丽", "邵阳市资江食品有限公司")]
+    others = [("职工代表甲", "邵阳市资江食品有限公司"), ("周海波", "邵阳市雪峰物流有限责任公司"),
+              ("职工代表甲", "邵阳市资江食品有限公司")]
+    detail = training.record_attendance(db, s.id, [a.observer_id for a in prefilled], others)
+    assert [(a.name, a.observer_id, a.enterprise_name) for a in detail.attendance] == [
+        ("李娟", world.people["李娟"], "邵阳双清电子科技有限公司"),
+        ("王丽", world.people["王丽"], "邵阳市资江食品有限公司"),
+        ("职工代表甲", None, "邵阳市资江食品有限公司"),
+        # Written in by hand, but the directory knows this person: linked.
+        ("周海波", world.people["周海波"], "邵阳市雪峰物流有限责任公司"),
+    ]
+    # Saving the same list again changes nothing; a shorter list removes the rest.
+    assert training.record_attendance(db, s.id, [a.observer_id for a in prefilled], others) == detail
+    smaller = training.record_attendance(db, s.id, [world.people["王丽"]])
+    assert [a.name for a in smaller.attendance] == ["王丽"]
+    assert [t.session_id for t in observers.person_history(db, world.people["王丽"]).trainings] == [s.id]
+    assert observers.person_history(db, world.people["周海波"]).trainings == ()
+    with pytest.raises(ValidationError, match="第1位其他参训人员：请填写姓名"):
+        training.record_attendance(db, s.id, [], [("", "某公司")])
+    with pytest.raises(NotFound):
+        training.record_attendance(db, s.id, [9999])
+
+
+def test_standalone_session_has_no_prefill(db, world):
+    s = training.create_session(db, None, "讲座", "", START, None, "", [])
+    assert training.observers_checked_in(db, s.id) == []
