@@ -12,4 +12,5 @@ MODULES: tuple[str, ...] = (
     "tribunal.commands.calendar",
     "tribunal.commands.enterprises",
     "tribunal.commands.observers",
+    "tribunal.commands.docs",
 )

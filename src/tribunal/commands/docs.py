@@ -1,0 +1,178 @@
+"""``tribunal docs``: print a hearing's pack or a day's, certificates, list and reprint documents."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tribunal.commands.common import date_arg, enum_arg, open_db, positive_int, print_json
+
+EXIT_OK = 0
+
+
+def register(sub: Any) -> None:
+    """Add ``docs`` and its actions to the command line."""
+    docs = sub.add_parser("docs", help="制作、列出和重印文书（开庭通知书、送达回证、旁听邀请函、签到表等）")
+    actions = docs.add_subparsers(dest="docs_action", metavar="ACTION")
+    _add_pack(actions)
+    _add_day(actions)
+    _add_certificates(actions)
+    _add_list(actions)
+    _add_reprint(actions)
+    docs.set_defaults(func=lambda args: _usage(docs))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", metavar="DIR",
+                        help="保存到这个已有的文件夹（默认：设置中的文书文件夹，或数据库文件旁的“文书”文件夹）")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+
+
+def _add_pack(actions: Any) -> None:
+    p = actions.add_parser("pack", help="制作一场开庭的全部文书（各自的文件和一份“全部文书.pdf”）")
+    p.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    _out(p)
+    p.set_defaults(func=_cmd_pack)
+
+
+def _add_day(actions: Any) -> None:
+    p = actions.add_parser("day", help="制作一个巡回仲裁庭某一天全部开庭的文书和开庭排期表")
+    p.add_argument("--date", type=date_arg, required=True, metavar="YYYY-MM-DD", help="开庭日期")
+    p.add_argument("--tribunal", type=positive_int, required=True, metavar="ID", help="巡回仲裁庭编号")
+    _out(p)
+    p.set_defaults(func=_cmd_day)
+
+
+def _add_certificates(actions: Any) -> None:
+    p = actions.add_parser("certificates", help="为到场的旁听人员制作培训证明")
+    p.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    _out(p)
+    p.set_defaults(func=_cmd_certificates)
+
+
+def _add_list(actions: Any) -> None:
+    p = actions.add_parser("list", help="列出已制作的文书")
+    p.add_argument("--case", metavar="NUMBER", help="按案号筛选")
+    p.add_argument("--hearing", type=positive_int, metavar="ID", help="按开庭编号筛选")
+    p.add_argument("--kind", metavar="KIND", help="按文书种类筛选（如 开庭通知书、invitation）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=_cmd_list)
+
+
+def _add_reprint(actions: Any) -> None:
+    p = actions.add_parser("reprint", help="按现有数据重新制作一份已记录的文书（内容未变时文件不变）")
+    p.add_argument("document", type=positive_int, metavar="ID", help="文书记录编号（见 docs list）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=_cmd_reprint)
+
+
+def _row_json(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "kind": row.kind.value,
+        "kind_label": row.kind.label_zh,
+        "title": row.title,
+        "case_number": row.case_number,
+        "hearing_id": row.hearing_id,
+        "party_id": row.party_id,
+        "observer_id": row.observer_id,
+        "path": row.path,
+        "sha256": row.sha256,
+        "generated_at": row.generated_at.isoformat(sep=" "),
+        "generated_by": row.generated_by,
+        "file_exists": row.file_exists,
+    }
+
+
+def _report(result: Any, as_json: bool) -> int:
+    if as_json:
+        print_json({
+            "folder": str(result.folder),
+            "combined": _row_json(result.combined) if result.combined else None,
+            "documents": [_row_json(r) for r in result.documents],
+            "added": result.added, "updated": result.updated, "unchanged": result.unchanged,
+            "notes": list(result.notes), "warnings": list(result.warnings),
+        })
+        return EXIT_OK
+    for row in result.documents:
+        print(f"{row.kind.label_zh}\t{row.title}\t{row.path}")
+    if result.combined is not None:
+        print(f"全部文书\t{result.combined.title}\t{result.combined.path}")
+    for line in (*result.notes, *result.warnings):
+        print(f"提示：{line}")
+    print(result.summary)
+    return EXIT_OK
+
+
+def _cmd_pack(args: argparse.Namespace) -> int:
+    from tribunal.services import documents
+
+    db = open_db(args)
+    try:
+        return _report(documents.make_pack(db, args.hearing, out_dir=args.out), args.json)
+    finally:
+        db.dispose()
+
+
+def _cmd_day(args: argparse.Namespace) -> int:
+    from tribunal.services import documents
+
+    db = open_db(args)
+    try:
+        return _report(documents.make_day_pack(db, args.date, args.tribunal, out_dir=args.out), args.json)
+    finally:
+        db.dispose()
+
+
+def _cmd_certificates(args: argparse.Namespace) -> int:
+    from tribunal.services import documents
+
+    db = open_db(args)
+    try:
+        return _report(documents.make_certificates(db, args.hearing, out_dir=args.out), args.json)
+    finally:
+        db.dispose()
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from tribunal.domain.enums import DocumentKind
+    from tribunal.services import documents
+
+    kind = enum_arg(DocumentKind, args.kind, "文书种类")
+    db = open_db(args)
+    try:
+        rows = documents.list_documents(db, case_number=args.case, hearing_id=args.hearing, kind=kind,
+                                        limit=None)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json([_row_json(r) for r in rows])
+        return EXIT_OK
+    if not rows:
+        print("没有符合条件的文书。")
+        return EXIT_OK
+    for r in rows:
+        missing = "" if r.file_exists else "\t（文件已不在）"
+        print(f"{r.id}\t{r.generated_at:%Y-%m-%d %H:%M}\t{r.kind.label_zh}\t{r.case_number}\t{r.title}\t{r.path}{missing}")
+    return EXIT_OK
+
+
+def _cmd_reprint(args: argparse.Namespace) -> int:
+    from tribunal.services import documents
+
+    db = open_db(args)
+    try:
+        result = documents.reprint(db, args.document)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json({"document": _row_json(result.document), "changed": result.changed})
+        return EXIT_OK
+    state = "内容有变化，已更新" if result.changed else "内容未变"
+    print(f"已重印：{result.document.title}（{state}）\t{result.document.path}")
+    return EXIT_OK
