@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from tests.conftest import TODAY
 from tribunal.cli import main
+from tribunal.db.models import AuditEntry, Enterprise, Party, Staff
+from tribunal.domain.enums import CaseType, InvitationStatus, ParticipantRole, PartyKind
+from tribunal.domain.names import enterprise_name_key
+from tribunal.domain.validators import check_id_number
+from tribunal.services import clocks, demo, hearings, observers, participants, training
+from tribunal.services.app import open_database
+from tribunal.services.conflicts import HARD, WARNING
 
 DEMO_TODAY_INDEPENDENT = True
 
@@ -96,6 +107,132 @@ def test_case_show_masks_personal_numbers(demo_db, capsys):
     assert code == 0 and number in out and "****" in out
     code, out, _ = run(capsys, "--db", str(demo_db), "case", number, "--json")
     assert json.loads(out)["number"] == number
+
+
+# ---------------------------------------------------------------- the demonstration data itself
+
+
+def _load(template_db, folder, today):
+    path = folder / "demo.sqlite3"
+    shutil.copyfile(template_db, path)
+    db = open_database(str(path), actor="测试")
+    report = demo.load_demo(db, today=today)
+    return db, report
+
+
+@pytest.fixture(scope="module")
+def demo_today(template_db, tmp_path_factory):
+    db, report = _load(template_db, tmp_path_factory.mktemp("demo-today"), TODAY)
+    yield db, report
+    db.dispose()
+
+
+def _party_ids(db, case_id):
+    with db.session(write=False) as s:
+        return list(s.scalars(select(Party.id).where(Party.case_id == case_id)))
+
+
+def _showcase(db):
+    return next(r for r in hearings.list_hearings(db) if r.case_type == CaseType.WORK_INJURY and r.public)
+
+
+def test_every_demo_hearing_passes_the_scheduling_check(demo_today):
+    db, report = demo_today
+    rows = hearings.list_hearings(db)
+    assert len(rows) == report.hearings == 7
+    for row in rows:
+        detail = hearings.get_hearing(db, row.id)
+        findings = hearings.check_hearing(db, detail.to_input(), hearing_id=row.id, today=TODAY)
+        assert [f.message for f in findings if f.severity in (HARD, WARNING)] == [], row.case_number
+        assert detail.override_reason is None and row.starts_at.weekday() < 5
+        # Every party was served the hearing notice, through the service, on or before today.
+        assert len(detail.service_records) == len(_party_ids(db, row.case_id))
+        assert all(r.served_on <= TODAY and r.confirmed for r in detail.service_records)
+    assert not [n for n in report.notes if "法定节假日" in n]
+
+
+def test_the_showcase_has_its_observers_witness_and_training(demo_today):
+    db, _ = demo_today
+    showcase = _showcase(db)
+    invited = observers.list_invitations(db, showcase.id)
+    assert len(invited) == 10 and len({r.enterprise_id for r in invited}) == 10
+    with db.session(write=False) as s:
+        zones = {s.get(Enterprise, r.enterprise_id).zone.name for r in invited}
+    assert zones == {demo.DEMO_ZONE}
+    statuses = [r.status for r in sorted(invited, key=lambda r: r.id)]
+    assert statuses == [InvitationStatus.CONFIRMED] * 6 + [InvitationStatus.INVITED] * 3 + [
+        InvitationStatus.DECLINED]
+    assert {r.invited_at for r in invited} == {dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(10))}
+    [witness] = participants.list_participants(db, showcase.case_id)
+    assert (witness.role, witness.name) == (ParticipantRole.WITNESS, "彭志强")
+    [session] = training.list_sessions(db, hearing_id=showcase.id)
+    detail = training.get_session(db, session.id)
+    assert detail.starts_at == dt.datetime.combine(showcase.starts_at.date(), dt.time(14, 30))
+    assert len(detail.topics) == 4 and all({"work_injury", "general"} & set(t.tags) for t in detail.topics)
+    assert detail.speaker in {p.name for p in hearings.get_hearing(db, showcase.id).panel}
+    with db.session(write=False) as s:
+        actions = set(s.scalars(select(AuditEntry.action)))
+    assert {"hearing.create", "hearing.service", "invitation.create", "invitation.confirm", "invitation.decline",
+            "observer.create", "training.create", "participant.add", "service.record"} <= actions
+
+
+def test_demo_people_carry_plausible_names(demo_today):
+    db, _ = demo_today
+    given = set(demo.GIVEN_MALE) | set(demo.GIVEN_FEMALE)
+    assert len(given) >= 80
+    with db.session(write=False) as s:
+        people = s.execute(select(Party.name, Party.id_number).where(Party.kind == PartyKind.PERSON)).all()
+        staff = set(s.scalars(select(Staff.name)))
+        enterprises = s.execute(select(Enterprise.name, Enterprise.normalised_name)).all()
+    assert len(people) >= 34
+    for name, id_number in people:
+        assert name[0] in demo.SURNAMES and name[1:] in given, name
+        assert name not in staff
+        sex = check_id_number(id_number).sex
+        assert name[1:] in (demo.GIVEN_MALE if sex == "男" else demo.GIVEN_FEMALE), (name, sex)
+    assert all(key == enterprise_name_key(name) for name, key in enterprises)
+
+
+def test_the_dashboard_has_a_few_real_warnings_not_a_flood(demo_today):
+    db, _ = demo_today
+    overview = clocks.due_overview(db, today=TODAY)
+    assert 1 <= len(overview.overdue) <= 4
+    assert len({r.case_id for r in overview.overdue}) == 1
+    assert {r.key for r in overview.overdue} <= {"serve_application_by", "composition_notice_by"}
+    assert overview.due_this_week  # something falls due this week too
+
+
+def test_the_same_seed_and_day_give_the_same_register(demo_today, template_db, tmp_path):
+    db, _ = demo_today
+    again, _ = _load(template_db, tmp_path, TODAY)
+    try:
+        def facts(handle):
+            with handle.session(write=False) as s:
+                parties = s.execute(select(Party.case_id, Party.name, Party.id_number).order_by(Party.id)).all()
+            return parties, [(h.case_number, h.starts_at, h.venue) for h in hearings.list_hearings(handle)]
+
+        assert facts(again) == facts(db)
+    finally:
+        again.dispose()
+
+
+def test_near_the_year_end_the_demo_degrades_to_warnings(template_db, tmp_path):
+    # 2026-12-29: the hearings fall in 2027, whose holidays chinese_calendar does not know.
+    db, report = _load(template_db, tmp_path, dt.date(2026, 12, 29))
+    try:
+        rows = hearings.list_hearings(db)
+        assert len(rows) == 7
+        assert any("2027 年的法定节假日安排尚未载入" in n for n in report.notes)
+        for row in rows:
+            detail = hearings.get_hearing(db, row.id)
+            findings = hearings.check_hearing(db, detail.to_input(), hearing_id=row.id, today=dt.date(2026, 12, 29))
+            assert not [f for f in findings if f.severity == HARD], row.case_number
+            if row.starts_at.year == 2027:
+                assert {f.rule_key for f in findings} == {"calendar.unknown_year"}
+                assert detail.override_reason.startswith("演示数据：2027 年法定节假日安排尚未载入")
+        assert len(observers.list_invitations(db, _showcase(db).id)) == 10
+    finally:
+        db.dispose()
 
 
 @pytest.mark.parametrize(

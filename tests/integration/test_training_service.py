@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.integration.data.outreach import build_world_file, copy_world
-from tribunal.db.models import TrainingTopic
+from tribunal.db.models import AuditEntry, Setting, TrainingTopic
 from tribunal.domain.enums import CaseType
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import observers, training
+from tribunal.services import documents, observers, training
 
 START = dt.datetime(2026, 12, 8, 11, 40)
 END = dt.datetime(2026, 12, 8, 12, 30)
@@ -103,6 +103,88 @@ def test_suggest_topics_by_case_type(db):
     assert [t.code for t in training.suggest_topics(db, "non_compete")][:1] == ["non_compete"]
     assert [t.code for t in training.suggest_topics(db, None)] == [
         "dispute_channels", "limitation", "burden_of_proof", "final_award"]
+
+
+# ---------------------------------------------------------------- tags in the database
+
+
+def test_seeding_stores_each_library_topics_tags(db):
+    training.seed_topics(db)
+    with db.session(write=False) as s:
+        stored = {t.code: tuple(t.tags) for t in s.scalars(select(TrainingTopic))}
+        marker = s.get(Setting, training.TAGS_FILLED_KEY)
+    assert stored == {t.code: t.tags for t in training.library_topics()}
+    assert stored["work_injury"] == ("work_injury", "social_insurance")
+    assert marker is not None and marker.value is True
+
+
+def test_topics_seeded_before_tags_existed_get_them_once(db):
+    # An older database: the library's topics stored without tags, and no marker.
+    with db.session() as s:
+        for t in training.library_topics()[:3]:
+            s.add(TrainingTopic(code=t.code, title=t.title, body=t.body, legal_basis=t.legal_basis, tags=[]))
+        s.add(TrainingTopic(code="own-1", title="本院自编主题", tags=[]))
+    assert training.seed_topics(db) == len(training.library_topics()) - 3
+    by_code = {t.code: t for t in training.list_topics(db)}
+    assert by_code["dispute_channels"].tags == ("general", "collective", "wages")
+    assert by_code["burden_of_proof"].tags == training.library_topics()[2].tags
+    assert by_code["own-1"].tags == ()  # not a library topic: nothing to copy
+    with db.session(write=False) as s:
+        fills = s.scalar(select(func.count()).select_from(AuditEntry)
+                         .where(AuditEntry.action == "training.fill_tags"))
+    assert fills == 1
+    # The clerk clears a topic's tags; seeding again does not bring them back.
+    training.update_topic(db, by_code["limitation"].id, tags=[])
+    assert training.seed_topics(db) == 0
+    assert training.get_topic(db, by_code["limitation"].id).tags == ()
+    assert "limitation" not in [t.code for t in training.suggest_topics(db, CaseType.WAGES)]
+
+
+def test_add_and_update_topic_tags_drive_the_suggestions(db):
+    own = training.add_topic(db, "停工留薪期工资的计算", "本院整理。", "《工伤保险条例》第三十三条",
+                             tags=[CaseType.WORK_INJURY, "工伤保险待遇", "general"])
+    assert own.tags == ("work_injury", "general")
+    codes = [t.code for t in training.suggest_topics(db, CaseType.WORK_INJURY)]
+    assert codes == ["termination", "social_insurance", "work_injury", own.code,
+                     "dispute_channels", "limitation", "burden_of_proof", "final_award"]
+    assert own.code in [t.code for t in training.suggest_topics(db, None)]  # general
+    # Re-tagged to another case type: no longer offered for work injury.
+    moved = training.update_topic(db, own.id, tags="overtime")
+    assert moved.tags == ("overtime",) and moved.title == "停工留薪期工资的计算"
+    assert own.code not in [t.code for t in training.suggest_topics(db, CaseType.WORK_INJURY)]
+    assert own.code not in [t.code for t in training.suggest_topics(db, None)]
+    assert [t.code for t in training.suggest_topics(db, "overtime")][:4] == [
+        "limitation", "burden_of_proof", "records", "wages_overtime"]
+    assert own.code in [t.code for t in training.suggest_topics(db, "overtime")]
+    untouched = training.update_topic(db, own.id, title="停工留薪期")
+    assert untouched.tags == ("overtime",)  # tags not given: kept
+    assert training.add_topic(db, "通用的讲法", tags=["通用"]).tags == ("general",)
+
+
+def test_unknown_tags_are_refused_and_nothing_is_saved(db):
+    with pytest.raises(ValidationError, match="培训主题的适用案由有误：夜班、holiday") as err:
+        training.add_topic(db, "夜班安排", tags=["夜班", "wages", "holiday"])
+    assert err.value.fields == {"tags": "无效的适用案由"}
+    [records] = _topic_ids(db, "records")
+    with pytest.raises(ValidationError, match="适用案由有误"):
+        training.update_topic(db, records, title="改了也不存", tags=["bonus"])
+    topic = training.get_topic(db, records)
+    assert topic.title == "用工台账：职工名册、工资记录和合同文本要留存"
+    assert topic.tags == ("wages", "overtime", "labor_relation", "double_wage")
+    assert "夜班安排" not in [t.title for t in training.list_topics(db)]
+    assert training.valid_tags()[-1] == "general" and len(training.valid_tags()) == len(CaseType) + 1
+    assert (training.tag_label("general"), training.tag_label("work_injury")) == ("通用", "工伤保险待遇")
+
+
+def test_handout_default_topics_follow_the_tags_in_the_database(db):
+    training.seed_topics(db)
+    [termination] = _topic_ids(db, "termination")
+    training.update_topic(db, termination, tags=["illegal_termination"])
+    own = training.add_topic(db, "工伤认定的申请时限", "本院整理。", "《工伤保险条例》第十七条",
+                             tags=["work_injury"])
+    with db.session(write=False) as s:
+        chosen = [t.code for t in documents.default_topics(s, CaseType.WORK_INJURY)]
+    assert chosen == ["social_insurance", "work_injury", own.code, "dispute_channels"]
 
 
 # ---------------------------------------------------------------- sessions

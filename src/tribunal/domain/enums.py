@@ -157,3 +157,12 @@ class DocumentKind(LabelledEnum):
     HANDOUT = ("handout", "培训讲义", "Training handout")
     CERTIFICATE = ("certificate", "培训证明", "Certificate of attendance")
     PACK = ("pack", "开庭文书包", "Hearing pack")
+
+
+class ParticipantRole(LabelledEnum):
+    """Someone other than a party who takes part in a case (其他诉讼参与人); none may observe it."""
+
+    WITNESS = ("witness", "证人", "Witness")
+    APPRAISER = ("appraiser", "鉴定人", "Appraiser")
+    INTERPRETER = ("interpreter", "翻译人员", "Interpreter")
+    OTHER = ("other", "其他参与人", "Other participant")

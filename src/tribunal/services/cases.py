@@ -172,7 +172,11 @@ class CaseRow:
 
 @dataclass(frozen=True)
 class CaseFilter:
-    """What the case list is narrowed to; empty fields do not filter."""
+    """What the case list is narrowed to; empty fields do not filter.
+
+    ``closed_from`` / ``closed_to`` (both days included) keep cases closed in that span,
+    whatever year they were received in — "closed this year" is ``closed_from`` = 1 January.
+    """
 
     text: str = ""
     case_type: CaseType | None = None
@@ -183,6 +187,8 @@ class CaseFilter:
     open_only: bool = False
     tribunal_id: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    closed_from: dt.date | None = None
+    closed_to: dt.date | None = None
 
 
 # ---------------------------------------------------------------- validation
@@ -431,6 +437,10 @@ def _filtered(query: Select, f: CaseFilter) -> Select:
         query = query.where(Case.received_date >= f.received_from)
     if f.received_to is not None:
         query = query.where(Case.received_date <= f.received_to)
+    if f.closed_from is not None:
+        query = query.where(Case.closed_date >= f.closed_from)
+    if f.closed_to is not None:
+        query = query.where(Case.closed_date <= f.closed_to)
     if f.tribunal_id is not None:
         query = query.where(Case.tribunal_id == f.tribunal_id)
     return query

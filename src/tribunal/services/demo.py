@@ -1,18 +1,20 @@
 """A realistic demonstration data set, plus bulk synthetic cases for benchmarks.
 
 Every name, number and address here is invented; ID numbers and credit codes are
-generated with valid check characters so the editors accept them.
+generated with valid check characters so the editors accept them. Cases, hearings,
+service records, observers, invitations and the training session are made through the
+same services a clerk uses, so the demonstration obeys every rule those services check:
+each demo hearing passes the scheduling check without a hard conflict (notice served five
+full working days before, before the award is due, nobody booked twice, on a working day).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
 from tribunal.db.models import (
@@ -20,13 +22,8 @@ from tribunal.db.models import (
     CaseNumberCounter,
     CircuitTribunal,
     Enterprise,
-    Hearing,
-    HearingPanelMember,
-    Invitation,
-    Observer,
     Party,
     Room,
-    ServiceRecord,
     Staff,
     Zone,
 )
@@ -34,16 +31,31 @@ from tribunal.domain.enums import (
     CaseOutcome,
     CaseStatus,
     CaseType,
-    HearingStatus,
-    InvitationStatus,
     PanelRole,
+    ParticipantRole,
     PartyKind,
     PartyRole,
     ServiceMethod,
     StaffRole,
 )
+from tribunal.domain.legal_calendar import LegalCalendar
+from tribunal.domain.names import enterprise_name_key
 from tribunal.domain.validators import credit_code_check_character, id_check_character
-from tribunal.services import audit, cases, numbering, settings
+from tribunal.errors import TribunalError
+from tribunal.services import (
+    audit,
+    cases,
+    clocks,
+    conflicts,
+    hearings,
+    numbering,
+    observers,
+    participants,
+    settings,
+    training,
+)
+from tribunal.services.conflicts import HARD, WARNING
+from tribunal.services.legal_calendar import calendar
 
 DEMO_ZONE = "邵阳经济技术开发区"
 
@@ -79,7 +91,27 @@ ENTERPRISES = (
 ARBITRATORS = (("李建国", True), ("王淑芬", True), ("张卫东", True), ("陈玉梅", False), ("刘明远", False))
 CLERKS = ("赵静", "孙浩", "周婷")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉梅海燕文俊鹏飞晓东春花雪梅德华永生小龙婷婷宇航浩然子涵欣怡思远家豪"
+# Given names people really carry, of the generations now at work (born 1960s–2000s).
+GIVEN_MALE = (
+    "建国", "国庆", "建华", "建军", "卫东", "卫国", "志强", "志刚", "志明", "国强", "国平", "德华", "春生",
+    "海波", "海涛", "晓东", "立新", "红军", "文斌", "明远", "振华", "志勇", "建平", "新民", "利民", "建新",
+    "伟", "强", "军", "磊", "勇", "刚", "涛", "斌", "鹏", "杰", "浩", "俊杰", "鹏飞", "浩然", "宇航", "子轩",
+    "思远", "家豪", "梓豪", "一鸣", "博文", "宇轩", "明轩", "天佑", "俊熙", "文博", "晨阳", "志鹏",
+)
+GIVEN_FEMALE = (
+    "秀英", "桂英", "秀兰", "玉兰", "玉梅", "春花", "冬梅", "淑芬", "淑珍", "凤英", "丽娟", "丽华", "海燕",
+    "红梅", "晓红", "美玲", "雪梅", "晓燕", "秀珍", "丽萍", "春燕", "玉华", "晓梅", "慧敏", "文静", "雅琴",
+    "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "婷", "燕", "琳", "倩", "婷婷", "欣怡", "子涵", "雨桐",
+    "梓涵", "思琪", "佳怡", "诗涵", "一诺", "欣然", "梦琪", "紫萱",
+)
+#: Every character of those given names, for older callers that build names from characters.
+GIVEN = "".join(dict.fromkeys("".join(GIVEN_MALE + GIVEN_FEMALE)))
+# The random draws of a name are kept as they were when given names were single random
+# characters (one or two draws below this bound), so a seed still gives the same cases,
+# dates and case numbers; only the mapping from draws to a name changed.
+_GIVEN_DRAW = 65
+# Names the demo's staff and HR contacts carry: a party never gets one of them.
+_RESERVED_NAMES = frozenset([name for name, _ in ARBITRATORS] + list(CLERKS) + [e[3] for e in ENTERPRISES])
 CLAIMS = {
     CaseType.WAGES: ("支付拖欠的工资", 800_000, 4_500_000),
     CaseType.OVERTIME: ("支付延长工作时间加班费", 300_000, 2_000_000),
@@ -141,9 +173,24 @@ def _mobile(rng: random.Random) -> str:
     return rng.choice(("138", "139", "150", "151", "158", "177", "186", "189")) + f"{rng.randrange(10**8):08d}"
 
 
+def person_name(rng: random.Random) -> str:
+    """A plausible full name (surname and a given name of the demo's lists), for benchmarks."""
+    return _person(rng)[0]
+
+
 def _person(rng: random.Random) -> tuple[str, bool]:
-    name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
-    return name, rng.random() < 0.6
+    """A plausible full name and whether the person is a man (six in ten are)."""
+    surname = rng.choice(SURNAMES)
+    draws = [rng.randrange(_GIVEN_DRAW) for _ in range(rng.choice((1, 2)))]
+    male = rng.random() < 0.6
+    given = GIVEN_MALE if male else GIVEN_FEMALE
+    index = draws[0] if len(draws) == 1 else draws[0] * _GIVEN_DRAW + draws[1]
+    name = surname + given[index % len(given)]
+    for step in range(1, len(given)):  # never a name of the demo's own staff or HR contacts
+        if name not in _RESERVED_NAMES:
+            break
+        name = surname + given[(index + step) % len(given)]
+    return name, male
 
 
 def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
@@ -159,7 +206,7 @@ def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
     if has_base:
         report.notes.append("演示数据已经载入过，未重复载入。")
     else:
-        _load_base(db, rng, today, report)
+        _load_base(db, rng, today, report, seed)
     if extra_cases:
         start = time.perf_counter()
         report.synthetic = add_synthetic_cases(db, extra_cases, seed=seed, today=today)
@@ -167,7 +214,7 @@ def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
     return report
 
 
-def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport) -> None:
+def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport, seed: int) -> None:
     with db.session() as s:
         zones = [Zone(name=n, address=a) for n, a in ZONES]
         s.add_all(zones)
@@ -178,7 +225,7 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
         enterprises = []
         for name, zi, street, contact, title in ENTERPRISES:
             ent = Enterprise(
-                name=name, normalised_name=name, credit_code=_credit_code(rng), zone=zones[zi],
+                name=name, normalised_name=enterprise_name_key(name), credit_code=_credit_code(rng), zone=zones[zi],
                 address=f"{ZONES[zi][1].split('市')[0]}市{street}" if zi == 0 else f"湖南省邵东市{street}",
                 contact_name=contact, contact_title=title, contact_phone=_mobile(rng),
                 size=rng.choice(("50人以下", "50-300人", "300-1000人", "1000人以上")),
@@ -219,9 +266,14 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
                                             tribunal_ids)))
     # A register numbers cases in the order they arrive.
     inputs.sort(key=lambda x: (x[2].received_date, x[1]))
+    # Service dates draw on their own generator, so the cases stay what the seed always gave.
+    paper = random.Random(f"{seed}:service")
+    unserved = _left_unserved(inputs, today)
     created: list[cases.CaseDetail] = []
     for state, i, data in inputs:
         detail = cases.create_case(db, data, today=today)
+        if i not in unserved:
+            _serve_papers(db, paper, detail, today)
         if state == "closed":
             outcome = (CaseOutcome.MEDIATED, CaseOutcome.MEDIATED, CaseOutcome.AWARDED, CaseOutcome.WITHDRAWN)[i % 4]
             accepted = data.accepted_date or data.received_date
@@ -292,63 +344,191 @@ def _next_weekday(day: dt.date) -> dt.date:
     return day
 
 
+# ---------------------------------------------------------------- service of the case papers
+
+
+def _left_unserved(inputs: list[tuple[str, int, cases.CaseInput]], today: dt.date) -> set[int]:
+    """Plan indexes of accepted cases whose papers are not recorded as served.
+
+    Those accepted in the last week are simply not served yet (their five working days still
+    run, so the dashboard shows them as due); of the older ones, the one accepted longest ago
+    is left as a genuinely overdue duty, so the dashboard has something to warn about.
+    """
+    waiting = [(data.accepted_date, i) for state, i, data in inputs
+               if state == "accepted" and data.accepted_date is not None]
+    recent = {i for accepted, i in waiting if accepted >= today - dt.timedelta(days=7)}
+    older = sorted(x for x in waiting if x[1] not in recent)
+    return recent | ({older[0][1]} if older else set())
+
+
+def _serve_papers(db: Database, rng: random.Random, case: cases.CaseDetail, today: dt.date) -> None:
+    """Record the application copy (申请书副本) on each respondent and the composition notice
+    (仲裁庭组成通知书) on every party, a few days after acceptance, through the clock service."""
+    if case.accepted_date is None:
+        return
+    for party in case.parties:
+        documents = ["仲裁庭组成通知书"] if case.arbitrators else []
+        if party.role == PartyRole.RESPONDENT:
+            documents.insert(0, "申请书副本")
+        for document in documents:
+            served = min(case.accepted_date + dt.timedelta(days=rng.randrange(0, 4)), today)
+            person = party.kind == PartyKind.PERSON
+            clocks.record_service(
+                db, case.id, party.id, document, ServiceMethod.DIRECT if person else ServiceMethod.POST,
+                served, party.name if person else (party.legal_representative or "单位收发室"), today=today)
+
+
+# ---------------------------------------------------------------- hearings
+
+
+_SLOTS = (dt.time(9, 30), dt.time(14, 30))
+_SEARCH_DAYS = 12
+
+
+def _candidates(preferred: dt.datetime, today: dt.date) -> list[dt.datetime]:
+    """Times to try: the preferred one, then nearby working days (later first), both half-days."""
+    out = []
+    other = next(t for t in _SLOTS if t != preferred.time())
+    for offset in [0] + [sign * n for n in range(1, _SEARCH_DAYS + 1) for sign in (1, -1)]:
+        day = preferred.date() + dt.timedelta(days=offset)
+        if day <= today or day.weekday() >= 5:
+            continue
+        out += [dt.datetime.combine(day, preferred.time()), dt.datetime.combine(day, other)]
+    return out
+
+
+def _known(cal: LegalCalendar, day: dt.date) -> bool:
+    return cal.is_known_year(day.year)
+
+
+def _find_slot(db: Database, data: hearings.HearingInput, today: dt.date,
+               cal: LegalCalendar) -> tuple[hearings.HearingInput, str | None] | None:
+    """The first candidate time with no hard conflict and no warning, by the service's own check.
+
+    When no such time exists in a year whose holidays are loaded (today lies late in the
+    year), a time in the unloaded year is taken whose only warnings are that its holidays
+    are unknown; it is saved with that reason. None when nothing fits at all.
+    """
+    length = data.ends_at - data.starts_at
+    fallback: hearings.HearingInput | None = None
+    # In an unloaded year the check cannot tell whether the award would be late; keep such a
+    # hearing within the 45 natural days, which are in time whatever the holidays.
+    award = conflicts.award_clock(db, data.case_id, today)
+    last_safe = award.unrolled if award is not None else None
+    for start in _candidates(data.starts_at, today):
+        if not _known(cal, start.date()) and (
+                fallback is not None or last_safe is None or start.date() > last_safe):
+            continue
+        proposal = replace(data, starts_at=start, ends_at=start + length)
+        findings = hearings.check_hearing(db, proposal, today=today)
+        if any(f.severity == HARD for f in findings):
+            continue
+        warnings = [f for f in findings if f.severity == WARNING]
+        if not warnings and _known(cal, start.date()):
+            return proposal, None
+        if fallback is None and warnings and all(f.rule_key == "calendar.unknown_year" for f in warnings):
+            fallback = proposal
+    if fallback is None:
+        return None
+    year = next(y for y in range(today.year, fallback.starts_at.year + 1) if not cal.is_known_year(y))
+    return fallback, f"演示数据：{year} 年法定节假日安排尚未载入，暂无法核对送达期间和休息日，载入后请重新核对"
+
+
 def _demo_hearings(db: Database, rng: random.Random, today: dt.date, created: list[cases.CaseDetail],
                    ents: list[tuple], report: DemoReport) -> None:
     scheduled = [c for c in created if c.status == CaseStatus.SCHEDULED]
     # The showcase work-injury case goes first: it gets the enterprise venue and the observers.
     scheduled.sort(key=lambda c: c.case_type != CaseType.WORK_INJURY)
-    with db.session() as s:
-        rooms = {r.enterprise_id: r for r in s.scalars(select(Room))}
-        for n, c in enumerate(scheduled):
-            respondent = next(p for p in c.parties if p.role == PartyRole.RESPONDENT)
-            if n == 0:
-                # The showcase: a work-injury case heard at a neighbouring enterprise's door.
-                host_id = ents[0][0]
-            else:
-                host_id = next(e[0] for e in ents[(n * 3):] + ents if e[0] in rooms and e[0] != respondent.enterprise_id)
-            day = _next_weekday(today + dt.timedelta(days=10 + 2 * n))
-            start = dt.datetime.combine(day, dt.time(9 if n % 2 == 0 else 14, 30))
-            public = n != 3
-            hearing = Hearing(
-                case_id=c.id, tribunal_id=c.tribunal_id, host_enterprise_id=host_id if public else None,
-                room_id=rooms[host_id].id if public else rooms[None].id,
-                starts_at=start, ends_at=start + dt.timedelta(hours=2), public=public,
-                closed_reason=None if public else CLOSED_REASON_PRIVACY,
-                status=HearingStatus.SCHEDULED, clerk_id=c.clerk_id,
-            )
-            for pos, seat in enumerate(c.arbitrators):
-                hearing.panel.append(HearingPanelMember(staff_id=seat.staff_id, role=seat.role, position=pos))
-            for p in c.parties:
-                hearing.service_records.append(ServiceRecord(
-                    case_id=c.id, party_id=p.id, document="开庭通知书",
-                    method=ServiceMethod.DIRECT if p.role == PartyRole.APPLICANT else ServiceMethod.POST,
-                    served_on=today - dt.timedelta(days=rng.randrange(0, 3)), signed_by=p.name[:60],
-                ))
-            s.add(hearing)
-            s.flush()
-            report.hearings += 1
-            if n == 0:
-                _invite_observers(s, rng, hearing, ents, respondent.enterprise_id, host_id, report)
-            audit.record(s, db.actor, "hearing.create", "hearing", hearing.id, f"排期开庭 {c.number}")
+    with db.session(write=False) as s:
+        # One room per host; the commission's own rooms share the key None (the last one wins).
+        rooms = {r.enterprise_id: r.id for r in s.scalars(select(Room).order_by(Room.id))}
+    cal = calendar(db)
+    unknown_years: set[int] = set()
+    for n, c in enumerate(scheduled):
+        respondent = next(p for p in c.parties if p.role == PartyRole.RESPONDENT)
+        if n == 0:
+            # The showcase: a work-injury case heard at a neighbouring enterprise's door.
+            host_id = ents[0][0]
+        else:
+            host_id = next(e[0] for e in ents[(n * 3):] + ents if e[0] in rooms and e[0] != respondent.enterprise_id)
+        day = _next_weekday(today + dt.timedelta(days=10 + 2 * n))
+        start = dt.datetime.combine(day, _SLOTS[n % 2])
+        public = n != 3
+        wanted = hearings.HearingInput(
+            case_id=c.id, starts_at=start, ends_at=start + dt.timedelta(hours=2),
+            room_id=rooms[host_id] if public else rooms[None], public=public,
+            closed_reason=None if public else CLOSED_REASON_PRIVACY,
+            panel=tuple((seat.staff_id, seat.role) for seat in c.arbitrators), clerk_id=c.clerk_id,
+            tribunal_id=c.tribunal_id,
+        )
+        slot = _find_slot(db, wanted, today, cal)
+        if slot is None:
+            report.notes.append(f"案件 {c.number} 在 {day} 前后找不到没有冲突的开庭时间，未安排演示开庭。")
+            continue
+        data, reason = slot
+        if reason is not None:
+            unknown_years.add(data.starts_at.year)
+        try:
+            hearing = hearings.schedule_hearing(db, data, reason, today=today)
+        except TribunalError as error:  # the check said yes a moment ago; never stop half-loaded
+            report.notes.append(f"案件 {c.number} 的演示开庭未能安排：{error}")
+            continue
+        for p in c.parties:
+            served = today - dt.timedelta(days=rng.randrange(0, 3))
+            hearings.add_service_record(
+                db, hearing.id, p.id, ServiceMethod.DIRECT if p.role == PartyRole.APPLICANT else ServiceMethod.POST,
+                served, p.name[:60], today=today)
+        report.hearings += 1
+        if n == 0:
+            _showcase_extras(db, hearing, c, ents, respondent.enterprise_id, host_id, today, report)
+    for year in sorted(unknown_years):
+        report.notes.append(f"{year} 年的法定节假日安排尚未载入：该年的演示开庭已按提醒保存，"
+                            "载入该年安排后请在开庭排期中重新核对。")
 
 
-def _invite_observers(s: Session, rng: random.Random, hearing: Hearing, ents: list[tuple],
-                      respondent_id: int | None, host_id: int, report: DemoReport) -> None:
-    """HR managers of ten other enterprises in the zone are invited to watch."""
+def _showcase_extras(db: Database, hearing: hearings.HearingDetail, case: cases.CaseDetail,
+                     ents: list[tuple], respondent_id: int | None, host_id: int, today: dt.date,
+                     report: DemoReport) -> None:
+    """The showcase hearing's witness, invited observers and the training after it."""
+    participants.add_participant(db, case.id, ParticipantRole.WITNESS, "彭志强", enterprise_id=respondent_id,
+                                 notes="被申请人冲压车间主任，证明受伤经过", today=today)
+    _invite_observers(db, hearing, ents, respondent_id, host_id, today, report)
+    try:
+        topics = [t.id for t in training.suggest_topics(db, case.case_type)[:4]]
+        day = hearing.starts_at.date()
+        speaker = next((seat.name for seat in hearing.panel if seat.role in (PanelRole.PRESIDING, PanelRole.SOLE)), "")
+        # After lunch, in the same room: the morning belongs to the hearing itself.
+        training.create_session(
+            db, hearing.id, "以案释法：工伤保险待遇争议的预防与处理", speaker,
+            dt.datetime.combine(day, dt.time(14, 30)), dt.datetime.combine(day, dt.time(16, 0)),
+            hearing.venue, topics, notes="面向开发区企业人力资源负责人")
+    except TribunalError as error:  # a demonstration must not stop half-loaded
+        report.notes.append(f"演示培训未能安排：{error}")
+
+
+def _invite_observers(db: Database, hearing: hearings.HearingDetail, ents: list[tuple],
+                      respondent_id: int | None, host_id: int, today: dt.date, report: DemoReport) -> None:
+    """HR managers of ten other enterprises in the zone are invited; six said yes, one no."""
     guests = [e for e in ents if e[0] not in (respondent_id, host_id) and e[4] == ents[0][4]][:10]
-    statuses = [InvitationStatus.CONFIRMED] * 6 + [InvitationStatus.INVITED] * 3 + [InvitationStatus.DECLINED]
-    contacts = {e.id: e for e in s.scalars(select(Enterprise).where(Enterprise.id.in_([g[0] for g in guests])))}
-    for ent_row, status in zip(guests, statuses, strict=False):
+    with db.session(write=False) as s:
+        contacts = {e.id: e for e in s.scalars(select(Enterprise).where(Enterprise.id.in_([g[0] for g in guests])))}
+    people = []
+    for ent_row in guests:
         ent = contacts[ent_row[0]]
-        observer = Observer(name=ent.contact_name or _person(rng)[0], enterprise_id=ent.id,
-                            title=ent.contact_title, phone=ent.contact_phone)
-        s.add(observer)
-        s.flush()
-        replied = None if status == InvitationStatus.INVITED else dt.datetime.now().replace(microsecond=0)
-        s.add(Invitation(hearing_id=hearing.id, observer_id=observer.id, status=status,
-                         token=secrets.token_hex(8), replied_at=replied))
+        row = observers.add_observer(db, ent.contact_name or "人事经理", enterprise_id=ent.id,
+                                     title=ent.contact_title or "", phone=ent.contact_phone or "", today=today)
+        people.append(row.id)
         report.observers += 1
-        report.invitations += 1
+    invited_at = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(10, 0))
+    invitations = observers.invite(db, hearing.id, people, at=invited_at)
+    report.invitations += len(invitations)
+    replied = dt.datetime.combine(today, dt.time(9, 0))
+    for k, invitation in enumerate(invitations):
+        if k < 6:
+            observers.confirm(db, invitation.id, at=replied + dt.timedelta(minutes=7 * k))
+        elif k == 9:
+            observers.decline(db, invitation.id, reason="当天单位有上级检查，无法参加",
+                              at=replied + dt.timedelta(minutes=70))
 
 
 def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt.date | None = None,

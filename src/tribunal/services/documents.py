@@ -38,6 +38,7 @@ from tribunal.db.models import (
     Invitation,
     Observer,
     Room,
+    Setting,
     TrainingSession,
     TrainingSessionTopic,
     TrainingTopic,
@@ -321,31 +322,40 @@ def _topic_library() -> list[_LibraryTopic]:
 def default_topics(s: Session, case_type: CaseType) -> list[Any]:
     """Topics for a handout when no training session has been recorded for the hearing.
 
-    The choice: topics of the shipped library tagged with the case type (library order),
-    then those tagged "general", :data:`DEFAULT_TOPIC_COUNT` in all. A topic the commission
-    edited or deactivated in the database is taken as edited, or left out. Without a
-    library file, active database topics whose title mentions the case type come first,
-    then the others in their order.
+    The choice: topics tagged with the case type, then those tagged "general",
+    :data:`DEFAULT_TOPIC_COUNT` in all, in library order (the commission's own topics after
+    the library's). A topic stored in the database is taken as stored — its wording and its
+    tags as the commission edited them; a deactivated one is left out. A library topic not
+    yet copied into the database is taken from the library file. Without any tags at all
+    (no library file, nothing tagged), active topics whose title mentions the case type come
+    first, then the others in their order.
     """
     from tribunal.documents.data import TopicInfo
+    from tribunal.services.training import GENERAL_TAG, TAGS_FILLED_KEY
 
     rows = {t.code: t for t in s.scalars(select(TrainingTopic).order_by(TrainingTopic.id))}
     library = _topic_library()
-    chosen: list[TopicInfo] = []
-    if library:
-        specific = [t for t in library if case_type.value in t.tags]
-        general = [t for t in library if "general" in t.tags and t not in specific]
-        for topic in specific + general:
-            row = rows.get(topic.code)
-            if row is not None and not row.active:
-                continue
-            if row is not None:
-                chosen.append(TopicInfo(row.code, row.title, row.body, row.legal_basis))
-            else:
-                chosen.append(TopicInfo(topic.code, topic.title, topic.body, topic.legal_basis))
-            if len(chosen) == DEFAULT_TOPIC_COUNT:
-                break
-        return chosen
+    library_tags = {t.code: t.tags for t in library}
+    filled_row = s.get(Setting, TAGS_FILLED_KEY)
+    filled = bool(filled_row is not None and filled_row.value)
+    # (code, title, body, legal basis, tags) of every candidate, library order first.
+    candidates: list[tuple[str, str, str, str, tuple[str, ...]]] = []
+    for topic in library:
+        row = rows.get(topic.code)
+        if row is None:
+            candidates.append((topic.code, topic.title, topic.body, topic.legal_basis, topic.tags))
+        elif row.active:
+            tags = tuple(row.tags or ())
+            if not tags and not filled:
+                tags = topic.tags  # stored before topics had tags and not yet filled in
+            candidates.append((row.code, row.title, row.body, row.legal_basis, tags))
+    candidates += [(t.code, t.title, t.body, t.legal_basis, tuple(t.tags or ()))
+                   for code, t in rows.items() if code not in library_tags and t.active]
+    if any(c[4] for c in candidates):
+        specific = [c for c in candidates if case_type.value in c[4]]
+        general = [c for c in candidates if GENERAL_TAG in c[4] and c not in specific]
+        return [TopicInfo(code, title, body, basis)
+                for code, title, body, basis, _tags in (specific + general)[:DEFAULT_TOPIC_COUNT]]
     active = [t for t in rows.values() if t.active]
     word = case_type.label_zh[:2]
     active.sort(key=lambda t: (word not in t.title, t.id))

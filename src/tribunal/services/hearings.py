@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import exists, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from tribunal.db.engine import Database
 from tribunal.db.models import (
@@ -185,7 +185,11 @@ class InvitationCounts:
 
 @dataclass(frozen=True)
 class HearingDetail:
-    """A whole hearing, as its page shows it."""
+    """A whole hearing, as its page shows it.
+
+    ``postponed_from_id`` is the hearing this one replaces after a postponement (延期开庭);
+    ``postponed_to_id`` the one that replaced it, when it was postponed to a new date.
+    """
 
     id: int
     case_id: int
@@ -213,6 +217,8 @@ class HearingDetail:
     service_records: tuple[ServiceRecordRow, ...]
     invitations: InvitationCounts
     created_at: dt.datetime
+    postponed_from_id: int | None = None
+    postponed_to_id: int | None = None
 
     def to_input(self) -> HearingInput:
         """The editable part, ready to be changed and saved back (the host follows the room)."""
@@ -350,6 +356,11 @@ def _detail(hearing: Hearing) -> HearingDetail:
     for inv in hearing.invitations:
         counts[inv.status] += 1
     records = sorted(hearing.service_records, key=lambda r: (r.party.position, r.party_id, r.id))
+    session = object_session(hearing)
+    postponed_to = None
+    if session is not None and hearing.id is not None:
+        postponed_to = session.scalar(select(Hearing.id).where(Hearing.postponed_from_id == hearing.id)
+                                      .order_by(Hearing.id.desc()).limit(1))
     return HearingDetail(
         id=hearing.id,
         case_id=hearing.case_id,
@@ -385,6 +396,8 @@ def _detail(hearing: Hearing) -> HearingDetail:
             absent=counts[InvitationStatus.ABSENT],
         ),
         created_at=hearing.created_at,
+        postponed_from_id=hearing.postponed_from_id,
+        postponed_to_id=postponed_to,
     )
 
 
@@ -670,7 +683,7 @@ def postpone_hearing(db: Database, hearing_id: int, reason: str, new_start: dt.d
                 award=award))
             stored_override = _verdict(findings, override_reason)
             new_hearing = Hearing(case_id=hearing.case_id, status=HearingStatus.SCHEDULED,
-                                  override_reason=stored_override)
+                                  override_reason=stored_override, postponed_from_id=hearing.id)
             s.add(new_hearing)
             _apply(s, new_hearing, data, hearing.tribunal_id)
             s.flush()

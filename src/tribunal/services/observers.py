@@ -2,9 +2,11 @@
 
 An invitation moves invited → confirmed / declined → attended / absent; each step keeps
 its time. Who may not observe follows domain.md §4.2 (a party's own staff, the parties and
-their agents, minors, anyone on a closed hearing). Phone numbers come masked in lists and
-in full only on an explicit call; ID numbers are stored only when the setting
-``privacy.store_observer_id`` says the host's security rules require them.
+their agents, the case's witnesses, appraisers and other participants, minors, anyone on a
+closed hearing). Phone numbers come masked in lists and in full only on an explicit call;
+ID numbers are stored only when the setting ``privacy.store_observer_id`` says the host's
+security rules require them — otherwise the clerk records only that the ID card was
+checked (``id_verified``, 已核验身份证件).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sqlalchemy.orm import Session
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
+    CaseParticipant,
     Enterprise,
     Hearing,
     Invitation,
@@ -37,7 +40,7 @@ from tribunal.db.models import (
 )
 from tribunal.domain import validators
 from tribunal.domain.anonymise import mask_id_number, mask_phone
-from tribunal.domain.enums import HearingStatus, InvitationStatus, PartyKind
+from tribunal.domain.enums import HearingStatus, InvitationStatus, ParticipantRole, PartyKind
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, settings
@@ -58,7 +61,11 @@ _OPEN = (InvitationStatus.INVITED, InvitationStatus.CONFIRMED)
 
 @dataclass(frozen=True)
 class ObserverRow:
-    """A person of the directory. ``phone`` is masked unless the caller asked otherwise."""
+    """A person of the directory. ``phone`` is masked unless the caller asked otherwise.
+
+    ``id_verified``: the clerk has checked the person's ID card (已核验身份证件) — kept
+    instead of the number itself unless the host requires the number.
+    """
 
     id: int
     name: str
@@ -69,11 +76,15 @@ class ObserverRow:
     phone_masked: str
     id_number_masked: str
     notes: str
+    id_verified: bool = False
 
 
 @dataclass(frozen=True)
 class InvitationRow:
-    """One observer's invitation to one hearing, as the invitation list shows it."""
+    """One observer's invitation to one hearing, as the invitation list shows it.
+
+    ``id_verified`` is the person's 已核验身份证件 flag (see :func:`mark_id_verified`).
+    """
 
     id: int
     hearing_id: int
@@ -90,6 +101,7 @@ class InvitationRow:
     walk_in: bool
     token: str
     note: str
+    id_verified: bool = False
 
     @property
     def code(self) -> str:
@@ -309,7 +321,7 @@ def _observer_row(o: Observer, enterprise_name: str | None, *, show_phone: bool 
         id=o.id, name=o.name, enterprise_id=o.enterprise_id, enterprise_name=enterprise_name or "",
         title=o.title or "", phone=(o.phone or "") if show_phone else mask_phone(o.phone),
         phone_masked=mask_phone(o.phone), id_number_masked=mask_id_number(o.id_number),
-        notes=o.notes or "",
+        notes=o.notes or "", id_verified=bool(o.id_verified),
     )
 
 
@@ -319,6 +331,7 @@ def _invitation_row(i: Invitation, o: Observer, enterprise_name: str | None) -> 
         enterprise_name=enterprise_name or "", title=o.title or "", phone_masked=mask_phone(o.phone),
         status=i.status, invited_at=i.invited_at, replied_at=i.replied_at,
         checked_in_at=i.checked_in_at, walk_in=i.walk_in, token=i.token, note=i.note or "",
+        id_verified=bool(o.id_verified),
     )
 
 
@@ -422,8 +435,20 @@ class _PartyFacts:
     legal_rep: str
 
 
-def _session_parties(session: Session, h: Hearing) -> list[_PartyFacts]:
-    """Parties of this hearing's case and of every case heard at the same place that day.
+@dataclass(frozen=True)
+class _ParticipantFacts:
+    case_number: str
+    same_case: bool
+    role: str
+    name: str
+    enterprise_id: int | None
+    enterprise_key: str
+    id_number: str
+    phone: str
+
+
+def _session_case_ids(session: Session, h: Hearing) -> set[int]:
+    """This hearing's case and every case heard at the same place that day.
 
     The observers of one circuit session sit through every case heard there (§4.4).
     """
@@ -438,6 +463,38 @@ def _session_parties(session: Session, h: Hearing) -> list[_PartyFacts]:
                 Hearing.status != HearingStatus.CANCELLED, same_place,
             )
         ))
+    return case_ids
+
+
+def _session_participants(session: Session, h: Hearing) -> list[_ParticipantFacts]:
+    """Witnesses, appraisers and other participants of every case heard in the session."""
+    rows = session.execute(
+        select(CaseParticipant, Case.number, Enterprise.name)
+        .join(Case, Case.id == CaseParticipant.case_id)
+        .outerjoin(Enterprise, Enterprise.id == CaseParticipant.enterprise_id)
+        .where(CaseParticipant.case_id.in_(_session_case_ids(session, h)))
+    ).all()
+    out = []
+    for p, number, ent_name in rows:
+        try:
+            role = ParticipantRole(p.role)
+        except ValueError:
+            role = ParticipantRole.OTHER
+        out.append(_ParticipantFacts(
+            case_number=number, same_case=p.case_id == h.case_id,
+            role="其他诉讼参与人" if role == ParticipantRole.OTHER else role.label_zh, name=p.name,
+            enterprise_id=p.enterprise_id, enterprise_key=enterprise_name_key(ent_name),
+            id_number=p.id_number or "", phone=_phone_digits(p.phone),
+        ))
+    return out
+
+
+def _session_parties(session: Session, h: Hearing) -> list[_PartyFacts]:
+    """Parties of this hearing's case and of every case heard at the same place that day.
+
+    The observers of one circuit session sit through every case heard there (§4.4).
+    """
+    case_ids = _session_case_ids(session, h)
     rows = session.execute(
         select(Party, Case.number).join(Case, Case.id == Party.case_id).where(Party.case_id.in_(case_ids))
     ).all()
@@ -453,7 +510,7 @@ def _session_parties(session: Session, h: Hearing) -> list[_PartyFacts]:
     ]
 
 
-def _where(p: _PartyFacts) -> str:
+def _where(p: _PartyFacts | _ParticipantFacts) -> str:
     return "本案" if p.same_case else f"同场开庭的案件 {p.case_number} "
 
 
@@ -463,9 +520,32 @@ def _agent_names(agent: str) -> set[str]:
     return {w for w in words if w} | ({agent.strip()} if agent.strip() else set())
 
 
+def _participant_problem(o: Observer, ent: Enterprise | None, phone: str,
+                         p: _ParticipantFacts) -> tuple[str, str] | None:
+    """("refusal" | "warning", reason) when the observer may be this participant, else None.
+
+    With both ID numbers stored, they decide alone. Otherwise the same name with the same
+    enterprise (or the same phone) is the same person; the same name alone is only a doubt.
+    """
+    if o.id_number and p.id_number:
+        if o.id_number == p.id_number:
+            return "refusal", f"该人员是{_where(p)}{p.role}，不得旁听"
+        return None
+    if o.name != p.name:
+        return None
+    same_enterprise = ent is not None and (
+        (p.enterprise_id is not None and p.enterprise_id == ent.id)
+        or (bool(p.enterprise_key) and p.enterprise_key == enterprise_name_key(ent.name)))
+    if same_enterprise or (phone and phone == p.phone):
+        return "refusal", f"该人员是{_where(p)}{p.role}，不得旁听"
+    return "warning", f"与{_where(p)}{p.role}同名，请核实是否为同一人（{p.role}不得旁听）"
+
+
 def _eligibility(session: Session, h: Hearing, people: Iterable[Observer],
-                 parties: list[_PartyFacts] | None = None) -> dict[int, Eligibility]:
+                 parties: list[_PartyFacts] | None = None,
+                 participants: list[_ParticipantFacts] | None = None) -> dict[int, Eligibility]:
     parties = _session_parties(session, h) if parties is None else parties
+    participants = _session_participants(session, h) if participants is None else participants
     org_by_id = {p.enterprise_id: p for p in parties if p.enterprise_id is not None}
     org_by_key = {p.name_key: p for p in parties if p.name_key}
     day = h.starts_at.date()
@@ -493,6 +573,10 @@ def _eligibility(session: Session, h: Hearing, people: Iterable[Observer],
                     warnings.append(f"与{_where(p)}当事人（{p.name}）的代理人同名，请核实是否为同一人")
             if p.legal_rep and p.legal_rep == o.name and party_org is None:
                 warnings.append(f"与{_where(p)}当事人（{p.name}）的法定代表人同名，请核实是否为同一人")
+        for part in participants:
+            problem = _participant_problem(o, ent, phone, part)
+            if problem is not None:
+                (refusals if problem[0] == "refusal" else warnings).append(problem[1])
         if o.id_number:
             checked = validators.check_id_number(o.id_number, today=day)
             if checked.ok and checked.birth_date is not None:
@@ -506,8 +590,9 @@ def _eligibility(session: Session, h: Hearing, people: Iterable[Observer],
 def check_eligibility(db: Database, hearing_id: int, observer_ids: Sequence[int]) -> list[Eligibility]:
     """May these people observe the hearing? (For the picker, before inviting.)
 
-    Witnesses and appraisers cannot be checked: the program records none. The printed
-    旁听须知 asks them to stay away.
+    Witnesses, appraisers and other participants are caught when they are recorded on the
+    case (:mod:`tribunal.services.participants`); the printed 旁听须知 asks them to stay away
+    in any case.
 
     Raises:
         NotFound: the hearing or a person is gone.
@@ -667,6 +752,27 @@ def id_number_for_clerk(db: Database, observer_id: int) -> str:
         if o.id_number:
             audit.record(s, db.actor, "observer.view_id", "observer", o.id, f"查看 {o.name} 的身份证号")
         return o.id_number or ""
+
+
+def mark_id_verified(db: Database, observer_id: int, verified: bool = True) -> ObserverRow:
+    """Record that the clerk has (or has not) checked the person's ID card (已核验身份证件).
+
+    This is what is kept instead of the ID number itself when the host does not require the
+    number to be registered (personal-information minimisation).
+
+    Raises:
+        NotFound: no such person.
+    """
+    with db.session() as s:
+        o = _load_observer(s, observer_id)
+        before = bool(o.id_verified)
+        if before != verified:
+            o.id_verified = verified
+            s.flush()
+            audit.record(s, db.actor, "observer.id_verified", "observer", o.id,
+                         f"{'已核验' if verified else '取消核验'} {o.name} 的身份证件",
+                         {"id_verified": before}, {"id_verified": verified})
+        return _observer_row(o, _enterprise_name(s, o.enterprise_id))
 
 
 def purge_id_numbers(db: Database) -> int:

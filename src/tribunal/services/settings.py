@@ -72,7 +72,11 @@ def _column_mappings(value: dict) -> str | None:
 
 @dataclass(frozen=True)
 class SettingDef:
-    """One declared setting: its key, Python type, default, labels and check."""
+    """One declared setting: its key, Python type, default, labels and check.
+
+    ``hidden`` marks what the program keeps for itself (remembered import mappings, one-off
+    upgrade markers): stored and read like any other, but not offered on the settings page.
+    """
 
     key: str
     type: type
@@ -80,6 +84,7 @@ class SettingDef:
     label_zh: str
     label_en: str
     check: Callable[[Any], str | None] | None = None
+    hidden: bool = False
 
 
 REGISTRY: tuple[SettingDef, ...] = (
@@ -97,9 +102,9 @@ REGISTRY: tuple[SettingDef, ...] = (
     SettingDef("privacy.store_observer_id", bool, False, "保存旁听人员身份证号（仅当东道企业安保要求时）",
                "Store observers' ID numbers"),
     SettingDef("import.enterprise_mappings", dict, {}, "企业名录导入的列对应方案",
-               "Saved column mappings for enterprise imports", _column_mappings),
+               "Saved column mappings for enterprise imports", _column_mappings, hidden=True),
     SettingDef("import.enterprise_last_mapping", str, "", "上次导入企业名录所用的列对应方案",
-               "Column mapping used by the last enterprise import"),
+               "Column mapping used by the last enterprise import", hidden=True),
     SettingDef("clock.due_soon_days", int, 3, "期限提前提醒天数（到期前几日显示“即将到期”）",
                "Days before a deadline it shows as due soon", _due_soon_days),
     SettingDef("documents.folder", str, "", "文书保存文件夹（留空：数据库文件旁的“文书”文件夹）",
@@ -114,6 +119,8 @@ REGISTRY: tuple[SettingDef, ...] = (
                "KaiTi font file (empty: bundled font)", _font_file),
     SettingDef("documents.date_style", str, "chinese", "落款日期写法：chinese 汉字（二〇二六年…）或 arabic 阿拉伯数字",
                "Signature date style: chinese or arabic", _date_style),
+    SettingDef("training.topic_tags_filled", bool, False, "培训主题的适用案由已按主题库补齐（程序内部使用）",
+               "Training topics' tags filled from the library (internal)", hidden=True),
 )
 BY_KEY = {d.key: d for d in REGISTRY}
 

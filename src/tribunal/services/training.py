@@ -1,8 +1,11 @@
 """Training sessions (普法培训) after a hearing or on their own, and the topic library they draw on.
 
-The library ships in ``resources/topics/*.json``; on first use its topics are copied into
-the database, where the commission may edit, deactivate or add to them. Later program
-versions only add topics whose code is missing — an edited topic is never overwritten.
+The library ships in ``resources/topics/*.json``; on first use its topics (with their tags,
+the case types each suits) are copied into the database, where the commission may edit,
+re-tag, deactivate or add to them. Later program versions only add topics whose code is
+missing — an edited topic is never overwritten. A database seeded before topics had tags
+gets each library topic's tags once (recorded by the internal setting
+``training.topic_tags_filled``), so tags a clerk removes later stay removed.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from tribunal.db.models import (
     Hearing,
     Invitation,
     Observer,
+    Setting,
     TrainingAttendance,
     TrainingSession,
     TrainingSessionTopic,
@@ -37,6 +41,8 @@ from tribunal.services import audit
 
 GENERAL_TAG = "general"
 """Tag of topics useful whatever the case type."""
+TAGS_FILLED_KEY = "training.topic_tags_filled"
+"""Internal setting: the library's tags were copied onto topics seeded before tags existed."""
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_\-]{1,39}$")
 
 
@@ -56,7 +62,7 @@ class LibraryTopic:
 
 @dataclass(frozen=True)
 class TopicData:
-    """A topic of the commission's library (tags come from the shipped library by code)."""
+    """A topic of the commission's library; ``tags`` are the case types it suits (or "general")."""
 
     id: int
     code: str
@@ -139,31 +145,104 @@ def library_topics() -> tuple[LibraryTopic, ...]:
     return tuple(topics)
 
 
-def _tags() -> dict[str, tuple[str, ...]]:
-    return {t.code: t.tags for t in library_topics()}
+def valid_tags() -> tuple[str, ...]:
+    """Every tag a topic may carry: the case types' values, then :data:`GENERAL_TAG`."""
+    return (*(t.value for t in CaseType), GENERAL_TAG)
 
 
-def _topic(t: TrainingTopic, tags: dict[str, tuple[str, ...]] | None = None) -> TopicData:
-    tags = _tags() if tags is None else tags
-    return TopicData(t.id, t.code, t.title, t.body, t.legal_basis, t.active, tags.get(t.code, ()))
+def tag_label(tag: str) -> str:
+    """How a clerk reads a tag: the case type's label (工伤保险待遇…), or 通用 for "general"."""
+    if tag == GENERAL_TAG:
+        return "通用"
+    try:
+        return CaseType(tag).label_zh
+    except ValueError:
+        return tag
+
+
+def check_tags(tags: Iterable[str | CaseType]) -> tuple[str, ...]:
+    """The tags cleaned (values of CaseType or "general", each once, in the order given).
+
+    Raises:
+        ValidationError: a tag that is neither a case type nor "general" (field ``tags``).
+    """
+    if isinstance(tags, str):  # one tag given on its own, not a list of characters
+        tags = [tags]
+    allowed = set(valid_tags())
+    clean: list[str] = []
+    unknown: list[str] = []
+    for tag in tags:
+        value = tag.value if isinstance(tag, CaseType) else str(tag).strip()
+        if not value:
+            continue
+        if value not in allowed:
+            # A clerk (or the command line) may give the Chinese label instead of the value.
+            try:
+                value = CaseType.from_label(value).value
+            except ValueError:
+                if value in ("通用", "general"):
+                    value = GENERAL_TAG
+                else:
+                    unknown.append(value)
+                    continue
+        if value not in clean:
+            clean.append(value)
+    if unknown:
+        raise ValidationError(
+            f"培训主题的适用案由有误：{'、'.join(unknown)}；只能选择案由或“通用”", {"tags": "无效的适用案由"})
+    return tuple(clean)
+
+
+def _topic(t: TrainingTopic) -> TopicData:
+    return TopicData(t.id, t.code, t.title, t.body, t.legal_basis, t.active, tuple(t.tags or ()))
+
+
+def _tags_filled(s: Session) -> bool:
+    row = s.get(Setting, TAGS_FILLED_KEY)
+    return bool(row is not None and row.value)
 
 
 def seed_topics(db: Database) -> int:
-    """Copy library topics whose code is not in the database yet; returns how many were added."""
+    """Copy library topics whose code is not in the database yet, with their tags.
+
+    On the first call after an upgrade, library topics stored before tags existed (an empty
+    tag list) get the library's tags; this happens once, so tags a clerk removed afterwards
+    are not brought back. Calling it again changes nothing.
+
+    Returns:
+        How many topics were added (tags filled in on existing topics are not counted).
+    """
     library = library_topics()
     with db.session(write=False) as s:
         have = set(s.scalars(select(TrainingTopic.code)))
+        filled = _tags_filled(s)
     missing = [t for t in library if t.code not in have]
-    if not missing:
+    if not missing and filled:
         return 0
     with db.session() as s:
         have = set(s.scalars(select(TrainingTopic.code)))  # another clerk may have seeded meanwhile
         added = [t for t in missing if t.code not in have]
         for t in added:
-            s.add(TrainingTopic(code=t.code, title=t.title, body=t.body, legal_basis=t.legal_basis, active=True))
+            s.add(TrainingTopic(code=t.code, title=t.title, body=t.body, legal_basis=t.legal_basis,
+                                tags=list(t.tags), active=True))
         if added:
             audit.record(s, db.actor, "training.seed_topics", "training_topic", None,
                          f"载入培训主题库 {len(added)} 个主题")
+        if not _tags_filled(s):
+            by_code = {t.code: t.tags for t in library}
+            tagged = []
+            for row in s.scalars(select(TrainingTopic).where(TrainingTopic.code.in_(list(by_code)))):
+                if not row.tags and by_code[row.code]:
+                    row.tags = list(by_code[row.code])
+                    tagged.append(row.code)
+            if tagged:
+                audit.record(s, db.actor, "training.fill_tags", "training_topic", None,
+                             f"按主题库补充 {len(tagged)} 个培训主题的适用案由", None, {"topics": tagged})
+            setting = s.get(Setting, TAGS_FILLED_KEY)
+            if setting is None:
+                s.add(Setting(key=TAGS_FILLED_KEY, value=True))
+            else:
+                setting.value = True
         return len(added)
 
 
@@ -175,8 +254,7 @@ def list_topics(db: Database, *, active_only: bool = True) -> list[TopicData]:
         query = select(TrainingTopic)
         if active_only:
             query = query.where(TrainingTopic.active.is_(True))
-        tags = _tags()
-        topics = [_topic(t, tags) for t in s.scalars(query)]
+        topics = [_topic(t) for t in s.scalars(query)]
     return sorted(topics, key=lambda t: (order.get(t.code, len(order)), t.id))
 
 
@@ -194,7 +272,11 @@ def get_topic(db: Database, topic_id: int) -> TopicData:
 
 
 def suggest_topics(db: Database, case_type: CaseType | str | None) -> list[TopicData]:
-    """Active topics for a hearing of ``case_type``: those tagged with it, then the general ones."""
+    """Active topics for a hearing of ``case_type``: those tagged with it, then the general ones.
+
+    Tags are read from the database, so topics the commission added or re-tagged count;
+    within each group the order is that of :func:`list_topics`.
+    """
     value = case_type.value if isinstance(case_type, CaseType) else (case_type or "")
     topics = list_topics(db)
     specific = [t for t in topics if value and value in t.tags]
@@ -218,13 +300,18 @@ def _check_topic_text(title: str, body: str, legal_basis: str) -> tuple[str, str
 
 
 def update_topic(db: Database, topic_id: int, *, title: str | None = None, body: str | None = None,
-                 legal_basis: str | None = None) -> TopicData:
-    """Edit a topic's wording (what is not given stays as it is).
+                 legal_basis: str | None = None, tags: Iterable[str | CaseType] | None = None) -> TopicData:
+    """Edit a topic's wording or tags (what is not given stays as it is).
+
+    Args:
+        tags: the case types the topic suits (CaseType values or members, or "general");
+            an empty list means it is suggested for no hearing.
 
     Raises:
-        ValidationError: empty or over-long title, over-long legal basis.
+        ValidationError: empty or over-long title, over-long legal basis, an unknown tag.
         NotFound: no such topic.
     """
+    clean_tags = check_tags(tags) if tags is not None else None
     with db.session() as s:
         t = s.get(TrainingTopic, topic_id)
         if t is None:
@@ -233,6 +320,8 @@ def update_topic(db: Database, topic_id: int, *, title: str | None = None, body:
         t.title, t.body, t.legal_basis = _check_topic_text(
             t.title if title is None else title, t.body if body is None else body,
             t.legal_basis if legal_basis is None else legal_basis)
+        if clean_tags is not None:
+            t.tags = list(clean_tags)
         s.flush()
         after = _topic(t)
         audit.record(s, db.actor, "training.update_topic", "training_topic", t.id,
@@ -241,14 +330,19 @@ def update_topic(db: Database, topic_id: int, *, title: str | None = None, body:
 
 
 def add_topic(db: Database, title: str, body: str = "", legal_basis: str = "", *,
-              code: str = "") -> TopicData:
+              code: str = "", tags: Iterable[str | CaseType] = ()) -> TopicData:
     """Add the commission's own topic; without a code one is made up (``custom-N``).
 
+    Args:
+        tags: the case types it suits (CaseType values or members, or "general"), so that
+            :func:`suggest_topics` offers it; none by default.
+
     Raises:
-        ValidationError: bad title or code.
+        ValidationError: bad title, code or tag.
         ConflictError: the code is taken.
     """
     title, body, legal_basis = _check_topic_text(title, body, legal_basis)
+    clean_tags = check_tags(tags)
     code = code.strip().lower()
     if code and not _CODE.match(code):
         raise ValidationError("主题代码只能用小写字母、数字、下划线和连字符（2 至 40 个字符）", {"code": "格式不正确"})
@@ -260,7 +354,8 @@ def add_topic(db: Database, title: str, body: str = "", legal_basis: str = "", *
             code = f"custom-{n}"
         elif s.scalar(select(TrainingTopic.id).where(TrainingTopic.code == code)) is not None:
             raise ConflictError(f"主题代码“{code}”已被使用")
-        t = TrainingTopic(code=code, title=title, body=body, legal_basis=legal_basis, active=True)
+        t = TrainingTopic(code=code, title=title, body=body, legal_basis=legal_basis, tags=list(clean_tags),
+                          active=True)
         s.add(t)
         s.flush()
         data = _topic(t)
@@ -294,7 +389,6 @@ def deactivate_topic(db: Database, topic_id: int) -> TopicData:
 
 
 def _detail(session: Session, ts: TrainingSession) -> SessionDetail:
-    tags = _tags()
     hearing_public = None
     if ts.hearing_id is not None:
         h = session.get(Hearing, ts.hearing_id)
@@ -303,7 +397,7 @@ def _detail(session: Session, ts: TrainingSession) -> SessionDetail:
         id=ts.id, hearing_id=ts.hearing_id, hearing_public=hearing_public, title=ts.title,
         speaker=ts.speaker or "", starts_at=ts.starts_at, ends_at=ts.ends_at, venue=ts.venue or "",
         notes=ts.notes or "",
-        topics=tuple(_topic(link.topic, tags) for link in ts.topics),
+        topics=tuple(_topic(link.topic) for link in ts.topics),
         attendance=tuple(AttendeeRow(a.id, a.observer_id, a.name, a.enterprise_name or "")
                          for a in sorted(ts.attendance, key=lambda a: a.id)),
     )

@@ -1,0 +1,73 @@
+"""A postponed hearing and the one that replaces it point at each other (postponed_from / postponed_to)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import TODAY
+from tests.integration.test_conflicts import WED, World, make_world
+from tribunal.db.models import Hearing
+from tribunal.domain.enums import HearingStatus
+from tribunal.services import hearings, legal_calendar
+from tribunal.services.app import open_database
+from tribunal.services.conflicts import HearingConflict
+
+
+@pytest.fixture(scope="module")
+def world_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> tuple[Path, World]:
+    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
+    shutil.copyfile(template_db, path)
+    db = open_database(str(path), actor="测试书记员")
+    world = make_world(db)
+    legal_calendar.calendar(db)
+    db.dispose()
+    return path, world
+
+
+@pytest.fixture
+def w(world_file: tuple[Path, World], tmp_path: Path) -> Iterator[World]:
+    path, proto = world_file
+    target = tmp_path / "world.sqlite3"
+    shutil.copyfile(path, target)
+    db = open_database(str(target), actor="测试书记员")
+    yield replace(proto, db=db)
+    db.dispose()
+
+
+def test_a_new_date_links_the_two_hearings_both_ways(w):
+    h = w.schedule(w.hearing(WED, "09:00", "11:00", "B2"))
+    assert (h.postponed_from_id, h.postponed_to_id) == (None, None)
+    new, _ = hearings.postpone_hearing(w.db, h.id, "被申请人申请延期", dt.datetime(2026, 12, 16, 9),
+                                       dt.datetime(2026, 12, 16, 11), today=TODAY)
+    assert (new.postponed_from_id, new.postponed_to_id) == (h.id, None)
+    old = hearings.get_hearing(w.db, h.id)
+    assert (old.status, old.postponed_from_id, old.postponed_to_id) == (HearingStatus.POSTPONED, None, new.id)
+    with w.db.session(write=False) as s:
+        assert s.scalar(select(Hearing.postponed_from_id).where(Hearing.id == new.id)) == h.id
+    # Postponed once more: a chain, each link pointing back one step.
+    newer, _ = hearings.postpone_hearing(w.db, new.id, "鉴定尚未完成", dt.datetime(2026, 12, 18, 9),
+                                         dt.datetime(2026, 12, 18, 11), today=TODAY)
+    middle = hearings.get_hearing(w.db, new.id)
+    assert (middle.postponed_from_id, middle.postponed_to_id) == (h.id, newer.id)
+    assert (newer.postponed_from_id, newer.postponed_to_id) == (new.id, None)
+    assert hearings.get_hearing(w.db, h.id).postponed_to_id == new.id
+
+
+def test_without_a_new_date_or_on_a_clash_nothing_is_linked(w):
+    h = w.schedule(w.hearing(WED, "09:00", "11:00", "B2"))
+    w.schedule(w.hearing(dt.date(2026, 12, 16), "09:00", "11:00", "B2", case=2))
+    with pytest.raises(HearingConflict):
+        hearings.postpone_hearing(w.db, h.id, "延期", dt.datetime(2026, 12, 16, 10), dt.datetime(2026, 12, 16, 12),
+                                  today=TODAY)
+    assert hearings.get_hearing(w.db, h.id).postponed_to_id is None
+    detail, _ = hearings.postpone_hearing(w.db, h.id, "等待工伤认定结论", today=TODAY)
+    assert (detail.id, detail.status, detail.postponed_to_id) == (h.id, HearingStatus.POSTPONED, None)
+    with w.db.session(write=False) as s:
+        assert s.scalars(select(Hearing.id).where(Hearing.postponed_from_id.is_not(None))).all() == []
