@@ -22,6 +22,7 @@ from tribunal.db.models import (
     CaseNumberCounter,
     CircuitTribunal,
     Enterprise,
+    Observer,
     Party,
     Room,
     Staff,
@@ -54,6 +55,7 @@ from tribunal.services import (
     settings,
     training,
 )
+from tribunal.services import enterprises as enterprise_service
 from tribunal.services.conflicts import HARD, WARNING
 from tribunal.services.legal_calendar import calendar
 
@@ -233,6 +235,9 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
             enterprises.append(ent)
         s.add_all(enterprises)
         s.flush()
+        for ent in enterprises:
+            # Every enterprise's HR contact is also a person of the directory, ready to invite.
+            enterprise_service.sync_primary_contact(s, ent)
         for ent in enterprises[:8] + enterprises[13:15]:
             s.add(Room(enterprise=ent, name="职工活动中心会议室", capacity=rng.choice((30, 40, 60)),
                        directions="从厂区正门进入，沿主干道直行约100米，右手边二楼"))
@@ -511,14 +516,14 @@ def _invite_observers(db: Database, hearing: hearings.HearingDetail, ents: list[
     """HR managers of ten other enterprises in the zone are invited; six said yes, one no."""
     guests = [e for e in ents if e[0] not in (respondent_id, host_id) and e[4] == ents[0][4]][:10]
     with db.session(write=False) as s:
-        contacts = {e.id: e for e in s.scalars(select(Enterprise).where(Enterprise.id.in_([g[0] for g in guests])))}
-    people = []
-    for ent_row in guests:
-        ent = contacts[ent_row[0]]
-        row = observers.add_observer(db, ent.contact_name or "人事经理", enterprise_id=ent.id,
-                                     title=ent.contact_title or "", phone=ent.contact_phone or "", today=today)
-        people.append(row.id)
-        report.observers += 1
+        # The HR contacts were put into the directory with their enterprises.
+        contacts = dict(s.execute(
+            select(Observer.enterprise_id, Observer.id)
+            .join(Enterprise, Enterprise.id == Observer.enterprise_id)
+            .where(Observer.enterprise_id.in_([g[0] for g in guests]), Observer.name == Enterprise.contact_name)
+        ).all())
+    people = [contacts[g[0]] for g in guests]
+    report.observers += len(people)
     invited_at = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(10, 0))
     invitations = observers.invite(db, hearing.id, people, at=invited_at)
     report.invitations += len(invitations)

@@ -251,7 +251,13 @@ def search_enterprises(db: Database, text: str = "", *, zone_id: int | None = No
     if limit is not None:
         query = query.limit(limit)
     with db.session(write=False) as s:
-        return [_row(e, z, show_phones=show_phones) for e, z in s.execute(query)]
+        rows = [_row(e, z, show_phones=show_phones) for e, z in s.execute(query)]
+    if show_phones and rows:
+        # The clerk switched the list to full numbers: record that personal data was shown.
+        with db.session() as s:
+            audit.record(s, db.actor, "privacy.reveal_phone", "enterprise", None,
+                         f"企业名录显示完整电话号码（{len(rows)} 家）")
+    return rows
 
 
 def count_enterprises(db: Database, *, zone_id: int | None = None) -> int:
@@ -300,9 +306,12 @@ def get_enterprise(db: Database, enterprise_id: int, *, show_phones: bool = Fals
 
 
 def reveal_contact_phone(db: Database, enterprise_id: int) -> str:
-    """The primary contact's full phone number, for the clerk who clicked “显示号码”."""
-    with db.session(write=False) as s:
-        return _load(s, enterprise_id).contact_phone or ""
+    """The primary contact's full phone number, for the clerk who clicked “显示号码” (audited)."""
+    with db.session() as s:
+        ent = _load(s, enterprise_id)
+        audit.record(s, db.actor, "privacy.reveal_phone", "enterprise", enterprise_id,
+                     f"查看{ent.name}联系人的完整电话号码")
+        return ent.contact_phone or ""
 
 
 def find_duplicates(db: Database, name: str, credit_code: str = "", *,

@@ -737,9 +737,15 @@ def search_observers(db: Database, text: str = "", *, enterprise_id: int | None 
 
 
 def reveal_phone(db: Database, observer_id: int) -> str:
-    """A person's full phone number, for the clerk who asked to see it (“显示号码”)."""
-    with db.session(write=False) as s:
-        return _load_observer(s, observer_id).phone or ""
+    """A person's full phone number, for the clerk who asked to see it (“显示号码”).
+
+    Showing personal data in full is recorded in the audit trail (PIPL art. 51: access control).
+    """
+    with db.session() as s:
+        person = _load_observer(s, observer_id)
+        audit.record(s, db.actor, "privacy.reveal_phone", "observer", observer_id,
+                     f"查看{person.name}的完整电话号码")
+        return person.phone or ""
 
 
 def id_number_for_clerk(db: Database, observer_id: int) -> str:
