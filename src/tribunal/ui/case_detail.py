@@ -1,4 +1,4 @@
-"""The read-only view of the selected case under the case list: overview, parties, claims, tribunal, history."""
+"""The view of the selected case under the case list: overview, parties, claims, tribunal, time limits, history."""
 
 from __future__ import annotations
 
@@ -6,20 +6,25 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
 from tribunal.domain.enums import CaseOutcome, CaseStatus, CaseType, PartyKind, Procedure
 from tribunal.domain.money import format_yuan
+from tribunal.services.app import Database
 from tribunal.services.audit import AuditRow
 from tribunal.services.cases import CaseDetail
 from tribunal.ui import lang
+from tribunal.ui.clock_widgets import ClocksTab
 
 TAB_OVERVIEW = 0
 TAB_PARTIES = 1
 TAB_CLAIMS = 2
 TAB_TRIBUNAL = 3
 TAB_HISTORY = 4
+#: Position of the 期限 tab (the statutory clocks), just before the history. The TAB_* numbers
+#: above index the read-only text views for :meth:`CaseDetailPane.text`.
+CLOCKS_TAB_POSITION = 4
 
 # Field names of the audit trail, in the clerk's words.
 _FIELD_LABELS = {
@@ -66,10 +71,19 @@ def _t(text: str) -> str:
 
 
 class CaseDetailPane(QTabWidget):
-    """Tabs showing one case read-only (案件详情): nothing here can be edited."""
+    """Tabs showing one case (案件详情): read-only text, and the 期限 tab whose buttons record
+    what moves the statutory clocks (suspension, extension, re-count, service).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Signals:
+        clock_changed(int): something recorded on the 期限 tab changed the case (its id);
+            its status may have changed too (a suspension marks it 中止).
+    """
+
+    clock_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, db: Database | None = None) -> None:
         super().__init__(parent)
+        self._db = db
         self._views: list[QTextBrowser] = []
         for title in (self.tr("Overview"), self.tr("Parties"), self.tr("Claims"),
                       self.tr("Tribunal"), self.tr("History")):
@@ -77,9 +91,27 @@ class CaseDetailPane(QTabWidget):
             view.setOpenLinks(False)
             self._views.append(view)
             self.addTab(view, title)
+        self.clocks = ClocksTab(db)
+        self.clocks.clock_changed.connect(self.clock_changed)
+        self.insertTab(CLOCKS_TAB_POSITION, self.clocks, self.tr("Time limits"))
         self.staff_names: dict[int, str] = {}
         self.tribunal_names: dict[int, str] = {}
         self.show_case(None)
+
+    def set_database(self, db: Database) -> None:
+        """The database the 期限 tab reads from (when not given at construction)."""
+        self._db = db
+        self.clocks.set_database(db)
+
+    def _database(self) -> Database | None:
+        if self._db is None:
+            # Built by a page that does not pass the database yet: borrow the page's.
+            widget = self.parentWidget()
+            while widget is not None and not isinstance(getattr(widget, "_db", None), Database):
+                widget = widget.parentWidget()
+            if widget is not None:
+                self.set_database(widget._db)  # type: ignore[attr-defined]
+        return self._db
 
     def text(self, tab: int) -> str:
         """The plain text of one tab (for tests)."""
@@ -91,7 +123,10 @@ class CaseDetailPane(QTabWidget):
             hint = _note(self.tr("Select a case in the list above to see it here."))
             for view in self._views:
                 view.setHtml(_STYLE + hint)
+            self.clocks.show_case(None)
             return
+        self._database()
+        self.clocks.show_case(case.id, case.number)
         self._views[TAB_OVERVIEW].setHtml(_STYLE + self._overview(case))
         self._views[TAB_PARTIES].setHtml(_STYLE + self._parties(case))
         self._views[TAB_CLAIMS].setHtml(_STYLE + self._claims(case))

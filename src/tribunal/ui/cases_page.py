@@ -143,12 +143,18 @@ class CasesPage(QWidget):
             shortcut = QShortcut(QKeySequence(key), self.view, self.edit_case)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        self.detail = CaseDetailPane()
+        self.detail = CaseDetailPane(db=db)
+        # A suspension recorded on the 期限 tab may change the case's status in the list.
+        self.detail.clock_changed.connect(self._clock_changed)
+        self._closed_since: dt.date | None = None
+        self.closed_since_label = QLabel()
+        self.closed_since_label.setVisible(False)
 
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.closed_since_label)
         actions.addWidget(self.count_label)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -220,7 +226,19 @@ class CasesPage(QWidget):
             year=self.year.currentData(),
             received_from=to_date(self.received_from) if ranged else None,
             received_to=to_date(self.received_to) if ranged else None,
+            closed_from=self._closed_since,
         )
+
+    def set_closed_since(self, day: dt.date | None) -> None:
+        """Narrow the list to cases closed on or after ``day`` (the dashboard's "closed this year")."""
+        self._closed_since = day
+        self.closed_since_label.setText(
+            self.tr("Closed since {date}").format(date=day.isoformat()) if day else "")
+        self.closed_since_label.setVisible(day is not None)
+        self.reload()
+
+    def _clock_changed(self, case_id: int) -> None:
+        self.model.refresh_case(case_id)
 
     def reload(self) -> None:
         """Search again with the current filters, keeping the selected case if it still matches."""
@@ -246,6 +264,8 @@ class CasesPage(QWidget):
             self.status.setCurrentIndex(0)
             self.year.setCurrentIndex(0)
             self.date_range.setChecked(False)
+            self._closed_since = None
+            self.closed_since_label.setVisible(False)
         finally:
             self._loading = False
         self.reload()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,9 +22,13 @@ from PySide6.QtWidgets import (
 from tribunal.domain.enums import CaseStatus
 from tribunal.errors import TribunalError
 from tribunal.services import cases as case_service
+from tribunal.services import clocks, legal_calendar
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
-from tribunal.ui import lang
+from tribunal.services.clocks import DueOverview, DueRow
+from tribunal.ui import background, lang
+from tribunal.ui.clock_widgets import state_colour, state_text
+from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_widths
 
 #: Names of the figures, also passed with :attr:`DashboardPage.figure_opened`.
 FIGURE_OPEN = "open"
@@ -31,7 +38,26 @@ FIGURE_CLOSED_THIS_YEAR = "closed_this_year"
 _CARD_STYLE = """
 QFrame#figureCard { background: palette(base); border: 1px solid #c8ccd0; border-radius: 6px; }
 QLabel#figureNumber { color: #1f4e79; }
+QFrame#calendarBanner { background: #fdecea; border: 2px solid #b3261e; border-radius: 4px; }
+QLabel#calendarBannerText { color: #b3261e; font-weight: bold; }
 """
+
+# The dashboard's deadline lists (本周到期, 已超期): one row per date due, opening its case.
+_DUE_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("DashboardPage", "Due"), lambda r: r.due.isoformat()),
+    Column(QT_TRANSLATE_NOOP("DashboardPage", "State"), lambda r: state_text(r.state),
+           foreground=lambda r: state_colour(r.state)),
+    Column(QT_TRANSLATE_NOOP("DashboardPage", "Case number"), lambda r: r.case_number,
+           tooltip=lambda r: r.case_number),
+    Column(QT_TRANSLATE_NOOP("DashboardPage", "What is due"), lambda r: r.label_zh,
+           tooltip=lambda r: r.note or None),
+    Column(QT_TRANSLATE_NOOP("DashboardPage", "Parties"), lambda r: f"{r.applicants} 诉 {r.respondents}",
+           tooltip=lambda r: f"{r.applicants} 诉 {r.respondents}"),
+)
+
+
+def _due_key(row: DueRow) -> tuple[int, str]:
+    return row.case_id, row.key
 
 
 def figure_filters(today: dt.date) -> dict[str, CaseFilter]:
@@ -39,7 +65,7 @@ def figure_filters(today: dt.date) -> dict[str, CaseFilter]:
     return {
         FIGURE_OPEN: CaseFilter(open_only=True),
         FIGURE_RECEIVED_THIS_MONTH: CaseFilter(received_from=today.replace(day=1), received_to=today),
-        FIGURE_CLOSED_THIS_YEAR: CaseFilter(status=CaseStatus.CLOSED, year=today.year),
+        FIGURE_CLOSED_THIS_YEAR: CaseFilter(status=CaseStatus.CLOSED, closed_from=today.replace(month=1, day=1)),
     }
 
 
@@ -50,15 +76,23 @@ class DashboardPage(QWidget):
         new_case_requested(): the clerk pressed "Register new case" (or Ctrl+N here).
         find_case_requested(): the clerk pressed "Find a case" (or Ctrl+F here).
         figure_opened(str): the clerk asked to list the cases behind a figure (FIGURE_*).
+        case_opened(int): the clerk opened a case from a deadline list (its id).
+        calendar_changed(): a holiday schedule was imported from the banner.
     """
 
     new_case_requested = Signal()
     find_case_requested = Signal()
     figure_opened = Signal(str)
+    case_opened = Signal(int)
+    calendar_changed = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        #: The day the deadline lists are reckoned from (tests set a fixed day).
+        self.today: Callable[[], dt.date] = dt.date.today
+        self.overview: DueOverview | None = None
+        self.missing_years: list[int] = []
         self.setStyleSheet(_CARD_STYLE)
         self.greeting = QLabel()
         font = self.greeting.font()
@@ -75,8 +109,8 @@ class DashboardPage(QWidget):
             FIGURE_OPEN: (self.tr("Open cases"), self.tr("Cases not yet closed")),
             FIGURE_RECEIVED_THIS_MONTH: (self.tr("Received this month"),
                                          self.tr("Cases received since the 1st of this month")),
-            FIGURE_CLOSED_THIS_YEAR: (self.tr("Closed, received this year"),
-                                      self.tr("Cases received this year that are already closed")),
+            FIGURE_CLOSED_THIS_YEAR: (self.tr("Closed this year"),
+                                      self.tr("Cases closed since 1 January, whenever received")),
         }
         for column, (key, (title, explanation)) in enumerate(captions.items()):
             cards.addWidget(self._card(key, title, explanation), 0, column)
@@ -98,16 +132,72 @@ class DashboardPage(QWidget):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self._build_calendar_banner()
+        due = self._build_due_lists()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(14)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(10)
         layout.addWidget(self.greeting)
         layout.addWidget(self.today_label)
         layout.addLayout(cards)
         layout.addWidget(QLabel(self.tr("Quick actions")))
         layout.addLayout(quick)
         layout.addWidget(self.message)
-        layout.addStretch(1)
+        layout.addWidget(self.calendar_banner)
+        layout.addLayout(due, 1)
+
+    def _build_calendar_banner(self) -> None:
+        """The loud notice that a year's holidays are missing, with the way to import them."""
+        self.calendar_banner = QFrame()
+        self.calendar_banner.setObjectName("calendarBanner")
+        self.calendar_banner_text = QLabel()
+        self.calendar_banner_text.setObjectName("calendarBannerText")
+        self.calendar_banner_text.setWordWrap(True)
+        self.import_calendar_button = QPushButton(self.tr("Import holiday schedule…"))
+        self.import_calendar_button.clicked.connect(self.import_calendar)
+        box = QHBoxLayout(self.calendar_banner)
+        box.setContentsMargins(10, 6, 10, 6)
+        box.addWidget(self.calendar_banner_text, 1)
+        box.addWidget(self.import_calendar_button)
+        self.calendar_banner.hide()
+
+    def _due_table(self) -> tuple[RowsModel, QTableView]:
+        model = RowsModel("DashboardPage", _DUE_COLUMNS, key=_due_key, parent=self)
+        view = make_table(model)
+        set_column_widths(view, {0: "2026-11-29", 1: "即将到期", 2: "邵劳人仲案字〔2026〕第24号",
+                                 3: "延期开庭申请最迟提出日"})
+        view.setToolTip(self.tr("Double-click or press Enter to open the case"))
+        view.activated.connect(lambda index, m=model: self._due_activated(m, index))
+        return model, view
+
+    def _build_due_lists(self) -> QHBoxLayout:
+        self.due_model, self.due_view = self._due_table()
+        self.overdue_model, self.overdue_view = self._due_table()
+        self.due_box = QGroupBox()
+        self.overdue_box = QGroupBox()
+        for box, view in ((self.due_box, self.due_view), (self.overdue_box, self.overdue_view)):
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(6, 6, 6, 6)
+            inner.addWidget(view)
+        self._set_due_titles()
+        lists = QHBoxLayout()
+        lists.setSpacing(12)
+        lists.addWidget(self.due_box, 1)
+        lists.addWidget(self.overdue_box, 1)
+        return lists
+
+    def _set_due_titles(self, due: int | None = None, overdue: int | None = None) -> None:
+        if due is None:
+            self.due_box.setTitle(self.tr("Due this week"))
+            self.overdue_box.setTitle(self.tr("Overdue"))
+            return
+        self.due_box.setTitle(self.tr("Due this week ({count})").format(count=due))
+        self.overdue_box.setTitle(self.tr("Overdue ({count})").format(count=overdue))
+
+    def _due_activated(self, model: RowsModel, index: QModelIndex) -> None:
+        row = model.row(index.row())
+        if row is not None:
+            self.case_opened.emit(row.case_id)
 
     def _card(self, key: str, title: str, explanation: str) -> QFrame:
         card = QFrame()
@@ -160,3 +250,51 @@ class DashboardPage(QWidget):
             self.message.setText(exc.message)
             return
         self.message.clear()
+        self.refresh_due()
+
+    # ------------------------------------------------------------------ deadlines
+
+    def refresh_due(self) -> None:
+        """Work out the deadline lists again, in the background (seconds on a big register)."""
+        day = self.today()
+        db = self._db
+
+        def work() -> tuple[DueOverview, list[int]]:
+            overview = clocks.due_overview(db, day)
+            missing = set(overview.unknown_years)
+            loaded = {y.year for y in legal_calendar.years(db)}
+            if day.year not in loaded:
+                missing.add(day.year)
+            return overview, sorted(missing)
+
+        self._set_due_titles()
+        background.run(self, work, self.show_due, self._due_failed)
+
+    def show_due(self, result: tuple[DueOverview, list[int]]) -> None:
+        """Fill the two lists and the holiday banner from a computed overview."""
+        overview, missing = result
+        self.overview = overview
+        self.missing_years = list(missing)
+        self.due_model.set_rows(overview.due_this_week)
+        self.overdue_model.set_rows(overview.overdue)
+        self._set_due_titles(len(overview.due_this_week), len(overview.overdue))
+        if missing:
+            years = "、".join(str(y) for y in missing)
+            self.calendar_banner_text.setText(self.tr(
+                "The {year} statutory holiday schedule is not loaded yet: deadlines that reach it "
+                "cannot be computed and are not in the lists below.").format(year=years))
+            self.calendar_banner.show()
+        else:
+            self.calendar_banner.hide()
+
+    def _due_failed(self, error: TribunalError) -> None:
+        self.message.setText(error.message)
+
+    def import_calendar(self) -> None:
+        """Open the legal-calendar dialog at the first missing year; recompute after an import."""
+        from tribunal.ui.legal_calendar_dialog import LegalCalendarDialog
+
+        year = self.missing_years[0] if self.missing_years else None
+        if LegalCalendarDialog.ask(self, self._db, year=year):
+            self.calendar_changed.emit()
+            self.refresh_due()

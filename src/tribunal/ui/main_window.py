@@ -23,6 +23,8 @@ from tribunal.errors import TribunalError
 from tribunal.services import settings as settings_service
 from tribunal.services.app import Database
 from tribunal.ui import window_state
+from tribunal.ui.calculator_dialog import CalculatorDialog
+from tribunal.ui.case_detail import CLOCKS_TAB_POSITION
 from tribunal.ui.cases_page import OPEN_ONLY, CasesPage
 from tribunal.ui.dashboard_page import (
     FIGURE_CLOSED_THIS_YEAR,
@@ -30,8 +32,13 @@ from tribunal.ui.dashboard_page import (
     FIGURE_RECEIVED_THIS_MONTH,
     DashboardPage,
 )
+from tribunal.ui.documents_page import DocumentsPage
+from tribunal.ui.enterprises_page import EnterprisesPage
+from tribunal.ui.hearings_page import HearingsPage
+from tribunal.ui.observers_page import ObserversPage
 from tribunal.ui.placeholder_page import PlaceholderPage
 from tribunal.ui.settings_page import SettingsPage
+from tribunal.ui.training_page import TrainingPage
 
 PAGE_DASHBOARD = 0
 PAGE_CASES = 1
@@ -58,27 +65,6 @@ NAVIGATION = (
 
 # What each unfinished area will do, told plainly.
 _PLANNED = {
-    PAGE_HEARINGS: QT_TRANSLATE_NOOP(
-        "MainWindow",
-        "Here you will schedule circuit hearings: choose the case, the host enterprise and "
-        "room, the date and the panel. The program will warn you about the legal time limits "
-        "and about anyone booked twice, and print the hearing pack."),
-    PAGE_ENTERPRISES: QT_TRANSLATE_NOOP(
-        "MainWindow",
-        "Here you will keep the enterprises of the development zones: name, credit code, "
-        "address and HR contact, which of them host hearings and which send observers."),
-    PAGE_OBSERVERS: QT_TRANSLATE_NOOP(
-        "MainWindow",
-        "Here you will keep the HR staff invited to observe hearings, send invitations, and "
-        "tick who came on the day."),
-    PAGE_TRAINING: QT_TRANSLATE_NOOP(
-        "MainWindow",
-        "Here you will record the short labour-law training held after a hearing: topics, "
-        "speaker and who attended."),
-    PAGE_DOCUMENTS: QT_TRANSLATE_NOOP(
-        "MainWindow",
-        "Here you will find every document the program has printed (notices, proofs of "
-        "service, announcements, sign-in sheets), to preview, print again or open its folder."),
     PAGE_REPORTS: QT_TRANSLATE_NOOP(
         "MainWindow",
         "Here you will see the monthly figures of the circuit tribunals: hearings held, "
@@ -124,6 +110,10 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(db)
         self.cases = CasesPage(db)
         self.settings_page = SettingsPage(db)
+        self.enterprises = EnterprisesPage(db)
+        self.observers = ObserversPage(db)
+        self.training = TrainingPage(db)
+        self.hearings = HearingsPage(db)
         self.stack = QStackedWidget()
         for index, text in enumerate(NAVIGATION):
             if index == PAGE_DASHBOARD:
@@ -132,6 +122,16 @@ class MainWindow(QMainWindow):
                 page = self.cases
             elif index == PAGE_SETTINGS:
                 page = self.settings_page
+            elif index == PAGE_HEARINGS:
+                page = self.hearings
+            elif index == PAGE_ENTERPRISES:
+                page = self.enterprises
+            elif index == PAGE_OBSERVERS:
+                page = self.observers
+            elif index == PAGE_TRAINING:
+                page = self.training
+            elif index == PAGE_DOCUMENTS:
+                page = self.documents = DocumentsPage(db)
             else:
                 page = PlaceholderPage(_t(text), _t(_PLANNED[index]))
             self.stack.addWidget(page)
@@ -155,9 +155,13 @@ class MainWindow(QMainWindow):
         self.dashboard.new_case_requested.connect(self.new_case)
         self.dashboard.find_case_requested.connect(self.find_case)
         self.dashboard.figure_opened.connect(self.open_figure)
+        self.dashboard.case_opened.connect(self.open_case)
+        self.hearings.hearings_changed.connect(self._refresh_dashboard)
         self.cases.case_saved.connect(lambda _case: self._refresh_dashboard())
         self.settings_page.settings_saved.connect(self._settings_saved)
 
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.calculator_action = tools.addAction(self.tr("Deadline calculator…"), self.open_calculator)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, self.create_item)
         for number in range(1, len(NAVIGATION) + 1):
@@ -198,6 +202,18 @@ class MainWindow(QMainWindow):
         self.switch_to(PAGE_CASES)
         self.cases.new_case()
 
+    def open_case(self, case_id: int) -> None:
+        """Show one case in the case list, at its time limits (from the dashboard's lists)."""
+        self.switch_to(PAGE_CASES)
+        if not self.cases.select_case(case_id):
+            self.cases.clear_filters()
+            self.cases.select_case(case_id)
+        self.cases.detail.setCurrentIndex(CLOCKS_TAB_POSITION)
+
+    def open_calculator(self) -> None:
+        """Tools → Deadline calculator (期限计算器), beside the window."""
+        CalculatorDialog.show_for(self, self._db)
+
     def find_case(self) -> None:
         self.switch_to(PAGE_CASES)
         self.cases.focus_search()
@@ -216,9 +232,7 @@ class MainWindow(QMainWindow):
             page.date_range.setChecked(True)
         elif figure == FIGURE_CLOSED_THIS_YEAR:
             page.status.setCurrentIndex(page.status.findData(CaseStatus.CLOSED.value))
-            year_index = page.year.findData(today.year)
-            if year_index >= 0:
-                page.year.setCurrentIndex(year_index)
+            page.set_closed_since(today.replace(month=1, day=1))
 
     # ------------------------------------------------------------------ data
 
@@ -250,5 +264,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_state.save_geometry(STATE_KEY, self)
-        self.cases.save_state()
+        for page in (self.cases, self.hearings, self.enterprises, self.observers, self.training,
+                     self.documents):
+            page.save_state()
         super().closeEvent(event)

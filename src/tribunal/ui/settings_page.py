@@ -41,16 +41,14 @@ _GROUPS = {
 }
 _OTHER_GROUP = QT_TRANSLATE_NOOP("SettingsPage", "Other")
 
-# Settings the program keeps for itself (remembered import column mappings): not for the form.
-# SettingDef has no "hidden" flag yet, so they are recognised by their key and type.
-_INTERNAL_PREFIXES = ("import.",)
-_FORM_TYPES = (str, int, bool)
-
 
 def editable_settings() -> list[SettingDef]:
-    """The registry entries a clerk sets on this page, in registry order."""
-    return [d for d in REGISTRY
-            if d.type in _FORM_TYPES and not d.key.startswith(_INTERNAL_PREFIXES)]
+    """The registry entries a clerk sets on this page, in registry order.
+
+    Settings the program keeps for itself (remembered import mappings and the like) are
+    marked ``hidden`` in the registry and left out.
+    """
+    return [d for d in REGISTRY if not d.hidden]
 
 
 class SettingsPage(QWidget):
@@ -127,8 +125,24 @@ class SettingsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(QLabel(self.tr("These settings are stored in the database and shared by "
                                         "everyone who uses it.")))
+        self.legal_calendar_button = QPushButton(self.tr("Legal holidays…"))
+        self.legal_calendar_button.setToolTip(self.tr("The holiday schedules that working-day "
+                                                      "deadlines are counted on: import a new year, "
+                                                      "correct a day"))
+        self.legal_calendar_button.clicked.connect(self.open_legal_calendar)
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.legal_calendar_button)
+        calendar_row.addWidget(QLabel(self.tr("Deadlines in working days use the State Council's "
+                                              "holiday schedule of each year.")), 1)
+        layout.addLayout(calendar_row)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+
+    def open_legal_calendar(self) -> bool:
+        """Settings → Legal holidays: the years loaded, import a year, correct a day."""
+        from tribunal.ui.legal_calendar_dialog import LegalCalendarDialog
+
+        return LegalCalendarDialog.ask(self, self._db)
 
     def _label(self, definition: SettingDef) -> str:
         return definition.label_en if lang.is_english() else definition.label_zh
