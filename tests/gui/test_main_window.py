@@ -20,7 +20,6 @@ from tribunal.ui.dashboard_page import (
 from tribunal.ui.main_window import (
     PAGE_CASES,
     PAGE_DASHBOARD,
-    PAGE_HEARINGS,
     PAGE_REPORTS,
     PAGE_SETTINGS,
     MainWindow,

@@ -7,7 +7,6 @@ import sqlite3
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
