@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -23,7 +23,6 @@ from tribunal.errors import TribunalError
 from tribunal.services import settings as settings_service
 from tribunal.services.app import Database
 from tribunal.ui import window_state
-from tribunal.ui.calculator_dialog import CalculatorDialog
 from tribunal.ui.case_detail import CLOCKS_TAB_POSITION
 from tribunal.ui.cases_page import OPEN_ONLY, CasesPage
 from tribunal.ui.dashboard_page import (
@@ -32,13 +31,15 @@ from tribunal.ui.dashboard_page import (
     FIGURE_RECEIVED_THIS_MONTH,
     DashboardPage,
 )
-from tribunal.ui.documents_page import DocumentsPage
-from tribunal.ui.enterprises_page import EnterprisesPage
-from tribunal.ui.hearings_page import HearingsPage
-from tribunal.ui.observers_page import ObserversPage
 from tribunal.ui.placeholder_page import PlaceholderPage
 from tribunal.ui.settings_page import SettingsPage
-from tribunal.ui.training_page import TrainingPage
+
+if TYPE_CHECKING:
+    from tribunal.ui.documents_page import DocumentsPage
+    from tribunal.ui.enterprises_page import EnterprisesPage
+    from tribunal.ui.hearings_page import HearingsPage
+    from tribunal.ui.observers_page import ObserversPage
+    from tribunal.ui.training_page import TrainingPage
 
 PAGE_DASHBOARD = 0
 PAGE_CASES = 1
@@ -72,6 +73,7 @@ _PLANNED = {
 }
 
 STATE_KEY = "main_window"
+_LAZY_PAGES = (PAGE_HEARINGS, PAGE_ENTERPRISES, PAGE_OBSERVERS, PAGE_TRAINING, PAGE_DOCUMENTS)
 
 
 def _t(text: str) -> str:
@@ -110,10 +112,9 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(db)
         self.cases = CasesPage(db)
         self.settings_page = SettingsPage(db)
-        self.enterprises = EnterprisesPage(db)
-        self.observers = ObserversPage(db)
-        self.training = TrainingPage(db)
-        self.hearings = HearingsPage(db)
+        # The other pages are built the first time they are shown: the window comes up
+        # sooner and a clerk who only registers cases never loads the calendar or PDF code.
+        self._built: dict[int, QWidget] = {}
         self.stack = QStackedWidget()
         for index, text in enumerate(NAVIGATION):
             if index == PAGE_DASHBOARD:
@@ -122,20 +123,12 @@ class MainWindow(QMainWindow):
                 page = self.cases
             elif index == PAGE_SETTINGS:
                 page = self.settings_page
-            elif index == PAGE_HEARINGS:
-                page = self.hearings
-            elif index == PAGE_ENTERPRISES:
-                page = self.enterprises
-            elif index == PAGE_OBSERVERS:
-                page = self.observers
-            elif index == PAGE_TRAINING:
-                page = self.training
-            elif index == PAGE_DOCUMENTS:
-                page = self.documents = DocumentsPage(db)
-            else:
+            elif index in _PLANNED:
                 page = PlaceholderPage(_t(text), _t(_PLANNED[index]))
+            else:
+                page = QWidget()  # stands in until the page is first shown
             self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -156,7 +149,6 @@ class MainWindow(QMainWindow):
         self.dashboard.find_case_requested.connect(self.find_case)
         self.dashboard.figure_opened.connect(self.open_figure)
         self.dashboard.case_opened.connect(self.open_case)
-        self.hearings.hearings_changed.connect(self._refresh_dashboard)
         self.cases.case_saved.connect(lambda _case: self._refresh_dashboard())
         self.settings_page.settings_saved.connect(self._settings_saved)
 
@@ -171,6 +163,72 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_DASHBOARD)
         self.resize(1280, 720)
         window_state.restore_geometry(STATE_KEY, self)
+
+    # ------------------------------------------------------------------ pages built on demand
+
+    def _build_page(self, index: int) -> QWidget:
+        db = self._db
+        if index == PAGE_HEARINGS:
+            from tribunal.ui.hearings_page import HearingsPage
+
+            hearings = HearingsPage(db)
+            hearings.hearings_changed.connect(self._refresh_dashboard)
+            return hearings
+        if index == PAGE_ENTERPRISES:
+            from tribunal.ui.enterprises_page import EnterprisesPage
+
+            return EnterprisesPage(db)
+        if index == PAGE_OBSERVERS:
+            from tribunal.ui.observers_page import ObserversPage
+
+            return ObserversPage(db)
+        if index == PAGE_TRAINING:
+            from tribunal.ui.training_page import TrainingPage
+
+            return TrainingPage(db)
+        if index == PAGE_DOCUMENTS:
+            from tribunal.ui.documents_page import DocumentsPage
+
+            return DocumentsPage(db)
+        raise KeyError(index)
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index`` (PAGE_*), building it on first use."""
+        if index in _LAZY_PAGES and index not in self._built:
+            stand_in = self.stack.widget(index)
+            real = self._build_page(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, real)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[index] = real
+            if current == index:
+                self.stack.setCurrentIndex(index)
+        return self.stack.widget(index)
+
+    def _show_page(self, index: int) -> None:
+        self.page(index)
+        self.stack.setCurrentIndex(index)
+
+    @property
+    def hearings(self) -> HearingsPage:
+        return self.page(PAGE_HEARINGS)  # type: ignore[return-value]
+
+    @property
+    def enterprises(self) -> EnterprisesPage:
+        return self.page(PAGE_ENTERPRISES)  # type: ignore[return-value]
+
+    @property
+    def observers(self) -> ObserversPage:
+        return self.page(PAGE_OBSERVERS)  # type: ignore[return-value]
+
+    @property
+    def training(self) -> TrainingPage:
+        return self.page(PAGE_TRAINING)  # type: ignore[return-value]
+
+    @property
+    def documents(self) -> DocumentsPage:
+        return self.page(PAGE_DOCUMENTS)  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ navigation
 
@@ -212,6 +270,8 @@ class MainWindow(QMainWindow):
 
     def open_calculator(self) -> None:
         """Tools → Deadline calculator (期限计算器), beside the window."""
+        from tribunal.ui.calculator_dialog import CalculatorDialog
+
         CalculatorDialog.show_for(self, self._db)
 
     def find_case(self) -> None:
@@ -264,7 +324,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_state.save_geometry(STATE_KEY, self)
-        for page in (self.cases, self.hearings, self.enterprises, self.observers, self.training,
-                     self.documents):
-            page.save_state()
+        self.cases.save_state()
+        for page in self._built.values():
+            page.save_state()  # type: ignore[attr-defined]
         super().closeEvent(event)
