@@ -209,7 +209,8 @@ def _cmd_settings(args: argparse.Namespace) -> int:
         if args.key is None:
             values = settings.get_all(db)
             for d in settings.REGISTRY:
-                print(f"{d.key}\t{values[d.key]!s}\t{d.label_zh}")
+                if not d.hidden:  # internal bookkeeping (saved import mappings…) is not listed
+                    print(f"{d.key}\t{values[d.key]!s}\t{d.label_zh}")
             return EXIT_OK
         if args.value is None:
             print(settings.get(db, args.key))

@@ -216,7 +216,16 @@ def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
     return report
 
 
+DEMO_COMMISSION = {
+    "commission.address": "湖南省邵阳市大祥区城南路1号（市人力资源和社会保障局三楼）",
+    "commission.phone": "0739-5201234",
+}
+
+
 def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport, seed: int) -> None:
+    for key, value in DEMO_COMMISSION.items():
+        if not settings.get(db, key):  # a commission's own address is never overwritten
+            settings.set_value(db, key, value)
     with db.session() as s:
         zones = [Zone(name=n, address=a) for n, a in ZONES]
         s.add_all(zones)
