@@ -2,9 +2,268 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Attendance: {title}</source>
+        <translation>参训人员：{title}</translation>
+    </message>
+    <message>
+        <source>Add everyone checked in at the hearing</source>
+        <translation>添加该场开庭已签到的全部人员</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <source>Type a name to find a person of the directory</source>
+        <translation>输入姓名，在名录中查找</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Person of the directory</source>
+        <translation>名录中的人员</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>其他人员</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>共 {count} 人</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list, or add them as someone else below.</source>
+        <translation>请从列表中选择人员，或在下方作为其他人员添加。</translation>
+    </message>
+</context>
+<context>
+    <name>BackEntryDialog</name>
+    <message>
+        <source>Type in the paper sign-in sheet</source>
+        <translation>补录纸质签到表</translation>
+    </message>
+    <message>
+        <source>Tick each invited person who signed the sheet of {date} and type the time they wrote (leave “not written” when there is none: the hearing&apos;s start is recorded). {already} people already checked in are not listed.</source>
+        <translation>请勾选在 {date} 签到表上签了名的受邀人员，并填写其所写的时间（没写时间的保留“未写”，按开庭时间记录）。已签到的 {already} 人不再列出。</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Time on the sheet</source>
+        <translation>签到表上的时间</translation>
+    </message>
+    <message>
+        <source>not written</source>
+        <translation>未写</translation>
+    </message>
+    <message>
+        <source>People on the sheet who were not invited</source>
+        <translation>签到表上未受邀请的人员</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Record everyone invited who is not ticked as not having come</source>
+        <translation>未勾选的受邀人员一律登记为未到场</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Tick at least one person, or add a line.</source>
+        <translation>请至少勾选一人，或添加一行。</translation>
+    </message>
+    <message>
+        <source>{checked} people checked in, {walk_ins} walk-ins added, {absent} recorded as absent.</source>
+        <translation>已签到 {checked} 人，新增现场人员 {walk_ins} 人，登记未到场 {absent} 人。</translation>
+    </message>
+    <message>
+        <source>Already checked in before: {names}</source>
+        <translation>此前已签到：{names}</translation>
+    </message>
+    <message>
+        <source>Paper sheet recorded</source>
+        <translation>纸质签到表已补录</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorDialog</name>
+    <message>
+        <source>Cannot compute</source>
+        <translation>无法计算</translation>
+    </message>
+    <message>
+        <source>Natural days</source>
+        <translation>自然日</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Falls on</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Counted in</source>
+        <translation>计算单位</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Deadline calculator</source>
+        <translation>期限计算器</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Application received</source>
+        <translation>收到申请日</translation>
+    </message>
+    <message>
+        <source>starts the 5 working days to decide on acceptance</source>
+        <translation>起算五个工作日的受理审查期限</translation>
+    </message>
+    <message>
+        <source>Case accepted</source>
+        <translation>受理日</translation>
+    </message>
+    <message>
+        <source>starts the 45-day limit (or the day it is counted again from)</source>
+        <translation>起算四十五日审理期限（或重新计算的起算日）</translation>
+    </message>
+    <message>
+        <source>Respondent served</source>
+        <translation>送达日</translation>
+    </message>
+    <message>
+        <source>the day the respondent signed for the application copy or the hearing notice</source>
+        <translation>被申请人签收申请书副本或开庭通知之日</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>开庭日</translation>
+    </message>
+    <message>
+        <source>the day of the hearing</source>
+        <translation>开庭的日期</translation>
+    </message>
+    <message>
+        <source>Days not counted</source>
+        <translation>不计入天数</translation>
+    </message>
+    <message>
+        <source>suspension and public-notice days left out of the 45 days</source>
+        <translation>中止审理、公告送达期间，不计入四十五日</translation>
+    </message>
+    <message>
+        <source>Import that year&apos;s holidays…</source>
+        <translation>导入该年节假日安排…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Fill in the dates you know; untick &quot;Not filled in&quot; to use a date. The first day is not counted; a natural-day period ending on a rest day moves to the next working day.</source>
+        <translation>填写已知的日期；取消勾选“未填”即使用该日期。期间开始的当日不计入；以自然日计算的期间，届满日遇休息日顺延至其后第一个工作日。</translation>
+    </message>
+    <message>
+        <source>Import the {year} holidays…</source>
+        <translation>导入{year}年节假日安排…</translation>
+    </message>
+    <message>
+        <source>The {year} holidays are not loaded</source>
+        <translation>{year}年节假日安排尚未载入</translation>
+    </message>
+    <message>
+        <source>A notice served on {served} is in time for a hearing on {hearing}: {count} full working days lie between.</source>
+        <translation>{served}送达的开庭通知对{hearing}开庭是及时的：其间有 {count} 个完整工作日。</translation>
+    </message>
+    <message>
+        <source>A notice served on {served} is NOT in time for a hearing on {hearing}: only {count} full working days lie between, {required} are needed.</source>
+        <translation>{served}送达的开庭通知对{hearing}开庭不及时：其间只有 {count} 个完整工作日，需要 {required} 个。</translation>
+    </message>
+    <message>
+        <source>raise the alarm against this day: the legal last day before it is moved past rest days</source>
+        <translation>按此日提醒：届满日遇休息日顺延前的日期</translation>
+    </message>
+    <message>
+        <source>the hearing is set too early for this service date</source>
+        <translation>按此送达日期，开庭日安排得过早</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarViews</name>
+    <message>
+        <source>not public</source>
+        <extracomment>Colour of a hearing whose tribunal has none (or no tribunal at all). Chips shown in one day of the month grid before &quot;+N more&quot;. Hours always shown in the week view (widened when a hearing lies outside).</extracomment>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <extracomment>Wrap long lines when the chip is tall enough (the week view&apos;s blocks).</extracomment>
+        <translation>另有 {count} 场…</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPane</name>
     <message>
         <source>Type of dispute</source>
+        <extracomment>Position of the 期限 tab (the statutory clocks), just before the history. The TAB_* numbers above index the read-only text views for :meth:`CaseDetailPane.text`.</extracomment>
         <translation>案由</translation>
     </message>
     <message>
@@ -49,7 +308,7 @@
     </message>
     <message>
         <source>Extension approved</source>
-        <translation>批准延期</translation>
+        <translation>已批准延长审限</translation>
     </message>
     <message>
         <source>Clerk</source>
@@ -82,6 +341,10 @@
     <message>
         <source>History</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>期限</translation>
     </message>
     <message>
         <source>Select a case in the list above to see it here.</source>
@@ -547,6 +810,10 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Closed since {date}</source>
+        <translation>{date} 以来结案</translation>
+    </message>
+    <message>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
@@ -557,6 +824,114 @@
     <message>
         <source>Cannot read the case list</source>
         <translation>无法读取案件列表</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinWindow</name>
+    <message>
+        <source>Here</source>
+        <extracomment>Translation context of the strings (written out at each string: lupdate reads only literals). Point size of the check-in screen&apos;s text: readable at arm&apos;s length on a laptop. Point size of the confirmation line and the counters. Typing pauses this long before the list is filtered (a scanner types much faster). What the confirmation line looks like for each kind of message.</extracomment>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Check-in — {when}</source>
+        <translation>签到 — {when}</translation>
+    </message>
+    <message>
+        <source>Type a name, an enterprise or the last digits of a phone — or scan the invitation</source>
+        <translation>输入姓名、企业或电话号码后几位，或扫描邀请函二维码</translation>
+    </message>
+    <message>
+        <source>Add walk-in (F2)</source>
+        <translation>添加现场人员（F2）</translation>
+    </message>
+    <message>
+        <source>Type in paper sheet (F3)</source>
+        <translation>补录纸质签到表（F3）</translation>
+    </message>
+    <message>
+        <source>Undo check-in (Ctrl+Z)</source>
+        <translation>撤销签到（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Enter: check in · Up/Down: choose · Esc: clear · F2: walk-in · F3: paper sheet · Ctrl+Z: undo</source>
+        <translation>回车：签到 · ↑/↓：选择 · Esc：清空 · F2：现场人员 · F3：补录纸质签到表 · Ctrl+Z：撤销</translation>
+    </message>
+    <message>
+        <source>Ready. Scan an invitation or type a name.</source>
+        <translation>准备就绪。请扫描邀请函或输入姓名。</translation>
+    </message>
+    <message>
+        <source>Check-in: {date}&#x3000;{venue}</source>
+        <translation>签到：{date}&#x3000;{venue}</translation>
+    </message>
+    <message>
+        <source>Here {attended} / expected {expected}</source>
+        <translation>已到 {attended} / 应到 {expected}</translation>
+    </message>
+    <message>
+        <source>Seats taken {taken} of {capacity}</source>
+        <translation>已用座位 {taken} / {capacity}</translation>
+    </message>
+    <message>
+        <source>Nobody on the list matches “{text}”. Press F2 to add a walk-in.</source>
+        <translation>名单中没有与“{text}”相符的人员。按 F2 添加现场人员。</translation>
+    </message>
+    <message>
+        <source>✓ {name}&#x3000;{enterprise}&#x3000;checked in at {time}</source>
+        <translation>✓ {name}&#x3000;{enterprise}&#x3000;{time} 签到</translation>
+    </message>
+    <message>
+        <source>(no enterprise)</source>
+        <translation>（无企业）</translation>
+    </message>
+    <message>
+        <source>Choose someone who has checked in, then undo.</source>
+        <translation>请先选中已签到的人员，再撤销。</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>撤销签到</translation>
+    </message>
+    <message>
+        <source>Take back the check-in of {name} ({time})?</source>
+        <translation>撤销 {name}（{time}）的签到吗？</translation>
+    </message>
+    <message>
+        <source>Check-in of {name} taken back.</source>
+        <translation>已撤销 {name} 的签到。</translation>
+    </message>
+    <message>
+        <source>✓ {name}&#x3000;{enterprise}&#x3000;walk-in, checked in at {time}</source>
+        <translation>✓ {name}&#x3000;{enterprise}&#x3000;现场人员，{time} 签到</translation>
+    </message>
+    <message>
+        <source>Paper sheet recorded: {checked} checked in, {walk_ins} walk-ins.</source>
+        <translation>纸质签到表已补录：签到 {checked} 人，现场人员 {walk_ins} 人。</translation>
     </message>
 </context>
 <context>
@@ -576,6 +951,170 @@
     <message>
         <source>Delete this claim</source>
         <translation>删除这一项请求</translation>
+    </message>
+</context>
+<context>
+    <name>ClockState</name>
+    <message>
+        <source>On time</source>
+        <extracomment>A state that could not be computed because a year&apos;s holidays are missing (not a service state).</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not yet running</source>
+        <translation>尚未起算</translation>
+    </message>
+    <message>
+        <source>Cannot compute</source>
+        <translation>无法计算</translation>
+    </message>
+</context>
+<context>
+    <name>ClocksTab</name>
+    <message>
+        <source>Natural days</source>
+        <extracomment>Light backgrounds behind a state&apos;s words (the words alone carry the meaning).</extracomment>
+        <translation>自然日</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>届满日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Counted in</source>
+        <translation>计算单位</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>尚未结束</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>* rule to be checked</source>
+        <translation>* 期间规则待核对</translation>
+    </message>
+    <message>
+        <source>The length or unit of the periods marked * is kept as data and has not yet been checked against the official text.</source>
+        <translation>标 * 的期间，其天数或计算单位以数据保存，尚待与正式文本逐条核对。</translation>
+    </message>
+    <message>
+        <source>Record suspension…</source>
+        <translation>登记中止…</translation>
+    </message>
+    <message>
+        <source>Suspension of the hearing or public-notice service: these days do not count</source>
+        <translation>中止审理或公告送达期间：这些天数不计入审理期限</translation>
+    </message>
+    <message>
+        <source>End suspension…</source>
+        <translation>结束中止…</translation>
+    </message>
+    <message>
+        <source>Extension approved…</source>
+        <translation>登记延长审限…</translation>
+    </message>
+    <message>
+        <source>Record the written approval of the 15-day extension</source>
+        <translation>登记延长审限十五日的书面批准</translation>
+    </message>
+    <message>
+        <source>Count afresh…</source>
+        <translation>重新计算期限…</translation>
+    </message>
+    <message>
+        <source>A party was added, a claim changed, a counterclaim or a transfer: the period starts again</source>
+        <translation>追加当事人、变更请求、反申请或移送管辖：期限重新计算</translation>
+    </message>
+    <message>
+        <source>Application copy served…</source>
+        <translation>登记送达申请书副本…</translation>
+    </message>
+    <message>
+        <source>Record when a respondent received the copy of the application: the defence period starts</source>
+        <translation>登记被申请人收到申请书副本的日期：答辩期开始计算</translation>
+    </message>
+    <message>
+        <source>Periods not counted (suspension, public notice)</source>
+        <translation>不计入审理期限的期间（中止审理、公告送达）</translation>
+    </message>
+    <message>
+        <source>Select a case to see its time limits.</source>
+        <translation>请选择案件以查看其期限。</translation>
+    </message>
+    <message>
+        <source>The holiday schedule of {year} is not loaded, so some dates cannot be computed. Import it under Settings → Legal holidays.</source>
+        <translation>{year}年法定节假日安排尚未载入，部分期限无法计算。请在“设置→法定节假日”中导入。</translation>
+    </message>
+    <message>
+        <source>The 45-day limit starts when the case is accepted.</source>
+        <translation>受理后开始计算四十五日审理期限。</translation>
+    </message>
+    <message>
+        <source>Counted from {date}</source>
+        <translation>自 {date} 起算</translation>
+    </message>
+    <message>
+        <source>last day {date}</source>
+        <translation>届满日 {date}</translation>
+    </message>
+    <message>
+        <source>extension approved</source>
+        <translation>已批准延长审限</translation>
+    </message>
+    <message>
+        <source>not extended</source>
+        <translation>未延长审限</translation>
+    </message>
+    <message>
+        <source>{count} day(s) not counted</source>
+        <translation>不计入 {count} 日</translation>
+    </message>
+    <message>
+        <source>suspended now</source>
+        <translation>正在中止审理</translation>
     </message>
 </context>
 <context>
@@ -614,10 +1153,89 @@
     </message>
 </context>
 <context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>Choose a case to start the check.</source>
+        <extracomment>The live check runs this long after the last change. A new hearing lasts this long unless the clerk says otherwise. The commission&apos;s own rooms, in the host-enterprise list. Cases offered in the case list at a time (the search field finds the others).</extracomment>
+        <translation>选择案件后即开始检查。</translation>
+    </message>
+    <message>
+        <source>{count} conflict(s) must be resolved before saving</source>
+        <translation>有 {count} 项冲突，解决后才能保存</translation>
+    </message>
+    <message>
+        <source>{count} warning(s): saving asks for a reason</source>
+        <translation>有 {count} 项提醒，保存时需说明理由</translation>
+    </message>
+    <message>
+        <source>No conflicts found</source>
+        <translation>未发现冲突</translation>
+    </message>
+    <message>
+        <source>Must be resolved</source>
+        <translation>必须解决</translation>
+    </message>
+    <message>
+        <source>Needs a reason</source>
+        <translation>需说明理由</translation>
+    </message>
+    <message>
+        <source>For information</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Rule: {basis}</source>
+        <translation>依据：{basis}</translation>
+    </message>
+    <message>
+        <source>To fix: {fix}</source>
+        <translation>解决办法：{fix}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Add a contact to {name}</source>
+        <translation>为{name}添加联系人</translation>
+    </message>
+    <message>
+        <source>For example: HR manager</source>
+        <translation>例如：人力资源部经理</translation>
+    </message>
+    <message>
+        <source>Mobile, or landline with area code</source>
+        <translation>手机号码，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>Make this person the enterprise&apos;s main contact</source>
+        <translation>设为该企业的主要联系人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Open cases</source>
-        <extracomment>Names of the figures, also passed with :attr:`DashboardPage.figure_opened`.</extracomment>
+        <extracomment>The day the deadline lists are reckoned from (tests set a fixed day).</extracomment>
         <translation>未结案件</translation>
     </message>
     <message>
@@ -633,12 +1251,33 @@
         <translation>本月1日以来收到的案件</translation>
     </message>
     <message>
-        <source>Closed, received this year</source>
-        <translation>今年收件已结案</translation>
+        <source>Due</source>
+        <extracomment>Names of the figures, also passed with :attr:`DashboardPage.figure_opened`.</extracomment>
+        <translation>届满日</translation>
     </message>
     <message>
-        <source>Cases received this year that are already closed</source>
-        <translation>今年收件的案件中已经结案的</translation>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Closed this year</source>
+        <translation>今年结案</translation>
+    </message>
+    <message>
+        <source>Cases closed since 1 January, whenever received</source>
+        <translation>1月1日以来结案的案件（不论何时收件）</translation>
     </message>
     <message>
         <source>Register new case</source>
@@ -661,6 +1300,30 @@
         <translation>常用操作</translation>
     </message>
     <message>
+        <source>Import holiday schedule…</source>
+        <translation>导入节假日安排…</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the case</source>
+        <translation>双击或按回车键打开案件</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Due this week ({count})</source>
+        <translation>本周到期（{count}）</translation>
+    </message>
+    <message>
+        <source>Overdue ({count})</source>
+        <translation>已超期（{count}）</translation>
+    </message>
+    <message>
         <source>Show these cases</source>
         <translation>查看这些案件</translation>
     </message>
@@ -675,6 +1338,1939 @@
     <message>
         <source>Today is {date}</source>
         <translation>今天是 {date}</translation>
+    </message>
+    <message>
+        <source>The {year} statutory holiday schedule is not loaded yet: deadlines that reach it cannot be computed and are not in the lists below.</source>
+        <translation>{year}年法定节假日安排尚未载入：涉及该年的期限无法计算，也不在下面的清单中。</translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>Not filled in</source>
+        <translation>未填</translation>
+    </message>
+</context>
+<context>
+    <name>DayList</name>
+    <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Not public</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>书记员</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Circuit tribunal</source>
+        <translation>巡回仲裁庭</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Type of dispute</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Arbitrators and clerk</source>
+        <translation>仲裁员和书记员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No hearings on this day.</source>
+        <translation>这一天没有开庭。</translation>
+    </message>
+</context>
+<context>
+    <name>DayPickerDialog</name>
+    <message>
+        <source>Make a day&apos;s documents</source>
+        <translation>制作一天的文书</translation>
+    </message>
+    <message>
+        <source>The day list of the circuit tribunal, then the documents of each of its hearings that day, in one go.</source>
+        <translation>一次制作巡回仲裁庭当天的开庭排期表，以及当天每场开庭的文书。</translation>
+    </message>
+    <message>
+        <source>Circuit tribunal</source>
+        <translation>巡回仲裁庭</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Make the documents</source>
+        <translation>制作文书</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No circuit tribunal is set up yet.</source>
+        <translation>还没有设置巡回仲裁庭。</translation>
+    </message>
+    <message>
+        <source>{count} hearing(s) on that day.</source>
+        <translation>当天有 {count} 场开庭。</translation>
+    </message>
+    <message>
+        <source>No hearing on that day: only an empty day list will be made.</source>
+        <translation>当天没有开庭，只会制作一张空白的排期表。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Folder not found</source>
+        <extracomment>Resolution of printed pages. Sharp for text on a 600 dpi office laser printer while an A4 page stays about 25 MB in memory (one page at a time).</extracomment>
+        <translation>找不到文件夹</translation>
+    </message>
+    <message>
+        <source>The folder no longer exists:
+{folder}</source>
+        <translation>文件夹已不存在：
+{folder}</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder</source>
+        <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <source>The file manager could not be started. The folder is:
+{folder}</source>
+        <translation>无法启动文件管理器。文件夹位置：
+{folder}</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印《{title}》</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <source>The file is no longer where it was saved:
+{path}</source>
+        <translation>文件已不在原来保存的位置：
+{path}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read:
+{path}</source>
+        <translation>无法读取文件：
+{path}</translation>
+    </message>
+    <message>
+        <source>This file is not a readable PDF document.</source>
+        <translation>这个文件不是可以读取的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>打印机无法启动。请检查打印机是否已开机并连接好，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>The hearing&apos;s documents are ready</source>
+        <translation>开庭文书已制作</translation>
+    </message>
+    <message>
+        <source>The day&apos;s documents are ready</source>
+        <translation>当天的文书已制作</translation>
+    </message>
+    <message>
+        <source>The training certificates are ready</source>
+        <translation>培训证明已制作</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Present</source>
+        <extracomment>Translation context of the headings (written out at each string: lupdate reads only literals). Characters of the SHA-256 shown in the list (the tooltip has all 64).</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>The file is no longer where it was saved:
+{path}
+“Make again” writes it anew from today&apos;s data.</source>
+        <translation>文件已不在原来保存的位置：
+{path}
+点“重新制作”可按现有数据重新制作。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>开庭时间</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>制作人</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Make hearing documents…</source>
+        <extracomment>Live search waits this long after the last keystroke. Without a case or hearing filter, only the newest documents are listed. A search matching many cases lists the documents of the newest of them. Hearings offered in the hearing filter: from this many days back, and every later one.</extracomment>
+        <translation>制作开庭文书…</translation>
+    </message>
+    <message>
+        <source>Every document of one hearing: notices, proofs of service, announcement, invitations, sign-in sheet, handout (Ctrl+N)</source>
+        <translation>一场开庭的全部文书：开庭通知书、送达回证、开庭公告、旁听邀请函、签到表、培训讲义（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Make a day&apos;s documents…</source>
+        <translation>制作一天的文书…</translation>
+    </message>
+    <message>
+        <source>A circuit tribunal&apos;s day list and the documents of all its hearings that day</source>
+        <translation>巡回仲裁庭当天的开庭排期表，以及当天各场开庭的文书</translation>
+    </message>
+    <message>
+        <source>Make training certificates…</source>
+        <translation>制作培训证明…</translation>
+    </message>
+    <message>
+        <source>A certificate for everyone who attended a hearing and its training</source>
+        <translation>为参加旁听和培训的每一位人员制作培训证明</translation>
+    </message>
+    <message>
+        <source>Case number or party (Ctrl+F)</source>
+        <translation>案号或当事人（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All hearings</source>
+        <translation>全部开庭</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部种类</translation>
+    </message>
+    <message>
+        <source>Only missing files</source>
+        <translation>只看文件缺失的</translation>
+    </message>
+    <message>
+        <source>Documents whose file was moved or deleted outside the program</source>
+        <translation>文件已在本程序之外被移走或删除的文书</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Show all documents</source>
+        <translation>显示全部文书</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Open the document in a large window (Enter)</source>
+        <translation>在大窗口中查看文书（回车）</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Choose a printer and print the document (Ctrl+P)</source>
+        <translation>选择打印机并打印文书（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Show the folder holding the file</source>
+        <translation>打开存放该文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Make again</source>
+        <translation>重新制作</translation>
+    </message>
+    <message>
+        <source>Make the document again from today&apos;s data, at the same place; you are told whether anything changed</source>
+        <translation>按现有数据在原位置重新制作这份文书，并告诉您内容是否有变化</translation>
+    </message>
+    <message>
+        <source>(the newest {count} shown)</source>
+        <translation>（只显示最近 {count} 份）</translation>
+    </message>
+    <message>
+        <source>No case matches “{text}”</source>
+        <translation>没有与“{text}”相符的案件</translation>
+    </message>
+    <message>
+        <source>(documents of the newest {count} matching cases)</source>
+        <translation>（只显示最近 {count} 件相符案件的文书）</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>共 {count} 份文书</translation>
+    </message>
+    <message>
+        <source>{count} file(s) missing</source>
+        <translation>{count} 份文件缺失</translation>
+    </message>
+    <message>
+        <source>These files were moved or deleted outside the program. Choose one and click “Make again” to write it anew.</source>
+        <translation>这些文件已在本程序之外被移走或删除。选中一份，点“重新制作”即可重新生成。</translation>
+    </message>
+    <message>
+        <source>The file is no longer where it was saved:
+{path}
+
+Click “Make again” to write it anew from today&apos;s data.</source>
+        <translation>文件已不在原来保存的位置：
+{path}
+
+点“重新制作”可按现有数据重新制作。</translation>
+    </message>
+    <message>
+        <source>The file was missing and has been written again, with the same content as before.</source>
+        <translation>文件原已缺失，现已重新制作，内容与原来相同。</translation>
+    </message>
+    <message>
+        <source>The file was missing and has been written again. The data had changed since, so its content differs from the lost file.</source>
+        <translation>文件原已缺失，现已重新制作。由于数据已有变化，内容与丢失的文件不同。</translation>
+    </message>
+    <message>
+        <source>The data had changed since it was made: the file was written anew.</source>
+        <translation>数据在制作后有变化，文件已按现有数据更新。</translation>
+    </message>
+    <message>
+        <source>Nothing has changed (unchanged): the file is exactly as it was.</source>
+        <translation>内容未变，文件保持原样。</translation>
+    </message>
+    <message>
+        <source>Made again</source>
+        <translation>已重新制作</translation>
+    </message>
+    <message>
+        <source>Make hearing documents</source>
+        <translation>制作开庭文书</translation>
+    </message>
+    <message>
+        <source>Choose the hearing. Its notices, proofs of service and — for a public hearing — announcement, invitations, observers&apos; rules, sign-in sheet and handout are made and saved together.</source>
+        <translation>请选择开庭。将一并制作并保存开庭通知书、送达回证；公开开庭的，还有开庭公告、旁听邀请函、旁听须知、签到表和培训讲义。</translation>
+    </message>
+    <message>
+        <source>The hearing&apos;s documents are ready</source>
+        <translation>开庭文书已制作</translation>
+    </message>
+    <message>
+        <source>The day&apos;s documents are ready</source>
+        <translation>当天的文书已制作</translation>
+    </message>
+    <message>
+        <source>Make training certificates</source>
+        <translation>制作培训证明</translation>
+    </message>
+    <message>
+        <source>Choose the hearing. Everyone who signed in or attended its training gets a certificate.</source>
+        <translation>请选择开庭。凡已签到或参加了培训的人员，每人制作一份培训证明。</translation>
+    </message>
+    <message>
+        <source>The training certificates are ready</source>
+        <translation>培训证明已制作</translation>
+    </message>
+</context>
+<context>
+    <name>EndSuspensionDialog</name>
+    <message>
+        <source>End suspension — {number}</source>
+        <translation>结束中止 — {number}</translation>
+    </message>
+    <message>
+        <source>Suspended since {date}: {reason}</source>
+        <translation>自 {date} 起中止：{reason}</translation>
+    </message>
+    <message>
+        <source>Last day of the suspension</source>
+        <translation>中止期间最后一日</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDialog</name>
+    <message>
+        <source>New enterprise</source>
+        <extracomment>Keys of the fields, as the service names them in ``ValidationError.fields``.</extracomment>
+        <translation>新增企业</translation>
+    </message>
+    <message>
+        <source>Edit enterprise</source>
+        <translation>编辑企业</translation>
+    </message>
+    <message>
+        <source>Full name as on the business licence</source>
+        <translation>与营业执照上的名称一致</translation>
+    </message>
+    <message>
+        <source>18 characters, as on the business licence</source>
+        <translation>18位，与营业执照一致</translation>
+    </message>
+    <message>
+        <source>Checked against the business licence: the code is correct</source>
+        <translation>已核对营业执照，代码无误</translation>
+    </message>
+    <message>
+        <source>(no development zone)</source>
+        <translation>（不属于开发区）</translation>
+    </message>
+    <message>
+        <source>The HR manager to invite</source>
+        <translation>要邀请的人力资源负责人</translation>
+    </message>
+    <message>
+        <source>For example: HR manager</source>
+        <translation>例如：人力资源部经理</translation>
+    </message>
+    <message>
+        <source>Mobile, or landline with area code</source>
+        <translation>手机号码，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>For example: 350 or 50–300</source>
+        <translation>例如：350 或 50–300</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Development zone</source>
+        <translation>开发区</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>HR contact</source>
+        <translation>人事联系人</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s title</source>
+        <translation>联系人职务</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s phone</source>
+        <translation>联系人电话</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模（人数）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>If it matches the business licence, tick the box below.</source>
+        <translation>如与营业执照一致，请勾选下方的“已核对”。</translation>
+    </message>
+    <message>
+        <source>The directory already has “{name}” (no. {number}); it cannot be entered twice.</source>
+        <translation>名录中已有“{name}”（编号 {number}），不能重复登记。</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesPage</name>
+    <message>
+        <source>The check character of this code is wrong. Compare it with the business licence, then confirm it on the enterprise&apos;s page.</source>
+        <extracomment>Translation context of the strings (written out at each string: lupdate reads only literals). Mark before a credit code whose check character fails and that nobody has confirmed yet.</extracomment>
+        <translation>该代码的校验位不正确。请与营业执照核对，然后在企业信息中确认。</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>开发区</translation>
+    </message>
+    <message>
+        <source>HR contact</source>
+        <translation>人事联系人</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Hearing or session</source>
+        <translation>开庭或培训</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Main contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>受邀次数</translation>
+    </message>
+    <message>
+        <source>Came to hearings</source>
+        <translation>旁听次数</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>参加培训</translation>
+    </message>
+    <message>
+        <source>Hosted</source>
+        <translation>承办开庭</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>企业名录</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Reach of a zone</source>
+        <translation>开发区覆盖情况</translation>
+    </message>
+    <message>
+        <source>New enterprise</source>
+        <translation>新增企业</translation>
+    </message>
+    <message>
+        <source>Add an enterprise to the directory (Ctrl+N)</source>
+        <translation>在名录中新增一家企业（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import enterprises from an Excel (.xlsx) or CSV file</source>
+        <translation>从 Excel（.xlsx）或 CSV 文件导入企业</translation>
+    </message>
+    <message>
+        <source>Show full phone numbers</source>
+        <translation>显示完整电话号码</translation>
+    </message>
+    <message>
+        <source>Phone numbers are partly hidden in lists to protect personal data; tick to see them in full</source>
+        <translation>为保护个人信息，列表中的电话号码部分隐藏；勾选后显示完整号码</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部开发区</translation>
+    </message>
+    <message>
+        <source>Search by name, credit code or contact (Ctrl+F)</source>
+        <translation>按企业名称、统一社会信用代码或联系人查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Code checked against the licence</source>
+        <translation>已核对营业执照</translation>
+    </message>
+    <message>
+        <source>Record that the credit code was compared with the business licence and is correct</source>
+        <translation>登记统一社会信用代码已与营业执照核对无误</translation>
+    </message>
+    <message>
+        <source>Add contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <source>Make main contact</source>
+        <translation>设为主要联系人</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Invitations and attendance</source>
+        <translation>邀请和参加情况</translation>
+    </message>
+    <message>
+        <source>Entries that look like one enterprise entered twice: the same credit code, or the same name once brackets, spaces and 有限公司/有限责任公司 are set aside. Correct or complete one of them; the list is checked again when you come back to this tab.</source>
+        <translation>以下企业可能被重复登记：统一社会信用代码相同，或者去掉括号、空格和“有限公司/有限责任公司”后名称相同。请更正或补全其中一条；回到本页时会重新检查。</translation>
+    </message>
+    <message>
+        <source>Edit the selected enterprise</source>
+        <translation>编辑所选企业</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Not reached yet this year</source>
+        <translation>今年尚未覆盖</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <source>Reached means: someone from the enterprise came to a hearing or a training session, or the enterprise hosted a hearing.</source>
+        <translation>“已覆盖”是指：该企业有人参加过旁听或培训，或者该企业承办过开庭。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>{count} enterprises</source>
+        <translation>共 {count} 家企业</translation>
+    </message>
+    <message>
+        <source>Choose an enterprise in the list to see its contacts and history.</source>
+        <translation>在列表中选择一家企业，即可查看其联系人和往来记录。</translation>
+    </message>
+    <message>
+        <source>Credit code: {code}</source>
+        <translation>统一社会信用代码：{code}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Zone: {zone}</source>
+        <translation>开发区：{zone}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Address: {address}</source>
+        <translation>地址：{address}</translation>
+    </message>
+    <message>
+        <source>Size: {size}</source>
+        <translation>规模：{size}</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
+        <source>⚠ The credit code&apos;s check character is wrong; compare it with the business licence.</source>
+        <translation>⚠ 统一社会信用代码校验位不正确，请与营业执照核对。</translation>
+    </message>
+    <message>
+        <source>Invited {invited} times, came {attended} times; {trained} training attendances; hosted {hosted} hearings.</source>
+        <translation>受邀 {invited} 次，到场 {attended} 次；参加培训 {trained} 人次；承办开庭 {hosted} 次。</translation>
+    </message>
+    <message>
+        <source>{status} {time}</source>
+        <translation>{status} {time}</translation>
+    </message>
+    <message>
+        <source> (walk-in)</source>
+        <translation>（现场人员）</translation>
+    </message>
+    <message>
+        <source>Observed hearing</source>
+        <translation>旁听庭审</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已参加</translation>
+    </message>
+    <message>
+        <source>Hosted hearing</source>
+        <translation>承办开庭</translation>
+    </message>
+    <message>
+        <source>same credit code</source>
+        <translation>统一社会信用代码相同</translation>
+    </message>
+    <message>
+        <source>same name (brackets, spaces and 有限公司 set aside)</source>
+        <translation>名称相同（不计括号、空格和“有限公司”）</translation>
+    </message>
+    <message>
+        <source>Group {n}: {reason}</source>
+        <translation>第 {n} 组：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} groups found</source>
+        <translation>发现 {count} 组</translation>
+    </message>
+    <message>
+        <source>No duplicates found</source>
+        <translation>未发现重复</translation>
+    </message>
+    <message>
+        <source>Add a development zone first.</source>
+        <translation>请先添加开发区。</translation>
+    </message>
+    <message>
+        <source>{zone}, {year}: {reached} of {total} enterprises reached, {never} not yet.</source>
+        <translation>{zone}，{year}年：{total} 家企业中已覆盖 {reached} 家，尚未覆盖 {never} 家。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportIcsDialog</name>
+    <message>
+        <source>Export to a calendar file</source>
+        <extracomment>Where a hearing scheduled from a double-clicked day starts.</extracomment>
+        <translation>导出日历文件</translation>
+    </message>
+    <message>
+        <source>The hearings are written to an .ics file that Outlook, Thunderbird and phone calendars can import. No ID or phone numbers and no party names are written.</source>
+        <translation>开庭安排将写入 .ics 文件，可导入 Outlook、Thunderbird 和手机日历。文件中不写身份证号、电话号码和当事人姓名。</translation>
+    </message>
+    <message>
+        <source>Only the hearings of</source>
+        <translation>只导出此人参加的开庭：</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Choose file and export…</source>
+        <translation>选择文件并导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <source>Extension — {number}</source>
+        <translation>延长审限 — {number}</translation>
+    </message>
+    <message>
+        <source>Complicated cases may be extended by at most fifteen days with the written approval of the commission&apos;s chair, given before the forty-five days run out.</source>
+        <translation>案情复杂需要延期的，经仲裁委员会主任书面批准，可以延长，延长期限不得超过十五日；批准应在四十五日届满前作出。</translation>
+    </message>
+    <message>
+        <source>Name and title of the person who approved</source>
+        <translation>批准人的姓名和职务</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>批准日期</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file with one enterprise per row. Nothing is changed until the last step.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，每行一家企业。在最后一步之前不会改动任何数据。</translation>
+    </message>
+    <message>
+        <source>The file to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Enterprises whose row names no zone go into</source>
+        <translation>未写明开发区的企业归入</translation>
+    </message>
+    <message>
+        <source>Old Excel files (.xls) and WPS files must first be saved as .xlsx or CSV. The first sheet with a heading such as 企业名称 is read.</source>
+        <translation>旧版 Excel 文件（.xls）和 WPS 文件须先另存为 .xlsx 或 CSV。程序读取第一个带有“企业名称”等表头的工作表。</translation>
+    </message>
+    <message>
+        <source>Import enterprises</source>
+        <translation>导入企业</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>HearingDetailPane</name>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Arbitrator</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>书记员</translation>
+    </message>
+    <message>
+        <source>Host enterprise</source>
+        <translation>承办企业</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>旁听人员</translation>
+    </message>
+    <message>
+        <source>Not served yet</source>
+        <translation>尚未送达</translation>
+    </message>
+    <message>
+        <source>signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>receipt not confirmed</source>
+        <translation>未确认收到</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>可以</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>不可以</translation>
+    </message>
+    <message>
+        <source>Hearing notice</source>
+        <translation>开庭通知送达</translation>
+    </message>
+    <message>
+        <source>Default if absent</source>
+        <translation>可否缺席处理</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Record service…</source>
+        <translation>登记送达…</translation>
+    </message>
+    <message>
+        <source>Postpone…</source>
+        <translation>延期开庭…</translation>
+    </message>
+    <message>
+        <source>Cancel hearing…</source>
+        <translation>取消开庭…</translation>
+    </message>
+    <message>
+        <source>Mark as held</source>
+        <translation>登记已开庭</translation>
+    </message>
+    <message>
+        <source>Print hearing pack…</source>
+        <translation>打印开庭文书…</translation>
+    </message>
+    <message>
+        <source>Observer check-in…</source>
+        <translation>旁听签到…</translation>
+    </message>
+    <message>
+        <source>Hearing notice served on the parties</source>
+        <translation>开庭通知送达情况</translation>
+    </message>
+    <message>
+        <source>Click a hearing in the calendar to see it here.</source>
+        <translation>在日历中点击一场开庭，在此查看。</translation>
+    </message>
+    <message>
+        <source>{count} seat(s) needed</source>
+        <translation>需 {count} 个座位</translation>
+    </message>
+    <message>
+        <source>, the room seats {count}</source>
+        <translation>，开庭场所可容纳 {count} 人</translation>
+    </message>
+    <message>
+        <source>Observers: {invited} invited, {confirmed} confirmed, {declined} declined, {attended} attended, {absent} absent; {seats}.</source>
+        <translation>旁听：已邀请 {invited}，已确认 {confirmed}，已谢绝 {declined}，已到场 {attended}，未到场 {absent}；{seats}。</translation>
+    </message>
+    <message>
+        <source>Not public: no observers may be invited.</source>
+        <translation>不公开审理：不得邀请旁听。</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Circuit tribunal</source>
+        <translation>巡回仲裁庭</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Tribunal</source>
+        <translation>仲裁庭</translation>
+    </message>
+    <message>
+        <source>Publicity</source>
+        <translation>审理方式</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>公开审理</translation>
+    </message>
+    <message>
+        <source>Not public: {reason}</source>
+        <translation>不公开审理：{reason}</translation>
+    </message>
+    <message>
+        <source>Warnings set aside because</source>
+        <translation>提醒的处理理由</translation>
+    </message>
+    <message>
+        <source>Moved to {when}.</source>
+        <translation>改期至 {when}。</translation>
+    </message>
+    <message>
+        <source>The new time is not fixed yet.</source>
+        <translation>新的开庭时间尚未确定。</translation>
+    </message>
+    <message>
+        <source>Hearing postponed — tell these people</source>
+        <translation>已延期开庭 — 请通知以下人员</translation>
+    </message>
+    <message>
+        <source>The hearing of {number} on {when} was postponed. {moved} Tell everyone below; parties must be served a new notice.</source>
+        <translation>{number} 原定 {when} 的开庭已延期。{moved}请通知下列人员；当事人须重新送达开庭通知。</translation>
+    </message>
+    <message>
+        <source>Cancel hearing</source>
+        <translation>取消开庭</translation>
+    </message>
+    <message>
+        <source>Why is the hearing of {number} cancelled?</source>
+        <translation>{number} 的开庭因何取消？</translation>
+    </message>
+    <message>
+        <source>Hearing cancelled — tell these people</source>
+        <translation>已取消开庭 — 请通知以下人员</translation>
+    </message>
+    <message>
+        <source>The hearing of {number} on {when} was cancelled: {reason}. Tell everyone below.</source>
+        <translation>{number} 原定 {when} 的开庭已取消：{reason}。请通知下列人员。</translation>
+    </message>
+    <message>
+        <source>Hearing held</source>
+        <translation>登记已开庭</translation>
+    </message>
+    <message>
+        <source>Record that the hearing of {number} was held?</source>
+        <translation>确认登记 {number} 已开庭吗？</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>HearingDialog</name>
+    <message>
+        <source>Change hearing</source>
+        <translation>修改开庭</translation>
+    </message>
+    <message>
+        <source>Schedule a hearing</source>
+        <translation>排期开庭</translation>
+    </message>
+    <message>
+        <source>Find by case number or party</source>
+        <translation>按案号或当事人查找</translation>
+    </message>
+    <message>
+        <source>(the case&apos;s circuit tribunal)</source>
+        <translation>（按案件所属巡回仲裁庭）</translation>
+    </message>
+    <message>
+        <source>The commission&apos;s own hearing rooms</source>
+        <translation>本院仲裁庭</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Sole arbitrator</source>
+        <translation>独任仲裁员</translation>
+    </message>
+    <message>
+        <source>Presiding arbitrator and two arbitrators</source>
+        <translation>首席仲裁员和两名仲裁员</translation>
+    </message>
+    <message>
+        <source>Use the case&apos;s tribunal</source>
+        <translation>采用案件登记的仲裁庭</translation>
+    </message>
+    <message>
+        <source>Fill in the arbitrators and clerk registered with the case</source>
+        <translation>填入案件登记的仲裁员和书记员</translation>
+    </message>
+    <message>
+        <source>Public hearing</source>
+        <translation>公开审理</translation>
+    </message>
+    <message>
+        <source>Not public</source>
+        <translation>不公开审理</translation>
+    </message>
+    <message>
+        <source>(choose the lawful reason)</source>
+        <translation>（选择法定理由）</translation>
+    </message>
+    <message>
+        <source>Details, for example: the applicant asked for it</source>
+        <translation>具体情况，如：申请人申请不公开审理</translation>
+    </message>
+    <message>
+        <source>Find case</source>
+        <translation>查找案件</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Circuit tribunal</source>
+        <translation>巡回仲裁庭</translation>
+    </message>
+    <message>
+        <source>Host enterprise</source>
+        <translation>承办企业</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>开庭场所</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Tribunal</source>
+        <translation>仲裁庭组成</translation>
+    </message>
+    <message>
+        <source>Presiding arbitrator</source>
+        <translation>首席仲裁员</translation>
+    </message>
+    <message>
+        <source>Arbitrator</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>书记员</translation>
+    </message>
+    <message>
+        <source>Publicity</source>
+        <translation>审理方式</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>冲突检查</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>(choose a case)</source>
+        <translation>（请选择案件）</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>time limit cannot be computed: the {year} holidays are not loaded</source>
+        <translation>审理期限无法计算：{year}年节假日安排尚未载入</translation>
+    </message>
+    <message>
+        <source>time limit {date} ({state})</source>
+        <translation>审理期限 {date}（{state}）</translation>
+    </message>
+    <message>
+        <source>This host has no room recorded.</source>
+        <translation>该企业未登记开庭场所。</translation>
+    </message>
+    <message>
+        <source>the commission</source>
+        <translation>本院</translation>
+    </message>
+    <message>
+        <source>Seats {count} · {host}</source>
+        <translation>可容纳 {count} 人 · {host}</translation>
+    </message>
+    <message>
+        <source>Choose a case to start the check.</source>
+        <translation>选择案件后即开始检查。</translation>
+    </message>
+    <message>
+        <source>Resolve the conflicts in red first</source>
+        <translation>请先解决红色标出的冲突</translation>
+    </message>
+</context>
+<context>
+    <name>HearingPickerDialog</name>
+    <message>
+        <source>Public</source>
+        <extracomment>How far back &quot;also show past hearings&quot; reaches. How far ahead the hearing list reaches.</extracomment>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Not public</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>开庭时间</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Case type</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>审理方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Also show the hearings of the last {days} days</source>
+        <translation>同时显示最近 {days} 天内已开过的庭</translation>
+    </message>
+    <message>
+        <source>Make the documents</source>
+        <translation>制作文书</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No hearings in this period. Schedule one on the Hearings page first.</source>
+        <translation>这段时间没有开庭。请先在“开庭排期”页面安排开庭。</translation>
+    </message>
+</context>
+<context>
+    <name>HearingsPage</name>
+    <message>
+        <source>Schedule a hearing</source>
+        <translation>排期开庭</translation>
+    </message>
+    <message>
+        <source>Schedule a new hearing (Ctrl+N)</source>
+        <translation>安排新的开庭（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>向前</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>向后</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Day list</source>
+        <translation>日程表</translation>
+    </message>
+    <message>
+        <source>All circuit tribunals</source>
+        <translation>全部巡回仲裁庭</translation>
+    </message>
+    <message>
+        <source>Export calendar…</source>
+        <translation>导出日历…</translation>
+    </message>
+    <message>
+        <source>Save hearings as an .ics file for Outlook or a phone</source>
+        <translation>把开庭安排存为 .ics 文件，供 Outlook 或手机日历使用</translation>
+    </message>
+    <message>
+        <source>Click a hearing to open it; double-click a day to schedule one.</source>
+        <translation>点击开庭查看详情；双击某一天安排开庭。</translation>
+    </message>
+    <message>
+        <source>make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>Save calendar file</source>
+        <translation>保存日历文件</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Calendar exported</source>
+        <translation>日历已导出</translation>
+    </message>
+    <message>
+        <source>{count} hearing(s) written to {name}.</source>
+        <translation>已将 {count} 场开庭写入 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Enterprise name</source>
+        <extracomment>Translation context of the strings (written out at each string: lupdate reads only literals). What each target field is called in the column combos (the service&apos;s keys).</extracomment>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>HR contact</source>
+        <translation>人事联系人</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s title</source>
+        <translation>联系人职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Development zone</source>
+        <translation>开发区</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Reason or note</source>
+        <translation>原因或说明</translation>
+    </message>
+    <message>
+        <source>Row {n}: {action} — {detail}</source>
+        <translation>第 {n} 行：{action} — {detail}</translation>
+    </message>
+    <message>
+        <source>Row {n}: {action} — {name}</source>
+        <extracomment>The report lists every row; the file&apos;s cells are known only for the first (previewed) ones.</extracomment>
+        <translation>第 {n} 行：{action} — {name}</translation>
+    </message>
+    <message>
+        <source>Import enterprises</source>
+        <translation>导入企业</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; the directory is unchanged.</source>
+        <translation>没有导入任何内容，企业名录未作改动。</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationsPanel</name>
+    <message>
+        <source>walk-in</source>
+        <extracomment>Translation context of the strings (written out at each string: lupdate reads only literals). How far back the hearing chooser reaches (for typing in a paper sheet afterwards). How far ahead it reaches. Pick-tree columns.</extracomment>
+        <translation>现场人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>landline</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>无号码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Check-in screen…</source>
+        <translation>签到界面…</translation>
+    </message>
+    <message>
+        <source>Open the check-in screen for the day of the hearing</source>
+        <translation>打开开庭当天使用的签到界面</translation>
+    </message>
+    <message>
+        <source>Type in the paper sheet…</source>
+        <translation>补录纸质签到表…</translation>
+    </message>
+    <message>
+        <source>Record who signed the paper sign-in sheet, after the hearing</source>
+        <translation>开庭后登记在纸质签到表上签名的人员</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <source>Save the observers of this hearing as an Excel file (phone numbers partly hidden)</source>
+        <translation>将本场开庭的旁听人员保存为 Excel 文件（电话号码部分隐藏）</translation>
+    </message>
+    <message>
+        <source>Invite enterprises</source>
+        <translation>邀请企业</translation>
+    </message>
+    <message>
+        <source>Call list</source>
+        <translation>电话联系</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>开庭</translation>
+    </message>
+    <message>
+        <source>Will come</source>
+        <translation>确认参加</translation>
+    </message>
+    <message>
+        <source>The person said they will come (confirmed)</source>
+        <translation>对方表示会来（已确认）</translation>
+    </message>
+    <message>
+        <source>Declined…</source>
+        <translation>不参加…</translation>
+    </message>
+    <message>
+        <source>The person will not come; their seat is freed</source>
+        <translation>对方不来，座位予以释放</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <source>Everyone else did not come</source>
+        <translation>其余人员均未到场</translation>
+    </message>
+    <message>
+        <source>After the hearing: everyone invited who did not check in is recorded as absent</source>
+        <translation>开庭后使用：凡受邀但未签到的人员，一律登记为未到场</translation>
+    </message>
+    <message>
+        <source>Never invited this year</source>
+        <translation>今年从未邀请</translation>
+    </message>
+    <message>
+        <source>Invited before but never came</source>
+        <translation>邀请过但从未到场</translation>
+    </message>
+    <message>
+        <source>Enterprise / contact</source>
+        <translation>企业／联系人</translation>
+    </message>
+    <message>
+        <source>Zone / title</source>
+        <translation>开发区／职务</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>以往情况</translation>
+    </message>
+    <message>
+        <source>Invite the people ticked</source>
+        <translation>邀请勾选的人员</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>开发区</translation>
+    </message>
+    <message>
+        <source>The parties of this hearing (and of cases heard with it) are left out. Tick an enterprise to invite all its contacts, or tick single people.</source>
+        <translation>本场开庭（及合并审理案件）的当事人不在此列。勾选企业即邀请其全部联系人，也可以单独勾选人员。</translation>
+    </message>
+    <message>
+        <source>Copy numbers</source>
+        <translation>复制号码</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (or all) as text: number, name, enterprise</source>
+        <translation>将所选各行（未选时为全部）复制为文本：号码、姓名、企业</translation>
+    </message>
+    <message>
+        <source>Record the answer of the person selected</source>
+        <translation>登记所选人员的答复</translation>
+    </message>
+    <message>
+        <source>Everyone who has not replied yet, people with a mobile number first. Numbers are shown in full here for ringing; do not pass this list on.</source>
+        <translation>尚未答复的全部人员，有手机号码的排在前面。为便于拨打，这里显示完整号码，请勿外传本名单。</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部开发区</translation>
+    </message>
+    <message>
+        <source>There is no public hearing to invite observers to. Schedule one on the Hearings page first.</source>
+        <translation>没有可邀请旁听的公开开庭。请先在“开庭排期”页面安排开庭。</translation>
+    </message>
+    <message>
+        <source>{taken} people invited or present; the hearing has no room, so no limit is checked.</source>
+        <translation>已邀请或到场 {taken} 人；本场开庭未指定开庭场所，不检查人数上限。</translation>
+    </message>
+    <message>
+        <source>Seats: {taken} of {capacity} taken in “{room}”, {free} free (declined invitations do not count).</source>
+        <translation>座位：“{room}”共 {capacity} 个，已占 {taken} 个，空余 {free} 个（已谢绝的邀请不计）。</translation>
+    </message>
+    <message>
+        <source>Not everything could be recorded</source>
+        <translation>部分内容未能登记</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>不参加</translation>
+    </message>
+    <message>
+        <source>Reason, if they gave one (for example: on a business trip)</source>
+        <translation>原因（如对方说明了的话，例如：出差）</translation>
+    </message>
+    <message>
+        <source>Record the rest as absent</source>
+        <translation>其余人员登记为未到场</translation>
+    </message>
+    <message>
+        <source>Everyone invited or confirmed who has not checked in will be recorded as not having come. Continue?</source>
+        <translation>所有已邀请或已确认但尚未签到的人员，都将登记为未到场。是否继续？</translation>
+    </message>
+    <message>
+        <source>Record as absent</source>
+        <translation>登记为未到场</translation>
+    </message>
+    <message>
+        <source>invited {n}, came {m}</source>
+        <translation>邀请 {n} 次，到场 {m} 次</translation>
+    </message>
+    <message>
+        <source>never invited</source>
+        <translation>从未邀请</translation>
+    </message>
+    <message>
+        <source>Last invited for {date}</source>
+        <translation>最近一次邀请：{date} 的开庭</translation>
+    </message>
+    <message>
+        <source>already on the list ({status})</source>
+        <translation>已在名单中（{status}）</translation>
+    </message>
+    <message>
+        <source>Main contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>no contact recorded</source>
+        <translation>未登记联系人</translation>
+    </message>
+    <message>
+        <source>everyone already on the list</source>
+        <translation>均已在名单中</translation>
+    </message>
+    <message>
+        <source>{count} people ticked; {enterprises} enterprises listed</source>
+        <translation>已勾选 {count} 人；列出企业 {enterprises} 家</translation>
+    </message>
+    <message>
+        <source>These people may not observe</source>
+        <translation>以下人员不能旁听</translation>
+    </message>
+    <message>
+        <source>Nobody was invited. Untick these people and invite again:</source>
+        <translation>未邀请任何人。请取消勾选以下人员后重新邀请：</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>请核实</translation>
+    </message>
+    <message>
+        <source>Invite them anyway?</source>
+        <translation>仍然邀请吗？</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>Nobody was invited</source>
+        <translation>未邀请任何人</translation>
+    </message>
+    <message>
+        <source>{count} people to ring</source>
+        <translation>需电话联系 {count} 人</translation>
+    </message>
+    <message>
+        <source>(no number)</source>
+        <translation>（无号码）</translation>
+    </message>
+    <message>
+        <source>Export observers</source>
+        <translation>导出旁听人员</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>List exported</source>
+        <translation>名单已导出</translation>
+    </message>
+    <message>
+        <source>{count} people written to {name}.</source>
+        <translation>已将 {count} 人写入 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>LegalCalendarDialog</name>
+    <message>
+        <source>Day off</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Ordinary day</source>
+        <translation>普通日</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>放假日</translation>
+    </message>
+    <message>
+        <source>Make-up working days</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Legal holidays</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Working-day deadlines are counted on this calendar. The State Council publishes next year&apos;s schedule in October to December: import it as soon as it is out.</source>
+        <translation>以工作日计算的期限都按此日历计算。国务院办公厅通常在每年十月至十二月公布下一年的节假日安排，公布后请及时导入。</translation>
+    </message>
+    <message>
+        <source>For example: the State Council notice on the holidays of that year</source>
+        <translation>例如：国务院办公厅关于当年部分节假日安排的通知</translation>
+    </message>
+    <message>
+        <source>A CSV or JSON file</source>
+        <translation>CSV 或 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>One day per line: date, kind, name — for example &quot;2027-02-06,放假,春节&quot; or &quot;2027-02-14,上班,春节&quot;.</source>
+        <translation>每行一天：日期,类型,名称，如“2027-02-06,放假,春节”或“2027-02-14,上班,春节”。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import a year</source>
+        <translation>导入某一年</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>For example: 春节</source>
+        <translation>如：春节</translation>
+    </message>
+    <message>
+        <source>Correct this day</source>
+        <translation>更正这一天</translation>
+    </message>
+    <message>
+        <source>Correct one day</source>
+        <translation>更正某一天</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The {year} holiday schedule is not loaded yet. Put the days of the State Council&apos;s notice into a file (one per line) and import it below.</source>
+        <translation>{year}年法定节假日安排尚未载入。请把国务院办公厅通知中的日期整理成文件（每行一天），在下方导入。</translation>
+    </message>
+    <message>
+        <source>Holiday schedule file</source>
+        <translation>节假日安排文件</translation>
+    </message>
+    <message>
+        <source>Schedules (*.csv *.json *.txt);;All files (*)</source>
+        <translation>节假日安排 (*.csv *.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>请先选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Replace a loaded year</source>
+        <translation>替换已载入的年份</translation>
+    </message>
+    <message>
+        <source>The holidays of {year} are already loaded. Replace them with this file?</source>
+        <translation>{year}年的节假日安排已经载入。用这个文件替换吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>{year} loaded: {holidays} days off, {workdays} make-up working days.</source>
+        <translation>已载入{year}年：放假 {holidays} 天，调休上班 {workdays} 天。</translation>
+    </message>
+    <message>
+        <source>Correct a day</source>
+        <translation>更正日期</translation>
+    </message>
+    <message>
+        <source>Make {date} a &quot;{kind}&quot;? Deadlines are counted on this calendar.</source>
+        <translation>把 {date} 改为“{kind}”？期限都按此日历计算。</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>{date} is now a &quot;{kind}&quot;.</source>
+        <translation>{date} 已改为“{kind}”。</translation>
     </message>
 </context>
 <context>
@@ -717,26 +3313,6 @@
         <translation>设置</translation>
     </message>
     <message>
-        <source>Here you will schedule circuit hearings: choose the case, the host enterprise and room, the date and the panel. The program will warn you about the legal time limits and about anyone booked twice, and print the hearing pack.</source>
-        <translation>这里将用于安排巡回庭开庭：选择案件、承办企业和开庭场所、开庭时间以及仲裁庭人员。程序会提醒法定期限和人员日程冲突，并打印整套开庭文书。</translation>
-    </message>
-    <message>
-        <source>Here you will keep the enterprises of the development zones: name, credit code, address and HR contact, which of them host hearings and which send observers.</source>
-        <translation>这里将用于管理开发区内的企业：名称、统一社会信用代码、地址和人力资源联系人，以及哪些企业承办开庭、哪些企业派人旁听。</translation>
-    </message>
-    <message>
-        <source>Here you will keep the HR staff invited to observe hearings, send invitations, and tick who came on the day.</source>
-        <translation>这里将用于管理受邀旁听庭审的企业人事人员：发出邀请，并在开庭当天登记到场情况。</translation>
-    </message>
-    <message>
-        <source>Here you will record the short labour-law training held after a hearing: topics, speaker and who attended.</source>
-        <translation>这里将用于记录庭后开展的劳动法律培训：培训内容、主讲人和参加人员。</translation>
-    </message>
-    <message>
-        <source>Here you will find every document the program has printed (notices, proofs of service, announcements, sign-in sheets), to preview, print again or open its folder.</source>
-        <translation>这里将列出程序生成的全部文书（开庭通知书、送达回证、开庭公告、签到表等），可以预览、重新打印或打开所在文件夹。</translation>
-    </message>
-    <message>
         <source>Here you will see the monthly figures of the circuit tribunals: hearings held, enterprises reached, observers trained and cases mediated, as tables and charts.</source>
         <translation>这里将按月统计巡回仲裁庭的工作情况：开庭次数、覆盖企业数、旁听培训人数和调解结案数，以表格和图表显示。</translation>
     </message>
@@ -753,8 +3329,273 @@
         <translation>数据库：{name}</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Deadline calculator…</source>
+        <translation>期限计算器…</translation>
+    </message>
+    <message>
         <source>Clerk: {name}</source>
         <translation>书记员：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>设置列的对应关系</translation>
+    </message>
+    <message>
+        <source>For each column of the file, choose what it holds. Columns set to “not imported” are left out. Only the enterprise name is required.</source>
+        <translation>为文件中的每一列选择对应的内容。设为“不导入”的列将被忽略。只有企业名称是必需的。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几行内容</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>For example: 经开区管委会名录</source>
+        <translation>例如：经开区管委会名录</translation>
+    </message>
+    <message>
+        <source>Save this matching</source>
+        <translation>保存此对应关系</translation>
+    </message>
+    <message>
+        <source>Use a saved matching</source>
+        <translation>使用已保存的对应关系</translation>
+    </message>
+    <message>
+        <source>Save under the name</source>
+        <translation>保存名称</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”, headings in row {row}, {count} rows of data.</source>
+        <translation>工作表“{sheet}”，表头在第 {row} 行，共 {count} 行数据。</translation>
+    </message>
+    <message>
+        <source>Pre-filled from the matching “{name}”.</source>
+        <translation>已按对应关系“{name}”预先填好。</translation>
+    </message>
+    <message>
+        <source>(recognised from the headings)</source>
+        <translation>按表头自动识别</translation>
+    </message>
+    <message>
+        <source>This file has no column {columns}; those parts of the saved matching were left out.</source>
+        <translation>此文件没有 {columns} 列；已保存的对应关系中的这些部分未采用。</translation>
+    </message>
+    <message>
+        <source>“{field}” is chosen for two columns, “{first}” and “{second}”; choose it for one only.</source>
+        <translation>“{field}”同时对应了“{first}”和“{second}”两列，只能对应其中一列。</translation>
+    </message>
+    <message>
+        <source>Choose which column holds the enterprise name.</source>
+        <translation>请选择哪一列是企业名称。</translation>
+    </message>
+    <message>
+        <source>Type a name for the matching first.</source>
+        <translation>请先为对应关系输入名称。</translation>
+    </message>
+    <message>
+        <source>Matching saved as “{name}”.</source>
+        <translation>对应关系已保存为“{name}”。</translation>
+    </message>
+</context>
+<context>
+    <name>ObserversPage</name>
+    <message>
+        <source>Date</source>
+        <extracomment>Translation context of the strings (written out at each string: lupdate reads only literals). The directory shows at most this many people; a search narrows it.</extracomment>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Hearing or session</source>
+        <translation>开庭或培训</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员名录</translation>
+    </message>
+    <message>
+        <source>Invitations to a hearing</source>
+        <translation>邀请旁听</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Add a person to the directory (Ctrl+N)</source>
+        <translation>在名录中新增一名人员（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Show phone number</source>
+        <translation>显示电话号码</translation>
+    </message>
+    <message>
+        <source>Show the selected person&apos;s full number</source>
+        <translation>显示所选人员的完整号码</translation>
+    </message>
+    <message>
+        <source>Search by name or enterprise (Ctrl+F)</source>
+        <translation>按姓名或企业查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Hearings attended</source>
+        <translation>旁听次数</translation>
+    </message>
+    <message>
+        <source>first {count} people — search to narrow</source>
+        <translation>仅显示前 {count} 人，请查找以缩小范围</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>共 {count} 人</translation>
+    </message>
+    <message>
+        <source>Choose a person to see the hearings and training sessions they attended.</source>
+        <translation>选择一名人员，即可查看其旁听的开庭和参加的培训。</translation>
+    </message>
+    <message>
+        <source>Title: {title}</source>
+        <translation>职务：{title}</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>电话：{phone}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>ID number: {number}</source>
+        <translation>身份证号码：{number}</translation>
+    </message>
+    <message>
+        <source>Invited {invited} times, came {attended} times, {trained} training sessions</source>
+        <translation>受邀 {invited} 次，到场 {attended} 次，参加培训 {trained} 次</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
+        <source> (walk-in)</source>
+        <translation>（现场人员）</translation>
+    </message>
+    <message>
+        <source>Observed hearing</source>
+        <translation>旁听庭审</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已参加</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideReasonDialog</name>
+    <message>
+        <source>Reason for going ahead</source>
+        <translation>说明理由</translation>
+    </message>
+    <message>
+        <source>The check raised the warnings below. To schedule the hearing anyway, write down why; the reason is kept with the hearing.</source>
+        <translation>检查发现以下提醒。如仍要这样安排，请写明理由；理由将与开庭记录一并保存。</translation>
+    </message>
+    <message>
+        <source>For example: both parties agreed in writing to the earlier date</source>
+        <translation>如：双方当事人书面同意提前开庭</translation>
+    </message>
+    <message>
+        <source>Save with this reason</source>
+        <translation>按此理由保存</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>PackResultDialog</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>See the chosen file (or all documents together)</source>
+        <translation>查看选中的文件（未选中时查看全部文书）</translation>
+    </message>
+    <message>
+        <source>Print all…</source>
+        <translation>打印全部…</translation>
+    </message>
+    <message>
+        <source>Print every document of the pack in order, in one go</source>
+        <translation>按顺序一次打印文书包中的全部文书</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -858,10 +3699,245 @@
     </message>
 </context>
 <context>
+    <name>PdfPreviewWindow</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PdfView</name>
+    <message>
+        <source>Previous page (PageUp)</source>
+        <extracomment>Space round and between pages, in screen pixels. Fixed zoom levels the zoom buttons step through (1.0 = the paper&apos;s real size on screen). Rendered pages kept in memory (an A4 page at preview size is 2–3 MB). Scroll step of the arrow keys and the mouse wheel, in pixels.</extracomment>
+        <translation>上一页（PageUp）</translation>
+    </message>
+    <message>
+        <source>Next page (PageDown)</source>
+        <translation>下一页（PageDown）</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Show each page as wide as the view</source>
+        <translation>每页与预览区同宽</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown: it is not a readable PDF document.</source>
+        <translation>无法显示这个文件：它不是可以读取的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The file is no longer where it was saved:
+{path}</source>
+        <translation>文件已不在原来保存的位置：
+{path}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read:
+{path}
+{reason}</source>
+        <translation>无法读取文件：
+{path}
+{reason}</translation>
+    </message>
+    <message>
+        <source>Choose a document to see it here.</source>
+        <translation>选中一份文书，即可在这里查看。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} / {count} 页</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>Mobile, or landline with area code</source>
+        <translation>手机号码，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>Show the stored number</source>
+        <translation>显示已保存的号码</translation>
+    </message>
+    <message>
+        <source>Stored: {masked} — leave empty to keep it</source>
+        <translation>已保存：{masked}（不填则保持不变）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Only what is needed to organise the hearing is kept. ID numbers are stored only when the host enterprise&apos;s security rules require it (a setting).</source>
+        <translation>只保存组织旁听所必需的信息。只有承办企业的安保规定要求时，才保存身份证号码（在设置中开启）。</translation>
+    </message>
+    <message>
+        <source>ID numbers are stored because the host&apos;s security rules require it; they are hidden everywhere except here.</source>
+        <translation>因承办企业的安保规定要求，保存身份证号码；除本处外，其他地方一律隐藏。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>This enterprise is not in the directory. Add it on the Enterprises page first, or choose one from the list.</source>
+        <translation>企业名录中没有这家企业。请先在“企业”页面添加，或从列表中选择。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This part is not available in this version of the program yet.</source>
         <translation>本版本尚未提供此功能。</translation>
+    </message>
+</context>
+<context>
+    <name>PostponeDialog</name>
+    <message>
+        <source>Postpone hearing — {number}</source>
+        <translation>延期开庭 — {number}</translation>
+    </message>
+    <message>
+        <source>The hearing of {when} stays on record as postponed. With a new time a new hearing is scheduled; the notices must be served again.</source>
+        <translation>原定 {when} 的开庭将记录为“已延期”。确定新时间的，将另行排期，并须重新送达开庭通知。</translation>
+    </message>
+    <message>
+        <source>For example: the respondent applied in time for a postponement because its agent is ill</source>
+        <translation>如：被申请人因代理人生病，在期限内申请延期开庭</translation>
+    </message>
+    <message>
+        <source>The new time is known</source>
+        <translation>已确定新的开庭时间</translation>
+    </message>
+    <message>
+        <source>Postpone</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>延期原因</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前核对</translation>
+    </message>
+    <message>
+        <source>A trial run over the whole file: nothing has been saved yet. The first rows are shown with what the import will do to each.</source>
+        <translation>已对整个文件试运行，尚未保存任何内容。下面列出前几行及导入时对每一行的处理。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsDialog</name>
+    <message>
+        <source>Copy the list</source>
+        <translation>复制名单</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecountDialog</name>
+    <message>
+        <source>Count afresh — {number}</source>
+        <translation>重新计算期限 — {number}</translation>
+    </message>
+    <message>
+        <source>The period is counted again from the day of the event. Suspension days are recorded as a suspension instead.</source>
+        <translation>期限自该情形发生之日起重新计算。中止审理期间请登记为“中止”，不在此处登记。</translation>
+    </message>
+    <message>
+        <source>For example: the applicant added a claim for overtime pay</source>
+        <translation>如：申请人增加加班费请求</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Counted again from</source>
+        <translation>重新起算日</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体情况</translation>
     </message>
 </context>
 <context>
@@ -893,6 +3969,198 @@
     <message>
         <source>Please give the reason for undoing the closing</source>
         <translation>请填写撤销结案的原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>Every row of the file with what was done with it. Rows not imported can be corrected in the file and the file imported again: rows already imported are not imported twice.</source>
+        <translation>文件中每一行的处理结果。未导入的行可以在文件中改正后重新导入整个文件，已导入的行不会重复导入。</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Rows not imported</source>
+        <translation>未导入的行</translation>
+    </message>
+    <message>
+        <source>Rows with a note</source>
+        <translation>有说明的行</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <source>Save report as text…</source>
+        <translation>将报告另存为文本…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot save the report</source>
+        <translation>无法保存报告</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Service of the application copy — {number}</source>
+        <translation>送达申请书副本 — {number}</translation>
+    </message>
+    <message>
+        <source>The date the respondent received it: the date signed on the proof of service, or the postal receipt date.</source>
+        <translation>被申请人收到的日期：送达回证上的签收日期，或邮件回执上的收件日期。</translation>
+    </message>
+    <message>
+        <source>Receipt confirmed</source>
+        <translation>已确认收到</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>受送达人</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRecordDialog</name>
+    <message>
+        <source>Service of the hearing notice — {number}</source>
+        <translation>送达开庭通知 — {number}</translation>
+    </message>
+    <message>
+        <source>The date the party received the notice: the date signed on the proof of service, or the postal receipt date. Notice by phone or electronically counts for a default award only once receipt is confirmed.</source>
+        <translation>当事人收到通知的日期：送达回证上的签收日期，或邮件回执上的收件日期。以电话或电子方式通知的，须确认收到后才能作为缺席裁决的依据。</translation>
+    </message>
+    <message>
+        <source>Receipt confirmed</source>
+        <translation>已确认收到</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>New training session</source>
+        <translation>新增培训</translation>
+    </message>
+    <message>
+        <source>Edit training session</source>
+        <translation>编辑培训</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>(standalone session)</source>
+        <translation>（单独举办，不随开庭）</translation>
+    </message>
+    <message>
+        <source>Tick the suggested topics</source>
+        <translation>勾选推荐主题</translation>
+    </message>
+    <message>
+        <source>After the hearing</source>
+        <translation>随开庭举办</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>培训名称</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Topics (ticked ones are covered, in this order)</source>
+        <translation>培训主题（讲授勾选的主题，按此顺序）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source> (deactivated)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>★ marks the topics suggested for this type of dispute.</source>
+        <translation>★ 表示针对该案由推荐的主题。</translation>
+    </message>
+    <message>
+        <source>Link the session to a hearing to see the topics suggested for its type of dispute.</source>
+        <translation>将培训与某场开庭关联后，可看到针对其案由推荐的主题。</translation>
     </message>
 </context>
 <context>
@@ -942,6 +4210,18 @@
         <translation>以下设置保存在数据库中，使用同一数据库的所有人共用。</translation>
     </message>
     <message>
+        <source>Legal holidays…</source>
+        <translation>法定节假日…</translation>
+    </message>
+    <message>
+        <source>The holiday schedules that working-day deadlines are counted on: import a new year, correct a day</source>
+        <translation>计算工作日期限所依据的节假日安排：导入新的一年、更正某一天</translation>
+    </message>
+    <message>
+        <source>Deadlines in working days use the State Council&apos;s holiday schedule of each year.</source>
+        <translation>以工作日计算的期限依据国务院办公厅每年公布的节假日安排。</translation>
+    </message>
+    <message>
         <source>A new language takes effect the next time the program starts.</source>
         <translation>更改界面语言后，需重新启动程序才能生效。</translation>
     </message>
@@ -968,6 +4248,279 @@
     <message>
         <source>(the prefix or brackets are not valid yet)</source>
         <translation>（案号代字或括号尚不正确）</translation>
+    </message>
+</context>
+<context>
+    <name>SuspensionDialog</name>
+    <message>
+        <source>Suspension — {number}</source>
+        <translation>中止审理 — {number}</translation>
+    </message>
+    <message>
+        <source>Days of a suspension (with the chair&apos;s approval and written notice to the parties) or of public-notice service are not counted in the time limit.</source>
+        <translation>中止审理（经仲裁委员会主任批准并书面通知当事人）或公告送达的期间，不计入审理期限。</translation>
+    </message>
+    <message>
+        <source>For example: awaiting the disability-grade appraisal</source>
+        <translation>如：等待伤残等级鉴定结论</translation>
+    </message>
+    <message>
+        <source>Already over, last day:</source>
+        <translation>已结束，最后一日：</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体情况</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsDialog</name>
+    <message>
+        <source>Training topic library</source>
+        <translation>培训主题库</translation>
+    </message>
+    <message>
+        <source>New topic</source>
+        <translation>新增主题</translation>
+    </message>
+    <message>
+        <source>For example: 《劳动合同法》第十条</source>
+        <translation>例如：《劳动合同法》第十条</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>主题名称</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Text for the handout</source>
+        <translation>讲义内容</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Deactivated topics are no longer offered; sessions that used them keep them.</source>
+        <translation>停用的主题不再供选择；已使用该主题的培训不受影响。</translation>
+    </message>
+    <message>
+        <source>{title} (deactivated)</source>
+        <translation>{title}（已停用）</translation>
+    </message>
+    <message>
+        <source>Add topic</source>
+        <translation>添加主题</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Use again</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Shipped with the program</source>
+        <translation>程序自带</translation>
+    </message>
+    <message>
+        <source>Added by the commission</source>
+        <translation>本院添加</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>New session</source>
+        <extracomment>Translation context of the strings (written out at each string: lupdate reads only literals).</extracomment>
+        <translation>新增培训</translation>
+    </message>
+    <message>
+        <source>Plan a training session (Ctrl+N)</source>
+        <translation>安排一次培训（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Attendance…</source>
+        <translation>参训人员…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Topic library…</source>
+        <translation>主题库…</translation>
+    </message>
+    <message>
+        <source>Edit the topics the sessions are chosen from</source>
+        <translation>编辑供培训选用的主题</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>standalone</source>
+        <translation>单独举办</translation>
+    </message>
+    <message>
+        <source>hearing no. {n}</source>
+        <translation>第 {n} 号开庭</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>培训名称</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>After the hearing</source>
+        <translation>随开庭举办</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>参训人数</translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation>共 {count} 次培训</translation>
+    </message>
+    <message>
+        <source>Choose a session to see its topics and who attended.</source>
+        <translation>选择一次培训，即可查看其主题和参训人员。</translation>
+    </message>
+    <message>
+        <source>Speaker: {name}</source>
+        <translation>主讲人：{name}</translation>
+    </message>
+    <message>
+        <source>Venue: {venue}</source>
+        <translation>地点：{venue}</translation>
+    </message>
+    <message>
+        <source>After the hearing {hearing}</source>
+        <translation>随开庭举办：{hearing}</translation>
+    </message>
+    <message>
+        <source>The hearing was not public: handouts must not name or describe its case.</source>
+        <translation>该场开庭不公开审理：讲义中不得提及或描述该案件。</translation>
+    </message>
+    <message>
+        <source>Attendance: {count} people</source>
+        <translation>参训人员：{count} 人</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>删除培训</translation>
+    </message>
+    <message>
+        <source>Delete the session “{title}” and its attendance list?</source>
+        <translation>删除培训“{title}”及其参训人员名单吗？</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>In the directory</source>
+        <translation>在名录中</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Add a walk-in</source>
+        <translation>添加现场人员</translation>
+    </message>
+    <message>
+        <source>Type to find it; a new name is added</source>
+        <translation>输入名称查找；名录中没有的将新增</translation>
+    </message>
+    <message>
+        <source>Mobile, or landline with area code</source>
+        <translation>手机号码，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Checked in at {time}. The person takes one of the room&apos;s seats.</source>
+        <translation>签到时间 {time}。此人将占用一个座位。</translation>
     </message>
 </context>
 <context>

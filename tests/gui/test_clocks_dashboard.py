@@ -61,8 +61,8 @@ def test_the_lists_show_what_is_due_this_week_and_what_is_overdue(dashboard: Das
     assert dashboard.due_model.rows() == expected.due_this_week
     assert dashboard.overdue_model.rows() == expected.overdue
     assert len(expected.due_this_week) > 0 and len(expected.overdue) > 0
-    assert dashboard.due_box.title().endswith(f"({len(expected.due_this_week)})")
-    assert dashboard.overdue_box.title().endswith(f"({len(expected.overdue)})")
+    assert dashboard.due_box.title() == f"本周到期（{len(expected.due_this_week)}）"
+    assert dashboard.overdue_box.title() == f"已超期（{len(expected.overdue)}）"
     # The state is written out, not only coloured.
     model = dashboard.overdue_model
     assert model.data(model.index(0, 1)) == state_text("overdue")

@@ -54,6 +54,7 @@ from tribunal.ui.rows_model import (
     time_text,
 )
 
+#: Translation context of the strings (written out at each string: lupdate reads only literals).
 CONTEXT = "CheckinWindow"
 STATE_KEY = "checkin"
 
@@ -96,17 +97,17 @@ def _attended(row: InvitationRow) -> bool:
 
 
 CHECKIN_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Here"), lambda r: "✓" if _attended(r) else "",
+    Column(QT_TRANSLATE_NOOP("CheckinWindow", "Here"), lambda r: "✓" if _attended(r) else "",
            foreground=lambda r: GOOD_COLOUR),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Name"), lambda r: r.name,
+    Column(QT_TRANSLATE_NOOP("CheckinWindow", "Name"), lambda r: r.name,
            foreground=lambda r: GOOD_COLOUR if _attended(r) else None),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.enterprise_name,
+    Column(QT_TRANSLATE_NOOP("CheckinWindow", "Enterprise"), lambda r: r.enterprise_name,
            tooltip=lambda r: r.enterprise_name or None),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Title"), lambda r: r.title),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Status"), lambda r: lang.label(r.status),
+    Column(QT_TRANSLATE_NOOP("CheckinWindow", "Title"), lambda r: r.title),
+    Column(QT_TRANSLATE_NOOP("CheckinWindow", "Status"), lambda r: lang.label(r.status),
            foreground=lambda r: GOOD_COLOUR if _attended(r) else (
                MUTED_COLOUR if r.status == InvitationStatus.DECLINED else None)),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Time"), lambda r: time_text(r.checked_in_at)),
+    Column(QT_TRANSLATE_NOOP("CheckinWindow", "Time"), lambda r: time_text(r.checked_in_at)),
 )
 
 

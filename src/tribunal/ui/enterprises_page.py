@@ -47,6 +47,7 @@ from tribunal.ui.rows_model import (
 
 SEARCH_DELAY_MS = 200
 STATE_KEY = "enterprises"
+#: Translation context of the strings (written out at each string: lupdate reads only literals).
 CONTEXT = "EnterprisesPage"
 
 TAB_DIRECTORY = 0
@@ -76,19 +77,19 @@ def _code_tip(row: EnterpriseRow) -> str | None:
     if not row.credit_code_unconfirmed:
         return None
     return QCoreApplication.translate(
-        CONTEXT, "The check character of this code is wrong. Compare it with the business "
+        "EnterprisesPage", "The check character of this code is wrong. Compare it with the business "
         "licence, then confirm it on the enterprise's page.")
 
 
 ENTERPRISE_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Credit code"), _code_text, tooltip=_code_tip,
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Credit code"), _code_text, tooltip=_code_tip,
            foreground=lambda r: WARNING_COLOUR if r.credit_code_unconfirmed else None),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Zone"), lambda r: r.zone),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "HR contact"), lambda r: r.contact_name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Title"), lambda r: r.contact_title),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Phone"), lambda r: r.contact_phone),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Size"), lambda r: r.size),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Zone"), lambda r: r.zone),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "HR contact"), lambda r: r.contact_name),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Title"), lambda r: r.contact_title),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Phone"), lambda r: r.contact_phone),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Size"), lambda r: r.size),
 )
 
 
@@ -114,33 +115,33 @@ class HistoryLine:
 
 
 HISTORY_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Date"), lambda r: when_text(r.when)),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "What"), lambda r: r.kind),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Hearing or session"), lambda r: r.what, tooltip=lambda r: r.what),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Person"), lambda r: r.person),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Outcome"), lambda r: r.outcome,
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Date"), lambda r: when_text(r.when)),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "What"), lambda r: r.kind),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Hearing or session"), lambda r: r.what, tooltip=lambda r: r.what),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Person"), lambda r: r.person),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Outcome"), lambda r: r.outcome,
            foreground=lambda r: GOOD_COLOUR if r.attended else None),
 )
 
 CONTACT_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Name"), lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Title"), lambda r: r.title),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Phone"), lambda r: r.phone),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Main contact"), lambda r: "✓" if r.primary else ""),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Name"), lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Title"), lambda r: r.title),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Phone"), lambda r: r.phone),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Main contact"), lambda r: "✓" if r.primary else ""),
 )
 
 NEVER_REACHED_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Invited"), lambda r: str(r.invited), align_right=True,
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Invited"), lambda r: str(r.invited), align_right=True,
            foreground=lambda r: ERROR_COLOUR if r.invited else None),
 )
 
 REACHED_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Invited"), lambda r: str(r.invited), align_right=True),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Came to hearings"), lambda r: str(r.attended), align_right=True),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Trained"), lambda r: str(r.trained), align_right=True),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Hosted"), lambda r: str(r.hosted), align_right=True),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Invited"), lambda r: str(r.invited), align_right=True),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Came to hearings"), lambda r: str(r.attended), align_right=True),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Trained"), lambda r: str(r.trained), align_right=True),
+    Column(QT_TRANSLATE_NOOP("EnterprisesPage", "Hosted"), lambda r: str(r.hosted), align_right=True),
 )
 
 

@@ -50,6 +50,7 @@ from tribunal.ui.rows_model import (
     set_column_widths,
 )
 
+#: Translation context of the strings (written out at each string: lupdate reads only literals).
 CONTEXT = "ImportWizard"
 
 PAGE_FILE = 0
@@ -59,21 +60,21 @@ PAGE_REPORT = 3
 
 #: What each target field is called in the column combos (the service's keys).
 FIELD_LABELS = {
-    "name": QT_TRANSLATE_NOOP(CONTEXT, "Enterprise name"),
-    "credit_code": QT_TRANSLATE_NOOP(CONTEXT, "Credit code"),
-    "contact_name": QT_TRANSLATE_NOOP(CONTEXT, "HR contact"),
-    "contact_title": QT_TRANSLATE_NOOP(CONTEXT, "Contact's title"),
-    "contact_phone": QT_TRANSLATE_NOOP(CONTEXT, "Phone"),
-    "address": QT_TRANSLATE_NOOP(CONTEXT, "Address"),
-    "size": QT_TRANSLATE_NOOP(CONTEXT, "Size"),
-    "zone": QT_TRANSLATE_NOOP(CONTEXT, "Development zone"),
-    "notes": QT_TRANSLATE_NOOP(CONTEXT, "Notes"),
+    "name": QT_TRANSLATE_NOOP("ImportWizard", "Enterprise name"),
+    "credit_code": QT_TRANSLATE_NOOP("ImportWizard", "Credit code"),
+    "contact_name": QT_TRANSLATE_NOOP("ImportWizard", "HR contact"),
+    "contact_title": QT_TRANSLATE_NOOP("ImportWizard", "Contact's title"),
+    "contact_phone": QT_TRANSLATE_NOOP("ImportWizard", "Phone"),
+    "address": QT_TRANSLATE_NOOP("ImportWizard", "Address"),
+    "size": QT_TRANSLATE_NOOP("ImportWizard", "Size"),
+    "zone": QT_TRANSLATE_NOOP("ImportWizard", "Development zone"),
+    "notes": QT_TRANSLATE_NOOP("ImportWizard", "Notes"),
 }
 ACTION_LABELS = {
-    "created": QT_TRANSLATE_NOOP(CONTEXT, "Added"),
-    "updated": QT_TRANSLATE_NOOP(CONTEXT, "Updated"),
-    "unchanged": QT_TRANSLATE_NOOP(CONTEXT, "Unchanged"),
-    "rejected": QT_TRANSLATE_NOOP(CONTEXT, "Not imported"),
+    "created": QT_TRANSLATE_NOOP("ImportWizard", "Added"),
+    "updated": QT_TRANSLATE_NOOP("ImportWizard", "Updated"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportWizard", "Unchanged"),
+    "rejected": QT_TRANSLATE_NOOP("ImportWizard", "Not imported"),
 }
 _ACTION_COLOURS = {"created": GOOD_COLOUR, "updated": GOOD_COLOUR, "unchanged": MUTED_COLOUR,
                    "rejected": ERROR_COLOUR}
@@ -119,15 +120,15 @@ def _detail_colour(line: ReportLine):
 
 
 REPORT_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Row"), lambda r: str(r.row), align_right=True),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Result"), lambda r: action_label(r.action),
+    Column(QT_TRANSLATE_NOOP("ImportWizard", "Row"), lambda r: str(r.row), align_right=True),
+    Column(QT_TRANSLATE_NOOP("ImportWizard", "Result"), lambda r: action_label(r.action),
            foreground=lambda r: _ACTION_COLOURS.get(r.action)),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Reason or note"), lambda r: r.detail,
+    Column(QT_TRANSLATE_NOOP("ImportWizard", "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("ImportWizard", "Reason or note"), lambda r: r.detail,
            tooltip=lambda r: r.detail or None, foreground=_detail_colour),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Credit code"), lambda r: r.credit_code),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "HR contact"), lambda r: r.contact),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Phone"), lambda r: r.phone),
+    Column(QT_TRANSLATE_NOOP("ImportWizard", "Credit code"), lambda r: r.credit_code),
+    Column(QT_TRANSLATE_NOOP("ImportWizard", "HR contact"), lambda r: r.contact),
+    Column(QT_TRANSLATE_NOOP("ImportWizard", "Phone"), lambda r: r.phone),
 )
 REPORT_WIDTHS = {0: "000", 1: "Not imported", 2: "邵阳宝庆精密机械有限公司",
                  3: "名录中已有同名企业“邵阳宝庆精密机械有限公司”", 4: "91430500MA4T00000K",
@@ -149,7 +150,7 @@ def _show_reason(view, label: QLabel) -> None:
         label.clear()
         return
     line = rows[0]
-    label.setText(_t("Row {n}: {action} — {detail}").format(
+    label.setText(QCoreApplication.translate("ImportWizard", "Row {n}: {action} — {detail}").format(
         n=line.row, action=action_label(line.action), detail=line.detail or "—"))
 
 
@@ -194,8 +195,8 @@ def report_text(report: ImportReport) -> str:
     for row, text in report.warnings:
         warnings.setdefault(row, []).append(text)
     for o in report.outcomes:
-        line = _t("Row {n}: {action} — {name}").format(n=o.row, action=action_label(o.action),
-                                                       name=o.name or "—")
+        line = QCoreApplication.translate("ImportWizard", "Row {n}: {action} — {name}").format(
+            n=o.row, action=action_label(o.action), name=o.name or "—")
         notes = ([o.detail] if o.detail else []) + warnings.get(o.row, [])
         if notes:
             line += "（" + "；".join(notes) + "）"

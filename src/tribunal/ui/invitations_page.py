@@ -50,6 +50,7 @@ from tribunal.ui.rows_model import (
     when_text,
 )
 
+#: Translation context of the strings (written out at each string: lupdate reads only literals).
 CONTEXT = "InvitationsPanel"
 
 TAB_LIST = 0
@@ -87,28 +88,29 @@ def _status_colour(row: InvitationRow):
 
 
 def _walk_in_text(row: InvitationRow) -> str:
-    return QCoreApplication.translate(CONTEXT, "walk-in") if row.walk_in else ""
+    return QCoreApplication.translate("InvitationsPanel", "walk-in") if row.walk_in else ""
 
 
 INVITATION_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Name"), lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.enterprise_name,
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Name"), lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Enterprise"), lambda r: r.enterprise_name,
            tooltip=lambda r: r.enterprise_name or None),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Title"), lambda r: r.title),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Phone"), lambda r: r.phone_masked),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Status"), lambda r: lang.label(r.status), foreground=_status_colour),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Invited"), lambda r: when_text(r.invited_at)),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Replied"), lambda r: when_text(r.replied_at)),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Checked in"), lambda r: time_text(r.checked_in_at)),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Note"), lambda r: "　".join(x for x in (_walk_in_text(r), r.note) if x),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Title"), lambda r: r.title),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Phone"), lambda r: r.phone_masked),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Status"), lambda r: lang.label(r.status), foreground=_status_colour),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Invited"), lambda r: when_text(r.invited_at)),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Replied"), lambda r: when_text(r.replied_at)),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Checked in"), lambda r: time_text(r.checked_in_at)),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Note"), lambda r: "　".join(x for x in (_walk_in_text(r), r.note) if x),
            tooltip=lambda r: r.note or None),
 )
 INV_NAME, INV_ENTERPRISE, INV_TITLE, INV_PHONE, INV_STATUS, INV_INVITED, INV_REPLIED, INV_CHECKED, INV_NOTE = range(9)
 
 
 def _kind_text(entry: CallEntry) -> str:
-    kinds = {"mobile": QT_TRANSLATE_NOOP(CONTEXT, "mobile"), "landline": QT_TRANSLATE_NOOP(CONTEXT, "landline"),
-             "": QT_TRANSLATE_NOOP(CONTEXT, "no number")}
+    kinds = {"mobile": QT_TRANSLATE_NOOP("InvitationsPanel", "mobile"),
+             "landline": QT_TRANSLATE_NOOP("InvitationsPanel", "landline"),
+             "": QT_TRANSLATE_NOOP("InvitationsPanel", "no number")}
     return QCoreApplication.translate(CONTEXT, kinds.get(entry.phone_kind, ""))
 
 
@@ -121,14 +123,14 @@ def spaced_phone(entry: CallEntry) -> str:
 
 
 CALL_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Phone"), spaced_phone,
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Phone"), spaced_phone,
            foreground=lambda r: None if r.phone else ERROR_COLOUR),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Kind"), _kind_text),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Name"), lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.enterprise_name,
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Kind"), _kind_text),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Name"), lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Enterprise"), lambda r: r.enterprise_name,
            tooltip=lambda r: r.enterprise_name or None),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Title"), lambda r: r.title),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Invited"), lambda r: when_text(r.invited_at)),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Title"), lambda r: r.title),
+    Column(QT_TRANSLATE_NOOP("InvitationsPanel", "Invited"), lambda r: when_text(r.invited_at)),
 )
 
 

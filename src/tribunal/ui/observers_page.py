@@ -43,6 +43,7 @@ from tribunal.ui.rows_model import (
     when_text,
 )
 
+#: Translation context of the strings (written out at each string: lupdate reads only literals).
 CONTEXT = "ObserversPage"
 STATE_KEY = "observers"
 SEARCH_DELAY_MS = 200
@@ -75,10 +76,10 @@ class VisitLine:
 
 
 VISIT_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Date"), lambda r: when_text(r.when)),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "What"), lambda r: r.kind),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Hearing or session"), lambda r: r.what, tooltip=lambda r: r.what),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Outcome"), lambda r: r.outcome,
+    Column(QT_TRANSLATE_NOOP("ObserversPage", "Date"), lambda r: when_text(r.when)),
+    Column(QT_TRANSLATE_NOOP("ObserversPage", "What"), lambda r: r.kind),
+    Column(QT_TRANSLATE_NOOP("ObserversPage", "Hearing or session"), lambda r: r.what, tooltip=lambda r: r.what),
+    Column(QT_TRANSLATE_NOOP("ObserversPage", "Outcome"), lambda r: r.outcome,
            foreground=lambda r: GOOD_COLOUR if r.attended else None),
 )
 
@@ -183,14 +184,14 @@ class ObserversPage(QWidget):
 
     def _columns(self) -> tuple[Column, ...]:
         return (
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Name"), lambda r: r.name),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.enterprise_name,
+            Column(QT_TRANSLATE_NOOP("ObserversPage", "Name"), lambda r: r.name),
+            Column(QT_TRANSLATE_NOOP("ObserversPage", "Enterprise"), lambda r: r.enterprise_name,
                    tooltip=lambda r: r.enterprise_name or None),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Title"), lambda r: r.title),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Phone"), lambda r: r.phone),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "ID number"), lambda r: r.id_number_masked),
+            Column(QT_TRANSLATE_NOOP("ObserversPage", "Title"), lambda r: r.title),
+            Column(QT_TRANSLATE_NOOP("ObserversPage", "Phone"), lambda r: r.phone),
+            Column(QT_TRANSLATE_NOOP("ObserversPage", "ID number"), lambda r: r.id_number_masked),
             # Counted only for the rows the view paints (a person's history is one small query).
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Hearings attended"), lambda r: str(self.attended_count(r.id)),
+            Column(QT_TRANSLATE_NOOP("ObserversPage", "Hearings attended"), lambda r: str(self.attended_count(r.id)),
                    align_right=True),
         )
 

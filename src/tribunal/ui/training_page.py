@@ -46,6 +46,7 @@ from tribunal.ui.rows_model import (
     when_text,
 )
 
+#: Translation context of the strings (written out at each string: lupdate reads only literals).
 CONTEXT = "TrainingPage"
 STATE_KEY = "training"
 
@@ -173,13 +174,13 @@ class TrainingPage(QWidget):
                 n=r.hearing_id)
 
         return (
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Start"), lambda r: when_text(r.starts_at)),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Title"), lambda r: r.title, tooltip=lambda r: r.title),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Speaker"), lambda r: r.speaker),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Venue"), lambda r: r.venue, tooltip=lambda r: r.venue or None),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "After the hearing"), hearing_text),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Topics"), lambda r: str(r.topics), align_right=True),
-            Column(QT_TRANSLATE_NOOP(CONTEXT, "Attended"), lambda r: str(r.attendees), align_right=True),
+            Column(QT_TRANSLATE_NOOP("TrainingPage", "Start"), lambda r: when_text(r.starts_at)),
+            Column(QT_TRANSLATE_NOOP("TrainingPage", "Title"), lambda r: r.title, tooltip=lambda r: r.title),
+            Column(QT_TRANSLATE_NOOP("TrainingPage", "Speaker"), lambda r: r.speaker),
+            Column(QT_TRANSLATE_NOOP("TrainingPage", "Venue"), lambda r: r.venue, tooltip=lambda r: r.venue or None),
+            Column(QT_TRANSLATE_NOOP("TrainingPage", "After the hearing"), hearing_text),
+            Column(QT_TRANSLATE_NOOP("TrainingPage", "Topics"), lambda r: str(r.topics), align_right=True),
+            Column(QT_TRANSLATE_NOOP("TrainingPage", "Attended"), lambda r: str(r.attendees), align_right=True),
         )
 
     # ------------------------------------------------------------------ page protocol
@@ -611,10 +612,10 @@ class AttendeeLine:
 
 
 ATTENDEE_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Name"), lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.enterprise_name,
+    Column(QT_TRANSLATE_NOOP("TrainingPage", "Name"), lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("TrainingPage", "Enterprise"), lambda r: r.enterprise_name,
            tooltip=lambda r: r.enterprise_name or None),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "In the directory"), lambda r: "✓" if r.observer_id else ""),
+    Column(QT_TRANSLATE_NOOP("TrainingPage", "In the directory"), lambda r: "✓" if r.observer_id else ""),
 )
 
 
