@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 import traceback
 from types import TracebackType
@@ -132,6 +133,21 @@ def _show_unexpected(kind: type[BaseException], error: BaseException,
     )
 
 
+WARM_UP_DELAY_MS = 3000
+
+
+def _warm_up_documents() -> None:
+    def work() -> None:
+        try:
+            from tribunal.documents import fonts
+
+            fonts.load_fonts()
+        except Exception:  # a warm-up only: the real print reports any problem itself
+            log.debug("document font warm-up failed", exc_info=True)
+
+    threading.Thread(target=work, name="warm-up-fonts", daemon=True).start()
+
+
 def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
     """Open the program's window on the database ``db_arg`` and run until it is closed.
 
@@ -188,6 +204,9 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
         QTimer.singleShot(0, _report_shown)
     # Show the window first; the figures and the case list arrive a moment later.
     QTimer.singleShot(0, window.load_data)
+    # Once the clerk is at work, read the PDF fonts in the background, so the first hearing
+    # pack prints as fast as the later ones (the fonts take ~0.4 s to load once per process).
+    QTimer.singleShot(WARM_UP_DELAY_MS, _warm_up_documents)
     try:
         return app.exec()
     finally:

@@ -24,7 +24,7 @@ from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail
 from tribunal.ui import msgbox
 from tribunal.ui.combos import add_members, current_member
-from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
+from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 
 
 def make_date_edit(day: dt.date | None = None) -> QDateEdit:
@@ -111,10 +111,8 @@ class CloseCaseDialog(QDialog):
                 self.note.toPlainText(),
             )
         except ValidationError as exc:
-            placed = [k for k in exc.fields if k in self._feedback]
-            for key in placed:
-                # The service's message is the full sentence; its per-field reason is terse.
-                self._feedback[key].show_error(exc.message if len(exc.fields) == 1 else exc.fields[key])
+            # The service's message is the full sentence; its per-field reason is terse.
+            placed = place_errors(self._feedback, exc, whole_message_if_single=True)
             if not placed:
                 self.summary.setText(exc.message)
                 self.summary.show()

@@ -42,7 +42,7 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingDetail
 from tribunal.services.observers import BackEntry, BackEntryReport, InvitationRow
 from tribunal.ui import lang, msgbox, window_state
-from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
+from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.rows_model import (
     GOOD_COLOUR,
     MUTED_COLOUR,
@@ -563,9 +563,7 @@ class WalkInDialog(QDialog):
                 enterprise_name="" if enterprise_id is not None else text, enterprise_id=enterprise_id,
                 title=self.title.text(), phone=self.phone.text(), at=self._at)
         except ValidationError as exc:
-            placed = [k for k in exc.fields if k in self._feedback]
-            for key in placed:
-                self._feedback[key].show_error(exc.fields[key])
+            placed = place_errors(self._feedback, exc)
             if not placed or len(placed) < len(exc.fields):
                 self.summary.setText(exc.message)
                 self.summary.show()

@@ -51,7 +51,7 @@ from tribunal.services.clocks import (
 from tribunal.ui import lang, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member
-from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
+from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,
@@ -449,9 +449,7 @@ class RecordDialog(QDialog):
         try:
             self.result_value = self.submit()
         except ValidationError as exc:
-            placed = [k for k in exc.fields if k in self._feedback]
-            for key in placed:
-                self._feedback[key].show_error(exc.message if len(exc.fields) == 1 else exc.fields[key])
+            placed = place_errors(self._feedback, exc, whole_message_if_single=True)
             if not placed:
                 self.summary.setText(exc.message)
                 self.summary.show()

@@ -21,7 +21,7 @@ from tribunal.services import enterprises
 from tribunal.services.app import Database
 from tribunal.services.enterprises import ContactRow, EnterpriseDetail, EnterpriseInput, ZoneRow
 from tribunal.ui import msgbox
-from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
+from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 
 #: Keys of the fields, as the service names them in ``ValidationError.fields``.
 FIELDS = ("name", "credit_code", "zone", "address", "contact_name", "contact_title",
@@ -338,9 +338,7 @@ class ContactDialog(QDialog):
                                                  self.title.text(), self.phone.text(),
                                                  primary=self.primary.isChecked())
         except ValidationError as exc:
-            placed = [k for k in exc.fields if k in self._feedback]
-            for key in placed:
-                self._feedback[key].show_error(exc.fields[key])
+            placed = place_errors(self._feedback, exc)
             if not placed:
                 self.summary.setText(exc.message)
                 self.summary.show()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from tribunal.errors import ValidationError
 
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#8a5300"
@@ -124,3 +126,20 @@ def field_reason(reason: str) -> str:
     if reason.startswith("第") and "：" in reason:
         return reason.split("：", 1)[1]
     return reason
+
+
+def place_errors(feedback: Mapping[str, FieldFeedback], error: ValidationError, *,
+                 whole_message_if_single: bool = False) -> list[str]:
+    """Show each reason of a refused save beside its field; return the field keys shown.
+
+    Args:
+        feedback: the dialog's field key → FieldFeedback map (keys as in ``error.fields``).
+        error: what the service refused.
+        whole_message_if_single: with one field at fault, show the service's whole sentence
+            there instead of its terse per-field reason.
+    """
+    placed = [key for key in error.fields if key in feedback]
+    single = whole_message_if_single and len(error.fields) == 1
+    for key in placed:
+        feedback[key].show_error(error.message if single else error.fields[key])
+    return placed

@@ -30,7 +30,7 @@ from tribunal.services import enterprises, observers, settings
 from tribunal.services.app import Database
 from tribunal.services.observers import ObserverRow, PersonHistory
 from tribunal.ui import lang, msgbox, window_state
-from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
+from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.invitations_page import InvitationsPanel
 from tribunal.ui.rows_model import (
     GOOD_COLOUR,
@@ -495,9 +495,7 @@ class PersonDialog(QDialog):
                     title=self.title.text(), phone=self.phone.text(), id_number=id_number or None,
                     notes=self.notes.toPlainText())
         except ValidationError as exc:
-            placed = [k for k in exc.fields if k in self._feedback]
-            for key in placed:
-                self._feedback[key].show_error(exc.fields[key])
+            placed = place_errors(self._feedback, exc)
             if not placed:
                 self.summary.setText(exc.message)
                 self.summary.show()

@@ -28,7 +28,7 @@ from tribunal.services import training
 from tribunal.services.app import Database
 from tribunal.services.training import TopicData
 from tribunal.ui import msgbox
-from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
+from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.rows_model import MUTED_COLOUR
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -216,9 +216,7 @@ class TopicsDialog(QDialog):
                                               body=self.body.toPlainText(),
                                               legal_basis=self.legal_basis.toPlainText())
         except ValidationError as exc:
-            placed = [k for k in exc.fields if k in self._feedback]
-            for key in placed:
-                self._feedback[key].show_error(exc.fields[key])
+            placed = place_errors(self._feedback, exc)
             if not placed:
                 msgbox.show_error(self, exc)
             return None

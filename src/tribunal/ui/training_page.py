@@ -34,7 +34,7 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
 from tribunal.ui import lang, msgbox, window_state
-from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
+from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.rows_model import (
     MUTED_COLOUR,
     Column,
@@ -561,9 +561,7 @@ class SessionDialog(QDialog):
                 self.saved = training.update_session(self._db, self._session_id,
                                                      hearing_id=self.hearing.currentData(), **values)
         except ValidationError as exc:
-            placed = [k for k in exc.fields if k in self._feedback]
-            for key in placed:
-                self._feedback[key].show_error(exc.fields[key])
+            placed = place_errors(self._feedback, exc)
             if not placed:
                 self.summary.setText(exc.message)
                 self.summary.show()
