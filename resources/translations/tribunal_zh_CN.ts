@@ -263,7 +263,7 @@
     <name>CaseDetailPane</name>
     <message>
         <source>Type of dispute</source>
-        <extracomment>Position of the 期限 tab (the statutory clocks), just before the history. The TAB_* numbers above index the read-only text views for :meth:`CaseDetailPane.text`.</extracomment>
+        <extracomment>Positions of the 其他参与人 tab (after the tribunal) and of the 期限 tab (the statutory clocks, just before the history). The TAB_* numbers above index the read-only text views for :meth:`CaseDetailPane.text`, not the tabs.</extracomment>
         <translation>案由</translation>
     </message>
     <message>
@@ -331,6 +331,22 @@
         <translation>仲裁庭组成</translation>
     </message>
     <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -341,6 +357,10 @@
     <message>
         <source>History</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Other participants</source>
+        <translation>其他参与人</translation>
     </message>
     <message>
         <source>Time limits</source>
@@ -3596,6 +3616,148 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>New participant — {number}</source>
+        <translation>添加其他参与人 — {number}</translation>
+    </message>
+    <message>
+        <source>Edit participant — {number}</source>
+        <translation>修改其他参与人 — {number}</translation>
+    </message>
+    <message>
+        <source>Witnesses, appraisers, interpreters and other participants may not observe the hearing. With the ID number, or the enterprise or phone, the invitation check recognises them.</source>
+        <translation>证人、鉴定人、翻译人员和其他参与人不得旁听本案开庭。填写身份证号码，或所在单位、联系电话，邀请旁听时才能认出他们。</translation>
+    </message>
+    <message>
+        <source>Optional: 18-character resident ID number</source>
+        <translation>选填：18 位公民身份号码</translation>
+    </message>
+    <message>
+        <source>Optional: mobile, or landline with area code</source>
+        <translation>选填：手机号码，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>Optional: where the person works</source>
+        <translation>选填：本人工作单位</translation>
+    </message>
+    <message>
+        <source>For example: the applicant&apos;s workshop team leader</source>
+        <translation>例如：申请人所在车间的班组长</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>This enterprise is not in the directory. Choose one from the list, or add it on the Enterprises page first.</source>
+        <translation>企业名录中没有这家企业。请从列表中选择，或先在“企业”页面添加。</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTab</name>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>This case is closed: its participants can no longer be changed. To correct them, reopen the case first.</source>
+        <translation>本案已结案，不能再修改其他参与人。如需更正，请先撤销结案。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Record a witness, appraiser, interpreter or other participant</source>
+        <translation>登记证人、鉴定人、翻译人员或其他参与人</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The people in this list may not observe the hearing: the observer invitations check it.</source>
+        <translation>表中人员不得旁听本案开庭，邀请旁听时会按此名单核对。</translation>
+    </message>
+    <message>
+        <source>Select a case to see its witnesses and other participants.</source>
+        <translation>请在上方列表中选择案件，查看其证人和其他参与人。</translation>
+    </message>
+    <message>
+        <source>{number}: {count} participant(s) recorded</source>
+        <translation>{number}：已登记 {count} 人</translation>
+    </message>
+    <message>
+        <source>{number}: no witnesses, appraisers, interpreters or other participants recorded</source>
+        <translation>{number}：没有登记证人、鉴定人、翻译人员或其他参与人</translation>
+    </message>
+    <message>
+        <source>Delete {role} {name} from case {number}?
+
+The deletion is recorded in the case&apos;s history.</source>
+        <translation>从案件 {number} 中删除{role}{name}？
+
+删除将记入案件的修改记录。</translation>
+    </message>
+    <message>
+        <source>Delete participant</source>
+        <translation>删除其他参与人</translation>
     </message>
 </context>
 <context>

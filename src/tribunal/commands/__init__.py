@@ -13,4 +13,5 @@ MODULES: tuple[str, ...] = (
     "tribunal.commands.enterprises",
     "tribunal.commands.observers",
     "tribunal.commands.docs",
+    "tribunal.commands.participants",
 )

@@ -1,7 +1,8 @@
-"""The view of the selected case under the case list: overview, parties, claims, tribunal, time limits, history."""
+"""The view of the selected case under the case list: overview, parties, claims, tribunal, participants, time limits, history."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from html import escape
 from typing import Any
@@ -9,22 +10,34 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
-from tribunal.domain.enums import CaseOutcome, CaseStatus, CaseType, PartyKind, Procedure
+from tribunal.domain.enums import (
+    CaseOutcome,
+    CaseStatus,
+    CaseType,
+    ParticipantRole,
+    PartyKind,
+    Procedure,
+)
 from tribunal.domain.money import format_yuan
+from tribunal.errors import TribunalError
+from tribunal.services import audit
 from tribunal.services.app import Database
 from tribunal.services.audit import AuditRow
 from tribunal.services.cases import CaseDetail
 from tribunal.ui import lang
 from tribunal.ui.clock_widgets import ClocksTab
+from tribunal.ui.participants_widgets import ParticipantsTab
 
 TAB_OVERVIEW = 0
 TAB_PARTIES = 1
 TAB_CLAIMS = 2
 TAB_TRIBUNAL = 3
 TAB_HISTORY = 4
-#: Position of the 期限 tab (the statutory clocks), just before the history. The TAB_* numbers
-#: above index the read-only text views for :meth:`CaseDetailPane.text`.
-CLOCKS_TAB_POSITION = 4
+#: Positions of the 其他参与人 tab (after the tribunal) and of the 期限 tab (the statutory
+#: clocks, just before the history). The TAB_* numbers above index the read-only text views
+#: for :meth:`CaseDetailPane.text`, not the tabs.
+PARTICIPANTS_TAB_POSITION = 4
+CLOCKS_TAB_POSITION = 5
 
 # Field names of the audit trail, in the clerk's words.
 _FIELD_LABELS = {
@@ -53,6 +66,16 @@ _ENUM_FIELDS: dict[str, Any] = {
     "outcome": CaseOutcome,
 }
 _SKIPPED_FIELDS = {"updated_at", "id", "seq", "year", "number"}
+# A participant's entries (participant.add/update/remove) carry the whole row: name the fields
+# a clerk recognises and show the masked numbers (the full ones are on the 其他参与人 tab).
+_PARTICIPANT_FIELD_LABELS = {
+    "role": QT_TRANSLATE_NOOP("CaseDetailPane", "Role"),
+    "name": QT_TRANSLATE_NOOP("CaseDetailPane", "Name"),
+    "id_number_masked": QT_TRANSLATE_NOOP("CaseDetailPane", "ID number"),
+    "phone_masked": QT_TRANSLATE_NOOP("CaseDetailPane", "Phone"),
+    "enterprise_name": QT_TRANSLATE_NOOP("CaseDetailPane", "Enterprise"),
+    "notes": QT_TRANSLATE_NOOP("CaseDetailPane", "Notes"),
+}
 
 _STYLE = """
 <style>
@@ -71,15 +94,19 @@ def _t(text: str) -> str:
 
 
 class CaseDetailPane(QTabWidget):
-    """Tabs showing one case (案件详情): read-only text, and the 期限 tab whose buttons record
-    what moves the statutory clocks (suspension, extension, re-count, service).
+    """Tabs showing one case (案件详情): read-only text, the 其他参与人 tab (witnesses and the
+    like, with buttons to record them) and the 期限 tab whose buttons record what moves the
+    statutory clocks (suspension, extension, re-count, service).
 
     Signals:
         clock_changed(int): something recorded on the 期限 tab changed the case (its id);
             its status may have changed too (a suspension marks it 中止).
+        participants_changed(int): a participant of the case (its id) was added, changed or
+            removed; the history tab is already brought up to date.
     """
 
     clock_changed = Signal(int)
+    participants_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, db: Database | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +118,9 @@ class CaseDetailPane(QTabWidget):
             view.setOpenLinks(False)
             self._views.append(view)
             self.addTab(view, title)
+        self.participants = ParticipantsTab(db)
+        self.participants.participants_changed.connect(self._participants_changed)
+        self.insertTab(PARTICIPANTS_TAB_POSITION, self.participants, self.tr("Other participants"))
         self.clocks = ClocksTab(db)
         self.clocks.clock_changed.connect(self.clock_changed)
         self.insertTab(CLOCKS_TAB_POSITION, self.clocks, self.tr("Time limits"))
@@ -99,8 +129,9 @@ class CaseDetailPane(QTabWidget):
         self.show_case(None)
 
     def set_database(self, db: Database) -> None:
-        """The database the 期限 tab reads from (when not given at construction)."""
+        """The database the 其他参与人 and 期限 tabs read from (when not given at construction)."""
         self._db = db
+        self.participants.set_database(db)
         self.clocks.set_database(db)
 
     def _database(self) -> Database | None:
@@ -123,15 +154,26 @@ class CaseDetailPane(QTabWidget):
             hint = _note(self.tr("Select a case in the list above to see it here."))
             for view in self._views:
                 view.setHtml(_STYLE + hint)
+            self.participants.show_case(None)
             self.clocks.show_case(None)
             return
         self._database()
+        self.participants.show_case(case.id, case.number, closed=case.status == CaseStatus.CLOSED)
         self.clocks.show_case(case.id, case.number)
         self._views[TAB_OVERVIEW].setHtml(_STYLE + self._overview(case))
         self._views[TAB_PARTIES].setHtml(_STYLE + self._parties(case))
         self._views[TAB_CLAIMS].setHtml(_STYLE + self._claims(case))
         self._views[TAB_TRIBUNAL].setHtml(_STYLE + self._tribunal(case))
         self._views[TAB_HISTORY].setHtml(_STYLE + self._history(history or []))
+
+    def _participants_changed(self, case_id: int) -> None:
+        # The change wrote an entry in the case's history: show it without a round trip to the page.
+        db = self._database()
+        if db is not None:
+            # On a failure the history stays as it was; the list on the tab is current anyway.
+            with contextlib.suppress(TribunalError):
+                self._views[TAB_HISTORY].setHtml(_STYLE + self._history(audit.history(db, "case", case_id)))
+        self.participants_changed.emit(case_id)
 
     # ------------------------------------------------------------------ tabs
 
@@ -215,6 +257,9 @@ class CaseDetailPane(QTabWidget):
             out.append(f"<p><b>{escape(when)}</b>　{escape(entry.actor)}　{escape(entry.summary)}</p>")
             if entry.action.endswith(".create"):
                 continue
+            if entry.action.startswith("participant."):
+                out.append(self._participant_changes(entry))
+                continue
             items = []
             for field, before, after in entry.changes:
                 top = field.split(".", 1)[0]
@@ -232,6 +277,20 @@ class CaseDetailPane(QTabWidget):
                 out.append("<ul>" + "".join(unique) + "</ul>")
         return "".join(out)
 
+    def _participant_changes(self, entry: AuditRow) -> str:
+        # Only an update lists fields: the summary of an addition or removal says it all.
+        if not entry.action.endswith(".update"):
+            return ""
+        items = []
+        for field, before, after in entry.changes:
+            if field not in _PARTICIPANT_FIELD_LABELS:
+                continue
+            if field == "role":
+                before, after = (_role_label(v) for v in (before, after))
+            change = f"{before or self.tr('(empty)')} → {after or self.tr('(empty)')}"
+            items.append(f"<li>{escape(_t(_PARTICIPANT_FIELD_LABELS[field]))}：{escape(change)}</li>")
+        return "<ul>" + "".join(items) + "</ul>" if items else ""
+
     def _value(self, field: str, value: Any) -> str:
         if value is None or value == "":
             return self.tr("(empty)")
@@ -246,6 +305,13 @@ class CaseDetailPane(QTabWidget):
             return self.staff_names.get(value, str(value))
         if field == "tribunal_id" and isinstance(value, int):
             return self.tribunal_names.get(value, str(value))
+        return str(value)
+
+
+def _role_label(value: Any) -> str:
+    try:
+        return lang.label(ParticipantRole(value)) if value else ""
+    except ValueError:
         return str(value)
 
 
