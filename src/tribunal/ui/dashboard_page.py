@@ -51,8 +51,8 @@ _DUE_COLUMNS = (
            tooltip=lambda r: r.case_number),
     Column(QT_TRANSLATE_NOOP("DashboardPage", "What is due"), lambda r: r.label_zh,
            tooltip=lambda r: r.note or None),
-    Column(QT_TRANSLATE_NOOP("DashboardPage", "Parties"), lambda r: f"{r.applicants} 诉 {r.respondents}",
-           tooltip=lambda r: f"{r.applicants} 诉 {r.respondents}"),
+    Column(QT_TRANSLATE_NOOP("DashboardPage", "Parties"), lambda r: f"{r.applicants} 与 {r.respondents}",
+           tooltip=lambda r: f"{r.applicants} 与 {r.respondents}"),
 )
 
 

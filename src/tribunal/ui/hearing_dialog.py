@@ -506,8 +506,8 @@ class HearingDialog(QDialog):
         if ids is None:
             self.case.addItem(self.tr("(choose a case)"), None)
         for r in rows:
-            self.case.addItem(f"{r.number}　{r.applicants} 诉 {r.respondents}", r.id)
-            self.case.setItemData(self.case.count() - 1, f"{r.number}\n{r.applicants} 诉 {r.respondents}",
+            self.case.addItem(f"{r.number}　{r.applicants} 与 {r.respondents}", r.id)
+            self.case.setItemData(self.case.count() - 1, f"{r.number}\n{r.applicants} 与 {r.respondents}",
                                   Qt.ItemDataRole.ToolTipRole)
         index = self.case.findData(current) if current is not None else -1
         self.case.setCurrentIndex(index if index >= 0 else 0)
