@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -127,7 +128,7 @@ class _DeferredCanvas(Canvas):
         Canvas.save(self)
 
 
-class DocumentRenderer(Generic[T]):
+class DocumentRenderer(ABC, Generic[T]):
     """Base of every document renderer; subclasses provide :meth:`story` and :meth:`meta`.
 
     A renderer is cheap to create and may render many documents one after another, but not
@@ -175,13 +176,13 @@ class DocumentRenderer(Generic[T]):
 
     # ------------------------------------------------------------ what subclasses provide
 
+    @abstractmethod
     def story(self, data: T) -> list[Flowable]:
         """The flowables of the document."""
-        raise NotImplementedError
 
+    @abstractmethod
     def meta(self, data: T) -> DocMeta:
         """Title, issue date and key of the document."""
-        raise NotImplementedError
 
     def footer_note(self, data: T) -> str:
         """Plain text printed small at the foot of every page ("" for none)."""
