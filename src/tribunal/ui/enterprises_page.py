@@ -39,6 +39,7 @@ from tribunal.ui.rows_model import (
     Column,
     RowsModel,
     make_table,
+    select_key,
     selected_rows,
     set_column_widths,
     stretch_column,
@@ -483,11 +484,8 @@ class EnterprisesPage(QWidget):
 
     def select(self, enterprise_id: int) -> bool:
         """Select ``enterprise_id`` in the list; False when it is not listed."""
-        row = self.model.row_of(enterprise_id)
-        if row is None:
+        if not select_key(self.view, enterprise_id):
             return False
-        self.view.selectRow(row)
-        self.view.scrollTo(self.model.index(row, 0))
         self._selection_changed()
         return True
 

@@ -44,6 +44,7 @@ from tribunal.ui.rows_model import (
     Column,
     RowsModel,
     make_table,
+    select_key,
     selected_rows,
     set_column_widths,
     time_text,
@@ -449,12 +450,7 @@ class InvitationsPanel(QWidget):
 
     def select_invitation(self, invitation_id: int) -> bool:
         """Select one invitation in the list (for tests and for the check-in window's sake)."""
-        row = self.model.row_of(invitation_id)
-        if row is None:
-            return False
-        self.view.clearSelection()
-        self.view.selectRow(row)
-        return True
+        return select_key(self.view, invitation_id)
 
     def _apply(self, action, rows: list[InvitationRow], **kwargs) -> int:
         done = 0

@@ -37,6 +37,7 @@ from tribunal.ui.rows_model import (
     Column,
     RowsModel,
     make_table,
+    select_key,
     selected_rows,
     set_column_widths,
     stretch_column,
@@ -267,11 +268,8 @@ class ObserversPage(QWidget):
         return rows[0].id if rows else None
 
     def select(self, observer_id: int) -> bool:
-        row = self.model.row_of(observer_id)
-        if row is None:
+        if not select_key(self.view, observer_id):
             return False
-        self.view.selectRow(row)
-        self.view.scrollTo(self.model.index(row, 0))
         self._selection_changed()
         return True
 

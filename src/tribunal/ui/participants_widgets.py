@@ -35,7 +35,14 @@ from tribunal.services.participants import ParticipantRow
 from tribunal.ui import lang, msgbox
 from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
-from tribunal.ui.rows_model import Column, RowsModel, make_table, selected_rows, set_column_widths
+from tribunal.ui.rows_model import (
+    Column,
+    RowsModel,
+    make_table,
+    select_key,
+    selected_rows,
+    set_column_widths,
+)
 
 _COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ParticipantsTab", "Role"), lambda p: lang.label(p.role)),
@@ -189,11 +196,7 @@ class ParticipantsTab(QWidget):
 
     def select(self, participant_id: int) -> bool:
         """Select the line of ``participant_id``; False when it is not listed."""
-        number = self.model.row_of(participant_id)
-        if number is None:
-            return False
-        self.view.selectRow(number)
-        return True
+        return select_key(self.view, participant_id)
 
     def _update_buttons(self, *_args: object) -> None:
         editable = self._listed and not self._closed

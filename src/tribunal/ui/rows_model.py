@@ -207,6 +207,18 @@ def selected_rows(view: QTableView) -> list[Any]:
     return [model.data(model.index(n, 0), ROW_ROLE) for n in numbers]
 
 
+def select_key(view: QTableView, key: Hashable) -> bool:
+    """Select and scroll to the row whose key (usually its id) is ``key``; False when not listed."""
+    model = view.model()
+    number = model.row_of(key)
+    if number is None:
+        return False
+    view.clearSelection()
+    view.selectRow(number)
+    view.scrollTo(model.index(number, 0))
+    return True
+
+
 def when_text(moment: dt.datetime | None) -> str:
     """A date and time as lists show it (2026-12-08 09:30); "" when there is none."""
     return f"{moment:%Y-%m-%d %H:%M}" if moment else ""

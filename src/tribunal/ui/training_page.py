@@ -40,6 +40,7 @@ from tribunal.ui.rows_model import (
     Column,
     RowsModel,
     make_table,
+    select_key,
     selected_rows,
     set_column_widths,
     stretch_column,
@@ -247,10 +248,8 @@ class TrainingPage(QWidget):
         return rows[0].id if rows else None
 
     def select(self, session_id: int) -> bool:
-        row = self.model.row_of(session_id)
-        if row is None:
+        if not select_key(self.view, session_id):
             return False
-        self.view.selectRow(row)
         self._selection_changed()
         return True
 
