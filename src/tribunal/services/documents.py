@@ -73,6 +73,7 @@ __all__ = [
     "make_pack",
     "preview",
     "reprint",
+    "warm_up",
 ]
 
 CLOSED_REFUSAL = "不公开审理的案件不制作旁听文书（开庭公告、旁听邀请函、旁听须知、签到表、培训讲义和培训证明）"
@@ -1052,3 +1053,14 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
         if item.filename == path.name:
             return item.rendered.data
     raise ConflictError(f"按现有数据已不再制作“{title}”（当事人或旁听人员可能已变更），无法重印")
+
+
+def warm_up() -> None:
+    """Load the PDF fonts now, so that the first document of the day prints as fast as the rest.
+
+    The GUI calls this in the background a moment after start-up. A failure is left for the
+    real print to report.
+    """
+    from tribunal.documents import fonts
+
+    fonts.load_fonts()

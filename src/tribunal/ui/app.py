@@ -139,9 +139,9 @@ WARM_UP_DELAY_MS = 3000
 def _warm_up_documents() -> None:
     def work() -> None:
         try:
-            from tribunal.documents import fonts
+            from tribunal.services import documents
 
-            fonts.load_fonts()
+            documents.warm_up()
         except Exception:  # a warm-up only: the real print reports any problem itself
             log.debug("document font warm-up failed", exc_info=True)
 
