@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -35,6 +35,7 @@ from tribunal.services.app import Database
 from tribunal.ui import msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.feedback import FORM_STYLE
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import ERROR_COLOUR, Column, RowsModel, make_table, set_column_widths
 
 _WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")

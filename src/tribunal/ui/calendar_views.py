@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from tribunal.domain.enums import HearingStatus
 from tribunal.services.hearings import HearingRow
 from tribunal.ui import lang
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import MUTED_COLOUR, Column, RowsModel, make_table, set_column_widths
 
 #: Colour of a hearing whose tribunal has none (or no tribunal at all).

@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
 from tribunal.domain.enums import (
@@ -26,6 +26,7 @@ from tribunal.services.audit import AuditRow
 from tribunal.services.cases import CaseDetail
 from tribunal.ui import lang
 from tribunal.ui.clock_widgets import ClocksTab
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.participants_widgets import ParticipantsTab
 
 TAB_OVERVIEW = 0

@@ -7,7 +7,6 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -24,6 +23,7 @@ from tribunal.services import cases as case_service
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseRow
 from tribunal.ui import lang
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

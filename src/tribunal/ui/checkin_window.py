@@ -13,7 +13,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from tribunal.services.hearings import HearingDetail
 from tribunal.services.observers import BackEntry, BackEntryReport, InvitationRow
 from tribunal.ui import lang, msgbox, window_state
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
     GOOD_COLOUR,
     MUTED_COLOUR,

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,6 +52,7 @@ from tribunal.ui import lang, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,6 +28,7 @@ from tribunal.services.cases import CaseFilter
 from tribunal.services.clocks import DueOverview, DueRow
 from tribunal.ui import background, lang
 from tribunal.ui.clock_widgets import state_colour, state_text
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_widths
 
 #: Names of the figures, also passed with :attr:`DashboardPage.figure_opened`.

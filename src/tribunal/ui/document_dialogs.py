@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from tribunal.ui.documents_model import (
     pack_rows,
 )
 from tribunal.ui.feedback import FORM_STYLE, HINT_COLOUR, WARNING_COLOUR
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.pdf_view import PdfView
 from tribunal.ui.rows_model import (
     Column,

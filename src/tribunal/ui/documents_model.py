@@ -7,11 +7,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from tribunal.services.documents import DocumentRow, PackResult
 from tribunal.ui import lang
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import ERROR_COLOUR, Column, RowsModel, when_text
 
 #: Translation context of the headings (written out at each string: lupdate reads only literals).

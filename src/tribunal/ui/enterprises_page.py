@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from tribunal.services.enterprises import ContactRow, EnterpriseDetail, Enterpri
 from tribunal.services.observers import ReachRow
 from tribunal.ui import lang, msgbox, window_state
 from tribunal.ui.enterprise_dialog import ContactDialog, EnterpriseDialog
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -45,6 +45,7 @@ from tribunal.ui.clock_widgets import RecordDialog
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.feedback import FORM_STYLE, HINT_COLOUR
 from tribunal.ui.hearing_dialog import ConflictPanel, HearingDialog, OverrideReasonDialog
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,

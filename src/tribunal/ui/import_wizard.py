@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -38,6 +38,7 @@ from tribunal.services.app import Database
 from tribunal.services.enterprise_import import IGNORED, ImportPreview, ImportReport
 from tribunal.ui import msgbox
 from tribunal.ui.feedback import FORM_STYLE
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.observers import CallEntry, EnterprisePick, InvitationRow
 from tribunal.ui import lang, msgbox
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,

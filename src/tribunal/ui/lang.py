@@ -12,6 +12,17 @@ LANGUAGES = ("zh_CN", "en")
 _current = DEFAULT_LANGUAGE
 
 
+def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:
+    """Mark ``source_text`` for translation in ``context`` and return it unchanged.
+
+    The same as PySide6's own ``QT_TRANSLATE_NOOP``, typed as returning ``str`` (the PySide6
+    stub says ``object``, so every column heading or label list built with it would need a
+    cast). ``pyside6-lupdate`` finds calls by this name wherever the function comes from;
+    the text is translated later with ``QCoreApplication.translate(context, text)``.
+    """
+    return source_text
+
+
 def set_language(code: str) -> None:
     """Make ``code`` ("zh_CN" or "en") the language of enum labels; anything else means Chinese."""
     global _current

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from tribunal.services.legal_calendar import YearInfo
 from tribunal.ui import msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.feedback import FORM_STYLE
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
     WARNING_COLOUR,
     Column,

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +31,7 @@ from tribunal.ui.dashboard_page import (
     FIGURE_RECEIVED_THIS_MONTH,
     DashboardPage,
 )
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.placeholder_page import PlaceholderPage
 from tribunal.ui.settings_page import SettingsPage
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -35,6 +35,7 @@ from tribunal.services.participants import ParticipantRow
 from tribunal.ui import lang, msgbox
 from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
     Column,
     RowsModel,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from tribunal.services.app import Database
 from tribunal.services.settings import REGISTRY, SettingDef
 from tribunal.ui import lang, msgbox
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
 LANGUAGE_KEY = "ui.language"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QBrush, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
 from tribunal.ui import lang, msgbox, window_state
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
     MUTED_COLOUR,
     Column,
