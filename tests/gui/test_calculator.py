@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from tribunal.db.engine import Database
 from tribunal.ui import legal_calendar_dialog
-from tribunal.ui.calculator_dialog import CalculatorDialog, DateInput
+from tribunal.ui.calculator_dialog import CalculatorDialog
 
 
 @pytest.fixture
@@ -21,8 +21,9 @@ def calculator(qtbot: QtBot, gui_db: Database) -> CalculatorDialog:
 
 
 def fill(dialog: CalculatorDialog, **dates: dt.date | None) -> None:
-    for name in ("received", "accepted", "served", "hearing"):
-        field: DateInput = getattr(dialog, name)
+    fields = {"received": dialog.received, "accepted": dialog.accepted_on, "served": dialog.served,
+              "hearing": dialog.hearing}
+    for name, field in fields.items():
         field.set_value(dates.get(name))
 
 
@@ -33,9 +34,9 @@ def due(dialog: CalculatorDialog, key: str) -> dt.date | None:
 def test_only_the_filled_in_dates_count(calculator: CalculatorDialog) -> None:
     # Opened with only "received" filled in: one result.
     assert list(calculator.results()) == ["accept_by"]
-    assert not calculator.accepted.edit.isEnabled()
-    calculator.accepted.unset.setChecked(False)
-    assert calculator.accepted.edit.isEnabled()
+    assert not calculator.accepted_on.edit.isEnabled()
+    calculator.accepted_on.unset.setChecked(False)
+    assert calculator.accepted_on.edit.isEnabled()
     assert "award_due" in calculator.results()
 
 

@@ -184,7 +184,7 @@ def test_editing_loads_the_case_and_saves_changes(qtbot: QtBot, seeded_db: Datab
     assert editor.claim_rows()[0].amount.text() == "12,345.00"
 
     type_into(qtbot, editor.party_forms()[1].name, "邵阳新材料有限公司")
-    editor.accepted.setChecked(True)
+    editor.accepted_on.setChecked(True)
     editor.accepted_date.setDate(QDate(dt.date.today()))
     assert editor.status.currentData() == CaseStatus.ACCEPTED  # follows the acceptance
     click_save(qtbot, editor)

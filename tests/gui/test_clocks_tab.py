@@ -178,8 +178,8 @@ def test_counting_afresh_after_a_changed_claim(qtbot: QtBot, demo_db: Database) 
     before = clocks.case_clock(demo_db, case_id, TODAY)
     dialog = RecountDialog(demo_db, case_id, before.case_number, TODAY)
     qtbot.addWidget(dialog)
-    assert dialog.event.findData("六") == -1  # suspension days are not a re-count
-    dialog.event.setCurrentIndex(dialog.event.findData("三"))
+    assert dialog.event_choice.findData("六") == -1  # suspension days are not a re-count
+    dialog.event_choice.setCurrentIndex(dialog.event_choice.findData("三"))
     assert "受理增加或者变更请求之日" in dialog.start_hint.text()
     dialog.restart_date.setDate(QDate(TODAY))
     dialog.note.setText("申请人增加加班费请求")

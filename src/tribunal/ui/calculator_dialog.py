@@ -130,20 +130,20 @@ class CalculatorDialog(QDialog):
         start = (today or dt.date.today)()
 
         self.received = DateInput(start)
-        self.accepted = DateInput(start)
+        self.accepted_on = DateInput(start)
         self.served = DateInput(start)
         self.hearing = DateInput(start)
-        for field in (self.accepted, self.served, self.hearing):
+        for field in (self.accepted_on, self.served, self.hearing):
             field.set_value(None)
         self.suspended_days = QSpinBox()
         self.suspended_days.setRange(0, 3650)
         self.suspended_days.setSuffix(self.tr(" days"))
         self.suspended_days.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000 日") + 48)
         grid = QGridLayout()
-        rows = (
+        rows: tuple[tuple[str, QWidget, str], ...] = (
             (self.tr("Application received"), self.received,
              self.tr("starts the 5 working days to decide on acceptance")),
-            (self.tr("Case accepted"), self.accepted,
+            (self.tr("Case accepted"), self.accepted_on,
              self.tr("starts the 45-day limit (or the day it is counted again from)")),
             (self.tr("Respondent served"), self.served,
              self.tr("the day the respondent signed for the application copy or the hearing notice")),
@@ -151,14 +151,14 @@ class CalculatorDialog(QDialog):
             (self.tr("Days not counted"), self.suspended_days,
              self.tr("suspension and public-notice days left out of the 45 days")),
         )
-        for row, (label, field, hint) in enumerate(rows):
+        for row, (label, widget, hint) in enumerate(rows):
             caption = QLabel(label)
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             note = QLabel(hint)
             note.setProperty("feedback", "hint")
             note.setWordWrap(True)
             grid.addWidget(caption, row, 0)
-            grid.addWidget(field, row, 1)
+            grid.addWidget(widget, row, 1)
             grid.addWidget(note, row, 2)
         grid.setColumnStretch(2, 1)
         grid.setHorizontalSpacing(12)
@@ -197,7 +197,7 @@ class CalculatorDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 600)
 
-        for field in (self.received, self.accepted, self.served, self.hearing):
+        for field in (self.received, self.accepted_on, self.served, self.hearing):
             field.edit.dateChanged.connect(self.compute)
             field.unset.toggled.connect(self.compute)
         self.suspended_days.valueChanged.connect(self.compute)
@@ -215,7 +215,7 @@ class CalculatorDialog(QDialog):
         self.import_button.hide()
         self.notice.clear()
         self.unknown_year = None
-        received, accepted = self.received.value(), self.accepted.value()
+        received, accepted = self.received.value(), self.accepted_on.value()
         served, hearing = self.served.value(), self.hearing.value()
         suspended = self.suspended_days.value()
         try:

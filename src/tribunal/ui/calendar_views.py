@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -663,7 +663,7 @@ class DayListView(QWidget):
         self.empty.setText(QCoreApplication.translate("DayList", "No hearings on this day.") if not rows else "")
         self.empty.setVisible(not rows)
 
-    def _activated(self, index: object) -> None:
-        row = self.model.row(index.row())  # type: ignore[attr-defined]
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.model.row(index.row())
         if row is not None:
             self.hearing_opened.emit(row.id)

@@ -24,7 +24,7 @@ from tribunal.services import audit
 from tribunal.services.app import Database
 from tribunal.services.audit import AuditRow
 from tribunal.services.cases import CaseDetail
-from tribunal.ui import lang
+from tribunal.ui import combos, lang
 from tribunal.ui.clock_widgets import ClocksTab
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.participants_widgets import ParticipantsTab
@@ -139,10 +139,12 @@ class CaseDetailPane(QTabWidget):
         if self._db is None:
             # Built by a page that does not pass the database yet: borrow the page's.
             widget = self.parentWidget()
-            while widget is not None and not isinstance(getattr(widget, "_db", None), Database):
+            while widget is not None:
+                found = getattr(widget, "_db", None)
+                if isinstance(found, Database):
+                    self.set_database(found)
+                    break
                 widget = widget.parentWidget()
-            if widget is not None:
-                self.set_database(widget._db)  # type: ignore[attr-defined]
         return self._db
 
     def text(self, tab: int) -> str:
@@ -310,10 +312,10 @@ class CaseDetailPane(QTabWidget):
 
 
 def _role_label(value: Any) -> str:
-    try:
-        return lang.label(ParticipantRole(value)) if value else ""
-    except ValueError:
-        return str(value)
+    if not value:
+        return ""
+    role = combos.member(ParticipantRole, value)
+    return str(value) if role is None else lang.label(role)
 
 
 def _note(text: str) -> str:

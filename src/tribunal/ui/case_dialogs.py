@@ -38,7 +38,8 @@ def make_date_edit(day: dt.date | None = None) -> QDateEdit:
 
 def to_date(edit: QDateEdit) -> dt.date:
     """The date shown by a date field."""
-    return edit.date().toPython()
+    shown = edit.date()
+    return dt.date(shown.year(), shown.month(), shown.day())
 
 
 def _button_box(ok_text: str, cancel_text: str) -> QDialogButtonBox:

@@ -516,7 +516,7 @@ class CaseEditor(QDialog):
         add_members(self.procedure, Procedure)
         self.received_date = make_date_edit()
         self.received_date.setMaximumDate(QDate.currentDate())
-        self.accepted = QCheckBox(self.tr("Accepted on"))
+        self.accepted_on = QCheckBox(self.tr("Accepted on"))
         self.accepted_date = make_date_edit()
         self.accepted_date.setMaximumDate(QDate.currentDate())
         self.accepted_date.setEnabled(False)
@@ -534,7 +534,7 @@ class CaseEditor(QDialog):
         accepted_row = QWidget()
         row = QHBoxLayout(accepted_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.accepted)
+        row.addWidget(self.accepted_on)
         row.addWidget(self.accepted_date)
         row.addStretch(1)
         self._basic_feedback = {
@@ -559,7 +559,7 @@ class CaseEditor(QDialog):
         form.addRow(self.tr("Workers involved"), fb["worker_count"].container)
         form.addRow(self.tr("Summary of the case"), fb["summary"].container)
 
-        self.accepted.toggled.connect(self._accepted_toggled)
+        self.accepted_on.toggled.connect(self._accepted_toggled)
         page = QWidget()
         page.setLayout(form)
         return _scrolled(page)
@@ -708,9 +708,9 @@ class CaseEditor(QDialog):
         self.received_date.setDate(QDate(case.received_date))
         if case.accepted_date is not None:
             self.accepted_date.setDate(QDate(case.accepted_date))
-        self.accepted.blockSignals(True)
-        self.accepted.setChecked(case.accepted_date is not None)
-        self.accepted.blockSignals(False)
+        self.accepted_on.blockSignals(True)
+        self.accepted_on.setChecked(case.accepted_date is not None)
+        self.accepted_on.blockSignals(False)
         self.accepted_date.setEnabled(case.accepted_date is not None)
         if self.status.findData(case.status.value) < 0:
             add_members(self.status, [case.status])
@@ -727,7 +727,7 @@ class CaseEditor(QDialog):
             self.add_claim()
         self._update_total()
 
-        seats = {a.role: [] for a in case.arbitrators}
+        seats: dict[PanelRole, list[ArbitratorInput]] = {a.role: [] for a in case.arbitrators}
         for a in case.arbitrators:
             seats[a.role].append(a)
             for combo in (self.sole_arbitrator, self.presiding_arbitrator, *self.member_arbitrators):
@@ -935,7 +935,7 @@ class CaseEditor(QDialog):
         data = CaseInput(
             case_type=current_member(self.case_type, CaseType) or CaseType.OTHER,
             received_date=to_date(self.received_date),
-            accepted_date=to_date(self.accepted_date) if self.accepted.isChecked() else None,
+            accepted_date=to_date(self.accepted_date) if self.accepted_on.isChecked() else None,
             status=current_member(self.status, CaseStatus),
             procedure=current_member(self.procedure, Procedure) or Procedure.ORDINARY,
             summary=self.case_summary.toPlainText(),

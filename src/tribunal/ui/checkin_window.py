@@ -41,7 +41,7 @@ from tribunal.services import enterprises, hearings, observers
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingDetail
 from tribunal.services.observers import BackEntry, BackEntryReport, InvitationRow
-from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui import combos, lang, msgbox, window_state
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -338,7 +338,7 @@ class CheckinWindow(QWidget):
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
-            steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10,
+            steps: dict[int, int] = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10,
                      Qt.Key.Key_PageDown: 10}
             if key in steps and self.model.rowCount():
                 current = self.view.selectionModel().selectedRows()
@@ -511,7 +511,7 @@ class WalkInDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.enterprise.setCompleter(completer)
-        self.enterprise.lineEdit().setPlaceholderText(self.tr("Type to find it; a new name is added"))
+        combos.line_edit(self.enterprise).setPlaceholderText(self.tr("Type to find it; a new name is added"))
         self.title = QLineEdit()
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("Mobile, or landline with area code"))
@@ -706,7 +706,8 @@ class BackEntryDialog(QDialog):
         metrics = table.fontMetrics()
         table.verticalHeader().setDefaultSectionSize(metrics.height() + 16)
         for column, sample in samples.items():
-            title = table.horizontalHeaderItem(column).text()
+            header = table.horizontalHeaderItem(column)
+            title = header.text() if header is not None else ""
             table.setColumnWidth(column, max(metrics.horizontalAdvance(sample),
                                              metrics.horizontalAdvance(title)) + 36)
 
@@ -718,8 +719,7 @@ class BackEntryDialog(QDialog):
 
     def tick(self, number: int, time: dt.time | None = None, *, checked: bool = True) -> None:
         """Tick invited person ``number`` (optionally with the time on the sheet)."""
-        item = self.invited.item(number, self.INV_TICK)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._tick_item(number).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         if time is not None:
             edit = self.invited.cellWidget(number, self.INV_TIME)
             assert isinstance(edit, QTimeEdit)
@@ -727,14 +727,21 @@ class BackEntryDialog(QDialog):
             edit.setTime(QTime(time.hour, time.minute))
             edit.blockSignals(False)
 
+    def _tick_item(self, number: int) -> QTableWidgetItem:
+        item = self.invited.item(number, self.INV_TICK)
+        if item is None:
+            raise IndexError(f"no invited person on line {number}")
+        return item
+
     def add_other(self, name: str = "", enterprise: str = "", title: str = "",
                   time: dt.time | None = None) -> int:
         """Add a line for someone who signed without an invitation; returns its number."""
         n = self.others.rowCount()
         self.others.insertRow(n)
-        for column, text in ((self.OTHER_NAME, name), (self.OTHER_ENTERPRISE, enterprise),
-                             (self.OTHER_TITLE, title)):
-            self.others.setItem(n, column, QTableWidgetItem(text))
+        name_item = QTableWidgetItem(name)
+        self.others.setItem(n, self.OTHER_NAME, name_item)
+        self.others.setItem(n, self.OTHER_ENTERPRISE, QTableWidgetItem(enterprise))
+        self.others.setItem(n, self.OTHER_TITLE, QTableWidgetItem(title))
         edit = _time_edit()
         edit.setSpecialValueText(self.tr("not written"))
         if time is not None:
@@ -742,21 +749,21 @@ class BackEntryDialog(QDialog):
         self.others.setCellWidget(n, self.OTHER_TIME, edit)
         if not name:
             self.others.setCurrentCell(n, self.OTHER_NAME)
-            self.others.editItem(self.others.item(n, self.OTHER_NAME))
+            self.others.editItem(name_item)
         return n
 
     def entries(self) -> list[BackEntry]:
         """The sheet as the service takes it."""
         out = []
         for n, row in enumerate(self._open):
-            if self.invited.item(n, self.INV_TICK).checkState() != Qt.CheckState.Checked:
+            if self._tick_item(n).checkState() != Qt.CheckState.Checked:
                 continue
             edit = self.invited.cellWidget(n, self.INV_TIME)
             assert isinstance(edit, QTimeEdit)
             out.append(BackEntry(row.name, _edit_time(edit), invitation_id=row.id))
         for n in range(self.others.rowCount()):
-            name = (self.others.item(n, self.OTHER_NAME).text() if self.others.item(n, self.OTHER_NAME)
-                    else "").strip()
+            name_item = self.others.item(n, self.OTHER_NAME)
+            name = name_item.text().strip() if name_item is not None else ""
             if not name:
                 continue
             enterprise = self.others.item(n, self.OTHER_ENTERPRISE)

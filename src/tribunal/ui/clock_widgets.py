@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor
@@ -63,6 +63,8 @@ from tribunal.ui.rows_model import (
     make_table,
     set_column_widths,
 )
+
+R = TypeVar("R")
 
 #: A state that could not be computed because a year's holidays are missing (not a service state).
 CANNOT_COMPUTE = "cannot_compute"
@@ -335,7 +337,7 @@ class ClocksTab(QWidget):
         open_case = award is not None and award.state != DONE
         self.suspend_button.setEnabled(accepted and open_case and self._running() is None)
         self.resume_button.setEnabled(open_case and self._running() is not None)
-        self.extend_button.setEnabled(accepted and open_case and not clock.extended)  # type: ignore[union-attr]
+        self.extend_button.setEnabled(accepted and open_case and clock is not None and not clock.extended)
         self.recount_button.setEnabled(clock is not None and open_case)
         self.service_button.setEnabled(accepted and open_case)
 
@@ -345,7 +347,7 @@ class ClocksTab(QWidget):
 
     # ------------------------------------------------------------------ actions
 
-    def _after(self, result: object) -> object:
+    def _after(self, result: R) -> R:
         if result is not None and self._case_id is not None:
             self.reload()
             self.clock_changed.emit(self._case_id)
@@ -356,7 +358,7 @@ class ClocksTab(QWidget):
         if self._db is None or self._case_id is None:
             return None
         return self._after(SuspensionDialog.ask(self, self._db, self._case_id, self._number,
-                                                self._today()))  # type: ignore[return-value]
+                                                self._today()))
 
     def end_suspension(self) -> SuspensionData | None:
         """Record the last day of the running suspension."""
@@ -364,28 +366,28 @@ class ClocksTab(QWidget):
         if self._db is None or running is None:
             return None
         return self._after(EndSuspensionDialog.ask(self, self._db, running, self._number,
-                                                   self._today()))  # type: ignore[return-value]
+                                                   self._today()))
 
     def approve_extension(self) -> CaseClock | None:
         """Record the approved 15-day extension."""
         if self._db is None or self._case_id is None:
             return None
         return self._after(ExtensionDialog.ask(self, self._db, self._case_id, self._number,
-                                               self._today()))  # type: ignore[return-value]
+                                               self._today()))
 
     def record_recount(self) -> CaseClock | None:
         """Record a 规则 46 event after which the period is counted afresh."""
         if self._db is None or self._case_id is None:
             return None
         return self._after(RecountDialog.ask(self, self._db, self._case_id, self._number,
-                                             self._today()))  # type: ignore[return-value]
+                                             self._today()))
 
     def record_service(self) -> clocks.ServiceData | None:
         """Record the service of the application copy on a respondent."""
         if self._db is None or self._case_id is None:
             return None
         return self._after(ServiceDialog.ask(self, self._db, self._case_id, self._number,
-                                             self._today()))  # type: ignore[return-value]
+                                             self._today()))
 
 
 # ---------------------------------------------------------------------- dialogs
@@ -464,8 +466,12 @@ class RecordDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database, *args: Any) -> Any:
         """Open the dialog; what was recorded, or None when cancelled."""
+        # Each kind of record dialog takes its own leading arguments (a case, a running
+        # suspension, a hearing…) and ``parent`` last: build it through a signature that
+        # says just that, not through RecordDialog's own.
+        build: Callable[..., RecordDialog] = cls
         try:
-            dialog = cls(db, *args, parent=parent)
+            dialog = build(db, *args, parent=parent)
         except TribunalError as exc:
             msgbox.show_error(parent, exc)
             return None
@@ -582,33 +588,33 @@ class RecountDialog(RecordDialog):
         self.setWindowTitle(self.tr("Count afresh — {number}").format(number=number))
         self.intro.setText(self.tr("The period is counted again from the day of the event. "
                                    "Suspension days are recorded as a suspension instead."))
-        self.event = QComboBox()
+        self.event_choice = QComboBox()
         for event in RECOUNT_EVENTS:
             if event.restarts == "none":
                 continue
-            self.event.addItem(event.reason_text, event.code)
-            self.event.setItemData(self.event.count() - 1, event.basis, Qt.ItemDataRole.ToolTipRole)
+            self.event_choice.addItem(event.reason_text, event.code)
+            self.event_choice.setItemData(self.event_choice.count() - 1, event.basis, Qt.ItemDataRole.ToolTipRole)
         self.start_hint = QLabel()
         self.start_hint.setProperty("feedback", "hint")
         self.start_hint.setWordWrap(True)
         self.restart_date = _limited_date_edit(today)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("For example: the applicant added a claim for overtime pay"))
-        self.add_field("reason", self.tr("Event"), self.event, extra=self.start_hint)
+        self.add_field("reason", self.tr("Event"), self.event_choice, extra=self.start_hint)
         self.add_field("restart_date", self.tr("Counted again from"), self.restart_date)
         self.add_field("note", self.tr("Details"), self.note)
-        self.event.currentIndexChanged.connect(self._event_changed)
+        self.event_choice.currentIndexChanged.connect(self._event_changed)
         self._event_changed()
 
     def _event_changed(self) -> None:
-        code = self.event.currentData()
+        code = self.event_choice.currentData()
         event = next((e for e in RECOUNT_EVENTS if e.code == code), None)
         if event is not None:
             self.start_hint.setText(f"{event.start_zh}（{event.basis}）")
 
     def submit(self) -> CaseClock:
         return clocks.record_recount(self._db, self._case_id, to_date(self.restart_date),
-                                     str(self.event.currentData() or ""), note=self.note.text(),
+                                     str(self.event_choice.currentData() or ""), note=self.note.text(),
                                      today=self._today)
 
 

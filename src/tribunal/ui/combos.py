@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from tribunal.domain.enums import LabelledEnum
 from tribunal.ui import lang
@@ -19,15 +19,28 @@ def add_members(combo: QComboBox, members: Iterable[LabelledEnum]) -> None:
         combo.addItem(lang.label(member), member.value)
 
 
+def member(enum: type[E], value: object) -> E | None:
+    """The member of ``enum`` whose value is ``value`` (a stored or Qt-returned string), or None.
+
+    The same as ``enum(value)`` but None instead of ValueError; written as a search because the
+    labelled enums' three-argument ``__new__`` makes a type checker read ``enum(value)`` as a
+    call missing the two labels.
+    """
+    return next((m for m in enum if m.value == value), None)
+
+
 def current_member(combo: QComboBox, enum: type[E]) -> E | None:
     """The member chosen (None for an entry whose data is None or not a member)."""
     value = combo.currentData()
-    if value is None:
-        return None
-    try:
-        return enum(value)
-    except ValueError:
-        return None
+    return None if value is None else member(enum, value)
+
+
+def line_edit(combo: QComboBox) -> QLineEdit:
+    """The text field of an editable combo box (made editable first)."""
+    field = combo.lineEdit()
+    if field is None:
+        raise TypeError("line_edit() needs an editable combo box: call setEditable(True) first")
+    return field
 
 
 def select_data(combo: QComboBox, value: Any) -> bool:

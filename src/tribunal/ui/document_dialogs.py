@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -210,7 +210,7 @@ class DayPickerDialog(QDialog):
                       and self.tribunal.findData(h.tribunal_id) >= 0), None)
         if first is not None:
             self.tribunal.setCurrentIndex(self.tribunal.findData(first.tribunal_id))
-            self.date.setDate(first.starts_at.date())
+            self.date.setDate(QDate(first.starts_at.date()))
         self.tribunal.currentIndexChanged.connect(lambda _i: self._show_count())
         self.date.dateChanged.connect(lambda _d: self._show_count())
         self.ok_button.setEnabled(self.tribunal.count() > 0)
@@ -303,7 +303,7 @@ class PackResultDialog(QDialog):
 
     def __init__(self, result: PackResult, heading: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.result = result
+        self.pack = result
         self.setWindowTitle(heading)
         title = QLabel(heading)
         font = title.font()
@@ -369,13 +369,13 @@ class PackResultDialog(QDialog):
 
     def print_all(self) -> int | None:
         """Print the combined PDF (every document in order) after the printer dialog."""
-        combined = self.result.combined
+        combined = self.pack.combined
         if combined is None:
             return None
         return document_actions.print_pdf(self, combined.path, combined.title)
 
     def open_folder(self) -> bool:
-        return document_actions.open_folder(self.result.folder, self)
+        return document_actions.open_folder(self.pack.folder, self)
 
     @classmethod
     def present(cls, parent: QWidget | None, result: PackResult, heading: str) -> PackResultDialog:

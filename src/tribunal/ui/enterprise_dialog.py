@@ -83,8 +83,8 @@ class EnterpriseDialog(QDialog):
         self.contact_title.setPlaceholderText(self.tr("For example: HR manager"))
         self.contact_phone = QLineEdit()
         self.contact_phone.setPlaceholderText(self.tr("Mobile, or landline with area code"))
-        self.size = QLineEdit()
-        self.size.setPlaceholderText(self.tr("For example: 350 or 50–300"))
+        self.headcount = QLineEdit()
+        self.headcount.setPlaceholderText(self.tr("For example: 350 or 50–300"))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.notes.setTabChangesFocus(True)
@@ -97,7 +97,7 @@ class EnterpriseDialog(QDialog):
             "contact_name": FieldFeedback(self.contact_name),
             "contact_title": FieldFeedback(self.contact_title),
             "contact_phone": FieldFeedback(self.contact_phone),
-            "size": FieldFeedback(self.size),
+            "size": FieldFeedback(self.headcount),
             "notes": FieldFeedback(self.notes),
         }
         fb = self._feedback
@@ -151,7 +151,7 @@ class EnterpriseDialog(QDialog):
         self.contact_name.setText(row.contact_name)
         self.contact_title.setText(row.contact_title)
         self.contact_phone.setText(row.contact_phone)
-        self.size.setText(row.size)
+        self.headcount.setText(row.size)
         self.notes.setPlainText(row.notes)
         if not row.credit_code_unconfirmed:
             self._confirmed_code = row.credit_code
@@ -169,7 +169,7 @@ class EnterpriseDialog(QDialog):
             credit_code_confirmed=self.credit_code_confirmed.isChecked(),
             zone_id=self.zone.currentData(), address=self.address.text(),
             contact_name=self.contact_name.text(), contact_title=self.contact_title.text(),
-            contact_phone=self.contact_phone.text(), size=self.size.text(),
+            contact_phone=self.contact_phone.text(), size=self.headcount.text(),
             notes=self.notes.toPlainText(),
         )
 

@@ -109,7 +109,8 @@ class ConflictPanel(QWidget):
         """Everything shown, as plain text."""
         parts = [self.heading.text()]
         for i in range(self._cards.count()):
-            widget = self._cards.itemAt(i).widget()
+            item = self._cards.itemAt(i)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, QLabel):
                 parts.append(widget.text())
             elif widget is not None:
@@ -121,7 +122,7 @@ class ConflictPanel(QWidget):
     def _clear(self) -> None:
         while self._cards.count() > 1:
             item = self._cards.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 # Hidden at once: deleteLater waits for the event loop, and a card left
                 # visible until then would be painted over the new ones.

@@ -286,8 +286,9 @@ class HearingsPage(QWidget):
     def _fill_legend(self, colours: dict[int, str], names: dict[int, str]) -> None:
         while self.legend.count():
             item = self.legend.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for tribunal_id, name in names.items():
             swatch = QLabel(name)
             colour = colours[tribunal_id]
@@ -401,7 +402,7 @@ class HearingsPage(QWidget):
 
     def _day_rows(self, rows: list[HearingRow]) -> list[DayListRow]:
         names = {t.id: t.name for t in self._tribunals}
-        order = {t.id: i for i, t in enumerate(self._tribunals)}
+        order: dict[int | None, int] = {t.id: i for i, t in enumerate(self._tribunals)}
         # Per circuit tribunal, then by time: the list each tribunal prints for its day.
         ordered = sorted(rows, key=lambda r: (order.get(r.tribunal_id, len(order)), r.starts_at, r.id))
         out = []

@@ -384,12 +384,17 @@ class MappingPage(QWizardPage):
         assert isinstance(widget, QComboBox)
         return widget
 
+    def heading(self, row: int) -> str:
+        """The heading of the file's column on ``row``."""
+        item = self.table.item(row, 0)
+        return item.text() if item is not None else ""
+
     def columns(self) -> list[str]:
-        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        return [self.heading(r) for r in range(self.table.rowCount())]
 
     def mapping(self) -> dict[str, str]:
         """Column heading → field key ("" for a column not imported)."""
-        return {self.table.item(r, 0).text(): str(self.combo(r).currentData() or "")
+        return {self.heading(r): str(self.combo(r).currentData() or "")
                 for r in range(self.table.rowCount())}
 
     def set_mapping(self, mapping: dict[str, str]) -> None:

@@ -591,11 +591,16 @@ class InvitationsPanel(QWidget):
         item.setToolTip(PICK_NOTE, reason)
         item.setForeground(PICK_NOTE, QBrush(ERROR_COLOUR))
 
+    def _enterprise_items(self) -> list[QTreeWidgetItem]:
+        """The enterprises of the tree (its top-level items), in order."""
+        tops = (self.pick.topLevelItem(i) for i in range(self.pick.topLevelItemCount()))
+        return [top for top in tops if top is not None]
+
     def _contact_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for i in range(self.pick.topLevelItemCount()):
-            top = self.pick.topLevelItem(i)
-            items.extend(top.child(j) for j in range(top.childCount()))
+        items: list[QTreeWidgetItem] = []
+        for top in self._enterprise_items():
+            children = (top.child(j) for j in range(top.childCount()))
+            items.extend(child for child in children if child is not None)
         return items
 
     def ticked_observer_ids(self) -> list[int]:
@@ -606,8 +611,7 @@ class InvitationsPanel(QWidget):
 
     def tick_enterprise(self, name: str, checked: bool = True) -> bool:
         """Tick every open contact of the enterprise called ``name``; False if not listed."""
-        for i in range(self.pick.topLevelItemCount()):
-            top = self.pick.topLevelItem(i)
+        for top in self._enterprise_items():
             if top.text(PICK_NAME) == name and top.flags() & Qt.ItemFlag.ItemIsUserCheckable:
                 top.setCheckState(PICK_NAME, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 return True
@@ -615,14 +619,13 @@ class InvitationsPanel(QWidget):
 
     def tick_all(self) -> None:
         """Tick every enterprise listed (all their open contacts)."""
-        for i in range(self.pick.topLevelItemCount()):
-            top = self.pick.topLevelItem(i)
+        for top in self._enterprise_items():
             if top.flags() & Qt.ItemFlag.ItemIsUserCheckable:
                 top.setCheckState(PICK_NAME, Qt.CheckState.Checked)
 
     def listed_enterprises(self) -> list[str]:
         """Names of the enterprises the filters offer."""
-        return [self.pick.topLevelItem(i).text(PICK_NAME) for i in range(self.pick.topLevelItemCount())]
+        return [top.text(PICK_NAME) for top in self._enterprise_items()]
 
     def pick_note(self, observer_id: int) -> str:
         """What the tree says beside a person (a refusal, "already on the list"…)."""

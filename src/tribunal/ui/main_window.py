@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,6 +41,11 @@ if TYPE_CHECKING:
     from tribunal.ui.hearings_page import HearingsPage
     from tribunal.ui.observers_page import ObserversPage
     from tribunal.ui.training_page import TrainingPage
+
+    #: A page built the first time it is shown.
+    LazyPage: TypeAlias = HearingsPage | EnterprisesPage | ObserversPage | TrainingPage | DocumentsPage
+
+P = TypeVar("P", bound=QWidget)
 
 PAGE_DASHBOARD = 0
 PAGE_CASES = 1
@@ -115,7 +120,7 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(db)
         # The other pages are built the first time they are shown: the window comes up
         # sooner and a clerk who only registers cases never loads the calendar or PDF code.
-        self._built: dict[int, QWidget] = {}
+        self._built: dict[int, LazyPage] = {}
         self.stack = QStackedWidget()
         for index, text in enumerate(NAVIGATION):
             if index == PAGE_DASHBOARD:
@@ -167,7 +172,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ pages built on demand
 
-    def _build_page(self, index: int) -> QWidget:
+    def _build_page(self, index: int) -> LazyPage:
         db = self._db
         if index == PAGE_HEARINGS:
             from tribunal.ui.hearings_page import HearingsPage
@@ -196,7 +201,7 @@ class MainWindow(QMainWindow):
     def page(self, index: int) -> QWidget:
         """The page at ``index`` (PAGE_*), building it on first use."""
         if index in _LAZY_PAGES and index not in self._built:
-            stand_in = self.stack.widget(index)
+            stand_in = self._stacked(index)
             real = self._build_page(index)
             current = self.stack.currentIndex()
             self.stack.insertWidget(index, real)
@@ -205,31 +210,57 @@ class MainWindow(QMainWindow):
             self._built[index] = real
             if current == index:
                 self.stack.setCurrentIndex(index)
-        return self.stack.widget(index)
+        return self._stacked(index)
+
+    def _stacked(self, index: int) -> QWidget:
+        widget = self.stack.widget(index)
+        if widget is None:
+            raise IndexError(f"the window has no page {index}")
+        return widget
+
+    def _page_of(self, index: int, kind: type[P]) -> P:
+        """The page at ``index``, built on first use, as the page class it is."""
+        page = self.page(index)
+        if not isinstance(page, kind):
+            raise TypeError(f"page {index} is a {type(page).__name__}, not a {kind.__name__}")
+        return page
 
     def _show_page(self, index: int) -> None:
         self.page(index)
         self.stack.setCurrentIndex(index)
 
+    # The page classes are imported where they are needed, as page() does: a page's module is
+    # loaded only when the page is first built.
+
     @property
     def hearings(self) -> HearingsPage:
-        return self.page(PAGE_HEARINGS)  # type: ignore[return-value]
+        from tribunal.ui.hearings_page import HearingsPage
+
+        return self._page_of(PAGE_HEARINGS, HearingsPage)
 
     @property
     def enterprises(self) -> EnterprisesPage:
-        return self.page(PAGE_ENTERPRISES)  # type: ignore[return-value]
+        from tribunal.ui.enterprises_page import EnterprisesPage
+
+        return self._page_of(PAGE_ENTERPRISES, EnterprisesPage)
 
     @property
     def observers(self) -> ObserversPage:
-        return self.page(PAGE_OBSERVERS)  # type: ignore[return-value]
+        from tribunal.ui.observers_page import ObserversPage
+
+        return self._page_of(PAGE_OBSERVERS, ObserversPage)
 
     @property
     def training(self) -> TrainingPage:
-        return self.page(PAGE_TRAINING)  # type: ignore[return-value]
+        from tribunal.ui.training_page import TrainingPage
+
+        return self._page_of(PAGE_TRAINING, TrainingPage)
 
     @property
     def documents(self) -> DocumentsPage:
-        return self.page(PAGE_DOCUMENTS)  # type: ignore[return-value]
+        from tribunal.ui.documents_page import DocumentsPage
+
+        return self._page_of(PAGE_DOCUMENTS, DocumentsPage)
 
     # ------------------------------------------------------------------ navigation
 
@@ -243,7 +274,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(index)
 
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self._stacked(self.stack.currentIndex())
 
     def focus_search(self) -> None:
         """Ctrl+F: the current page's search."""
@@ -288,8 +319,8 @@ class MainWindow(QMainWindow):
         if figure == FIGURE_OPEN:
             page.status.setCurrentIndex(page.status.findData(OPEN_ONLY))
         elif figure == FIGURE_RECEIVED_THIS_MONTH:
-            page.received_from.setDate(today.replace(day=1))
-            page.received_to.setDate(today)
+            page.received_from.setDate(QDate(today.replace(day=1)))
+            page.received_to.setDate(QDate(today))
             page.date_range.setChecked(True)
         elif figure == FIGURE_CLOSED_THIS_YEAR:
             page.status.setCurrentIndex(page.status.findData(CaseStatus.CLOSED.value))
@@ -327,5 +358,5 @@ class MainWindow(QMainWindow):
         window_state.save_geometry(STATE_KEY, self)
         self.cases.save_state()
         for page in self._built.values():
-            page.save_state()  # type: ignore[attr-defined]
+            page.save_state()
         super().closeEvent(event)

@@ -33,7 +33,7 @@ from tribunal.services import enterprises, participants
 from tribunal.services.app import Database
 from tribunal.services.participants import ParticipantRow
 from tribunal.ui import lang, msgbox
-from tribunal.ui.combos import add_members, current_member, select_data
+from tribunal.ui.combos import add_members, current_member, line_edit, select_data
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -308,7 +308,7 @@ class ParticipantDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.enterprise.setCompleter(completer)
-        self.enterprise.lineEdit().setPlaceholderText(self.tr("Optional: where the person works"))
+        line_edit(self.enterprise).setPlaceholderText(self.tr("Optional: where the person works"))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.notes.setTabChangesFocus(True)

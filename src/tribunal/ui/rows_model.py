@@ -210,6 +210,8 @@ def selected_rows(view: QTableView) -> list[Any]:
 def select_key(view: QTableView, key: Hashable) -> bool:
     """Select and scroll to the row whose key (usually its id) is ``key``; False when not listed."""
     model = view.model()
+    if not isinstance(model, RowsModel):
+        raise TypeError(f"select_key needs a view of a RowsModel, not {type(model).__name__}")
     number = model.row_of(key)
     if number is None:
         return False

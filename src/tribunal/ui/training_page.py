@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QBrush, QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -33,7 +34,7 @@ from tribunal.services import hearings, observers, training
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
-from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui import combos, lang, msgbox, window_state
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -368,6 +369,18 @@ def _to_datetime(edit: QDateTimeEdit) -> dt.datetime:
     return value.replace(second=0, microsecond=0)
 
 
+class _SessionFields(TypedDict):
+    """What the session form holds, passed alike to create_session and update_session."""
+
+    title: str
+    speaker: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    venue: str
+    topic_ids: list[int]
+    notes: str
+
+
 class SessionDialog(QDialog):
     """A training session: title, speaker, time, venue, the hearing it follows, and its topics.
 
@@ -551,9 +564,10 @@ class SessionDialog(QDialog):
             fb.clear()
         self.summary.hide()
         ends = _to_datetime(self.ends) if self.has_end.isChecked() else None
-        values = dict(title=self.title.text(), speaker=self.speaker.text(), starts_at=_to_datetime(self.starts),
-                      ends_at=ends, venue=self.venue.text(), topic_ids=self.chosen_topic_ids(),
-                      notes=self.notes.toPlainText())
+        values = _SessionFields(title=self.title.text(), speaker=self.speaker.text(),
+                                starts_at=_to_datetime(self.starts), ends_at=ends,
+                                venue=self.venue.text(), topic_ids=self.chosen_topic_ids(),
+                                notes=self.notes.toPlainText())
         try:
             if self._session_id is None:
                 self.saved = training.create_session(self._db, self.hearing.currentData(), **values)
@@ -654,7 +668,7 @@ class AttendanceDialog(QDialog):
         completer = QCompleter(self.person.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.person.setCompleter(completer)
-        self.person.lineEdit().setPlaceholderText(self.tr("Type a name to find a person of the directory"))
+        combos.line_edit(self.person).setPlaceholderText(self.tr("Type a name to find a person of the directory"))
         self.add_person_button = QPushButton(self.tr("Add"))
         self.add_person_button.clicked.connect(self.add_chosen_person)
         self.other_name = QLineEdit()

@@ -18,6 +18,7 @@ def _settings() -> QSettings:
 
 
 def _bytes(value: object) -> QByteArray | None:
+    """The remembered layout as bytes Qt can restore; None when nothing (or nothing usable) is kept."""
     if isinstance(value, QByteArray) and not value.isEmpty():
         return value
     if isinstance(value, bytes | bytearray) and value:
@@ -33,7 +34,7 @@ def save_geometry(key: str, widget: QWidget) -> None:
 def restore_geometry(key: str, widget: QWidget) -> bool:
     """Put ``widget`` back where it was; False when nothing was remembered."""
     data = _bytes(_settings().value(f"{key}/geometry"))
-    return bool(data) and widget.restoreGeometry(data)
+    return data is not None and widget.restoreGeometry(data)
 
 
 def save_header(key: str, header: QHeaderView) -> None:
@@ -44,7 +45,7 @@ def save_header(key: str, header: QHeaderView) -> None:
 def restore_header(key: str, header: QHeaderView) -> bool:
     """Restore a table's column widths and order; False when nothing was remembered."""
     data = _bytes(_settings().value(f"{key}/header"))
-    return bool(data) and header.restoreState(data)
+    return data is not None and header.restoreState(data)
 
 
 def save_splitter(key: str, splitter: QSplitter) -> None:
@@ -55,4 +56,4 @@ def save_splitter(key: str, splitter: QSplitter) -> None:
 def restore_splitter(key: str, splitter: QSplitter) -> bool:
     """Restore a splitter's division; False when nothing was remembered."""
     data = _bytes(_settings().value(f"{key}/splitter"))
-    return bool(data) and splitter.restoreState(data)
+    return data is not None and splitter.restoreState(data)
