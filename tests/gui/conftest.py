@@ -10,13 +10,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from tests.conftest import copy_database
+from tests.integration.data.outreach import World
 from tribunal.db.engine import Database
 from tribunal.db.models import CircuitTribunal, Zone
 from tribunal.domain.enums import StaffRole
@@ -102,9 +104,26 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
 
 
 @pytest.fixture
-def gui_db(tmp_path: Path) -> Iterator[Database]:
-    """A fresh SQLite database for one test, opened the way the program opens it."""
-    handle = open_database(str(tmp_path / "t.sqlite3"), actor="测试书记员")
+def gui_db(template_db: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh SQLite database for one test (a copy of the migrated template), opened the way
+    the program opens it."""
+    handle = open_database(str(copy_database(template_db, tmp_path, "t.sqlite3")), actor="测试书记员")
+    yield handle
+    handle.dispose()
+
+
+@pytest.fixture(scope="session")
+def world_file(outreach_world: Callable[[int], tuple[Path, World]]) -> tuple[Path, World]:
+    """The hearing world of the outreach pages (a hearing on 2026-12-08 in a room of 5 seats,
+    five enterprises of the zone and one elsewhere), built once per test run."""
+    return outreach_world(5)
+
+
+@pytest.fixture
+def world_db(world_file: tuple[Path, World], tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the outreach world's database for one test, open."""
+    handle = open_database(str(copy_database(world_file[0], tmp_path, "world.sqlite3")),
+                           actor="测试书记员")
     yield handle
     handle.dispose()
 

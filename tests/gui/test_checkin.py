@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.integration.data.outreach import HEARING_START, World, build_world_file, copy_world
+from tests.integration.data.outreach import HEARING_START, World
 from tribunal.db.engine import Database
 from tribunal.domain.enums import InvitationStatus
 from tribunal.services import observers
-from tribunal.services.app import open_database
 from tribunal.ui.checkin_window import (
     COL_TICK,
     COL_TIME,
@@ -33,18 +31,10 @@ from .helpers import MessageBoxes, type_into
 ARRIVAL = dt.datetime(2026, 12, 8, 9, 12)
 
 
-@pytest.fixture(scope="module")
-def world_file(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
-    """The hearing world built once per module into a database file (fast set-up)."""
-    return build_world_file(template_db, tmp_path_factory.mktemp("world"), capacity=5)
-
-
 @pytest.fixture
-def gui_db(world_file: tuple[Path, World], tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the world database for one test (instead of the empty one of conftest)."""
-    handle = open_database(str(copy_world(world_file[0], tmp_path)), actor="测试书记员")
-    yield handle
-    handle.dispose()
+def gui_db(world_db: Database) -> Database:
+    """This module's tests start from the outreach world (conftest), not an empty database."""
+    return world_db
 
 
 @pytest.fixture

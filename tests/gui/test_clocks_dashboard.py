@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,37 +9,15 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import TODAY
 from tribunal.db.engine import Database
-from tribunal.services import clocks, demo, settings
-from tribunal.services.app import open_database
+from tribunal.services import clocks, settings
 from tribunal.ui import background, legal_calendar_dialog
 from tribunal.ui.case_detail import CLOCKS_TAB_POSITION
 from tribunal.ui.cases_page import CasesPage
 from tribunal.ui.clock_widgets import state_text
 from tribunal.ui.dashboard_page import DashboardPage
 from tribunal.ui.main_window import PAGE_CASES, MainWindow
-
-TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo data set as of TODAY, built once for this module (it takes seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = open_database(str(path), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
-    db.dispose()
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the demo database for one test."""
-    target = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, target)
-    db = open_database(str(target), actor="测试书记员")
-    yield db
-    db.dispose()
 
 
 @pytest.fixture

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseStatus, PartyRole
-from tribunal.services import cases, clocks, demo, hearings
-from tribunal.services.app import open_database
+from tribunal.services import cases, clocks, hearings
 from tribunal.services.cases import CaseFilter
 from tribunal.services.clocks import DONE, ON_TIME, OVERDUE
 from tribunal.ui.case_detail import CLOCKS_TAB_POSITION, CaseDetailPane
@@ -37,28 +33,6 @@ from tribunal.ui.clock_widgets import (
 from tribunal.ui.rows_model import ERROR_COLOUR, GOOD_COLOUR
 
 from .helpers import MessageBoxes
-
-TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo data set as of TODAY, built once for this module (it takes seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = open_database(str(path), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
-    db.dispose()
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the demo database for one test."""
-    target = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, target)
-    db = open_database(str(target), actor="测试书记员")
-    yield db
-    db.dispose()
 
 
 def open_tab(qtbot: QtBot, db: Database, case_id: int) -> ClocksTab:

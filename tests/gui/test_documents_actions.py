@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import TODAY, copy_database
 from tribunal.db.engine import Database
 from tribunal.domain.enums import DocumentKind, HearingStatus
-from tribunal.services import demo, hearings
 from tribunal.services import documents as document_service
+from tribunal.services import hearings
 from tribunal.services.app import open_database
 from tribunal.services.documents import CLOSED_REFUSAL, PackResult
 from tribunal.services.hearings import HearingRow
@@ -33,8 +34,6 @@ from tribunal.ui.documents_model import PACK_COL_FILE, PACK_COL_KIND
 
 from .helpers import MessageBoxes
 
-TODAY = dt.date(2026, 11, 27)
-
 
 @dataclass
 class Demo:
@@ -45,10 +44,14 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo_pack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    """The demonstration data with the documents of its first public hearing made once."""
-    db = open_database(str(tmp_path_factory.mktemp("actions") / "t.sqlite3"), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
+def demo_pack(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    """The demonstration data with the documents of its first public hearing made once.
+
+    Shared by the module's tests (making a pack takes seconds): they print, preview and make
+    further documents, which adds rows but never changes this pack.
+    """
+    path = copy_database(demo_template, tmp_path_factory.mktemp("actions"), "t.sqlite3")
+    db = open_database(str(path), actor="测试书记员")
     rows = hearings.list_hearings(db)
     public = next(h for h in rows if h.public)
     closed = next(h for h in rows if not h.public)

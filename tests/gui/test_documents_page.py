@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +13,11 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import TODAY, copy_database
 from tribunal.db.engine import Database
 from tribunal.domain.enums import DocumentKind
-from tribunal.services import demo, hearings, settings
 from tribunal.services import documents as document_service
+from tribunal.services import hearings, settings
 from tribunal.services.app import open_database
 from tribunal.services.documents import CLOSED_REFUSAL, PackResult
 from tribunal.services.hearings import HearingRow
@@ -28,8 +28,6 @@ from tribunal.ui.documents_page import DocumentsPage
 from tribunal.ui.main_window import PAGE_DOCUMENTS, MainWindow
 
 from .helpers import MessageBoxes
-
-TODAY = dt.date(2026, 11, 27)
 
 
 @dataclass
@@ -46,10 +44,10 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+def made(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     """Demonstration data with the packs of two public hearings (two different cases) made."""
-    db = open_database(str(tmp_path_factory.mktemp("page") / "t.sqlite3"), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
+    path = copy_database(demo_template, tmp_path_factory.mktemp("page"), "t.sqlite3")
+    db = open_database(str(path), actor="测试书记员")
     rows = hearings.list_hearings(db)
     first, second = [h for h in rows if h.public][:2]
     closed = next(h for h in rows if not h.public)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,11 @@ from tests.integration.data.outreach import (
     PILOT_CODE,
     ZONE,
     World,
-    build_world_file,
-    copy_world,
 )
 from tribunal.db.engine import Database
 from tribunal.db.models import Enterprise
 from tribunal.domain.enums import InvitationStatus
 from tribunal.services import enterprises, observers, settings
-from tribunal.services.app import open_database
 from tribunal.ui.enterprise_dialog import ContactDialog, EnterpriseDialog
 from tribunal.ui.enterprises_page import (
     COL_CODE,
@@ -46,18 +42,10 @@ TODAY = dt.date(2026, 11, 27)
 HOST = "邵阳宝庆精密机械有限公司"
 
 
-@pytest.fixture(scope="module")
-def world_file(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
-    """The hearing world built once per module into a database file (fast set-up)."""
-    return build_world_file(template_db, tmp_path_factory.mktemp("world"), capacity=5)
-
-
 @pytest.fixture
-def gui_db(world_file: tuple[Path, World], tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the world database for one test (instead of the empty one of conftest)."""
-    handle = open_database(str(copy_world(world_file[0], tmp_path)), actor="测试书记员")
-    yield handle
-    handle.dispose()
+def gui_db(world_db: Database) -> Database:
+    """This module's tests start from the outreach world (conftest), not an empty database."""
+    return world_db
 
 
 @pytest.fixture

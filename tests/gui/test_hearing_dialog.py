@@ -3,44 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseStatus, HearingStatus, PanelRole
-from tribunal.services import cases, clocks, demo, hearings
-from tribunal.services.app import open_database
+from tribunal.services import cases, clocks, hearings
 from tribunal.services.cases import CaseFilter
 from tribunal.services.conflicts import HARD, INFO, WARNING, Finding
 from tribunal.ui import hearing_dialog
 from tribunal.ui.hearing_dialog import OWN_ROOMS, HearingDialog, OverrideReasonDialog
-
-TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo data set as of TODAY, built once for this module (it takes seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = open_database(str(path), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
-    db.dispose()
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the demo database for one test."""
-    target = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, target)
-    db = open_database(str(target), actor="测试书记员")
-    yield db
-    db.dispose()
 
 
 def first_hearing(db: Database) -> hearings.HearingDetail:
@@ -260,9 +235,9 @@ def test_the_check_waits_for_the_clerk_to_stop_typing(qtbot: QtBot, demo_db: Dat
     monkeypatch.setattr(hearing_dialog.hearings, "check_hearing", counting)
     for minute in (0, 5, 10, 15):
         dialog.start_time.setTime(QTime(9, minute))
-    assert calls == []  # four changes, no check yet
+    assert calls == [] and dialog.check_pending()  # four changes, one check waiting
     qtbot.waitUntil(lambda: len(calls) == 1, timeout=2000)
-    qtbot.wait(hearing_dialog.CHECK_DELAY_MS + 100)
+    assert not dialog.check_pending()  # and nothing left to run after it
     assert len(calls) == 1
 
 

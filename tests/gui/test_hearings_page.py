@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,10 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.domain.enums import HearingStatus, ServiceMethod, StaffRole
-from tribunal.services import demo, hearings, reference
-from tribunal.services.app import open_database
+from tribunal.services import hearings, reference
 from tribunal.services.hearings import Recipient
 from tribunal.ui import hearing_detail, hearings_page
 from tribunal.ui.calendar_views import DAY_COL_NUMBER, DAY_COL_PANEL, DAY_COL_TIME, weekday_text
@@ -24,28 +22,7 @@ from tribunal.ui.hearings_page import VIEW_DAY, VIEW_MONTH, VIEW_WEEK, ExportIcs
 
 from .helpers import MessageBoxes
 
-TODAY = dt.date(2026, 11, 27)
 DECEMBER = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo data set as of TODAY, built once for this module (it takes seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = open_database(str(path), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
-    db.dispose()
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the demo database for one test."""
-    target = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, target)
-    db = open_database(str(target), actor="测试书记员")
-    yield db
-    db.dispose()
 
 
 @pytest.fixture

@@ -3,20 +3,17 @@ deleting after a confirmation, closed cases, and the invitation check that keeps
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseStatus, ParticipantRole
 from tribunal.errors import ValidationError
-from tribunal.services import cases, demo, enterprises, hearings, observers, participants
-from tribunal.services.app import open_database
+from tribunal.services import cases, enterprises, hearings, observers, participants
 from tribunal.services.cases import CaseFilter
 from tribunal.ui.case_detail import (
     CLOCKS_TAB_POSITION,
@@ -37,28 +34,7 @@ from tribunal.ui.participants_widgets import (
 
 from .helpers import VALID_ID, MessageBoxes, type_into
 
-TODAY = dt.date(2026, 11, 27)
 FOOD = "邵阳市资江食品有限公司"  # not a party of the showcase case: only the witness record can refuse
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo data set as of TODAY, built once for this module (it takes seconds)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = open_database(str(path), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
-    db.dispose()
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the demo database for one test."""
-    target = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, target)
-    db = open_database(str(target), actor="测试书记员")
-    yield db
-    db.dispose()
 
 
 @pytest.fixture

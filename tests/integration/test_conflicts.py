@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from tests.conftest import TODAY
+from tests.conftest import TODAY, copy_database
 from tests.integration.helpers import (
     VALID_CODE,
     VALID_ID,
@@ -37,7 +36,7 @@ from tribunal.domain.enums import (
     ServiceMethod,
     StaffRole,
 )
-from tribunal.services import cases, conflicts, hearings, legal_calendar, reference, settings
+from tribunal.services import cases, conflicts, hearings, reference, settings
 from tribunal.services.app import open_database
 from tribunal.services.conflicts import HARD, INFO, WARNING
 from tribunal.services.hearings import HearingInput
@@ -139,33 +138,17 @@ def make_world(db: Database) -> World:
     return World(db, staff, ent_ids, room_ids, case1, case2)
 
 
-@pytest.fixture(scope="module")
-def world_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> tuple[Path, World]:
-    """The world built once per module, legal calendar seeded; each test gets a copy."""
-    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(str(path), actor="测试书记员")
-    world = make_world(db)
-    legal_calendar.calendar(db)
-    db.dispose()
-    return path, world
+# The world is built once per run (scheduling_world_file in conftest.py); ``w`` gives each
+# test that writes a private copy.
 
 
 @pytest.fixture(scope="module")
-def ro(world_file: tuple[Path, World]) -> Iterator[World]:
-    """The shared world for tests that only check and never write."""
-    path, proto = world_file
-    db = open_database(str(path), actor="测试书记员")
-    yield replace(proto, db=db)
-    db.dispose()
-
-
-@pytest.fixture
-def w(world_file: tuple[Path, World], tmp_path: Path) -> Iterator[World]:
-    path, proto = world_file
-    target = tmp_path / "world.sqlite3"
-    shutil.copyfile(path, target)
-    db = open_database(str(target), actor="测试书记员")
+def ro(scheduling_world_file: tuple[Path, World], tmp_path_factory: pytest.TempPathFactory
+       ) -> Iterator[World]:
+    """One copy of the world shared by this module's tests that only check and never write."""
+    path, proto = scheduling_world_file
+    db = open_database(str(copy_database(path, tmp_path_factory.mktemp("ro"), "world.sqlite3")),
+                       actor="测试书记员")
     yield replace(proto, db=db)
     db.dispose()
 

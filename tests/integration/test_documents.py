@@ -14,7 +14,6 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
@@ -34,7 +33,6 @@ from tribunal.domain.enums import DocumentKind, HearingStatus, InvitationStatus,
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import documents, settings
 from tribunal.services.app import open_database
-from tribunal.services.demo import load_demo
 
 OBSERVER_KINDS = {DocumentKind.ANNOUNCEMENT, DocumentKind.INVITATION, DocumentKind.OBSERVER_RULES,
                   DocumentKind.SIGN_IN, DocumentKind.HANDOUT, DocumentKind.CERTIFICATE}
@@ -52,12 +50,12 @@ def _sha(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_file(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demonstration data (loaded once), with a summary full of personal data to remove."""
+def demo_file(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demonstration data (conftest's demo_template), with a summary full of personal data
+    to remove."""
     path = tmp_path_factory.mktemp("demo-docs") / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
+    shutil.copyfile(demo_template, path)
     db = open_database(str(path), actor="测试")
-    load_demo(db, today=TODAY)
     with db.session() as s:
         hearing = s.get(Hearing, 1)
         applicant = next(p for p in hearing.case.parties if p.role == PartyRole.APPLICANT)

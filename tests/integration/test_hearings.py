@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import TODAY
-from tests.integration.test_conflicts import MON, SAT, WED, World, make_world
+from tests.integration.test_conflicts import MON, SAT, WED, World
 from tribunal.db.models import AuditEntry, Case, CircuitTribunal, Invitation
 from tribunal.domain.enums import (
     CaseStatus,
@@ -24,30 +22,9 @@ from tribunal.domain.enums import (
 )
 from tribunal.domain.periods import PeriodCalculator
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import cases, demo, hearings, legal_calendar
+from tribunal.services import cases, hearings, legal_calendar
 from tribunal.services.app import open_database
 from tribunal.services.conflicts import HearingConflict
-
-
-@pytest.fixture(scope="module")
-def world_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> tuple[Path, World]:
-    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(str(path), actor="测试书记员")
-    world = make_world(db)
-    legal_calendar.calendar(db)
-    db.dispose()
-    return path, world
-
-
-@pytest.fixture
-def w(world_file: tuple[Path, World], tmp_path: Path) -> Iterator[World]:
-    path, proto = world_file
-    target = tmp_path / "world.sqlite3"
-    shutil.copyfile(path, target)
-    db = open_database(str(target), actor="测试书记员")
-    yield replace(proto, db=db)
-    db.dispose()
 
 
 def _audit(w: World, action: str) -> list[AuditEntry]:
@@ -346,19 +323,9 @@ def test_list_rooms(w):
 # ---------------------------------------------------------------- on the demonstration data
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(str(path), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
-    db.dispose()
-    return path
-
-
-def test_demo_showcase_hearing_checks_clean_and_postpones_to_everyone(demo_file, tmp_path):
+def test_demo_showcase_hearing_checks_clean_and_postpones_to_everyone(demo_template, tmp_path):
     target = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_file, target)
+    shutil.copyfile(demo_template, target)
     db = open_database(str(target), actor="测试书记员")
     try:
         showcase = next(r for r in hearings.list_hearings(db) if r.case_type == CaseType.WORK_INJURY and r.public)
@@ -378,9 +345,9 @@ def test_demo_showcase_hearing_checks_clean_and_postpones_to_everyone(demo_file,
         db.dispose()
 
 
-def test_demo_hearings_are_flagged_exactly_when_past_the_award_deadline(demo_file, tmp_path):
+def test_demo_hearings_are_flagged_exactly_when_past_the_award_deadline(demo_template, tmp_path):
     target = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_file, target)
+    shutil.copyfile(demo_template, target)
     db = open_database(str(target), actor="测试书记员")
     try:
         periods = PeriodCalculator(legal_calendar.calendar(db))

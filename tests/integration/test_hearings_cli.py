@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from tests.conftest import TODAY
+from tests.conftest import copy_database
 from tribunal.cli import main
-from tribunal.services import demo, hearings
+from tribunal.services import hearings
 from tribunal.services.app import open_database
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(str(path), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
-    db.dispose()
-    return path
+def demo_db(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This module's copy of the demonstration database (conftest's demo_template)."""
+    return copy_database(demo_template, tmp_path_factory.mktemp("cli"), "demo.sqlite3")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

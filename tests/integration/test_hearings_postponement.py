@@ -3,42 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from tests.conftest import TODAY
-from tests.integration.test_conflicts import WED, World, make_world
+from tests.integration.test_conflicts import WED
 from tribunal.db.models import Hearing
 from tribunal.domain.enums import HearingStatus
-from tribunal.services import hearings, legal_calendar
-from tribunal.services.app import open_database
+from tribunal.services import hearings
 from tribunal.services.conflicts import HearingConflict
-
-
-@pytest.fixture(scope="module")
-def world_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> tuple[Path, World]:
-    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(str(path), actor="测试书记员")
-    world = make_world(db)
-    legal_calendar.calendar(db)
-    db.dispose()
-    return path, world
-
-
-@pytest.fixture
-def w(world_file: tuple[Path, World], tmp_path: Path) -> Iterator[World]:
-    path, proto = world_file
-    target = tmp_path / "world.sqlite3"
-    shutil.copyfile(path, target)
-    db = open_database(str(target), actor="测试书记员")
-    yield replace(proto, db=db)
-    db.dispose()
 
 
 def test_a_new_date_links_the_two_hearings_both_ways(w):

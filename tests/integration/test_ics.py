@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,37 +11,16 @@ import icalendar
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import TODAY
+from tests.conftest import TODAY, copy_database
 from tests.integration.helpers import VALID_ID
-from tests.integration.test_conflicts import MON, WED, World, make_world
+from tests.integration.test_conflicts import MON, WED, World
 from tribunal.db.models import Enterprise, Observer, Party, Staff
 from tribunal.errors import NotFound, ValidationError
-from tribunal.services import demo, hearings, ics, legal_calendar
+from tribunal.services import hearings, ics
 from tribunal.services.app import open_database
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DEC = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
-
-
-@pytest.fixture(scope="module")
-def world_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> tuple[Path, World]:
-    path = tmp_path_factory.mktemp("world") / "world.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(str(path), actor="测试书记员")
-    world = make_world(db)
-    legal_calendar.calendar(db)
-    db.dispose()
-    return path, world
-
-
-@pytest.fixture
-def w(world_file: tuple[Path, World], tmp_path: Path) -> Iterator[World]:
-    path, proto = world_file
-    target = tmp_path / "world.sqlite3"
-    shutil.copyfile(path, target)
-    db = open_database(str(target), actor="测试书记员")
-    yield replace(proto, db=db)
-    db.dispose()
 
 
 def _events(data: bytes) -> list[icalendar.Event]:
@@ -181,13 +158,9 @@ def test_lines_are_folded_and_end_with_crlf(w):
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(str(path), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
-    db.dispose()
-    return path
+def demo_file(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This module's copy of the demonstration database (conftest's demo_template)."""
+    return copy_database(demo_template, tmp_path_factory.mktemp("demo"), "demo.sqlite3")
 
 
 def test_demo_export_carries_no_id_or_phone_numbers(demo_file):

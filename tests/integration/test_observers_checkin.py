@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from tests.integration.data.outreach import HEARING_START, add_hearing, build_world_file, copy_world
+from tests.integration.data.outreach import HEARING_START, add_hearing, copy_world
 from tribunal.cli import main
 from tribunal.db.models import AuditEntry, Enterprise, Observer
 from tribunal.domain.enums import InvitationStatus
@@ -21,20 +21,15 @@ from tribunal.services.observers import BackEntry
 AT = dt.datetime(2026, 12, 8, 9, 12)
 
 
-@pytest.fixture(scope="module")
-def world_file(template_db, tmp_path_factory):
-    return build_world_file(template_db, tmp_path_factory.mktemp("world"), capacity=10)
-
-
 @pytest.fixture
-def db_path(world_file, tmp_path):
+def db_path(outreach_world, tmp_path):
     """The conftest's fresh database, but holding the hearing world already."""
-    return copy_world(world_file[0], tmp_path)
+    return copy_world(outreach_world(10)[0], tmp_path)
 
 
 @pytest.fixture
-def world(world_file, db):
-    return world_file[1]
+def world(outreach_world, db):
+    return outreach_world(10)[1]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import TODAY
-from tests.integration.data.outreach import HEARING_START, add_hearing, build_world_file, copy_world
+from tests.integration.data.outreach import HEARING_START, add_hearing, copy_world
 from tests.integration.helpers import applicant, case_input, respondent
 from tribunal.db.models import AuditEntry, Hearing, Invitation
 from tribunal.domain.enums import HearingStatus, InvitationStatus
@@ -19,20 +19,15 @@ DAY = HEARING_START.date()
 GUESTS = ("王丽", "赵建华", "李娟", "周海波", "罗桂英")
 
 
-@pytest.fixture(scope="module")
-def world_file(template_db, tmp_path_factory):
-    return build_world_file(template_db, tmp_path_factory.mktemp("world"), capacity=5)
-
-
 @pytest.fixture
-def db_path(world_file, tmp_path):
+def db_path(outreach_world, tmp_path):
     """The conftest's fresh database, but holding the hearing world already."""
-    return copy_world(world_file[0], tmp_path)
+    return copy_world(outreach_world(5)[0], tmp_path)
 
 
 @pytest.fixture
-def world(world_file, db):
-    return world_file[1]
+def world(outreach_world, db):
+    return outreach_world(5)[1]
 
 
 def _invitations(db) -> int:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import TODAY
-from tests.integration.data.outreach import add_hearing, build_world_file, copy_world
+from tests.integration.data.outreach import add_hearing, copy_world
 from tests.integration.helpers import VALID_ID, applicant, case_input, respondent
 from tribunal.db.models import AuditEntry, CaseParticipant, Invitation
 from tribunal.domain.enums import CaseOutcome, ParticipantRole
@@ -19,19 +19,14 @@ from tribunal.services import cases, observers, participants, settings
 OTHER_ID = "430502198805060021"[:17] + id_check_character("43050219880506002")
 
 
-@pytest.fixture(scope="module")
-def world_file(template_db, tmp_path_factory):
-    return build_world_file(template_db, tmp_path_factory.mktemp("world"), capacity=10)
+@pytest.fixture
+def db_path(outreach_world, tmp_path):
+    return copy_world(outreach_world(10)[0], tmp_path)
 
 
 @pytest.fixture
-def db_path(world_file, tmp_path):
-    return copy_world(world_file[0], tmp_path)
-
-
-@pytest.fixture
-def world(world_file, db):
-    return world_file[1]
+def world(outreach_world, db):
+    return outreach_world(10)[1]
 
 
 def _audit(db, action):

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from tests.integration.data.outreach import build_world_file, copy_world
+from tests.integration.data.outreach import copy_world
 from tribunal.db.models import AuditEntry, Setting, TrainingTopic
 from tribunal.domain.enums import CaseType
 from tribunal.errors import ConflictError, NotFound, ValidationError
@@ -20,19 +20,14 @@ TWELVE = ("dispute_channels", "limitation", "burden_of_proof", "records", "writt
           "workplace_rules", "termination", "wages_overtime", "social_insurance", "work_injury", "non_compete")
 
 
-@pytest.fixture(scope="module")
-def world_file(template_db, tmp_path_factory):
-    return build_world_file(template_db, tmp_path_factory.mktemp("world"), capacity=10)
+@pytest.fixture
+def db_path(outreach_world, tmp_path):
+    return copy_world(outreach_world(10)[0], tmp_path)
 
 
 @pytest.fixture
-def db_path(world_file, tmp_path):
-    return copy_world(world_file[0], tmp_path)
-
-
-@pytest.fixture
-def world(world_file, db):
-    return world_file[1]
+def world(outreach_world, db):
+    return outreach_world(10)[1]
 
 
 def _topic_ids(db, *codes):

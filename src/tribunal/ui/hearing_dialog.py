@@ -691,6 +691,10 @@ class HearingDialog(QDialog):
         if not self._loading:
             self._timer.start()
 
+    def check_pending(self) -> bool:
+        """True while a check waits for the clerk to stop typing."""
+        return self._timer.isActive()
+
     def check_now(self) -> list[Finding]:
         """Run the check at once and show its findings; Save follows the result."""
         self._timer.stop()
