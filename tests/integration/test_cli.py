@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import TODAY
+from tests.conftest import TODAY, copy_database
 from tribunal.cli import main
 from tribunal.db.models import AuditEntry, Enterprise, Party, Staff
 from tribunal.domain.enums import CaseType, InvitationStatus, ParticipantRole, PartyKind
@@ -202,9 +202,10 @@ def test_the_dashboard_has_a_few_real_warnings_not_a_flood(demo_today):
     assert overview.due_this_week  # something falls due this week too
 
 
-def test_the_same_seed_and_day_give_the_same_register(demo_today, template_db, tmp_path):
+def test_the_same_seed_and_day_give_the_same_register(demo_today, demo_template, tmp_path):
     db, _ = demo_today
-    again, _ = _load(template_db, tmp_path, TODAY)
+    # conftest's demo_template is the demo loaded a second time, on its own, with the same day.
+    again = open_database(str(copy_database(demo_template, tmp_path)), actor="测试")
     try:
         def facts(handle):
             with handle.session(write=False) as s:
