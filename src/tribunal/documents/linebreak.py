@@ -16,7 +16,8 @@ justified-line drawers:
 * in justified paragraphs every line but the last is spread to the full measure with
   character spacing (the PDF ``Tc`` operator), as word processors do for Chinese.
 
-:func:`install` is idempotent; styles.py calls it when the stylesheet module loads.
+:func:`install` is idempotent; styles.py calls it when the stylesheet module loads. The
+ReportLab internals replaced or called here are checked by tests/unit/test_reportlab_internals.py.
 """
 
 from __future__ import annotations
