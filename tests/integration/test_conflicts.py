@@ -37,10 +37,9 @@ from tribunal.domain.enums import (
     ServiceMethod,
     StaffRole,
 )
-from tribunal.services import cases, conflicts, hearings, legal_calendar, reference, settings
+from tribunal.domain.scheduling import HARD, INFO, WARNING, Finding, HearingConflict, HearingInput
+from tribunal.services import cases, hearings, legal_calendar, reference, settings
 from tribunal.services.app import open_database
-from tribunal.services.conflicts import HARD, INFO, WARNING
-from tribunal.services.hearings import HearingInput
 
 SOLE = PanelRole.SOLE
 
@@ -79,7 +78,7 @@ class World:
         return hearings.schedule_hearing(self.db, data, reason, today=TODAY)
 
     def check(self, data: HearingInput, hearing_id: int | None = None,
-              today: dt.date = TODAY) -> list[conflicts.Finding]:
+              today: dt.date = TODAY) -> list[Finding]:
         return hearings.check_hearing(self.db, data, hearing_id=hearing_id, today=today)
 
     def invite(self, hearing_id: int, name: str, ent: str | None,
@@ -170,11 +169,11 @@ def w(world_file: tuple[Path, World], tmp_path: Path) -> Iterator[World]:
     db.dispose()
 
 
-def keys(findings: list[conflicts.Finding], severity: str | None = None) -> set[str]:
+def keys(findings: list[Finding], severity: str | None = None) -> set[str]:
     return {f.rule_key for f in findings if severity is None or f.severity == severity}
 
 
-def only(findings: list[conflicts.Finding], key: str) -> conflicts.Finding:
+def only(findings: list[Finding], key: str) -> Finding:
     matching = [f for f in findings if f.rule_key == key]
     assert len(matching) == 1, findings
     return matching[0]
@@ -596,7 +595,6 @@ def test_a_year_without_a_holiday_schedule_warns_once_and_does_not_crash(ro):
 
 
 def test_hard_conflicts_block_and_warnings_need_a_reason(w):
-    from tribunal.services.conflicts import HearingConflict
 
     w.schedule(w.hearing(WED, "09:00", "11:00", "B2", case=2))
     with pytest.raises(HearingConflict) as hard:

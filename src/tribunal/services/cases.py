@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Party, Staff
+from tribunal.db.search import contains
 from tribunal.domain import panel, validators
 from tribunal.domain.enums import (
     CaseOutcome,
@@ -414,11 +415,10 @@ def _filtered(query: Select, f: CaseFilter) -> Select:
     text = " ".join(f.text.split())
     if text:
         for word in text.split(" "):
-            like = f"%{_escape_like(word)}%"
             matches = [
-                Case.number.like(like, escape="\\"),
-                Case.applicant_names.like(like, escape="\\"),
-                Case.respondent_names.like(like, escape="\\"),
+                contains(Case.number, word),
+                contains(Case.applicant_names, word),
+                contains(Case.respondent_names, word),
             ]
             # A clerk may type the case type (工伤, 加班费) into the same search field.
             types = [t for t in CaseType if word in t.label_zh or word.lower() in t.label_en.lower()]
@@ -444,10 +444,6 @@ def _filtered(query: Select, f: CaseFilter) -> Select:
     if f.tribunal_id is not None:
         query = query.where(Case.tribunal_id == f.tribunal_id)
     return query
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def search_case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[int]:
@@ -558,11 +554,6 @@ def _birth(p: PartyInput) -> dt.date | None:
     return validators.check_id_number(p.id_number).birth_date
 
 
-def _raise_if(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError("案件信息有误，未保存：" + "；".join(errors.values()), errors)
-
-
 def create_case(db: Database, data: CaseInput, *, today: dt.date | None = None) -> CaseDetail:
     """Register a case and give it the next case number of its receipt year.
 
@@ -570,10 +561,10 @@ def create_case(db: Database, data: CaseInput, *, today: dt.date | None = None) 
         ValidationError: something typed is wrong; nothing is saved and no number is used.
     """
     data, errors = check_case_input(data, today=today)
-    _raise_if(errors)
+    ValidationError.raise_if(errors, "案件信息")
     with db.session() as s:
         _check_staff(s, data, errors)
-        _raise_if(errors)
+        ValidationError.raise_if(errors, "案件信息")
         pattern = settings.case_number_pattern(settings.read_all(s))
         year = data.received_date.year
         seq, number = numbering.allocate(s, pattern, year)
@@ -601,10 +592,10 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
         NotFound: the case is gone.
     """
     data, errors = check_case_input(data, today=today)
-    _raise_if(errors)
+    ValidationError.raise_if(errors, "案件信息")
     with db.session() as s:
         _check_staff(s, data, errors)
-        _raise_if(errors)
+        ValidationError.raise_if(errors, "案件信息")
         case = _load(s, case_id)
         if expected_updated_at is not None and case.updated_at != expected_updated_at:
             raise ConflictError(f"案件 {case.number} 已被他人修改，请关闭后重新打开再编辑")

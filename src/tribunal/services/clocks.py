@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Final
 
 from sqlalchemy import Select, or_, select
@@ -23,10 +22,8 @@ from tribunal.domain.periods import (
     OVERDUE,
     DueDate,
     PeriodCalculator,
-    PeriodRule,
     deadline_state,
     excluded_days_within,
-    load_rules,
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, settings
@@ -337,11 +334,6 @@ class AwardDue:
 # ---------------------------------------------------------------- computing
 
 
-@cache
-def _rules() -> dict[str, PeriodRule]:
-    return load_rules()
-
-
 _ITEM_RULES: Final[dict[str, tuple[str, str]]] = {
     "accept_by": ("accept", "受理决定截止日"),
     "serve_application_by": ("serve_application", "送达申请书副本截止日"),
@@ -365,7 +357,7 @@ class _Clock:
 
     def __init__(self, calendar: LegalCalendar, today: dt.date, soon_days: int) -> None:
         self.calendar = calendar
-        self.calc = PeriodCalculator(calendar, _rules())
+        self.calc = PeriodCalculator(calendar)
         self.rules = self.calc.rules
         self.today = today
         self.soon_days = soon_days
@@ -1116,7 +1108,7 @@ def approve_extension(db: Database, case_id: int, approved_by: str, approved_on:
         raw_end = start + dt.timedelta(days=45 + excluded)
         if approved_on > raw_end:
             # Only now is the rolled-forward legal day needed (it may reach an unloaded year).
-            legal_end = PeriodCalculator(cal, _rules()).award_due(start, False, excluded).date
+            legal_end = PeriodCalculator(cal).award_due(start, False, excluded).date
             if approved_on > legal_end:
                 raise ValidationError(
                     f"四十五日审理期限已于 {legal_end.isoformat()} 届满，届满后不能再批准延长",

@@ -41,6 +41,7 @@ from tribunal.domain.enums import (
 )
 from tribunal.domain.legal_calendar import LegalCalendar
 from tribunal.domain.names import enterprise_name_key
+from tribunal.domain.scheduling import HARD, WARNING, HearingInput
 from tribunal.domain.validators import credit_code_check_character, id_check_character
 from tribunal.errors import TribunalError
 from tribunal.services import (
@@ -56,7 +57,6 @@ from tribunal.services import (
     training,
 )
 from tribunal.services import enterprises as enterprise_service
-from tribunal.services.conflicts import HARD, WARNING
 from tribunal.services.legal_calendar import calendar
 
 DEMO_ZONE = "邵阳经济技术开发区"
@@ -415,8 +415,8 @@ def _known(cal: LegalCalendar, day: dt.date) -> bool:
     return cal.is_known_year(day.year)
 
 
-def _find_slot(db: Database, data: hearings.HearingInput, today: dt.date,
-               cal: LegalCalendar) -> tuple[hearings.HearingInput, str | None] | None:
+def _find_slot(db: Database, data: HearingInput, today: dt.date,
+               cal: LegalCalendar) -> tuple[HearingInput, str | None] | None:
     """The first candidate time with no hard conflict and no warning, by the service's own check.
 
     When no such time exists in a year whose holidays are loaded (today lies late in the
@@ -424,7 +424,7 @@ def _find_slot(db: Database, data: hearings.HearingInput, today: dt.date,
     are unknown; it is saved with that reason. None when nothing fits at all.
     """
     length = data.ends_at - data.starts_at
-    fallback: hearings.HearingInput | None = None
+    fallback: HearingInput | None = None
     # In an unloaded year the check cannot tell whether the award would be late; keep such a
     # hearing within the 45 natural days, which are in time whatever the holidays.
     award = conflicts.award_clock(db, data.case_id, today)
@@ -468,7 +468,7 @@ def _demo_hearings(db: Database, rng: random.Random, today: dt.date, created: li
         day = _next_weekday(today + dt.timedelta(days=10 + 2 * n))
         start = dt.datetime.combine(day, _SLOTS[n % 2])
         public = n != 3
-        wanted = hearings.HearingInput(
+        wanted = HearingInput(
             case_id=c.id, starts_at=start, ends_at=start + dt.timedelta(hours=2),
             room_id=rooms[host_id] if public else rooms[None], public=public,
             closed_reason=None if public else CLOSED_REASON_PRIVACY,

@@ -112,11 +112,6 @@ def _check(role: ParticipantRole | str, name: str, id_number: str, phone: str, n
     return errors, values
 
 
-def _raise_if(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError("诉讼参与人信息有误，未保存：" + "；".join(errors.values()), errors)
-
-
 def _open_case(s: Session, case_id: int) -> Case:
     case = s.get(Case, case_id)
     if case is None:
@@ -205,7 +200,7 @@ def add_participant(db: Database, case_id: int, role: ParticipantRole | str, nam
         NotFound: the case or the enterprise is gone.
     """
     errors, values = _check(role, name, id_number, phone, notes, today or dt.date.today())
-    _raise_if(errors)
+    ValidationError.raise_if(errors, "诉讼参与人信息")
     with db.session() as s:
         case = _open_case(s, case_id)
         _require_enterprise(s, enterprise_id)
@@ -233,7 +228,7 @@ def update_participant(db: Database, participant_id: int, role: ParticipantRole 
         NotFound: the participant or the enterprise is gone.
     """
     errors, values = _check(role, name, id_number, phone, notes, today or dt.date.today())
-    _raise_if(errors)
+    ValidationError.raise_if(errors, "诉讼参与人信息")
     with db.session() as s:
         p = _load(s, participant_id)
         case = _open_case(s, p.case_id)

@@ -294,8 +294,7 @@ def _check_topic_text(title: str, body: str, legal_basis: str) -> tuple[str, str
     legal_basis = " ".join(legal_basis.split())
     if len(legal_basis) > 400:
         errors["legal_basis"] = "法律依据过长（最多 400 字）"
-    if errors:
-        raise ValidationError("培训主题有误，未保存：" + "；".join(errors.values()), errors)
+    ValidationError.raise_if(errors, "培训主题")
     return title, body.strip(), legal_basis
 
 
@@ -448,8 +447,7 @@ def _check_session(session: Session, hearing_id: int | None, title: str, speaker
             errors["topics"] = "所选培训主题已不存在，请重新选择"
         elif inactive:
             errors["topics"] = f"培训主题已停用：{'、'.join(inactive)}"
-    if errors:
-        raise ValidationError("培训信息有误，未保存：" + "；".join(errors.values()), errors)
+    ValidationError.raise_if(errors, "培训信息")
     return title, speaker, venue, ids
 
 
@@ -600,8 +598,7 @@ def record_attendance(db: Database, session_id: int, observer_ids: Sequence[int]
             errors[f"others[{n}]"] = f"第{n}位其他参训人员：单位名称过长"
             continue
         clean_others.append((checked.value, ent))
-    if errors:
-        raise ValidationError("参训人员有误，未保存：" + "；".join(errors.values()), errors)
+    ValidationError.raise_if(errors, "参训人员")
     with db.session() as s:
         ts = _load(s, session_id)
         before = _detail(s, ts).attendance
