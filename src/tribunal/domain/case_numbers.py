@@ -110,7 +110,7 @@ class CaseNumberPattern:
             raise ValueError(f"案号序号应从1开始，收到{seq}")
         if suffix is not None and suffix < 1:
             raise ValueError(f"分项序号应从1开始，收到{suffix}")
-        opening, closing = self.brackets
+        opening, closing = self.brackets[0], self.brackets[1]  # a pair of single characters
         di = "第" if self.use_di else ""
         tail = f"-{suffix}" if suffix is not None else ""
         return f"{self.prefix}{opening}{year}{closing}{di}{seq}{tail}号"

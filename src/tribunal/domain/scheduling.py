@@ -500,7 +500,8 @@ def rule_panel(f: Facts) -> list[Finding]:
         out.append(Finding("panel.composition", HARD, problems["arbitrators"], panel_rules.PANEL_BASIS,
                            "指定一名独任仲裁员，或一名首席仲裁员和两名仲裁员"))
     if "clerk" in problems:
-        name = f.staff[f.clerk_id].name if f.clerk_id in f.staff else ""
+        clerk = f.staff.get(f.clerk_id) if f.clerk_id is not None else None
+        name = clerk.name if clerk is not None else ""
         out.append(Finding("panel.clerk_on_panel", HARD, f"书记员{name}同时在仲裁庭中任仲裁员",
                            panel_rules.CLERK_BASIS, "换一名书记员，或换一名仲裁员"))
     if f.clerk_id is None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any, Final
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Party, Staff
@@ -453,10 +454,28 @@ def search_case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[int]:
         return list(s.scalars(query))
 
 
-_ROW_COLUMNS = (
-    Case.id, Case.number, Case.case_type, Case.status, Case.received_date, Case.accepted_date,
-    Case.applicant_names, Case.respondent_names, Case.claim_total_fen, Case.outcome,
-)
+#: The columns of the case list, by the :class:`CaseRow` field each one fills. Rows are built
+#: by name, so the order of the columns and of the dataclass's fields need not agree.
+_ROW_COLUMNS: Final[dict[str, InstrumentedAttribute[Any]]] = {
+    "id": Case.id,
+    "number": Case.number,
+    "case_type": Case.case_type,
+    "status": Case.status,
+    "received_date": Case.received_date,
+    "accepted_date": Case.accepted_date,
+    "applicants": Case.applicant_names,
+    "respondents": Case.respondent_names,
+    "claim_total_fen": Case.claim_total_fen,
+    "outcome": Case.outcome,
+}
+
+
+def _select_rows() -> Select:
+    return select(*(column.label(name) for name, column in _ROW_COLUMNS.items()))
+
+
+def _case_row(row: Row) -> CaseRow:
+    return CaseRow(**row._mapping)
 
 
 def case_rows(db: Database, ids: list[int]) -> list[CaseRow]:
@@ -467,18 +486,18 @@ def case_rows(db: Database, ids: list[int]) -> list[CaseRow]:
         found = {}
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start:chunk_start + 500]
-            for r in s.execute(select(*_ROW_COLUMNS).where(Case.id.in_(chunk))):
-                found[r.id] = CaseRow(*r)
+            for r in s.execute(_select_rows().where(Case.id.in_(chunk))):
+                found[r.id] = _case_row(r)
         return [found[i] for i in ids if i in found]
 
 
 def search_cases(db: Database, f: CaseFilter = CaseFilter(), limit: int | None = 200) -> list[CaseRow]:
     """Matching cases, newest first, at most ``limit`` of them."""
     with db.session(write=False) as s:
-        query = _filtered(select(*_ROW_COLUMNS), f).order_by(Case.received_date.desc(), Case.id.desc())
+        query = _filtered(_select_rows(), f).order_by(Case.received_date.desc(), Case.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        return [CaseRow(*r) for r in s.execute(query)]
+        return [_case_row(r) for r in s.execute(query)]
 
 
 def count_cases(db: Database, f: CaseFilter = CaseFilter()) -> int:

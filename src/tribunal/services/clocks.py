@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
-from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, Select, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseSuspension, Hearing, Party, ServiceRecord
@@ -364,7 +364,8 @@ class _Clock:
         self._memo: dict[tuple[object, ...], DueDate | UnknownYearError] = {}
         self._items: dict[tuple[object, ...], ClockItem] = {}
         # Results for cases whose clocks depend on their dates alone (see _plain_key).
-        self.plain: dict[tuple[object, ...], tuple[object, _AwardInfo, frozenset[int]]] = {}
+        self.plain_award: dict[tuple[object, ...], tuple[ClockItem, _AwardInfo, frozenset[int]]] = {}
+        self.plain_items: dict[tuple[object, ...], tuple[tuple[ClockItem, ...], _AwardInfo, frozenset[int]]] = {}
 
     def get(self, name: str, *args: object) -> DueDate:
         """``PeriodCalculator.<name>(*args)``, remembered (an unknown year is remembered too)."""
@@ -597,14 +598,14 @@ def _award_cached(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem,
     key = _plain_key(f, "award")
     if key is None:
         return _award(f, clk, unknown)
-    found = clk.plain.get(key)
+    found = clk.plain_award.get(key)
     if found is None:
         years: set[int] = set()
         item, info = _award(f, clk, years)
         found = (item, info, frozenset(years))
-        clk.plain[key] = found
+        clk.plain_award[key] = found
     unknown.update(found[2])
-    return found[0], found[1]  # type: ignore[return-value]
+    return found[0], found[1]
 
 
 def _items_cached(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], _AwardInfo]:
@@ -612,14 +613,14 @@ def _items_cached(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[Clock
     key = _plain_key(f, "items")
     if key is None:
         return _items(f, clk, unknown)
-    found = clk.plain.get(key)
+    found = clk.plain_items.get(key)
     if found is None:
         years: set[int] = set()
         items, info = _items(f, clk, years)
         found = (tuple(items), info, frozenset(years))
-        clk.plain[key] = found
+        clk.plain_items[key] = found
     unknown.update(found[2])
-    return list(found[0]), found[1]  # type: ignore[call-overload]
+    return list(found[0]), found[1]
 
 
 def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], _AwardInfo]:
@@ -757,25 +758,37 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
 _OPEN = Case.status.not_in([CaseStatus.CLOSED, CaseStatus.REJECTED])
 
 
-def _case_query(where: object) -> Select:
-    return select(
-        Case.id, Case.number, Case.status, Case.received_date, Case.accepted_date, Case.closed_date,
-        Case.clock_restart_date, Case.clock_restart_reason, Case.extension_approved,
-        Case.extension_approved_by, Case.extension_approved_on, Case.applicant_names,
-        Case.respondent_names,
-    ).where(where)
+#: The case columns the clocks read, by the :class:`_Facts` field each one fills (rows are
+#: built by name, so the two orders need not agree).
+_CASE_COLUMNS: Final[dict[str, InstrumentedAttribute[Any]]] = {
+    "case_id": Case.id,
+    "number": Case.number,
+    "status": Case.status,
+    "received": Case.received_date,
+    "accepted": Case.accepted_date,
+    "closed": Case.closed_date,
+    "restart": Case.clock_restart_date,
+    "restart_reason": Case.clock_restart_reason,
+    "extended": Case.extension_approved,
+    "extension_by": Case.extension_approved_by,
+    "extension_on": Case.extension_approved_on,
+    "applicants": Case.applicant_names,
+    "respondents": Case.respondent_names,
+}
 
 
-def _load_facts(s: Session, where: object, today: dt.date, *, full: bool = True) -> dict[int, _Facts]:
+def _load_facts(s: Session, where: ColumnElement[bool], today: dt.date, *,
+                full: bool = True) -> dict[int, _Facts]:
     """The facts of every case matching ``where``: one query per table, not per case."""
     facts: dict[int, _Facts] = {}
     # Core rows through the session's connection: the ORM's row handling would double the
     # time of this bulk read and nothing here needs ORM objects.
-    def run(query: Select) -> list[tuple]:  # type: ignore[type-arg]
+    def run(query: Select) -> Sequence[Row]:
         return s.connection().execute(query).all()  # fetchall: far fewer round trips than iterating
 
-    for r in run(_case_query(where).order_by(Case.id)):
-        facts[r[0]] = _Facts(*r)
+    case_query = select(*(column.label(name) for name, column in _CASE_COLUMNS.items()))
+    for r in run(case_query.where(where).order_by(Case.id)):
+        facts[r.case_id] = _Facts(**r._mapping)
     if not facts:
         return facts
     for case_id, sid, start, end, reason in run(
@@ -1226,7 +1239,7 @@ def record_service(db: Database, case_id: int, party_id: int, document: str,
         raise ValidationError(f"{doc}的送达请在该场开庭的送达记录中登记", {"document": "属于开庭送达"})
     if not isinstance(method, ServiceMethod):
         try:
-            method = ServiceMethod.from_label(str(method))  # type: ignore[assignment]
+            method = ServiceMethod.from_label(str(method))
         except ValueError:
             choices = "、".join(m.label_zh for m in ServiceMethod)
             raise ValidationError(f"送达方式“{method}”无效；可选：{choices}", {"method": "无效"}) from None

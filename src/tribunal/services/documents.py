@@ -570,11 +570,12 @@ def _day_list(s: Session, tribunal: CircuitTribunal, day: dt.date, commission: A
     rows = []
     for h in hearings:
         venue = _venue(h, commission)
+        clerk = h.clerk or h.case.clerk
         rows.append(DayListRow(
             starts_at=h.starts_at, ends_at=h.ends_at, case_number=h.case.number,
             applicants=h.case.applicant_names, respondents=h.case.respondent_names,
             case_type_label=h.case.case_type.label_zh, place=venue.place, panel=_panel_text(_panel(h)),
-            clerk=(h.clerk or h.case.clerk).name if (h.clerk or h.case.clerk) else "", public=h.public,
+            clerk=clerk.name if clerk else "", public=h.public,
             status_label="" if h.status == HearingStatus.SCHEDULED else h.status.label_zh,
         ))
     return DayList(tribunal=tribunal.name, day=day, rows=tuple(rows), issue_date=day)
@@ -1030,6 +1031,8 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
     if kind == DocumentKind.DAY_LIST and day_target is not None:
         with db.session(write=False) as s:
             tribunal = s.get(CircuitTribunal, day_target[1])
+            if tribunal is None:  # removed since the document's row was read
+                raise ConflictError("这份排期表所属的巡回仲裁庭已不存在，无法重印")
             day_list = _day_list(s, tribunal, day_target[0], commission)
         return DayListSheet(commission, fonts).render(day_list).data
     if kind == DocumentKind.CERTIFICATE:

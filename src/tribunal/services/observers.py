@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
@@ -1207,12 +1207,12 @@ def back_enter(db: Database, hearing_id: int, entries: Sequence[BackEntry], *,
     with db.session() as s:
         h = load_hearing(s, hearing_id)
         _require_public(h)
-        invited = s.execute(
+        invited: list[tuple[Invitation, Observer, str | None]] = [(i, o, e) for i, o, e in s.execute(
             select(Invitation, Observer, Enterprise.name)
             .join(Observer, Observer.id == Invitation.observer_id)
             .outerjoin(Enterprise, Enterprise.id == Observer.enterprise_id)
             .where(Invitation.hearing_id == h.id)
-        ).all()
+        )]
         by_id = {i.id: (i, o, e) for i, o, e in invited}
         errors: dict[str, str] = {}
         plan: list[tuple[int, BackEntry, Invitation | None, dt.datetime]] = []
@@ -1339,7 +1339,8 @@ def pick_enterprises(db: Database, *, zone_id: int | None = None, never_invited_
             excluded |= {e.id for e, _ in ents if enterprise_name_key(e.name) in keys}
         people: dict[int, list[Observer]] = {}
         for o in s.scalars(select(Observer).where(Observer.enterprise_id.is_not(None)).order_by(Observer.id)):
-            people.setdefault(o.enterprise_id, []).append(o)  # type: ignore[arg-type]
+            if o.enterprise_id is not None:  # always, by the query; this tells the type checker
+                people.setdefault(o.enterprise_id, []).append(o)
         out = []
         for e, zone in ents:
             n, came, last = stats.get(e.id, (0, 0, None))
@@ -1359,7 +1360,7 @@ def pick_enterprises(db: Database, *, zone_id: int | None = None, never_invited_
 # ---------------------------------------------------------------- history and reach
 
 
-def _visits(session: Session, condition) -> tuple[HearingVisit, ...]:
+def _visits(session: Session, condition: ColumnElement[bool]) -> tuple[HearingVisit, ...]:
     host = Enterprise.__table__.alias("host")
     rows = session.execute(
         select(Invitation, Observer.name, Hearing.starts_at, Case.number, host.c.name)
@@ -1377,7 +1378,7 @@ def _visits(session: Session, condition) -> tuple[HearingVisit, ...]:
     )
 
 
-def _trainings(session: Session, condition) -> tuple[TrainingVisit, ...]:
+def _trainings(session: Session, condition: ColumnElement[bool]) -> tuple[TrainingVisit, ...]:
     rows = session.execute(
         select(TrainingAttendance, TrainingSession.title, TrainingSession.starts_at)
         .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)

@@ -58,7 +58,7 @@ def _role(value: ParticipantRole | str) -> ParticipantRole | None:
     if isinstance(value, ParticipantRole):
         return value
     try:
-        return ParticipantRole.from_label(str(value))  # type: ignore[return-value]
+        return ParticipantRole.from_label(str(value))
     except ValueError:
         return None
 

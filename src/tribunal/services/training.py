@@ -602,27 +602,30 @@ def record_attendance(db: Database, session_id: int, observer_ids: Sequence[int]
     with db.session() as s:
         ts = _load(s, session_id)
         before = _detail(s, ts).attendance
+        # Who should be on the list, keyed ("o", observer id) or ("n", (name, enterprise key)).
         wanted: dict[tuple[str, object], tuple[int | None, str, str]] = {}
-        for oid in dict.fromkeys(observer_ids):
-            o = s.get(Observer, oid)
+        for observer_id in dict.fromkeys(observer_ids):
+            o = s.get(Observer, observer_id)
             if o is None:
-                raise NotFound(f"找不到编号为 {oid} 的旁听人员")
-            ent = s.get(Enterprise, o.enterprise_id) if o.enterprise_id else None
-            wanted[("o", o.id)] = (o.id, o.name, ent.name if ent else "")
+                raise NotFound(f"找不到编号为 {observer_id} 的旁听人员")
+            employer = s.get(Enterprise, o.enterprise_id) if o.enterprise_id else None
+            wanted[("o", o.id)] = (o.id, o.name, employer.name if employer else "")
         for name, ent_name in clean_others:
             linked = _match_person(s, name, ent_name)
             if linked is not None and ("o", linked) in wanted:
                 continue
-            key = ("o", linked) if linked is not None else ("n", (name, enterprise_name_key(ent_name)))
+            key: tuple[str, object] = (("o", linked) if linked is not None
+                                       else ("n", (name, enterprise_name_key(ent_name))))
             wanted.setdefault(key, (linked, name, ent_name))
         have = {(("o", a.observer_id) if a.observer_id is not None
                  else ("n", (a.name, enterprise_name_key(a.enterprise_name)))): a for a in ts.attendance}
         for key, a in have.items():
             if key not in wanted:
                 ts.attendance.remove(a)
-        for key, (oid, name, ent_name) in wanted.items():
+        for key, (linked_id, name, ent_name) in wanted.items():
             if key not in have:
-                ts.attendance.append(TrainingAttendance(observer_id=oid, name=name, enterprise_name=ent_name or None))
+                ts.attendance.append(TrainingAttendance(observer_id=linked_id, name=name,
+                                                        enterprise_name=ent_name or None))
         s.flush()
         s.expire(ts)
         after = _detail(s, _load(s, session_id))
