@@ -26,6 +26,7 @@ from tribunal.db.models import (
     Case,
     CaseSuspension,
     Enterprise,
+    Hearing,
     Invitation,
     Observer,
     Room,
@@ -225,6 +226,24 @@ def test_a_past_day_is_a_warning(ro):
 
 
 # ---------------------------------------------------------------- people booked twice
+
+
+def test_a_booking_stored_across_midnight_still_holds_its_arbitrator_and_room(w):
+    """The program never saves a hearing that runs past midnight (test_a_hearing_must_end_on_its_day),
+    but the database may hold one written by another program or edited by hand: the check reads
+    the day before as well, so such a hearing still occupies its people and its room the next morning.
+    """
+    tuesday = WED - dt.timedelta(days=1)
+    other = w.schedule(w.hearing(tuesday, "19:00", "21:00", "B2", case=2, panel=(("李建国", SOLE),)))
+    with w.db.session() as s:
+        s.execute(update(Hearing).where(Hearing.id == other.id)
+                  .values(ends_at=dt.datetime.combine(WED, dt.time(9, 30))))
+    findings = w.check(w.hearing(WED, "08:30", "10:00", "B2"))
+    clash = only(findings, "staff.double_booked")
+    assert clash.severity == HARD and "仲裁员李建国在 2026-12-08 19:00–09:30" in clash.message
+    assert only(findings, "room.double_booked").severity == HARD
+    # Once it has ended, the morning is free again.
+    assert not {"staff.double_booked", "room.double_booked"} & keys(w.check(w.hearing(WED, "09:30", "11:00", "B2")))
 
 
 def test_arbitrator_booked_twice_names_the_clash_and_touching_is_fine(w):
