@@ -9,7 +9,7 @@ that carries the legal basis, so the clerk sees why a date is what it is.
 Counting follows 民诉法 art. 85 (via 办案规则 art. 19): the day that starts a period is not
 counted; a natural-day period whose last day falls on a rest day or holiday ends on the next
 working day. "N days before the hearing" is read conservatively: N full working days must lie
-strictly between the two dates (domain notes §2.4, §12 item 4).
+strictly between the two dates. docs/legal-basis.md §2 explains each reading.
 """
 
 from __future__ import annotations
@@ -406,7 +406,7 @@ class PeriodCalculator:
             excluded_days: suspension and public-notice days, added back (规则 46(六)).
 
         The extension counts 60 days from acceptance and then rolls forward, which is
-        earlier or equal to rolling day 45 first and adding 15 (domain notes §2.4).
+        earlier or equal to rolling day 45 first and adding 15 (docs/legal-basis.md §3.1).
         """
         if excluded_days < 0:
             raise ClockInputError("不计入审理期限的天数不能为负数。")
@@ -426,7 +426,7 @@ class PeriodCalculator:
         """Internal target for closing the case: the un-rolled last day, moved back to a working day.
 
         The legal last day (:meth:`award_due`) rolls forward over weekends; alerts should be
-        raised against this earlier date (domain notes §2.4).
+        raised against this earlier date (docs/legal-basis.md §2.3).
         """
         if excluded_days < 0:
             raise ClockInputError("不计入审理期限的天数不能为负数。")

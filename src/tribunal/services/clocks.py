@@ -80,7 +80,7 @@ STATE_LABELS: Final[dict[str, str]] = {
 #: application goes out together with the notice to respond, so either name counts.
 APPLICATION_DOCUMENTS: Final = ("申请书副本", "仲裁申请书副本", "应诉通知书")
 #: Documents that notify the hearing date and place (法 35). Many commissions combine the
-#: composition notice with the hearing notice (domain notes §5.4, §5.7).
+#: composition notice (法 32) with the hearing notice in one 仲裁庭组成及开庭通知书.
 HEARING_NOTICE_DOCUMENTS: Final = ("开庭通知书", "仲裁庭组成及开庭通知书")
 #: Documents that notify the tribunal's composition (法 32).
 COMPOSITION_DOCUMENTS: Final = ("仲裁庭组成通知书", "组庭通知书", "仲裁庭组成及开庭通知书")

@@ -209,7 +209,7 @@ _AMOUNT = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*元"
 
 
 def deidentify_text(text: str, replacements: dict[str, str]) -> str:
-    """Make free text fit for teaching material (domain.md §9.3).
+    """Make free text fit for teaching material (docs/legal-basis.md §6).
 
     Names are replaced (longest first, so 张三丰 goes before 张三); ID numbers and phone
     numbers are removed; exact dates become months (2026年3月4日 → 2026年3月); amounts in

@@ -1,7 +1,7 @@
 """Observers (旁听人员): the person directory, invitations, eligibility, capacity, check-in, reach.
 
 An invitation moves invited → confirmed / declined → attended / absent; each step keeps
-its time. Who may not observe follows domain.md §4.2 (a party's own staff, the parties and
+its time. Who may not observe is set out in docs/legal-basis.md §5 (a party's own staff, the parties and
 their agents, the case's witnesses, appraisers and other participants, minors, anyone on a
 closed hearing). Phone numbers come masked in lists and in full only on an explicit call;
 ID numbers are stored only when the setting ``privacy.store_observer_id`` says the host's

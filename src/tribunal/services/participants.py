@@ -1,7 +1,7 @@
 """Other participants of a case (其他诉讼参与人): witnesses, appraisers, interpreters and the like.
 
 They are recorded per case so that the invitation checks can keep them out of the public
-gallery (domain.md §4.2: 证人、鉴定人不得旁听). Each change is one unit of work with an
+gallery (docs/legal-basis.md §5: 证人、鉴定人不得旁听). Each change is one unit of work with an
 audit entry on the case, so the case's history shows it.
 """
 

@@ -102,7 +102,8 @@ class SessionDetail:
     """A training session with its topics (full text, for the handout) and attendance.
 
     ``hearing_public`` is None for a standalone session; False means the linked hearing was
-    not public, so handouts must not name or describe its case (domain.md §4.1).
+    not public, so handouts must not name or describe its case (《劳动争议调解仲裁法》第二十六条;
+    docs/legal-basis.md §4.1).
     """
 
     id: int
