@@ -15,9 +15,9 @@ from tests.conftest import TODAY
 from tests.integration.test_conflicts import WED, World, make_world
 from tribunal.db.models import Hearing
 from tribunal.domain.enums import HearingStatus
+from tribunal.domain.scheduling import HearingConflict
 from tribunal.services import hearings, legal_calendar
 from tribunal.services.app import open_database
-from tribunal.services.conflicts import HearingConflict
 
 
 @pytest.fixture(scope="module")
