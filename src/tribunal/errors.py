@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class TribunalError(Exception):
     """Base of the program's own errors; ``str(error)`` is a message a clerk can act on."""
@@ -14,11 +16,26 @@ class TribunalError(Exception):
 class ValidationError(TribunalError):
     """Input was refused. ``fields`` maps a field name to the reason shown beside that field."""
 
-    def __init__(self, message: str, fields: dict[str, str] | None = None) -> None:
+    def __init__(self, message: str, fields: Mapping[str, str] | None = None) -> None:
         self.fields = dict(fields or {})
         if fields and not message:
             message = "；".join(self.fields.values())
         super().__init__(message)
+
+    @classmethod
+    def raise_if(cls, fields: Mapping[str, str], subject: str) -> None:
+        """Refuse the input when any field has a problem, naming every problem in one message.
+
+        Args:
+            fields: field name → reason, as collected by a form's checks (empty: all well).
+            subject: what was being saved, e.g. ``案件信息``; the message reads
+                ``案件信息有误，未保存：申请日期不能晚于今天；……``.
+
+        Raises:
+            ValidationError: ``fields`` is not empty.
+        """
+        if fields:
+            raise cls(f"{subject}有误，未保存：" + "；".join(fields.values()), fields)
 
 
 class ConflictError(TribunalError):

@@ -20,10 +20,10 @@ from tribunal.cli import main
 from tribunal.db.models import AuditEntry, Enterprise, Party, Staff
 from tribunal.domain.enums import CaseType, InvitationStatus, ParticipantRole, PartyKind
 from tribunal.domain.names import enterprise_name_key
+from tribunal.domain.scheduling import HARD, WARNING
 from tribunal.domain.validators import check_id_number
 from tribunal.services import clocks, demo, hearings, observers, participants, training
 from tribunal.services.app import open_database
-from tribunal.services.conflicts import HARD, WARNING
 
 DEMO_TODAY_INDEPENDENT = True
 

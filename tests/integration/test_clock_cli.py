@@ -120,7 +120,7 @@ CASES = {
             "award_due_extended": "2025-10-17",
         },
     ),
-    # 2026 春节: 02-15..02-23 off; make-up Sat 02-14 and Sat 02-28 (domain notes §2.4).
+    # 2026 春节: 02-15..02-23 off; make-up Sat 02-14 and Sat 02-28 (docs/legal-basis.md §2.2).
     "2026-spring-festival": (
         ("2026-02-12", "2026-02-13", "2026-02-14", "2026-03-02"),
         {
@@ -146,7 +146,7 @@ CASES = {
             "accept_by": "2026-09-23",
             # 09-29 (1), 09-30 (2), 10-08 (3), 10-09 (4), Sat 10-10 (5), 10-12..10-16 (6–10).
             "defence_due": "2026-10-16",
-            # Domain notes §2.4: served Mon 09-28 → hearing Mon 10-12 is the first lawful day.
+            # docs/legal-basis.md §2.4: served Mon 09-28 → hearing Mon 10-12 is the first lawful day.
             "earliest_hearing": "2026-10-12",
             # Hearing Mon 10-12: Sat 10-10, 10-09, 10-08 between → Wed 09-30.
             "postpone_request_by": "2026-09-30",
@@ -188,7 +188,7 @@ def test_missing_inputs_give_null(capsys, clock_db):
 
 def test_hearing_too_early_is_warned_about(capsys, clock_db):
     # Served Tue 2026-09-29: the 5th working day after is Mon 10-12, so a hearing on 10-12
-    # has only four full working days between (domain notes §2.4).
+    # has only four full working days between (docs/legal-basis.md §2.4).
     code, out, err = clock(capsys, clock_db, "--served", "2026-09-29", "--hearing", "2026-10-12", "--json")
     assert code == 0
     assert json.loads(out)["earliest_hearing"] == "2026-10-13"

@@ -25,6 +25,7 @@ from tribunal.db.models import (
     Case,
     CaseSuspension,
     Enterprise,
+    Hearing,
     Invitation,
     Observer,
     Room,
@@ -36,10 +37,9 @@ from tribunal.domain.enums import (
     ServiceMethod,
     StaffRole,
 )
-from tribunal.services import cases, conflicts, hearings, reference, settings
+from tribunal.domain.scheduling import HARD, INFO, WARNING, Finding, HearingConflict, HearingInput
+from tribunal.services import cases, hearings, reference, settings
 from tribunal.services.app import open_database
-from tribunal.services.conflicts import HARD, INFO, WARNING
-from tribunal.services.hearings import HearingInput
 
 SOLE = PanelRole.SOLE
 
@@ -78,7 +78,7 @@ class World:
         return hearings.schedule_hearing(self.db, data, reason, today=TODAY)
 
     def check(self, data: HearingInput, hearing_id: int | None = None,
-              today: dt.date = TODAY) -> list[conflicts.Finding]:
+              today: dt.date = TODAY) -> list[Finding]:
         return hearings.check_hearing(self.db, data, hearing_id=hearing_id, today=today)
 
     def invite(self, hearing_id: int, name: str, ent: str | None,
@@ -153,11 +153,11 @@ def ro(scheduling_world_file: tuple[Path, World], tmp_path_factory: pytest.TempP
     db.dispose()
 
 
-def keys(findings: list[conflicts.Finding], severity: str | None = None) -> set[str]:
+def keys(findings: list[Finding], severity: str | None = None) -> set[str]:
     return {f.rule_key for f in findings if severity is None or f.severity == severity}
 
 
-def only(findings: list[conflicts.Finding], key: str) -> conflicts.Finding:
+def only(findings: list[Finding], key: str) -> Finding:
     matching = [f for f in findings if f.rule_key == key]
     assert len(matching) == 1, findings
     return matching[0]
@@ -209,6 +209,24 @@ def test_a_past_day_is_a_warning(ro):
 
 
 # ---------------------------------------------------------------- people booked twice
+
+
+def test_a_booking_stored_across_midnight_still_holds_its_arbitrator_and_room(w):
+    """The program never saves a hearing that runs past midnight (test_a_hearing_must_end_on_its_day),
+    but the database may hold one written by another program or edited by hand: the check reads
+    the day before as well, so such a hearing still occupies its people and its room the next morning.
+    """
+    tuesday = WED - dt.timedelta(days=1)
+    other = w.schedule(w.hearing(tuesday, "19:00", "21:00", "B2", case=2, panel=(("李建国", SOLE),)))
+    with w.db.session() as s:
+        s.execute(update(Hearing).where(Hearing.id == other.id)
+                  .values(ends_at=dt.datetime.combine(WED, dt.time(9, 30))))
+    findings = w.check(w.hearing(WED, "08:30", "10:00", "B2"))
+    clash = only(findings, "staff.double_booked")
+    assert clash.severity == HARD and "仲裁员李建国在 2026-12-08 19:00–09:30" in clash.message
+    assert only(findings, "room.double_booked").severity == HARD
+    # Once it has ended, the morning is free again.
+    assert not {"staff.double_booked", "room.double_booked"} & keys(w.check(w.hearing(WED, "09:30", "11:00", "B2")))
 
 
 def test_arbitrator_booked_twice_names_the_clash_and_touching_is_fine(w):
@@ -579,7 +597,6 @@ def test_a_year_without_a_holiday_schedule_warns_once_and_does_not_crash(ro):
 
 
 def test_hard_conflicts_block_and_warnings_need_a_reason(w):
-    from tribunal.services.conflicts import HearingConflict
 
     w.schedule(w.hearing(WED, "09:00", "11:00", "B2", case=2))
     with pytest.raises(HearingConflict) as hard:

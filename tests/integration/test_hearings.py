@@ -21,10 +21,10 @@ from tribunal.domain.enums import (
     ServiceMethod,
 )
 from tribunal.domain.periods import PeriodCalculator
+from tribunal.domain.scheduling import HearingConflict
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import cases, hearings, legal_calendar
 from tribunal.services.app import open_database
-from tribunal.services.conflicts import HearingConflict
 
 
 def _audit(w: World, action: str) -> list[AuditEntry]:

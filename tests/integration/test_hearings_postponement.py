@@ -11,8 +11,8 @@ from tests.conftest import TODAY
 from tests.integration.test_conflicts import WED
 from tribunal.db.models import Hearing
 from tribunal.domain.enums import HearingStatus
+from tribunal.domain.scheduling import HearingConflict
 from tribunal.services import hearings
-from tribunal.services.conflicts import HearingConflict
 
 
 def test_a_new_date_links_the_two_hearings_both_ways(w):

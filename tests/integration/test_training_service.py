@@ -15,7 +15,7 @@ from tribunal.services import documents, observers, training
 
 START = dt.datetime(2026, 12, 8, 11, 40)
 END = dt.datetime(2026, 12, 8, 12, 30)
-# The twelve training points of domain.md §7, by the code the library gives them.
+# The twelve training points of the topic library (resources/topics/topics.json), by their codes.
 TWELVE = ("dispute_channels", "limitation", "burden_of_proof", "records", "written_contract", "probation",
           "workplace_rules", "termination", "wages_overtime", "social_insurance", "work_injury", "non_compete")
 

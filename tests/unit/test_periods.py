@@ -89,7 +89,8 @@ def test_shipped_rules(rules: dict[str, PeriodRule]) -> None:
     )
     assert "第三十三条" in rules["defence"].basis
     assert "第四十三条" in rules["award"].basis
-    # The units rest on 办案规则 art. 80, tagged [M] in the domain notes: nothing is verified yet.
+    # The units rest on 办案规则 art. 80, not yet checked against the official text
+    # (docs/legal-basis.md §2.1): nothing is verified yet.
     assert not any(rule.verified for rule in rules.values())
     assert rules["defence"].unit_zh == "工作日"
     assert rules["award"].unit_zh == "自然日"

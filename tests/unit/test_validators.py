@@ -82,7 +82,7 @@ def test_valid_id_number_with_x_is_female_born_1949() -> None:
 def test_gb_example_born_1880_is_refused_by_the_1900_rule() -> None:
     # 440524188001010014 is a GB 11643 example and its check character "4" is right
     # (see test_id_check_character_official_vectors), but the birth date 1880-01-01 is before
-    # 1900-01-01, which domain.md §8.1 step 3 refuses. The algorithm wins over the label
+    # 1900-01-01, which check_id_number refuses (no living person was born before 1900). The algorithm wins over the label
     # "valid" in the vector list.
     result = check_id_number("440524188001010014", today=TODAY)
     assert not result.ok

@@ -75,7 +75,7 @@ def _weekday(day: dt.date) -> str:
 def run(args: argparse.Namespace) -> int:
     """Compute and print the clock; see :data:`EPILOG` for the behaviour."""
     from tribunal.domain.legal_calendar import UnknownYearError
-    from tribunal.domain.periods import CLOCK_KEYS, PeriodCalculator, compute_clock, load_rules
+    from tribunal.domain.periods import CLOCK_KEYS, PeriodCalculator, compute_clock, shipped_rules
     from tribunal.services import legal_calendar
 
     db = open_db(args)
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         calendar = legal_calendar.calendar(db)
     finally:
         db.dispose()
-    rules = load_rules()
+    rules = shipped_rules()
     try:
         clock = compute_clock(calendar, rules, received=args.received, accepted=args.accepted,
                               served=args.served, hearing=args.hearing)

@@ -9,7 +9,9 @@ a font lacks — official GB2312 fonts have no 䶮 or 𬱖 — is drawn from the
 glyph by glyph, so a rare character in a name never prints as an empty box.
 
 This module also fixes ReportLab's ToUnicode maps for characters outside the Basic
-Multilingual Plane (see :func:`to_unicode_cmap`).
+Multilingual Plane (see :func:`to_unicode_cmap`). The ReportLab internals it replaces or calls
+are checked by tests/unit/test_reportlab_internals.py, and pyproject.toml bounds ReportLab to
+the releases that test passed on.
 """
 
 from __future__ import annotations

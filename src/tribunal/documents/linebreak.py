@@ -16,7 +16,8 @@ justified-line drawers:
 * in justified paragraphs every line but the last is spread to the full measure with
   character spacing (the PDF ``Tc`` operator), as word processors do for Chinese.
 
-:func:`install` is idempotent; styles.py calls it when the stylesheet module loads.
+:func:`install` is idempotent; styles.py calls it when the stylesheet module loads. The
+ReportLab internals replaced or called here are checked by tests/unit/test_reportlab_internals.py.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
 
     if not isinstance(max_widths, list | tuple):
         max_widths = [max_widths]
-    units = []
+    units: list[Any] = []
     for frag in frags:
         text = frag.text.decode(encoding) if isinstance(frag.text, bytes) else frag.text
         if text:
@@ -166,6 +167,8 @@ def _install_justification() -> None:
                 return
         mixed(tx, offset, line, last)
 
+    # A marker on the installed function keeps install() idempotent; functions take attributes
+    # at run time, which a type checker does not know.
     justify_plain._trb = True  # type: ignore[attr-defined]
     paragraph._justifyDrawParaLine = justify_plain
     paragraph._justifyDrawParaLineX = justify_mixed
@@ -197,7 +200,7 @@ def _install_char_width_cache() -> None:
             out.append(width)
         return out
 
-    get_char_widths._trb = True  # type: ignore[attr-defined]
+    get_char_widths._trb = True  # type: ignore[attr-defined]  # idempotence marker, as above
     textsplit.getCharWidths = get_char_widths
 
 

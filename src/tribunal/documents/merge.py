@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = ["MergeError", "Part", "merge_pdfs"]
@@ -129,6 +129,13 @@ def _text(value: str) -> bytes:
     return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode() + b">"
 
 
+def _renumber(mapping: Mapping[int, int]) -> Callable[[re.Match[bytes]], bytes]:
+    """A replacement for :data:`_REF` that points an object reference at its new number."""
+    def replace(match: re.Match[bytes]) -> bytes:
+        return b"%d 0 R" % mapping[int(match.group(1))]
+    return replace
+
+
 def merge_pdfs(parts: Sequence[Part], *, title: str, author: str, issue_date: dt.date,
                key: str) -> bytes:
     """Join ``parts`` into one PDF, pages in order, with one bookmark per part.
@@ -156,7 +163,7 @@ def merge_pdfs(parts: Sequence[Part], *, title: str, author: str, issue_date: dt
         for n in order:
             obj = objects[n]
             head = _PARENT.sub(b"", obj.head) if n in page_set else obj.head
-            head = _REF.sub(lambda m, mp=mapping: b"%d 0 R" % mp[int(m.group(1))], head)
+            head = _REF.sub(_renumber(mapping), head)
             if n in page_set:
                 head = head.rstrip()
                 if not head.endswith(b">>"):

@@ -73,7 +73,7 @@ def stylesheet(fonts: FontSet) -> Styles:
             "wordWrap": "CJK", "alignment": TA_LEFT, "allowOrphans": 0, "allowWidows": 0,
         }
         base.update(kw)
-        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+        return ParagraphStyle(name, **base)
 
     cell_size = SIZE["小四"]
     return Styles(

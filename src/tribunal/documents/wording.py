@@ -2,8 +2,9 @@
 
 Each clause says whether its legal basis was checked against the official text
 (``verified``): only verified bases are printed after the clause. The unverified ones come
-from practice or from memory (marked [M] in the project's domain notes) and must be checked
-by the commission before the documents are relied on; they are printed without a citation.
+from practice or rest on the 2017 case-handling rules, whose official text has not been
+checked (docs/legal-basis.md §0); the commission must check them before the documents are
+relied on, and they are printed without a citation.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ RECUSAL = Clause(
     "当事人认为仲裁员有法定回避情形的，有权以口头或者书面方式申请其回避，并说明理由。",
     "《劳动争议调解仲裁法》第三十三条",
     verified=True,
-    # When to apply follows the case-handling rules [M]: advice, without a citation.
+    # When to apply follows 办案规则 (unchecked, docs/legal-basis.md §0): advice, without a citation.
     advice="申请请在开庭前提出；回避事由在开庭后才知道的，可以在庭审辩论终结前提出。",
 )
 
@@ -81,7 +82,7 @@ CONSEQUENCE: dict[str, Clause] = {
         "《劳动争议调解仲裁法》第三十六条",
         verified=True,
     ),
-    # No statute addresses a third party's absence; this reflects common practice [M].
+    # No statute addresses a third party's absence; this reflects common practice (no citation).
     "third_party": Clause(
         "第三人收到本通知后无正当理由不到庭的，不影响仲裁庭对本案的审理，由此产生的不利后果由第三人承担。"
     ),
@@ -95,7 +96,8 @@ PUBLIC_HEARING = Clause(
     "认为本案涉及商业秘密、个人隐私，或者双方协议不公开审理的，请在开庭前书面告知本委。",
 )
 
-# The civil procedure rules on service apply to arbitration by reference (办案规则 [M]).
+# The civil procedure rules on service apply to arbitration by reference (办案规则, unchecked;
+# docs/legal-basis.md §2.5).
 SERVICE_RULES: tuple[Clause, ...] = (
     Clause("受送达人应当在本回证上签名或者盖章，并写明收到日期；签收日期为送达日期。"),
     Clause(

@@ -61,6 +61,10 @@ def _tidy(text: str | None) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+# The dots people type between the parts of a name, all read as the middle dot "·".
+_NAME_DOTS = str.maketrans("・･•‧∙⋅.", "·" * 7)
+
+
 def person_alias(name: str | None) -> str:
     """Return the published form of a person's name: surname + "某".
 
@@ -70,7 +74,7 @@ def person_alias(name: str | None) -> str:
     * Names in Latin letters keep their first letter: John Smith → J某.
     * Empty → 某某.
     """
-    tidy = _tidy(name).translate(str.maketrans(dict.fromkeys("・･•‧∙⋅.", "·")))
+    tidy = _tidy(name).translate(_NAME_DOTS)
     tidy = tidy.strip("·")
     if not tidy:
         return UNKNOWN_PERSON
@@ -303,11 +307,11 @@ def organisation_alias(name: str | None, *, keep_place: bool = False) -> str:
         if tidy.endswith(branch) and len(tidy) > len(branch):
             head = tidy[: -len(branch)]
             # The head office's name ends at its own form; what follows is the branch's place.
-            for form in LEGAL_FORMS:
-                cut = head.rfind(form.suffix)
+            for head_form in LEGAL_FORMS:
+                cut = head.rfind(head_form.suffix)
                 if cut > 0:
                     head_alias = organisation_alias(
-                        head[: cut + len(form.suffix)], keep_place=keep_place
+                        head[: cut + len(head_form.suffix)], keep_place=keep_place
                     )
                     return head_alias + branch
             break

@@ -26,7 +26,8 @@ _OPEN_TO_CLOSE = {"〔": "〕", "[": "]", "(": ")"}
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
 _CJK = "\u4e00-\u9fa5"
 
-# The two general shapes of domain.md §5.1, applied after _tidy() has removed spaces.
+# The two general shapes seen on commissions' documents (year after the prefix, or year first),
+# applied after _tidy() has removed spaces; there is no national format (docs/legal-basis.md §7).
 _ANY_YEAR_INSIDE = re.compile(
     rf"[{_CJK}]{{0,12}}劳人?仲[{_CJK}]{{0,2}}字?"
     r"[〔\[(]([0-9]{4})[〕\])]第?([0-9]+)(?:-([0-9]+))?号"
@@ -110,7 +111,7 @@ class CaseNumberPattern:
             raise ValueError(f"案号序号应从1开始，收到{seq}")
         if suffix is not None and suffix < 1:
             raise ValueError(f"分项序号应从1开始，收到{suffix}")
-        opening, closing = self.brackets
+        opening, closing = self.brackets[0], self.brackets[1]  # a pair of single characters
         di = "第" if self.use_di else ""
         tail = f"-{suffix}" if suffix is not None else ""
         return f"{self.prefix}{opening}{year}{closing}{di}{seq}{tail}号"
@@ -147,7 +148,7 @@ DEFAULT_PATTERN = CaseNumberPattern(prefix="邵劳人仲案字")
 def parse_any(text: str) -> tuple[int, int, int | None]:
     """Read any labour-arbitration case number seen in practice, whatever the commission.
 
-    Accepts the shapes of domain.md §5.1: year in brackets after the prefix
+    Accepts the shapes commissions use (there is no national format): year in brackets after the prefix
     (佛劳人仲案字〔2024〕1号, 新劳人仲案字（2015）第228号, 浙余姚劳人仲案（2025）第12号) and
     year first ((2025)宁劳人仲案字第123号). Used when importing files from other commissions.
 

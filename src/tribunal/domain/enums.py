@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class LabelledEnum(StrEnum):
@@ -11,7 +12,9 @@ class LabelledEnum(StrEnum):
     label_zh: str
     label_en: str
 
-    def __new__(cls, value: str, label_zh: str, label_en: str) -> LabelledEnum:
+    # The labels' defaults are never used (every member names both); they let a type checker
+    # accept the lookup ``CaseType("overtime")``, which Enum routes past this method.
+    def __new__(cls, value: str, label_zh: str = "", label_en: str = "") -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label_zh = label_zh
@@ -23,7 +26,7 @@ class LabelledEnum(StrEnum):
         return self.label_en if language.startswith("en") else self.label_zh
 
     @classmethod
-    def from_label(cls, text: str) -> LabelledEnum:
+    def from_label(cls, text: str) -> Self:
         """Find a member by its value or either label (used by imports and the command line)."""
         text = text.strip()
         for member in cls:

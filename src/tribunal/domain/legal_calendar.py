@@ -326,6 +326,8 @@ class LegalCalendar:
             return NotImplemented
         return self._years == other._years and self._rules == other._rules
 
+    # Equal calendars compare by content, so they must not be hashed by identity either; typeshed
+    # declares __hash__ as a method, hence the ignore for this standard idiom.
     __hash__ = None  # type: ignore[assignment]
 
 

@@ -9,8 +9,8 @@ from tribunal.domain.enums import PanelRole
 
 #: Legal basis of the two allowed forms of tribunal.
 PANEL_BASIS: Final = "《劳动争议调解仲裁法》第三十一条"
-#: Legal basis of "the recorder is not one of the tribunal's arbitrators" (2010 text; the
-#: article number in the 2017 rules is not yet checked, domain notes §3.1 and §12 item 10).
+#: Legal basis of "the recorder is not one of the tribunal's arbitrators" (in the 2010 text; the
+#: article number in the 2017 rules is not yet checked, docs/legal-basis.md §4.2).
 CLERK_BASIS: Final = "《劳动人事争议仲裁组织规则》（记录人员不得由本庭仲裁员兼任，条文序号待核对）"
 
 DUPLICATE_SEAT: Final = "同一名仲裁员不能在仲裁庭中担任两个席位"

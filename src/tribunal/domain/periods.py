@@ -9,16 +9,18 @@ that carries the legal basis, so the clerk sees why a date is what it is.
 Counting follows 民诉法 art. 85 (via 办案规则 art. 19): the day that starts a period is not
 counted; a natural-day period whose last day falls on a rest day or holiday ends on the next
 working day. "N days before the hearing" is read conservatively: N full working days must lie
-strictly between the two dates (domain notes §2.4, §12 item 4).
+strictly between the two dates. docs/legal-basis.md §2 explains each reading.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final, Literal, NamedTuple
 
 from tribunal.domain.legal_calendar import LegalCalendar
@@ -38,6 +40,7 @@ __all__ = [
     "PeriodCalculator",
     "PeriodRule",
     "PeriodRulesError",
+    "award_unrolled",
     "compute_clock",
     "days_in_intervals",
     "deadline_state",
@@ -45,6 +48,7 @@ __all__ = [
     "excluded_days_within",
     "load_rules",
     "parse_rules",
+    "shipped_rules",
 ]
 
 WORKING: Final = "working"  # 工作日
@@ -237,6 +241,39 @@ def load_rules(path: str | Path | None = None) -> dict[str, PeriodRule]:
     return parse_rules(data)
 
 
+@functools.cache
+def shipped_rules() -> Mapping[str, PeriodRule]:
+    """The shipped rules (``resources/periods.json``), read from disk once per process.
+
+    The one cache of the period rules: every calculator built without explicit rules, the
+    clock service and the scheduling check share it. The mapping is read-only.
+
+    Raises:
+        PeriodRulesError: as :func:`load_rules`.
+    """
+    return MappingProxyType(load_rules())
+
+
+def award_unrolled(rules: Mapping[str, PeriodRule], accepted: date, extended: bool = False,
+                   excluded_days: int = 0) -> date | None:
+    """The award period's last day before it is moved off a rest day, or None.
+
+    A hearing on or before this day is within the time limit whatever the holiday
+    schedule of the later year says. None when a commission changed the award period (or
+    its extension) to working days: then only the calendar can tell.
+
+    Args:
+        rules: the period rules.
+        accepted: the day the period starts from (after any re-count event).
+        extended: whether the 15-day extension was approved.
+        excluded_days: suspension and public-notice days, added back.
+    """
+    used = [rules["award"], *([rules["award_extension"]] if extended else [])]
+    if any(r.unit != NATURAL for r in used):
+        return None
+    return accepted + timedelta(days=excluded_days + sum(r.days for r in used))
+
+
 # --------------------------------------------------------------------------- computing
 
 
@@ -245,7 +282,7 @@ class PeriodCalculator:
 
     Args:
         calendar: the working-day calendar.
-        rules: rules by key; the shipped file when omitted.
+        rules: rules by key; the shipped file (:func:`shipped_rules`) when omitted.
 
     Every method raises :class:`~tribunal.domain.legal_calendar.UnknownYearError` when the
     computation reaches a year whose holiday schedule is not loaded.
@@ -255,7 +292,7 @@ class PeriodCalculator:
         self, calendar: LegalCalendar, rules: Mapping[str, PeriodRule] | None = None
     ) -> None:
         self.calendar = calendar
-        self.rules: Mapping[str, PeriodRule] = rules if rules is not None else load_rules()
+        self.rules: Mapping[str, PeriodRule] = rules if rules is not None else shipped_rules()
 
     def _rule(self, key: str) -> PeriodRule:
         try:
@@ -369,7 +406,7 @@ class PeriodCalculator:
             excluded_days: suspension and public-notice days, added back (规则 46(六)).
 
         The extension counts 60 days from acceptance and then rolls forward, which is
-        earlier or equal to rolling day 45 first and adding 15 (domain notes §2.4).
+        earlier or equal to rolling day 45 first and adding 15 (docs/legal-basis.md §3.1).
         """
         if excluded_days < 0:
             raise ClockInputError("不计入审理期限的天数不能为负数。")
@@ -389,15 +426,15 @@ class PeriodCalculator:
         """Internal target for closing the case: the un-rolled last day, moved back to a working day.
 
         The legal last day (:meth:`award_due`) rolls forward over weekends; alerts should be
-        raised against this earlier date (domain notes §2.4).
+        raised against this earlier date (docs/legal-basis.md §2.3).
         """
         if excluded_days < 0:
             raise ClockInputError("不计入审理期限的天数不能为负数。")
         rules = self._award_rules(extended)
-        if any(r.unit != NATURAL for r in rules):
+        raw = award_unrolled(self.rules, accepted, extended, excluded_days)
+        if raw is None:
             due = self.award_due(accepted, extended, excluded_days)
             return self._due("award_target", due.date, *rules)
-        raw = accepted + timedelta(days=excluded_days + sum(r.days for r in rules))
         return self._due(
             "award_target", self.calendar.previous_working_day_on_or_before(raw), *rules
         )

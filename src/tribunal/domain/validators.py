@@ -87,9 +87,10 @@ _ID_18 = re.compile(r"\d{17}[\dX]")
 _ID_15 = re.compile(r"\d{15}")
 _EARLIEST_BIRTH = date(1900, 1, 1)
 
-# First two digits of the address code: GB/T 2260 provinces, 71 Taiwan, 81 Hong Kong, 82 Macao,
-# 83 (residence permits of Taiwan residents) and 91, as listed in domain.md §8.1. Unknown
-# codes only warn: division codes change and old codes stay valid on cards already issued.
+# First two digits of the address code (GB 11643-1999, codes of GB/T 2260): the provinces,
+# 71 Taiwan, 81 Hong Kong, 82 Macao, 83 (residence permits of Taiwan residents) and 91
+# (foreigners' permanent residence ID cards). Unknown codes only warn: division codes change
+# and old codes stay valid on cards already issued.
 _PROVINCE_RANGES = ((11, 15), (21, 23), (31, 37), (41, 46), (50, 54), (61, 65), (71, 71), (81, 83))
 PROVINCE_CODES = frozenset(
     [str(code) for low, high in _PROVINCE_RANGES for code in range(low, high + 1)] + ["91"]

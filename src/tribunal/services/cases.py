@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any, Final
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Party, Staff
+from tribunal.db.search import contains
 from tribunal.domain import panel, validators
 from tribunal.domain.enums import (
     CaseOutcome,
@@ -414,11 +416,10 @@ def _filtered(query: Select, f: CaseFilter) -> Select:
     text = " ".join(f.text.split())
     if text:
         for word in text.split(" "):
-            like = f"%{_escape_like(word)}%"
             matches = [
-                Case.number.like(like, escape="\\"),
-                Case.applicant_names.like(like, escape="\\"),
-                Case.respondent_names.like(like, escape="\\"),
+                contains(Case.number, word),
+                contains(Case.applicant_names, word),
+                contains(Case.respondent_names, word),
             ]
             # A clerk may type the case type (工伤, 加班费) into the same search field.
             types = [t for t in CaseType if word in t.label_zh or word.lower() in t.label_en.lower()]
@@ -446,10 +447,6 @@ def _filtered(query: Select, f: CaseFilter) -> Select:
     return query
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def search_case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[int]:
     """Ids of every matching case, newest received first (the list fetches rows lazily)."""
     with db.session(write=False) as s:
@@ -457,10 +454,28 @@ def search_case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[int]:
         return list(s.scalars(query))
 
 
-_ROW_COLUMNS = (
-    Case.id, Case.number, Case.case_type, Case.status, Case.received_date, Case.accepted_date,
-    Case.applicant_names, Case.respondent_names, Case.claim_total_fen, Case.outcome,
-)
+#: The columns of the case list, by the :class:`CaseRow` field each one fills. Rows are built
+#: by name, so the order of the columns and of the dataclass's fields need not agree.
+_ROW_COLUMNS: Final[dict[str, InstrumentedAttribute[Any]]] = {
+    "id": Case.id,
+    "number": Case.number,
+    "case_type": Case.case_type,
+    "status": Case.status,
+    "received_date": Case.received_date,
+    "accepted_date": Case.accepted_date,
+    "applicants": Case.applicant_names,
+    "respondents": Case.respondent_names,
+    "claim_total_fen": Case.claim_total_fen,
+    "outcome": Case.outcome,
+}
+
+
+def _select_rows() -> Select:
+    return select(*(column.label(name) for name, column in _ROW_COLUMNS.items()))
+
+
+def _case_row(row: Row) -> CaseRow:
+    return CaseRow(**row._mapping)
 
 
 def case_rows(db: Database, ids: list[int]) -> list[CaseRow]:
@@ -471,18 +486,18 @@ def case_rows(db: Database, ids: list[int]) -> list[CaseRow]:
         found = {}
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start:chunk_start + 500]
-            for r in s.execute(select(*_ROW_COLUMNS).where(Case.id.in_(chunk))):
-                found[r.id] = CaseRow(*r)
+            for r in s.execute(_select_rows().where(Case.id.in_(chunk))):
+                found[r.id] = _case_row(r)
         return [found[i] for i in ids if i in found]
 
 
 def search_cases(db: Database, f: CaseFilter = CaseFilter(), limit: int | None = 200) -> list[CaseRow]:
     """Matching cases, newest first, at most ``limit`` of them."""
     with db.session(write=False) as s:
-        query = _filtered(select(*_ROW_COLUMNS), f).order_by(Case.received_date.desc(), Case.id.desc())
+        query = _filtered(_select_rows(), f).order_by(Case.received_date.desc(), Case.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        return [CaseRow(*r) for r in s.execute(query)]
+        return [_case_row(r) for r in s.execute(query)]
 
 
 def count_cases(db: Database, f: CaseFilter = CaseFilter()) -> int:
@@ -558,11 +573,6 @@ def _birth(p: PartyInput) -> dt.date | None:
     return validators.check_id_number(p.id_number).birth_date
 
 
-def _raise_if(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError("案件信息有误，未保存：" + "；".join(errors.values()), errors)
-
-
 def create_case(db: Database, data: CaseInput, *, today: dt.date | None = None) -> CaseDetail:
     """Register a case and give it the next case number of its receipt year.
 
@@ -570,10 +580,10 @@ def create_case(db: Database, data: CaseInput, *, today: dt.date | None = None) 
         ValidationError: something typed is wrong; nothing is saved and no number is used.
     """
     data, errors = check_case_input(data, today=today)
-    _raise_if(errors)
+    ValidationError.raise_if(errors, "案件信息")
     with db.session() as s:
         _check_staff(s, data, errors)
-        _raise_if(errors)
+        ValidationError.raise_if(errors, "案件信息")
         pattern = settings.case_number_pattern(settings.read_all(s))
         year = data.received_date.year
         seq, number = numbering.allocate(s, pattern, year)
@@ -601,10 +611,10 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
         NotFound: the case is gone.
     """
     data, errors = check_case_input(data, today=today)
-    _raise_if(errors)
+    ValidationError.raise_if(errors, "案件信息")
     with db.session() as s:
         _check_staff(s, data, errors)
-        _raise_if(errors)
+        ValidationError.raise_if(errors, "案件信息")
         case = _load(s, case_id)
         if expected_updated_at is not None and case.updated_at != expected_updated_at:
             raise ConflictError(f"案件 {case.number} 已被他人修改，请关闭后重新打开再编辑")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Final
+from typing import Any, Final
 
-from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, Select, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseSuspension, Hearing, Party, ServiceRecord
@@ -23,10 +22,8 @@ from tribunal.domain.periods import (
     OVERDUE,
     DueDate,
     PeriodCalculator,
-    PeriodRule,
     deadline_state,
     excluded_days_within,
-    load_rules,
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, settings
@@ -83,7 +80,7 @@ STATE_LABELS: Final[dict[str, str]] = {
 #: application goes out together with the notice to respond, so either name counts.
 APPLICATION_DOCUMENTS: Final = ("申请书副本", "仲裁申请书副本", "应诉通知书")
 #: Documents that notify the hearing date and place (法 35). Many commissions combine the
-#: composition notice with the hearing notice (domain notes §5.4, §5.7).
+#: composition notice (法 32) with the hearing notice in one 仲裁庭组成及开庭通知书.
 HEARING_NOTICE_DOCUMENTS: Final = ("开庭通知书", "仲裁庭组成及开庭通知书")
 #: Documents that notify the tribunal's composition (法 32).
 COMPOSITION_DOCUMENTS: Final = ("仲裁庭组成通知书", "组庭通知书", "仲裁庭组成及开庭通知书")
@@ -337,11 +334,6 @@ class AwardDue:
 # ---------------------------------------------------------------- computing
 
 
-@cache
-def _rules() -> dict[str, PeriodRule]:
-    return load_rules()
-
-
 _ITEM_RULES: Final[dict[str, tuple[str, str]]] = {
     "accept_by": ("accept", "受理决定截止日"),
     "serve_application_by": ("serve_application", "送达申请书副本截止日"),
@@ -365,14 +357,15 @@ class _Clock:
 
     def __init__(self, calendar: LegalCalendar, today: dt.date, soon_days: int) -> None:
         self.calendar = calendar
-        self.calc = PeriodCalculator(calendar, _rules())
+        self.calc = PeriodCalculator(calendar)
         self.rules = self.calc.rules
         self.today = today
         self.soon_days = soon_days
         self._memo: dict[tuple[object, ...], DueDate | UnknownYearError] = {}
         self._items: dict[tuple[object, ...], ClockItem] = {}
         # Results for cases whose clocks depend on their dates alone (see _plain_key).
-        self.plain: dict[tuple[object, ...], tuple[object, _AwardInfo, frozenset[int]]] = {}
+        self.plain_award: dict[tuple[object, ...], tuple[ClockItem, _AwardInfo, frozenset[int]]] = {}
+        self.plain_items: dict[tuple[object, ...], tuple[tuple[ClockItem, ...], _AwardInfo, frozenset[int]]] = {}
 
     def get(self, name: str, *args: object) -> DueDate:
         """``PeriodCalculator.<name>(*args)``, remembered (an unknown year is remembered too)."""
@@ -605,14 +598,14 @@ def _award_cached(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem,
     key = _plain_key(f, "award")
     if key is None:
         return _award(f, clk, unknown)
-    found = clk.plain.get(key)
+    found = clk.plain_award.get(key)
     if found is None:
         years: set[int] = set()
         item, info = _award(f, clk, years)
         found = (item, info, frozenset(years))
-        clk.plain[key] = found
+        clk.plain_award[key] = found
     unknown.update(found[2])
-    return found[0], found[1]  # type: ignore[return-value]
+    return found[0], found[1]
 
 
 def _items_cached(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], _AwardInfo]:
@@ -620,14 +613,14 @@ def _items_cached(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[Clock
     key = _plain_key(f, "items")
     if key is None:
         return _items(f, clk, unknown)
-    found = clk.plain.get(key)
+    found = clk.plain_items.get(key)
     if found is None:
         years: set[int] = set()
         items, info = _items(f, clk, years)
         found = (tuple(items), info, frozenset(years))
-        clk.plain[key] = found
+        clk.plain_items[key] = found
     unknown.update(found[2])
-    return list(found[0]), found[1]  # type: ignore[call-overload]
+    return list(found[0]), found[1]
 
 
 def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], _AwardInfo]:
@@ -765,25 +758,37 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
 _OPEN = Case.status.not_in([CaseStatus.CLOSED, CaseStatus.REJECTED])
 
 
-def _case_query(where: object) -> Select:
-    return select(
-        Case.id, Case.number, Case.status, Case.received_date, Case.accepted_date, Case.closed_date,
-        Case.clock_restart_date, Case.clock_restart_reason, Case.extension_approved,
-        Case.extension_approved_by, Case.extension_approved_on, Case.applicant_names,
-        Case.respondent_names,
-    ).where(where)
+#: The case columns the clocks read, by the :class:`_Facts` field each one fills (rows are
+#: built by name, so the two orders need not agree).
+_CASE_COLUMNS: Final[dict[str, InstrumentedAttribute[Any]]] = {
+    "case_id": Case.id,
+    "number": Case.number,
+    "status": Case.status,
+    "received": Case.received_date,
+    "accepted": Case.accepted_date,
+    "closed": Case.closed_date,
+    "restart": Case.clock_restart_date,
+    "restart_reason": Case.clock_restart_reason,
+    "extended": Case.extension_approved,
+    "extension_by": Case.extension_approved_by,
+    "extension_on": Case.extension_approved_on,
+    "applicants": Case.applicant_names,
+    "respondents": Case.respondent_names,
+}
 
 
-def _load_facts(s: Session, where: object, today: dt.date, *, full: bool = True) -> dict[int, _Facts]:
+def _load_facts(s: Session, where: ColumnElement[bool], today: dt.date, *,
+                full: bool = True) -> dict[int, _Facts]:
     """The facts of every case matching ``where``: one query per table, not per case."""
     facts: dict[int, _Facts] = {}
     # Core rows through the session's connection: the ORM's row handling would double the
     # time of this bulk read and nothing here needs ORM objects.
-    def run(query: Select) -> list[tuple]:  # type: ignore[type-arg]
+    def run(query: Select) -> Sequence[Row]:
         return s.connection().execute(query).all()  # fetchall: far fewer round trips than iterating
 
-    for r in run(_case_query(where).order_by(Case.id)):
-        facts[r[0]] = _Facts(*r)
+    case_query = select(*(column.label(name) for name, column in _CASE_COLUMNS.items()))
+    for r in run(case_query.where(where).order_by(Case.id)):
+        facts[r.case_id] = _Facts(**r._mapping)
     if not facts:
         return facts
     for case_id, sid, start, end, reason in run(
@@ -1116,7 +1121,7 @@ def approve_extension(db: Database, case_id: int, approved_by: str, approved_on:
         raw_end = start + dt.timedelta(days=45 + excluded)
         if approved_on > raw_end:
             # Only now is the rolled-forward legal day needed (it may reach an unloaded year).
-            legal_end = PeriodCalculator(cal, _rules()).award_due(start, False, excluded).date
+            legal_end = PeriodCalculator(cal).award_due(start, False, excluded).date
             if approved_on > legal_end:
                 raise ValidationError(
                     f"四十五日审理期限已于 {legal_end.isoformat()} 届满，届满后不能再批准延长",
@@ -1234,7 +1239,7 @@ def record_service(db: Database, case_id: int, party_id: int, document: str,
         raise ValidationError(f"{doc}的送达请在该场开庭的送达记录中登记", {"document": "属于开庭送达"})
     if not isinstance(method, ServiceMethod):
         try:
-            method = ServiceMethod.from_label(str(method))  # type: ignore[assignment]
+            method = ServiceMethod.from_label(str(method))
         except ValueError:
             choices = "、".join(m.label_zh for m in ServiceMethod)
             raise ValidationError(f"送达方式“{method}”无效；可选：{choices}", {"method": "无效"}) from None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from sqlalchemy import insert, select, update
 
@@ -41,6 +42,7 @@ from tribunal.domain.enums import (
 )
 from tribunal.domain.legal_calendar import LegalCalendar
 from tribunal.domain.names import enterprise_name_key
+from tribunal.domain.scheduling import HARD, WARNING, HearingInput
 from tribunal.domain.validators import credit_code_check_character, id_check_character
 from tribunal.errors import TribunalError
 from tribunal.services import (
@@ -56,7 +58,6 @@ from tribunal.services import (
     training,
 )
 from tribunal.services import enterprises as enterprise_service
-from tribunal.services.conflicts import HARD, WARNING
 from tribunal.services.legal_calendar import calendar
 
 DEMO_ZONE = "邵阳经济技术开发区"
@@ -222,6 +223,16 @@ DEMO_COMMISSION = {
 }
 
 
+class _DemoEnterprise(NamedTuple):
+    """An enterprise of the demonstration directory, as the demo cases and hearings use it."""
+
+    id: int
+    name: str
+    credit_code: str | None
+    address: str | None
+    zone_id: int | None
+
+
 def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport, seed: int) -> None:
     for key, value in DEMO_COMMISSION.items():
         if not settings.get(db, key):  # a commission's own address is never overwritten
@@ -262,8 +273,9 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
     with db.session(write=False) as s:
         arbitrators = list(s.scalars(select(Staff.id).where(Staff.role == StaffRole.ARBITRATOR).order_by(Staff.id)))
         clerks = list(s.scalars(select(Staff.id).where(Staff.role == StaffRole.CLERK).order_by(Staff.id)))
-        ents = s.execute(select(Enterprise.id, Enterprise.name, Enterprise.credit_code, Enterprise.address,
-                                Enterprise.zone_id).order_by(Enterprise.id)).all()
+        ents = [_DemoEnterprise(**r._mapping) for r in s.execute(
+            select(Enterprise.id, Enterprise.name, Enterprise.credit_code, Enterprise.address, Enterprise.zone_id)
+            .order_by(Enterprise.id))]
         tribunal_ids = list(s.scalars(select(CircuitTribunal.id).order_by(CircuitTribunal.id)))
 
     # 34 cases spread over the last ten months, in every state a register really holds.
@@ -275,8 +287,8 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
     plan[0] = (CaseType.WORK_INJURY, "scheduled")  # the showcase hearing at an enterprise
     inputs = []
     for i, (case_type, state) in enumerate(plan):
-        ent = ents[(i * 7) % 13] if i else ents[1]
-        inputs.append((state, i, _demo_case(rng, today, i, case_type, state, ent, arbitrators, clerks,
+        respondent = ents[(i * 7) % 13] if i else ents[1]
+        inputs.append((state, i, _demo_case(rng, today, i, case_type, state, respondent, arbitrators, clerks,
                                             tribunal_ids)))
     # A register numbers cases in the order they arrive.
     inputs.sort(key=lambda x: (x[2].received_date, x[1]))
@@ -300,7 +312,8 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
 
 
 def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, state: str,
-               ent: tuple, arbitrators: list[int], clerks: list[int], tribunal_ids: list[int]) -> cases.CaseInput:
+               ent: _DemoEnterprise, arbitrators: list[int], clerks: list[int],
+               tribunal_ids: list[int]) -> cases.CaseInput:
     age = {"received": 2, "accepted": rng.randrange(6, 40), "scheduled": rng.randrange(10, 30),
            "heard": rng.randrange(20, 40), "closed": rng.randrange(60, 280)}[state]
     received = today - dt.timedelta(days=age + rng.randrange(3, 6))
@@ -317,11 +330,10 @@ def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, 
                     f"{rng.choice(('城南', '城北', '学院', '红旗', '西湖'))}路{rng.randrange(1, 300)}号",
             agent_name=("湖南宝庆律师事务所律师 " + _person(rng)[0]) if i % 4 == 0 else "",
         ))
-    ent_id, ent_name, credit_code, address, _zone = ent
     parties.append(cases.PartyInput(
-        role=PartyRole.RESPONDENT, kind=PartyKind.ORGANISATION, name=ent_name, credit_code=credit_code,
-        address=address or "", legal_representative=_person(rng)[0], legal_representative_title="总经理",
-        phone=_mobile(rng), enterprise_id=ent_id,
+        role=PartyRole.RESPONDENT, kind=PartyKind.ORGANISATION, name=ent.name, credit_code=ent.credit_code or "",
+        address=ent.address or "", legal_representative=_person(rng)[0], legal_representative_title="总经理",
+        phone=_mobile(rng), enterprise_id=ent.id,
     ))
     item, low, high = CLAIMS[case_type]
     claims = [cases.ClaimInput(item, rng.randrange(low, high + 1, 100) if high else None)]
@@ -330,6 +342,7 @@ def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, 
     if case_type == CaseType.WORK_INJURY:
         claims.append(cases.ClaimInput("支付一次性工伤医疗补助金和一次性伤残就业补助金",
                                        rng.randrange(2_000_000, 6_000_000, 100)))
+    seats: tuple[cases.ArbitratorInput, ...]
     if i % 5 == 0:
         seats = (cases.ArbitratorInput(arbitrators[i % 5], PanelRole.PRESIDING),
                  cases.ArbitratorInput(arbitrators[(i + 1) % 5], PanelRole.MEMBER),
@@ -347,7 +360,7 @@ def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, 
         parties=tuple(parties), claims=tuple(claims), summary=summary,
         arbitrators=seats if state != "received" else (),
         clerk_id=clerks[i % len(clerks)] if state != "received" else None,
-        tribunal_id=tribunal_ids[0] if ent[4] == 1 else tribunal_ids[-1],
+        tribunal_id=tribunal_ids[0] if ent.zone_id == 1 else tribunal_ids[-1],
         collective=False, worker_count=n_applicants,
     )
 
@@ -415,8 +428,8 @@ def _known(cal: LegalCalendar, day: dt.date) -> bool:
     return cal.is_known_year(day.year)
 
 
-def _find_slot(db: Database, data: hearings.HearingInput, today: dt.date,
-               cal: LegalCalendar) -> tuple[hearings.HearingInput, str | None] | None:
+def _find_slot(db: Database, data: HearingInput, today: dt.date,
+               cal: LegalCalendar) -> tuple[HearingInput, str | None] | None:
     """The first candidate time with no hard conflict and no warning, by the service's own check.
 
     When no such time exists in a year whose holidays are loaded (today lies late in the
@@ -424,7 +437,7 @@ def _find_slot(db: Database, data: hearings.HearingInput, today: dt.date,
     are unknown; it is saved with that reason. None when nothing fits at all.
     """
     length = data.ends_at - data.starts_at
-    fallback: hearings.HearingInput | None = None
+    fallback: HearingInput | None = None
     # In an unloaded year the check cannot tell whether the award would be late; keep such a
     # hearing within the 45 natural days, which are in time whatever the holidays.
     award = conflicts.award_clock(db, data.case_id, today)
@@ -449,7 +462,7 @@ def _find_slot(db: Database, data: hearings.HearingInput, today: dt.date,
 
 
 def _demo_hearings(db: Database, rng: random.Random, today: dt.date, created: list[cases.CaseDetail],
-                   ents: list[tuple], report: DemoReport) -> None:
+                   ents: list[_DemoEnterprise], report: DemoReport) -> None:
     scheduled = [c for c in created if c.status == CaseStatus.SCHEDULED]
     # The showcase work-injury case goes first: it gets the enterprise venue and the observers.
     scheduled.sort(key=lambda c: c.case_type != CaseType.WORK_INJURY)
@@ -462,13 +475,13 @@ def _demo_hearings(db: Database, rng: random.Random, today: dt.date, created: li
         respondent = next(p for p in c.parties if p.role == PartyRole.RESPONDENT)
         if n == 0:
             # The showcase: a work-injury case heard at a neighbouring enterprise's door.
-            host_id = ents[0][0]
+            host_id = ents[0].id
         else:
-            host_id = next(e[0] for e in ents[(n * 3):] + ents if e[0] in rooms and e[0] != respondent.enterprise_id)
+            host_id = next(e.id for e in ents[(n * 3):] + ents if e.id in rooms and e.id != respondent.enterprise_id)
         day = _next_weekday(today + dt.timedelta(days=10 + 2 * n))
         start = dt.datetime.combine(day, _SLOTS[n % 2])
         public = n != 3
-        wanted = hearings.HearingInput(
+        wanted = HearingInput(
             case_id=c.id, starts_at=start, ends_at=start + dt.timedelta(hours=2),
             room_id=rooms[host_id] if public else rooms[None], public=public,
             closed_reason=None if public else CLOSED_REASON_PRIVACY,
@@ -501,7 +514,7 @@ def _demo_hearings(db: Database, rng: random.Random, today: dt.date, created: li
 
 
 def _showcase_extras(db: Database, hearing: hearings.HearingDetail, case: cases.CaseDetail,
-                     ents: list[tuple], respondent_id: int | None, host_id: int, today: dt.date,
+                     ents: list[_DemoEnterprise], respondent_id: int | None, host_id: int, today: dt.date,
                      report: DemoReport) -> None:
     """The showcase hearing's witness, invited observers and the training after it."""
     participants.add_participant(db, case.id, ParticipantRole.WITNESS, "彭志强", enterprise_id=respondent_id,
@@ -520,18 +533,18 @@ def _showcase_extras(db: Database, hearing: hearings.HearingDetail, case: cases.
         report.notes.append(f"演示培训未能安排：{error}")
 
 
-def _invite_observers(db: Database, hearing: hearings.HearingDetail, ents: list[tuple],
+def _invite_observers(db: Database, hearing: hearings.HearingDetail, ents: list[_DemoEnterprise],
                       respondent_id: int | None, host_id: int, today: dt.date, report: DemoReport) -> None:
     """HR managers of ten other enterprises in the zone are invited; six said yes, one no."""
-    guests = [e for e in ents if e[0] not in (respondent_id, host_id) and e[4] == ents[0][4]][:10]
+    guests = [e for e in ents if e.id not in (respondent_id, host_id) and e.zone_id == ents[0].zone_id][:10]
     with db.session(write=False) as s:
         # The HR contacts were put into the directory with their enterprises.
         contacts = dict(s.execute(
             select(Observer.enterprise_id, Observer.id)
             .join(Enterprise, Enterprise.id == Observer.enterprise_id)
-            .where(Observer.enterprise_id.in_([g[0] for g in guests]), Observer.name == Enterprise.contact_name)
+            .where(Observer.enterprise_id.in_([g.id for g in guests]), Observer.name == Enterprise.contact_name)
         ).all())
-    people = [contacts[g[0]] for g in guests]
+    people = [contacts[g.id] for g in guests]
     report.observers += len(people)
     invited_at = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(10, 0))
     invitations = observers.invite(db, hearing.id, people, at=invited_at)
@@ -599,7 +612,7 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                 people.append((applicant, respondent))
             # Core executemany on the table: one statement for the batch, not the ORM's unit of work.
             conn = s.connection()
-            conn.execute(insert(Case.__table__), case_rows)
+            conn.execute(insert(Case), case_rows)
             ids = dict(s.execute(select(Case.number, Case.id).where(Case.number.in_(numbers))).all())
             party_rows = []
             for k in range(n):
@@ -609,7 +622,7 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                                    "kind": PartyKind.PERSON, "name": applicant})
                 party_rows.append({"case_id": cid, "position": 1, "role": PartyRole.RESPONDENT,
                                    "kind": PartyKind.ORGANISATION, "name": respondent})
-            conn.execute(insert(Party.__table__), party_rows)
+            conn.execute(insert(Party), party_rows)
             audit.record(s, db.actor, "demo.synthetic", "database", None, f"批量生成 {n} 件合成案件")
         made += n
     return made

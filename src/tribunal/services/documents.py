@@ -55,6 +55,7 @@ from tribunal.domain.enums import (
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, settings
+from tribunal.services.hearings import load_hearing
 
 __all__ = [
     "CLOSED_REFUSAL",
@@ -208,7 +209,7 @@ _AMOUNT = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*元"
 
 
 def deidentify_text(text: str, replacements: dict[str, str]) -> str:
-    """Make free text fit for teaching material (domain.md §9.3).
+    """Make free text fit for teaching material (docs/legal-basis.md §6).
 
     Names are replaced (longest first, so 张三丰 goes before 张三); ID numbers and phone
     numbers are removed; exact dates become months (2026年3月4日 → 2026年3月); amounts in
@@ -366,26 +367,22 @@ def default_topics(s: Session, case_type: CaseType) -> list[Any]:
 # ---------------------------------------------------------------- gathering
 
 
-def _load_hearing(s: Session, hearing_id: int) -> Hearing:
-    hearing = s.scalars(
-        select(Hearing).where(Hearing.id == hearing_id).options(
-            selectinload(Hearing.case).selectinload(Case.parties),
-            selectinload(Hearing.case).selectinload(Case.claims),
-            selectinload(Hearing.case).selectinload(Case.arbitrators),
-            selectinload(Hearing.case).selectinload(Case.clerk),
-            selectinload(Hearing.room).selectinload(Room.enterprise),
-            selectinload(Hearing.host_enterprise),
-            selectinload(Hearing.tribunal),
-            selectinload(Hearing.clerk),
-            selectinload(Hearing.panel).selectinload(HearingPanelMember.staff),
-            selectinload(Hearing.service_records),
-            selectinload(Hearing.invitations).selectinload(Invitation.observer)
-            .selectinload(Observer.enterprise),
-        )
-    ).one_or_none()
-    if hearing is None:
-        raise NotFound(f"找不到编号为 {hearing_id} 的开庭")
-    return hearing
+def _hearing_to_print(s: Session, hearing_id: int) -> Hearing:
+    """The hearing with everything its documents print, loaded in a few queries."""
+    return load_hearing(
+        s, hearing_id,
+        selectinload(Hearing.case).selectinload(Case.parties),
+        selectinload(Hearing.case).selectinload(Case.claims),
+        selectinload(Hearing.case).selectinload(Case.arbitrators),
+        selectinload(Hearing.case).selectinload(Case.clerk),
+        selectinload(Hearing.room).selectinload(Room.enterprise),
+        selectinload(Hearing.host_enterprise),
+        selectinload(Hearing.tribunal),
+        selectinload(Hearing.clerk),
+        selectinload(Hearing.panel).selectinload(HearingPanelMember.staff),
+        selectinload(Hearing.service_records),
+        selectinload(Hearing.invitations).selectinload(Invitation.observer).selectinload(Observer.enterprise),
+    )
 
 
 def _panel(hearing: Hearing) -> tuple[Any, ...]:
@@ -573,11 +570,12 @@ def _day_list(s: Session, tribunal: CircuitTribunal, day: dt.date, commission: A
     rows = []
     for h in hearings:
         venue = _venue(h, commission)
+        clerk = h.clerk or h.case.clerk
         rows.append(DayListRow(
             starts_at=h.starts_at, ends_at=h.ends_at, case_number=h.case.number,
             applicants=h.case.applicant_names, respondents=h.case.respondent_names,
             case_type_label=h.case.case_type.label_zh, place=venue.place, panel=_panel_text(_panel(h)),
-            clerk=(h.clerk or h.case.clerk).name if (h.clerk or h.case.clerk) else "", public=h.public,
+            clerk=clerk.name if clerk else "", public=h.public,
             status_label="" if h.status == HearingStatus.SCHEDULED else h.status.label_zh,
         ))
     return DayList(tribunal=tribunal.name, day=day, rows=tuple(rows), issue_date=day)
@@ -741,7 +739,7 @@ def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = Non
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
     with db.session(write=False) as s:
-        hearing = _load_hearing(s, hearing_id)
+        hearing = _hearing_to_print(s, hearing_id)
         _require_printable(hearing)
         docs = _gather(s, hearing, commission)
         notes = _privacy_notes(hearing)
@@ -776,7 +774,7 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
             .order_by(Hearing.starts_at, Hearing.id)))
         hearings, notes = [], list(fonts.warnings)
         for hid in ids:
-            hearing = _load_hearing(s, hid)
+            hearing = _hearing_to_print(s, hid)
             hearings.append(_gather(s, hearing, commission, day_list=False))
             notes += _privacy_notes(hearing)
         tribunal_name = tribunal.name
@@ -821,7 +819,7 @@ def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: An
     from tribunal.documents.pack import build_certificates
 
     with db.session(write=False) as s:
-        hearing = _load_hearing(s, hearing_id)
+        hearing = _hearing_to_print(s, hearing_id)
         if not hearing.public:
             raise refuse(CLOSED_REFUSAL + "。")
         info = _hearing_info(hearing, commission)
@@ -884,7 +882,7 @@ def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int 
 
     _values, commission, fonts = _context(db)
     with db.session(write=False) as s:
-        hearing = _load_hearing(s, hearing_id)
+        hearing = _hearing_to_print(s, hearing_id)
         if kind in _OBSERVER_KINDS and not hearing.public:
             raise ValidationError(CLOSED_REFUSAL + "。", {"hearing": "不公开审理"})
         docs = _gather(s, hearing, commission)
@@ -1033,6 +1031,8 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
     if kind == DocumentKind.DAY_LIST and day_target is not None:
         with db.session(write=False) as s:
             tribunal = s.get(CircuitTribunal, day_target[1])
+            if tribunal is None:  # removed since the document's row was read
+                raise ConflictError("这份排期表所属的巡回仲裁庭已不存在，无法重印")
             day_list = _day_list(s, tribunal, day_target[0], commission)
         return DayListSheet(commission, fonts).render(day_list).data
     if kind == DocumentKind.CERTIFICATE:
@@ -1043,7 +1043,7 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
                 return item.rendered.data
         raise ConflictError(f"“{title}”的旁听人员已不在到场名单中，无法重印")
     with db.session(write=False) as s:
-        hearing = _load_hearing(s, _need(hearing_id))
+        hearing = _hearing_to_print(s, _need(hearing_id))
         _require_printable(hearing)
         if kind in _OBSERVER_KINDS and not hearing.public:
             raise ConflictError(CLOSED_REFUSAL + "，这场开庭现在不公开审理，无法重印")

@@ -353,9 +353,10 @@ def suggest_mapping(columns: Iterable[str], remembered: dict[str, str] | None = 
     layout as last time); a field is never given to two columns — the first one wins.
     """
     columns = list(columns)
+    taken: set[str] = set()
     if remembered and set(remembered) <= set(columns):
         chosen = {c: remembered.get(c, IGNORED) for c in columns}
-        taken = {f for f in chosen.values() if f}
+        taken.update(f for f in chosen.values() if f)
         for c in columns:
             if c not in remembered:
                 f = recognise_heading(c)
@@ -363,7 +364,6 @@ def suggest_mapping(columns: Iterable[str], remembered: dict[str, str] | None = 
                 taken.add(chosen[c])
         return chosen
     mapping: dict[str, str] = {}
-    taken: set[str] = set()
     for c in columns:
         f = recognise_heading(c)
         if f and f not in taken:
@@ -772,7 +772,8 @@ def _plan_rows(table: _Table, mapping: dict[str, str], zone_id: int | None,
                 outcomes.append(RowOutcome(number, "updated", target.name, f"更新{what}"))
             else:
                 outcomes.append(RowOutcome(number, "unchanged", target.name))
-            touched[target.id] = number  # type: ignore[index]
+            if target.id is not None:  # always, for an enterprise already in the directory
+                touched[target.id] = number
         if code:
             seen_code[code] = (number, code)
         seen_key[key] = (number, code)
@@ -850,25 +851,25 @@ def _apply_plan(session: Session, actor: str, plan: _Plan) -> None:
         audit.record(session, actor, "enterprise.import", "enterprise", ent.id,
                      f"导入新增企业 {ent.name}（第{k.row}行）", None, _known_dict(k))
     for k, changes in plan.updates:
-        ent = session.get(Enterprise, k.id)
-        assert ent is not None
+        existing = session.get(Enterprise, k.id)
+        assert existing is not None  # the plan was made in this transaction
         before = _known_dict(k)
         for f, value in changes.items():
             if f == "code":
-                ent.credit_code = value or None
-                ent.credit_code_warning_accepted = False
+                existing.credit_code = value or None
+                existing.credit_code_warning_accepted = False
             elif f == "name":
-                ent.name = value
-                ent.normalised_name = enterprise_name_key(value)
+                existing.name = value
+                existing.normalised_name = enterprise_name_key(value)
             elif f == "zone_id":
-                ent.zone_id = value
+                existing.zone_id = value
             else:
-                setattr(ent, f, value or None)
+                setattr(existing, f, value or None)
             setattr(k, f, value)
-        if ent.normalised_name != enterprise_name_key(ent.name):
-            ent.normalised_name = enterprise_name_key(ent.name)
-        audit.record(session, actor, "enterprise.import", "enterprise", ent.id,
-                     f"导入更新企业 {ent.name}", before, _known_dict(k))
+        if existing.normalised_name != enterprise_name_key(existing.name):
+            existing.normalised_name = enterprise_name_key(existing.name)
+        audit.record(session, actor, "enterprise.import", "enterprise", existing.id,
+                     f"导入更新企业 {existing.name}", before, _known_dict(k))
     for k, observer_id, values in plan.people:
         if observer_id is None:
             session.add(Observer(name=values["name"], enterprise_id=k.id, title=values["title"] or None,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
 from tribunal.db.models import Enterprise, Observer, Zone
+from tribunal.db.search import contains
 from tribunal.domain import validators
 from tribunal.domain.anonymise import mask_phone
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
@@ -225,10 +226,6 @@ def _row(e: Enterprise, zone_name: str | None, *, show_phones: bool) -> Enterpri
     )
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def search_enterprises(db: Database, text: str = "", *, zone_id: int | None = None,
                        limit: int | None = None, show_phones: bool = False) -> list[EnterpriseRow]:
     """Enterprises matching every word of ``text`` (name, credit code, contact), by name.
@@ -237,13 +234,11 @@ def search_enterprises(db: Database, text: str = "", *, zone_id: int | None = No
     """
     query = select(Enterprise, Zone.name).outerjoin(Zone, Enterprise.zone_id == Zone.id)
     for word in validators.normalise(text).split():
-        like = f"%{_escape_like(word)}%"
-        key_like = f"%{_escape_like(enterprise_name_key(word))}%"
         query = query.where(or_(
-            Enterprise.name.like(like, escape="\\"),
-            Enterprise.normalised_name.like(key_like, escape="\\"),
-            Enterprise.credit_code.like(f"%{_escape_like(word.upper())}%", escape="\\"),
-            Enterprise.contact_name.like(like, escape="\\"),
+            contains(Enterprise.name, word),
+            contains(Enterprise.normalised_name, enterprise_name_key(word)),
+            contains(Enterprise.credit_code, word.upper()),
+            contains(Enterprise.contact_name, word),
         ))
     if zone_id is not None:
         query = query.where(Enterprise.zone_id == zone_id)
@@ -412,11 +407,6 @@ def sync_primary_contact(session: Session, ent: Enterprise) -> bool:
     return changed
 
 
-def _raise_if(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError("企业信息有误，未保存：" + "；".join(errors.values()), errors)
-
-
 def _check_zone(session: Session, zone_id: int | None, errors: dict[str, str]) -> None:
     if zone_id is not None and session.get(Zone, zone_id) is None:
         errors["zone"] = "所选开发区已不存在，请重新选择"
@@ -463,10 +453,10 @@ def create_enterprise(db: Database, data: EnterpriseInput) -> EnterpriseDetail:
     """
     data, errors, warnings = check_enterprise_input(data)
     _needs_confirmation(data, warnings, errors)
-    _raise_if(errors)
+    ValidationError.raise_if(errors, "企业信息")
     with db.session() as s:
         _check_zone(s, data.zone_id, errors)
-        _raise_if(errors)
+        ValidationError.raise_if(errors, "企业信息")
         _refuse_duplicates(s, data, None)
         ent = Enterprise(name=data.name, normalised_name="")
         _apply(ent, data, data.credit_code_confirmed)
@@ -496,7 +486,7 @@ def update_enterprise(db: Database, enterprise_id: int, data: EnterpriseInput) -
             warnings = []
         _needs_confirmation(data, warnings, errors)
         _check_zone(s, data.zone_id, errors)
-        _raise_if(errors)
+        ValidationError.raise_if(errors, "企业信息")
         _refuse_duplicates(s, data, enterprise_id)
         before = _detail(s, ent, show_phones=True).row
         _apply(ent, data, data.credit_code_confirmed)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, object_session, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from tribunal.db.engine import Database
 from tribunal.db.models import (
@@ -20,6 +21,7 @@ from tribunal.db.models import (
     Room,
     ServiceRecord,
 )
+from tribunal.domain import scheduling
 from tribunal.domain.enums import (
     CaseStatus,
     CaseType,
@@ -30,91 +32,31 @@ from tribunal.domain.enums import (
     ServiceMethod,
 )
 from tribunal.domain.legal_calendar import UnknownYearError
-from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, conflicts
-from tribunal.services.conflicts import (
-    DAY_END,
-    DAY_START,
-    HARD,
+from tribunal.domain.periods import PeriodCalculator
+from tribunal.domain.scheduling import (
     SIMPLIFIED_BASIS,
     SIMPLIFIED_METHODS,
     WARNING,
     Finding,
-    HearingConflict,
+    HearingInput,
+    closed_reason_text,
+    evaluate,
+    input_problems,
     venue_text,
+    verdict,
 )
+from tribunal.errors import ConflictError, NotFound, ValidationError
+from tribunal.services import audit, conflicts
 from tribunal.services.legal_calendar import calendar
 
+# The GUI imports these from the services layer; they belong to the domain.
+CLOSED_REASONS = scheduling.CLOSED_REASONS
+ClosedReason = scheduling.ClosedReason
+
 HEARING_NOTICE = "开庭通知书"
-_BASIS_26 = "《劳动争议调解仲裁法》第二十六条"
-
-
-# ---------------------------------------------------------------- lawful reasons for a closed hearing
-
-
-@dataclass(frozen=True)
-class ClosedReason:
-    """A lawful reason to hear a case in private (不公开审理的法定情形)."""
-
-    key: str
-    label_zh: str
-    basis: str
-
-    @property
-    def text(self) -> str:
-        """What is stored and printed, e.g. ``涉及个人隐私（《劳动争议调解仲裁法》第二十六条）``."""
-        return f"{self.label_zh}（{self.basis}）"
-
-
-#: 法 art. 26: public unless the parties agree otherwise, or state secrets, commercial
-#: secrets or personal privacy are involved.
-CLOSED_REASONS: tuple[ClosedReason, ...] = (
-    ClosedReason("agreement", "当事人协议不公开进行", _BASIS_26),
-    ClosedReason("state_secret", "涉及国家秘密", _BASIS_26),
-    ClosedReason("commercial_secret", "涉及商业秘密", _BASIS_26),
-    ClosedReason("privacy", "涉及个人隐私", _BASIS_26),
-)
-
-
-def closed_reason_text(value: str | None) -> str | None:
-    """The stored text for a closed-hearing reason given by key, label or full text; None if not lawful.
-
-    A text that begins with one of the lawful reasons (e.g. ``涉及个人隐私，当事人申请不公开审理…``)
-    is kept as the clerk wrote it.
-    """
-    text = (value or "").strip()
-    if not text:
-        return None
-    for reason in CLOSED_REASONS:
-        if text in (reason.key, reason.label_zh):
-            return reason.text
-        if text.startswith(reason.label_zh):
-            return text[:200]
-    return None
 
 
 # ---------------------------------------------------------------- plain data in and out
-
-
-@dataclass(frozen=True)
-class HearingInput:
-    """A hearing as the scheduling dialog sends it.
-
-    ``host_enterprise_id`` may be left None: it is taken from the room. ``panel`` holds
-    ``(staff_id, PanelRole)`` per seat. ``closed_reason`` is a key of :data:`CLOSED_REASONS`,
-    its label, or a text starting with the label. ``tribunal_id`` None means the case's.
-    """
-
-    case_id: int
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    room_id: int | None
-    host_enterprise_id: int | None = None
-    public: bool = True
-    closed_reason: str | None = None
-    panel: tuple[tuple[int, PanelRole], ...] = ()
-    clerk_id: int | None = None
-    tribunal_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -266,34 +208,6 @@ class Recipient:
 # ---------------------------------------------------------------- checking the input
 
 
-def input_problems(data: HearingInput) -> dict[str, str]:
-    """Problems with the typed hearing itself (times, closed reason), by field.
-
-    Field keys: ``starts_at``, ``ends_at``, ``closed_reason``.
-    """
-    errors: dict[str, str] = {}
-    start, end = data.starts_at, data.ends_at
-    if end <= start:
-        errors["ends_at"] = "结束时间应晚于开始时间"
-    elif end.date() != start.date():
-        errors["ends_at"] = "开庭应在同一天内开始和结束"
-    elif end.time() > DAY_END:
-        errors["ends_at"] = f"开庭应在 {DAY_END:%H:%M} 前结束"
-    if start.time() < DAY_START:
-        errors["starts_at"] = f"开庭不应早于 {DAY_START:%H:%M} 开始"
-    elif start.time() >= DAY_END:
-        errors["starts_at"] = f"开庭应在 {DAY_END:%H:%M} 前开始"
-    if not data.public:
-        if not (data.closed_reason or "").strip():
-            errors["closed_reason"] = "不公开审理须选择法定理由：" + "、".join(r.label_zh for r in CLOSED_REASONS)
-        elif closed_reason_text(data.closed_reason) is None:
-            errors["closed_reason"] = (
-                "不公开审理的理由须为《劳动争议调解仲裁法》第二十六条规定的情形之一："
-                + "、".join(r.label_zh for r in CLOSED_REASONS)
-            )
-    return errors
-
-
 def check_hearing(db: Database, data: HearingInput, hearing_id: int | None = None,
                   today: dt.date | None = None) -> list[Finding]:
     """Every conflict, warning and note for a proposed hearing, without saving anything.
@@ -313,40 +227,43 @@ def check_hearing(db: Database, data: HearingInput, hearing_id: int | None = Non
                                  exclude_ids=[hearing_id] if hearing_id else [],
                                  guests_of=hearing_id, services_of=hearing_id,
                                  input_problems=input_problems(data), award=award)
-        return conflicts.evaluate(facts)
-
-
-def _verdict(findings: list[Finding], override_reason: str | None) -> str | None:
-    """Raise when saving must not go ahead; return the override reason to store (or None)."""
-    if any(f.severity == HARD for f in findings):
-        raise HearingConflict(findings)
-    warnings = [f for f in findings if f.severity == WARNING]
-    reason = (override_reason or "").strip()
-    if warnings and not reason:
-        raise HearingConflict(findings)
-    return reason if warnings else None
+        return evaluate(facts)
 
 
 def _raise_input(data: HearingInput) -> None:
-    errors = input_problems(data)
-    if errors:
-        raise ValidationError("开庭信息有误，未保存：" + "；".join(errors.values()), errors)
+    ValidationError.raise_if(input_problems(data), "开庭信息")
 
 
 # ---------------------------------------------------------------- reading
 
 
-def _load(s: Session, hearing_id: int) -> Hearing:
-    hearing = s.scalars(
-        select(Hearing).where(Hearing.id == hearing_id).options(
-            selectinload(Hearing.panel).selectinload(HearingPanelMember.staff),
-            selectinload(Hearing.service_records).selectinload(ServiceRecord.party),
-            selectinload(Hearing.invitations),
-        )
-    ).one_or_none()
+def load_hearing(s: Session, hearing_id: int, *options: ORMOption) -> Hearing:
+    """The hearing ``hearing_id`` in the open session ``s``, for the services that work on one.
+
+    Args:
+        options: loader options (``selectinload(...)``) for what the caller reads next;
+            without any, a hearing the session already holds is returned without a query.
+
+    Raises:
+        NotFound: no such hearing (it may have been deleted meanwhile).
+    """
+    if options:
+        hearing = s.scalars(select(Hearing).where(Hearing.id == hearing_id).options(*options)).one_or_none()
+    else:
+        hearing = s.get(Hearing, hearing_id)
     if hearing is None:
         raise NotFound(f"找不到编号为 {hearing_id} 的开庭，可能已被删除")
     return hearing
+
+
+def _load(s: Session, hearing_id: int) -> Hearing:
+    """The hearing with what :func:`_detail` reads."""
+    return load_hearing(
+        s, hearing_id,
+        selectinload(Hearing.panel).selectinload(HearingPanelMember.staff),
+        selectinload(Hearing.service_records).selectinload(ServiceRecord.party),
+        selectinload(Hearing.invitations),
+    )
 
 
 def _detail(hearing: Hearing) -> HearingDetail:
@@ -534,8 +451,8 @@ def schedule_hearing(db: Database, data: HearingInput, override_reason: str | No
     cal = calendar(db)
     award = conflicts.award_clock(db, data.case_id, today)
     with db.session() as s:
-        findings = conflicts.evaluate(conflicts.gather(s, data, calendar=cal, today=today, award=award))
-        reason = _verdict(findings, override_reason)
+        findings = evaluate(conflicts.gather(s, data, calendar=cal, today=today, award=award))
+        reason = verdict(findings, override_reason)
         case = s.get(Case, data.case_id)
         assert case is not None  # rule_case_state made sure
         hearing = Hearing(case_id=case.id, status=HearingStatus.SCHEDULED, override_reason=reason)
@@ -580,7 +497,7 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
             raise ConflictError(f"这场开庭{hearing.status.label_zh}，不能再修改")
         if data.case_id != hearing.case_id:
             raise ValidationError("不能把开庭改到另一件案件", {"case_id": "案件不能更改"})
-        findings = conflicts.evaluate(conflicts.gather(
+        findings = evaluate(conflicts.gather(
             s, data, calendar=cal, today=today, exclude_ids=[hearing_id],
             guests_of=hearing_id, services_of=hearing_id, award=award))
         moved = (data.starts_at, data.ends_at) != (hearing.starts_at, hearing.ends_at)
@@ -589,7 +506,7 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
                 "notice.stale", WARNING,
                 f"已送达的开庭通知载明的是原定时间 {_span(hearing)}", None,
                 "改期应使用“延期开庭”，并重新送达开庭通知"))
-        reason = _verdict(findings, override_reason)
+        reason = verdict(findings, override_reason)
         before = _detail(hearing)
         _apply(s, hearing, data, data.tribunal_id if data.tribunal_id is not None else hearing.tribunal_id)
         hearing.override_reason = reason
@@ -678,10 +595,10 @@ def postpone_hearing(db: Database, hearing_id: int, reason: str, new_start: dt.d
                 tribunal_id=hearing.tribunal_id,
             )
             _raise_input(data)
-            findings = conflicts.evaluate(conflicts.gather(
+            findings = evaluate(conflicts.gather(
                 s, data, calendar=cal, today=today, exclude_ids=[hearing_id], guests_of=hearing_id,
                 award=award))
-            stored_override = _verdict(findings, override_reason)
+            stored_override = verdict(findings, override_reason)
             new_hearing = Hearing(case_id=hearing.case_id, status=HearingStatus.SCHEDULED,
                                   override_reason=stored_override, postponed_from_id=hearing.id)
             s.add(new_hearing)
@@ -794,8 +711,7 @@ def add_service_record(db: Database, hearing_id: int, party_id: int, method: Ser
     signed_by = " ".join((signed_by or "").split())
     if len(signed_by) > 60:
         errors["signed_by"] = "签收人过长（最多 60 字）"
-    if errors:
-        raise ValidationError("送达记录有误，未保存：" + "；".join(errors.values()), errors)
+    ValidationError.raise_if(errors, "送达记录")
     if confirmed is None:
         confirmed = method not in SIMPLIFIED_METHODS
     with db.session() as s:
@@ -852,7 +768,7 @@ def can_default(db: Database, hearing_id: int, party_id: int) -> tuple[bool, str
                            f"不能{effect}（{SIMPLIFIED_BASIS}）")
         first = min(usable, key=lambda r: r.served_on or dt.date.max)
         assert first.served_on is not None
-        periods = conflicts.period_calculator(cal)
+        periods = PeriodCalculator(cal)
         try:
             check = periods.notice_is_timely(first.served_on, hearing.starts_at.date())
         except UnknownYearError as error:

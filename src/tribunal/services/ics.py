@@ -27,9 +27,9 @@ from tribunal import __version__
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, Hearing, HearingPanelMember, Room, Staff
 from tribunal.domain.enums import HearingStatus
+from tribunal.domain.scheduling import venue_text
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import settings
-from tribunal.services.conflicts import venue_text
 
 TZID = "Asia/Shanghai"
 PRODID = f"-//Tribunal//巡回仲裁庭书记员工作台 {__version__}//ZH"

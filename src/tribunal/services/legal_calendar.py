@@ -234,7 +234,7 @@ def _rows_of_json(text: str) -> list[tuple[str, Any]]:
 
 
 def _rows_of_csv(text: str) -> list[tuple[str, Any]]:
-    rows = []
+    rows: list[tuple[str, Any]] = []
     for number, row in enumerate(csv.reader(io.StringIO(text)), 1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):

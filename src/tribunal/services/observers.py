@@ -1,7 +1,7 @@
 """Observers (旁听人员): the person directory, invitations, eligibility, capacity, check-in, reach.
 
 An invitation moves invited → confirmed / declined → attended / absent; each step keeps
-its time. Who may not observe follows domain.md §4.2 (a party's own staff, the parties and
+its time. Who may not observe is set out in docs/legal-basis.md §5 (a party's own staff, the parties and
 their agents, the case's witnesses, appraisers and other participants, minors, anyone on a
 closed hearing). Phone numbers come masked in lists and in full only on an explicit call;
 ID numbers are stored only when the setting ``privacy.store_observer_id`` says the host's
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
@@ -38,12 +38,14 @@ from tribunal.db.models import (
     TrainingSession,
     Zone,
 )
+from tribunal.db.search import contains
 from tribunal.domain import validators
 from tribunal.domain.anonymise import mask_id_number, mask_phone
 from tribunal.domain.enums import HearingStatus, InvitationStatus, ParticipantRole, PartyKind
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, settings
+from tribunal.services.hearings import load_hearing
 
 #: Minimum age of an observer on the day of the hearing, with where the rule comes from.
 MIN_OBSERVER_AGE = 18
@@ -342,13 +344,6 @@ def _load_observer(session: Session, observer_id: int) -> Observer:
     return o
 
 
-def _load_hearing(session: Session, hearing_id: int) -> Hearing:
-    h = session.get(Hearing, hearing_id)
-    if h is None:
-        raise NotFound(f"找不到编号为 {hearing_id} 的开庭，可能已被删除")
-    return h
-
-
 def _hearing_label(h: Hearing) -> str:
     return f"{h.starts_at:%Y-%m-%d %H:%M} 的开庭"
 
@@ -599,7 +594,7 @@ def check_eligibility(db: Database, hearing_id: int, observer_ids: Sequence[int]
         ConflictError: the hearing is closed to the public or cancelled.
     """
     with db.session(write=False) as s:
-        h = _load_hearing(s, hearing_id)
+        h = load_hearing(s, hearing_id)
         _require_public(h)
         people = [_load_observer(s, oid) for oid in dict.fromkeys(observer_ids)]
         found = _eligibility(s, h, people)
@@ -664,8 +659,7 @@ def add_observer(db: Database, name: str, *, enterprise_id: int | None = None, t
     with db.session() as s:
         errors, values = _check_person(name, title, phone, id_number, notes, store_id=_store_ids(s),
                                        today=today or dt.date.today())
-        if errors:
-            raise ValidationError("旁听人员信息有误，未保存：" + "；".join(errors.values()), errors)
+        ValidationError.raise_if(errors, "旁听人员信息")
         if enterprise_id is not None and s.get(Enterprise, enterprise_id) is None:
             raise NotFound(f"找不到编号为 {enterprise_id} 的企业")
         o = Observer(enterprise_id=enterprise_id, **values)
@@ -689,8 +683,7 @@ def update_observer(db: Database, observer_id: int, name: str, *, enterprise_id:
         o = _load_observer(s, observer_id)
         errors, values = _check_person(name, title, phone, id_number or "", notes,
                                        store_id=_store_ids(s), today=today or dt.date.today())
-        if errors:
-            raise ValidationError("旁听人员信息有误，未保存：" + "；".join(errors.values()), errors)
+        ValidationError.raise_if(errors, "旁听人员信息")
         if enterprise_id is not None and s.get(Enterprise, enterprise_id) is None:
             raise NotFound(f"找不到编号为 {enterprise_id} 的企业")
         before = _observer_row(o, _enterprise_name(s, o.enterprise_id))
@@ -716,17 +709,12 @@ def get_observer(db: Database, observer_id: int, *, show_phone: bool = False) ->
         return _observer_row(o, _enterprise_name(s, o.enterprise_id), show_phone=show_phone)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def search_observers(db: Database, text: str = "", *, enterprise_id: int | None = None,
                      limit: int | None = 200) -> list[ObserverRow]:
     """People whose name or enterprise contains every word of ``text``, by name (phones masked)."""
     query = select(Observer, Enterprise.name).outerjoin(Enterprise, Observer.enterprise_id == Enterprise.id)
     for word in validators.normalise(text).split():
-        like = f"%{_escape_like(word)}%"
-        query = query.where(or_(Observer.name.like(like, escape="\\"), Enterprise.name.like(like, escape="\\")))
+        query = query.where(or_(contains(Observer.name, word), contains(Enterprise.name, word)))
     if enterprise_id is not None:
         query = query.where(Observer.enterprise_id == enterprise_id)
     query = query.order_by(Observer.name, Observer.id)
@@ -803,13 +791,13 @@ def hearing_capacity(db: Database, hearing_id: int) -> Capacity:
         NotFound: no such hearing.
     """
     with db.session(write=False) as s:
-        return _capacity(s, _load_hearing(s, hearing_id))
+        return _capacity(s, load_hearing(s, hearing_id))
 
 
 def list_invitations(db: Database, hearing_id: int) -> list[InvitationRow]:
     """Everyone invited to (or walked into) a hearing, by enterprise and name; phones masked."""
     with db.session(write=False) as s:
-        _load_hearing(s, hearing_id)
+        load_hearing(s, hearing_id)
         rows = s.execute(
             select(Invitation, Observer, Enterprise.name)
             .join(Observer, Observer.id == Invitation.observer_id)
@@ -834,7 +822,7 @@ def invite(db: Database, hearing_id: int, observer_ids: Sequence[int], *,
         raise ValidationError("请至少选择一名旁听人员", {"observers": "未选择"})
     at = at or _now()
     with db.session() as s:
-        h = _load_hearing(s, hearing_id)
+        h = load_hearing(s, hearing_id)
         _require_open_for_invitations(h)
         people = [_load_observer(s, oid) for oid in ids]
         existing = dict(s.execute(
@@ -914,7 +902,7 @@ def _transition(db: Database, ref: int | str, action: str, *, at: dt.datetime | 
     with db.session() as s:
         inv = _load_invitation(s, ref, hearing_id)
         person = _load_observer(s, inv.observer_id)
-        h = _load_hearing(s, inv.hearing_id)
+        h = load_hearing(s, inv.hearing_id)
         _require_public(h)
         _refuse_transition(inv, person, action)
         before = inv.status
@@ -1012,7 +1000,7 @@ def mark_absent_remaining(db: Database, hearing_id: int, *, at: dt.datetime | No
     """
     at = at or _now()
     with db.session() as s:
-        h = _load_hearing(s, hearing_id)
+        h = load_hearing(s, hearing_id)
         _require_public(h)
         if at < h.starts_at:
             raise ConflictError(f"开庭（{h.starts_at:%H:%M}）尚未开始，不能登记未到场")
@@ -1039,7 +1027,7 @@ def call_list(db: Database, hearing_id: int) -> list[CallEntry]:
     The full number is given (the clerk's own screen); ``masked`` is for any list shown to others.
     """
     with db.session(write=False) as s:
-        _load_hearing(s, hearing_id)
+        load_hearing(s, hearing_id)
         rows = s.execute(
             select(Invitation, Observer, Enterprise.name)
             .join(Observer, Observer.id == Invitation.observer_id)
@@ -1084,8 +1072,7 @@ def checkin_search(db: Database, hearing_id: int, text: str, *, limit: int = 30)
                 assert o is not None
                 return [CheckinHit(inv.id, o.name, _enterprise_name(s, o.enterprise_id), o.title or "",
                                    inv.status, inv.checked_in_at, inv.walk_in, "code")]
-        like = f"%{_escape_like(compact)}%"
-        conditions = [Observer.name.like(like, escape="\\"), Enterprise.name.like(like, escape="\\")]
+        conditions = [contains(Observer.name, compact), contains(Enterprise.name, compact)]
         digits = compact.isascii() and compact.isdigit() and len(compact) >= 4
         if digits:
             conditions.append(Observer.phone.like(f"%{compact}"))
@@ -1121,8 +1108,7 @@ def _find_enterprise(session: Session, name: str) -> Enterprise | None:
     if ent is not None:
         return ent
     # Older rows may carry a stale normalised name: compare the names themselves.
-    for candidate in session.scalars(select(Enterprise).where(Enterprise.name.like(f"%{_escape_like(name[:4])}%",
-                                                                                   escape="\\"))):
+    for candidate in session.scalars(select(Enterprise).where(contains(Enterprise.name, name[:4]))):
         if enterprise_name_key(candidate.name) == key:
             return candidate
     return None
@@ -1191,7 +1177,7 @@ def add_walk_in(db: Database, hearing_id: int, name: str, *, enterprise_name: st
     """
     at = at or _now()
     with db.session() as s:
-        h = _load_hearing(s, hearing_id)
+        h = load_hearing(s, hearing_id)
         _require_public(h)
         if at.date() != h.starts_at.date():
             raise ValidationError(f"现场登记应在开庭当天（{h.starts_at:%Y-%m-%d}）", {"at": "不是开庭当天"})
@@ -1219,14 +1205,14 @@ def back_enter(db: Database, hearing_id: int, entries: Sequence[BackEntry], *,
         ConflictError: the hearing was not public or was cancelled.
     """
     with db.session() as s:
-        h = _load_hearing(s, hearing_id)
+        h = load_hearing(s, hearing_id)
         _require_public(h)
-        invited = s.execute(
+        invited: list[tuple[Invitation, Observer, str | None]] = [(i, o, e) for i, o, e in s.execute(
             select(Invitation, Observer, Enterprise.name)
             .join(Observer, Observer.id == Invitation.observer_id)
             .outerjoin(Enterprise, Enterprise.id == Observer.enterprise_id)
             .where(Invitation.hearing_id == h.id)
-        ).all()
+        )]
         by_id = {i.id: (i, o, e) for i, o, e in invited}
         errors: dict[str, str] = {}
         plan: list[tuple[int, BackEntry, Invitation | None, dt.datetime]] = []
@@ -1250,8 +1236,7 @@ def back_enter(db: Database, hearing_id: int, entries: Sequence[BackEntry], *,
                 errors[f"entries[{n}]"] = f"第{n}行：本场有 {len(same)} 位名为{tidy.value}的受邀人员，请填写单位以区分"
                 continue
             plan.append((n, entry, same[0][0] if same else None, at))
-        if errors:
-            raise ValidationError("签到表补录有误，未保存：" + "；".join(errors.values()), errors)
+        ValidationError.raise_if(errors, "签到表补录")
 
         checked, walk_ins, warnings = 0, 0, []
         already: list[str] = []
@@ -1347,14 +1332,15 @@ def pick_enterprises(db: Database, *, zone_id: int | None = None, never_invited_
             ))
         excluded: set[int] = set()
         if hearing_id is not None:
-            h = _load_hearing(s, hearing_id)
+            h = load_hearing(s, hearing_id)
             parties = _session_parties(s, h)
             keys = {p.name_key for p in parties if p.name_key}
             excluded = {p.enterprise_id for p in parties if p.enterprise_id is not None}
             excluded |= {e.id for e, _ in ents if enterprise_name_key(e.name) in keys}
         people: dict[int, list[Observer]] = {}
         for o in s.scalars(select(Observer).where(Observer.enterprise_id.is_not(None)).order_by(Observer.id)):
-            people.setdefault(o.enterprise_id, []).append(o)  # type: ignore[arg-type]
+            if o.enterprise_id is not None:  # always, by the query; this tells the type checker
+                people.setdefault(o.enterprise_id, []).append(o)
         out = []
         for e, zone in ents:
             n, came, last = stats.get(e.id, (0, 0, None))
@@ -1374,7 +1360,7 @@ def pick_enterprises(db: Database, *, zone_id: int | None = None, never_invited_
 # ---------------------------------------------------------------- history and reach
 
 
-def _visits(session: Session, condition) -> tuple[HearingVisit, ...]:
+def _visits(session: Session, condition: ColumnElement[bool]) -> tuple[HearingVisit, ...]:
     host = Enterprise.__table__.alias("host")
     rows = session.execute(
         select(Invitation, Observer.name, Hearing.starts_at, Case.number, host.c.name)
@@ -1392,7 +1378,7 @@ def _visits(session: Session, condition) -> tuple[HearingVisit, ...]:
     )
 
 
-def _trainings(session: Session, condition) -> tuple[TrainingVisit, ...]:
+def _trainings(session: Session, condition: ColumnElement[bool]) -> tuple[TrainingVisit, ...]:
     rows = session.execute(
         select(TrainingAttendance, TrainingSession.title, TrainingSession.starts_at)
         .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
@@ -1529,7 +1515,7 @@ def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike
     if not target.parent.is_dir():
         raise ValidationError(f"文件夹不存在：{target.parent}", {"path": "文件夹不存在"})
     with db.session(write=False) as s:
-        h = _load_hearing(s, hearing_id)
+        h = load_hearing(s, hearing_id)
         if not h.public:
             raise ConflictError("不公开审理的开庭没有旁听人员，无可导出")
         label = _hearing_label(h)

@@ -1,7 +1,7 @@
 """Other participants of a case (其他诉讼参与人): witnesses, appraisers, interpreters and the like.
 
 They are recorded per case so that the invitation checks can keep them out of the public
-gallery (domain.md §4.2: 证人、鉴定人不得旁听). Each change is one unit of work with an
+gallery (docs/legal-basis.md §5: 证人、鉴定人不得旁听). Each change is one unit of work with an
 audit entry on the case, so the case's history shows it.
 """
 
@@ -58,7 +58,7 @@ def _role(value: ParticipantRole | str) -> ParticipantRole | None:
     if isinstance(value, ParticipantRole):
         return value
     try:
-        return ParticipantRole.from_label(str(value))  # type: ignore[return-value]
+        return ParticipantRole.from_label(str(value))
     except ValueError:
         return None
 
@@ -110,11 +110,6 @@ def _check(role: ParticipantRole | str, name: str, id_number: str, phone: str, n
         "id_number": id_value or None, "phone": phone_value or None, "notes": notes or None,
     }
     return errors, values
-
-
-def _raise_if(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError("诉讼参与人信息有误，未保存：" + "；".join(errors.values()), errors)
 
 
 def _open_case(s: Session, case_id: int) -> Case:
@@ -205,7 +200,7 @@ def add_participant(db: Database, case_id: int, role: ParticipantRole | str, nam
         NotFound: the case or the enterprise is gone.
     """
     errors, values = _check(role, name, id_number, phone, notes, today or dt.date.today())
-    _raise_if(errors)
+    ValidationError.raise_if(errors, "诉讼参与人信息")
     with db.session() as s:
         case = _open_case(s, case_id)
         _require_enterprise(s, enterprise_id)
@@ -233,7 +228,7 @@ def update_participant(db: Database, participant_id: int, role: ParticipantRole 
         NotFound: the participant or the enterprise is gone.
     """
     errors, values = _check(role, name, id_number, phone, notes, today or dt.date.today())
-    _raise_if(errors)
+    ValidationError.raise_if(errors, "诉讼参与人信息")
     with db.session() as s:
         p = _load(s, participant_id)
         case = _open_case(s, p.case_id)

@@ -102,7 +102,8 @@ class SessionDetail:
     """A training session with its topics (full text, for the handout) and attendance.
 
     ``hearing_public`` is None for a standalone session; False means the linked hearing was
-    not public, so handouts must not name or describe its case (domain.md §4.1).
+    not public, so handouts must not name or describe its case (《劳动争议调解仲裁法》第二十六条;
+    docs/legal-basis.md §4.1).
     """
 
     id: int
@@ -294,8 +295,7 @@ def _check_topic_text(title: str, body: str, legal_basis: str) -> tuple[str, str
     legal_basis = " ".join(legal_basis.split())
     if len(legal_basis) > 400:
         errors["legal_basis"] = "法律依据过长（最多 400 字）"
-    if errors:
-        raise ValidationError("培训主题有误，未保存：" + "；".join(errors.values()), errors)
+    ValidationError.raise_if(errors, "培训主题")
     return title, body.strip(), legal_basis
 
 
@@ -448,8 +448,7 @@ def _check_session(session: Session, hearing_id: int | None, title: str, speaker
             errors["topics"] = "所选培训主题已不存在，请重新选择"
         elif inactive:
             errors["topics"] = f"培训主题已停用：{'、'.join(inactive)}"
-    if errors:
-        raise ValidationError("培训信息有误，未保存：" + "；".join(errors.values()), errors)
+    ValidationError.raise_if(errors, "培训信息")
     return title, speaker, venue, ids
 
 
@@ -600,32 +599,34 @@ def record_attendance(db: Database, session_id: int, observer_ids: Sequence[int]
             errors[f"others[{n}]"] = f"第{n}位其他参训人员：单位名称过长"
             continue
         clean_others.append((checked.value, ent))
-    if errors:
-        raise ValidationError("参训人员有误，未保存：" + "；".join(errors.values()), errors)
+    ValidationError.raise_if(errors, "参训人员")
     with db.session() as s:
         ts = _load(s, session_id)
         before = _detail(s, ts).attendance
+        # Who should be on the list, keyed ("o", observer id) or ("n", (name, enterprise key)).
         wanted: dict[tuple[str, object], tuple[int | None, str, str]] = {}
-        for oid in dict.fromkeys(observer_ids):
-            o = s.get(Observer, oid)
+        for observer_id in dict.fromkeys(observer_ids):
+            o = s.get(Observer, observer_id)
             if o is None:
-                raise NotFound(f"找不到编号为 {oid} 的旁听人员")
-            ent = s.get(Enterprise, o.enterprise_id) if o.enterprise_id else None
-            wanted[("o", o.id)] = (o.id, o.name, ent.name if ent else "")
+                raise NotFound(f"找不到编号为 {observer_id} 的旁听人员")
+            employer = s.get(Enterprise, o.enterprise_id) if o.enterprise_id else None
+            wanted[("o", o.id)] = (o.id, o.name, employer.name if employer else "")
         for name, ent_name in clean_others:
             linked = _match_person(s, name, ent_name)
             if linked is not None and ("o", linked) in wanted:
                 continue
-            key = ("o", linked) if linked is not None else ("n", (name, enterprise_name_key(ent_name)))
+            key: tuple[str, object] = (("o", linked) if linked is not None
+                                       else ("n", (name, enterprise_name_key(ent_name))))
             wanted.setdefault(key, (linked, name, ent_name))
         have = {(("o", a.observer_id) if a.observer_id is not None
                  else ("n", (a.name, enterprise_name_key(a.enterprise_name)))): a for a in ts.attendance}
         for key, a in have.items():
             if key not in wanted:
                 ts.attendance.remove(a)
-        for key, (oid, name, ent_name) in wanted.items():
+        for key, (linked_id, name, ent_name) in wanted.items():
             if key not in have:
-                ts.attendance.append(TrainingAttendance(observer_id=oid, name=name, enterprise_name=ent_name or None))
+                ts.attendance.append(TrainingAttendance(observer_id=linked_id, name=name,
+                                                        enterprise_name=ent_name or None))
         s.flush()
         s.expire(ts)
         after = _detail(s, _load(s, session_id))

@@ -19,14 +19,12 @@ def add_members(combo: QComboBox, members: Iterable[LabelledEnum]) -> None:
         combo.addItem(lang.label(member), member.value)
 
 
-def member(enum: type[E], value: object) -> E | None:
-    """The member of ``enum`` whose value is ``value`` (a stored or Qt-returned string), or None.
-
-    The same as ``enum(value)`` but None instead of ValueError; written as a search because the
-    labelled enums' three-argument ``__new__`` makes a type checker read ``enum(value)`` as a
-    call missing the two labels.
-    """
-    return next((m for m in enum if m.value == value), None)
+def member(enum: type[E], value: Any) -> E | None:
+    """The member of ``enum`` whose value is ``value`` (a stored or Qt-returned string), or None."""
+    try:
+        return enum(value)
+    except ValueError:
+        return None
 
 
 def current_member(combo: QComboBox, enum: type[E]) -> E | None:
