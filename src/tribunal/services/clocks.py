@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Final
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
@@ -48,6 +48,7 @@ __all__ = [
     "AwardDue",
     "CaseClock",
     "ClockItem",
+    "ClosedClock",
     "DueOverview",
     "DueRow",
     "RecountEvent",
@@ -58,6 +59,7 @@ __all__ = [
     "all_award_due_dates",
     "approve_extension",
     "case_clock",
+    "closed_case_clocks",
     "due_overview",
     "end_suspension",
     "record_recount",
@@ -1296,3 +1298,45 @@ def service_records(db: Database, case_id: int) -> list[ServiceData]:
         ).all()
         return [_service_data(r, p) for r, p in rows]
 
+
+
+# ---------------------------------------------------------------- closed cases, for the reports
+
+
+@dataclass(frozen=True)
+class ClosedClock:
+    """The award clock of a closed case, as the reports judge whether it closed on time.
+
+    Attributes:
+        due: the last day of the 45 days (suspensions left out, rolled over holidays).
+        due_allowed: the last day the case was allowed: 60 days when the extension was
+            approved, else the same as ``due``.
+        excluded: the case's suspension and public-notice intervals (first, last or None).
+        unknown_year: a year without a loaded holiday schedule that the date reached.
+    """
+
+    case_id: int
+    due: dt.date | None
+    due_allowed: dt.date | None
+    excluded: tuple[tuple[dt.date, dt.date | None], ...]
+    unknown_year: int | None = None
+
+
+def closed_case_clocks(s: Session, where: ColumnElement[bool], calendar: LegalCalendar,
+                       today: dt.date) -> dict[int, ClosedClock]:
+    """The award clocks of the closed, accepted cases matching ``where``, in an open session.
+
+    The report service calls this inside its own read session (one session per report).
+    """
+    facts = _load_facts(s, where & Case.accepted_date.is_not(None) & Case.closed_date.is_not(None),
+                        today, full=False)
+    clk = _Clock(calendar, today, 3)
+    out: dict[int, ClosedClock] = {}
+    for case_id, f in facts.items():
+        unknown: set[int] = set()
+        _item, info = _award_cached(f, clk, unknown)
+        allowed = info.due60 if f.extended else info.due45
+        out[case_id] = ClosedClock(case_id, info.due45, allowed,
+                                   tuple((start, end) for _sid, start, end, _r in f.suspensions),
+                                   min(unknown) if unknown else None)
+    return out
