@@ -721,6 +721,9 @@ def circuit_lines(report: CircuitReport) -> list[FigureLine]:
         line("cycle_median", "审理周期中位数（天）", "cycle_median", "days", "cycle"),
         line("net_cycle_mean", "平均审理周期，扣除中止、公告期间（天）", "net_cycle_mean", "days", "cycle"),
         line("net_cycle_median", "审理周期中位数，扣除中止、公告期间（天）", "net_cycle_median", "days", "cycle"),
+        line("on_time_base", "可计算审理期限的结案（件）", "on_time_base", definition="on_time"),
+        line("on_time", "其中：按期结案（不含延长）", "on_time", definition="on_time", indent=1),
+        line("on_time_allowed", "其中：按期结案（含经批准延长）", "on_time_allowed", definition="on_time", indent=1),
         line("on_time_rate", "按期结案率（不含延长）", "on_time_rate", "percent", "on_time"),
         line("on_time_allowed_rate", "按期结案率（含经批准延长）", "on_time_allowed_rate", "percent", "on_time"),
         FigureLine("", "三、覆盖企业"),
@@ -1005,16 +1008,21 @@ def figure_list(db: Database, request: ReportRequest, key: str, *, last_year: bo
                 extra[c.id] = (str(cycle_days(c.accepted, c.closed)), str(net))
             return _case_list(s, key, "巡回庭结案案件的审理周期" + when, [c.id for c in sel.closed],
                               ("审理周期（天）", "扣除中止、公告后（天）"), extra)
-        if key in ("on_time_rate", "on_time_allowed_rate"):
+        if key in ("on_time_rate", "on_time_allowed_rate", "on_time_base", "on_time", "on_time_allowed"):
             extra = {}
             for c in sel.closed:
                 clock = facts.clocks.get(c.id)
                 if clock is None or clock.due is None or clock.due_allowed is None:
                     extra[c.id] = ("无法计算", "", "未计入")
                     continue
-                due = clock.due if key == "on_time_rate" else clock.due_allowed
+                due = clock.due if key in ("on_time_rate", "on_time") else clock.due_allowed
                 extra[c.id] = (due.isoformat(), "是" if c.closed <= due else "否", "")
-            return _case_list(s, key, "巡回庭结案案件是否按期结案" + when, [c.id for c in sel.closed],
+            shown = [c.id for c in sel.closed]
+            if key == "on_time_base":
+                shown = [cid for cid in shown if extra[cid][1]]
+            elif key in ("on_time", "on_time_allowed"):
+                shown = [cid for cid in shown if extra[cid][1] == "是"]
+            return _case_list(s, key, "巡回庭结案案件是否按期结案" + when, shown,
                               ("审理期限届满日", "按期结案", "备注"), extra)
         if key in ("enterprises_total", "hosts", "observer_enterprises"):
             ids = {"hosts": sel.hosts, "observer_enterprises": sel.observer_enterprises,
