@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
@@ -37,7 +37,6 @@ from tribunal.db.models import (
 from tribunal.domain.enums import (
     CaseOutcome,
     CaseResult,
-    CaseStatus,
     CaseType,
     HearingStatus,
     InvitationStatus,
@@ -53,7 +52,6 @@ from tribunal.domain.reports import (
     cycle_days,
     mean,
     median,
-    month_period,
     months_between,
     net_cycle_days,
     rate,
@@ -440,8 +438,7 @@ def _load_facts(s: Session, scope: Scope, lo: dt.date, hi: dt.date, calendar: Le
         .where(Invitation.status == InvitationStatus.ATTENDED, *on_site, _between(Hearing.starts_at, lo, hi))
     ):
         facts.attendance.append(_Attendance(iid, oid, eid, bool(walk_in), hid, starts.date()))
-    circuit = and_(Case.closed_date >= lo, Case.closed_date <= hi, Case.accepted_date.is_not(None),
-                   Case.status == CaseStatus.CLOSED, _circuit_case(scope.zone_id, scope.tribunal_id))
+    circuit = _circuit_closed(scope, lo, hi)
     for cid, ctype, accepted, closed, outcome, on_site_flag, claimed, amount in conn.execute(
         select(Case.id, Case.case_type, Case.accepted_date, Case.closed_date, Case.outcome,
                Case.mediated_on_site, Case.claim_total_fen, Case.result_amount_fen).where(circuit)
@@ -522,33 +519,132 @@ def _select(facts: _Facts, period: Period) -> _Selection:
     )
 
 
-def _figures(facts: _Facts, period: Period) -> CircuitFigures:
-    sel = _select(facts, period)
-    by_type = Counter(sel.cases_on_site.values())
-    closed = sel.closed
-    count = Counter(
-        "mediated_on_site" if c.outcome == CaseOutcome.MEDIATED and c.on_site
-        else "mediated_later" if c.outcome == CaseOutcome.MEDIATED
-        else METHOD_OF[c.outcome].value for c in closed
-    )
+def _as_date(value: Any) -> dt.date:
+    """A day from ``func.date()``: a date on PostgreSQL, 'YYYY-MM-DD' text on SQLite."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _circuit_closed(scope: Scope, lo: dt.date, hi: dt.date) -> ColumnElement[bool]:
+    """The circuit cases closed from ``lo`` to ``hi`` (see DEFINITIONS["circuit_closed"])."""
+    # A closing date is set exactly while a case is closed (undoing a closing clears it); the
+    # status is not tested, so the planner searches the closing-date index.
+    return and_(Case.closed_date >= lo, Case.closed_date <= hi, Case.accepted_date.is_not(None),
+                _circuit_case(scope.zone_id, scope.tribunal_id))
+
+
+def _training_where(scope: Scope, lo: dt.date, hi: dt.date) -> list[Any]:
+    where = [_between(TrainingSession.starts_at, lo, hi)]
+    if scope.zone_id is not None or scope.tribunal_id is not None:
+        where.append(TrainingSession.hearing_id.in_(
+            select(Hearing.id).where(*_on_site(scope.zone_id, scope.tribunal_id))))
+    return where
+
+
+def _employers(s: Session) -> dict[int, int | None]:
+    """Observer id → enterprise id, for the whole directory (a few thousand rows at most)."""
+    found = s.info.get("trb_employers")
+    if found is None:
+        found = dict(s.connection().execute(select(Observer.id, Observer.enterprise_id)).all())
+        s.info["trb_employers"] = found  # once per report: the session lives for one report
+    return found
+
+
+def _suspensions(s: Session, case_ids: set[int], hi: dt.date) -> dict[int, list[tuple[dt.date, dt.date | None]]]:
+    """The suspension intervals of the given cases (all that began by ``hi``)."""
+    spans: dict[int, list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
+    if not case_ids:
+        return spans
+    # The table is small next to the cases: reading the intervals that began by ``hi`` and
+    # keeping those of the wanted cases is faster than a join the planner gets wrong.
+    for cid, first, last in s.connection().execute(
+        select(CaseSuspension.case_id, CaseSuspension.start_date, CaseSuspension.end_date)
+        .where(CaseSuspension.start_date <= hi)
+    ):
+        if cid in case_ids:
+            spans[cid].append((first, last))
+    return spans
+
+
+def _period_figures(s: Session, scope: Scope, period: Period,
+                    calendar: LegalCalendar) -> tuple[CircuitFigures, set[int]]:
+    """One period's figures with aggregate queries (the lists behind them use :func:`_select`)."""
+    conn = s.connection()
+    lo, hi = period.start, period.end
+    held = [*_on_site(scope.zone_id, scope.tribunal_id), _between(Hearing.starts_at, lo, hi)]
+    day = func.date(Hearing.starts_at)
+    sessions = conn.execute(select(func.count()).select_from(
+        select(day, Hearing.host_enterprise_id).where(*held).distinct().subquery())).scalar() or 0
+    hearings_on_site, cases_on_site = conn.execute(
+        select(func.count(Hearing.id), func.count(distinct(Hearing.case_id))).where(*held)).one()
+    by_type = dict(conn.execute(
+        select(Case.case_type, func.count(distinct(Hearing.case_id))).join(Case, Case.id == Hearing.case_id)
+        .where(*held).group_by(Case.case_type)).all())
+    hosts = {h for (h,) in conn.execute(select(Hearing.host_enterprise_id).where(*held).distinct())
+             if h is not None}
+    # Person-times, people and walk-ins from one grouped query that starts from the hearings.
+    observers = people = walk_ins = 0
+    came: list[int] = []
+    for oid, times, walked in conn.execute(
+        select(Invitation.observer_id, func.count(Invitation.id),
+               func.sum(case((Invitation.walk_in.is_(True), 1), else_=0)))
+        .select_from(Hearing).join(Invitation, Invitation.hearing_id == Hearing.id)
+        .where(Invitation.status == InvitationStatus.ATTENDED, *held).group_by(Invitation.observer_id)
+    ):
+        observers += times
+        people += 1
+        walk_ins += walked or 0
+        came.append(oid)
+    employer = _employers(s)
+    guests = {e for e in (employer.get(oid) for oid in came) if e is not None}
+    circuit = _circuit_closed(scope, lo, hi)
+    closed = conn.execute(
+        select(Case.id, Case.accepted_date, Case.closed_date, Case.outcome, Case.mediated_on_site,
+               Case.claim_total_fen, Case.result_amount_fen, Case.clock_restart_date, Case.clock_restart_reason,
+               Case.extension_approved).where(circuit)).all()
+    spans = _suspensions(s, {r[0] for r in closed}, hi)
+    dues = clocks.closing_due_dates(
+        ((r[0], r[1], r[2], r[7], r[8], bool(r[9]), spans.get(r[0], [])) for r in closed), calendar, scope.today)
+    count: Counter[str] = Counter()
+    cycles, nets = [], []
+    on_time = allowed = judged = 0
+    claimed = agreed = awarded_fen = 0
+    for cid, accepted, closed_on, outcome, on_site, claim, amount, *_rest in closed:
+        assert accepted is not None and closed_on is not None and outcome is not None  # by ``circuit``
+        method = METHOD_OF[outcome]
+        if method == StatMethod.MEDIATION:
+            count["mediated_on_site" if on_site else "mediated_later"] += 1
+            agreed += amount or 0
+        else:
+            count[method.value] += 1
+            if method == StatMethod.AWARD:
+                awarded_fen += amount or 0
+        claimed += claim or 0
+        cycles.append(cycle_days(accepted, closed_on))
+        nets.append(net_cycle_days(accepted, closed_on, spans.get(cid, ())) if cid in spans else cycles[-1])
+        due = dues.get(cid)
+        if due is not None and due.due is not None and due.due_allowed is not None:
+            judged += 1
+            on_time += closed_on <= due.due
+            allowed += closed_on <= due.due_allowed
     mediated = count["mediated_on_site"] + count["mediated_later"]
     awarded = count[StatMethod.AWARD.value]
-    cycles = [cycle_days(c.accepted, c.closed) for c in closed]
-    nets = [net_cycle_days(c.accepted, c.closed, facts.clocks[c.id].excluded if c.id in facts.clocks else ())
-            for c in closed]
-    judged = [(c, facts.clocks.get(c.id)) for c in closed]
-    judged = [(c, k) for c, k in judged if k is not None and k.due is not None and k.due_allowed is not None]
-    on_time = sum(1 for c, k in judged if k is not None and k.due is not None and c.closed <= k.due)
-    allowed = sum(1 for c, k in judged
-                  if k is not None and k.due_allowed is not None and c.closed <= k.due_allowed)
-    topics = tuple(dict.fromkeys(t for tr in sorted(sel.trainings, key=lambda t: (t.day, t.id))
-                                 for t in tr.topics))
+    training_where = _training_where(scope, lo, hi)
+    training_sessions = conn.execute(select(func.count(TrainingSession.id)).where(*training_where)).scalar() or 0
+    trainees = conn.execute(select(func.count(TrainingAttendance.id))
+                            .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+                            .where(*training_where)).scalar() or 0
+    topics = tuple(title for title, _first in conn.execute(
+        select(TrainingTopic.title, func.min(TrainingSession.starts_at))
+        .join(TrainingSessionTopic, TrainingSessionTopic.topic_id == TrainingTopic.id)
+        .join(TrainingSession, TrainingSession.id == TrainingSessionTopic.session_id)
+        .where(*training_where).group_by(TrainingTopic.title)
+        .order_by(func.min(TrainingSession.starts_at), TrainingTopic.title)))
     return CircuitFigures(
         period=period,
-        sessions=len(sel.sessions),
-        hearings_on_site=len(sel.hearings),
-        cases_on_site=len(sel.cases_on_site),
-        cases_on_site_by_type=tuple((t, by_type[t]) for t in CaseType if by_type[t]),
+        sessions=sessions,
+        hearings_on_site=hearings_on_site,
+        cases_on_site=cases_on_site,
+        cases_on_site_by_type=tuple((t, by_type[t]) for t in CaseType if by_type.get(t)),
         circuit_closed=len(closed),
         mediated_on_site=count["mediated_on_site"],
         mediated_later=count["mediated_later"],
@@ -562,22 +658,22 @@ def _figures(facts: _Facts, period: Period) -> CircuitFigures:
         net_cycle_median=median(nets),
         on_time=on_time,
         on_time_allowed=allowed,
-        on_time_base=len(judged),
-        on_time_rate=rate(on_time, len(judged)),
-        on_time_allowed_rate=rate(allowed, len(judged)),
-        hosts=len(sel.hosts),
-        observer_enterprises=len(sel.observer_enterprises),
-        enterprises_total=len(sel.hosts | sel.observer_enterprises),
-        observers=len(sel.attendance),
-        observer_people=len({a.observer_id for a in sel.attendance}),
-        walk_ins=sum(1 for a in sel.attendance if a.walk_in),
-        trainees=sum(t.attendance for t in sel.trainings),
-        training_sessions=len(sel.trainings),
+        on_time_base=judged,
+        on_time_rate=rate(on_time, judged),
+        on_time_allowed_rate=rate(allowed, judged),
+        hosts=len(hosts),
+        observer_enterprises=len(guests),
+        enterprises_total=len(hosts | guests),
+        observers=observers,
+        observer_people=people,
+        walk_ins=walk_ins or 0,
+        trainees=trainees,
+        training_sessions=training_sessions,
         topics=topics,
-        claimed_fen=sum(c.claimed_fen for c in closed),
-        agreed_fen=sum(c.amount_fen or 0 for c in closed if c.outcome == CaseOutcome.MEDIATED),
-        awarded_fen=sum(c.amount_fen or 0 for c in closed if c.outcome == CaseOutcome.AWARDED),
-    )
+        claimed_fen=claimed,
+        agreed_fen=agreed,
+        awarded_fen=awarded_fen,
+    ), hosts | guests
 
 
 def _chart_start(period: Period) -> dt.date:
@@ -587,19 +683,37 @@ def _chart_start(period: Period) -> dt.date:
     return min(dt.date(year, month, 1), period.start)
 
 
-def _monthly(facts: _Facts, period: Period) -> tuple[MonthFigures, ...]:
-    months = months_between(_chart_start(period), period.end)[-max(CHART_MONTHS, 1):]
-    out = []
-    for year, month in months:
-        whole = month_period(year, month)
-        part = Period(max(whole.start, facts.lo), min(whole.end, period.end))
-        sel = _select(facts, part)
-        out.append(MonthFigures(
-            year, month, len(sel.sessions), len(sel.hearings), len(sel.attendance),
-            sum(1 for c in sel.closed if c.outcome == CaseOutcome.MEDIATED),
-            sum(1 for c in sel.closed if c.outcome == CaseOutcome.AWARDED),
-        ))
-    return tuple(out)
+def _monthly(s: Session, scope: Scope, period: Period) -> tuple[MonthFigures, ...]:
+    """The chart series, month by month, with one grouped query each."""
+    lo, hi = _chart_start(period), period.end
+    months = months_between(lo, hi)[-CHART_MONTHS:]
+    lo = dt.date(months[0][0], months[0][1], 1)
+    conn = s.connection()
+    held = [*_on_site(scope.zone_id, scope.tribunal_id), _between(Hearing.starts_at, lo, hi)]
+    day = func.date(Hearing.starts_at)
+    sessions: Counter[tuple[int, int]] = Counter()
+    hearings: Counter[tuple[int, int]] = Counter()
+    for when, _host, n in conn.execute(
+            select(day, Hearing.host_enterprise_id, func.count(Hearing.id)).where(*held)
+            .group_by(day, Hearing.host_enterprise_id)):
+        key = (_as_date(when).year, _as_date(when).month)
+        sessions[key] += 1
+        hearings[key] += n
+    observers: Counter[tuple[int, int]] = Counter()
+    for when, n in conn.execute(
+            select(day, func.count(Invitation.id)).join(Hearing, Hearing.id == Invitation.hearing_id)
+            .where(Invitation.status == InvitationStatus.ATTENDED, *held).group_by(day)):
+        observers[(_as_date(when).year, _as_date(when).month)] += n
+    closings: Counter[tuple[int, int, str]] = Counter()
+    for closed_on, outcome, n in conn.execute(
+            select(Case.closed_date, Case.outcome, func.count(Case.id))
+            .where(_circuit_closed(scope, lo, hi), Case.outcome.in_([CaseOutcome.MEDIATED, CaseOutcome.AWARDED]))
+            .group_by(Case.closed_date, Case.outcome)):
+        if closed_on is not None and outcome is not None:
+            closings[(closed_on.year, closed_on.month, outcome.value)] += n
+    return tuple(MonthFigures(y, m, sessions[(y, m)], hearings[(y, m)], observers[(y, m)],
+                              closings[(y, m, CaseOutcome.MEDIATED.value)], closings[(y, m, CaseOutcome.AWARDED.value)])
+                 for y, m in months)
 
 
 def _reached_ever(s: Session, until: dt.date) -> set[int]:
@@ -628,7 +742,7 @@ def _directory(s: Session, zone_id: int | None) -> list[tuple[int, str, int | No
     return [(i, n, z, zn or "") for i, n, z, zn in s.connection().execute(query)]
 
 
-def _data_notes(s: Session, scope: Scope, facts: _Facts) -> list[str]:
+def _data_notes(s: Session, scope: Scope, figures: CircuitFigures) -> list[str]:
     """What the clerk should put right for the figures to be complete."""
     notes = []
     period = scope.period
@@ -641,10 +755,10 @@ def _data_notes(s: Session, scope: Scope, facts: _Facts) -> list[str]:
     if stale:
         notes.append(f"统计期间内有 {stale} 场在企业的开庭已过开庭日、仍为“已排期”，未计入场次；"
                      "如已开庭，请在开庭排期中登记为“已开庭”。")
-    unknown = sorted({k.unknown_year for k in facts.clocks.values() if k.unknown_year is not None})
-    if unknown:
-        notes.append("、".join(str(y) for y in unknown) + " 年的法定节假日安排尚未载入，"
-                     "部分案件的审理期限无法计算，未计入按期结案的比率。")
+    unjudged = figures.circuit_closed - figures.on_time_base
+    if unjudged:
+        notes.append(f"有 {unjudged} 件结案案件的审理期限涉及尚未载入法定节假日安排的年份，无法计算，"
+                     "未计入按期结案的比率。")
     return notes
 
 
@@ -662,15 +776,11 @@ def circuit_report(db: Database, request: ReportRequest, *, today: dt.date | Non
     with db.session(write=False) as s:
         scope = _scope(s, request, today)
         period = scope.period
-        lo = min(scope.last_year.start, _chart_start(period))
-        facts = _load_facts(s, scope, lo, period.end, calendar)
-        current = _figures(facts, period)
-        last = _figures(facts, scope.last_year)
+        current, in_period = _period_figures(s, scope, period, calendar)
+        last, _ = _period_figures(s, scope, scope.last_year, calendar)
         reached = _reached_ever(s, period.end)
         directory = _directory(s, scope.zone_id)
         never = tuple(EnterpriseLine(i, n, zn) for i, n, _z, zn in directory if i not in reached)
-        sel = _select(facts, period)
-        in_period = sel.hosts | sel.observer_enterprises
         zone_of = {i: (zn or "未归入开发区") for i, _n, _z, zn in directory}
         if scope.zone_id is None:
             zone_of.update({i: "未归入开发区" for i in in_period if i not in zone_of})
@@ -680,9 +790,9 @@ def circuit_report(db: Database, request: ReportRequest, *, today: dt.date | Non
             if i in in_period:
                 per_zone[zone][0] += 1
         reach = tuple(ZoneReachLine(z, r, d) for z, (r, d) in sorted(per_zone.items(), key=lambda x: -x[1][1]))
-        notes = _data_notes(s, scope, facts)
-    return CircuitReport(scope, current, last, never, len(directory), _monthly(facts, period), reach,
-                         tuple(notes))
+        monthly = _monthly(s, scope, period)
+        notes = _data_notes(s, scope, current)
+    return CircuitReport(scope, current, last, never, len(directory), monthly, reach, tuple(notes))
 
 
 def circuit_lines(report: CircuitReport) -> list[FigureLine]:
