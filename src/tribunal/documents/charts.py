@@ -176,6 +176,8 @@ def to_svg(spec: ChartSpec, width: float = 440, height: float = 220) -> bytes:
     # The whole-drawing clip is a no-op, and Qt's SVG Tiny renderer paints a clipPath's
     # rectangle as a black box instead of clipping with it.
     text = _CLIP.sub("", text).replace(' style="clip-path: url(#clip)"', "")
+    # ReportLab writes Python's None for "no fill"; CSS wants "none" (Qt fills a line black otherwise).
+    text = text.replace("fill: None", "fill: none").replace("stroke: None", "stroke: none")
     return text.encode("utf-8")
 
 

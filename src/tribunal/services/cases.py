@@ -694,7 +694,8 @@ def _check_closing(outcome: CaseOutcome, amount_fen: int | None, on_site: bool |
 
 def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt.date,
                note: str = "", *, result: CaseResult | None = None, amount_fen: int | None = None,
-               on_site: bool | None = None, today: dt.date | None = None) -> CaseDetail:
+               on_site: bool | None = None, require_result: bool = False,
+               today: dt.date | None = None) -> CaseDetail:
     """Close a case with its outcome (结案) and what the closing decided.
 
     Args:
@@ -704,6 +705,8 @@ def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt
             awarded on the claims, when any are recorded.
         on_site: mediated at the hearing on site (当庭调解). None applies the default rule:
             mediated and closed on the day of one of its hearings at an enterprise.
+        require_result: refuse a mediation or award without ``result`` (the close-case form
+            asks for it; a later import may fill it in).
 
     Raises:
         ValidationError: the closing date is impossible, or an amount or 当庭调解 does not fit
@@ -725,6 +728,9 @@ def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt
             raise ValidationError("结案日期不能晚于今天", {"closed_date": "晚于今天"})
         if outcome in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED) and case.accepted_date is None:
             raise ValidationError("尚未受理的案件不能以调解或裁决结案", {"outcome": "案件尚未受理"})
+        if require_result and result is None and outcome in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED):
+            raise ValidationError("调解或裁决结案须选择处理结果（劳动者胜诉、用人单位胜诉或双方部分胜诉）",
+                                  {"result": "请选择处理结果"})
         if on_site is None:
             on_site = mediated_on_site_by_default(outcome, closed_date, _on_site_days(s, case_id))
         if amount_fen is None and outcome == CaseOutcome.AWARDED:

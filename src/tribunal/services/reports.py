@@ -928,6 +928,8 @@ def _stats_counts(s: Session, period: Period, base: list[Any]) -> dict[str, int]
         counts["closed"] += n
         counts[f"method:{method_of[outcome]}" if outcome else "method:other"] += n
         counts[f"result:{result or 'none'}"] += n
+        if result is None and outcome in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED):
+            counts["decided_without_result"] += n
     counts["carried_forward"] = counts["carried_over"] + counts["accepted"] - counts["closed"]
     counts["suspended_at_end"] = conn.execute(
         select(func.count(Case.id)).where(_stats_sets(period, base)["suspended_at_end"])
@@ -944,7 +946,7 @@ _STATS_LAYOUT: Final = (
     ("closed", "本期结案（件）", 0, "closed", tuple(f"method:{m.value}" for m in StatMethod)),
     *((f"method:{m.value}", f"按结案方式：{m.label_zh}", 1, "closed", ()) for m in StatMethod),
     *((f"result:{r.value}", f"按处理结果：{r.label_zh}", 1, "closed", ()) for r in CaseResult),
-    ("result:none", "按处理结果：未登记处理结果", 1, "closed", ()),
+    ("result:none", "按处理结果：未登记（撤回、撤销等）", 1, "closed", ()),
     ("carried_forward", "期末未结案件（件）", 0, "carried_forward", ()),
     ("suspended_at_end", "其中：中止审理中", 1, "suspended_rule", ()),
 )
@@ -967,9 +969,9 @@ def stats_report(db: Database, request: ReportRequest, *, today: dt.date | None 
     lines = [FigureLine(key, label, now[key], last[key], "count", definition, indent, sums)
              for key, label, indent, definition, sums in _STATS_LAYOUT]
     notes = []
-    if now["result:none"]:
-        notes.append(f"本期结案的案件中有 {now['result:none']} 件未登记处理结果；"
-                     "请在案件中更正结案信息，报表的处理结果三栏之和才与结案数相等。")
+    if now["decided_without_result"]:
+        notes.append(f"本期调解或裁决结案的案件中有 {now['decided_without_result']} 件未登记处理结果；"
+                     "请在案件中更正结案信息（结案 → 更正结案）。")
     return StatsReport(scope, tuple(lines), tuple(notes))
 
 
