@@ -148,6 +148,7 @@ class DemoReport:
     created_base: bool = False
     cases: int = 0
     hearings: int = 0
+    past_hearings: int = 0  # held at an enterprise before today (the reports' history)
     observers: int = 0
     invitations: int = 0
     synthetic: int = 0
@@ -162,6 +163,9 @@ class DemoReport:
                 f"{len(ARBITRATORS)} 名仲裁员、{len(CLERKS)} 名书记员、{self.cases} 件案件、"
                 f"{self.hearings} 场开庭、{self.observers} 名旁听人员（{self.invitations} 份邀请）。"
             )
+            if self.past_hearings:
+                lines.append(f"另有已审结和已开庭的案件在企业开过 {self.past_hearings} 场庭（含旁听签到和庭后培训），"
+                             "供统计报表使用。")
         lines += self.notes
         if self.synthetic:
             lines.append(f"另批量生成 {self.synthetic} 件合成案件，用时 {self.seconds:.1f} 秒。")
@@ -586,7 +590,7 @@ def _past_sessions(db: Database, rng: random.Random, today: dt.date,
                     else dt.datetime.combine(day, dt.time(16, 40)),
                     None, hearing.venue, topics, notes="巡回庭开庭后的普法培训")
                 training.record_attendance(db, session.id, came, [(_person(rng)[0], host[1])])
-            report.hearings += 1
+            report.past_hearings += 1
             if outcome is None:
                 continue
             claimed = sum(c.amount_fen or 0 for c in case.claims)
