@@ -113,7 +113,11 @@ def drawing(spec: ChartSpec, width: float = 440, height: float = 220) -> Drawing
         chart.categoryAxis.labels.boxAnchor = "ne" if len(spec.categories) > 6 else "n"
         chart.categoryAxis.labels.angle = 30 if len(spec.categories) > 6 else 0
         chart.categoryAxis.labels.dy = -2
-    chart.data = [tuple(v if v is not None else None for v in values) for _n, values in spec.series]
+    chart.data = [tuple(values) for _n, values in spec.series]
+    nothing_to_draw = isinstance(chart, HorizontalLineChart) and not values
+    if nothing_to_draw:
+        # ReportLab cannot draw a line without a single point: draw the axes over zeros, unseen.
+        chart.data = [tuple(0.0 for _v in vs) for _n, vs in spec.series]
     chart.categoryAxis.categoryNames = list(spec.categories)
     for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
         axis.fontName = font
@@ -128,10 +132,10 @@ def drawing(spec: ChartSpec, width: float = 440, height: float = 220) -> Drawing
         lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}")
     if isinstance(chart, HorizontalLineChart):
         for i in range(len(spec.series)):
-            chart.lines[i].strokeColor = colors.HexColor(PALETTE[i % len(PALETTE)])
+            chart.lines[i].strokeColor = None if nothing_to_draw else colors.HexColor(PALETTE[i % len(PALETTE)])
             chart.lines[i].strokeWidth = 2
-            chart.lines[i].symbol = makeMarker("FilledCircle", size=4,
-                                               fillColor=colors.HexColor(PALETTE[i % len(PALETTE)]))
+            chart.lines[i].symbol = None if nothing_to_draw else makeMarker(
+                "FilledCircle", size=4, fillColor=colors.HexColor(PALETTE[i % len(PALETTE)]))
         chart.joinedLines = 1
     else:
         chart.barSpacing = 1

@@ -316,6 +316,10 @@ class ReportsPage(QWidget):
         self.loaded.emit()
 
     def _failed(self, error: TribunalError) -> None:
+        # No figures rather than the previous period's figures under a new heading.
+        self.circuit_model.set_rows([])
+        self.stats_model.set_rows([])
+        self.circuit = self.stats = self.request = None
         self.heading.setText("")
         self.message.setText(error.message)
         self.message.show()
