@@ -15,7 +15,13 @@ from tribunal.services import cases
 from tribunal.services.app import Database
 from tribunal.ui import background, reports_page
 from tribunal.ui.case_dialogs import CloseCaseDialog
-from tribunal.ui.dashboard_page import DUE_THIS_WEEK, MONTH_MEDIATION, MONTH_OBSERVERS, MONTH_SESSIONS, DashboardPage
+from tribunal.ui.dashboard_page import (
+    DUE_THIS_WEEK,
+    MONTH_MEDIATION,
+    MONTH_OBSERVERS,
+    MONTH_SESSIONS,
+    DashboardPage,
+)
 from tribunal.ui.reports_page import FigureListDialog, ReportsPage
 
 D = dt.date
