@@ -210,8 +210,12 @@ class MainWindow(QMainWindow):
         return self.stack.widget(index)
 
     def _show_page(self, index: int) -> None:
+        built = index in self._built
         self.page(index)
         self.stack.setCurrentIndex(index)
+        if built and index == PAGE_REPORTS:
+            # Until changes are broadcast, the figures are counted again whenever the page is shown.
+            self.reports.load()
 
     @property
     def hearings(self) -> HearingsPage:
