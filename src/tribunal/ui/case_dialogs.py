@@ -151,6 +151,7 @@ class CloseCaseDialog(QDialog):
             select_data(self.result_choice, case.result)
         self.amount.setText(format_yuan(case.result_amount_fen) if case.result_amount_fen is not None else "")
         self.on_site.setChecked(case.mediated_on_site)
+        self._on_site_touched = True  # what was recorded stands until the clerk changes it
         self.note.setPlainText(case.outcome_note)
         self._fit_to_outcome(case.outcome)
 
