@@ -361,8 +361,7 @@ def test_demo_showcase_hearing_checks_clean_and_postpones_to_everyone(demo_file,
     shutil.copyfile(demo_file, target)
     db = open_database(str(target), actor="测试书记员")
     try:
-        showcase = next(r for r in hearings.list_hearings(db, TODAY)
-                        if r.case_type == CaseType.WORK_INJURY and r.public)
+        showcase = next(r for r in hearings.list_hearings(db) if r.case_type == CaseType.WORK_INJURY and r.public)
         detail = hearings.get_hearing(db, showcase.id)
         assert detail.invitations.standing == 9 and detail.invitations.declined == 1
         assert hearings.check_hearing(db, detail.to_input(), hearing_id=detail.id, today=TODAY) == []
@@ -385,7 +384,7 @@ def test_demo_hearings_are_flagged_exactly_when_past_the_award_deadline(demo_fil
     db = open_database(str(target), actor="测试书记员")
     try:
         periods = PeriodCalculator(legal_calendar.calendar(db))
-        rows = hearings.list_hearings(db, TODAY)  # the upcoming ones (the held ones are history)
+        rows = hearings.list_hearings(db)
         assert len(rows) == 7
         flagged, expected = set(), set()
         for row in rows:

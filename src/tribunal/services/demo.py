@@ -212,8 +212,13 @@ def _person(rng: random.Random) -> tuple[str, bool]:
 
 
 def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
-              today: dt.date | None = None) -> DemoReport:
-    """Fill the database with the demonstration set (once) and ``extra_cases`` synthetic cases."""
+              today: dt.date | None = None, history: bool = False) -> DemoReport:
+    """Fill the database with the demonstration set (once) and ``extra_cases`` synthetic cases.
+
+    With ``history`` (what ``tribunal demo`` loads), the heard and closed cases were heard at
+    an enterprise, with observers and training, so the reports have a past to count; without
+    it (the smaller set the tests of other areas build on) they were closed without hearings.
+    """
     import time
 
     today = today or dt.date.today()
@@ -224,7 +229,7 @@ def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
     if has_base:
         report.notes.append("演示数据已经载入过，未重复载入。")
     else:
-        _load_base(db, rng, today, report, seed)
+        _load_base(db, rng, today, report, seed, history)
     if extra_cases:
         start = time.perf_counter()
         report.synthetic = add_synthetic_cases(db, extra_cases, seed=seed, today=today)
@@ -238,7 +243,8 @@ DEMO_COMMISSION = {
 }
 
 
-def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport, seed: int) -> None:
+def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport, seed: int,
+               history: bool) -> None:
     for key, value in DEMO_COMMISSION.items():
         if not settings.get(db, key):  # a commission's own address is never overwritten
             settings.set_value(db, key, value)
@@ -316,7 +322,12 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
         created.append(detail)
     report.cases = len(created)
     _demo_hearings(db, rng, today, created, ents, report)
-    _past_sessions(db, random.Random(f"{seed}:past"), today, past, ents, report)
+    if history:
+        _past_sessions(db, random.Random(f"{seed}:past"), today, past, ents, report)
+    else:
+        for case, ending, gap in past:
+            if ending is not None and case.accepted_date is not None:
+                _close(db, case, ending, min(case.accepted_date + dt.timedelta(days=gap), today), today)
 
 
 def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, state: str,
@@ -593,24 +604,31 @@ def _past_sessions(db: Database, rng: random.Random, today: dt.date,
             report.past_hearings += 1
             if outcome is None:
                 continue
-            claimed = sum(c.amount_fen or 0 for c in case.claims)
-            result, amount = None, None
             if outcome == CaseOutcome.MEDIATED:
                 on_the_day = not mediated_on_the_day
                 mediated_on_the_day = True
                 closed_on = day if on_the_day else min(day + dt.timedelta(days=gap // 3), today)
-                result = CaseResult.PARTLY
-                amount = claimed * 6 // 10 // 100 * 100 if claimed else None
             elif outcome == CaseOutcome.AWARDED:
                 closed_on = min(day + dt.timedelta(days=gap // 2), today)
-                result = CaseResult.WORKER
-                amount = claimed * 8 // 10 // 100 * 100 if claimed else None
             else:
                 closed_on = min(day + dt.timedelta(days=3), today)
-            note = "庭审中经仲裁庭主持调解达成协议" if outcome == CaseOutcome.MEDIATED else ""
-            cases.close_case(db, case.id, outcome, closed_on, note, result=result, amount_fen=amount, today=today)
+            _close(db, case, outcome, closed_on, today)
         except TribunalError as error:  # a demonstration must not stop half-loaded
             report.notes.append(f"案件 {case.number} 的演示开庭或结案未能完成：{error}")
+
+
+def _close(db: Database, case: cases.CaseDetail, outcome: CaseOutcome, closed_on: dt.date, today: dt.date) -> None:
+    """Close a demo case with the result and amount its outcome would carry."""
+    claimed = sum(c.amount_fen or 0 for c in case.claims)
+    result, amount = None, None
+    if outcome == CaseOutcome.MEDIATED:
+        result = CaseResult.PARTLY
+        amount = claimed * 6 // 10 // 100 * 100 if claimed else None
+    elif outcome == CaseOutcome.AWARDED:
+        result = CaseResult.WORKER
+        amount = claimed * 8 // 10 // 100 * 100 if claimed else None
+    note = "庭审中经仲裁庭主持调解达成协议" if outcome == CaseOutcome.MEDIATED else ""
+    cases.close_case(db, case.id, outcome, closed_on, note, result=result, amount_fen=amount, today=today)
 
 
 def _showcase_extras(db: Database, hearing: hearings.HearingDetail, case: cases.CaseDetail,
