@@ -56,16 +56,20 @@ def _day(date: QDate) -> dt.date:
 
 
 def _lines_model(parent: QWidget) -> RowsModel:
+    def definition(line: FigureLine) -> str | None:
+        return DEFINITIONS.get(line.definition)
+
+    # str(): QT_TRANSLATE_NOOP hands its text back unchanged; its stubs say "object".
     columns = (
-        Column(QT_TRANSLATE_NOOP("ReportsPage", "Figure"), lambda r: ("　　" * r.indent) + r.label, tooltip=lambda r: DEFINITIONS.get(r.definition),
-               foreground=lambda r: _HEADING if r.heading else None),
-        Column(QT_TRANSLATE_NOOP("ReportsPage", "This period"), lambda r: "" if r.heading else format_value(r.now, r.kind), align_right=True,
-               tooltip=lambda r: DEFINITIONS.get(r.definition)),
-        Column(QT_TRANSLATE_NOOP("ReportsPage", "Same period last year"), lambda r: "" if r.heading else format_value(r.last, r.kind),
-               align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReportsPage", "What it counts"),
-               lambda r: "" if r.indent else DEFINITIONS.get(r.definition, ""),
-               tooltip=lambda r: DEFINITIONS.get(r.definition)),
+        Column(str(QT_TRANSLATE_NOOP("ReportsPage", "Figure")), lambda r: ("　　" * r.indent) + r.label,
+               tooltip=definition, foreground=lambda r: _HEADING if r.heading else None),
+        Column(str(QT_TRANSLATE_NOOP("ReportsPage", "This period")),
+               lambda r: "" if r.heading else format_value(r.now, r.kind), align_right=True, tooltip=definition),
+        Column(str(QT_TRANSLATE_NOOP("ReportsPage", "Same period last year")),
+               lambda r: "" if r.heading else format_value(r.last, r.kind), align_right=True),
+        # A part ("其中…") shares the definition of the figure above it: shown once.
+        Column(str(QT_TRANSLATE_NOOP("ReportsPage", "What it counts")),
+               lambda r: "" if r.indent else DEFINITIONS.get(r.definition, ""), tooltip=definition),
     )
     return RowsModel("ReportsPage", columns, key=lambda r: r.key or r.label, parent=parent)
 
