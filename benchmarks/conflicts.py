@@ -63,7 +63,7 @@ def build(db, n_hearings: int, rng: random.Random) -> dict[str, list[int]]:
                                  for e in ents]
                   + [{"enterprise_id": None, "name": f"第{i}仲裁庭", "capacity": 40, "active": True}
                      for i in (1, 2)])
-    demo.add_synthetic_cases(db, 10_000, today=TODAY)
+    demo.add_synthetic_cases(db, 10_000, today=TODAY, activity=False)  # hearings are made below
     with db.session(write=False) as s:
         ids = {
             "arbitrators": list(s.scalars(select(Staff.id).where(Staff.role == StaffRole.ARBITRATOR))),

@@ -845,6 +845,14 @@
         <source>Cannot read the case list</source>
         <translation>无法读取案件列表</translation>
     </message>
+    <message>
+        <source>Correct closing</source>
+        <translation>更正结案</translation>
+    </message>
+    <message>
+        <source>Correct the result, amount or on-site mediation recorded at closing</source>
+        <translation>更正结案时登记的处理结果、金额或是否当庭调解</translation>
+    </message>
 </context>
 <context>
     <name>CheckinWindow</name>
@@ -1140,8 +1148,24 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
+        <source>Correct closing of {number}</source>
+        <translation>更正结案信息：{number}</translation>
+    </message>
+    <message>
         <source>Close case {number}</source>
         <translation>结案：{number}</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未登记）</translation>
+    </message>
+    <message>
+        <source>Amount agreed or awarded, in yuan</source>
+        <translation>调解书或裁决书确定的金额（元）</translation>
+    </message>
+    <message>
+        <source>Mediated at the hearing on site (当庭调解)</source>
+        <translation>当庭调解（在企业开庭当天调解结案）</translation>
     </message>
     <message>
         <source>For example: the parties settled at the hearing</source>
@@ -1156,6 +1180,14 @@
         <translation>结案日期</translation>
     </message>
     <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -1164,12 +1196,28 @@
         <translation>结案</translation>
     </message>
     <message>
+        <source>Save correction</source>
+        <translation>保存更正</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Correct whose claims were upheld, the amount and whether it was mediated on the spot. To change the outcome or the date, undo the closing first.</source>
+        <translation>可更正处理结果、金额和是否当庭调解。如需改变结案方式或结案日期，请先撤销结案。</translation>
+    </message>
+    <message>
         <source>Once closed, the case can no longer be edited unless the closing is undone.</source>
         <translation>结案后案件不能再修改，除非撤销结案。</translation>
+    </message>
+    <message>
+        <source>Hearings at an enterprise: {days}. Ticked by default when the case is mediated and closed on one of those days.</source>
+        <translation>本案在企业开庭的日期：{days}。调解结案且结案日为其中一天的，默认勾选当庭调解。</translation>
+    </message>
+    <message>
+        <source>The case had no hearing at an enterprise.</source>
+        <translation>本案没有在企业开庭。</translation>
     </message>
 </context>
 <context>
@@ -1272,7 +1320,7 @@
     </message>
     <message>
         <source>Due</source>
-        <extracomment>Names of the figures, also passed with :attr:`DashboardPage.figure_opened`.</extracomment>
+        <extracomment>Names of the figures, also passed with :attr:`DashboardPage.figure_opened`. This month&apos;s circuit figures (keys of the report&apos;s figure lists), and the dates due this week.</extracomment>
         <translation>届满日</translation>
     </message>
     <message>
@@ -1298,6 +1346,34 @@
     <message>
         <source>Cases closed since 1 January, whenever received</source>
         <translation>1月1日以来结案的案件（不论何时收件）</translation>
+    </message>
+    <message>
+        <source>Sessions on site this month</source>
+        <translation>本月巡回开庭场次</translation>
+    </message>
+    <message>
+        <source>Days at an enterprise with a hearing held (a day at one enterprise is one session)</source>
+        <translation>本月在企业开庭（已开庭）的场次，同一天在同一企业计为一场</translation>
+    </message>
+    <message>
+        <source>Observers this month</source>
+        <translation>本月旁听人次</translation>
+    </message>
+    <message>
+        <source>Person-times checked in at hearings at enterprises</source>
+        <translation>本月在企业开庭中签到旁听的人次</translation>
+    </message>
+    <message>
+        <source>Mediation rate this month</source>
+        <translation>本月调解成功率</translation>
+    </message>
+    <message>
+        <source>Circuit cases mediated ÷ (mediated + awarded), closed this month</source>
+        <translation>本月结案的巡回庭案件：调解结案 ÷（调解结案＋裁决结案）</translation>
+    </message>
+    <message>
+        <source>Statutory dates of open cases falling in the next seven days</source>
+        <translation>未结案件在今后七日内届满的法定期限</translation>
     </message>
     <message>
         <source>Register new case</source>
@@ -1342,6 +1418,10 @@
     <message>
         <source>Overdue ({count})</source>
         <translation>已超期（{count}）</translation>
+    </message>
+    <message>
+        <source>Show the list</source>
+        <translation>查看明细</translation>
     </message>
     <message>
         <source>Show these cases</source>
@@ -2207,6 +2287,21 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Approved on</source>
         <translation>批准日期</translation>
+    </message>
+</context>
+<context>
+    <name>FigureListDialog</name>
+    <message>
+        <source>{count} in the list</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>Double-click a line to open its case.</source>
+        <translation>双击一行可打开该案件。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -3333,10 +3428,6 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>Here you will see the monthly figures of the circuit tribunals: hearings held, enterprises reached, observers trained and cases mediated, as tables and charts.</source>
-        <translation>这里将按月统计巡回仲裁庭的工作情况：开庭次数、覆盖企业数、旁听培训人数和调解结案数，以表格和图表显示。</translation>
-    </message>
-    <message>
         <source>Tribunal — circuit tribunal workbench</source>
         <translation>巡回仲裁庭书记员工作台</translation>
     </message>
@@ -4178,6 +4269,110 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Cannot save the report</source>
         <translation>无法保存报告</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>What it counts</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <extracomment>The day presets are reckoned from (tests set a fixed day).</extracomment>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Circuit tribunal work</source>
+        <translation>巡回庭工作情况</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Dispute statistics (official return)</source>
+        <translation>劳动人事争议处理情况统计表</translation>
+    </message>
+    <message>
+        <source>Double-click a figure to see the cases, hearings, enterprises or people behind it. Hover over a figure for its definition.</source>
+        <translation>双击某项数字，可查看其所统计的案件、开庭、企业或人员；鼠标停在数字上可看统计口径。</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部开发区</translation>
+    </message>
+    <message>
+        <source>All circuit tribunals</source>
+        <translation>全部巡回仲裁庭</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{period} · {scope}</source>
+        <translation>{period} · {scope}</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>报表已导出</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        report = demo.load_demo(db, extra_cases=args.cases, seed=args.seed)
+        report = demo.load_demo(db, extra_cases=args.cases, seed=args.seed, history=True)
     finally:
         db.dispose()
     print(report.summary())

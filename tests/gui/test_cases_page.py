@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tribunal.db.engine import Database
-from tribunal.domain.enums import CaseOutcome, CaseStatus, CaseType
+from tribunal.domain.enums import CaseOutcome, CaseResult, CaseStatus, CaseType
 from tribunal.services import cases
 from tribunal.ui.case_detail import TAB_HISTORY, TAB_PARTIES
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog
@@ -139,6 +139,10 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
         qtbot.addWidget(dialog)
         dialog.outcome.setCurrentIndex(dialog.outcome.findData(CaseOutcome.MEDIATED.value))
         dialog.note.setPlainText("当庭达成调解协议")
+        assert not dialog.save()  # the result of a mediation is asked for
+        assert "处理结果" in dialog.feedback("result").text
+        dialog.result_choice.setCurrentIndex(dialog.result_choice.findData(CaseResult.PARTLY.value))
+        dialog.amount.setText("12,000")
         dialog.save()
         return dialog.result()
 
@@ -146,7 +150,9 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
     page.close_button.click()
     row = page.model.row_of(case.id)
     assert page.model.data(page.model.index(row, COL_STATUS)) == "已结案"
-    assert not page.close_button.isEnabled() and page.reopen_button.isEnabled()
+    assert page.close_button.text() == "更正结案" and page.reopen_button.isEnabled()
+    closed = cases.get_case(seeded_db, case.id)
+    assert (closed.result, closed.result_amount_fen) == (CaseResult.PARTLY, 1_200_000)
 
     def reopen_exec(dialog: ReopenCaseDialog) -> int:
         qtbot.addWidget(dialog)

@@ -70,14 +70,18 @@ def test_status_line_shows_database_and_clerk(qtbot: QtBot, seeded_db: Database)
     assert "赵静" in window.dashboard.greeting.text()
 
 
-def test_unbuilt_pages_say_so_plainly(qtbot: QtBot, seeded_db: Database) -> None:
+def test_every_page_is_built_and_reports_come_on_first_show(qtbot: QtBot, seeded_db: Database) -> None:
+    from tribunal.ui import background
+    from tribunal.ui.reports_page import ReportsPage
+
     window = open_window(qtbot, seeded_db)
-    placeholders = [window.stack.widget(i) for i in range(window.stack.count())
-                    if isinstance(window.stack.widget(i), PlaceholderPage)]
-    # Only the reports page (统计) is still to come; it says so instead of showing made-up figures.
-    assert len(placeholders) == 1
-    assert window.stack.indexOf(placeholders[0]) == PAGE_REPORTS
-    assert "统计" in placeholders[0].description.text() or "图表" in placeholders[0].description.text()
+    assert not [i for i in range(window.stack.count()) if isinstance(window.stack.widget(i), PlaceholderPage)]
+    window.switch_to(PAGE_REPORTS)
+    page = window.current_page()
+    assert isinstance(page, ReportsPage)
+    qtbot.waitUntil(lambda: page.circuit is not None, timeout=20_000)
+    assert page.circuit.current.sessions == 0  # nothing held yet: a report of zeros
+    background.wait_until_idle()
 
 
 def test_dashboard_counts_come_from_the_register(qtbot: QtBot, seeded_db: Database) -> None:

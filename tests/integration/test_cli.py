@@ -18,7 +18,13 @@ from sqlalchemy import select
 from tests.conftest import TODAY, copy_database
 from tribunal.cli import main
 from tribunal.db.models import AuditEntry, Enterprise, Party, Staff
-from tribunal.domain.enums import CaseType, InvitationStatus, ParticipantRole, PartyKind
+from tribunal.domain.enums import (
+    CaseType,
+    HearingStatus,
+    InvitationStatus,
+    ParticipantRole,
+    PartyKind,
+)
 from tribunal.domain.names import enterprise_name_key
 from tribunal.domain.scheduling import HARD, WARNING
 from tribunal.domain.validators import check_id_number
@@ -132,13 +138,18 @@ def _party_ids(db, case_id):
         return list(s.scalars(select(Party.id).where(Party.case_id == case_id)))
 
 
+def _upcoming(db):
+    """The demo's hearings still to come (the held ones before them are the reports' history)."""
+    return [r for r in hearings.list_hearings(db) if r.status == HearingStatus.SCHEDULED]
+
+
 def _showcase(db):
-    return next(r for r in hearings.list_hearings(db) if r.case_type == CaseType.WORK_INJURY and r.public)
+    return next(r for r in _upcoming(db) if r.case_type == CaseType.WORK_INJURY and r.public)
 
 
 def test_every_demo_hearing_passes_the_scheduling_check(demo_today):
     db, report = demo_today
-    rows = hearings.list_hearings(db)
+    rows = _upcoming(db)
     assert len(rows) == report.hearings == 7
     for row in rows:
         detail = hearings.get_hearing(db, row.id)
@@ -221,7 +232,7 @@ def test_near_the_year_end_the_demo_degrades_to_warnings(template_db, tmp_path):
     # 2026-12-29: the hearings fall in 2027, whose holidays chinese_calendar does not know.
     db, report = _load(template_db, tmp_path, dt.date(2026, 12, 29))
     try:
-        rows = hearings.list_hearings(db)
+        rows = _upcoming(db)
         assert len(rows) == 7
         assert any("2027 年的法定节假日安排尚未载入" in n for n in report.notes)
         for row in rows:

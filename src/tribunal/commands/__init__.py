@@ -14,4 +14,6 @@ MODULES: tuple[str, ...] = (
     "tribunal.commands.observers",
     "tribunal.commands.docs",
     "tribunal.commands.participants",
+    "tribunal.commands.closing",
+    "tribunal.commands.reports",
 )

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tribunal.db.base import Base
 from tribunal.domain.enums import (
     CaseOutcome,
+    CaseResult,
     CaseStatus,
     CaseType,
     DocumentKind,
@@ -160,6 +161,9 @@ class Case(Base):
     __table_args__ = (
         UniqueConstraint("number_prefix", "year", "seq"),
         Index("ix_case_received_id", "received_date", "id"),
+        # The reports count cases by the day they were accepted and the day they were closed.
+        Index("ix_case_accepted_date", "accepted_date"),
+        Index("ix_case_closed_date", "closed_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -176,6 +180,12 @@ class Case(Base):
     outcome: Mapped[CaseOutcome | None] = mapped_column(_enum(CaseOutcome))
     outcome_note: Mapped[str | None] = mapped_column(Text)
     closed_date: Mapped[dt.date | None] = mapped_column(Date)
+    # What the closing decided, for the official returns (filled when the case is closed):
+    # whose claims were upheld, the amount agreed (调解书) or awarded (裁决书), and whether it
+    # was mediated at the hearing on site (当庭调解).
+    result: Mapped[CaseResult | None] = mapped_column(_enum(CaseResult))
+    result_amount_fen: Mapped[int | None] = mapped_column(Integer)
+    mediated_on_site: Mapped[bool] = mapped_column(Boolean, default=False)
     collective: Mapped[bool] = mapped_column(Boolean, default=False)
     worker_count: Mapped[int] = mapped_column(Integer, default=1)
     extension_approved: Mapped[bool] = mapped_column(Boolean, default=False)

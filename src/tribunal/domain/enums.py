@@ -80,6 +80,18 @@ class CaseOutcome(LabelledEnum):
     DISMISSED = ("dismissed", "撤销案件", "Case dismissed")
 
 
+class CaseResult(LabelledEnum):
+    """Whose claims the closing upheld (处理结果), in the categories of the official returns.
+
+    The 劳动人事争议处理情况 returns count closed cases by result in three columns; the
+    project's own definitions are in docs/reports.md.
+    """
+
+    WORKER = ("worker", "劳动者胜诉", "Worker's claims upheld")
+    EMPLOYER = ("employer", "用人单位胜诉", "Employer upheld")
+    PARTLY = ("partly", "双方部分胜诉", "Partly upheld")
+
+
 class Procedure(LabelledEnum):
     """Ordinary or simplified procedure (一般程序 / 简易处理)."""
 

@@ -10,19 +10,22 @@ from sqlalchemy import Row, Select, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from tribunal.db.engine import Database
-from tribunal.db.models import Case, CaseArbitrator, Claim, Party, Staff
+from tribunal.db.models import Case, CaseArbitrator, Claim, Hearing, Party, Staff
 from tribunal.db.search import contains
 from tribunal.domain import panel, validators
 from tribunal.domain.enums import (
     CaseOutcome,
+    CaseResult,
     CaseStatus,
     CaseType,
+    HearingStatus,
     PanelRole,
     PartyKind,
     PartyRole,
     Procedure,
     StaffRole,
 )
+from tribunal.domain.reports import mediated_on_site_by_default
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, numbering, settings
 
@@ -126,6 +129,9 @@ class CaseDetail:
     outcome: CaseOutcome | None
     outcome_note: str
     closed_date: dt.date | None
+    result: CaseResult | None
+    result_amount_fen: int | None
+    mediated_on_site: bool
     collective: bool
     worker_count: int
     extension_approved: bool
@@ -346,6 +352,9 @@ def _detail(case: Case) -> CaseDetail:
         outcome=case.outcome,
         outcome_note=case.outcome_note or "",
         closed_date=case.closed_date,
+        result=case.result,
+        result_amount_fen=case.result_amount_fen,
+        mediated_on_site=case.mediated_on_site,
         collective=case.collective,
         worker_count=case.worker_count,
         extension_approved=case.extension_approved,
@@ -637,16 +646,86 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
         return after
 
 
-def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt.date,
-               note: str = "", *, today: dt.date | None = None) -> CaseDetail:
-    """Close a case with its outcome (结案).
+#: Largest amount a closing may record (fen): a trillion yuan is a typing error, not a case.
+MAX_AMOUNT_FEN = 10**14
+
+
+@dataclass(frozen=True)
+class ClosingDefaults:
+    """What the close-case form proposes for a case closed on a given day.
+
+    Attributes:
+        on_site_days: days of the case's hearings at an enterprise (not cancelled or postponed).
+        mediated_on_site: the default for 当庭调解 if the case is closed by mediation that day.
+        awarded_fen: the amounts awarded on the claims so far (None when none is recorded),
+            proposed as the amount of an award.
+        claimed_fen: the amounts claimed, for comparison.
+    """
+
+    on_site_days: tuple[dt.date, ...]
+    mediated_on_site: bool
+    awarded_fen: int | None
+    claimed_fen: int
+
+
+def _on_site_days(session: Session, case_id: int) -> tuple[dt.date, ...]:
+    starts = session.scalars(
+        select(Hearing.starts_at).where(
+            Hearing.case_id == case_id, Hearing.host_enterprise_id.is_not(None),
+            Hearing.status.not_in([HearingStatus.CANCELLED, HearingStatus.POSTPONED]))
+    )
+    return tuple(sorted({s.date() for s in starts}))
+
+
+def closing_defaults(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt.date) -> ClosingDefaults:
+    """What closing ``case_id`` with ``outcome`` on ``closed_date`` records unless the clerk says otherwise.
 
     Raises:
-        ValidationError: the closing date is impossible.
+        NotFound: the case is gone.
+    """
+    with db.session(write=False) as s:
+        case = _load(s, case_id)
+        days = _on_site_days(s, case_id)
+        awarded = [c.awarded_fen for c in case.claims if c.awarded_fen is not None]
+        return ClosingDefaults(days, mediated_on_site_by_default(outcome, closed_date, days),
+                               sum(awarded) if awarded else None, case.claim_total_fen)
+
+
+def _check_closing(outcome: CaseOutcome, amount_fen: int | None, on_site: bool | None) -> None:
+    if amount_fen is not None:
+        if outcome not in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED):
+            raise ValidationError(f"以“{outcome.label_zh}”结案的案件没有调解或裁决金额，请留空",
+                                  {"amount": "此结案方式不填金额"})
+        if amount_fen < 0 or amount_fen > MAX_AMOUNT_FEN:
+            raise ValidationError("调解或裁决金额不正确", {"amount": "金额不正确"})
+    if on_site and outcome != CaseOutcome.MEDIATED:
+        raise ValidationError("只有调解结案的案件才能登记为当庭调解", {"on_site": "不是调解结案"})
+
+
+def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt.date,
+               note: str = "", *, result: CaseResult | None = None, amount_fen: int | None = None,
+               on_site: bool | None = None, require_result: bool = False,
+               today: dt.date | None = None) -> CaseDetail:
+    """Close a case with its outcome (结案) and what the closing decided.
+
+    Args:
+        result: whose claims were upheld (处理结果), in the official returns' categories.
+        amount_fen: the amount agreed in the mediation statement or awarded (fen); only for
+            a case closed by mediation or award. For an award it defaults to the amounts
+            awarded on the claims, when any are recorded.
+        on_site: mediated at the hearing on site (当庭调解). None applies the default rule:
+            mediated and closed on the day of one of its hearings at an enterprise.
+        require_result: refuse a mediation or award without ``result`` (the close-case form
+            asks for it; a later import may fill it in).
+
+    Raises:
+        ValidationError: the closing date is impossible, or an amount or 当庭调解 does not fit
+            the outcome.
         ConflictError: the case is already closed.
         NotFound: the case is gone.
     """
     today = today or dt.date.today()
+    _check_closing(outcome, amount_fen, on_site)
     with db.session() as s:
         case = _load(s, case_id)
         if case.status == CaseStatus.CLOSED:
@@ -659,16 +738,58 @@ def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt
             raise ValidationError("结案日期不能晚于今天", {"closed_date": "晚于今天"})
         if outcome in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED) and case.accepted_date is None:
             raise ValidationError("尚未受理的案件不能以调解或裁决结案", {"outcome": "案件尚未受理"})
+        if require_result and result is None and outcome in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED):
+            raise ValidationError("调解或裁决结案须选择处理结果（劳动者胜诉、用人单位胜诉或双方部分胜诉）",
+                                  {"result": "请选择处理结果"})
+        if on_site is None:
+            on_site = mediated_on_site_by_default(outcome, closed_date, _on_site_days(s, case_id))
+        if amount_fen is None and outcome == CaseOutcome.AWARDED:
+            awarded = [c.awarded_fen for c in case.claims if c.awarded_fen is not None]
+            amount_fen = sum(awarded) if awarded else None
         before = _detail(case)
         case.status = CaseStatus.CLOSED
         case.outcome = outcome
         case.outcome_note = note.strip() or None
         case.closed_date = closed_date
+        case.result = result
+        case.result_amount_fen = amount_fen
+        case.mediated_on_site = on_site
         case.updated_at = dt.datetime.now().replace(microsecond=0)
         s.flush()
         after = _detail(case)
         audit.record(s, db.actor, "case.close", "case", case_id,
-                     f"结案 {case.number}：{outcome.label_zh}", before, after)
+                     f"结案 {case.number}：{outcome.label_zh}" + ("（当庭调解）" if on_site else ""),
+                     before, after)
+        return after
+
+
+def correct_closing(db: Database, case_id: int, *, result: CaseResult | None, amount_fen: int | None,
+                    on_site: bool, note: str | None = None) -> CaseDetail:
+    """Correct what a closing recorded (处理结果, amount, 当庭调解) without undoing it.
+
+    Raises:
+        ValidationError: the amount or 当庭调解 does not fit the outcome.
+        ConflictError: the case is not closed.
+        NotFound: the case is gone.
+    """
+    with db.session() as s:
+        case = _load(s, case_id)
+        if case.status != CaseStatus.CLOSED or case.outcome is None:
+            raise ConflictError(f"案件 {case.number} 尚未结案")
+        _check_closing(case.outcome, amount_fen, on_site)
+        before = _detail(case)
+        case.result = result
+        case.result_amount_fen = amount_fen
+        case.mediated_on_site = on_site
+        if note is not None:
+            case.outcome_note = note.strip() or None
+        case.updated_at = dt.datetime.now().replace(microsecond=0)
+        if case.updated_at == before.updated_at:
+            case.updated_at += dt.timedelta(seconds=1)
+        s.flush()
+        after = _detail(case)
+        audit.record(s, db.actor, "case.close_correct", "case", case_id,
+                     f"更正结案信息 {case.number}", before, after)
         return after
 
 
@@ -690,6 +811,9 @@ def reopen_case(db: Database, case_id: int, reason: str) -> CaseDetail:
         case.outcome = None
         case.outcome_note = None
         case.closed_date = None
+        case.result = None
+        case.result_amount_fen = None
+        case.mediated_on_site = False
         case.updated_at = dt.datetime.now().replace(microsecond=0)
         s.flush()
         after = _detail(case)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from sqlalchemy import ColumnElement, Row, Select, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -45,6 +45,7 @@ __all__ = [
     "AwardDue",
     "CaseClock",
     "ClockItem",
+    "ClosedClock",
     "DueOverview",
     "DueRow",
     "RecountEvent",
@@ -55,6 +56,8 @@ __all__ = [
     "all_award_due_dates",
     "approve_extension",
     "case_clock",
+    "closed_case_clocks",
+    "closing_due_dates",
     "due_overview",
     "end_suspension",
     "record_recount",
@@ -1301,3 +1304,80 @@ def service_records(db: Database, case_id: int) -> list[ServiceData]:
         ).all()
         return [_service_data(r, p) for r, p in rows]
 
+
+
+# ---------------------------------------------------------------- closed cases, for the reports
+
+
+class ClosedClock(NamedTuple):
+    """The award clock of a closed case, as the reports judge whether it closed on time.
+
+    Attributes:
+        due: the last day of the 45 days (suspensions left out, rolled over holidays).
+        due_allowed: the last day the case was allowed: 60 days when the extension was
+            approved, else the same as ``due``.
+        excluded: the case's suspension and public-notice intervals (first, last or None).
+        unknown_year: a year without a loaded holiday schedule that the date reached.
+    """
+
+    case_id: int
+    due: dt.date | None
+    due_allowed: dt.date | None
+    excluded: tuple[tuple[dt.date, dt.date | None], ...]
+    unknown_year: int | None = None
+    # A named tuple, not a dataclass: a yearly report makes tens of thousands of them.
+
+
+def closed_case_clocks(s: Session, where: ColumnElement[bool], calendar: LegalCalendar,
+                       today: dt.date) -> dict[int, ClosedClock]:
+    """The award clocks of the closed, accepted cases matching ``where``, in an open session.
+
+    The report service calls this inside its own read session (one session per report).
+    """
+    facts = _load_facts(s, where & Case.accepted_date.is_not(None) & Case.closed_date.is_not(None),
+                        today, full=False)
+    return closing_due_dates(
+        ((f.case_id, f.accepted, f.closed, f.restart, f.restart_reason, f.extended,
+          [(start, end) for _sid, start, end, _r in f.suspensions]) for f in facts.values()),
+        calendar, today)
+
+
+def closing_due_dates(cases: Iterable[tuple[int, dt.date | None, dt.date | None, dt.date | None, str | None, bool,
+                                            list[tuple[dt.date, dt.date | None]]]],
+                      calendar: LegalCalendar, today: dt.date) -> dict[int, ClosedClock]:
+    """The award due dates of closed cases from their plain facts, for the reports.
+
+    Each case is ``(id, accepted, closed, re-count day, re-count reason, extended, excluded
+    intervals)``. The dates are the ones :func:`case_clock` shows (same calculator, same
+    rules), computed without the notes: thousands of cases share their start days, so each
+    distinct computation runs once.
+    """
+    clk = _Clock(calendar, today, 3)
+    out: dict[int, ClosedClock] = {}
+    # Most cases have no suspension and no re-count: their dates depend on the start day alone.
+    plain: dict[dt.date, tuple[dt.date | None, dt.date | None, int | None]] = {}
+    for case_id, accepted, closed, restart, reason, extended, spans in cases:
+        if accepted is None:
+            continue
+        start = accepted
+        if restart is not None:
+            event = _event_of(reason)
+            if event is None or event.restarts == "award":
+                start = restart
+        found = plain.get(start) if not spans else None
+        if found is None:
+            dues: dict[int, dt.date | None] = {}
+            unknown: int | None = None
+            for total, with_extension in ((45, False), (60, True)):
+                excluded = excluded_days_within(start, total, spans, up_to=closed or today) if spans else 0
+                due = clk.attempt("award_due", start, with_extension, excluded)
+                if isinstance(due, UnknownYearError):
+                    dues[total], unknown = None, due.year
+                else:
+                    dues[total] = due.date
+            found = (dues[45], dues[60], unknown)
+            if not spans:
+                plain[start] = found
+        due45, due60, unknown = found
+        out[case_id] = ClosedClock(case_id, due45, due60 if extended else due45, tuple(spans), unknown)
+    return out

@@ -12,27 +12,38 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import secrets
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
     CaseNumberCounter,
+    CaseSuspension,
     CircuitTribunal,
     Enterprise,
+    Hearing,
+    Invitation,
     Observer,
     Party,
     Room,
     Staff,
+    TrainingAttendance,
+    TrainingSession,
+    TrainingSessionTopic,
+    TrainingTopic,
     Zone,
 )
 from tribunal.domain.enums import (
     CaseOutcome,
+    CaseResult,
     CaseStatus,
     CaseType,
+    HearingStatus,
+    InvitationStatus,
     PanelRole,
     ParticipantRole,
     PartyKind,
@@ -137,6 +148,7 @@ class DemoReport:
     created_base: bool = False
     cases: int = 0
     hearings: int = 0
+    past_hearings: int = 0  # held at an enterprise before today (the reports' history)
     observers: int = 0
     invitations: int = 0
     synthetic: int = 0
@@ -151,6 +163,9 @@ class DemoReport:
                 f"{len(ARBITRATORS)} 名仲裁员、{len(CLERKS)} 名书记员、{self.cases} 件案件、"
                 f"{self.hearings} 场开庭、{self.observers} 名旁听人员（{self.invitations} 份邀请）。"
             )
+            if self.past_hearings:
+                lines.append(f"另有已审结和已开庭的案件在企业开过 {self.past_hearings} 场庭（含旁听签到和庭后培训），"
+                             "供统计报表使用。")
         lines += self.notes
         if self.synthetic:
             lines.append(f"另批量生成 {self.synthetic} 件合成案件，用时 {self.seconds:.1f} 秒。")
@@ -197,8 +212,13 @@ def _person(rng: random.Random) -> tuple[str, bool]:
 
 
 def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
-              today: dt.date | None = None) -> DemoReport:
-    """Fill the database with the demonstration set (once) and ``extra_cases`` synthetic cases."""
+              today: dt.date | None = None, history: bool = False) -> DemoReport:
+    """Fill the database with the demonstration set (once) and ``extra_cases`` synthetic cases.
+
+    With ``history`` (what ``tribunal demo`` loads), the heard and closed cases were heard at
+    an enterprise, with observers and training, so the reports have a past to count; without
+    it (the smaller set the tests of other areas build on) they were closed without hearings.
+    """
     import time
 
     today = today or dt.date.today()
@@ -209,7 +229,7 @@ def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
     if has_base:
         report.notes.append("演示数据已经载入过，未重复载入。")
     else:
-        _load_base(db, rng, today, report, seed)
+        _load_base(db, rng, today, report, seed, history)
     if extra_cases:
         start = time.perf_counter()
         report.synthetic = add_synthetic_cases(db, extra_cases, seed=seed, today=today)
@@ -233,7 +253,8 @@ class _DemoEnterprise(NamedTuple):
     zone_id: int | None
 
 
-def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport, seed: int) -> None:
+def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport, seed: int,
+               history: bool) -> None:
     for key, value in DEMO_COMMISSION.items():
         if not settings.get(db, key):  # a commission's own address is never overwritten
             settings.set_value(db, key, value)
@@ -258,8 +279,8 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
         for ent in enterprises:
             # Every enterprise's HR contact is also a person of the directory, ready to invite.
             enterprise_service.sync_primary_contact(s, ent)
-        for ent in enterprises[:8] + enterprises[13:15]:
-            s.add(Room(enterprise=ent, name="职工活动中心会议室", capacity=rng.choice((30, 40, 60)),
+        for host in enterprises[:8] + enterprises[13:15]:
+            s.add(Room(enterprise=host, name="职工活动中心会议室", capacity=rng.choice((30, 40, 60)),
                        directions="从厂区正门进入，沿主干道直行约100米，右手边二楼"))
         s.add(Room(enterprise=None, name="第一仲裁庭", capacity=40, address="邵阳市劳动人事争议仲裁院三楼"))
         s.add(Room(enterprise=None, name="第二仲裁庭", capacity=20, address="邵阳市劳动人事争议仲裁院三楼"))
@@ -296,19 +317,27 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
     paper = random.Random(f"{seed}:service")
     unserved = _left_unserved(inputs, today)
     created: list[cases.CaseDetail] = []
+    # Closed and heard cases were heard at an enterprise before they ended: their hearings,
+    # observers and closings are made after the future hearings (see _past_sessions).
+    past: list[tuple[cases.CaseDetail, CaseOutcome | None, int]] = []
     for state, i, data in inputs:
         detail = cases.create_case(db, data, today=today)
         if i not in unserved:
             _serve_papers(db, paper, detail, today)
         if state == "closed":
             outcome = (CaseOutcome.MEDIATED, CaseOutcome.MEDIATED, CaseOutcome.AWARDED, CaseOutcome.WITHDRAWN)[i % 4]
-            accepted = data.accepted_date or data.received_date
-            closed_on = min(accepted + dt.timedelta(days=rng.randrange(15, 44)), today)
-            note = "庭审中经仲裁庭主持调解达成协议" if outcome == CaseOutcome.MEDIATED else ""
-            detail = cases.close_case(db, detail.id, outcome, closed_on, note, today=today)
+            past.append((detail, outcome, rng.randrange(15, 44)))
+        elif state == "heard":
+            past.append((detail, None, 0))
         created.append(detail)
     report.cases = len(created)
     _demo_hearings(db, rng, today, created, ents, report)
+    if history:
+        _past_sessions(db, random.Random(f"{seed}:past"), today, past, ents, report)
+    else:
+        for case, ending, gap in past:
+            if ending is not None and case.accepted_date is not None:
+                _close(db, case, ending, min(case.accepted_date + dt.timedelta(days=gap), today), today)
 
 
 def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, state: str,
@@ -513,6 +542,105 @@ def _demo_hearings(db: Database, rng: random.Random, today: dt.date, created: li
                             "载入该年安排后请在开庭排期中重新核对。")
 
 
+def _past_sessions(db: Database, rng: random.Random, today: dt.date,
+                   past: list[tuple[cases.CaseDetail, CaseOutcome | None, int]], ents: list[_DemoEnterprise],
+                   report: DemoReport) -> None:
+    """The circuit tribunal's past work: heard and closed cases were heard at an enterprise.
+
+    Each hearing is scheduled as the clerk would have done it two days after acceptance (the
+    scheduling check runs with that day as "today"), its notices served, observers invited
+    and checked in (one walk-in now and then), the hearing recorded as held, a training held
+    after some of them, and the closed cases closed with their results: the first mediation
+    on the hearing day itself (当庭调解), the rest later.
+    """
+    with db.session(write=False) as s:
+        rooms = {r.enterprise_id: r.id for r in s.scalars(select(Room).where(Room.enterprise_id.is_not(None)))}
+        contacts = dict(s.execute(
+            select(Observer.enterprise_id, Observer.id).join(Enterprise, Enterprise.id == Observer.enterprise_id)
+            .where(Observer.name == Enterprise.contact_name)).all())
+    cal = calendar(db)
+    topics = [t.id for t in training.suggest_topics(db, CaseType.WAGES)[:3]]
+    mediated_on_the_day = False
+    for n, (case, outcome, gap) in enumerate(sorted(past, key=lambda x: x[0].accepted_date or today)):
+        if case.accepted_date is None:
+            continue
+        respondent = next(p for p in case.parties if p.role == PartyRole.RESPONDENT)
+        zone = next((e[4] for e in ents if e[0] == respondent.enterprise_id), ents[0][4])
+        hosts = [e for e in ents if e[0] in rooms and e[0] != respondent.enterprise_id and e[4] == zone] or \
+            [e for e in ents if e[0] in rooms and e[0] != respondent.enterprise_id]
+        host = hosts[n % len(hosts)]
+        scheduled_on = case.accepted_date + dt.timedelta(days=2)
+        start = dt.datetime.combine(_next_weekday(case.accepted_date + dt.timedelta(days=14)), _SLOTS[n % 2])
+        wanted = hearings.HearingInput(
+            case_id=case.id, starts_at=start, ends_at=start + dt.timedelta(hours=2), room_id=rooms[host[0]],
+            public=True, closed_reason=None, panel=tuple((seat.staff_id, seat.role) for seat in case.arbitrators),
+            clerk_id=case.clerk_id, tribunal_id=case.tribunal_id)
+        slot = _find_slot(db, wanted, scheduled_on, cal)
+        if slot is None or slot[0].starts_at.date() >= today:
+            report.notes.append(f"案件 {case.number} 找不到合适的过去开庭时间，未安排演示开庭。")
+            continue
+        data, reason = slot
+        try:
+            hearing = hearings.schedule_hearing(db, data, reason, today=scheduled_on)
+            for p in case.parties:
+                hearings.add_service_record(
+                    db, hearing.id, p.id, ServiceMethod.DIRECT if p.role == PartyRole.APPLICANT else ServiceMethod.POST,
+                    scheduled_on, p.name[:60], today=scheduled_on)
+            day = hearing.starts_at.date()
+            guests = [contacts[e[0]] for e in ents
+                      if e[0] in contacts and e[0] not in (respondent.enterprise_id, host[0]) and e[4] == zone]
+            rng.shuffle(guests)
+            invited = observers.invite(db, hearing.id, guests[:rng.randrange(3, 7)],
+                                       at=dt.datetime.combine(scheduled_on, dt.time(10, 0)))
+            came = []
+            for k, invitation in enumerate(invited):
+                if k < len(invited) - 1 or rng.random() < 0.5:  # now and then somebody does not come
+                    row = observers.check_in(db, invitation.id,
+                                             at=hearing.starts_at - dt.timedelta(minutes=20 - 3 * k))
+                    came.append(row.observer_id)
+            if n % 3 == 0:
+                walk_in = observers.add_walk_in(
+                    db, hearing.id, _person(rng)[0], enterprise_name=hosts[(n + 1) % len(hosts)][1],
+                    title="人事专员", at=hearing.starts_at + dt.timedelta(minutes=5))
+                came.append(walk_in.observer_id)
+            hearings.mark_held(db, hearing.id, today=today)
+            if n % 2 == 0 and topics:
+                session = training.create_session(
+                    db, hearing.id, "以案释法：劳动争议的预防与处理", hearing.panel[0].name if hearing.panel else "",
+                    dt.datetime.combine(day, dt.time(14, 30)) if hearing.starts_at.hour < 12
+                    else dt.datetime.combine(day, dt.time(16, 40)),
+                    None, hearing.venue, topics, notes="巡回庭开庭后的普法培训")
+                training.record_attendance(db, session.id, came, [(_person(rng)[0], host[1])])
+            report.past_hearings += 1
+            if outcome is None:
+                continue
+            if outcome == CaseOutcome.MEDIATED:
+                on_the_day = not mediated_on_the_day
+                mediated_on_the_day = True
+                closed_on = day if on_the_day else min(day + dt.timedelta(days=gap // 3), today)
+            elif outcome == CaseOutcome.AWARDED:
+                closed_on = min(day + dt.timedelta(days=gap // 2), today)
+            else:
+                closed_on = min(day + dt.timedelta(days=3), today)
+            _close(db, case, outcome, closed_on, today)
+        except TribunalError as error:  # a demonstration must not stop half-loaded
+            report.notes.append(f"案件 {case.number} 的演示开庭或结案未能完成：{error}")
+
+
+def _close(db: Database, case: cases.CaseDetail, outcome: CaseOutcome, closed_on: dt.date, today: dt.date) -> None:
+    """Close a demo case with the result and amount its outcome would carry."""
+    claimed = sum(c.amount_fen or 0 for c in case.claims)
+    result, amount = None, None
+    if outcome == CaseOutcome.MEDIATED:
+        result = CaseResult.PARTLY
+        amount = claimed * 6 // 10 // 100 * 100 if claimed else None
+    elif outcome == CaseOutcome.AWARDED:
+        result = CaseResult.WORKER
+        amount = claimed * 8 // 10 // 100 * 100 if claimed else None
+    note = "庭审中经仲裁庭主持调解达成协议" if outcome == CaseOutcome.MEDIATED else ""
+    cases.close_case(db, case.id, outcome, closed_on, note, result=result, amount_fen=amount, today=today)
+
+
 def _showcase_extras(db: Database, hearing: hearings.HearingDetail, case: cases.CaseDetail,
                      ents: list[_DemoEnterprise], respondent_id: int | None, host_id: int, today: dt.date,
                      report: DemoReport) -> None:
@@ -558,18 +686,105 @@ def _invite_observers(db: Database, hearing: hearings.HearingDetail, ents: list[
                               at=replied + dt.timedelta(minutes=70))
 
 
+_SYNTHETIC_PLACES = ("宝庆", "资江", "双清", "雪峰", "龙山", "湘运", "南岭", "蔡锷", "白水", "五峰", "廉桥", "金龙",
+                     "湘商", "天成", "楚邵", "湘中", "云山", "崀山", "紫阳", "夫夷")
+_SYNTHETIC_TRADES = ("精密机械", "纺织科技", "食品", "新材料", "电子科技", "物流", "智能装备", "建材", "汽车零部件",
+                     "医药", "制衣", "印务", "电子商务", "箱包", "五金制品")
+#: How synthetic closings split (the shares a busy commission reports): mediation, award,
+#: withdrawal, deemed withdrawal, dismissal.
+_CLOSINGS = ((CaseOutcome.MEDIATED, 55), (CaseOutcome.AWARDED, 26), (CaseOutcome.WITHDRAWN, 15),
+             (CaseOutcome.DEEMED_WITHDRAWN, 3), (CaseOutcome.DISMISSED, 1))
+
+
+@dataclass
+class _Directory:
+    """What the synthetic activity draws on: tribunals, hosts and HR contacts per zone."""
+
+    tribunals: list[tuple[int, int | None]]  # (tribunal id, zone id)
+    names: list[str]
+    hosts: dict[int | None, list[tuple[int, int | None]]]  # zone → (enterprise id, room id)
+    people: dict[int | None, list[int]]  # zone → observer ids
+    topics: list[int]
+
+
+def _synthetic_directory(db: Database, rng: random.Random) -> _Directory:
+    """The directory the synthetic cases use; 1,200 enterprises are added when it is small."""
+    training.seed_topics(db)
+    with db.session() as s:
+        zones = list(s.scalars(select(Zone.id).order_by(Zone.id)))
+        if not zones:
+            zone = Zone(name=DEMO_ZONE, address=ZONES[0][1])
+            s.add(zone)
+            s.flush()
+            zones = [zone.id]
+        if not s.scalar(select(CircuitTribunal.id).limit(1)):
+            s.add(CircuitTribunal(name=TRIBUNALS[0][0], zone_id=zones[0]))
+        existing = s.scalar(select(func.count(Enterprise.id))) or 0
+        if existing < 200:
+            rows: list[dict[str, Any]] = []
+            seen = set(s.scalars(select(Enterprise.name)))
+            while len(rows) < 1200:
+                name = (f"{rng.choice(('邵阳', '邵东', '新邵', '隆回', '武冈'))}{rng.choice(_SYNTHETIC_PLACES)}"
+                        f"{rng.choice(_SYNTHETIC_TRADES)}有限公司")
+                if name in seen:
+                    continue
+                seen.add(name)
+                rows.append({"name": name, "normalised_name": enterprise_name_key(name),
+                             "zone_id": zones[len(rows) % len(zones)], "contact_name": _person(rng)[0],
+                             "contact_title": "人力资源部经理"})
+            s.execute(insert(Enterprise), rows)
+            new = s.execute(select(Enterprise.id, Enterprise.contact_name, Enterprise.zone_id)
+                            .where(Enterprise.name.in_([r["name"] for r in rows]))).all()
+            # Half of them have an HR contact in the directory who can be invited.
+            s.execute(insert(Observer), [{"name": c, "enterprise_id": e, "title": "人力资源部经理"}
+                                         for e, c, _z in new[::2]])
+            # One in seven of them has a room where the circuit tribunal sits.
+            s.execute(insert(Room), [{"enterprise_id": e, "name": "职工活动中心会议室", "capacity": 40,
+                                      "active": True} for e, _c, _z in new[::7]])
+        tribunals = [(t, z) for t, z in s.execute(select(CircuitTribunal.id, CircuitTribunal.zone_id)
+                                                  .order_by(CircuitTribunal.id))]
+        names = [n for (n,) in s.execute(select(Enterprise.name))]
+        hosts: dict[int | None, list[tuple[int, int | None]]] = {}
+        for ent, zone_id, room in s.execute(
+            select(Enterprise.id, Enterprise.zone_id, func.min(Room.id)).join(Room, Room.enterprise_id == Enterprise.id)
+            .group_by(Enterprise.id, Enterprise.zone_id).order_by(Enterprise.id)
+        ):
+            hosts.setdefault(zone_id, []).append((ent, room))
+        people: dict[int | None, list[int]] = {}
+        for oid, zone_id in s.execute(select(Observer.id, Enterprise.zone_id)
+                                   .join(Enterprise, Enterprise.id == Observer.enterprise_id).order_by(Observer.id)):
+            people.setdefault(zone_id, []).append(oid)
+        topics = list(s.scalars(select(TrainingTopic.id).where(TrainingTopic.active.is_(True)).order_by(TrainingTopic.id)))
+    return _Directory(tribunals, names, hosts, people, topics)
+
+
+def _working_day(day: dt.date) -> dt.date:
+    return _next_weekday(day)
+
+
 def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt.date | None = None,
-                        batch: int = 5_000) -> int:
+                        batch: int = 5_000, activity: bool = True) -> int:
     """Bulk-load ``count`` plausible cases (two parties each) for benchmarks, with Core inserts.
 
-    Numbers are taken from the same gap-free counter as hand-registered cases.
+    Numbers are taken from the same gap-free counter as hand-registered cases. Cases received
+    over the last three years run their course: most older ones are closed (mediated, awarded,
+    withdrawn… with a result and an amount), a few were suspended or extended. With
+    ``activity`` (the default), the circuit tribunals' work comes too: about a third of the
+    cases that reached a hearing were heard at an enterprise on a circuit day (several cases
+    per session), with HR managers of the zone checked in as observers, walk-ins, training
+    sessions after some sessions, and mediation on the spot on the hearing day; so the reports
+    have something realistic to count.
     """
     today = today or dt.date.today()
     rng = random.Random(seed + count)
     types = list(CaseType)
-    statuses = [CaseStatus.ACCEPTED, CaseStatus.SCHEDULED, CaseStatus.HEARD, CaseStatus.CLOSED, CaseStatus.CLOSED]
+    directory = _synthetic_directory(db, random.Random(seed)) if activity else None
+    ent_names = (directory.names if directory else None) or [e[0] for e in ENTERPRISES]
     with db.session(write=False) as s:
-        ent_names = [n for (n,) in s.execute(select(Enterprise.name))] or [e[0] for e in ENTERPRISES]
+        if not activity:
+            ent_names = [n for (n,) in s.execute(select(Enterprise.name))] or ent_names
+    outcomes = [o for o, _w in _CLOSINGS]
+    weights = [w for _o, w in _CLOSINGS]
     made = 0
     while made < count:
         n = min(batch, count - made)
@@ -592,24 +807,77 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                     numbers[idx] = pattern.format(year, first + k)
             case_rows = []
             people = []
+            plans: list[dict[str, Any]] = []
             for k in range(n):
                 applicant = _person(rng)[0]
                 respondent = rng.choice(ent_names)
-                status = rng.choice(statuses)
                 ctype = rng.choice(types)
-                accepted = received[k] + dt.timedelta(days=rng.randrange(0, 5))
-                case_rows.append({
+                accepted = min(received[k] + dt.timedelta(days=rng.randrange(0, 5)), today)
+                claimed = rng.randrange(100_000, 10_000_000, 100)
+                age = (today - accepted).days
+                cycle = int(rng.triangular(8, 62, 32))
+                closed = accepted + dt.timedelta(days=cycle)
+                tribunal = rng.choice(directory.tribunals) if directory and directory.tribunals else (None, None)
+                row: dict[str, Any] = {
                     "number": numbers[k], "number_prefix": pattern.prefix, "year": received[k].year,
-                    "seq": seqs[k], "case_type": ctype, "status": status, "procedure": "ordinary",
-                    "received_date": received[k], "accepted_date": min(accepted, today),
-                    "outcome": CaseOutcome.MEDIATED if status == CaseStatus.CLOSED else None,
-                    "closed_date": min(accepted + dt.timedelta(days=30), today) if status == CaseStatus.CLOSED else None,
-                    "applicant_names": applicant, "respondent_names": respondent,
-                    "claim_total_fen": rng.randrange(100_000, 10_000_000, 100),
-                    "collective": False, "worker_count": 1, "extension_approved": False,
-                    "summary": None,
-                })
+                    "seq": seqs[k], "case_type": ctype, "procedure": "ordinary",
+                    "received_date": received[k], "accepted_date": accepted,
+                    "applicant_names": applicant, "respondent_names": respondent, "claim_total_fen": claimed,
+                    "collective": False, "worker_count": 1, "extension_approved": False, "summary": None,
+                    "tribunal_id": tribunal[0], "outcome": None, "closed_date": None, "result": None,
+                    "result_amount_fen": None, "mediated_on_site": False, "status": CaseStatus.ACCEPTED,
+                    "extension_approved_by": None, "extension_approved_on": None,
+                }
+                if rng.random() < 0.012:
+                    row["collective"], row["worker_count"] = True, rng.randrange(10, 45)
+                if closed <= today and rng.random() < 0.97:
+                    outcome = rng.choices(outcomes, weights)[0]
+                    row.update(status=CaseStatus.CLOSED, outcome=outcome, closed_date=closed)
+                    if outcome == CaseOutcome.MEDIATED:
+                        row["result"] = rng.choices((CaseResult.PARTLY, CaseResult.WORKER, CaseResult.EMPLOYER),
+                                                    (70, 25, 5))[0]
+                        row["result_amount_fen"] = claimed * rng.randrange(40, 90) // 100 // 100 * 100
+                    elif outcome == CaseOutcome.AWARDED:
+                        row["result"] = rng.choices((CaseResult.WORKER, CaseResult.PARTLY, CaseResult.EMPLOYER),
+                                                    (45, 35, 20))[0]
+                        row["result_amount_fen"] = 0 if row["result"] == CaseResult.EMPLOYER else \
+                            claimed * rng.randrange(50, 100) // 100 // 100 * 100
+                    elif outcome in (CaseOutcome.WITHDRAWN, CaseOutcome.DEEMED_WITHDRAWN) and rng.random() < 0.3:
+                        row["result"] = CaseResult.EMPLOYER
+                    if cycle > 45 and rng.random() < 0.6:
+                        row.update(extension_approved=True, extension_approved_by="仲裁院院长",
+                                   extension_approved_on=accepted + dt.timedelta(days=40))
+                else:
+                    row["status"] = rng.choice((CaseStatus.ACCEPTED, CaseStatus.SCHEDULED, CaseStatus.HEARD))
+                plan: dict[str, Any] = {"suspend": None, "hearing": None}
+                if age > 20 and rng.random() < 0.025:
+                    stop_from = accepted + dt.timedelta(days=rng.randrange(5, 15))
+                    last = stop_from + dt.timedelta(days=rng.randrange(15, 60))
+                    if row["closed_date"] is not None:
+                        row["closed_date"] = max(row["closed_date"], last + dt.timedelta(days=rng.randrange(3, 20)))
+                        if row["closed_date"] > today:
+                            row.update(status=CaseStatus.SUSPENDED, outcome=None, closed_date=None, result=None,
+                                       result_amount_fen=None)
+                    elif last >= today:
+                        row["status"] = CaseStatus.SUSPENDED
+                    plan["suspend"] = (stop_from, None if last >= today else last)
+                heard = row["status"] in (CaseStatus.CLOSED, CaseStatus.HEARD, CaseStatus.SCHEDULED)
+                if directory and heard and age > 10 and rng.random() < 0.36:
+                    end = row["closed_date"] or min(accepted + dt.timedelta(days=40), today + dt.timedelta(days=20))
+                    lo = accepted + dt.timedelta(days=10)
+                    if lo <= end:
+                        day: dt.date | None = _working_day(
+                            lo + dt.timedelta(days=rng.randrange(0, max(1, (end - lo).days))))
+                        if row["closed_date"] is not None and day > row["closed_date"]:
+                            day = row["closed_date"] if row["closed_date"].weekday() < 5 else None
+                        if day is not None:
+                            plan["hearing"] = day
+                            if (row["outcome"] == CaseOutcome.MEDIATED and day <= today
+                                    and rng.random() < 0.45):
+                                row.update(closed_date=day, mediated_on_site=True)
+                case_rows.append(row)
                 people.append((applicant, respondent))
+                plans.append(plan)
             # Core executemany on the table: one statement for the batch, not the ORM's unit of work.
             conn = s.connection()
             conn.execute(insert(Case), case_rows)
@@ -623,6 +891,68 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                 party_rows.append({"case_id": cid, "position": 1, "role": PartyRole.RESPONDENT,
                                    "kind": PartyKind.ORGANISATION, "name": respondent})
             conn.execute(insert(Party), party_rows)
+            if directory is not None:
+                _synthetic_activity(conn, rng, directory, today,
+                                    [(ids[numbers[k]], case_rows[k], plans[k]) for k in range(n)])
             audit.record(s, db.actor, "demo.synthetic", "database", None, f"批量生成 {n} 件合成案件")
         made += n
     return made
+
+
+def _synthetic_activity(conn: Any, rng: random.Random, directory: _Directory, today: dt.date,
+                        batch: list[tuple[int, dict[str, Any], dict[str, Any]]]) -> None:
+    """Suspensions, hearings at enterprises, observers and trainings of one batch of synthetic cases."""
+    suspensions = [{"case_id": cid, "start_date": plan["suspend"][0], "end_date": plan["suspend"][1],
+                    "reason": "案件处理需要等待工伤认定、伤残等级鉴定以及其他鉴定结论"}
+                   for cid, _row, plan in batch if plan["suspend"]]
+    if suspensions:
+        conn.execute(insert(CaseSuspension), suspensions)
+    zone_of = dict(directory.tribunals)
+    hearing_rows = []
+    for cid, row, plan in batch:
+        day = plan["hearing"]
+        if day is None:
+            continue
+        zone = zone_of.get(row["tribunal_id"])
+        hosts = directory.hosts.get(zone) or next(iter(directory.hosts.values()), [])
+        if not hosts:
+            continue
+        # A circuit day visits a few enterprises of the zone: cases of that day share them.
+        ent, room = hosts[(day.toordinal() * 7 + rng.randrange(3)) % len(hosts)]
+        start = dt.datetime.combine(day, rng.choice(_SLOTS))
+        hearing_rows.append({
+            "case_id": cid, "tribunal_id": row["tribunal_id"], "host_enterprise_id": ent, "room_id": room,
+            "starts_at": start, "ends_at": start + dt.timedelta(hours=2), "public": True,
+            "status": HearingStatus.HELD if day <= today else HearingStatus.SCHEDULED,
+        })
+    if not hearing_rows:
+        return
+    conn.execute(insert(Hearing), hearing_rows)
+    case_ids = [r["case_id"] for r in hearing_rows]
+    held = conn.execute(select(Hearing.id, Hearing.starts_at, Hearing.host_enterprise_id, Hearing.tribunal_id)
+                        .where(Hearing.case_id.in_(case_ids), Hearing.status == HearingStatus.HELD)).all()
+    invitations, sessions_seen = [], {}
+    for hid, starts, host, tribunal in held:
+        pool = directory.people.get(zone_of.get(tribunal)) or []
+        came = rng.sample(pool, min(len(pool), rng.choice((0, 1, 2, 3, 3, 4, 5, 6))))
+        for k, oid in enumerate(came):
+            invitations.append({"hearing_id": hid, "observer_id": oid, "status": InvitationStatus.ATTENDED,
+                                "token": secrets.token_hex(16), "invited_at": starts - dt.timedelta(days=3),
+                                "checked_in_at": starts - dt.timedelta(minutes=15 - k),
+                                "walk_in": rng.random() < 0.1})
+        key = (starts.date(), host)
+        if key not in sessions_seen and rng.random() < 0.3:
+            sessions_seen[key] = (hid, starts, came)
+    if invitations:
+        conn.execute(insert(Invitation), invitations)
+    for hid, starts, came in sessions_seen.values():
+        session_id = conn.execute(insert(TrainingSession).values(
+            hearing_id=hid, title="以案释法：劳动争议的预防与处理", starts_at=starts + dt.timedelta(hours=2, minutes=30),
+            ends_at=starts + dt.timedelta(hours=4))).inserted_primary_key[0]
+        chosen = rng.sample(directory.topics, min(len(directory.topics), rng.randrange(1, 4)))
+        if chosen:
+            conn.execute(insert(TrainingSessionTopic), [{"session_id": session_id, "topic_id": t, "position": i}
+                                                        for i, t in enumerate(chosen)])
+        if came:
+            conn.execute(insert(TrainingAttendance), [{"session_id": session_id, "observer_id": oid,
+                                                       "name": "学员"} for oid in came])

@@ -6,24 +6,27 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from tribunal.domain.enums import CaseOutcome
+from tribunal.domain.enums import CaseOutcome, CaseResult
+from tribunal.domain.money import format_yuan, parse_yuan
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail
 from tribunal.ui import msgbox
-from tribunal.ui.combos import add_members, current_member
+from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 
 
@@ -51,66 +54,176 @@ def _button_box(ok_text: str, cancel_text: str) -> QDialogButtonBox:
 
 
 class CloseCaseDialog(QDialog):
-    """结案: choose the outcome, the closing date and a note, then close the case."""
+    """结案: outcome, date, what the closing decided (处理结果, amount, 当庭调解) and a note.
 
-    def __init__(self, db: Database, case_id: int, number: str, parent: QWidget | None = None) -> None:
+    With ``correcting`` the case is already closed: the outcome and the date stay as they are
+    and the clerk corrects only the result, the amount and 当庭调解.
+    """
+
+    def __init__(self, db: Database, case_id: int, number: str, parent: QWidget | None = None, *,
+                 correcting: bool = False) -> None:
         super().__init__(parent)
         self._db = db
         self._case_id = case_id
+        self._correcting = correcting
+        self._on_site_touched = False
+        self._proposing = False
         self.result_case: CaseDetail | None = None
-        self.setWindowTitle(self.tr("Close case {number}").format(number=number))
+        self.setWindowTitle((self.tr("Correct closing of {number}") if correcting
+                             else self.tr("Close case {number}")).format(number=number))
         self.setStyleSheet(FORM_STYLE)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(500)
 
         self.outcome = QComboBox()
         add_members(self.outcome, CaseOutcome)
         self.closed_date = make_date_edit()
         self.closed_date.setMaximumDate(QDate.currentDate())
+        self.result_choice = QComboBox()
+        self.result_choice.addItem(self.tr("(not recorded)"), None)
+        add_members(self.result_choice, CaseResult)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("Amount agreed or awarded, in yuan"))
+        self.on_site = QCheckBox(self.tr("Mediated at the hearing on site (当庭调解)"))
+        self.on_site_hint = QLabel()
+        self.on_site_hint.setWordWrap(True)
+        self.on_site_hint.setProperty("feedback", "hint")
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("For example: the parties settled at the hearing"))
-        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self._feedback = {
             "outcome": FieldFeedback(self.outcome),
             "closed_date": FieldFeedback(self.closed_date),
+            "result": FieldFeedback(self.result_choice),
+            "amount": FieldFeedback(self.amount),
+            "on_site": FieldFeedback(self.on_site),
             "note": FieldFeedback(self.note),
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Outcome"), self._feedback["outcome"].container)
         form.addRow(self.tr("Date closed"), self._feedback["closed_date"].container)
+        form.addRow(self.tr("Result"), self._feedback["result"].container)
+        form.addRow(self.tr("Amount (yuan)"), self._feedback["amount"].container)
+        form.addRow("", self._feedback["on_site"].container)
+        form.addRow("", self.on_site_hint)
         form.addRow(self.tr("Note"), self._feedback["note"].container)
 
         self.summary = QLabel()
         self.summary.setObjectName("errorSummary")
         self.summary.setWordWrap(True)
         self.summary.hide()
-        self.buttons = _button_box(self.tr("Close the case"), self.tr("Cancel"))
+        self.buttons = _button_box(self.tr("Save correction") if correcting else self.tr("Close the case"),
+                                   self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Once closed, the case can no longer be edited unless the "
-                               "closing is undone."))
+        intro = QLabel(self.tr("Correct whose claims were upheld, the amount and whether it was mediated on "
+                               "the spot. To change the outcome or the date, undo the closing first.")
+                       if correcting else
+                       self.tr("Once closed, the case can no longer be edited unless the closing is undone."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.summary)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
+        self.on_site.toggled.connect(self._on_site_clicked)
+        self.outcome.currentIndexChanged.connect(self._propose)
+        self.closed_date.dateChanged.connect(self._propose)
+        if correcting:
+            self._load_closed()
+        else:
+            self._propose()
+
+    def _load_closed(self) -> None:
+        try:
+            case = case_service.get_case(self._db, self._case_id)
+        except TribunalError as exc:
+            self.summary.setText(exc.message)
+            self.summary.show()
+            return
+        select_data(self.outcome, case.outcome)
+        if case.closed_date is not None:
+            self.closed_date.setDate(QDate(case.closed_date))
+        self.outcome.setEnabled(False)
+        self.closed_date.setEnabled(False)
+        if case.result is not None:
+            select_data(self.result_choice, case.result)
+        self.amount.setText(format_yuan(case.result_amount_fen) if case.result_amount_fen is not None else "")
+        self.on_site.setChecked(case.mediated_on_site)
+        self._on_site_touched = True  # what was recorded stands until the clerk changes it
+        self.note.setPlainText(case.outcome_note)
+        self._fit_to_outcome(case.outcome)
+
+    def _on_site_clicked(self, _checked: bool) -> None:
+        if not self._proposing:
+            self._on_site_touched = True
+
+    def _fit_to_outcome(self, outcome: CaseOutcome | None) -> None:
+        decided = outcome in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED)
+        self.amount.setEnabled(decided)
+        self.on_site.setEnabled(outcome == CaseOutcome.MEDIATED)
+        if not decided:
+            self.amount.clear()
+        if outcome != CaseOutcome.MEDIATED:
+            self.on_site.setChecked(False)
+
+    def _propose(self) -> None:
+        """Tick 当庭调解 by the default rule, unless the clerk has set it by hand."""
+        outcome = current_member(self.outcome, CaseOutcome)
+        self._fit_to_outcome(outcome)
+        if outcome is None:
+            return
+        try:
+            defaults = case_service.closing_defaults(self._db, self._case_id, outcome, to_date(self.closed_date))
+        except TribunalError:
+            return
+        self._proposing = True
+        try:
+            if not self._on_site_touched and outcome == CaseOutcome.MEDIATED:
+                self.on_site.setChecked(defaults.mediated_on_site)
+            if outcome == CaseOutcome.AWARDED and not self.amount.text().strip() and defaults.awarded_fen:
+                self.amount.setText(format_yuan(defaults.awarded_fen))
+        finally:
+            self._proposing = False
+        days = "、".join(d.isoformat() for d in defaults.on_site_days)
+        self.on_site_hint.setText(
+            self.tr("Hearings at an enterprise: {days}. Ticked by default when the case is mediated and "
+                    "closed on one of those days.").format(days=days) if days
+            else self.tr("The case had no hearing at an enterprise."))
+
     def feedback(self, key: str) -> FieldFeedback:
-        """The message line of one field ("outcome", "closed_date", "note")."""
+        """The message line of one field ("outcome", "closed_date", "result", "amount", "on_site", "note")."""
         return self._feedback[key]
 
+    def _amount_fen(self) -> int | None:
+        text = self.amount.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_yuan(text)
+        except ValueError as exc:
+            raise ValidationError(str(exc), {"amount": str(exc)}) from None
+
     def save(self) -> bool:
-        """Close the case; on a refusal show the reason beside the field and stay open."""
+        """Close (or correct) the case; on a refusal show the reason beside the field and stay open."""
         for fb in self._feedback.values():
             fb.clear()
         self.summary.hide()
+        outcome = current_member(self.outcome, CaseOutcome) or CaseOutcome.MEDIATED
+        result = current_member(self.result_choice, CaseResult)
         try:
-            self.result_case = case_service.close_case(
-                self._db, self._case_id, current_member(self.outcome, CaseOutcome) or CaseOutcome.MEDIATED, to_date(self.closed_date),
-                self.note.toPlainText(),
-            )
+            amount = self._amount_fen()
+            on_site = self.on_site.isChecked() if outcome == CaseOutcome.MEDIATED else False
+            if self._correcting:
+                self.result_case = case_service.correct_closing(
+                    self._db, self._case_id, result=result, amount_fen=amount, on_site=on_site,
+                    note=self.note.toPlainText())
+            else:
+                self.result_case = case_service.close_case(
+                    self._db, self._case_id, outcome, to_date(self.closed_date), self.note.toPlainText(),
+                    result=result, amount_fen=amount, on_site=on_site, require_result=True)
         except ValidationError as exc:
             # The service's message is the full sentence; its per-field reason is terse.
             placed = place_errors(self._feedback, exc, whole_message_if_single=True)
@@ -125,9 +238,10 @@ class CloseCaseDialog(QDialog):
         return True
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db: Database, case_id: int, number: str) -> CaseDetail | None:
-        """Show the dialog; the closed case, or None if the clerk cancelled."""
-        dialog = cls(db, case_id, number, parent)
+    def ask(cls, parent: QWidget | None, db: Database, case_id: int, number: str, *,
+            correcting: bool = False) -> CaseDetail | None:
+        """Show the dialog; the closed (or corrected) case, or None if the clerk cancelled."""
+        dialog = cls(db, case_id, number, parent, correcting=correcting)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.result_case

@@ -368,7 +368,11 @@ class CasesPage(QWidget):
     def _update_actions(self) -> None:
         row = self._selected_row()
         self.edit_button.setEnabled(row is not None)
-        self.close_button.setEnabled(row is not None and row.status.is_open)
+        self.close_button.setEnabled(row is not None and row.status != CaseStatus.REJECTED)
+        closed = row is not None and row.status == CaseStatus.CLOSED
+        self.close_button.setText(self.tr("Correct closing") if closed else self.tr("Close case"))
+        self.close_button.setToolTip(self.tr("Correct the result, amount or on-site mediation recorded at closing")
+                                     if closed else self.tr("Record how the selected case ended"))
         self.reopen_button.setEnabled(row is not None and row.status == CaseStatus.CLOSED)
 
     # ------------------------------------------------------------------ actions
@@ -398,11 +402,12 @@ class CasesPage(QWidget):
         return case
 
     def close_selected(self) -> CaseDetail | None:
-        """结案: record the outcome of the selected case."""
+        """结案: record the outcome of the selected case (or correct what a closing recorded)."""
         row = self._selected_row()
         if row is None:
             return None
-        case = CloseCaseDialog.ask(self, self._db, row.id, row.number)
+        case = CloseCaseDialog.ask(self, self._db, row.id, row.number,
+                                   correcting=row.status == CaseStatus.CLOSED)
         if case is not None:
             self._case_changed(case)
         return case

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from tribunal.domain.enums import CaseStatus
 from tribunal.errors import TribunalError
 from tribunal.services import cases as case_service
-from tribunal.services import clocks, legal_calendar
+from tribunal.services import clocks, legal_calendar, reports
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
 from tribunal.services.clocks import DueOverview, DueRow
+from tribunal.services.reports import DashboardFigures
 from tribunal.ui import background, lang
 from tribunal.ui.clock_widgets import state_colour, state_text
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -35,6 +36,11 @@ from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_wid
 FIGURE_OPEN = "open"
 FIGURE_RECEIVED_THIS_MONTH = "received_this_month"
 FIGURE_CLOSED_THIS_YEAR = "closed_this_year"
+#: This month's circuit figures (keys of the report's figure lists), and the dates due this week.
+MONTH_SESSIONS = "sessions"
+MONTH_OBSERVERS = "observers"
+MONTH_MEDIATION = "mediation_rate"
+DUE_THIS_WEEK = "due_this_week"
 
 _CARD_STYLE = """
 QFrame#figureCard { background: palette(base); border: 1px solid #c8ccd0; border-radius: 6px; }
@@ -77,6 +83,8 @@ class DashboardPage(QWidget):
         new_case_requested(): the clerk pressed "Register new case" (or Ctrl+N here).
         find_case_requested(): the clerk pressed "Find a case" (or Ctrl+F here).
         figure_opened(str): the clerk asked to list the cases behind a figure (FIGURE_*).
+        month_figure_opened(str): the clerk asked for the list behind one of this month's
+            circuit figures (MONTH_*: a key of the report's figure lists).
         case_opened(int): the clerk opened a case from a deadline list (its id).
         calendar_changed(): a holiday schedule was imported from the banner.
     """
@@ -84,6 +92,7 @@ class DashboardPage(QWidget):
     new_case_requested = Signal()
     find_case_requested = Signal()
     figure_opened = Signal(str)
+    month_figure_opened = Signal(str)
     case_opened = Signal(int)
     calendar_changed = Signal()
 
@@ -93,6 +102,7 @@ class DashboardPage(QWidget):
         #: The day the deadline lists are reckoned from (tests set a fixed day).
         self.today: Callable[[], dt.date] = dt.date.today
         self.overview: DueOverview | None = None
+        self.month_figures: DashboardFigures | None = None
         self.missing_years: list[int] = []
         self.setStyleSheet(_CARD_STYLE)
         self.greeting = QLabel()
@@ -116,6 +126,22 @@ class DashboardPage(QWidget):
         for column, (key, (title, explanation)) in enumerate(captions.items()):
             cards.addWidget(self._card(key, title, explanation), 0, column)
             cards.setColumnStretch(column, 1)
+        month = {
+            MONTH_SESSIONS: (self.tr("Sessions on site this month"),
+                             self.tr("Days at an enterprise with a hearing held (a day at one enterprise "
+                                     "is one session)")),
+            MONTH_OBSERVERS: (self.tr("Observers this month"),
+                              self.tr("Person-times checked in at hearings at enterprises")),
+            MONTH_MEDIATION: (self.tr("Mediation rate this month"),
+                              self.tr("Circuit cases mediated ÷ (mediated + awarded), closed this month")),
+            DUE_THIS_WEEK: (self.tr("Due this week"),
+                            self.tr("Statutory dates of open cases falling in the next seven days")),
+        }
+        month_cards = QGridLayout()
+        month_cards.setHorizontalSpacing(16)
+        for column, (key, (title, explanation)) in enumerate(month.items()):
+            month_cards.addWidget(self._card(key, title, explanation, month=True), 0, column)
+            month_cards.setColumnStretch(column, 1)
 
         self.new_case_button = QPushButton(self.tr("Register new case"))
         self.find_case_button = QPushButton(self.tr("Find a case"))
@@ -141,6 +167,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.greeting)
         layout.addWidget(self.today_label)
         layout.addLayout(cards)
+        layout.addLayout(month_cards)
         layout.addWidget(QLabel(self.tr("Quick actions")))
         layout.addLayout(quick)
         layout.addWidget(self.message)
@@ -200,13 +227,13 @@ class DashboardPage(QWidget):
         if row is not None:
             self.case_opened.emit(row.case_id)
 
-    def _card(self, key: str, title: str, explanation: str) -> QFrame:
+    def _card(self, key: str, title: str, explanation: str, *, month: bool = False) -> QFrame:
         card = QFrame()
         card.setObjectName("figureCard")
         number = QLabel("—")
         number.setObjectName("figureNumber")
         font = number.font()
-        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setPointSizeF(font.pointSizeF() * (1.8 if month else 2.4))
         font.setBold(True)
         number.setFont(font)
         self.numbers[key] = number
@@ -217,6 +244,19 @@ class DashboardPage(QWidget):
         note = QLabel(explanation)
         note.setWordWrap(True)
         note.setProperty("feedback", "hint")
+        if month:
+            # Compact: the explanation is the tooltip, the figure itself is the button.
+            card.setToolTip(explanation)
+            show = QPushButton(self.tr("Show the list"))
+            show.clicked.connect(lambda: self.open_month_figure(key))
+            row = QHBoxLayout()
+            row.addWidget(number)
+            row.addStretch(1)
+            row.addWidget(show, alignment=Qt.AlignmentFlag.AlignBottom)
+            box = QVBoxLayout(card)
+            box.addWidget(caption)
+            box.addLayout(row)
+            return card
         show = QPushButton(self.tr("Show these cases"))
         show.clicked.connect(lambda: self.figure_opened.emit(key))
         box = QVBoxLayout(card)
@@ -225,6 +265,15 @@ class DashboardPage(QWidget):
         box.addWidget(note)
         box.addWidget(show, alignment=Qt.AlignmentFlag.AlignLeft)
         return card
+
+    def open_month_figure(self, key: str) -> None:
+        """The list behind a figure of the month: the due dates are listed right here below."""
+        if key == DUE_THIS_WEEK:
+            self.due_view.setFocus()
+            if self.due_model.rowCount():
+                self.due_view.selectRow(0)
+            return
+        self.month_figure_opened.emit(key)
 
     # ------------------------------------------------------------------ page protocol
 
@@ -251,7 +300,24 @@ class DashboardPage(QWidget):
             self.message.setText(exc.message)
             return
         self.message.clear()
+        self.refresh_month()
         self.refresh_due()
+
+    # ------------------------------------------------------------------ this month's circuit figures
+
+    def refresh_month(self) -> None:
+        """This month's sessions, observers and mediation rate, counted in the background."""
+        db, day = self._db, self.today()
+        background.run(self, lambda: reports.dashboard_figures(db, today=day), self.show_month,
+                       self._due_failed)
+
+    def show_month(self, figures: DashboardFigures) -> None:
+        """Fill the month's cards."""
+        self.month_figures = figures
+        self.numbers[MONTH_SESSIONS].setText(str(figures.sessions))
+        self.numbers[MONTH_OBSERVERS].setText(str(figures.observers))
+        rate = figures.mediation_rate
+        self.numbers[MONTH_MEDIATION].setText("—" if rate is None else f"{rate:.0%}")
 
     # ------------------------------------------------------------------ deadlines
 
@@ -279,6 +345,7 @@ class DashboardPage(QWidget):
         self.due_model.set_rows(overview.due_this_week)
         self.overdue_model.set_rows(overview.overdue)
         self._set_due_titles(len(overview.due_this_week), len(overview.overdue))
+        self.numbers[DUE_THIS_WEEK].setText(str(len(overview.due_this_week)))
         if missing:
             years = "、".join(str(y) for y in missing)
             self.calendar_banner_text.setText(self.tr(

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from tribunal.ui.enterprises_page import EnterprisesPage
     from tribunal.ui.hearings_page import HearingsPage
     from tribunal.ui.observers_page import ObserversPage
+    from tribunal.ui.reports_page import ReportsPage
     from tribunal.ui.training_page import TrainingPage
 
     #: A page built the first time it is shown.
@@ -70,16 +71,11 @@ NAVIGATION = (
     QT_TRANSLATE_NOOP("MainWindow", "Settings"),
 )
 
-# What each unfinished area will do, told plainly.
-_PLANNED = {
-    PAGE_REPORTS: QT_TRANSLATE_NOOP(
-        "MainWindow",
-        "Here you will see the monthly figures of the circuit tribunals: hearings held, "
-        "enterprises reached, observers trained and cases mediated, as tables and charts."),
-}
+# What each unfinished area will do, told plainly (every area is built now).
+_PLANNED: dict[int, str] = {}
 
 STATE_KEY = "main_window"
-_LAZY_PAGES = (PAGE_HEARINGS, PAGE_ENTERPRISES, PAGE_OBSERVERS, PAGE_TRAINING, PAGE_DOCUMENTS)
+_LAZY_PAGES = (PAGE_HEARINGS, PAGE_ENTERPRISES, PAGE_OBSERVERS, PAGE_TRAINING, PAGE_DOCUMENTS, PAGE_REPORTS)
 
 
 def _t(text: str) -> str:
@@ -154,6 +150,7 @@ class MainWindow(QMainWindow):
         self.dashboard.new_case_requested.connect(self.new_case)
         self.dashboard.find_case_requested.connect(self.find_case)
         self.dashboard.figure_opened.connect(self.open_figure)
+        self.dashboard.month_figure_opened.connect(self.open_month_figure)
         self.dashboard.case_opened.connect(self.open_case)
         self.cases.case_saved.connect(lambda _case: self._refresh_dashboard())
         self.settings_page.settings_saved.connect(self._settings_saved)
@@ -196,6 +193,12 @@ class MainWindow(QMainWindow):
             from tribunal.ui.documents_page import DocumentsPage
 
             return DocumentsPage(db)
+        if index == PAGE_REPORTS:
+            from tribunal.ui.reports_page import ReportsPage
+
+            page = ReportsPage(db)
+            page.case_opened.connect(self.open_case)
+            return page
         raise KeyError(index)
 
     def page(self, index: int) -> QWidget:
@@ -226,8 +229,12 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_page(self, index: int) -> None:
+        built = index in self._built
         self.page(index)
         self.stack.setCurrentIndex(index)
+        if built and index == PAGE_REPORTS:
+            # Until changes are broadcast, the figures are counted again whenever the page is shown.
+            self.reports.load()
 
     # The page classes are imported where they are needed, as page() does: a page's module is
     # loaded only when the page is first built.
@@ -255,6 +262,10 @@ class MainWindow(QMainWindow):
         from tribunal.ui.training_page import TrainingPage
 
         return self._page_of(PAGE_TRAINING, TrainingPage)
+
+    @property
+    def reports(self) -> ReportsPage:
+        return self.page(PAGE_REPORTS)  # type: ignore[return-value]
 
     @property
     def documents(self) -> DocumentsPage:
@@ -325,6 +336,15 @@ class MainWindow(QMainWindow):
         elif figure == FIGURE_CLOSED_THIS_YEAR:
             page.status.setCurrentIndex(page.status.findData(CaseStatus.CLOSED.value))
             page.set_closed_since(today.replace(month=1, day=1))
+
+    def open_month_figure(self, key: str) -> None:
+        """List what one of the dashboard's figures of the month counts, on the 统计 page."""
+        from tribunal.services.reports import dashboard_request
+
+        self.switch_to(PAGE_REPORTS)
+        request = dashboard_request(self.dashboard.today())
+        self.reports.set_period(request.start, request.end)
+        self.reports.open_figure(key, request)
 
     # ------------------------------------------------------------------ data
 
