@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from tribunal.ui.training_page import TrainingPage
 
     #: A page built the first time it is shown.
-    LazyPage: TypeAlias = HearingsPage | EnterprisesPage | ObserversPage | TrainingPage | DocumentsPage
+    LazyPage: TypeAlias = (HearingsPage | EnterprisesPage | ObserversPage | TrainingPage
+                           | DocumentsPage | ReportsPage)
 
 P = TypeVar("P", bound=QWidget)
 
@@ -265,7 +266,9 @@ class MainWindow(QMainWindow):
 
     @property
     def reports(self) -> ReportsPage:
-        return self.page(PAGE_REPORTS)  # type: ignore[return-value]
+        from tribunal.ui.reports_page import ReportsPage
+
+        return self._page_of(PAGE_REPORTS, ReportsPage)
 
     @property
     def documents(self) -> DocumentsPage:
