@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -34,6 +34,7 @@ from tribunal.services import legal_calendar as calendar_service
 from tribunal.services.app import Database
 from tribunal.ui import msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
+from tribunal.ui.dates import qdate
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import ERROR_COLOUR, Column, RowsModel, make_table, set_column_widths
@@ -113,7 +114,7 @@ class DateInput(QWidget):
     def set_value(self, day: dt.date | None) -> None:
         """Fill in ``day``, or tick "not filled in" for None."""
         if day is not None:
-            self.edit.setDate(QDate(day))
+            self.edit.setDate(qdate(day))
         self.unset.setChecked(day is None)
 
 

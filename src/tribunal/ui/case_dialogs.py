@@ -27,6 +27,7 @@ from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail
 from tribunal.ui import msgbox
 from tribunal.ui.combos import add_members, current_member, select_data
+from tribunal.ui.dates import pydate, qdate
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 
 
@@ -35,14 +36,13 @@ def make_date_edit(day: dt.date | None = None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(day or dt.date.today()))
+    edit.setDate(qdate(day or dt.date.today()))
     return edit
 
 
 def to_date(edit: QDateEdit) -> dt.date:
     """The date shown by a date field."""
-    shown = edit.date()
-    return dt.date(shown.year(), shown.month(), shown.day())
+    return pydate(edit.date())
 
 
 def _button_box(ok_text: str, cancel_text: str) -> QDialogButtonBox:
@@ -145,7 +145,7 @@ class CloseCaseDialog(QDialog):
             return
         select_data(self.outcome, case.outcome)
         if case.closed_date is not None:
-            self.closed_date.setDate(QDate(case.closed_date))
+            self.closed_date.setDate(qdate(case.closed_date))
         self.outcome.setEnabled(False)
         self.closed_date.setEnabled(False)
         if case.result is not None:

@@ -56,6 +56,7 @@ from tribunal.services.cases import (
 from tribunal.ui import lang, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member, select_data
+from tribunal.ui.dates import qdate
 from tribunal.ui.feedback import ERROR_COLOUR, FORM_STYLE, FieldFeedback, field_reason
 
 TAB_BASIC = 0
@@ -705,9 +706,9 @@ class CaseEditor(QDialog):
         self.number.setText(case.number)
         select_data(self.case_type, case.case_type)
         select_data(self.procedure, case.procedure)
-        self.received_date.setDate(QDate(case.received_date))
+        self.received_date.setDate(qdate(case.received_date))
         if case.accepted_date is not None:
-            self.accepted_date.setDate(QDate(case.accepted_date))
+            self.accepted_date.setDate(qdate(case.accepted_date))
         self.accepted_on.blockSignals(True)
         self.accepted_on.setChecked(case.accepted_date is not None)
         self.accepted_on.blockSignals(False)

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,6 +51,7 @@ from tribunal.services.clocks import (
 from tribunal.ui import lang, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member
+from tribunal.ui.dates import qdate
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -485,7 +486,7 @@ class RecordDialog(QDialog):
 
 def _limited_date_edit(today: dt.date) -> Any:
     edit = make_date_edit(today)
-    edit.setMaximumDate(QDate(today))
+    edit.setMaximumDate(qdate(today))
     return edit
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from tribunal.services.documents import PackResult
 from tribunal.services.hearings import HearingRow
 from tribunal.ui import document_actions, lang, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
+from tribunal.ui.dates import qdate
 from tribunal.ui.documents_model import (
     PACK_COL_FILE,
     PACK_COL_KIND,
@@ -210,7 +211,7 @@ class DayPickerDialog(QDialog):
                       and self.tribunal.findData(h.tribunal_id) >= 0), None)
         if first is not None:
             self.tribunal.setCurrentIndex(self.tribunal.findData(first.tribunal_id))
-            self.date.setDate(QDate(first.starts_at.date()))
+            self.date.setDate(qdate(first.starts_at.date()))
         self.tribunal.currentIndexChanged.connect(lambda _i: self._show_count())
         self.date.dateChanged.connect(lambda _d: self._show_count())
         self.ok_button.setEnabled(self.tribunal.count() > 0)

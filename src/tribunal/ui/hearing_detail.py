@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -43,6 +43,7 @@ from tribunal.ui.calendar_views import weekday_text
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import RecordDialog
 from tribunal.ui.combos import add_members, current_member
+from tribunal.ui.dates import qdate
 from tribunal.ui.feedback import FORM_STYLE, HINT_COLOUR
 from tribunal.ui.hearing_dialog import ConflictPanel, HearingDialog, OverrideReasonDialog
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -200,7 +201,7 @@ class ServiceRecordDialog(RecordDialog):
         self.method = QComboBox()
         add_members(self.method, ServiceMethod)
         self.served_on = make_date_edit(today)
-        self.served_on.setMaximumDate(QDate(today))
+        self.served_on.setMaximumDate(qdate(today))
         self.signed_by = QLineEdit()
         self.confirmed = QCheckBox(self.tr("Receipt confirmed"))
         self.confirmed.setChecked(True)

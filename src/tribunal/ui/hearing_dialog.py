@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -46,6 +46,7 @@ from tribunal.services.hearings import CLOSED_REASONS, HearingDetail, HearingInp
 from tribunal.ui import msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import CANNOT_COMPUTE, item_state, state_text
+from tribunal.ui.dates import qdate
 from tribunal.ui.feedback import ERROR_COLOUR, FORM_STYLE, HINT_COLOUR, WARNING_COLOUR
 
 #: The live check runs this long after the last change.
@@ -528,7 +529,7 @@ class HearingDialog(QDialog):
             _select(self.host, room.enterprise_id if room.enterprise_id is not None else OWN_ROOMS)
             self._host_changed()
             _select(self.room, room.id)
-        self.date.setDate(QDate(h.starts_at.date()))
+        self.date.setDate(qdate(h.starts_at.date()))
         self.start_time.setTime(QTime(h.starts_at.hour, h.starts_at.minute))
         self.end_time.setTime(QTime(h.ends_at.hour, h.ends_at.minute))
         self._set_panel(tuple((p.staff_id, p.role) for p in h.panel))

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +31,7 @@ from tribunal.ui.dashboard_page import (
     FIGURE_RECEIVED_THIS_MONTH,
     DashboardPage,
 )
+from tribunal.ui.dates import qdate
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.placeholder_page import PlaceholderPage
 from tribunal.ui.settings_page import SettingsPage
@@ -333,8 +334,8 @@ class MainWindow(QMainWindow):
         if figure == FIGURE_OPEN:
             page.status.setCurrentIndex(page.status.findData(OPEN_ONLY))
         elif figure == FIGURE_RECEIVED_THIS_MONTH:
-            page.received_from.setDate(QDate(today.replace(day=1)))
-            page.received_to.setDate(QDate(today))
+            page.received_from.setDate(qdate(today.replace(day=1)))
+            page.received_to.setDate(qdate(today))
             page.date_range.setChecked(True)
         elif figure == FIGURE_CLOSED_THIS_YEAR:
             page.status.setCurrentIndex(page.status.findData(CaseStatus.CLOSED.value))

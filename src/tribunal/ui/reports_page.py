@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -44,31 +44,28 @@ from tribunal.services.reports import (
     StatsReport,
 )
 from tribunal.ui import background, msgbox
+from tribunal.ui.dates import pydate, qdate
 from tribunal.ui.hearings_page import choose_save_file
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_widths, stretch_column
 
 CUSTOM = "custom"
 _HEADING = QColor("#1f4e79")
 
 
-def _day(date: QDate) -> dt.date:
-    return dt.date(date.year(), date.month(), date.day())
-
-
 def _lines_model(parent: QWidget) -> RowsModel:
     def definition(line: FigureLine) -> str | None:
         return DEFINITIONS.get(line.definition)
 
-    # str(): QT_TRANSLATE_NOOP hands its text back unchanged; its stubs say "object".
     columns = (
-        Column(str(QT_TRANSLATE_NOOP("ReportsPage", "Figure")), lambda r: ("　　" * r.indent) + r.label,
+        Column(QT_TRANSLATE_NOOP("ReportsPage", "Figure"), lambda r: ("　　" * r.indent) + r.label,
                tooltip=definition, foreground=lambda r: _HEADING if r.heading else None),
-        Column(str(QT_TRANSLATE_NOOP("ReportsPage", "This period")),
+        Column(QT_TRANSLATE_NOOP("ReportsPage", "This period"),
                lambda r: "" if r.heading else format_value(r.now, r.kind), align_right=True, tooltip=definition),
-        Column(str(QT_TRANSLATE_NOOP("ReportsPage", "Same period last year")),
+        Column(QT_TRANSLATE_NOOP("ReportsPage", "Same period last year"),
                lambda r: "" if r.heading else format_value(r.last, r.kind), align_right=True),
         # A part ("其中…") shares the definition of the figure above it: shown once.
-        Column(str(QT_TRANSLATE_NOOP("ReportsPage", "What it counts")),
+        Column(QT_TRANSLATE_NOOP("ReportsPage", "What it counts"),
                lambda r: "" if r.indent else DEFINITIONS.get(r.definition, ""), tooltip=definition),
     )
     return RowsModel("ReportsPage", columns, key=lambda r: r.key or r.label, parent=parent)
@@ -256,8 +253,8 @@ class ReportsPage(QWidget):
             period = period_for(key, self.today())
             self._filling = True
             try:
-                self.date_from.setDate(QDate(period.start))
-                self.date_to.setDate(QDate(period.end))
+                self.date_from.setDate(qdate(period.start))
+                self.date_to.setDate(qdate(period.end))
             finally:
                 self._filling = False
         self.load()
@@ -277,15 +274,15 @@ class ReportsPage(QWidget):
             self.preset.setCurrentIndex(self.preset.findData(CUSTOM))
             self.date_from.setEnabled(True)
             self.date_to.setEnabled(True)
-            self.date_from.setDate(QDate(start))
-            self.date_to.setDate(QDate(end))
+            self.date_from.setDate(qdate(start))
+            self.date_to.setDate(qdate(end))
         finally:
             self._filling = False
         self.load()
 
     def current_request(self) -> ReportRequest:
         """The period and filters as chosen on screen."""
-        return ReportRequest(_day(self.date_from.date()), _day(self.date_to.date()),
+        return ReportRequest(pydate(self.date_from.date()), pydate(self.date_to.date()),
                              self.zone.currentData(), self.tribunal.currentData())
 
     # ------------------------------------------------------------------ loading

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TypedDict
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
 from tribunal.ui import combos, lang, msgbox, window_state
+from tribunal.ui.dates import pydatetime, qdatetime
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -357,16 +358,14 @@ class TrainingPage(QWidget):
 
 
 def _datetime_edit(value: dt.datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime(value))
+    edit = QDateTimeEdit(qdatetime(value))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     return edit
 
 
 def _to_datetime(edit: QDateTimeEdit) -> dt.datetime:
-    value = edit.dateTime().toPython()
-    assert isinstance(value, dt.datetime)
-    return value.replace(second=0, microsecond=0)
+    return pydatetime(edit.dateTime()).replace(second=0, microsecond=0)
 
 
 class _SessionFields(TypedDict):
@@ -523,8 +522,8 @@ class SessionDialog(QDialog):
                 detail = None
             if detail is not None:
                 # The training usually follows the hearing in the same room.
-                self.starts.setDateTime(QDateTime(detail.ends_at))
-                self.ends.setDateTime(QDateTime(detail.ends_at + dt.timedelta(hours=1)))
+                self.starts.setDateTime(qdatetime(detail.ends_at))
+                self.ends.setDateTime(qdatetime(detail.ends_at + dt.timedelta(hours=1)))
                 if not self.venue.text().strip():
                     self.venue.setText(detail.venue)
         self._fill_topics()
