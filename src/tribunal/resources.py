@@ -1,4 +1,4 @@
-"""The one place that locates Tribunal's bundled resources (fonts, translations, topics)."""
+"""The one place that locates Tribunal's bundled resources (fonts, icons, translations, topics)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,28 @@ from pathlib import Path
 
 __all__ = [
     "ALL_RESOURCES",
+    "APP_ICON_SIZES",
+    "PACKAGE_DATA_FOLDERS",
+    "app_icon_files",
+    "app_icon_path",
     "font_path",
     "resource_path",
     "resource_root",
     "translations_dir",
 ]
 
-#: Sub-folders of ``resources/`` that an installer or wheel must ship.
-ALL_RESOURCES: tuple[str, ...] = ("fonts", "translations", "topics", "periods.json")
+#: What the program reads from ``resources/`` at run time: the one list that both the wheel
+#: (hatch_build.py) and the PyInstaller bundle (installer/tribunal.spec) ship.
+ALL_RESOURCES: tuple[str, ...] = ("fonts", "icons", "translations", "topics", "periods.json")
+
+#: Folders inside the ``tribunal`` package that are read as files, not imported: the Alembic
+#: migrations (``script_location``). A wheel carries them as package files anyway; a
+#: PyInstaller bundle must copy them beside its archive of compiled modules.
+PACKAGE_DATA_FOLDERS: tuple[str, ...] = ("db/migrations",)
+
+#: Sizes (pixels) of the application icon's PNG files in ``resources/icons`` (rendered from
+#: the SVG sources there by scripts/icons.py).
+APP_ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256)
 
 # Name of the package data folder in an installed wheel. pyproject.toml force-includes the
 # repository's top-level ``resources/`` as ``tribunal/_resources`` (underscore: a plain
@@ -73,6 +87,24 @@ def font_path(weight: str = "regular") -> Path:
         known = ", ".join(repr(w) for w in _FONT_FILES)
         raise ValueError(f"Unknown font weight {weight!r}; expected one of {known}") from None
     return resource_path("fonts", filename)
+
+
+def app_icon_path(size: int = 256) -> Path:
+    """Return the application icon's PNG file of ``size`` pixels (one of APP_ICON_SIZES).
+
+    Raises:
+        ValueError: ``size`` is not one of the rendered sizes.
+        FileNotFoundError: the icon file is missing.
+    """
+    if size not in APP_ICON_SIZES:
+        known = ", ".join(map(str, APP_ICON_SIZES))
+        raise ValueError(f"No application icon of {size} px; rendered sizes: {known}")
+    return resource_path("icons", f"tribunal-{size}.png")
+
+
+def app_icon_files() -> list[Path]:
+    """Return every PNG size of the application icon, smallest first (for one QIcon)."""
+    return [app_icon_path(size) for size in APP_ICON_SIZES]
 
 
 def translations_dir() -> Path:

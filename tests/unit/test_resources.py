@@ -129,7 +129,45 @@ def test_no_resource_folder_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_all_resources_lists_installer_folders() -> None:
-    assert resources.ALL_RESOURCES == ("fonts", "translations", "topics", "periods.json")
+    assert resources.ALL_RESOURCES == ("fonts", "icons", "translations", "topics", "periods.json")
+
+
+def test_all_resources_names_everything_in_the_resources_folder() -> None:
+    """Nothing under resources/ is left out of the wheel and the bundle, nothing listed is missing."""
+    root = resources.resource_root()
+    present = {path.name for path in root.iterdir() if path.name != "__pycache__"}
+    assert present == set(resources.ALL_RESOURCES)
+
+
+def test_package_data_folders_exist_in_the_package() -> None:
+    package = Path(resources.__file__).parent
+    for folder in resources.PACKAGE_DATA_FOLDERS:
+        assert (package / folder).is_dir(), folder
+    assert (package / "db" / "migrations" / "script.py.mako").is_file()
+
+
+@pytest.mark.parametrize("size", resources.APP_ICON_SIZES)
+def test_app_icon_png_has_its_size(size: int) -> None:
+    path = resources.app_icon_path(size)
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", header[16:24])
+    assert (width, height) == (size, size)
+
+
+def test_app_icon_files_smallest_first_and_sizes_validated() -> None:
+    files = resources.app_icon_files()
+    assert [p.name for p in files] == [f"tribunal-{s}.png" for s in resources.APP_ICON_SIZES]
+    with pytest.raises(ValueError, match="17"):
+        resources.app_icon_path(17)
+
+
+def test_windows_icon_holds_every_size_from_16_to_256() -> None:
+    data = resources.resource_path("icons", "tribunal.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind) == (0, 1)
+    sizes = {data[6 + 16 * i] or 256 for i in range(count)}  # 0 in the directory means 256
+    assert {16, 24, 32, 48, 256} <= sizes
 
 
 def test_resources_module_imports_no_qt() -> None:

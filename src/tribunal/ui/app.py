@@ -16,11 +16,11 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from tribunal.errors import TribunalError
-from tribunal.resources import font_path, translations_dir
+from tribunal.resources import app_icon_files, font_path, translations_dir
 from tribunal.ui import lang, msgbox, window_state
 
 log = logging.getLogger(__name__)
@@ -38,17 +38,42 @@ _SUBSTITUTED_FAMILIES = (
     "DejaVu Sans", "Arial", "Helvetica",
 )
 
+#: Name of the Linux menu entry (``tribunal.desktop``, installed by the .deb): on Wayland the
+#: desktop shows that entry's icon and name for the window; on X11 it matches WM_CLASS.
+DESKTOP_FILE_NAME = "tribunal"
+
 _translators: list[QTranslator] = []
 
 
+def application_icon() -> QIcon:
+    """The program's icon (仲 on a navy seal disc) in every rendered size.
+
+    Qt picks the nearest size for the title bar, the taskbar and the window switcher; a
+    dialog such as 关于 can show ``application_icon().pixmap(64)``. Empty (and logged) when
+    the icon files are missing: a missing icon must not stop the program.
+    """
+    icon = QIcon()
+    try:
+        for path in app_icon_files():
+            icon.addFile(str(path))
+    except FileNotFoundError as exc:
+        log.warning("application icon not available: %s", exc)
+    return icon
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, named so that QSettings finds the right place for window layout."""
+    """The QApplication, named so that QSettings finds the right place for window layout.
+
+    It also carries the program's icon, which every window (and the taskbar entry) inherits.
+    """
     QCoreApplication.setOrganizationName(window_state.ORGANISATION)
     QCoreApplication.setApplicationName(window_state.APPLICATION)
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setWindowIcon(application_icon())
     return app
 
 
@@ -195,7 +220,7 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
     window = MainWindow(db, values)
     window.show()
     if os.environ.get("TRIBUNAL_BENCH_QUIT_AFTER_SHOW"):
-        # For benchmarks/foundation.py and installer/smoke_test.sh: report when the window
+        # For benchmarks/foundation.py and installer/smoke_test.py: report when the window
         # is on screen (the event loop has run once), then leave.
         def _report_shown() -> None:
             print(f"window-shown {time.time():.3f}", flush=True)
