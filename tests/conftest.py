@@ -23,6 +23,7 @@ from tribunal.services.app import open_database
 
 if TYPE_CHECKING:
     from tests.integration.data.outreach import World as OutreachWorld
+    from tests.integration.data.reports import ReportWorld
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -166,6 +167,22 @@ def outreach_world(template_db: Path, tmp_path_factory: pytest.TempPathFactory
         return made[capacity]
 
     return world_file
+
+
+@pytest.fixture(scope="session")
+def report_world_file(template_db: Path, tmp_path_factory: pytest.TempPathFactory
+                      ) -> tuple[Path, ReportWorld]:
+    """The hand-built register of the report tests (tests/integration/data/reports.py) in a
+    database file, made once per test run; a test copies the file before it writes."""
+    from tests.integration.data.reports import build
+
+    path = copy_database(template_db, tmp_path_factory.mktemp("reports"), "reports.sqlite3")
+    handle = open_database(str(path), actor="测试书记员")
+    try:
+        world = build(handle)
+    finally:
+        handle.dispose()
+    return path, world
 
 
 # ---------------------------------------------------------------------- PostgreSQL

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.integration.data.reports import TODAY, build
+from tests.conftest import copy_database
+from tests.integration.data.reports import TODAY, ReportWorld
 from tribunal.domain.enums import CaseOutcome, CaseResult
 from tribunal.services import cases
-from tribunal.services.app import Database
+from tribunal.services.app import Database, open_database
 from tribunal.ui import background, reports_page
 from tribunal.ui.case_dialogs import CloseCaseDialog
 from tribunal.ui.dashboard_page import (
@@ -28,8 +30,16 @@ D = dt.date
 
 
 @pytest.fixture
-def world(gui_db: Database):
-    return build(gui_db)
+def gui_db(report_world_file: tuple[Path, ReportWorld], tmp_path: Path) -> Iterator[Database]:
+    """The hand-built register of the report tests (built once per run), copied for this test."""
+    handle = open_database(str(copy_database(report_world_file[0], tmp_path)), actor="测试书记员")
+    yield handle
+    handle.dispose()
+
+
+@pytest.fixture
+def world(report_world_file: tuple[Path, ReportWorld], gui_db: Database) -> ReportWorld:
+    return report_world_file[1]
 
 
 @pytest.fixture

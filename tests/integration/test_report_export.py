@@ -18,7 +18,8 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from tests.integration.data.reports import TODAY, build
+from tests.conftest import copy_database
+from tests.integration.data.reports import TODAY
 from tribunal.db.models import Enterprise
 from tribunal.domain.names import enterprise_name_key
 from tribunal.errors import ValidationError
@@ -30,8 +31,14 @@ FORMULA_NAME = '=HYPERLINK("http://example.invalid","点此领取补贴")有限�
 
 
 @pytest.fixture
-def world(db):
-    w = build(db)
+def db_path(report_world_file, tmp_path):
+    """The conftest's database, holding the hand-built register already (built once per run)."""
+    return copy_database(report_world_file[0], tmp_path)
+
+
+@pytest.fixture
+def world(report_world_file, db):
+    w = report_world_file[1]
     with db.session() as s:  # an imported name that looks like a formula, never reached
         s.add(Enterprise(name=FORMULA_NAME, normalised_name=enterprise_name_key(FORMULA_NAME), zone_id=w.zone_a))
     return w

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from tests.conftest import copy_database
 from tests.integration.data.reports import LONG_NAME, TODAY, ReportWorld, build
 from tribunal.domain.enums import CaseOutcome, CaseResult, CaseType
 from tribunal.errors import NotFound, ValidationError
@@ -21,8 +22,14 @@ NOVEMBER = ReportRequest(D(2026, 11, 1), D(2026, 11, 30))
 
 
 @pytest.fixture
-def world(db) -> ReportWorld:
-    return build(db)
+def db_path(report_world_file, tmp_path):
+    """The conftest's database, holding the hand-built register already (built once per run)."""
+    return copy_database(report_world_file[0], tmp_path)
+
+
+@pytest.fixture
+def world(report_world_file, db) -> ReportWorld:
+    return report_world_file[1]
 
 
 def test_circuit_report_november(db, world):

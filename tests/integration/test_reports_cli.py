@@ -9,15 +9,22 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.integration.data.reports import build
+from tests.conftest import copy_database
+from tests.integration.data.reports import ReportWorld
 from tribunal.cli import main
 from tribunal.domain.enums import CaseOutcome, CaseResult
 from tribunal.services import cases
 
 
 @pytest.fixture
-def world(db):
-    return build(db)
+def db_path(report_world_file, tmp_path):
+    """The conftest's database, holding the hand-built register already (built once per run)."""
+    return copy_database(report_world_file[0], tmp_path)
+
+
+@pytest.fixture
+def world(report_world_file, db) -> ReportWorld:
+    return report_world_file[1]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
