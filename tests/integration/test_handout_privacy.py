@@ -11,10 +11,9 @@ from pypdf import PdfReader
 
 from tests.conftest import TODAY
 from tests.integration.helpers import VALID_CODE, VALID_ID, applicant, case_input, respondent
-from tests.integration.test_conflicts import SOLE, WED, make_world
-from tribunal.db.engine import Database
+from tests.integration.test_conflicts import SOLE, WED, World
 from tribunal.domain.enums import DocumentKind
-from tribunal.services import cases, documents, hearings, legal_calendar
+from tribunal.services import cases, documents, hearings
 
 LEGAL_REPRESENTATIVE = "刘德胜"
 AGENT = "欧阳娜娜"
@@ -27,9 +26,8 @@ def _text(data: bytes) -> str:
     return re.sub(r"\s+", "", "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages))
 
 
-def test_teaching_case_replaces_agents_and_legal_representatives(db: Database) -> None:
-    world = make_world(db)
-    legal_calendar.calendar(db)
+def test_teaching_case_replaces_agents_and_legal_representatives(w: World) -> None:
+    world, db = w, w.db
     case = cases.create_case(db, case_input(
         accepted_date=dt.date(2026, 11, 3),
         summary=SUMMARY,
