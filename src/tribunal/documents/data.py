@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from tribunal.domain.venues import venue_text
+
 # ---------------------------------------------------------------- shared
 
 
@@ -56,8 +58,10 @@ class Venue:
 
     @property
     def place(self) -> str:
-        """Host and room in one phrase: 某某公司职工活动中心会议室."""
-        return f"{self.host}{self.room}" if self.room and self.room not in self.host else self.host
+        """Host and room in one phrase: 某某公司职工活动中心会议室, or 某某仲裁院第一仲裁庭."""
+        if self.at_enterprise or not self.room:
+            return venue_text(self.room, self.host, spaced=False)
+        return venue_text(self.room, None, owner=self.host)
 
 
 # ---------------------------------------------------------------- internal (parties, staff)

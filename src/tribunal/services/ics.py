@@ -27,9 +27,9 @@ from tribunal import __version__
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, Hearing, HearingPanelMember, Room, Staff
 from tribunal.domain.enums import HearingStatus
+from tribunal.domain.venues import venue_text, with_address
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import settings
-from tribunal.services.conflicts import venue_text
 
 TZID = "Asia/Shanghai"
 PRODID = f"-//Tribunal//巡回仲裁庭书记员工作台 {__version__}//ZH"
@@ -90,12 +90,10 @@ def _description(h: Hearing) -> str:
 def _location(h: Hearing, commission: str) -> str:
     room = h.room
     ent = room.enterprise if room is not None and room.enterprise is not None else h.host_enterprise
-    if room is not None and ent is None:
-        place = f"{commission}{room.name}"
-    else:
-        place = venue_text(room.name if room else None, ent.name if ent else None)
+    # A calendar is read away from the office: the commission's own room by its full name.
+    place = venue_text(room.name if room else None, ent.name if ent else None, owner=commission)
     address = (room.address if room and room.address else None) or (ent.address if ent else None)
-    return f"{place}（{address}）" if address else place
+    return with_address(place, address)
 
 
 def export_ics(db: Database, path_or_none: str | os.PathLike[str] | None, date_from: dt.date | None,
