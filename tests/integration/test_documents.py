@@ -23,6 +23,7 @@ from tribunal.db.models import (
     Invitation,
     Observer,
     Party,
+    PartyAgent,
     Room,
     Staff,
     TrainingAttendance,
@@ -62,7 +63,9 @@ def demo_file(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
         hearing = s.get(Hearing, 1)
         applicant = next(p for p in hearing.case.parties if p.role == PartyRole.APPLICANT)
         respondent = next(p for p in hearing.case.parties if p.role == PartyRole.RESPONDENT)
-        applicant.phone, applicant.agent_phone = "13807311234", "13907315678"
+        applicant.phone = "13807311234"
+        for agent in applicant.agents:
+            agent.phone = "13907315678"
         hearing.case.summary = SUMMARY.format(name=applicant.name, employer=respondent.name)
     db.dispose()
     return path
@@ -251,9 +254,14 @@ def test_cancelled_hearing_gets_no_pack(demo: Database, out: Path) -> None:
 def test_preview_renders_without_writing(demo: Database) -> None:
     parties = _parties(demo, 1)
     applicant = next(p for p in parties if p.role == PartyRole.APPLICANT)
-    r = documents.preview(demo, 1, DocumentKind.HEARING_NOTICE, party_id=applicant.id, to_agent=True)
-    assert r.kind == "hearing_notice" and r.pages == 2
-    assert f"（申请人{applicant.name}的委托代理人）" in _text(r.data)
+    with demo.session(write=False) as s:
+        agent = s.scalars(select(PartyAgent).where(PartyAgent.party_id == applicant.id)).one()
+        agent_id, firm, name = agent.id, agent.organisation, agent.name
+    r = documents.preview(demo, 1, DocumentKind.HEARING_NOTICE, party_id=applicant.id, agent_id=agent_id)
+    assert r.kind == "hearing_notice" and r.pages >= 2
+    assert f"{firm}律师{name}（申请人{applicant.name}的委托代理人）" in _text(r.data)
+    with pytest.raises(NotFound, match="没有编号为 999999 的代理人"):
+        documents.preview(demo, 1, DocumentKind.HEARING_NOTICE, party_id=applicant.id, agent_id=999999)
     with demo.session(write=False) as s:
         observer_id = s.scalar(select(Invitation.observer_id).where(Invitation.hearing_id == 1,
                                                                    Invitation.status == InvitationStatus.CONFIRMED))

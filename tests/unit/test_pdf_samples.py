@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tribunal.documents.data import (
+    AgentInfo,
     Certificate,
     ClaimSummary,
     Commission,
@@ -38,6 +39,7 @@ from tribunal.documents.formatting import (
     signature_date,
     time_span,
 )
+from tribunal.domain.enums import AgentKind
 
 COMMISSION = Commission(
     issuer="邵阳市劳动人事争议仲裁委员会", institute="邵阳市劳动人事争议仲裁院",
@@ -58,9 +60,13 @@ ENDS = dt.datetime(2026, 12, 9, 11, 30)
 ISSUED = dt.date(2026, 11, 27)
 
 
+LAWYER = AgentInfo(7, AgentKind.LAWYER, "王某某", "湖南宝庆律师事务所",
+                   address="湖南省邵阳市双清区东大路88号宝庆大厦12楼")
+
+
 def parties(extra_applicants: int = 0, address: str = "湖南省邵阳市大祥区城南路12号") -> tuple[PartyInfo, ...]:
     applicants = [PartyInfo(1, "applicant", "申请人", False, APPLICANT, address=address,
-                            agent_name="湖南宝庆律师事务所律师 王某某")]
+                            agents=(LAWYER,))]
     applicants += [PartyInfo(100 + i, "applicant", "申请人", False, f"欧阳{'明亮清'[i % 3]}{i}号")
                    for i in range(extra_applicants)]
     return (*applicants,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from tribunal.domain.enums import AgentKind
 from tribunal.domain.venues import venue_text
 
 # ---------------------------------------------------------------- shared
@@ -68,6 +69,18 @@ class Venue:
 
 
 @dataclass(frozen=True)
+class AgentInfo:
+    """An agent of a party as the notices name it: kind, firm or unit, address for service."""
+
+    id: int
+    kind: AgentKind
+    name: str
+    organisation: str = ""
+    address: str = ""
+    legal_aid: bool = False
+
+
+@dataclass(frozen=True)
 class PartyInfo:
     """A party as the notices to the parties name it (no ID or phone number: none is printed)."""
 
@@ -79,7 +92,7 @@ class PartyInfo:
     address: str = ""
     legal_representative: str = ""
     legal_representative_title: str = ""
-    agent_name: str = ""
+    agents: tuple[AgentInfo, ...] = ()
 
 
 @dataclass(frozen=True)

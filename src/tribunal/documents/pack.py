@@ -177,11 +177,8 @@ def _hearing_items(docs: HearingDocuments, r: Renderers, names: _Names, *,
     items: list[PackItem] = []
     notes: list[str] = []
     for party in h.parties:
-        targets = [NoticeTarget(h, party)]
-        if party.agent_name:
-            targets.append(NoticeTarget(h, party, to_agent=True))
-        for target in targets:
-            subject = f"{party.name}的代理人{party.agent_name}" if target.to_agent else party.name
+        for target in [NoticeTarget(h, party), *(NoticeTarget(h, party, agent) for agent in party.agents)]:
+            subject = target.subject
             items.append(PackItem("hearing_notice", names("hearing_notice", subject),
                                   r.notice.render(target), party_id=party.id, **ids))
             items.append(PackItem("service_receipt", names("service_receipt", subject),

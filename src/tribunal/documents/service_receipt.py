@@ -50,7 +50,7 @@ class ServiceReceipt(DocumentRenderer[NoticeTarget]):
         s = self.styles
         service = h.service_of(data.party.id)
         method = service.method_label or _METHOD_CHOICES
-        address = data.party.address
+        address = data.address
         label_width = 40 * mm
         value_width = self.text_width() - label_width
 

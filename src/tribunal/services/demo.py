@@ -29,6 +29,8 @@ from tribunal.db.models import (
     Zone,
 )
 from tribunal.domain.enums import (
+    AgentAuthority,
+    AgentKind,
     CaseOutcome,
     CaseStatus,
     CaseType,
@@ -37,6 +39,7 @@ from tribunal.domain.enums import (
     PartyKind,
     PartyRole,
     ServiceMethod,
+    SpecialAuthority,
     StaffRole,
 )
 from tribunal.domain.legal_calendar import LegalCalendar
@@ -44,6 +47,7 @@ from tribunal.domain.names import enterprise_name_key
 from tribunal.domain.validators import credit_code_check_character, id_check_character
 from tribunal.errors import TribunalError
 from tribunal.services import (
+    agents,
     audit,
     cases,
     clocks,
@@ -299,6 +303,21 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
     _demo_hearings(db, rng, today, created, ents, report)
 
 
+def _demo_lawyer(rng: random.Random, i: int) -> agents.AgentInput:
+    """A lawyer of an invented firm; every other one with special authority to settle."""
+    special = i % 8 == 0
+    name = _person(rng)[0]
+    own = random.Random(i)  # the rest from a stream of its own: the demo's other data stays as it was
+    return agents.AgentInput(
+        kind=AgentKind.LAWYER, name=name, organisation="湖南宝庆律师事务所",
+        address=f"湖南省邵阳市双清区东大路{own.randrange(1, 400)}号宝庆大厦{own.randrange(5, 20)}楼",
+        phone=_mobile(own), licence_number=f"143052{own.randrange(10**10, 10**11)}",
+        legal_aid=i % 12 == 0,
+        authority=AgentAuthority.SPECIAL if special else AgentAuthority.GENERAL,
+        special_items=(SpecialAuthority.SETTLE, SpecialAuthority.CHANGE) if special else (),
+    )
+
+
 def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, state: str,
                ent: tuple, arbitrators: list[int], clerks: list[int], tribunal_ids: list[int]) -> cases.CaseInput:
     age = {"received": 2, "accepted": rng.randrange(6, 40), "scheduled": rng.randrange(10, 30),
@@ -315,7 +334,7 @@ def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, 
             id_number=_id_number(rng, birth, male), phone=_mobile(rng),
             address=f"湖南省邵阳市{rng.choice(('大祥区', '双清区', '北塔区', '邵东市'))}"
                     f"{rng.choice(('城南', '城北', '学院', '红旗', '西湖'))}路{rng.randrange(1, 300)}号",
-            agent_name=("湖南宝庆律师事务所律师 " + _person(rng)[0]) if i % 4 == 0 else "",
+            agents=(_demo_lawyer(rng, i),) if i % 4 == 0 else (),
         ))
     ent_id, ent_name, credit_code, address, _zone = ent
     parties.append(cases.PartyInput(

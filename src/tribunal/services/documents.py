@@ -37,6 +37,7 @@ from tribunal.db.models import (
     HearingPanelMember,
     Invitation,
     Observer,
+    Party,
     Room,
     Setting,
     TrainingSession,
@@ -242,11 +243,12 @@ def _replacements(case: Case) -> dict[str, str]:
             out[p.name] = aliases[p.name]
         else:
             out[p.name] = anonymise.organisation_alias(p.name)
-        for other in (p.legal_representative, p.agent_name):
-            # An agent is often written "某某律师事务所律师 王五": the name is the last word.
-            name = (other or "").split()[-1] if (other or "").strip() else ""
-            if name and name not in out:
+        for name in (p.legal_representative or "", *(a.name for a in p.agents)):
+            if name.strip() and name not in out:
                 out[name] = anonymise.person_alias(name)
+        for firm in {a.organisation for a in p.agents if a.organisation}:
+            # A law firm or a relative's unit would point to the case as surely as a name.
+            out.setdefault(firm, anonymise.organisation_alias(firm))
     return out
 
 
@@ -369,7 +371,7 @@ def default_topics(s: Session, case_type: CaseType) -> list[Any]:
 def _load_hearing(s: Session, hearing_id: int) -> Hearing:
     hearing = s.scalars(
         select(Hearing).where(Hearing.id == hearing_id).options(
-            selectinload(Hearing.case).selectinload(Case.parties),
+            selectinload(Hearing.case).selectinload(Case.parties).selectinload(Party.agents),
             selectinload(Hearing.case).selectinload(Case.claims),
             selectinload(Hearing.case).selectinload(Case.arbitrators),
             selectinload(Hearing.case).selectinload(Case.clerk),
@@ -439,7 +441,7 @@ def _issue_date(hearing: Hearing) -> dt.date:
 
 
 def _hearing_info(hearing: Hearing, commission: Any) -> Any:
-    from tribunal.documents.data import HearingInfo, PartyInfo, ServiceInfo
+    from tribunal.documents.data import AgentInfo, HearingInfo, PartyInfo, ServiceInfo
 
     case = hearing.case
     parties = tuple(
@@ -448,7 +450,8 @@ def _hearing_info(hearing: Hearing, commission: Any) -> Any:
             is_organisation=p.kind == PartyKind.ORGANISATION, name=p.name, address=p.address or "",
             legal_representative=p.legal_representative or "",
             legal_representative_title=p.legal_representative_title or "",
-            agent_name=p.agent_name or "",
+            agents=tuple(AgentInfo(a.id, a.kind, a.name, a.organisation or "", a.address or "", bool(a.legal_aid))
+                         for a in p.agents),
         )
         for p in case.parties
     )
@@ -866,14 +869,15 @@ def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | No
 
 
 def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int | None = None,
-            to_agent: bool = False, observer_id: int | None = None) -> Any:
+            agent_id: int | None = None, observer_id: int | None = None) -> Any:
     """Render one document in memory (for the preview pane); nothing is written or recorded.
 
     ``party_id`` picks the party of a notice or proof of service (the first party when
-    None); ``observer_id`` picks the letter of an invitation (the first letter when None).
+    None), ``agent_id`` one of its agents (the party itself when None); ``observer_id`` picks
+    the letter of an invitation (the first letter when None).
 
     Raises:
-        NotFound: no such hearing, party or invitation.
+        NotFound: no such hearing, party, agent or invitation.
         ValidationError: an observer document for a hearing that is not public.
     """
     from tribunal.documents import pack as packing
@@ -894,9 +898,10 @@ def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int 
         party = next((p for p in h.parties if party_id in (None, p.id)), None)
         if party is None:
             raise NotFound(f"这件案件没有编号为 {party_id} 的当事人")
-        if to_agent and not party.agent_name:
-            raise NotFound(f"{party.name}没有委托代理人")
-        target = NoticeTarget(h, party, to_agent=to_agent)
+        agent = next((a for a in party.agents if a.id == agent_id), None)
+        if agent_id is not None and agent is None:
+            raise NotFound(f"{party.name}没有编号为 {agent_id} 的代理人")
+        target = NoticeTarget(h, party, agent)
         return (r.notice if kind == DocumentKind.HEARING_NOTICE else r.receipt).render(target)
     if kind == DocumentKind.DAY_LIST:
         if docs.day_list is None:
