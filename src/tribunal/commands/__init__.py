@@ -14,4 +14,5 @@ MODULES: tuple[str, ...] = (
     "tribunal.commands.observers",
     "tribunal.commands.docs",
     "tribunal.commands.participants",
+    "tribunal.commands.agents",
 )
