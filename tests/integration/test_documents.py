@@ -265,7 +265,7 @@ def test_preview_renders_without_writing(demo: Database) -> None:
     with demo.session(write=False) as s:
         observer_id = s.scalar(select(Invitation.observer_id).where(Invitation.hearing_id == 1,
                                                                    Invitation.status == InvitationStatus.CONFIRMED))
-    assert documents.preview(demo, 1, DocumentKind.INVITATION, observer_id=observer_id).pages == 3
+    assert documents.preview(demo, 1, DocumentKind.INVITATION, observer_id=observer_id).pages == 4
     assert documents.preview(demo, 1, DocumentKind.SIGN_IN).kind == "sign_in"
     with pytest.raises(NotFound, match="没有编号为 999999 的当事人"):
         documents.preview(demo, 1, DocumentKind.HEARING_NOTICE, party_id=999999)

@@ -28,6 +28,7 @@ class Commission:
     address: str = ""
     phone: str = ""
     date_style: str = "chinese"  # signature dates: "chinese" (二〇二六年…) or "arabic"
+    signatory: str = ""  # 签发人 of the documents served (settings: commission.signatory)
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ class TopicInfo:
     title: str
     body: str
     legal_basis: str = ""
+    formal_title: str = ""  # the plain name a certificate prints ("" — the title itself)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from tribunal.documents import wording
 from tribunal.documents.base import DocMeta, DocumentRenderer
@@ -12,7 +12,7 @@ from tribunal.documents.data import AgentInfo, HearingInfo, PanelSeat, PartyInfo
 from tribunal.documents.formatting import hearing_time
 from tribunal.domain import agents
 
-__all__ = ["HearingNotice", "NoticeTarget", "addressee_line", "composition", "parties_caption"]
+__all__ = ["HearingNotice", "NoticeTarget", "addressee_line", "composition", "hearing_names", "parties_caption"]
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -58,6 +58,17 @@ def addressee_line(target: NoticeTarget) -> str:
     return target.party.name
 
 
+def hearing_names(hearing: HearingInfo) -> list[str]:
+    """Everyone a party's document names, and the case number: no line breaks inside them."""
+    out = [hearing.case_number, hearing.clerk.name, *(seat.name for seat in hearing.panel)]
+    for party in hearing.parties:
+        if not party.is_organisation:
+            out.append(party.name)
+        out.append(party.legal_representative)
+        out += [agent.name for agent in party.agents]
+    return [name for name in out if name]
+
+
 def parties_caption(hearing: HearingInfo) -> str:
     """申请人张三、李四与被申请人某某有限公司（第三人……）, with full names."""
     def names(role: str) -> str:
@@ -100,6 +111,11 @@ class HearingNotice(DocumentRenderer[NoticeTarget]):
         + wording.POSTPONEMENT.printed() + wording.PUBLIC_HEARING.printed()
         + "".join(c.printed() for c in wording.CONSEQUENCE.values())
     )
+
+    SAVE_LAST_PAGE = True
+
+    def names(self, data: NoticeTarget) -> list[str]:
+        return hearing_names(data.hearing)
 
     def meta(self, data: NoticeTarget) -> DocMeta:
         return DocMeta(
@@ -168,7 +184,7 @@ class HearingNotice(DocumentRenderer[NoticeTarget]):
         story: list[Flowable] = [*self.heading_block("开庭通知书", number=h.case_number)]
         story.append(self.p(f"{addressee_line(data)}：", s.addressee))
         story.append(self.p(intro, s.body))
-        for i, (head, text) in enumerate(items):
-            story.append(self.lead(f"{_NUMERALS[i]}、{head}", text))
-        story.append(KeepTogether([self.lines(1), self.signature(h.issue_date)]))
+        paragraphs = [self.lead(f"{_NUMERALS[i]}、{head}", text) for i, (head, text) in enumerate(items)]
+        story += paragraphs[:-2]
+        story.append(self.closing(paragraphs[-2:], h.issue_date))
         return story

@@ -156,6 +156,7 @@ def commission_of(values: dict[str, Any]) -> Any:
         address=str(values.get("commission.address") or ""),
         phone=str(values.get("commission.phone") or ""),
         date_style="arabic" if style == "arabic" else "chinese",
+        signatory=str(values.get("commission.signatory") or ""),
     )
 
 

@@ -38,6 +38,10 @@ def _brackets(value: str) -> str | None:
     return None
 
 
+def _short_name(value: str) -> str | None:
+    return None if len(value) <= 20 else "最多 20 个字"
+
+
 def _language(value: str) -> str | None:
     return None if value in ("zh_CN", "en") else "只能是 zh_CN（中文）或 en（English）"
 
@@ -92,6 +96,8 @@ REGISTRY: tuple[SettingDef, ...] = (
     SettingDef("commission.address", str, "", "仲裁机构地址", "Commission address"),
     SettingDef("commission.phone", str, "", "联系电话", "Commission phone"),
     SettingDef("commission.seal_text", str, "邵阳市劳动人事争议仲裁委员会", "印章文字", "Seal text"),
+    SettingDef("commission.signatory", str, "", "文书签发人（印在送达回证“签发人”栏；留空则手写）",
+               "Signatory printed on proofs of service (empty: written by hand)", _short_name),
     SettingDef("case_number.prefix", str, "邵劳人仲案字", "案号代字", "Case-number prefix", _prefix),
     SettingDef("case_number.brackets", str, "〔〕", "案号年份括号", "Year brackets", _brackets),
     SettingDef("case_number.use_di", bool, True, "案号含“第”字", "Case number uses 第"),
