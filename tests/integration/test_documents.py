@@ -110,18 +110,24 @@ def _count_rows(db: Database) -> int:
 def test_pack_writes_every_document_in_print_order_and_records_it(demo: Database, out: Path) -> None:
     result = documents.make_pack(demo, 1, out_dir=out)
     kinds = [d.kind for d in result.documents]
-    # Applicant (with an agent) and respondent: notice + proof of service each, in that order.
+    # The cover list first, then applicant (with an agent) and respondent: notice + proof of
+    # service each, in that order.
+    assert kinds[0] == DocumentKind.PACK_LIST
+    kinds = kinds[1:]
     assert kinds[:6] == [DocumentKind.HEARING_NOTICE, DocumentKind.SERVICE_RECEIPT] * 3
     assert kinds[6] == DocumentKind.ANNOUNCEMENT
     assert kinds[7:16] == [DocumentKind.INVITATION] * 9  # ten invited, one declined
     assert kinds[16:] == [DocumentKind.OBSERVER_RULES, DocumentKind.SIGN_IN, DocumentKind.DAY_LIST,
                           DocumentKind.HANDOUT]
+    cover = _text(Path(result.documents[0].path))
+    # What the staff do with each document is on the cover, not on the documents.
+    assert "请张贴于" in cover and "开庭结束后撤下" in cover and "内部工作用表" in cover
     number, day = _facts(demo)
     assert result.folder == out / f"{number}_{day.isoformat()}"
     assert result.combined is not None
     assert Path(result.combined.path) == result.folder / "全部文书.pdf"
-    assert (result.added, result.updated, result.unchanged) == (21, 0, 0)
-    assert _count_rows(demo) == 21
+    assert (result.added, result.updated, result.unchanged) == (22, 0, 0)
+    assert _count_rows(demo) == 22
     for row in (*result.documents, result.combined):
         path = Path(row.path)
         assert path.is_file() and path.is_absolute()
@@ -133,7 +139,7 @@ def test_pack_writes_every_document_in_print_order_and_records_it(demo: Database
     assert not list(result.folder.glob(".*.tmp"))  # no temporary files left behind
     # The demo plans the showcase's training session, so the pack has no "not recorded yet" note.
     assert not any("尚未登记培训场次" in n for n in result.notes)
-    notice = _text(Path(result.documents[0].path))
+    notice = _text(Path(result.documents[1].path))
     assert "开庭通知书" in notice and "邵阳经开区巡回仲裁庭" in notice and f"{day.month}月{day.day}日" in notice
 
 
@@ -141,12 +147,12 @@ def test_unchanged_reprint_gives_identical_files_and_no_new_rows(demo: Database,
     first = documents.make_pack(demo, 1, out_dir=out)
     mtimes = {d.path: Path(d.path).stat().st_mtime_ns for d in first.documents}
     second = documents.make_pack(demo, 1, out_dir=out)
-    assert (second.added, second.updated, second.unchanged) == (0, 0, 21)
+    assert (second.added, second.updated, second.unchanged) == (0, 0, 22)
     assert [d.sha256 for d in second.documents] == [d.sha256 for d in first.documents]
     assert [d.id for d in second.documents] == [d.id for d in first.documents]
     assert second.combined.sha256 == first.combined.sha256
     assert {d.path: Path(d.path).stat().st_mtime_ns for d in second.documents} == mtimes
-    assert _count_rows(demo) == 21
+    assert _count_rows(demo) == 22
 
 
 def test_changed_data_updates_the_rows_it_affects(demo: Database, out: Path) -> None:
@@ -159,7 +165,7 @@ def test_changed_data_updates_the_rows_it_affects(demo: Database, out: Path) -> 
     # The directions are printed on the notices and the invitations only.
     assert changed == {DocumentKind.HEARING_NOTICE, DocumentKind.INVITATION}
     assert second.added == 0 and second.updated == 3 + 9 + 1  # and the combined file
-    assert "从园区北门进入" in _text(Path(second.documents[0].path))
+    assert "从园区北门进入" in _text(Path(second.documents[1].path))
 
 
 def test_observer_documents_name_no_party_and_print_no_number(demo: Database, out: Path) -> None:
@@ -181,7 +187,7 @@ def test_observer_documents_name_no_party_and_print_no_number(demo: Database, ou
         if doc.kind != DocumentKind.OBSERVER_RULES:  # the rules name no case at all
             assert f"{applicant.name[0]}某与某纺织科技有限公司" in text, doc.title
     # The parties' own notices do name them.
-    assert applicant.name in _text(Path(result.documents[0].path))
+    assert applicant.name in _text(Path(result.documents[1].path))
 
 
 def test_handout_turns_the_summary_into_a_teaching_case(demo: Database, out: Path) -> None:
@@ -220,10 +226,10 @@ def test_handout_uses_the_recorded_training_session(demo: Database, out: Path) -
 
 def test_closed_hearing_pack_has_no_observer_documents(demo: Database, out: Path) -> None:
     result = documents.make_pack(demo, 4, out_dir=out)
-    assert {d.kind for d in result.documents} == {DocumentKind.HEARING_NOTICE, DocumentKind.SERVICE_RECEIPT,
-                                                   DocumentKind.DAY_LIST}
+    assert {d.kind for d in result.documents} == {DocumentKind.PACK_LIST, DocumentKind.HEARING_NOTICE,
+                                                   DocumentKind.SERVICE_RECEIPT, DocumentKind.DAY_LIST}
     assert any("不公开审理，未制作开庭公告" in n for n in result.notes)
-    notice = _text(Path(result.documents[0].path))
+    notice = _text(Path(result.documents[1].path))
     assert "不公开开庭审理" in notice and "涉及个人隐私" in notice
 
 
@@ -281,23 +287,27 @@ def test_day_pack_puts_the_day_list_first_and_each_hearing_in_its_folder(demo: D
         same_day = s.scalar(select(func.count(Hearing.id)).where(
             Hearing.tribunal_id == tribunal_id, func.date(Hearing.starts_at) == day.isoformat()))
     result = documents.make_day_pack(demo, day, tribunal_id, out_dir=out)
-    assert result.documents[0].kind == DocumentKind.DAY_LIST
+    assert [d.kind for d in result.documents[:2]] == [DocumentKind.PACK_LIST, DocumentKind.DAY_LIST]
+    assert result.documents[0].title == f"文书清单（邵阳经开区巡回仲裁庭，{day.isoformat()}）"
     number, _day = _facts(demo)
-    assert result.documents[0].title == f"开庭排期表（邵阳经开区巡回仲裁庭，{day.isoformat()}）"
-    assert Path(result.documents[0].path).parent == result.folder == out / f"{day.isoformat()}_邵阳经开区巡回仲裁庭"
-    notice = Path(result.documents[1].path)
+    assert result.documents[1].title == f"开庭排期表（邵阳经开区巡回仲裁庭，{day.isoformat()}）"
+    assert Path(result.documents[1].path).parent == result.folder == out / f"{day.isoformat()}_邵阳经开区巡回仲裁庭"
+    notice = Path(result.documents[2].path)
     assert notice.parent == result.folder / f"{number}_{day.isoformat()}"
     assert same_day == 1
-    assert len(result.documents) == 1 + 19  # the hearing's own pack, less its copy of the day list
-    day_list = _text(Path(result.documents[0].path))
+    # The cover, the day list, the hearing's own pack less its cover and its copy of the day list.
+    assert len(result.documents) == 2 + 19
+    assert number in _text(Path(result.documents[0].path))
+    day_list = _text(Path(result.documents[1].path))
     assert "共1场" in day_list and number in day_list
 
 
 def test_empty_day_gives_an_empty_day_list_and_says_so(demo: Database, out: Path) -> None:
     result = documents.make_day_pack(demo, dt.date(2026, 12, 25), 1, out_dir=out)
-    assert [d.kind for d in result.documents] == [DocumentKind.DAY_LIST]
+    assert [d.kind for d in result.documents] == [DocumentKind.PACK_LIST, DocumentKind.DAY_LIST]
     assert any("没有排期的开庭" in n for n in result.notes)
-    assert "当日没有排期的开庭" in _text(Path(result.documents[0].path))
+    assert "当日没有排期的开庭" in _text(Path(result.documents[1].path))
+    assert "没有排期的开庭" in _text(Path(result.documents[0].path))  # the cover's notes say it too
     with pytest.raises(NotFound, match="巡回仲裁庭"):
         documents.make_day_pack(demo, dt.date(2026, 12, 25), 99, out_dir=out)
 
@@ -333,11 +343,11 @@ def test_certificates_for_those_who_came(demo: Database, out: Path) -> None:
 def test_list_filters_by_case_and_hearing(demo: Database, out: Path) -> None:
     documents.make_pack(demo, 1, out_dir=out)
     documents.make_pack(demo, 4, out_dir=out)
-    assert len(documents.list_documents(demo)) == 21 + 8
+    assert len(documents.list_documents(demo)) == 22 + 9
     closed_number, _day = _facts(demo, 4)
     by_case = documents.list_documents(demo, case_number=closed_number)
-    assert len(by_case) == 8 and {d.case_number for d in by_case} == {closed_number}
-    assert len(documents.list_documents(demo, hearing_id=1)) == 21
+    assert len(by_case) == 9 and {d.case_number for d in by_case} == {closed_number}
+    assert len(documents.list_documents(demo, hearing_id=1)) == 22
     assert [d.kind for d in documents.list_documents(demo, hearing_id=1, kind=DocumentKind.PACK)] == [DocumentKind.PACK]
     assert all(d.file_exists for d in documents.list_documents(demo))
     with pytest.raises(NotFound, match="找不到案号"):
@@ -346,7 +356,8 @@ def test_list_filters_by_case_and_hearing(demo: Database, out: Path) -> None:
 
 def test_reprint_one_document(demo: Database, out: Path) -> None:
     result = documents.make_pack(demo, 1, out_dir=out)
-    notice = result.documents[0]
+    notice = result.documents[1]
+    assert not documents.reprint(demo, result.documents[0].id).changed  # the cover list too
     again = documents.reprint(demo, notice.id)
     assert not again.changed and again.document.sha256 == notice.sha256
     Path(notice.path).unlink()
@@ -401,7 +412,7 @@ def test_font_and_date_settings_reach_the_documents(demo: Database, out: Path) -
     with demo.session(write=False) as s:
         created = s.get(Hearing, 4).created_at.date()
     expected = f"{created.year}年{created.month}月{created.day}日"
-    assert expected in _text(Path(result.documents[0].path))
+    assert expected in _text(Path(result.documents[1].path))
     with pytest.raises(ValidationError, match="TrueType"):
         settings.set_value(demo, "documents.font_heiti", "C:/Windows/Fonts/simhei.otf")
     with pytest.raises(ValidationError, match="chinese"):

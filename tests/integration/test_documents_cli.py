@@ -40,14 +40,15 @@ def test_pack_prints_each_file_and_a_summary(db_file: Path, out: Path, capsys: p
     code, stdout, _ = run(capsys, "--db", str(db_file), "docs", "pack", "--hearing", "1", "--out", str(out))
     assert code == 0
     lines = stdout.strip().splitlines()
-    assert lines[0].startswith("开庭通知书\t开庭通知书（")
+    assert lines[0].startswith("文书清单\t文书清单（")
+    assert lines[1].startswith("开庭通知书\t开庭通知书（")
     assert any(line.startswith("全部文书\t开庭文书（") for line in lines)
-    assert lines[-1].startswith("共 21 个文件（新增 21，更新 0，未变 0），保存在 ")
-    assert len(_files(out)) == 21
+    assert lines[-1].startswith("共 22 个文件（新增 22，更新 0，未变 0），保存在 ")
+    assert len(_files(out)) == 22
     code, stdout, _ = run(capsys, "--db", str(db_file), "docs", "pack", "--hearing", "1", "--out", str(out), "--json")
     report = json.loads(stdout)
-    assert code == 0 and (report["added"], report["unchanged"]) == (0, 21)
-    assert len(report["documents"]) == 20 and report["combined"]["kind"] == "pack"
+    assert code == 0 and (report["added"], report["unchanged"]) == (0, 22)
+    assert len(report["documents"]) == 21 and report["combined"]["kind"] == "pack"
     assert all(Path(d["path"]).is_file() for d in report["documents"])
 
 
@@ -61,10 +62,10 @@ def test_day_list_and_reprint(db_file: Path, out: Path, capsys: pytest.CaptureFi
     assert code == 0 and "开庭排期表" in stdout
     code, stdout, _ = run(capsys, "--db", str(db_file), "docs", "list", "--json")
     rows = json.loads(stdout)
-    # The closed hearing's pack (6 + day list + combined), then the day pack: its day list, the
-    # same hearing's 6 documents in their own folder, and the combined file.
-    assert len(rows) == 8 + 8
-    assert {r["kind"] for r in rows} == {"hearing_notice", "service_receipt", "day_list", "pack"}
+    # The closed hearing's pack (cover + 6 + day list + combined), then the day pack: its cover
+    # and day list, the same hearing's 6 documents in their own folder, and the combined file.
+    assert len(rows) == 9 + 9
+    assert {r["kind"] for r in rows} == {"pack_list", "hearing_notice", "service_receipt", "day_list", "pack"}
     case_number = next(r["case_number"] for r in rows if r["case_number"])
     code, stdout, _ = run(capsys, "--db", str(db_file), "docs", "list", "--case", case_number)
     assert code == 0 and all(case_number in line for line in stdout.strip().splitlines())

@@ -174,7 +174,7 @@ class _DeferredCanvas(Canvas):
         doc.updateSignature(trb_meta.key)
         trb_renderer._seed_glyphs(doc)
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+    def showPage(self) -> None:
         self._trb_pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -700,7 +700,7 @@ def _keep_headings(story: list[Flowable]) -> list[Flowable]:
     """Tie every heading (a paragraph whose style says keepWithNext) to what follows it."""
     out: list[Flowable] = []
     for flowable in reversed(story):
-        if out and isinstance(flowable, Paragraph) and getattr(flowable.style, "keepWithNext", 0):
+        if out and isinstance(flowable, Paragraph) and getattr(flowable.style, "keepWithNext", False):
             flowable.__dict__["keepWithNext"] = 0  # the grouping is done here, not by ReportLab
             out.append(KeepHead(flowable, out.pop()))
         else:

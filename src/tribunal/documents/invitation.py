@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reportlab.lib.units import mm
 from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from tribunal.documents import wording
 from tribunal.documents.announcement import public_composition, public_names
 from tribunal.documents.base import Column, DocMeta, DocumentRenderer
-from tribunal.documents.layout import Continued
 from tribunal.documents.data import InvitationLetter, PublicHearing
 from tribunal.documents.formatting import arabic_date, day_with_weekday, time_span
+from tribunal.documents.layout import Continued
 from tribunal.documents.observer_rules import rules_flowables
 
 __all__ = ["CHECK_IN_LEAD", "InvitationData", "ObserverInvitation"]

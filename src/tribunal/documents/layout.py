@@ -40,7 +40,7 @@ class Text(Paragraph):
         if keep:
             self._trb_keep = keep
 
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 - ReportLab's name
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
         context = linebreak.Keep(getattr(self.style, "trbTracking", 0.0), self._trb_keep)
         token = linebreak.CONTEXT.set(context)
         try:
@@ -48,7 +48,7 @@ class Text(Paragraph):
         finally:
             linebreak.CONTEXT.reset(token)
 
-    def beginText(self, x: float, y: float) -> Any:  # noqa: N802 - ReportLab's name
+    def beginText(self, x: float, y: float) -> Any:
         tx = super().beginText(x, y)
         tracking = getattr(self.style, "trbTracking", 0.0)
         tx._trb_track = tracking
@@ -57,7 +57,7 @@ class Text(Paragraph):
             tx.setCharSpace(tracking)
         return tx
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 - ReportLab's names
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = super().split(availWidth, availHeight)
         for part in parts:
             part._trb_keep = self._trb_keep
@@ -89,16 +89,16 @@ class _Stack(Flowable):
     def _gap(self, i: int) -> float:
         return max(_space_after(self.parts[i - 1]), _space_before(self.parts[i])) if i else 0.0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._sizes = [part.wrap(availWidth, availHeight) for part in self.parts]
         self.width = availWidth
         self.height = sum(h for _w, h in self._sizes) + sum(self._gap(i) for i in range(len(self.parts)))
         return self.width, self.height
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceBefore(self) -> float:
         return _space_before(self.parts[0]) if self.parts else 0.0
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceAfter(self) -> float:
         return _space_after(self.parts[-1]) if self.parts else 0.0
 
     def draw(self) -> None:
@@ -120,7 +120,7 @@ class KeepHead(_Stack):
     def __init__(self, head: Flowable, following: Flowable) -> None:
         super().__init__([head, following])
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         head, following = self.parts
         _w, head_height = head.wrap(availWidth, availHeight)
         room = availHeight - head_height - max(_space_after(head), _space_before(following))
@@ -149,7 +149,7 @@ class KeepTail(_Stack):
         self.body, self.tail, self.lines = body, tail, lines
         self.on_split = on_split
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self.on_split is not None:
             self.on_split()  # the closing lines did not fit where the text ends
         self.wrap(availWidth, availHeight)
@@ -181,7 +181,7 @@ class MinHeight(Flowable):
         self.content, self.min_height = content, height
         self._content_height = 0.0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.content is None:
             self.width, self._content_height = 0.0, 0.0
         else:
@@ -207,25 +207,25 @@ class Continued(Flowable):
         self._caption_height = 0.0
         self._table_width = 0.0
 
-    def _caption_space(self, availWidth: float, availHeight: float) -> float:  # noqa: N803
+    def _caption_space(self, availWidth: float, availHeight: float) -> float:
         if self.caption is None:
             return 0.0
         _w, h = self.caption.wrap(availWidth, availHeight)
         return h + _space_after(self.caption)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._caption_height = self._caption_space(availWidth, availHeight)
         self._table_width, h = self.table.wrap(availWidth, availHeight - self._caption_height)
         self.width, self.height = availWidth, h + self._caption_height
         return self.width, self.height
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceBefore(self) -> float:
         return float(self.table.getSpaceBefore() or 0)
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab's name
+    def getSpaceAfter(self) -> float:
         return float(self.table.getSpaceAfter() or 0)
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         room = availHeight - self._caption_space(availWidth, availHeight)
         parts = self.table.split(availWidth, room) if room > _FUZZ else []
         if len(parts) < 2:
@@ -257,10 +257,10 @@ class SectionEnd(Flowable):
         self.record = record
         self.width = self.height = 0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0.0, 0.0
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         self.record(canvas.getPageNumber(), y)
 
     def draw(self) -> None:

@@ -74,7 +74,8 @@ class Keep:
 
 
 #: The settings of the paragraph being broken (set by the renderer's paragraph class).
-CONTEXT: ContextVar[Keep] = ContextVar("trb_linebreak", default=Keep())
+CONTEXT: ContextVar[Keep | None] = ContextVar("trb_linebreak", default=None)
+_PLAIN = Keep()
 
 
 def _is_word(ch: str) -> bool:
@@ -195,7 +196,7 @@ def _word_split(word: Any, max_widths: Any, font_name: str, font_size: float, en
     text = word.decode(encoding) if isinstance(word, bytes) else word
     if not isinstance(max_widths, list | tuple):
         max_widths = [max_widths]
-    context = CONTEXT.get()
+    context = CONTEXT.get() or _PLAIN
     widths = textsplit.getCharWidths(text, font_name, font_size)
     if context.tracking:
         widths = [w + context.tracking for w in widths]
@@ -211,8 +212,8 @@ def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str
 
     if not isinstance(max_widths, list | tuple):
         max_widths = [max_widths]
-    context = CONTEXT.get()
-    units = []
+    context = CONTEXT.get() or _PLAIN
+    units: list[Any] = []
     for frag in frags:
         text = frag.text.decode(encoding) if isinstance(frag.text, bytes) else frag.text
         if text:

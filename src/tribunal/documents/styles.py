@@ -147,7 +147,7 @@ def stylesheet(fonts: FontSet, fit: Fit = DEFAULT_FIT) -> Styles:
             "wordWrap": "CJK", "alignment": TA_LEFT, "allowOrphans": 0, "allowWidows": 0,
         }
         base.update(kw)
-        return ParagraphStyle(name, **base)  # type: ignore[arg-type]  # stubs miss ParagraphStyle's keywords
+        return ParagraphStyle(name, **base)
 
     def sized(size: float, ratio: float) -> dict[str, object]:
         """A smaller type: no tracking, leading ``ratio`` × size, tightened like the body."""

@@ -157,6 +157,7 @@ class DocumentKind(LabelledEnum):
     HANDOUT = ("handout", "培训讲义", "Training handout")
     CERTIFICATE = ("certificate", "培训证明", "Certificate of attendance")
     PACK = ("pack", "开庭文书包", "Hearing pack")
+    PACK_LIST = ("pack_list", "文书清单", "Pack list")
 
 
 class AgentKind(LabelledEnum):

@@ -612,6 +612,11 @@ def _gather(s: Session, hearing: Hearing, commission: Any, *, day_list: bool = T
     )
 
 
+def _hearing_notes(s: Session, hearing: Hearing, values: dict[str, Any]) -> list[str]:
+    """What the clerk should know before the pack goes out (printed on its cover list too)."""
+    return _privacy_notes(hearing)
+
+
 def _privacy_notes(hearing: Hearing) -> list[str]:
     """Warnings about facts that would undo the de-identification of observer documents."""
     notes = []
@@ -748,11 +753,11 @@ def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = Non
         hearing = _load_hearing(s, hearing_id)
         _require_printable(hearing)
         docs = _gather(s, hearing, commission)
-        notes = _privacy_notes(hearing)
+        notes = [*fonts.warnings, *_hearing_notes(s, hearing, values)]
         number = hearing.case.number
-    pack = build_hearing_pack(docs, commission, fonts)
+    pack = build_hearing_pack(docs, commission, fonts, notes=notes)
     return _pack_result(db, folder, pack, action="documents.pack", entity="hearing", entity_id=hearing_id,
-                        summary=f"制作开庭文书 {number}", extra_notes=list(fonts.warnings) + notes)
+                        summary=f"制作开庭文书 {number}", extra_notes=notes)
 
 
 def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
@@ -763,10 +768,20 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
         NotFound: no such tribunal.
         ValidationError: the output folder is missing or cannot be written.
     """
-    from tribunal.documents.pack import build_day_pack
-
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
+    pack = _day_pack(db, day, tribunal_id, commission, fonts, values)
+    tribunal_name = pack.folder_name.split("_", 1)[-1]
+    return _pack_result(db, folder, pack, action="documents.day_pack", entity="circuit_tribunal",
+                        entity_id=tribunal_id, summary=f"制作 {tribunal_name} {day.isoformat()} 的开庭文书",
+                        extra_notes=pack.cover_notes)
+
+
+def _day_pack(db: Database, day: dt.date, tribunal_id: int, commission: Any, fonts: Any,
+              values: dict[str, Any]) -> Any:
+    """A tribunal's day, rendered (nothing written)."""
+    from tribunal.documents.pack import build_day_pack
+
     with db.session(write=False) as s:
         tribunal = s.get(CircuitTribunal, tribunal_id)
         if tribunal is None:
@@ -782,14 +797,11 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
         for hid in ids:
             hearing = _load_hearing(s, hid)
             hearings.append(_gather(s, hearing, commission, day_list=False))
-            notes += _privacy_notes(hearing)
+            notes += _hearing_notes(s, hearing, values)
         tribunal_name = tribunal.name
     if not hearings:
         notes.append(f"{tribunal_name}在 {day.isoformat()} 没有排期的开庭，只制作了空白排期表。")
-    pack = build_day_pack(day_list, hearings, commission, fonts)
-    return _pack_result(db, folder, pack, action="documents.day_pack", entity="circuit_tribunal",
-                        entity_id=tribunal_id, summary=f"制作 {tribunal_name} {day.isoformat()} 的开庭文书",
-                        extra_notes=notes)
+    return build_day_pack(day_list, hearings, commission, fonts, notes=notes)
 
 
 def _attended(s: Session, hearing: Hearing) -> list[tuple[int | None, str, str, str]]:
@@ -953,7 +965,7 @@ def list_documents(db: Database, *, case_id: int | None = None, case_number: str
         return [_row(d, number or "") for d, number in s.execute(query)]
 
 
-_DAY_TITLE = re.compile(r"^开庭(?:排期表|文书)（(.+)，(\d{4}-\d{2}-\d{2})）$")
+_DAY_TITLE = re.compile(r"^(?:开庭排期表|开庭文书|文书清单)（(.+)，(\d{4}-\d{2}-\d{2})）$")
 
 
 def _day_of(s: Session, title: str) -> tuple[dt.date, int]:
@@ -985,7 +997,7 @@ def reprint(db: Database, document_id: int) -> ReprintResult:
             raise NotFound(f"找不到编号为 {document_id} 的文书记录")
         kind, title, hearing_id, path = row.kind, row.title, row.hearing_id, Path(row.path)
         day_target = _day_of(s, title) if (kind == DocumentKind.DAY_LIST or (
-            kind == DocumentKind.PACK and hearing_id is None)) else None
+            kind in (DocumentKind.PACK, DocumentKind.PACK_LIST) and hearing_id is None)) else None
 
     if kind == DocumentKind.PACK:
         pack_folder = path.parent
@@ -1035,12 +1047,19 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
     from tribunal.documents.day_list import DayListSheet
     from tribunal.documents.pack import build_hearing_pack
 
-    _values, commission, fonts = _context(db)
+    values, commission, fonts = _context(db)
     if kind == DocumentKind.DAY_LIST and day_target is not None:
         with db.session(write=False) as s:
             tribunal = s.get(CircuitTribunal, day_target[1])
             day_list = _day_list(s, tribunal, day_target[0], commission)
         return DayListSheet(commission, fonts).render(day_list).data
+    if kind == DocumentKind.PACK_LIST and day_target is not None:
+        # A day's cover lists the whole day: only the whole day's pack can make it again.
+        result_pack = _day_pack(db, day_target[0], day_target[1], commission, fonts, values)
+        for item in result_pack.items:
+            if item.filename == path.name:
+                return item.rendered.data
+        raise ConflictError(f"按现有数据已不再制作“{title}”，无法重印")
     if kind == DocumentKind.CERTIFICATE:
         items, _info, _number, _day = _certificate_items(db, _need(hearing_id), commission, fonts,
                                                          refuse=ConflictError)
@@ -1054,7 +1073,8 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
         if kind in _OBSERVER_KINDS and not hearing.public:
             raise ConflictError(CLOSED_REFUSAL + "，这场开庭现在不公开审理，无法重印")
         docs = _gather(s, hearing, commission)
-    pack = build_hearing_pack(docs, commission, fonts)
+        notes = [*fonts.warnings, *_hearing_notes(s, hearing, values)]
+    pack = build_hearing_pack(docs, commission, fonts, notes=notes)
     for item in pack.items:
         if item.filename == path.name:
             return item.rendered.data
