@@ -177,9 +177,10 @@ def _cmd_case(args: argparse.Namespace) -> int:
     for p in c.parties:
         ident = mask_id_number(p.id_number) if p.id_number else p.credit_code
         print(f"  {p.role.label_zh}：{p.name}  {ident or ''}  {mask_phone(p.phone) if p.phone else ''}".rstrip())
-        for a in p.agents:
-            firm = f"（{a.organisation}）" if a.organisation else ""
-            print(f"    {a.capacity}：{a.name}{firm}  {a.kind.label_zh}  {a.authority_text}  {a.phone_masked}".rstrip())
+        for agent in p.agents:
+            firm = f"（{agent.organisation}）" if agent.organisation else ""
+            print(f"    {agent.capacity}：{agent.name}{firm}  {agent.kind.label_zh}  {agent.authority_text}  "
+                  f"{agent.phone_masked}".rstrip())
     for i, claim in enumerate(c.claims, 1):
         amount = f"  {format_yuan(claim.amount_fen)} 元" if claim.amount_fen is not None else ""
         print(f"  请求{i}：{claim.item}{amount}")

@@ -304,7 +304,8 @@ def build_certificates(public: PublicHearing, certificates: Iterable[Certificate
     ids = list(observer_ids)
     items = []
     for n, cert in enumerate(certificates):
-        items.append(PackItem("certificate", names("certificate", cert.name),
+        # The number in the file name keeps it the same on every reprint, whoever else attended.
+        items.append(PackItem("certificate", names("certificate", f"{cert.name}_{cert.number}"),
                               renderer.render(CertificateData(public, cert)), case_id=case_id,
                               hearing_id=public.hearing_id, observer_id=ids[n] if n < len(ids) else None))
     return items

@@ -52,10 +52,12 @@ from tribunal.services import (
     cases,
     clocks,
     conflicts,
+    documents,
     hearings,
     numbering,
     observers,
     participants,
+    reference,
     settings,
     training,
 )
@@ -512,6 +514,9 @@ def _demo_hearings(db: Database, rng: random.Random, today: dt.date, created: li
                 db, hearing.id, p.id, ServiceMethod.DIRECT if p.role == PartyRole.APPLICANT else ServiceMethod.POST,
                 served, p.name[:60], today=today)
         report.hearings += 1
+        if public:
+            # The demo's clerk has read the handout's teaching case and kept the generated text.
+            documents.save_teaching_case(db, hearing.id, documents.teaching_case(db, hearing.id).default_text)
         if n == 0:
             _showcase_extras(db, hearing, c, ents, respondent.enterprise_id, host_id, today, report)
     for year in sorted(unknown_years):
@@ -529,7 +534,10 @@ def _showcase_extras(db: Database, hearing: hearings.HearingDetail, case: cases.
     try:
         topics = [t.id for t in training.suggest_topics(db, case.case_type)[:4]]
         day = hearing.starts_at.date()
-        speaker = next((seat.name for seat in hearing.panel if seat.role in (PanelRole.PRESIDING, PanelRole.SOLE)), "")
+        # The speaker is an arbitrator who does not sit on this case: one who does would be
+        # explaining a case not yet decided (the training service warns about that).
+        sitting = {seat.name for seat in hearing.panel}
+        speaker = next((a.name for a in reference.list_staff(db, StaffRole.ARBITRATOR) if a.name not in sitting), "")
         # After lunch, in the same room: the morning belongs to the hearing itself.
         training.create_session(
             db, hearing.id, "以案释法：工伤保险待遇争议的预防与处理", speaker,

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, selectinload
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
+    CertificateRecord,
     CircuitTribunal,
     Document,
     Hearing,
@@ -44,7 +45,7 @@ from tribunal.db.models import (
     TrainingSessionTopic,
     TrainingTopic,
 )
-from tribunal.domain import anonymise
+from tribunal.domain import anonymise, teaching
 from tribunal.domain.enums import (
     CaseType,
     DocumentKind,
@@ -55,25 +56,32 @@ from tribunal.domain.enums import (
     PartyRole,
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, settings
+from tribunal.services import audit, numbering, settings
 
 __all__ = [
     "CLOSED_REFUSAL",
     "DEFAULT_TOPIC_COUNT",
+    "CertificateRow",
     "DocumentRow",
     "PackResult",
     "ReprintResult",
+    "TeachingDraft",
     "commission_of",
     "default_topics",
     "deidentify_text",
     "documents_folder",
     "font_settings_of",
+    "list_certificates",
     "list_documents",
     "make_certificates",
     "make_day_pack",
     "make_pack",
     "preview",
     "reprint",
+    "reset_teaching_case",
+    "save_teaching_case",
+    "teaching_case",
+    "void_certificate",
     "warm_up",
 ]
 
@@ -83,6 +91,7 @@ DEFAULT_TOPIC_COUNT = 4
 DEFAULT_FOLDER_NAME = "文书"
 _OBSERVER_KINDS = frozenset({DocumentKind.ANNOUNCEMENT, DocumentKind.INVITATION, DocumentKind.OBSERVER_RULES,
                              DocumentKind.SIGN_IN, DocumentKind.HANDOUT, DocumentKind.CERTIFICATE})
+_KINDS = {kind.value: kind for kind in DocumentKind}
 _TRAINING_MINUTES = 60
 _REPLY_DAYS = 3  # replies are asked for three days before the hearing
 
@@ -284,6 +293,7 @@ class _LibraryTopic:
     body: str
     legal_basis: str
     tags: tuple[str, ...] = ()
+    formal_title: str = ""
 
 
 def _text_of(value: Any) -> str:
@@ -319,6 +329,7 @@ def _topic_library() -> list[_LibraryTopic]:
                 body=_text_of(item.get("body") or item.get("text")),
                 legal_basis=_text_of(item.get("legal_basis") or item.get("basis")).replace("\n", "；"),
                 tags=tuple(str(t) for t in item.get("tags", []) if isinstance(t, str)),
+                formal_title=str(item.get("formal_title") or ""),
             ))
     return topics
 
@@ -342,28 +353,31 @@ def default_topics(s: Session, case_type: CaseType) -> list[Any]:
     library_tags = {t.code: t.tags for t in library}
     filled_row = s.get(Setting, TAGS_FILLED_KEY)
     filled = bool(filled_row is not None and filled_row.value)
-    # (code, title, body, legal basis, tags) of every candidate, library order first.
-    candidates: list[tuple[str, str, str, str, tuple[str, ...]]] = []
+    # (code, title, body, legal basis, tags, formal title) of every candidate, library order first.
+    candidates: list[tuple[str, str, str, str, tuple[str, ...], str]] = []
     for topic in library:
         row = rows.get(topic.code)
         if row is None:
-            candidates.append((topic.code, topic.title, topic.body, topic.legal_basis, topic.tags))
+            candidates.append((topic.code, topic.title, topic.body, topic.legal_basis, topic.tags,
+                               topic.formal_title))
         elif row.active:
             tags = tuple(row.tags or ())
             if not tags and not filled:
                 tags = topic.tags  # stored before topics had tags and not yet filled in
-            candidates.append((row.code, row.title, row.body, row.legal_basis, tags))
-    candidates += [(t.code, t.title, t.body, t.legal_basis, tuple(t.tags or ()))
+            formal = topic.formal_title if row.formal_title is None else row.formal_title
+            candidates.append((row.code, row.title, row.body, row.legal_basis, tags, formal))
+    candidates += [(t.code, t.title, t.body, t.legal_basis, tuple(t.tags or ()), t.formal_title or "")
                    for code, t in rows.items() if code not in library_tags and t.active]
     if any(c[4] for c in candidates):
         specific = [c for c in candidates if case_type.value in c[4]]
         general = [c for c in candidates if GENERAL_TAG in c[4] and c not in specific]
-        return [TopicInfo(code, title, body, basis)
-                for code, title, body, basis, _tags in (specific + general)[:DEFAULT_TOPIC_COUNT]]
+        return [TopicInfo(code, title, body, basis, formal)
+                for code, title, body, basis, _tags, formal in (specific + general)[:DEFAULT_TOPIC_COUNT]]
     active = [t for t in rows.values() if t.active]
     word = case_type.label_zh[:2]
     active.sort(key=lambda t: (word not in t.title, t.id))
-    return [TopicInfo(t.code, t.title, t.body, t.legal_basis) for t in active[:DEFAULT_TOPIC_COUNT]]
+    return [TopicInfo(t.code, t.title, t.body, t.legal_basis, t.formal_title or "")
+            for t in active[:DEFAULT_TOPIC_COUNT]]
 
 
 # ---------------------------------------------------------------- gathering
@@ -484,13 +498,15 @@ def _training(s: Session, hearing: Hearing, panel: Sequence[Any], venue_text: st
         return TrainingInfo(
             title=session.title, speaker=session.speaker or "", starts_at=session.starts_at, ends_at=ends,
             venue=session.venue or venue_text,
-            topics=tuple(TopicInfo(link.topic.code, link.topic.title, link.topic.body, link.topic.legal_basis)
+            topics=tuple(TopicInfo(link.topic.code, link.topic.title, link.topic.body, link.topic.legal_basis,
+                                   link.topic.formal_title or "")
                          for link in session.topics),
         )
-    speaker = next((p.name for p in panel if p.role in ("sole", "presiding")), "")
+    # No speaker is named until a session is recorded: the obvious choice, an arbitrator of
+    # the case, is the one person who should not explain it before the award.
     return TrainingInfo(
         title=f"以案释法：{_type_phrase(hearing.case.case_type)}的预防与处理",
-        speaker=speaker, starts_at=hearing.ends_at,
+        speaker="", starts_at=hearing.ends_at,
         ends_at=hearing.ends_at + dt.timedelta(minutes=_TRAINING_MINUTES), venue=venue_text,
         topics=tuple(default_topics(s, hearing.case.case_type)), default_selection=True,
     )
@@ -547,18 +563,143 @@ def _letters(hearing: Hearing, issue_date: dt.date) -> list[Any]:
     return letters
 
 
-def _teaching(case: Case) -> Any:
-    from tribunal.documents.data import ClaimSummary, TeachingCase
-    from tribunal.documents.formatting import approx_yuan, month_text
+def _default_teaching_text(case: Case) -> str:
+    """The general account of the case built from its facts (see :mod:`tribunal.domain.teaching`)."""
+    from tribunal.documents.formatting import month_text
 
     names = _replacements(case)
+    workers_apply = any(p.role == PartyRole.APPLICANT and p.kind == PartyKind.PERSON for p in case.parties)
+    claims = [(deidentify_text(c.item, names), c.amount_fen) for c in case.claims]
+    return teaching.default_text(month_text(case.received_date), _type_phrase(case.case_type), claims,
+                                 worker_applies=workers_apply)
+
+
+def _teaching(case: Case, hearing: Hearing) -> Any:
+    """The teaching case of the handout: the clerk's reviewed text, else the general default."""
+    from tribunal.documents.data import ClaimSummary, TeachingCase
+
+    names = _replacements(case)
+    text = hearing.teaching_text if hearing.teaching_text is not None else _default_teaching_text(case)
+    claims = []
+    for claim in case.claims:
+        item = teaching.generalise(deidentify_text(claim.item, names)) or "其他请求"
+        claims.append(ClaimSummary(item, teaching.approx_wan(claim.amount_fen)))
     return TeachingCase(
         caption=_public_caption(case),
         case_type_label=_type_phrase(case.case_type).removesuffix("争议"),
-        summary=deidentify_text(case.summary or "", names),
-        claims=tuple(ClaimSummary(deidentify_text(c.item, names), approx_yuan(c.amount_fen)) for c in case.claims),
-        applied_month=month_text(case.received_date),
+        summary=text,
+        claims=tuple(claims),
     )
+
+
+@dataclass(frozen=True)
+class TeachingDraft:
+    """The teaching case of a hearing's handout, as the clerk reviews it.
+
+    ``text`` is what the handout prints: the stored text once the clerk has reviewed it,
+    else ``default_text``. ``warnings`` name words about health or injury still in it.
+    """
+
+    hearing_id: int
+    case_number: str
+    caption: str
+    default_text: str
+    text: str
+    reviewed: bool
+    public: bool
+    reviewed_by: str
+    reviewed_at: dt.datetime | None
+    warnings: tuple[str, ...] = ()
+
+
+def _draft(hearing: Hearing) -> TeachingDraft:
+    case = hearing.case
+    default = _default_teaching_text(case)
+    text = hearing.teaching_text if hearing.teaching_text is not None else default
+    terms = teaching.health_terms(text)
+    warnings = (f"文字中有涉及伤病或伤残等级的词语（{'、'.join(terms[:6])}），这些属于敏感个人信息，"
+                "旁听人员不必知道，建议删去",) if terms else ()
+    return TeachingDraft(hearing.id, case.number, _public_caption(case), default, text,
+                         hearing.teaching_text is not None, hearing.public, hearing.teaching_reviewed_by or "",
+                         hearing.teaching_reviewed_at, warnings)
+
+
+def teaching_case(db: Database, hearing_id: int) -> TeachingDraft:
+    """The teaching case the hearing's training handout will print, for review.
+
+    Raises:
+        NotFound: no such hearing.
+    """
+    with db.session(write=False) as s:
+        return _draft(_load_hearing(s, hearing_id))
+
+
+def _identifying(case: Case, participants: Sequence[str], text: str) -> list[str]:
+    """Names, firms, ID and phone numbers of the case found in ``text`` (never in teaching material)."""
+    found = []
+    for party in case.parties:
+        found += [party.name, party.legal_representative or ""]
+        found += [a.name for a in party.agents] + [a.organisation or "" for a in party.agents]
+    found += list(participants)
+    hits = [name for name in found if name and len(name) >= 2 and name in text]
+    hits += [m.group(0) for m in _ID_NUMBER.finditer(text)]
+    hits += [m.group(0) for pattern in (_MOBILE, _LANDLINE) for m in pattern.finditer(text)]
+    return list(dict.fromkeys(hits))
+
+
+def save_teaching_case(db: Database, hearing_id: int, text: str) -> TeachingDraft:
+    """Store the teaching case as the clerk reviewed it; the handout prints it from now on.
+
+    Raises:
+        ValidationError: empty or over-long text, or it names someone of the case (a party,
+            an agent, a representative, a witness) or holds an ID or phone number.
+        NotFound: no such hearing.
+        ConflictError: the hearing is not public (its case is never taught).
+    """
+    from tribunal.db.models import CaseParticipant
+
+    text = "\n".join(line.strip() for line in (text or "").replace("\r", "").split("\n")).strip()
+    if not text:
+        raise ValidationError("请填写讲义中的案例文字（或恢复自动生成的文字）", {"text": "不能为空"})
+    if len(text) > 2000:
+        raise ValidationError(f"案例文字过长（{len(text)} 字，最多 2000 字）", {"text": "过长"})
+    with db.session() as s:
+        hearing = _load_hearing(s, hearing_id)
+        if not hearing.public:
+            raise ConflictError("不公开审理的案件不作为培训案例")
+        participants = list(s.scalars(select(CaseParticipant.name).where(CaseParticipant.case_id == hearing.case_id)))
+        hits = _identifying(hearing.case, participants, text)
+        if hits:
+            raise ValidationError(f"案例文字中不能出现当事人、代理人、证人的姓名或者名称以及证件号码、电话："
+                                  f"{'、'.join(hits[:5])}；请改用“某某”等称呼", {"text": "含有可识别身份的信息"})
+        before = _draft(hearing)
+        hearing.teaching_text = text
+        hearing.teaching_reviewed_by = db.actor[:60]
+        hearing.teaching_reviewed_at = dt.datetime.now().replace(microsecond=0)
+        s.flush()
+        after = _draft(hearing)
+        audit.record(s, db.actor, "hearing.teaching_case", "hearing", hearing_id,
+                     f"复核培训讲义案例 {hearing.case.number}", {"text": before.text}, {"text": after.text})
+        return after
+
+
+def reset_teaching_case(db: Database, hearing_id: int) -> TeachingDraft:
+    """Go back to the generated text (not reviewed).
+
+    Raises:
+        NotFound: no such hearing.
+    """
+    with db.session() as s:
+        hearing = _load_hearing(s, hearing_id)
+        before = _draft(hearing)
+        hearing.teaching_text = None
+        hearing.teaching_reviewed_by = None
+        hearing.teaching_reviewed_at = None
+        s.flush()
+        after = _draft(hearing)
+        audit.record(s, db.actor, "hearing.teaching_case", "hearing", hearing_id,
+                     f"恢复自动生成的培训讲义案例 {hearing.case.number}", {"text": before.text}, {"text": after.text})
+        return after
 
 
 def _day_list(s: Session, tribunal: CircuitTribunal, day: dt.date, commission: Any) -> Any:
@@ -577,11 +718,12 @@ def _day_list(s: Session, tribunal: CircuitTribunal, day: dt.date, commission: A
     rows = []
     for h in hearings:
         venue = _venue(h, commission)
+        clerk = h.clerk or h.case.clerk
         rows.append(DayListRow(
             starts_at=h.starts_at, ends_at=h.ends_at, case_number=h.case.number,
             applicants=h.case.applicant_names, respondents=h.case.respondent_names,
             case_type_label=h.case.case_type.label_zh, place=venue.place, panel=_panel_text(_panel(h)),
-            clerk=(h.clerk or h.case.clerk).name if (h.clerk or h.case.clerk) else "", public=h.public,
+            clerk=clerk.name if clerk is not None else "", public=h.public,
             status_label="" if h.status == HearingStatus.SCHEDULED else h.status.label_zh,
         ))
     return DayList(tribunal=tribunal.name, day=day, rows=tuple(rows), issue_date=day)
@@ -606,7 +748,7 @@ def _gather(s: Session, hearing: Hearing, commission: Any, *, day_list: bool = T
         public=_public(s, hearing, info),
         letters=tuple(_letters(hearing, info.issue_date)),
         expected=tuple(_invitee(i) for i in _expected(hearing)),
-        teaching=_teaching(hearing.case),
+        teaching=_teaching(hearing.case, hearing),
         day_list=_day_list(s, hearing.tribunal, hearing.starts_at.date(), commission)
         if day_list and hearing.tribunal else None,
     )
@@ -614,7 +756,23 @@ def _gather(s: Session, hearing: Hearing, commission: Any, *, day_list: bool = T
 
 def _hearing_notes(s: Session, hearing: Hearing, values: dict[str, Any]) -> list[str]:
     """What the clerk should know before the pack goes out (printed on its cover list too)."""
-    return _privacy_notes(hearing)
+    from tribunal.services.training import session_warnings
+
+    notes = _privacy_notes(hearing)
+    if hearing.public and hearing.teaching_text is None:
+        notes.append(f"{hearing.case.number}：培训讲义的案例文字尚未复核，使用了按案由和仲裁请求自动生成的概括文字；"
+                     "可在开庭页面的“讲义案例”中复核、修改。")
+    room = hearing.room
+    host = hearing.host_enterprise or (room.enterprise if room is not None else None)
+    address = (room.address if room is not None else None) or (host.address if host is not None else None)
+    if not address and not (room is not None and room.enterprise_id is None and values.get("commission.address")):
+        notes.append(f"{hearing.case.number}：开庭地点没有登记地址，通知书只写了地点名称；"
+                     "请在企业名录或者房间信息中补充完整地址。")
+    sessions = s.scalars(select(TrainingSession).where(TrainingSession.hearing_id == hearing.id)
+                         .order_by(TrainingSession.starts_at, TrainingSession.id)).all()
+    for session in sessions[:1]:
+        notes += [f"{hearing.case.number}：{warning}。" for warning in session_warnings(s, session)]
+    return notes
 
 
 def _privacy_notes(hearing: Hearing) -> list[str]:
@@ -704,7 +862,7 @@ def _pack_result(db: Database, folder: Path, pack: Any, *, action: str, entity: 
                  summary: str, extra_notes: Sequence[str] = ()) -> PackResult:
     written, combined = _write(folder, pack)
     records = [
-        _Record(DocumentKind(w.item.kind), w.item.title, w.path, w.sha256, w.item.case_id, w.item.hearing_id,
+        _Record(_KINDS[w.item.kind], w.item.title, w.path, w.sha256, w.item.case_id, w.item.hearing_id,
                 w.item.party_id, w.item.observer_id)
         for w in written
     ]
@@ -826,13 +984,54 @@ def _attended(s: Session, hearing: Hearing) -> list[tuple[int | None, str, str, 
 
 
 def _hours(start: dt.datetime, end: dt.datetime) -> str:
+    """A training's length in hours, to the half hour ("1.5"); its own start to its own end."""
     halves = max(1, round((end - start).total_seconds() / 1800))
     return f"{halves / 2:g}"
 
 
-def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: Any, *,
-                       refuse: type[Exception]) -> tuple[list[Any], Any, str, dt.date]:
-    """The certificates of a hearing's attendees; ``refuse`` is the error type for a closed hearing."""
+def _person_key(observer_id: int | None, name: str, enterprise: str) -> str:
+    """Whom a certificate is for: the directory's person, or a name and unit typed at the door."""
+    return f"o:{observer_id}" if observer_id is not None else f"n:{name}|{enterprise}"[:300]
+
+
+@dataclass(frozen=True)
+class CertificateRow:
+    """A certificate of attendance and its number (培训证明编号)."""
+
+    id: int
+    number: str
+    name: str
+    enterprise: str
+    hearing_id: int | None
+    issued_on: dt.date
+    issued_by: str
+    voided_on: dt.date | None
+    void_reason: str
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_on is not None
+
+
+def _certificate_row(c: CertificateRecord) -> CertificateRow:
+    return CertificateRow(c.id, c.number, c.name, c.enterprise or "", c.hearing_id, c.issued_on, c.issued_by,
+                          c.voided_on, c.void_reason or "")
+
+
+def _live_certificates(s: Session, hearing_id: int) -> dict[str, CertificateRecord]:
+    rows = s.scalars(select(CertificateRecord).where(CertificateRecord.hearing_id == hearing_id,
+                                                    CertificateRecord.voided_on.is_(None)))
+    return {c.person_key: c for c in rows}
+
+
+def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: Any, values: dict[str, Any], *,
+                       refuse: type[Exception], assign: bool) -> tuple[list[Any], Any, str, dt.date, list[str]]:
+    """The certificates of a hearing's attendees, with their numbers.
+
+    ``assign`` gives a number to each attendee who has none yet (first print), in one write
+    transaction; a reprint (``assign`` False) prints only certificates already numbered.
+    ``refuse`` is the error type for a hearing that is not public.
+    """
     from tribunal.documents.data import Certificate
     from tribunal.documents.pack import build_certificates
 
@@ -843,24 +1042,60 @@ def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: An
         info = _hearing_info(hearing, commission)
         public = _public(s, hearing, info)
         people = _attended(s, hearing)
-        case_id, number = hearing.case_id, hearing.case.number
+        case_id, case_number = hearing.case_id, hearing.case.number
+        live = {key: c.number for key, c in _live_certificates(s, hearing_id).items()}
     if not people:
         raise ValidationError("这场开庭还没有签到到场的旁听人员，无法制作培训证明", {"hearing": "无人到场"})
-    day = public.training.ends_at.date()
+    training = public.training
+    # The certificate is dated the day of the activity; its hours are the training's own,
+    # and only a training that was recorded is certified.
+    day = (public.starts_at if training.default_selection else training.starts_at).date()
+    hours = "" if training.default_selection else _hours(training.starts_at, training.ends_at)
+    keys = [_person_key(oid, name, enterprise) for oid, name, enterprise, _title in people]
+    if assign and any(key not in live for key in keys):
+        pattern = settings.certificate_pattern(values)
+        with db.session() as s:
+            # Read again under the write lock: another workstation may have numbered them meanwhile.
+            stored = _live_certificates(s, hearing_id)
+            fresh = []
+            for key, (oid, name, enterprise, _title) in zip(keys, people, strict=True):
+                if key in stored:
+                    continue
+                seq, number = numbering.allocate_certificate(s, pattern, day.year)
+                stored[key] = CertificateRecord(
+                    hearing_id=hearing_id, observer_id=oid, person_key=key, name=name[:60],
+                    enterprise=enterprise[:200] or None, series=pattern.series, year=day.year, seq=seq,
+                    number=number, issued_on=dt.date.today(), issued_by=db.actor[:60])
+                s.add(stored[key])
+                fresh.append(number)
+            s.flush()
+            audit.record(s, db.actor, "certificate.number", "hearing", hearing_id,
+                         f"培训证明编号 {fresh[0]}" + (f" 至 {fresh[-1]}" if len(fresh) > 1 else ""),
+                         None, {"numbers": fresh})
+            live = {key: c.number for key, c in stored.items()}
+    chosen = [(key, person) for key, person in zip(keys, people, strict=True) if key in live]
     certificates = [
-        Certificate(number=f"〔{day.year}〕巡培字第{hearing_id}-{n}号", name=name, enterprise=enterprise,
-                    title=title, hours=_hours(public.starts_at, public.training.ends_at), issue_date=day)
-        for n, (_oid, name, enterprise, title) in enumerate(people, 1)
+        Certificate(number=live[key], name=name, enterprise=enterprise, title=title, hours=hours, issue_date=day)
+        for key, (_oid, name, enterprise, title) in chosen
     ]
-    items = build_certificates(public, certificates, commission, observer_ids=[p[0] for p in people],
+    notes = []
+    if training.default_selection:
+        notes.append(f"{case_number}：尚未登记培训场次，培训证明只证明旁听了庭审，未写培训名称、内容和时长。")
+    gone = sorted(set(live) - set(keys))
+    if gone:
+        notes.append(f"{case_number}：有{len(gone)}份已编号的培训证明，其持有人已不在到场名单中，未重印；"
+                     "如需收回，请将其作废（编号不再使用）。")
+    items = build_certificates(public, certificates, commission, observer_ids=[p[0] for _k, p in chosen],
                                case_id=case_id, fonts=fonts)
-    return items, info, number, day
+    return items, info, case_number, day, notes
 
 
 def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | None = None) -> PackResult:
     """Print a 培训证明 for everyone who attended (checked in, or on the training's attendance).
 
-    Files go to ``<folder>/<案号_日期>/培训证明/``.
+    Each certificate gets its number when it is first printed — the next of its year in the
+    ``certificate.number_pattern`` setting, gap-free like case numbers — and keeps it on
+    every reprint. Files go to ``<folder>/<案号_日期>/培训证明/``.
 
     Raises:
         NotFound: no such hearing.
@@ -872,13 +1107,55 @@ def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | No
 
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
-    items, info, number, day = _certificate_items(db, hearing_id, commission, fonts, refuse=ValidationError)
+    items, info, number, day, notes = _certificate_items(db, hearing_id, commission, fonts, values,
+                                                         refuse=ValidationError, assign=True)
     title = f"培训证明（{number}）"
     combined = merge_pdfs([Part(i.title, i.rendered.data) for i in items], title=title,
                           author=commission.institute, issue_date=day, key=f"certificates:h{hearing_id}")
     pack = PackOutput(f"{hearing_folder_name(info)}/培训证明", tuple(items), combined, title)
     return _pack_result(db, folder, pack, action="documents.certificates", entity="hearing",
-                        entity_id=hearing_id, summary=f"制作培训证明 {number}")
+                        entity_id=hearing_id, summary=f"制作培训证明 {number}", extra_notes=notes)
+
+
+def list_certificates(db: Database, *, hearing_id: int | None = None, year: int | None = None) -> list[CertificateRow]:
+    """Certificates of attendance by number (voided ones included, marked)."""
+    with db.session(write=False) as s:
+        query = select(CertificateRecord)
+        if hearing_id is not None:
+            query = query.where(CertificateRecord.hearing_id == hearing_id)
+        if year is not None:
+            query = query.where(CertificateRecord.year == year)
+        rows = s.scalars(query.order_by(CertificateRecord.year, CertificateRecord.series, CertificateRecord.seq))
+        return [_certificate_row(c) for c in rows]
+
+
+def void_certificate(db: Database, number: str, reason: str, *, today: dt.date | None = None) -> CertificateRow:
+    """Withdraw a certificate (收回作废): it is kept, marked void, and its number never given again.
+
+    Raises:
+        ValidationError: no reason given.
+        NotFound: no certificate has this number.
+        ConflictError: it is void already.
+    """
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("请写明作废培训证明的原因", {"reason": "必填"})
+    if len(reason) > 200:
+        raise ValidationError("作废原因过长（最多 200 字）", {"reason": "过长"})
+    with db.session() as s:
+        row = s.scalar(select(CertificateRecord).where(CertificateRecord.number == number.strip()))
+        if row is None:
+            raise NotFound(f"找不到编号为“{number.strip()}”的培训证明")
+        if row.voided_on is not None:
+            raise ConflictError(f"培训证明 {row.number} 已于 {row.voided_on} 作废")
+        before = _certificate_row(row)
+        row.voided_on = today or dt.date.today()
+        row.void_reason = reason
+        s.flush()
+        after = _certificate_row(row)
+        audit.record(s, db.actor, "certificate.void", "hearing", row.hearing_id,
+                     f"作废培训证明 {row.number}（{row.name}）：{reason}", before, after)
+        return after
 
 
 def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int | None = None,
@@ -1051,6 +1328,8 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
     if kind == DocumentKind.DAY_LIST and day_target is not None:
         with db.session(write=False) as s:
             tribunal = s.get(CircuitTribunal, day_target[1])
+            if tribunal is None:
+                raise ConflictError("这份排期表的巡回仲裁庭已不存在，无法重印")
             day_list = _day_list(s, tribunal, day_target[0], commission)
         return DayListSheet(commission, fonts).render(day_list).data
     if kind == DocumentKind.PACK_LIST and day_target is not None:
@@ -1061,12 +1340,12 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
                 return item.rendered.data
         raise ConflictError(f"按现有数据已不再制作“{title}”，无法重印")
     if kind == DocumentKind.CERTIFICATE:
-        items, _info, _number, _day = _certificate_items(db, _need(hearing_id), commission, fonts,
-                                                         refuse=ConflictError)
+        items, _info, _number, _day, _notes = _certificate_items(db, _need(hearing_id), commission, fonts, values,
+                                                                 refuse=ConflictError, assign=False)
         for item in items:
             if item.filename == path.name:
                 return item.rendered.data
-        raise ConflictError(f"“{title}”的旁听人员已不在到场名单中，无法重印")
+        raise ConflictError(f"“{title}”已作废，或者其持有人已不在到场名单中，无法重印")
     with db.session(write=False) as s:
         hearing = _load_hearing(s, _need(hearing_id))
         _require_printable(hearing)

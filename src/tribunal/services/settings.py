@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
 from tribunal.db.models import Setting
-from tribunal.domain.case_numbers import CaseNumberPattern
+from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
 from tribunal.errors import ValidationError
 from tribunal.services import audit
 
@@ -40,6 +40,14 @@ def _brackets(value: str) -> str | None:
 
 def _short_name(value: str) -> str | None:
     return None if len(value) <= 20 else "最多 20 个字"
+
+
+def _certificate_pattern(value: str) -> str | None:
+    try:
+        CertificatePattern(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _language(value: str) -> str | None:
@@ -125,6 +133,11 @@ REGISTRY: tuple[SettingDef, ...] = (
                "KaiTi font file (empty: bundled font)", _font_file),
     SettingDef("documents.date_style", str, "chinese", "落款日期写法：chinese 汉字（二〇二六年…）或 arabic 阿拉伯数字",
                "Signature date style: chinese or arabic", _date_style),
+    SettingDef("training.buffer_minutes", int, 30, "庭审计划结束到培训开始的最少间隔（分钟）",
+               "Least time between a hearing's planned end and the training (minutes)", _minutes),
+    SettingDef("certificate.number_pattern", str, "邵劳人仲培字〔{年}〕第{号}号",
+               "培训证明编号格式（{年}为年份，{号}为当年顺序号）",
+               "Certificate number pattern ({年} the year, {号} the number in the year)", _certificate_pattern),
     SettingDef("training.topic_tags_filled", bool, False, "培训主题的适用案由已按主题库补齐（程序内部使用）",
                "Training topics' tags filled from the library (internal)", hidden=True),
 )
@@ -216,6 +229,11 @@ def set_value(db: Database, key: str, value: Any) -> Any:
         audit.record(s, db.actor, "setting.change", "setting", None, f"{key}: {before} → {value}",
                      {key: before}, {key: value})
     return value
+
+
+def certificate_pattern(values: dict[str, Any]) -> CertificatePattern:
+    """The commission's certificate-number pattern from the settings' values."""
+    return CertificatePattern(str(values["certificate.number_pattern"]))
 
 
 def case_number_pattern(values: dict[str, Any]) -> CaseNumberPattern:

@@ -335,7 +335,7 @@ class CaseDetailPane(QTabWidget):
             return ""
         fields = dict.fromkeys(f.split(".")[1] for f, _b, _a in entry.changes
                                if f.startswith("agent.") and f.split(".")[1] in _AGENT_FIELD_LABELS)
-        items = [f"<li>{escape(_t(_AGENT_FIELD_LABELS[f]))}：{escape(self.tr('changed'))}</li>" for f in fields]
+        items = [f"<li>{escape(_t(str(_AGENT_FIELD_LABELS[f])))}：{escape(self.tr('changed'))}</li>" for f in fields]
         return "<ul>" + "".join(items) + "</ul>" if items else ""
 
     def _value(self, field: str, value: Any) -> str:

@@ -1086,7 +1086,10 @@ class CaseEditor(QDialog):
             if party is not None:
                 self.party_list.setCurrentRow(party)
                 # An agent's field may sit below the fold of the party's page.
-                self._party_scroll.widget().layout().activate()
+                page = self._party_scroll.widget()
+                layout = page.layout() if page is not None else None
+                if layout is not None:
+                    layout.activate()
                 self._party_scroll.ensureWidgetVisible(feedback.container)
             feedback.field.setFocus()
 

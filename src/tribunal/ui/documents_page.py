@@ -515,7 +515,12 @@ class DocumentsPage(QWidget):
                         "and saved together."))
             if hearing_id is None:
                 return None
-        return self._made(lambda: document_service.make_pack(self._db, hearing_id),
+        from tribunal.ui import teaching_dialog
+
+        if not teaching_dialog.review_before_print(self, self._db, hearing_id):
+            return None
+        chosen = hearing_id
+        return self._made(lambda: document_service.make_pack(self._db, chosen),
                           self.tr("The hearing's documents are ready"))
 
     def make_day_pack(self, day: dt.date | None = None, tribunal_id: int | None = None) -> PackResult | None:
