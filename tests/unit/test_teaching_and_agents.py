@@ -9,7 +9,6 @@ from tribunal.domain.case_numbers import CertificatePattern
 from tribunal.domain.enums import AgentAuthority, AgentKind, SpecialAuthority
 from tribunal.domain.teaching import approx_wan, default_text, generalise, health_terms
 
-
 # ---------------------------------------------------------------- teaching case
 
 
