@@ -25,7 +25,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFError, TTFont
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFError, TTFont
 
 from tribunal.resources import font_path
 
@@ -38,6 +38,7 @@ __all__ = [
     "find_official_fonts",
     "install_tounicode_fix",
     "load_fonts",
+    "subset_tag",
     "to_unicode_cmap",
 ]
 
@@ -279,7 +280,7 @@ def _speed_up(font: TTFont) -> None:
         state.frozen = 1
         for n, subset in enumerate(state.subsets):
             internal_name = font.getSubsetInternalName(n, doc)[1:]
-            base_name = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            base_name = b"".join((subset_tag(face.name, subset), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
             widths, cmap = subset_dictionaries(doc, base_name, subset)
             pdf_font = pdfdoc.PDFTrueTypeFont()
             pdf_font.__Comment__ = f"Font {font.fontName} subset {n}"
@@ -304,6 +305,24 @@ def _speed_up(font: TTFont) -> None:
     face.get_table = get_table
     face.addSubsetObjects = add_subset_objects
     font.addObjects = add_objects
+
+
+def subset_tag(font_name: bytes, subset: list[int]) -> bytes:
+    """The six-letter tag of a font subset ("AAAAAA+" in ``/BaseFont``), from what it holds.
+
+    ReportLab numbers a document's subsets AAAAAA, AAAAAB … so every document has an
+    AAAAAA+ subset, and a combined PDF would hold many different subsets under one name —
+    which PDF readers may take for one font. A tag derived from the font and the characters
+    of the subset differs between different subsets, is the same for the same subset, and
+    depends on nothing else, so the same document always gets the same bytes.
+    """
+    digest = hashlib.sha256(font_name + b"\0" + ",".join(map(str, subset)).encode("ascii")).digest()
+    value = int.from_bytes(digest[:8], "big")
+    letters = []
+    for _ in range(6):
+        value, rest = divmod(value, 26)
+        letters.append(65 + rest)
+    return bytes(letters)
 
 
 class _Formatted(pdfdoc.PDFObject):

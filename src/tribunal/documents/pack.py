@@ -9,16 +9,14 @@ already there — so an unchanged reprint neither rewrites nor re-dates anything
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tribunal import files
 from tribunal.documents.announcement import HearingAnnouncement
 from tribunal.documents.base import Rendered
 from tribunal.documents.certificate import AttendanceCertificate, CertificateData
@@ -325,30 +323,9 @@ class WrittenFile:
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` crash-safely; return False when the file already held it.
-
-    The bytes go to a temporary file in the same folder, are flushed to the disk, and the
-    temporary file is then renamed over the target (atomic on the same volume). A crash
-    leaves either the old file or the new one, never half of one.
-    """
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.stem[:20]}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    return True
+    """Write ``data`` to ``path`` crash-safely, with ordinary permissions (see :mod:`tribunal.files`);
+    return False when the file already held it."""
+    return files.write_atomic(path, data)
 
 
 def write_pack(folder: Path, pack: PackOutput) -> tuple[list[WrittenFile], WrittenFile]:

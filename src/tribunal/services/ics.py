@@ -16,14 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 import icalendar
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from tribunal import __version__
+from tribunal import __version__, files
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, Hearing, HearingPanelMember, Room, Staff
 from tribunal.domain.enums import HearingStatus
@@ -178,7 +177,7 @@ def export_ics(db: Database, path_or_none: str | os.PathLike[str] | None, date_f
 def _write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file beside ``target`` and rename: a reader never sees half a file."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = files.temporary_file(target.parent, f".{target.name}.", ".tmp")
     except OSError as exc:
         raise ValidationError(f"无法在 {target.parent} 中写入日历文件：{exc.strerror or exc}",
                               {"path": "无法写入"}) from exc

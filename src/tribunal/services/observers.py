@@ -15,7 +15,6 @@ import datetime as dt
 import os
 import re
 import secrets
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from tribunal import files
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
@@ -1544,7 +1544,7 @@ def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike
                       "是" if r.walk_in else ""])
     for column, width in zip("ABCDEFGH", (6, 12, 32, 16, 16, 10, 18, 10), strict=True):
         sheet.column_dimensions[column].width = width
-    fd, tmp = tempfile.mkstemp(prefix=".tribunal-", suffix=".xlsx", dir=target.parent)
+    fd, tmp = files.temporary_file(target.parent, ".tribunal-", ".xlsx")
     os.close(fd)
     try:
         book.save(tmp)
