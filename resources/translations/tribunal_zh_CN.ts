@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgentForm</name>
+    <message>
+        <source>For example: spouse, father, guardian</source>
+        <translation>例如：配偶、父亲、监护人</translation>
+    </message>
+    <message>
+        <source>Where notices to this agent are served</source>
+        <translation>向该代理人送达文书的地址</translation>
+    </message>
+    <message>
+        <source>Mobile, or landline with area code</source>
+        <translation>手机，或者带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>As on the practising certificate</source>
+        <translation>按执业证填写</translation>
+    </message>
+    <message>
+        <source>Assigned by a legal-aid body</source>
+        <translation>法律援助机构指派</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>尚未登记</translation>
+    </message>
+    <message>
+        <source>Acts for the party by law; no power of attorney is needed.</source>
+        <translation>依法代为参加仲裁，不需要授权委托书。</translation>
+    </message>
+    <message>
+        <source>Delete this agent</source>
+        <translation>删除该代理人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>代理人种类</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation to the party</source>
+        <translation>与当事人的关系</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>执业证号</translation>
+    </message>
+    <message>
+        <source>Address for service</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>代理权限</translation>
+    </message>
+    <message>
+        <source>Law firm</source>
+        <translation>律师事务所</translation>
+    </message>
+    <message>
+        <source>Legal-service office</source>
+        <translation>基层法律服务所</translation>
+    </message>
+    <message>
+        <source>Recommended by</source>
+        <translation>推荐单位</translation>
+    </message>
+    <message>
+        <source>Employer or unit</source>
+        <translation>工作单位</translation>
+    </message>
+</context>
+<context>
+    <name>AgentsBox</name>
+    <message>
+        <source>Add an agent</source>
+        <translation>添加代理人</translation>
+    </message>
+    <message>
+        <source>A party may have two agents at most</source>
+        <translation>每名当事人最多两名代理人</translation>
+    </message>
+    <message>
+        <source>No agent: the party acts in person.</source>
+        <translation>没有代理人：当事人本人参加仲裁。</translation>
+    </message>
+    <message>
+        <source>Agent {n}</source>
+        <translation>第{n}名代理人</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceDialog</name>
     <message>
         <source>Attendance: {title}</source>
@@ -347,6 +445,34 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Kind of agent</source>
+        <translation>代理人种类</translation>
+    </message>
+    <message>
+        <source>Firm or unit</source>
+        <translation>律师事务所或单位</translation>
+    </message>
+    <message>
+        <source>Address for service</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>执业证号</translation>
+    </message>
+    <message>
+        <source>Relation to the party</source>
+        <translation>与当事人的关系</translation>
+    </message>
+    <message>
+        <source>Legal aid</source>
+        <translation>法律援助</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>代理权限</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -415,8 +541,20 @@
         <translation>地址</translation>
     </message>
     <message>
+        <source>legal aid</source>
+        <translation>法律援助</translation>
+    </message>
+    <message>
         <source>Agent</source>
         <translation>委托代理人</translation>
+    </message>
+    <message>
+        <source>Acts by law</source>
+        <translation>依法代理</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>尚未登记</translation>
     </message>
     <message>
         <source>No claims recorded.</source>
@@ -2351,6 +2489,14 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>旁听签到…</translation>
     </message>
     <message>
+        <source>Teaching case…</source>
+        <translation>讲义案例…</translation>
+    </message>
+    <message>
+        <source>Review the account of the case that the training handout gives the observers</source>
+        <translation>复核培训讲义中向旁听人员介绍的案例文字</translation>
+    </message>
+    <message>
         <source>Hearing notice served on the parties</source>
         <translation>开庭通知送达情况</translation>
     </message>
@@ -3784,10 +3930,6 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>例如：总经理</translation>
     </message>
     <message>
-        <source>Leave empty if there is no agent</source>
-        <translation>没有委托代理人的不填</translation>
-    </message>
-    <message>
         <source>Role</source>
         <translation>当事人地位</translation>
     </message>
@@ -3820,12 +3962,8 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>地址</translation>
     </message>
     <message>
-        <source>Agent</source>
-        <translation>委托代理人</translation>
-    </message>
-    <message>
-        <source>Agent&apos;s phone</source>
-        <translation>代理人电话</translation>
+        <source>Agents (lawyers, relatives, statutory or appointed agents)</source>
+        <translation>代理人（律师、近亲属、法定代理人或者指定代理人等）</translation>
     </message>
     <message>
         <source>(name not filled in)</source>
@@ -4445,6 +4583,45 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>End</source>
         <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>TeachingCaseDialog</name>
+    <message>
+        <source>Teaching case of the training handout</source>
+        <translation>培训讲义的案例文字</translation>
+    </message>
+    <message>
+        <source>Observers read this in the training handout. Write it so that nobody can recognise the people: no names of parties, agents or witnesses, no body part or disability grade, no exact amount. The text below was generated from the case&apos;s type and claims; edit it as the lesson needs.</source>
+        <translation>这段文字印在发给旁听人员的培训讲义中，应当让人无法认出当事人：不写当事人、代理人、证人的姓名或者名称，不写受伤部位和伤残等级，不写确切金额。下面的文字是按案由和仲裁请求自动生成的，可以根据讲解需要修改。</translation>
+    </message>
+    <message>
+        <source>Use the generated text</source>
+        <translation>使用自动生成的文字</translation>
+    </message>
+    <message>
+        <source>Put the text generated from the case&apos;s type and claims back into the box</source>
+        <translation>把按案由和仲裁请求自动生成的文字放回编辑框</translation>
+    </message>
+    <message>
+        <source>Save and print</source>
+        <translation>保存并制作文书</translation>
+    </message>
+    <message>
+        <source>Save as reviewed</source>
+        <translation>保存（已复核）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reviewed by {who} on {when}.</source>
+        <translation>已由{who}于{when}复核。</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet: the handout would print the generated text.</source>
+        <translation>尚未复核：讲义将使用自动生成的文字。</translation>
     </message>
 </context>
 <context>
