@@ -1823,6 +1823,14 @@
         <translation>按现有数据在原位置重新制作这份文书，并告诉您内容是否有变化</translation>
     </message>
     <message>
+        <source>Withdraw certificate…</source>
+        <translation>作废培训证明…</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected training certificate: it is kept as void and its number is never given again</source>
+        <translation>作废所选的培训证明：证明保留并标为作废，其编号不再使用</translation>
+    </message>
+    <message>
         <source>(the newest {count} shown)</source>
         <translation>（只显示最近 {count} 份）</translation>
     </message>
@@ -1875,6 +1883,22 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Made again</source>
         <translation>已重新制作</translation>
+    </message>
+    <message>
+        <source>Withdraw certificate</source>
+        <translation>作废培训证明</translation>
+    </message>
+    <message>
+        <source>This certificate has no number on record, or it is void already.</source>
+        <translation>这份培训证明没有登记编号，或者已经作废。</translation>
+    </message>
+    <message>
+        <source>Why is certificate {number} ({name}) withdrawn?</source>
+        <translation>作废培训证明 {number}（{name}）的原因：</translation>
+    </message>
+    <message>
+        <source>Certificate {number} is void. Its number will not be given to anyone else.</source>
+        <translation>培训证明 {number} 已作废，这个编号不会再给其他人使用。</translation>
     </message>
     <message>
         <source>Make hearing documents</source>

@@ -66,6 +66,7 @@ __all__ = [
     "PackResult",
     "ReprintResult",
     "TeachingDraft",
+    "certificate_of_document",
     "commission_of",
     "default_topics",
     "deidentify_text",
@@ -1127,6 +1128,20 @@ def list_certificates(db: Database, *, hearing_id: int | None = None, year: int 
             query = query.where(CertificateRecord.year == year)
         rows = s.scalars(query.order_by(CertificateRecord.year, CertificateRecord.series, CertificateRecord.seq))
         return [_certificate_row(c) for c in rows]
+
+
+def certificate_of_document(db: Database, document_id: int) -> CertificateRow | None:
+    """The certificate a recorded 培训证明 file holds (its number is in the file's name); None
+    when the document is not a certificate or its number is unknown."""
+    with db.session(write=False) as s:
+        row = s.get(Document, document_id)
+        if row is None or row.kind != DocumentKind.CERTIFICATE or row.hearing_id is None:
+            return None
+        name = Path(row.path).name
+        for certificate in s.scalars(select(CertificateRecord).where(CertificateRecord.hearing_id == row.hearing_id)):
+            if certificate.number in name:
+                return _certificate_row(certificate)
+        return None
 
 
 def void_certificate(db: Database, number: str, reason: str, *, today: dt.date | None = None) -> CertificateRow:
