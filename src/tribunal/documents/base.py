@@ -22,7 +22,7 @@ wants to change, and implements :meth:`~DocumentRenderer.story` (the flowables) 
   tighter, step by step down to the hard limits of :data:`~tribunal.documents.styles.LEVELS`,
   and refused with a message naming its longest field when it still does not fit; a letter
   whose last page would hold only its closing lines is tried a little tighter first
-  (GB/T 9704-2012 §7.3.5.1: adjust line and character spacing rather than leave the date and
+  (GB/T 9704-2012 §7.3.5.5: adjust line and character spacing rather than leave the date and
   seal alone).
 """
 

@@ -139,7 +139,8 @@ class KeepTail(_Stack):
 
     ``body`` is the run of paragraphs before the tail; only its first may be split, and at
     least two of the body's lines go to the tail's page. Used for the signature and seal
-    block (GB/T 9704-2012 §7.3.5.1: the date and seal never stand on a page without text)
+    block (no page may carry the date and seal alone; GB/T 9704-2012 §7.3.5.5 has line and character
+    spacing adjusted first, which the renderer base tries before this keeper moves lines)
     and for a 法律依据 line after its topic.
     """
 

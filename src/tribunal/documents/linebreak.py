@@ -21,7 +21,7 @@ justified-line drawers:
 * in justified paragraphs every line but the last is spread to the full measure with
   character spacing (the PDF ``Tc`` operator), as word processors do for Chinese;
 * a paragraph style may carry a tracking (``trbTracking``, points added after every
-  character) so that body text keeps the 28 characters a line of GB/T 9704-2012 §5.2.1:
+  character) so that body text keeps the 28 characters a line of GB/T 9704-2012 §5.2.3:
   the widths used for breaking include it and the text is drawn with it.
 
 Breaking reads its per-paragraph settings from :data:`CONTEXT`, which the renderer's

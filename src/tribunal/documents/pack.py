@@ -253,7 +253,8 @@ def build_hearing_pack(docs: HearingDocuments, commission: Commission,
     items, own_notes = _hearing_items(docs, renderers, names, with_day_list=True)
     h = docs.hearing
     all_notes = (*notes, *own_notes)
-    items.insert(0, _cover(items, title=h.case_number, subtitle=f"{hearing_time(h.starts_at)}　{h.venue.place}",
+    items.insert(0, _cover(items, title=h.case_number,
+                           subtitle=f"{h.case_number}　{hearing_time(h.starts_at)}　{h.venue.place}",
                            notes=all_notes, issue_date=h.issue_date, key=f"h{h.id}", renderers=renderers,
                            names=names, case_id=h.case_id, hearing_id=h.id))
     title = f"开庭文书（{h.case_number}）"

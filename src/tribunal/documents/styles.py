@@ -2,7 +2,7 @@
 
 Sizes use the Chinese 字号 names: 二号 22 pt (titles), 三号 16 pt (body), 四号 14 pt, 小四 12 pt
 (table cells), 五号 10.5 pt (notes). At the default :class:`Fit` the body has 28 characters a
-line and 22 lines in the 156 × 225 mm text block, as GB/T 9704-2012 §5.2.1 sets it: a leading
+line and 22 lines in the 156 × 225 mm text block, as GB/T 9704-2012 §5.2.3 sets it: a leading
 of 28.95 pt, and a tracking of −0.21 pt that brings 16 pt characters to a 15.79 pt pitch.
 Line breaking and justification follow Chinese rules (see linebreak.py).
 
