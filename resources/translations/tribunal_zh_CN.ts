@@ -4486,6 +4486,10 @@ The deletion is recorded in the case&apos;s history.</source>
         <source>Link the session to a hearing to see the topics suggested for its type of dispute.</source>
         <translation>将培训与某场开庭关联后，可看到针对其案由推荐的主题。</translation>
     </message>
+    <message>
+        <source>Training saved — please check</source>
+        <translation>培训已保存——请核对</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

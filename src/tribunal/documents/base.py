@@ -54,6 +54,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from tribunal.documents.data import Commission
 from tribunal.documents.fonts import FontSet, load_fonts
@@ -224,6 +225,7 @@ class DocumentRenderer(ABC, Generic[T]):
         self.styles: Styles = stylesheet(self.fonts, self.fit)
         self._styles: dict[Fit, Styles] = {self.fit: self.styles}
         self._cell_styles: dict[tuple[str, float], ParagraphStyle] = {}
+        self._unit_widths: dict[tuple[str, str], float] = {}
         self._texts: list[str] = []
         self._font_texts: dict[str, list[str]] = {}
         self._keep: tuple[str, ...] = ()
@@ -278,22 +280,38 @@ class DocumentRenderer(ABC, Generic[T]):
         """
         meta = self.meta(data)
         first = self._render_at(data, meta, DEFAULT_FIT)
-        if self.ONE_SHEET and first.pages > 1:
-            return self._squeeze(data, meta, LEVELS, lambda r: r.pages == 1, refuse=True) or first
+        if self.ONE_SHEET and (first is None or first.pages > 1):
+            squeezed = self._squeeze(data, meta, LEVELS, lambda r: r is not None and r.pages == 1, refuse=True)
+            assert squeezed is not None  # refused otherwise
+            return squeezed
+        if first is None:  # something taller than a page that cannot be split
+            raise self._too_long(data, meta)
         if self.SAVE_LAST_PAGE and (self._closing_moved or self._short_section):
             pages = first.pages
-            return self._squeeze(data, meta, MILD_LEVELS, lambda r: r.pages < pages, refuse=False) or first
+            return self._squeeze(data, meta, MILD_LEVELS, lambda r: r is not None and r.pages < pages,
+                                 refuse=False) or first
         return first
 
     def _squeeze(self, data: T, meta: DocMeta, levels: Sequence[Fit], good: Any, *,
                  refuse: bool) -> Rendered | None:
-        """The loosest of ``levels`` (after the first, which failed) whose result is good."""
+        """The loosest of ``levels`` (after the first, which failed) whose result is good.
+
+        Most documents that overflow do so by a line or two: the next fit is tried first,
+        then the tightest, then the loosest good one between them by bisection.
+        """
+        first = self._render_at(data, meta, levels[1])
+        if good(first):
+            return first
+        if len(levels) == 2:
+            if refuse:
+                raise self._too_long(data, meta)
+            return None
         tightest = self._render_at(data, meta, levels[-1])
         if not good(tightest):
             if refuse:
                 raise self._too_long(data, meta)
             return None
-        low, high, best = 0, len(levels) - 1, tightest  # levels[low] fails, levels[high] is good
+        low, high, best = 1, len(levels) - 1, tightest  # levels[low] fails, levels[high] is good
         while high - low > 1:
             middle = (low + high) // 2
             result = self._render_at(data, meta, levels[middle])
@@ -312,7 +330,7 @@ class DocumentRenderer(ABC, Generic[T]):
         reason = f"过长（{len(text)}字），一页放不下"
         return DocumentTooLong(f"《{name}》在一页内放不下：“{label}”{reason}，请精简后再制作", {label: reason})
 
-    def _render_at(self, data: T, meta: DocMeta, fit: Fit) -> Rendered:
+    def _render_at(self, data: T, meta: DocMeta, fit: Fit) -> Rendered | None:
         self.fit = fit
         styles = self._styles.get(fit)
         if styles is None:
@@ -354,7 +372,11 @@ class DocumentRenderer(ABC, Generic[T]):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         maker = functools.partial(_DeferredCanvas, trb_renderer=self, trb_meta=meta)
-        doc.build(story, canvasmaker=maker)
+        try:
+            doc.build(story, canvasmaker=maker)
+        except LayoutError:
+            # A table cell taller than the text block: no fit or split can place it.
+            return None
         self._short_section = self._has_short_section(frame)
         return Rendered(
             kind=self.KIND,
@@ -520,13 +542,14 @@ class DocumentRenderer(ABC, Generic[T]):
         return outer
 
     def closing(self, body: Sequence[Flowable], day: dt.date, *, issuer: str | None = None,
-                gap: float = 1) -> Flowable:
+                gap: float = 1, after: Sequence[Flowable] = ()) -> Flowable:
         """The signature after the last paragraphs of ``body``, kept with their last two lines.
 
         ``body`` is the document's last one or two paragraphs (the ones the signature must
-        not be parted from); ``gap`` is the space above the signature in body lines.
+        not be parted from); ``gap`` is the space above the signature in body lines; ``after``
+        goes under the date with it (a 附注).
         """
-        tail: list[Flowable] = [self.lines(gap), self.signature(day, issuer=issuer)]
+        tail: list[Flowable] = [self.lines(gap), self.signature(day, issuer=issuer), *after]
         return KeepTail(list(body), tail, on_split=self._closing_split)
 
     def _closing_split(self) -> None:
@@ -565,7 +588,14 @@ class DocumentRenderer(ABC, Generic[T]):
         return style
 
     def _width(self, text: str, font: str, size: float) -> float:
-        return sum(stringWidth(chunk, name, size) for name, chunk in self.fonts.runs(text, font))
+        """Width of ``text`` in ``font`` at ``size`` (with fallback glyphs); widths scale with size,
+        so each text is measured once, at 1 pt."""
+        key = (text, font)
+        unit = self._unit_widths.get(key)
+        if unit is None:
+            unit = self._unit_widths[key] = sum(stringWidth(chunk, name, 1.0)
+                                                for name, chunk in self.fonts.runs(text, font))
+        return unit * size
 
     @staticmethod
     def _pieces(text: str, kind: str) -> list[str]:

@@ -66,9 +66,6 @@ class ObserverInvitation(DocumentRenderer[InvitationData]):
         return DocMeta(title=f"旁听邀请函（{data.letter.addressee}）", issue_date=data.hearing.issue_date,
                        key=f"invitation:{data.key}")
 
-    def footer_note(self, data: InvitationData) -> str:
-        return wording.OBSERVER_PRIVACY
-
     def _contact(self, hearing: PublicHearing) -> str:
         phone = hearing.clerk.phone or self.commission.phone
         name = hearing.clerk.name or self.commission.institute
@@ -95,7 +92,7 @@ class ObserverInvitation(DocumentRenderer[InvitationData]):
                 training += f"，地点：{t.venue}"
             rows.append([time_span(t.starts_at, t.ends_at), training + "。"])
         columns = [Column("", 30, "time", "center"), Column("", 126)]
-        return self.table(columns, rows, header=False, padding=4)
+        return self.table(columns, rows, header=False, padding=2.5)
 
     def _cards(self, data: InvitationData) -> list[Flowable]:
         """Check-in cards, four to a row: QR code, the invitee's name, their title."""
@@ -147,6 +144,7 @@ class ObserverInvitation(DocumentRenderer[InvitationData]):
             self.lines(0.5),
             self.p(f"请于{arabic_date(letter.reply_by)}前将回执交回，或者电话告知联系人（{self._contact(data.hearing)}）；"
                    "不能参加的，也请告知，以便安排座位。手机号码仅用于活动当天的联络。", s.compact),
+            self.p(wording.OBSERVER_PRIVACY, s.note),
         ]
 
     def story(self, data: InvitationData) -> list[Flowable]:
@@ -174,7 +172,7 @@ class ObserverInvitation(DocumentRenderer[InvitationData]):
                 f"诚邀{who}参加。安排如下：", s.body),
             self._schedule(h),
             self.lines(0.2),
-            self.closing([reply, attachments], h.issue_date, issuer=self.commission.institute, gap=0.8),
+            self.closing([reply, attachments], h.issue_date, issuer=self.commission.institute, gap=0.5),
             self.section_end(),
             PageBreak(),
             self.p("附件1", s.h1_flush),

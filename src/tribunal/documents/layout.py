@@ -101,6 +101,11 @@ class _Stack(Flowable):
     def getSpaceAfter(self) -> float:
         return _space_after(self.parts[-1]) if self.parts else 0.0
 
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # Taller than a whole page (ReportLab already moved it to a fresh one): lay the parts
+        # out one by one; keeping them together is impossible.
+        return list(self.parts) if getattr(self, "_postponed", False) else []
+
     def draw(self) -> None:
         y = self.height
         for i, (part, (w, h)) in enumerate(zip(self.parts, self._sizes, strict=True)):
@@ -130,7 +135,7 @@ class KeepHead(_Stack):
         # Nothing of what follows fits here (a paragraph needs two lines, a table its header
         # and a row): the heading goes to the next page with it.
         if not parts or parts[0] is following:
-            return []
+            return super().split(availWidth, availHeight)
         return [head, *parts]
 
 
@@ -157,7 +162,7 @@ class KeepTail(_Stack):
         first, rest = self.body[0] if self.body else None, self.body[1:]
         rest_lines = sum(p.line_count for p in rest if isinstance(p, Text))
         if not isinstance(first, Text) or first.line_count == 0:
-            return []
+            return super().split(availWidth, availHeight)
         need = max(0, self.lines - rest_lines)  # lines of ``first`` that must go with the tail
         leading = float(first.style.leading)
         space = _space_before(first)
@@ -165,13 +170,14 @@ class KeepTail(_Stack):
         keep = min(fit, first.line_count - need)
         if keep >= first.line_count:
             # The whole first paragraph fits here and the rest carries two lines already.
-            return [first, KeepTail(rest, self.tail, lines=0)] if rest else []
+            return [first, KeepTail(rest, self.tail, lines=0)] if rest else super().split(availWidth, availHeight)
         if keep < 2:
-            return []
+            return super().split(availWidth, availHeight)
         parts = first.split(availWidth, space + keep * leading + _FUZZ)
         if len(parts) != 2:
-            return []
-        return [parts[0], _Stack([parts[1], *rest, *self.tail])]
+            return super().split(availWidth, availHeight)
+        # What is left goes on with the same rule: a very long paragraph may need more pages.
+        return [parts[0], KeepTail([parts[1], *rest], self.tail, lines=self.lines)]
 
 
 class MinHeight(Flowable):

@@ -55,9 +55,10 @@ class ObserverRules(DocumentRenderer[PublicHearing]):
         return {"开庭地点": data.venue.place}
 
     def story(self, data: PublicHearing) -> list[Flowable]:
-        out: list[Flowable] = [self.p(self.commission.issuer, self.styles.issuer)]
-        # 四号 keeps the sheet to one page for the door of the hearing room.
+        # 四号 keeps the sheet to one page for the door of the hearing room; the commission
+        # that issues it signs it at the foot, with the date.
+        out: list[Flowable] = []
         rules = rules_flowables(self, data, compact=True, title_style=self.styles.title)
         out += rules[:-3]
-        out.append(self.closing(rules[-3:], data.issue_date, gap=0.8))
+        out.append(self.closing(rules[-3:], data.issue_date, gap=0.5))
         return out

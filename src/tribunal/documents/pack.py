@@ -231,9 +231,19 @@ def _combine(items: list[PackItem], title: str, author: str, issue_date: dt.date
 def _cover(items: Sequence[PackItem], *, title: str, subtitle: str, notes: Sequence[str], issue_date: dt.date,
            key: str, renderers: Renderers, names: _Names, groups: dict[int, str] | None = None,
            **ids: int | None) -> PackItem:
-    rows = tuple(PackListRow(item.title, item.rendered.pages, item.purpose,
-                             (groups or {}).get(item.hearing_id or 0, "")) for item in items)
-    data = PackListData(title, subtitle, rows, tuple(notes), issue_date, key)
+    rows: list[PackListRow] = []
+    for item in items:
+        group = (groups or {}).get(item.hearing_id or 0, "")
+        last = rows[-1] if rows else None
+        if item.kind == "invitation" and last is not None and last.title.startswith("旁听邀请函") \
+                and last.group == group:
+            # One line for all the letters of a hearing: the folder holds them one by one.
+            count = int(last.title.split("（")[1].rstrip("份）")) + 1 if "份" in last.title else 2
+            rows[-1] = PackListRow(f"旁听邀请函（{count}份）", last.pages + item.rendered.pages,
+                                   "分别送交各受邀单位或者个人，" + item.purpose.split("，", 1)[-1], group)
+        else:
+            rows.append(PackListRow(item.title, item.rendered.pages, item.purpose, group))
+    data = PackListData(title, subtitle, tuple(rows), tuple(notes), issue_date, key)
     return PackItem("pack_list", names("pack_list"), renderers.pack_list.render(data),
                     purpose="本清单，请勿外发", **ids)
 

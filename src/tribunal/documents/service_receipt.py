@@ -73,14 +73,14 @@ class ServiceReceipt(DocumentRenderer[NoticeTarget]):
             [label("送达地点"), data.address, None, None],
             [label("送达方式"), method, None, None],
             [label("送达人"), h.clerk.name, None, None],
-            [label("受送达人", "签名或者盖章"), self.box(self.fit.scale(20 * mm)), None, None],
+            [label("受送达人", "签名或者盖章"), self.box(self.fit.scale(16 * mm)), None, None],
             [label("收到日期"), self._blank_date(), None, None],
-            [label("代收人及", "代收理由"), self.box(self.fit.scale(11 * mm)), None, None],
-            [label("备注"), self.box(self.fit.scale(11 * mm)), None, None],
+            [label("代收人及", "代收理由"), self.box(self.fit.scale(9 * mm)), None, None],
+            [label("备注"), self.box(self.fit.scale(9 * mm)), None, None],
         ]
         columns = [Column("", 32, "text", "center"), Column("", 84, "text"), Column("", 14, "number", "center"),
                    Column("", 26, "name", "center")]
-        table = self.table(columns, rows, header=False, padding=4,
+        table = self.table(columns, rows, header=False, padding=3,
                            extra=[*span, ("SPAN", (0, 2), (0, 3))])
         notes = [self.p("说明：", s.note)]
         for i, clause in enumerate(wording.SERVICE_RULES, 1):

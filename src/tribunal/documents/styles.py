@@ -126,6 +126,7 @@ class Styles:
     cell_small_center: ParagraphStyle
     note: ParagraphStyle
     note_item: ParagraphStyle
+    annotation: ParagraphStyle
     footer: ParagraphStyle
     page_number: ParagraphStyle
     slip_title: ParagraphStyle
@@ -173,7 +174,7 @@ def stylesheet(fonts: FontSet, fit: Fit = DEFAULT_FIT) -> Styles:
         body=style("body", firstLineIndent=2 * body, alignment=TA_JUSTIFY),
         body_flush=style("body_flush", alignment=TA_JUSTIFY),
         # 四号 for attachments (the rules behind a letter, the notes under a form).
-        compact=style("compact", firstLineIndent=2 * compact, alignment=TA_JUSTIFY, **sized(compact, 24 / compact)),
+        compact=style("compact", firstLineIndent=2 * compact, alignment=TA_JUSTIFY, **sized(compact, 22 / compact)),
         h1=style("h1", fontName=hei, firstLineIndent=2 * body, keepWithNext=1),
         h1_flush=style("h1_flush", fontName=hei, keepWithNext=1),
         h2=style("h2", fontName=kai, firstLineIndent=2 * body, keepWithNext=1),
@@ -184,6 +185,9 @@ def stylesheet(fonts: FontSet, fit: Fit = DEFAULT_FIT) -> Styles:
         cell_small=style("cell_small", **sized(SIZE["五号"], 1.4)),
         cell_small_center=style("cell_small_center", alignment=TA_CENTER, **sized(SIZE["五号"], 1.4)),
         note=style("note", alignment=TA_JUSTIFY, **sized(SIZE["五号"], 1.6)),
+        # 附注: after the date, two characters in (GB/T 9704-2012 §7.3.6), here in 五号.
+        annotation=style("annotation", alignment=TA_JUSTIFY, firstLineIndent=2 * SIZE["五号"],
+                         spaceBefore=fit.scale(4), **sized(SIZE["五号"], 1.5)),
         # A numbered note ("1. ……") whose later lines start under the text, not the number.
         note_item=style("note_item", alignment=TA_JUSTIFY, leftIndent=1.3 * SIZE["五号"],
                         firstLineIndent=-1.3 * SIZE["五号"], **sized(SIZE["五号"], 1.6)),
