@@ -523,6 +523,23 @@ class DocumentRenderer(ABC, Generic[T]):
             out.append(self.p(number, self.styles.number))
         return out
 
+    def attachments(self, names: Sequence[str]) -> list[Flowable]:
+        """附件说明 (GB/T 9704-2012 §7.3.4): a line below the text, "附件：" two characters in,
+        then the attachments numbered one a line, each name aligned under the first one's."""
+        body = self.styles.body
+        size, font = body.fontSize, body.fontName
+        label = 3 * size  # 附件：
+        out: list[Flowable] = [self.lines(1)]
+        for i, name in enumerate(names, 1):
+            number = f"{i}. " if len(names) > 1 else ""
+            hang = stringWidth(number, font, size)
+            first = i == 1
+            style = ParagraphStyle(f"attachment{int(first)}", parent=body, alignment=0,
+                                   leftIndent=2 * size + label + hang,
+                                   firstLineIndent=-(label + hang) if first else -hang)
+            out.append(self.p(("附件：" if first else "") + number + name, style))
+        return out
+
     def signature(self, day: dt.date, *, issuer: str | None = None, indent: bool = True) -> Table:
         """Issuer centred over the date, the block indented four characters from the right.
 
@@ -542,14 +559,17 @@ class DocumentRenderer(ABC, Generic[T]):
         return outer
 
     def closing(self, body: Sequence[Flowable], day: dt.date, *, issuer: str | None = None,
-                gap: float = 1, after: Sequence[Flowable] = ()) -> Flowable:
+                gap: float = 1, after: Sequence[Flowable] = (), attachments: Sequence[str] = ()) -> Flowable:
         """The signature after the last paragraphs of ``body``, kept with their last two lines.
 
         ``body`` is the document's last one or two paragraphs (the ones the signature must
-        not be parted from); ``gap`` is the space above the signature in body lines; ``after``
-        goes under the date with it (a 附注).
+        not be parted from); ``attachments`` are named between them and the signature (附件说明,
+        which is not text of its own: the signature still takes two lines of ``body`` along);
+        ``gap`` is the space above the signature in body lines; ``after`` goes under the date
+        with it (a 附注).
         """
-        tail: list[Flowable] = [self.lines(gap), self.signature(day, issuer=issuer), *after]
+        tail: list[Flowable] = [*(self.attachments(attachments) if attachments else ()), self.lines(gap),
+                                self.signature(day, issuer=issuer), *after]
         return KeepTail(list(body), tail, on_split=self._closing_split)
 
     def _closing_split(self) -> None:

@@ -161,8 +161,6 @@ class ObserverInvitation(DocumentRenderer[InvitationData]):
             f"请于{arabic_date(letter.reply_by)}前交回回执（附件3）或者电话告知联系人{self._contact(h)}。"
             + (f"本次为贵单位预留旁听席位{len(names)}个，" if letter.enterprise else "")
             + "签到时请出示本人签到码（附件2）或者本人身份证件，旁听时请遵守旁听须知（附件1）。", s.body)
-        attachments = self.p("附件：" + "　".join(f"{i}. {name}" for i, name in enumerate(self.ATTACHMENTS, 1)),
-                             s.body)
         return [
             self.p("旁听邀请函", s.title),
             self.p(f"{letter.addressee}：", s.addressee),
@@ -172,7 +170,8 @@ class ObserverInvitation(DocumentRenderer[InvitationData]):
                 f"诚邀{who}参加。安排如下：", s.body),
             self._schedule(h),
             self.lines(0.2),
-            self.closing([reply, attachments], h.issue_date, issuer=self.commission.institute, gap=0.5),
+            self.closing([reply], h.issue_date, issuer=self.commission.institute, gap=0.5,
+                         attachments=self.ATTACHMENTS),
             self.section_end(),
             PageBreak(),
             self.p("附件1", s.h1_flush),
