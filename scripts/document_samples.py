@@ -71,6 +71,7 @@ def demo_samples(folder: Path) -> list[Path]:
 def long_samples(folder: Path) -> list[Path]:
     """Every page of every document, from the long sample data."""
     from tests.unit import test_pdf_samples as s
+
     from tribunal.documents.announcement import HearingAnnouncement
     from tribunal.documents.certificate import AttendanceCertificate, CertificateData
     from tribunal.documents.data import InvitationLetter
