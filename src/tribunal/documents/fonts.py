@@ -335,6 +335,9 @@ class _Formatted(pdfdoc.PDFObject):
         return self.data
 
 
+_RUNS_KEPT = 8192
+
+
 @functools.cache
 def _bundled(weight: str) -> TTFont:
     name = _BUNDLED_NAME[weight]
@@ -367,6 +370,10 @@ class FontSet:
     warnings: tuple[str, ...] = ()
     _coverage: dict[str, Mapping[int, int]] = field(default_factory=dict, repr=False)
     _fallback_of: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Text already split into runs, by (text, font): the same wording comes back in every
+    #: document of a pack. Cleared when full.
+    _runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False,
+                                                                       compare=False)
 
     def font(self, role: str) -> str:
         """The registered font name of ``role`` (one of :data:`ROLES`)."""
@@ -377,7 +384,16 @@ class FontSet:
         """True when at least one role is drawn with an installed official font."""
         return any(name.startswith("TrbOfficial-") for name in self.role_font.values())
 
-    def _split(self, text: str, font_name: str) -> list[tuple[str, str]]:
+    def _split(self, text: str, font_name: str) -> tuple[tuple[str, str], ...]:
+        key = (text, font_name)
+        runs = self._runs.get(key)
+        if runs is None:
+            if len(self._runs) >= _RUNS_KEPT:
+                self._runs.clear()
+            runs = self._runs[key] = tuple(self._split_now(text, font_name))
+        return runs
+
+    def _split_now(self, text: str, font_name: str) -> list[tuple[str, str]]:
         primary = self._coverage[font_name]
         fallback = self._fallback_of.get(font_name, font_name)
         runs: list[tuple[str, str]] = []
@@ -394,7 +410,7 @@ class FontSet:
 
     def runs(self, text: str, font_name: str) -> list[tuple[str, str]]:
         """Split ``text`` into (font name, text) runs for drawing with ``font_name``."""
-        return self._split(text, font_name)
+        return list(self._split(text, font_name))
 
     def markup(self, text: str, font_name: str) -> str:
         """Escape ``text`` for a Paragraph in ``font_name``, wrapping fallback runs in <font>."""

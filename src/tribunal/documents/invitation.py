@@ -43,11 +43,11 @@ class ObserverInvitation(DocumentRenderer[InvitationData]):
 
     KIND = "invitation"
     GLYPH_SEED = (
-        "旁听邀请函：为以案释法，帮助企业依法规范用工、构建和谐劳动关系，定于年月日（星期）在"
+        "旁听邀请函：为以案释法，定于年月日（星期）在"
         "举办巡回仲裁庭审观摩暨劳动法律培训，诚邀贵单位参加。安排如下：地点路线进入厂区请服从企业安保人员的安排"
         "签到入场。庭审观摩：一案。仲裁庭由首席仲裁员、仲裁员和组成，书记员。劳动法律培训：主讲人主要内容"
-        "请于前交回回执（附件3）或者电话告知联系人。本次为贵单位预留旁听席位个，"
-        "签到时请出示本人签到码（附件2）或者本人身份证件，旁听时请遵守旁听须知（附件1）。附件：1.2.3.回　执签到码"
+        "请于前交回回执（附件3）或者电话告知联系人（）。本次为贵单位预留旁听席位个，"
+        "凭签到码（附件2）或者身份证件签到。附件：1.2.3.回　执签到码旁听须知"
         "单位名称姓名职务手机号码是否参加培训□是　□否请于前将回执交回，或者电话告知联系人；不能参加的，也请告知，"
         "以便安排座位。手机号码仅用于活动当天的联络。公开开庭审理的劳动人事争议案件，欢迎旁听。为保障庭审秩序，"
         "保护当事人的合法权益，请旁听人员遵守以下规定：一二三四五六七八、0123456789:—（续）"
@@ -157,15 +157,19 @@ class ObserverInvitation(DocumentRenderer[InvitationData]):
             who = f"贵单位{'、'.join(names)}"
         else:
             who = f"贵单位{'、'.join(names[:3])}等{len(names)}位同志"
+        phone = h.clerk.phone or self.commission.phone
+        contact = (h.clerk.name or self.commission.institute) + (f"（{phone}）" if phone else "")
+        # Short enough that with the usual data the letter, its list of attachments and the
+        # signature stay on one page: the rest is said in the attachments themselves.
         reply = self.p(
-            f"请于{arabic_date(letter.reply_by)}前交回回执（附件3）或者电话告知联系人{self._contact(h)}。"
+            f"请于{arabic_date(letter.reply_by)}前交回回执（附件3）或者电话告知联系人{contact}。"
             + (f"本次为贵单位预留旁听席位{len(names)}个，" if letter.enterprise else "")
-            + "签到时请出示本人签到码（附件2）或者本人身份证件，旁听时请遵守旁听须知（附件1）。", s.body)
+            + "凭签到码（附件2）或者身份证件签到。", s.body)
         return [
             self.p("旁听邀请函", s.title),
             self.p(f"{letter.addressee}：", s.addressee),
             self.p(
-                f"为以案释法，帮助企业依法规范用工、构建和谐劳动关系，{self.commission.institute}定于"
+                f"为以案释法，{self.commission.institute}定于"
                 f"{day_with_weekday(h.starts_at.date())}在{h.venue.host}举办巡回仲裁庭审观摩暨劳动法律培训，"
                 f"诚邀{who}参加。安排如下：", s.body),
             self._schedule(h),

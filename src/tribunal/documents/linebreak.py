@@ -31,6 +31,8 @@ when the stylesheet module loads.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
@@ -86,7 +88,7 @@ def _no_break_between(before: str, after: str) -> bool:
     return after in CANNOT_START or before in CANNOT_END or (_is_word(before) and _is_word(after))
 
 
-def glue_for(text: str, words: Sequence[str] = ()) -> list[bool]:
+def glue_for(text: str, words: Sequence[str] = ()) -> Sequence[bool]:
     """``glue[k]`` is True where no line may break between ``text[k-1]`` and ``text[k]``.
 
     Glued: inside a number with its unit or a time (see the module's docstring), and inside
@@ -94,6 +96,13 @@ def glue_for(text: str, words: Sequence[str] = ()) -> list[bool]:
     break (after the dot, since the dot cannot start a line), and between the words of a
     Latin name.
     """
+    return _glue(text, tuple(words))
+
+
+@functools.lru_cache(maxsize=8192)
+def _glue(text: str, words: tuple[str, ...]) -> tuple[bool, ...]:
+    # A paragraph is broken again for every height it is tried at, and the same wording
+    # comes back in every document of a pack: the answer is kept (it never changes).
     glue = [False] * (len(text) + 1)
 
     def hold(start: int, end: int, dots: bool) -> None:
@@ -112,7 +121,7 @@ def glue_for(text: str, words: Sequence[str] = ()) -> list[bool]:
         while start >= 0:
             hold(start, start + len(word), True)
             start = text.find(word, start + 1)
-    return glue
+    return tuple(glue)
 
 
 def _legal(chars: Sequence[str], glue: Sequence[bool], k: int) -> bool:
@@ -197,13 +206,27 @@ def _word_split(word: Any, max_widths: Any, font_name: str, font_size: float, en
     if not isinstance(max_widths, list | tuple):
         max_widths = [max_widths]
     context = CONTEXT.get() or _PLAIN
-    widths = textsplit.getCharWidths(text, font_name, font_size)
-    if context.tracking:
-        widths = [w + context.tracking for w in widths]
-    chars = list(text)
-    glue = glue_for(text, context.words)
-    return [[measure - used, text[start:end]]
-            for start, end, measure, used, _forced in breaks(chars, widths, [False] * len(chars), max_widths, glue)]
+    key = (text, font_name, font_size, tuple(max_widths), context)
+    lines = _SPLITS.get(key)
+    if lines is None:
+        widths = textsplit.getCharWidths(text, font_name, font_size)
+        if context.tracking:
+            widths = [w + context.tracking for w in widths]
+        chars = list(text)
+        glue = glue_for(text, context.words)
+        lines = [(measure - used, text[start:end])
+                 for start, end, measure, used, _forced in breaks(chars, widths, [False] * len(chars), max_widths, glue)]
+        if len(_SPLITS) >= _SPLITS_KEPT:
+            _SPLITS.clear()
+        _SPLITS[key] = lines
+    # ReportLab only reads the lines (it builds its own from them), so they can be shared.
+    return [[extra, line] for extra, line in lines]
+
+
+#: Single-style paragraphs already broken: (text, font, size, widths, settings) → lines.
+#: Cleared when full; the same text broken the same way always gives the same lines.
+_SPLITS: dict[tuple[Any, ...], list[tuple[float, str]]] = {}
+_SPLITS_KEPT = 4096
 
 
 def _cjk_frag_split(frags: Any, max_widths: Any, calc_bounds: Any, encoding: str = "utf8") -> Any:
