@@ -134,10 +134,12 @@ def build_pack_database(folder: Path, observers: int = 30) -> tuple[object, int]
         Invitation,
         Observer,
         Party,
+        PartyAgent,
         Room,
         Staff,
     )
     from tribunal.domain.enums import (
+        AgentKind,
         CaseStatus,
         CaseType,
         InvitationStatus,
@@ -160,7 +162,9 @@ def build_pack_database(folder: Path, observers: int = 30) -> tuple[object, int]
                     case_type=CaseType.WORK_INJURY, status=CaseStatus.SCHEDULED, received_date=dt.date(2026, 11, 2),
                     accepted_date=dt.date(2026, 11, 3), summary="申请人在车间操作冲压设备时右手受伤，经认定为工伤。")
         case.parties += [
-            Party(position=0, role=PartyRole.APPLICANT, kind=PartyKind.PERSON, name="张䶮", agent_name="律师 王某某"),
+            Party(position=0, role=PartyRole.APPLICANT, kind=PartyKind.PERSON, name="张䶮",
+                  agents=[PartyAgent(kind=AgentKind.LAWYER, name="王某某", organisation="湖南宝庆律师事务所",
+                                     address="邵阳市双清区东大路88号", legal_aid=False, special_items=[])]),
             Party(position=1, role=PartyRole.RESPONDENT, kind=PartyKind.ORGANISATION, name="邵阳宝庆精密机械有限公司"),
             Party(position=2, role=PartyRole.THIRD_PARTY, kind=PartyKind.ORGANISATION, name="邵阳市天成保安服务有限公司"),
         ]

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgentForm</name>
+    <message>
+        <source>For example: spouse, father, guardian</source>
+        <translation>例如：配偶、父亲、监护人</translation>
+    </message>
+    <message>
+        <source>Where notices to this agent are served</source>
+        <translation>向该代理人送达文书的地址</translation>
+    </message>
+    <message>
+        <source>Mobile, or landline with area code</source>
+        <translation>手机，或者带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>As on the practising certificate</source>
+        <translation>按执业证填写</translation>
+    </message>
+    <message>
+        <source>Assigned by a legal-aid body</source>
+        <translation>法律援助机构指派</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>尚未登记</translation>
+    </message>
+    <message>
+        <source>Acts for the party by law; no power of attorney is needed.</source>
+        <translation>依法代为参加仲裁，不需要授权委托书。</translation>
+    </message>
+    <message>
+        <source>Delete this agent</source>
+        <translation>删除该代理人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>代理人种类</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation to the party</source>
+        <translation>与当事人的关系</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>执业证号</translation>
+    </message>
+    <message>
+        <source>Address for service</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>代理权限</translation>
+    </message>
+    <message>
+        <source>Law firm</source>
+        <translation>律师事务所</translation>
+    </message>
+    <message>
+        <source>Legal-service office</source>
+        <translation>基层法律服务所</translation>
+    </message>
+    <message>
+        <source>Recommended by</source>
+        <translation>推荐单位</translation>
+    </message>
+    <message>
+        <source>Employer or unit</source>
+        <translation>工作单位</translation>
+    </message>
+</context>
+<context>
+    <name>AgentsBox</name>
+    <message>
+        <source>Add an agent</source>
+        <translation>添加代理人</translation>
+    </message>
+    <message>
+        <source>A party may have two agents at most</source>
+        <translation>每名当事人最多两名代理人</translation>
+    </message>
+    <message>
+        <source>No agent: the party acts in person.</source>
+        <translation>没有代理人：当事人本人参加仲裁。</translation>
+    </message>
+    <message>
+        <source>Agent {n}</source>
+        <translation>第{n}名代理人</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceDialog</name>
     <message>
         <source>Attendance: {title}</source>
@@ -347,6 +445,34 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Kind of agent</source>
+        <translation>代理人种类</translation>
+    </message>
+    <message>
+        <source>Firm or unit</source>
+        <translation>律师事务所或单位</translation>
+    </message>
+    <message>
+        <source>Address for service</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>执业证号</translation>
+    </message>
+    <message>
+        <source>Relation to the party</source>
+        <translation>与当事人的关系</translation>
+    </message>
+    <message>
+        <source>Legal aid</source>
+        <translation>法律援助</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>代理权限</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -415,8 +541,20 @@
         <translation>地址</translation>
     </message>
     <message>
+        <source>legal aid</source>
+        <translation>法律援助</translation>
+    </message>
+    <message>
         <source>Agent</source>
         <translation>委托代理人</translation>
+    </message>
+    <message>
+        <source>Acts by law</source>
+        <translation>依法代理</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>尚未登记</translation>
     </message>
     <message>
         <source>No claims recorded.</source>
@@ -1765,6 +1903,14 @@
         <translation>按现有数据在原位置重新制作这份文书，并告诉您内容是否有变化</translation>
     </message>
     <message>
+        <source>Withdraw certificate…</source>
+        <translation>作废培训证明…</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected training certificate: it is kept as void and its number is never given again</source>
+        <translation>作废所选的培训证明：证明保留并标为作废，其编号不再使用</translation>
+    </message>
+    <message>
         <source>(the newest {count} shown)</source>
         <translation>（只显示最近 {count} 份）</translation>
     </message>
@@ -1817,6 +1963,22 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Made again</source>
         <translation>已重新制作</translation>
+    </message>
+    <message>
+        <source>Withdraw certificate</source>
+        <translation>作废培训证明</translation>
+    </message>
+    <message>
+        <source>This certificate has no number on record, or it is void already.</source>
+        <translation>这份培训证明没有登记编号，或者已经作废。</translation>
+    </message>
+    <message>
+        <source>Why is certificate {number} ({name}) withdrawn?</source>
+        <translation>作废培训证明 {number}（{name}）的原因：</translation>
+    </message>
+    <message>
+        <source>Certificate {number} is void. Its number will not be given to anyone else.</source>
+        <translation>培训证明 {number} 已作废，这个编号不会再给其他人使用。</translation>
     </message>
     <message>
         <source>Make hearing documents</source>
@@ -2444,6 +2606,14 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Observer check-in…</source>
         <translation>旁听签到…</translation>
+    </message>
+    <message>
+        <source>Teaching case…</source>
+        <translation>讲义案例…</translation>
+    </message>
+    <message>
+        <source>Review the account of the case that the training handout gives the observers</source>
+        <translation>复核培训讲义中向旁听人员介绍的案例文字</translation>
     </message>
     <message>
         <source>Hearing notice served on the parties</source>
@@ -3392,7 +3562,7 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <name>MainWindow</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>Navigation entries, in order (Alt+1 … Alt+9).</extracomment>
+        <extracomment>A page built the first time it is shown. Navigation entries, in order (Alt+1 … Alt+9).</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
@@ -3875,10 +4045,6 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>例如：总经理</translation>
     </message>
     <message>
-        <source>Leave empty if there is no agent</source>
-        <translation>没有委托代理人的不填</translation>
-    </message>
-    <message>
         <source>Role</source>
         <translation>当事人地位</translation>
     </message>
@@ -3911,12 +4077,8 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>地址</translation>
     </message>
     <message>
-        <source>Agent</source>
-        <translation>委托代理人</translation>
-    </message>
-    <message>
-        <source>Agent&apos;s phone</source>
-        <translation>代理人电话</translation>
+        <source>Agents (lawyers, relatives, statutory or appointed agents)</source>
+        <translation>代理人（律师、近亲属、法定代理人或者指定代理人等）</translation>
     </message>
     <message>
         <source>(name not filled in)</source>
@@ -4519,6 +4681,10 @@ The deletion is recorded in the case&apos;s history.</source>
         <source>Link the session to a hearing to see the topics suggested for its type of dispute.</source>
         <translation>将培训与某场开庭关联后，可看到针对其案由推荐的主题。</translation>
     </message>
+    <message>
+        <source>Training saved — please check</source>
+        <translation>培训已保存——请核对</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -4640,6 +4806,45 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>End</source>
         <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>TeachingCaseDialog</name>
+    <message>
+        <source>Teaching case of the training handout</source>
+        <translation>培训讲义的案例文字</translation>
+    </message>
+    <message>
+        <source>Observers read this in the training handout. Write it so that nobody can recognise the people: no names of parties, agents or witnesses, no body part or disability grade, no exact amount. The text below was generated from the case&apos;s type and claims; edit it as the lesson needs.</source>
+        <translation>这段文字印在发给旁听人员的培训讲义中，应当让人无法认出当事人：不写当事人、代理人、证人的姓名或者名称，不写受伤部位和伤残等级，不写确切金额。下面的文字是按案由和仲裁请求自动生成的，可以根据讲解需要修改。</translation>
+    </message>
+    <message>
+        <source>Use the generated text</source>
+        <translation>使用自动生成的文字</translation>
+    </message>
+    <message>
+        <source>Put the text generated from the case&apos;s type and claims back into the box</source>
+        <translation>把按案由和仲裁请求自动生成的文字放回编辑框</translation>
+    </message>
+    <message>
+        <source>Save and print</source>
+        <translation>保存并制作文书</translation>
+    </message>
+    <message>
+        <source>Save as reviewed</source>
+        <translation>保存（已复核）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reviewed by {who} on {when}.</source>
+        <translation>已由{who}于{when}复核。</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet: the handout would print the generated text.</source>
+        <translation>尚未复核：讲义将使用自动生成的文字。</translation>
     </message>
 </context>
 <context>
@@ -4884,7 +5089,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>app</name>
     <message>
         <source>Unexpected error</source>
-        <extracomment>Point size of the interface text: comfortable for reading Chinese on an office monitor.</extracomment>
+        <extracomment>Point size of the interface text: comfortable for reading Chinese on an office monitor. Name of the Linux menu entry (``tribunal.desktop``, installed by the .deb): on Wayland the desktop shows that entry&apos;s icon and name for the window; on X11 it matches WM_CLASS.</extracomment>
         <translation>程序出错</translation>
     </message>
     <message>

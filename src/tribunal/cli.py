@@ -163,7 +163,13 @@ def _cmd_case(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.json:
-        print_json(jsonable(c))
+        data = jsonable(c)
+        for party in data["parties"]:  # numbers masked here as everywhere on the command line
+            party["id_number"] = mask_id_number(party["id_number"]) if party["id_number"] else ""
+            party["phone"] = mask_phone(party["phone"]) if party["phone"] else ""
+            for agent in party["agents"]:
+                agent["phone"] = mask_phone(agent["phone"]) if agent["phone"] else ""
+        print_json(data)
         return EXIT_OK
     print(f"{c.number}  {c.case_type.label_zh}  {c.status.label_zh}")
     print(f"收件 {c.received_date}  受理 {c.accepted_date or '—'}  结案 {c.closed_date or '—'}"
@@ -171,6 +177,10 @@ def _cmd_case(args: argparse.Namespace) -> int:
     for p in c.parties:
         ident = mask_id_number(p.id_number) if p.id_number else p.credit_code
         print(f"  {p.role.label_zh}：{p.name}  {ident or ''}  {mask_phone(p.phone) if p.phone else ''}".rstrip())
+        for agent in p.agents:
+            firm = f"（{agent.organisation}）" if agent.organisation else ""
+            print(f"    {agent.capacity}：{agent.name}{firm}  {agent.kind.label_zh}  {agent.authority_text}  "
+                  f"{agent.phone_masked}".rstrip())
     for i, claim in enumerate(c.claims, 1):
         amount = f"  {format_yuan(claim.amount_fen)} 元" if claim.amount_fen is not None else ""
         print(f"  请求{i}：{claim.item}{amount}")

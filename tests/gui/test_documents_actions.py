@@ -222,7 +222,7 @@ def test_print_day_makes_the_day_list_and_each_hearing(demo_pack: Demo, shown: l
     result = document_actions.print_day(None, demo_pack.db, day, demo_pack.public.tribunal_id)
     assert result is not None
     kinds = [d.kind for d in result.documents]
-    assert kinds[0] == DocumentKind.DAY_LIST and DocumentKind.HEARING_NOTICE in kinds
+    assert kinds[:2] == [DocumentKind.PACK_LIST, DocumentKind.DAY_LIST] and DocumentKind.HEARING_NOTICE in kinds
     [dialog] = shown
     assert dialog.model.rowCount() == len(result.documents) + 1
 

@@ -122,10 +122,11 @@ def test_making_a_day_pack_from_the_page(qtbot: QtBot, page: DocumentsPage, made
     # the day list is made, and this module's two packs stay as they are for the other tests.
     monkeypatch.setattr(DayPickerDialog, "ask", lambda _parent, _db: (TODAY, made.first.tribunal_id))
     page.day_button.click()
-    assert [row.doc.kind for row in page.model.rows()] == [DocumentKind.PACK, DocumentKind.DAY_LIST]
+    assert [row.doc.kind for row in page.model.rows()] == [DocumentKind.PACK, DocumentKind.PACK_LIST,
+                                                           DocumentKind.DAY_LIST]
     assert "没有排期的开庭" in page.banner_text.text()
     assert page.selected().doc.kind == DocumentKind.PACK
-    assert page.preview.page_count() == pdf_pages(page.selected().doc.path) == 1
+    assert page.preview.page_count() == pdf_pages(page.selected().doc.path) == 2  # the cover list and the day list
 
 
 def test_cancelling_the_hearing_choice_makes_nothing(page: DocumentsPage, monkeypatch: pytest.MonkeyPatch,

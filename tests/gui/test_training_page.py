@@ -68,13 +68,13 @@ def test_attendance_model_passes_the_qt_model_tester(qtmodeltester: ModelTester,
 
 
 def test_session_after_a_hearing_with_suggested_topics(
-    qtbot: QtBot, gui_db: Database, world: World
+    qtbot: QtBot, gui_db: Database, world: World, boxes: MessageBoxes
 ) -> None:
     dialog = SessionDialog(gui_db, hearing_id=world.hearing_id, today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
-    # Following the hearing: it starts when the hearing ends, in the same place.
-    assert dialog.starts.dateTime().toPython() == dt.datetime(2026, 12, 8, 11, 30)
+    # Following the hearing, in the same place: it starts when the hearing ends plus the buffer.
+    assert dialog.starts.dateTime().toPython() == dt.datetime(2026, 12, 8, 12, 0)
     assert dialog.venue.text() == "邵阳宝庆精密机械有限公司 职工活动中心会议室"
     suggested = [t.title for t in training.suggest_topics(gui_db, "wages")]
     assert dialog.suggested_titles() == suggested  # marked and listed first
@@ -92,7 +92,9 @@ def test_session_after_a_hearing_with_suggested_topics(
     saved = dialog.saved
     assert saved is not None and saved.hearing_id == world.hearing_id
     assert [t.title for t in saved.topics] == suggested[1:]
-    assert (saved.starts_at, saved.ends_at) == (dt.datetime(2026, 12, 8, 11, 30), dt.datetime(2026, 12, 8, 12, 30))
+    assert (saved.starts_at, saved.ends_at) == (dt.datetime(2026, 12, 8, 12, 0), dt.datetime(2026, 12, 8, 13, 0))
+    # Whatever the training service warns about is shown once the session is saved.
+    assert boxes.kinds() == (["warning"] if saved.warnings else [])
 
 
 def test_end_before_start_is_refused_beside_the_field(qtbot: QtBot, gui_db: Database, world: World) -> None:

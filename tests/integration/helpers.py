@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from tribunal.db.engine import Database
-from tribunal.domain.enums import CaseType, PartyKind, PartyRole, StaffRole
-from tribunal.services import cases, reference
+from tribunal.domain.enums import AgentKind, CaseType, PartyKind, PartyRole, StaffRole
+from tribunal.services import agents, cases, reference
 
 VALID_ID = "430102199003070012"
 VALID_CODE = "91430100MA4L00003Q"
@@ -18,6 +18,13 @@ def applicant(name: str = "张三", **kw: object) -> cases.PartyInput:
 
 def respondent(name: str = "邵阳宝庆精密机械有限公司", **kw: object) -> cases.PartyInput:
     return cases.PartyInput(role=PartyRole.RESPONDENT, kind=PartyKind.ORGANISATION, name=name, **kw)  # type: ignore[arg-type]
+
+
+def lawyer(name: str = "李律师", **kw: object) -> agents.AgentInput:
+    """An entrusted lawyer of a firm (the most common agent)."""
+    base: dict[str, object] = {"kind": AgentKind.LAWYER, "name": name, "organisation": "湖南宝庆律师事务所"}
+    base.update(kw)
+    return agents.AgentInput(**base)  # type: ignore[arg-type]
 
 
 def case_input(**kw: object) -> cases.CaseInput:

@@ -17,6 +17,7 @@ from tests.integration.helpers import (
     VALID_ID,
     applicant,
     case_input,
+    lawyer,
     respondent,
     seed_staff,
 )
@@ -125,8 +126,7 @@ def make_world(db: Database) -> World:
         room_ids = {k: r.id for k, r in rooms.items()}
     case1 = cases.create_case(db, case_input(
         accepted_date=dt.date(2026, 11, 3),
-        parties=(applicant(id_number=VALID_ID, phone="138 0731 1234", agent_name="李律师",
-                           agent_phone="13912345678"),
+        parties=(applicant(id_number=VALID_ID, phone="138 0731 1234", agents=(lawyer("李律师", phone="13912345678"),)),
                  respondent(credit_code=VALID_CODE, enterprise_id=ent_ids["A"], phone="0739-5321234")),
         arbitrators=(cases.ArbitratorInput(staff["李建国"], SOLE),), clerk_id=staff["赵静"],
     ), today=TODAY)

@@ -40,14 +40,15 @@ def test_pack_prints_each_file_and_a_summary(db_file: Path, out: Path, capsys: p
     code, stdout, _ = run(capsys, "--db", str(db_file), "docs", "pack", "--hearing", "1", "--out", str(out))
     assert code == 0
     lines = stdout.strip().splitlines()
-    assert lines[0].startswith("开庭通知书\t开庭通知书（")
+    assert lines[0].startswith("文书清单\t文书清单（")
+    assert lines[1].startswith("开庭通知书\t开庭通知书（")
     assert any(line.startswith("全部文书\t开庭文书（") for line in lines)
-    assert lines[-1].startswith("共 21 个文件（新增 21，更新 0，未变 0），保存在 ")
-    assert len(_files(out)) == 21
+    assert lines[-1].startswith("共 22 个文件（新增 22，更新 0，未变 0），保存在 ")
+    assert len(_files(out)) == 22
     code, stdout, _ = run(capsys, "--db", str(db_file), "docs", "pack", "--hearing", "1", "--out", str(out), "--json")
     report = json.loads(stdout)
-    assert code == 0 and (report["added"], report["unchanged"]) == (0, 21)
-    assert len(report["documents"]) == 20 and report["combined"]["kind"] == "pack"
+    assert code == 0 and (report["added"], report["unchanged"]) == (0, 22)
+    assert len(report["documents"]) == 21 and report["combined"]["kind"] == "pack"
     assert all(Path(d["path"]).is_file() for d in report["documents"])
 
 
@@ -61,10 +62,10 @@ def test_day_list_and_reprint(db_file: Path, out: Path, capsys: pytest.CaptureFi
     assert code == 0 and "开庭排期表" in stdout
     code, stdout, _ = run(capsys, "--db", str(db_file), "docs", "list", "--json")
     rows = json.loads(stdout)
-    # The closed hearing's pack (6 + day list + combined), then the day pack: its day list, the
-    # same hearing's 6 documents in their own folder, and the combined file.
-    assert len(rows) == 8 + 8
-    assert {r["kind"] for r in rows} == {"hearing_notice", "service_receipt", "day_list", "pack"}
+    # The closed hearing's pack (cover + 6 + day list + combined), then the day pack: its cover
+    # and day list, the same hearing's 6 documents in their own folder, and the combined file.
+    assert len(rows) == 9 + 9
+    assert {r["kind"] for r in rows} == {"pack_list", "hearing_notice", "service_receipt", "day_list", "pack"}
     case_number = next(r["case_number"] for r in rows if r["case_number"])
     code, stdout, _ = run(capsys, "--db", str(db_file), "docs", "list", "--case", case_number)
     assert code == 0 and all(case_number in line for line in stdout.strip().splitlines())
@@ -112,3 +113,39 @@ def test_usage_errors(db_file: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert exc.value.code == 2
     assert main(["--db", str(db_file), "docs"]) == 2
     assert "pack" in capsys.readouterr().out
+
+
+def test_teaching_case_from_the_command_line(db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", str(db_file), "docs", "teaching", "--hearing", "1")
+    assert code == 0 and "已由" in out and "申请劳动人事争议仲裁" in out
+    code, out, _ = run(capsys, "--db", str(db_file), "docs", "teaching", "--hearing", "1", "--reset")
+    assert code == 0 and "尚未复核" in out
+    text = tmp_path / "case.txt"
+    text.write_text("某劳动者与某公司就加班费发生争议。\n右手受伤后停工。", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db_file), "docs", "teaching", "--hearing", "1", "--file", str(text))
+    assert code == 0 and "某劳动者与某公司就加班费发生争议" in out and "提示：" in out  # 手 is flagged
+    code, _, err = run(capsys, "--db", str(db_file), "docs", "teaching", "--hearing", "1", "--file",
+                       str(tmp_path / "missing.txt"))
+    assert code == 1 and err.startswith("错误：无法读取文件")
+    code, _, err = run(capsys, "--db", str(db_file), "docs", "teaching", "--hearing", "1", "--text", " ")
+    assert code == 1 and "请填写讲义中的案例文字" in err
+
+
+def test_certificate_numbers_listed_and_voided(db_file: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(db_file)
+    con.execute("UPDATE invitation SET status = 'attended' WHERE id = (SELECT MIN(id) FROM invitation)")
+    con.commit()
+    con.close()
+    code, _, _ = run(capsys, "--db", str(db_file), "docs", "certificates", "--hearing", "1", "--out", str(out))
+    assert code == 0
+    code, listed, _ = run(capsys, "--db", str(db_file), "docs", "certificate-list", "--json")
+    [row] = json.loads(listed)
+    assert row["number"].startswith("邵劳人仲培字〔") and row["voided_on"] is None
+    code, said, _ = run(capsys, "--db", str(db_file), "docs", "void-certificate", row["number"], "--reason", "重复签到")
+    assert code == 0 and "不再使用" in said
+    code, listed, _ = run(capsys, "--db", str(db_file), "docs", "certificate-list")
+    assert "已作废" in listed and "重复签到" in listed
+    code, _, err = run(capsys, "--db", str(db_file), "docs", "void-certificate", row["number"], "--reason", "再来")
+    assert code == 1 and "已于" in err

@@ -165,7 +165,7 @@ def test_postponement_lists_who_must_be_told_and_moves_the_invitations(w):
                                           dt.datetime(2026, 12, 16, 11), today=TODAY)
     assert [(r.kind, r.name, r.role_label, r.organisation, r.phone) for r in told] == [
         ("party", "张三", "申请人", "", "13807311234"),
-        ("agent", "李律师", "申请人张三的代理人", "", "13912345678"),
+        ("agent", "李律师", "申请人张三的委托代理人", "湖南宝庆律师事务所", "13912345678"),
         ("party", "邵阳宝庆精密机械有限公司", "被申请人", "", "0739-5321234"),
         ("arbitrator", "李建国", "独任仲裁员", "", ""),
         ("clerk", "赵静", "书记员", "", ""),

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from tests.conftest import TODAY, copy_database
 from tests.integration.helpers import VALID_ID
 from tests.integration.test_conflicts import MON, WED, World
-from tribunal.db.models import Enterprise, Observer, Party, Staff
+from tribunal.db.models import Enterprise, Observer, Party, PartyAgent, Staff
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import hearings, ics
 from tribunal.services.app import open_database
@@ -171,7 +171,7 @@ def test_demo_export_carries_no_id_or_phone_numbers(demo_file):
         assert len(events) == len(hearings.list_hearings(db, dt.date(2026, 11, 1), dt.date(2027, 1, 31))) == 7
         with db.session(write=False) as s:
             numbers = set()
-            for column in (Party.id_number, Party.phone, Party.agent_phone, Staff.phone,
+            for column in (Party.id_number, Party.phone, PartyAgent.phone, Staff.phone,
                            Enterprise.contact_phone, Observer.phone, Observer.id_number):
                 numbers |= {v for v in s.scalars(select(column)) if v}
             people = set(s.scalars(select(Party.name).where(Party.kind == "person")))

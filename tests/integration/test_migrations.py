@@ -160,3 +160,74 @@ def test_postgresql_upgrade_and_round_trip(pg_url):
         assert cases.search_case_ids(db, cases.CaseFilter(text="张三")) == [detail.id]
     finally:
         db.dispose()
+
+
+def _agents_at_0003(url: str) -> list[tuple]:
+    """Upgrade a database holding free-text agents from 0002 to 0003; the agent rows that result."""
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    db = Database(url)
+    try:
+        config = migrate.alembic_config(db)
+        command.upgrade(config, "0002")
+        with db.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO arbitration_case (id, number, number_prefix, year, seq, case_type, status, procedure, "
+                "received_date, collective, worker_count, extension_approved, applicant_names, respondent_names, "
+                "claim_total_fen, created_at, updated_at) VALUES (1, '邵劳人仲案字〔2026〕第1号', '邵劳人仲案字', "
+                "2026, 1, 'wages', 'accepted', 'ordinary', '2026-11-02', false, 1, false, '', '', 0, "
+                "'2026-11-02 09:00:00', '2026-11-02 09:00:00')"))
+            for pid, name, agent, phone in (
+                    (1, "李紫萱", "湖南宝庆律师事务所律师 汪婷婷", "13907391111"),
+                    (2, "阿卜杜热合曼·阿卜杜克热木", "邵东市法律服务所 王五", None),
+                    (3, "张三", "律师 王某某", None),
+                    (4, "某某公司", "人事部 刘晓燕", "0739-5550001"),
+                    (5, "李四", None, None),
+                    (6, "王二", "  ", "13807310000")):
+                conn.execute(text(
+                    "INSERT INTO party (id, case_id, position, role, kind, name, agent_name, agent_phone) "
+                    "VALUES (:id, 1, :id, 'applicant', 'person', :name, :agent, :phone)"),
+                    {"id": pid, "name": name, "agent": agent, "phone": phone})
+        command.upgrade(config, "0003")
+        with db.engine.connect() as conn:
+            rows = conn.execute(text(
+                "SELECT party_id, kind, organisation, name, phone, legal_aid, authority FROM party_agent "
+                "ORDER BY party_id")).all()
+            columns = {c["name"] for c in inspect(conn).get_columns("party")}
+        assert "agent_name" not in columns and "agent_phone" not in columns
+        # Back down: the first agent returns to the free-text columns.
+        command.downgrade(config, "0002")
+        with db.engine.connect() as conn:
+            back = conn.execute(text("SELECT id, agent_name, agent_phone FROM party ORDER BY id")).all()
+        assert [tuple(r) for r in back] == [
+            (1, "湖南宝庆律师事务所律师 汪婷婷", "13907391111"), (2, "邵东市法律服务所法律工作者 王五", None),
+            (3, "律师 王某某", None), (4, "人事部 刘晓燕", "0739-5550001"), (5, None, None),
+            (6, "（未填姓名）", "13807310000")]
+        return [tuple(r) for r in rows]
+    finally:
+        db.dispose()
+
+
+EXPECTED_AGENTS = [
+    (1, "lawyer", "湖南宝庆律师事务所", "汪婷婷", "13907391111", False, None),
+    (2, "legal_service_worker", "邵东市法律服务所", "王五", None, False, None),
+    (3, "lawyer", None, "王某某", None, False, None),
+    (4, "other", "人事部", "刘晓燕", "0739-5550001", False, None),
+    (6, "other", None, "（未填姓名）", "13807310000", False, None),
+]
+
+
+def test_free_text_agents_become_records_and_nothing_typed_is_lost(tmp_path):
+    assert _agents_at_0003(f"sqlite:///{tmp_path / 'agents.sqlite3'}") == EXPECTED_AGENTS
+
+
+@pytest.mark.postgres
+def test_free_text_agents_become_records_on_postgresql(pg_url):
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    assert _agents_at_0003(pg_url) == EXPECTED_AGENTS

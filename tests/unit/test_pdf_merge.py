@@ -84,3 +84,23 @@ def test_refuses_what_it_cannot_read(parts: list[Part]) -> None:
         _merge([])
     with pytest.raises(MergeError, match="startxref"):
         _merge([Part("坏文件", b"%PDF-1.4\nnot really a pdf")])
+
+
+def test_each_font_subset_of_a_combined_file_has_its_own_tag(parts: list[Part]) -> None:
+    """Different subsets never share a tag (a reader could take them for one font); the same
+    subset in two parts keeps one tag; and the tags come out the same on every run."""
+    import hashlib
+
+    reader = PdfReader(io.BytesIO(_merge(parts)))
+    programs: dict[str, set[str]] = {}
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            program = font["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
+            programs.setdefault(str(font["/BaseFont"]), set()).add(hashlib.sha256(program).hexdigest())
+    assert len(programs) >= 6
+    assert all(len(found) == 1 for found in programs.values()), programs  # one tag, one subset
+    tags = [name.lstrip("/").split("+")[0] for name in programs]
+    assert all(len(tag) == 6 and tag.isalpha() and tag.isupper() for tag in tags)
+    assert "AAAAAA" not in tags
+    assert _merge(parts) == _merge(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import shutil
@@ -12,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from tribunal.documents.data import (
+    AgentInfo,
     Certificate,
     ClaimSummary,
     Commission,
@@ -38,6 +40,7 @@ from tribunal.documents.formatting import (
     signature_date,
     time_span,
 )
+from tribunal.domain.enums import AgentKind
 
 COMMISSION = Commission(
     issuer="邵阳市劳动人事争议仲裁委员会", institute="邵阳市劳动人事争议仲裁院",
@@ -58,9 +61,13 @@ ENDS = dt.datetime(2026, 12, 9, 11, 30)
 ISSUED = dt.date(2026, 11, 27)
 
 
+LAWYER = AgentInfo(7, AgentKind.LAWYER, "王某某", "湖南宝庆律师事务所",
+                   address="湖南省邵阳市双清区东大路88号宝庆大厦12楼")
+
+
 def parties(extra_applicants: int = 0, address: str = "湖南省邵阳市大祥区城南路12号") -> tuple[PartyInfo, ...]:
     applicants = [PartyInfo(1, "applicant", "申请人", False, APPLICANT, address=address,
-                            agent_name="湖南宝庆律师事务所律师 王某某")]
+                            agents=(LAWYER,))]
     applicants += [PartyInfo(100 + i, "applicant", "申请人", False, f"欧阳{'明亮清'[i % 3]}{i}号")
                    for i in range(extra_applicants)]
     return (*applicants,
@@ -200,3 +207,65 @@ def test_hearing_time_and_span() -> None:
 ])
 def test_approx_yuan_rounds_for_teaching(fen: int | None, expected: str) -> None:
     assert approx_yuan(fen) == expected
+
+
+# ---------------------------------------------------------------- data at the extremes real data reaches
+
+LONG_ENTERPRISE = "中国建筑第五工程局有限公司湖南分公司邵阳经济技术开发区标准化厂房二期建设项目经理部"  # 41
+UYGHUR = "阿卜杜热合曼·阿卜杜克热木"
+LONG_TITLE = "人力资源部副经理兼劳动关系专员"
+LONG_ADDRESS = "湖南省邵阳市经济技术开发区宝庆大道与邵阳大道交汇处东南角标准厂房二期三号楼二单元"
+LONG_VENUE = Venue(host=LONG_ENTERPRISE, room="项目部二楼职工之家多功能会议室", address=LONG_ADDRESS,
+                   directions="从宝庆大道北门进入工地生活区，凭通知书登记后沿蓝色通道步行约300米，项目部办公楼二楼东侧")
+LONG_CLAIMS = tuple(ClaimSummary(item, approx) for item, approx in (
+    ("支付2025年3月至2026年8月拖欠的工资", "约8.8万元"), ("支付延长工作时间的加班费", "约3.2万元"),
+    ("支付休息日加班费", "约1.5万元"), ("支付法定休假日加班费", "约6,800元"),
+    ("支付未签订书面劳动合同的二倍工资差额", "约5.5万元"), ("支付未休年休假工资", "约4,200元"),
+    ("支付违法解除劳动合同赔偿金", "约12万元"), ("支付一次性伤残补助金", "约5.6万元"),
+    ("支付一次性工伤医疗补助金", "约3万元"), ("支付一次性伤残就业补助金", "约3万元"),
+    ("支付停工留薪期工资", "约2.4万元"), ("支付住院伙食补助费", "约1,500元"),
+    ("补缴2023年1月至2026年8月的社会保险费", ""), ("出具解除劳动合同的证明", ""),
+    ("返还入职时收取的工作服押金", "约500元")))
+
+
+def long_parties() -> tuple[PartyInfo, ...]:
+    agents = (AgentInfo(8, AgentKind.LAWYER, "欧阳娜娜", "湖南宝庆律师事务所邵阳经济技术开发区分所",
+                        address=LONG_ADDRESS, legal_aid=True),
+              AgentInfo(9, AgentKind.CLOSE_RELATIVE, "阿依古丽·买买提", address="湖南省邵阳市大祥区城南路12号"))
+    return (PartyInfo(1, "applicant", "申请人", False, UYGHUR, address=LONG_ADDRESS, agents=agents),
+            PartyInfo(2, "respondent", "被申请人", True, LONG_ENTERPRISE, address=LONG_ADDRESS,
+                      legal_representative="欧阳建国", legal_representative_title="项目经理"))
+
+
+def long_hearing(*, public: bool = True) -> HearingInfo:
+    return dataclasses.replace(hearing(public=public), parties=long_parties(), venue=LONG_VENUE,
+                               case_number="邵阳经济技术开发区劳人仲案字〔2026〕第1234号")
+
+
+LONG_TRAINING = TrainingInfo("以案释法：建设工程项目劳动用工与工伤保险待遇争议的预防与处理（第二期）", "李建国",
+                             ENDS + dt.timedelta(hours=3), ENDS + dt.timedelta(hours=4, minutes=30),
+                             LONG_VENUE.place, TOPICS * 3)
+LONG_PUBLIC = dataclasses.replace(
+    PUBLIC, caption=f"阿某与{LONG_ENTERPRISE[:4]}某某某工程局有限公司某分公司某项目经理部工伤保险待遇争议",
+    venue=LONG_VENUE, training=LONG_TRAINING)
+
+
+def long_invitees(count: int = 60) -> tuple[Invitee, ...]:
+    names = (UYGHUR, "张三", "欧阳娜娜", "𬱖䶮", "Maria Gonzalez", "阿依古丽·买买提", "李建国")
+    return tuple(Invitee(invitation_id=100 + i, observer_id=200 + i, name=names[i % len(names)],
+                         enterprise=LONG_ENTERPRISE if i % 2 == 0 else "邵阳市资江食品有限公司",
+                         title=LONG_TITLE if i % 3 == 0 else "人事行政经理", token=f"{0xDEF000 + i:016x}")
+                 for i in range(count))
+
+
+LONG_TEACHING = dataclasses.replace(TEACHING, caption=LONG_PUBLIC.caption, claims=LONG_CLAIMS,
+                                    summary="劳动者一方在项目工地从事钢筋工作业，双方对是否存在劳动关系、"
+                                            "工资标准和工伤保险待遇有争议。" * 3)
+LONG_DAY = dataclasses.replace(DAY, rows=tuple(
+    DayListRow(STARTS.replace(hour=8 + i // 2, minute=30 * (i % 2)), ENDS.replace(hour=9 + i // 2),
+               f"邵阳经济技术开发区劳人仲案字〔2026〕第{1000 + i}号", UYGHUR if i % 2 else "张三、李四、王五",
+               LONG_ENTERPRISE, "工伤保险待遇", LONG_VENUE.place,
+               "首席仲裁员阿卜杜热合曼·阿卜杜克热木，仲裁员王淑芬、欧阳建国", "赵静", i % 3 != 0)
+    for i in range(8)))
+LONG_CERTIFICATE = Certificate(number="邵劳人仲培字〔2026〕第1234号", name=UYGHUR, enterprise=LONG_ENTERPRISE,
+                               title=LONG_TITLE, hours="1.5", issue_date=STARTS.date())

@@ -16,4 +16,5 @@ MODULES: tuple[str, ...] = (
     "tribunal.commands.participants",
     "tribunal.commands.closing",
     "tribunal.commands.reports",
+    "tribunal.commands.agents",
 )

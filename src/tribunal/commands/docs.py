@@ -17,6 +17,9 @@ def register(sub: Any) -> None:
     _add_pack(actions)
     _add_day(actions)
     _add_certificates(actions)
+    _add_certificate_list(actions)
+    _add_void(actions)
+    _add_teaching(actions)
     _add_list(actions)
     _add_reprint(actions)
     docs.set_defaults(func=lambda args: _usage(docs))
@@ -53,6 +56,32 @@ def _add_certificates(actions: Any) -> None:
     p.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
     _out(p)
     p.set_defaults(func=_cmd_certificates)
+
+
+def _add_certificate_list(actions: Any) -> None:
+    p = actions.add_parser("certificate-list", help="列出培训证明的编号（含已作废的）")
+    p.add_argument("--hearing", type=positive_int, metavar="ID", help="按开庭编号筛选")
+    p.add_argument("--year", type=positive_int, metavar="YYYY", help="按年份筛选")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=_cmd_certificate_list)
+
+
+def _add_void(actions: Any) -> None:
+    p = actions.add_parser("void-certificate", help="作废（收回）一份培训证明；编号保留，不再使用")
+    p.add_argument("number", metavar="NUMBER", help="培训证明编号，如 邵劳人仲培字〔2026〕第3号")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="作废原因（记入审计记录）")
+    p.set_defaults(func=_cmd_void)
+
+
+def _add_teaching(actions: Any) -> None:
+    p = actions.add_parser("teaching", help="查看、复核或修改培训讲义中的案例文字")
+    p.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--text", metavar="TEXT", help="用这段文字作为讲义案例（视为已复核）")
+    what.add_argument("--file", metavar="PATH", help="从 UTF-8 文本文件读取讲义案例（视为已复核）")
+    what.add_argument("--accept", action="store_true", help="复核后采用自动生成的文字")
+    what.add_argument("--reset", action="store_true", help="恢复自动生成的文字（未复核）")
+    p.set_defaults(func=_cmd_teaching)
 
 
 def _add_list(actions: Any) -> None:
@@ -175,4 +204,73 @@ def _cmd_reprint(args: argparse.Namespace) -> int:
         return EXIT_OK
     state = "内容有变化，已更新" if result.changed else "内容未变"
     print(f"已重印：{result.document.title}（{state}）\t{result.document.path}")
+    return EXIT_OK
+
+
+def _cmd_certificate_list(args: argparse.Namespace) -> int:
+    from tribunal.services import documents
+
+    db = open_db(args)
+    try:
+        rows = documents.list_certificates(db, hearing_id=args.hearing, year=args.year)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json([{"id": r.id, "number": r.number, "name": r.name, "enterprise": r.enterprise or None,
+                     "hearing_id": r.hearing_id, "issued_on": r.issued_on.isoformat(), "issued_by": r.issued_by,
+                     "voided_on": r.voided_on.isoformat() if r.voided_on else None,
+                     "void_reason": r.void_reason or None} for r in rows])
+        return EXIT_OK
+    if not rows:
+        print("没有培训证明。")
+        return EXIT_OK
+    for r in rows:
+        state = f"已作废（{r.voided_on}，{r.void_reason}）" if r.voided else "有效"
+        print("\t".join([r.number, r.name, r.enterprise, r.issued_on.isoformat(), state]))
+    print(f"共 {len(rows)} 份")
+    return EXIT_OK
+
+
+def _cmd_void(args: argparse.Namespace) -> int:
+    from tribunal.services import documents
+
+    db = open_db(args)
+    try:
+        row = documents.void_certificate(db, args.number, args.reason)
+    finally:
+        db.dispose()
+    print(f"已作废培训证明 {row.number}（{row.name}）；这个编号不再使用")
+    return EXIT_OK
+
+
+def _cmd_teaching(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tribunal.errors import ValidationError
+    from tribunal.services import documents
+
+    text = args.text
+    if args.file:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValidationError(f"无法读取文件 {args.file}：{getattr(exc, 'strerror', None) or exc}",
+                                  {"file": "无法读取"}) from exc
+    db = open_db(args)
+    try:
+        if args.reset:
+            draft = documents.reset_teaching_case(db, args.hearing)
+        elif args.accept:
+            draft = documents.save_teaching_case(db, args.hearing, documents.teaching_case(db, args.hearing).text)
+        elif text is not None:
+            draft = documents.save_teaching_case(db, args.hearing, text)
+        else:
+            draft = documents.teaching_case(db, args.hearing)
+    finally:
+        db.dispose()
+    state = f"已由{draft.reviewed_by}复核" if draft.reviewed else "尚未复核（自动生成）"
+    print(f"{draft.case_number}　{draft.caption}　{state}")
+    print(draft.text)
+    for warning in draft.warnings:
+        print(f"提示：{warning}")
     return EXIT_OK

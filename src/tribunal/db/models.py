@@ -21,6 +21,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tribunal.db.base import Base
 from tribunal.domain.enums import (
+    AgentAuthority,
+    AgentKind,
     CaseOutcome,
     CaseResult,
     CaseStatus,
@@ -242,11 +244,35 @@ class Party(Base):
     address: Mapped[str | None] = mapped_column(String(300))
     legal_representative: Mapped[str | None] = mapped_column(String(60))
     legal_representative_title: Mapped[str | None] = mapped_column(String(60))
-    agent_name: Mapped[str | None] = mapped_column(String(60))
-    agent_phone: Mapped[str | None] = mapped_column(String(40))
 
     case: Mapped[Case] = relationship(back_populates="parties")
     enterprise: Mapped[Enterprise | None] = relationship()
+    agents: Mapped[list[PartyAgent]] = relationship(
+        back_populates="party", cascade="all, delete-orphan", order_by="PartyAgent.position"
+    )
+
+
+class PartyAgent(Base):
+    """Someone who acts for a party (代理人): entrusted, statutory or appointed; two at most."""
+
+    __tablename__ = "party_agent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[AgentKind] = mapped_column(_enum(AgentKind))
+    name: Mapped[str] = mapped_column(String(60), index=True)
+    organisation: Mapped[str | None] = mapped_column(String(200))  # law firm, service office, unit
+    address: Mapped[str | None] = mapped_column(String(300))  # address for service (送达地址)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    licence_number: Mapped[str | None] = mapped_column(String(40))  # 执业证号
+    relation: Mapped[str | None] = mapped_column(String(40))  # 与当事人的关系
+    legal_aid: Mapped[bool] = mapped_column(Boolean, default=False)
+    # None: the power of attorney has not been seen yet (权限未登记).
+    authority: Mapped[AgentAuthority | None] = mapped_column(_enum(AgentAuthority))
+    special_items: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    party: Mapped[Party] = relationship(back_populates="agents")
 
 
 class Claim(Base):
@@ -320,6 +346,10 @@ class Hearing(Base):
     postponed_from_id: Mapped[int | None] = mapped_column(
         ForeignKey("hearing.id", ondelete="SET NULL"), index=True
     )
+    # The case as the training handout tells it, as the clerk reviewed it (NULL: not yet).
+    teaching_text: Mapped[str | None] = mapped_column(Text)
+    teaching_reviewed_by: Mapped[str | None] = mapped_column(String(60))
+    teaching_reviewed_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
 
     case: Mapped[Case] = relationship()
@@ -449,6 +479,8 @@ class TrainingTopic(Base):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")
     legal_basis: Mapped[str] = mapped_column(String(400), default="")
+    # The plain name a certificate prints (培训内容); NULL until filled from the library.
+    formal_title: Mapped[str | None] = mapped_column(String(100))
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -511,6 +543,34 @@ class TrainingAttendance(Base):
     enterprise_name: Mapped[str | None] = mapped_column(String(200))
 
     session: Mapped[TrainingSession] = relationship(back_populates="attendance")
+
+
+class CertificateRecord(Base):
+    """A certificate of attendance (培训证明) and its number, taken when it is first printed.
+
+    Numbers are gap-free per year and pattern (the counter lives in ``case_number_counter``
+    under the pattern's series key). A withdrawn certificate is voided, never deleted, so
+    its number is never given to anyone else.
+    """
+
+    __tablename__ = "certificate"
+    __table_args__ = (UniqueConstraint("series", "year", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hearing_id: Mapped[int | None] = mapped_column(ForeignKey("hearing.id", ondelete="SET NULL"), index=True)
+    observer_id: Mapped[int | None] = mapped_column(ForeignKey("observer.id", ondelete="SET NULL"))
+    # Who it is for: "o:<observer id>", or "n:<name>|<enterprise>" for someone not in the directory.
+    person_key: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(String(60))
+    enterprise: Mapped[str | None] = mapped_column(String(200))
+    series: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(80), unique=True)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    issued_by: Mapped[str] = mapped_column(String(60))
+    voided_on: Mapped[dt.date | None] = mapped_column(Date)
+    void_reason: Mapped[str | None] = mapped_column(String(200))
 
 
 class Document(Base):

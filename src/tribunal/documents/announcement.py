@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from tribunal.documents.base import DocMeta, DocumentRenderer
 from tribunal.documents.data import PublicHearing
-from tribunal.documents.formatting import hearing_time
+from tribunal.documents.formatting import clock, hearing_time
 
-__all__ = ["HearingAnnouncement", "public_composition"]
+__all__ = ["HearingAnnouncement", "public_composition", "public_names"]
+
+
+def public_names(hearing: PublicHearing) -> list[str]:
+    """The names an observers' document prints (the tribunal's, the speaker's): kept whole."""
+    out = [hearing.clerk.name, hearing.training.speaker, *(seat.name for seat in hearing.panel)]
+    return [name for name in out if name]
 
 
 def public_composition(hearing: PublicHearing) -> str:
@@ -33,12 +39,19 @@ class HearingAnnouncement(DocumentRenderer[PublicHearing]):
     """开庭公告: when, where, which (de-identified) case, who sits, how to observe."""
 
     KIND = "announcement"
+    # A poster: one sheet. Where to post it and when to take it down is for the staff, and
+    # goes on the pack's cover list, not on the poster.
+    ONE_SHEET = True
+
+    def names(self, data: PublicHearing) -> list[str]:
+        return public_names(data)
 
     def meta(self, data: PublicHearing) -> DocMeta:
         return DocMeta(title="开庭公告", issue_date=data.issue_date, key=f"announcement:h{data.hearing_id}")
 
-    def footer_note(self, data: PublicHearing) -> str:
-        return f"请张贴于{data.venue.host}公告栏或者会场入口处，开庭结束后撤下。"
+    def fields(self, data: PublicHearing) -> dict[str, str]:
+        return {"开庭地点": data.venue.place, "地址": data.venue.address, "案件": data.caption,
+                "培训名称": data.training.title}
 
     def story(self, data: PublicHearing) -> list[Flowable]:
         s = self.styles
@@ -54,13 +67,15 @@ class HearingAnnouncement(DocumentRenderer[PublicHearing]):
         story.append(self.p(
             "旁听人员须年满十八周岁；本案证人和与本案有利害关系的人员不得旁听；"
             "庭审期间不得录音、录像、拍照，不得发言、鼓掌、喧哗，请将手机关闭或者调为静音。", s.body))
-        if data.training.title:
-            story.append(self.p(
-                f"庭审结束后，在同一地点举办“{data.training.title}”，欢迎参加。", s.body))
+        training = data.training
+        if training.title:
+            when = f"当日{clock(training.starts_at)}" if training.starts_at.date() == data.starts_at.date() \
+                else hearing_time(training.starts_at)
+            where = "同一地点" if training.venue in ("", venue.place) else training.venue
+            story.append(self.p(f"庭审结束后，{when}在{where}举办“{training.title}”，欢迎参加。", s.body))
         contact = data.clerk.name + (f"，电话：{data.clerk.phone or self.commission.phone}"
                                      if (data.clerk.phone or self.commission.phone) else "")
-        if contact:
-            story.append(self.p(f"联系人：{contact}。", s.body))
-        story.append(self.p("特此公告。", s.body))
-        story.append(KeepTogether([self.lines(1), self.signature(data.issue_date)]))
+        last = [self.p(f"联系人：{contact}。", s.body)] if contact else []
+        last.append(self.p("特此公告。", s.body))
+        story.append(self.closing(last, data.issue_date))
         return story

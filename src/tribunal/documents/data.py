@@ -13,6 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from tribunal.domain.enums import AgentKind
+from tribunal.domain.venues import venue_text
+
 # ---------------------------------------------------------------- shared
 
 
@@ -25,6 +28,7 @@ class Commission:
     address: str = ""
     phone: str = ""
     date_style: str = "chinese"  # signature dates: "chinese" (二〇二六年…) or "arabic"
+    signatory: str = ""  # 签发人 of the documents served (settings: commission.signatory)
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,25 @@ class Venue:
 
     @property
     def place(self) -> str:
-        """Host and room in one phrase: 某某公司职工活动中心会议室."""
-        return f"{self.host}{self.room}" if self.room and self.room not in self.host else self.host
+        """Host and room in one phrase: 某某公司职工活动中心会议室, or 某某仲裁院第一仲裁庭."""
+        if self.at_enterprise or not self.room:
+            return venue_text(self.room, self.host, spaced=False)
+        return venue_text(self.room, None, owner=self.host)
 
 
 # ---------------------------------------------------------------- internal (parties, staff)
+
+
+@dataclass(frozen=True)
+class AgentInfo:
+    """An agent of a party as the notices name it: kind, firm or unit, address for service."""
+
+    id: int
+    kind: AgentKind
+    name: str
+    organisation: str = ""
+    address: str = ""
+    legal_aid: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +93,7 @@ class PartyInfo:
     address: str = ""
     legal_representative: str = ""
     legal_representative_title: str = ""
-    agent_name: str = ""
+    agents: tuple[AgentInfo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,6 +171,7 @@ class TopicInfo:
     title: str
     body: str
     legal_basis: str = ""
+    formal_title: str = ""  # the plain name a certificate prints ("" — the title itself)
 
 
 @dataclass(frozen=True)

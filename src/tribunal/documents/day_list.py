@@ -6,7 +6,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from tribunal.documents.base import DocMeta, DocumentRenderer
+from tribunal.documents.base import Column, DocMeta, DocumentRenderer
 from tribunal.documents.data import DayList
 from tribunal.documents.formatting import day_with_weekday, time_span
 
@@ -27,13 +27,21 @@ class DayListSheet(DocumentRenderer[DayList]):
     PAGE_NUMBER_GAP = 5 * mm
     PAGE_NUMBERS = "x_of_y"
     HEADER_MARK = "内部工作用表，请勿张贴"
-    COLUMNS = (("时间", 26), ("案号", 40), ("当事人", 56), ("案由", 28), ("地点", 42),
-               ("仲裁庭", 40), ("审理", 15))
+    COLUMNS = (Column("时间", 24, "time", "center"), Column("案号", 44, "number"),
+               Column("当事人", 52, min_width=30), Column("案由", 26, min_width=16),
+               Column("地点", 40, min_width=24), Column("仲裁庭", 46, min_width=28),
+               Column("审理", 15, "number", "center"))
 
     @staticmethod
     def title_for(data: DayList) -> str:
         """开庭排期表（邵阳经开区巡回仲裁庭，2026-12-09） — also how a reprint finds it again."""
         return f"开庭排期表（{data.tribunal}，{data.day.isoformat()}）"
+
+    def names(self, data: DayList) -> list[str]:
+        out: list[str] = []
+        for r in data.rows:
+            out += [r.case_number, r.clerk, *r.applicants.split("、"), *_names_in(r.panel)]
+        return [name for name in out if name]
 
     def meta(self, data: DayList) -> DocMeta:
         return DocMeta(title=self.title_for(data), issue_date=data.issue_date,
@@ -41,29 +49,32 @@ class DayListSheet(DocumentRenderer[DayList]):
 
     def story(self, data: DayList) -> list[Flowable]:
         s = self.styles
-        small = s.cell
-        rows: list[list[object]] = [[self.p(t, s.cell_head) for t, _ in self.COLUMNS]]
+        rows: list[list[object]] = []
         for r in data.rows:
-            parties = f"申请人：{r.applicants}\n被申请人：{r.respondents}"
             time_text = time_span(r.starts_at, r.ends_at)
             if r.status_label:
                 time_text += f"\n（{r.status_label}）"
             rows.append([
-                self.pm("<br/>".join(self.m(x, small) for x in time_text.split("\n")), small),
-                self.p(r.case_number, small),
-                self.pm("<br/>".join(self.m(x, small) for x in parties.split("\n")), small),
-                self.p(r.case_type_label, small),
-                self.p(r.place, small),
-                self.p(f"{r.panel}；书记员{r.clerk}" if r.clerk else r.panel, small),
-                self.p("公开" if r.public else "不公开", s.cell_center),
+                time_text, r.case_number, f"申请人：{r.applicants}\n被申请人：{r.respondents}",
+                r.case_type_label, r.place, f"{r.panel}；书记员{r.clerk}" if r.clerk else r.panel,
+                "公开" if r.public else "不公开",
             ])
         if not data.rows:
             rows.append([self.p("当日没有排期的开庭。", s.cell), "", "", "", "", "", ""])
         extra = [("SPAN", (0, 1), (-1, 1))] if not data.rows else []
-        table = self.grid(rows, [w * mm for _, w in self.COLUMNS], header_rows=1, padding=3,
-                          extra=[*extra, ("VALIGN", (0, 1), (-1, -1), "TOP")])
+        title = f"{data.tribunal}开庭排期表"
+        table = self.table(self.COLUMNS, rows, continued=title,
+                           extra=[*extra, ("VALIGN", (0, 1), (-1, -1), "TOP")])
         return [
-            self.p(f"{data.tribunal}开庭排期表", s.title),
+            self.p(title, s.title),
             self.p(f"{day_with_weekday(data.day)}　共{len(data.rows)}场", s.subtitle),
             table,
         ]
+
+
+def _names_in(panel: str) -> list[str]:
+    """The arbitrators' names in "首席仲裁员甲，仲裁员乙、丙" (for keeping them whole)."""
+    text = panel
+    for word in ("独任仲裁员", "首席仲裁员", "仲裁员", "（尚未组庭）"):
+        text = text.replace(word, "，")
+    return [name for part in text.split("，") for name in part.split("、") if name]

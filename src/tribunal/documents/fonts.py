@@ -27,7 +27,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFError, TTFont
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFError, TTFont
 
 from tribunal.resources import font_path
 
@@ -40,6 +40,7 @@ __all__ = [
     "find_official_fonts",
     "install_tounicode_fix",
     "load_fonts",
+    "subset_tag",
     "to_unicode_cmap",
 ]
 
@@ -281,7 +282,7 @@ def _speed_up(font: TTFont) -> None:
         state.frozen = 1
         for n, subset in enumerate(state.subsets):
             internal_name = font.getSubsetInternalName(n, doc)[1:]
-            base_name = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            base_name = b"".join((subset_tag(face.name, subset), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
             widths, cmap = subset_dictionaries(doc, base_name, subset)
             pdf_font = pdfdoc.PDFTrueTypeFont()
             pdf_font.__Comment__ = f"Font {font.fontName} subset {n}"
@@ -308,6 +309,24 @@ def _speed_up(font: TTFont) -> None:
     font.addObjects = add_objects
 
 
+def subset_tag(font_name: bytes, subset: list[int]) -> bytes:
+    """The six-letter tag of a font subset ("AAAAAA+" in ``/BaseFont``), from what it holds.
+
+    ReportLab numbers a document's subsets AAAAAA, AAAAAB … so every document has an
+    AAAAAA+ subset, and a combined PDF would hold many different subsets under one name —
+    which PDF readers may take for one font. A tag derived from the font and the characters
+    of the subset differs between different subsets, is the same for the same subset, and
+    depends on nothing else, so the same document always gets the same bytes.
+    """
+    digest = hashlib.sha256(font_name + b"\0" + ",".join(map(str, subset)).encode("ascii")).digest()
+    value = int.from_bytes(digest[:8], "big")
+    letters = []
+    for _ in range(6):
+        value, rest = divmod(value, 26)
+        letters.append(65 + rest)
+    return bytes(letters)
+
+
 class _Formatted(pdfdoc.PDFObject):
     """A PDF value already formatted to bytes (kept from an earlier document)."""
 
@@ -316,6 +335,9 @@ class _Formatted(pdfdoc.PDFObject):
 
     def format(self, document: pdfdoc.PDFDocument) -> bytes:
         return self.data
+
+
+_RUNS_KEPT = 8192
 
 
 @functools.cache
@@ -350,6 +372,10 @@ class FontSet:
     warnings: tuple[str, ...] = ()
     _coverage: dict[str, Mapping[int, int]] = field(default_factory=dict, repr=False)
     _fallback_of: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Text already split into runs, by (text, font): the same wording comes back in every
+    #: document of a pack. Cleared when full.
+    _runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False,
+                                                                       compare=False)
 
     def font(self, role: str) -> str:
         """The registered font name of ``role`` (one of :data:`ROLES`)."""
@@ -360,7 +386,16 @@ class FontSet:
         """True when at least one role is drawn with an installed official font."""
         return any(name.startswith("TrbOfficial-") for name in self.role_font.values())
 
-    def _split(self, text: str, font_name: str) -> list[tuple[str, str]]:
+    def _split(self, text: str, font_name: str) -> tuple[tuple[str, str], ...]:
+        key = (text, font_name)
+        runs = self._runs.get(key)
+        if runs is None:
+            if len(self._runs) >= _RUNS_KEPT:
+                self._runs.clear()
+            runs = self._runs[key] = tuple(self._split_now(text, font_name))
+        return runs
+
+    def _split_now(self, text: str, font_name: str) -> list[tuple[str, str]]:
         primary = self._coverage[font_name]
         fallback = self._fallback_of.get(font_name, font_name)
         runs: list[tuple[str, str]] = []
@@ -377,7 +412,7 @@ class FontSet:
 
     def runs(self, text: str, font_name: str) -> list[tuple[str, str]]:
         """Split ``text`` into (font name, text) runs for drawing with ``font_name``."""
-        return self._split(text, font_name)
+        return list(self._split(text, font_name))
 
     def markup(self, text: str, font_name: str) -> str:
         """Escape ``text`` for a Paragraph in ``font_name``, wrapping fallback runs in <font>."""

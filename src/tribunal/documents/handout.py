@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from tribunal.documents import wording
+from tribunal.documents.announcement import public_names
 from tribunal.documents.base import DocMeta, DocumentRenderer
 from tribunal.documents.data import PublicHearing, TeachingCase
 from tribunal.documents.formatting import day_with_weekday
@@ -36,6 +37,9 @@ class TrainingHandout(DocumentRenderer[HandoutData]):
     """培训讲义: cover lines, 今日案例 (de-identified), 培训专题 with legal basis, where to get help."""
 
     KIND = "handout"
+
+    def names(self, data: HandoutData) -> list[str]:
+        return public_names(data.hearing)
 
     def meta(self, data: HandoutData) -> DocMeta:
         return DocMeta(title="培训讲义", issue_date=data.hearing.starts_at.date(),
@@ -80,13 +84,15 @@ class TrainingHandout(DocumentRenderer[HandoutData]):
         if not training.topics:
             story.append(self.p("本次培训专题由主讲人现场讲授。", s.body))
         for n, topic in enumerate(training.topics, 1):
-            block: list[Flowable] = [self.p(f"（{_ordinal(n)}）{topic.title}", s.h2)]
-            block += self._paragraphs(topic.body)
+            # The heading goes with the topic's first lines (the base ties headings to what
+            # follows); the 法律依据 line goes with its last lines.
+            story.append(self.p(f"（{_ordinal(n)}）{topic.title}", s.h2))
+            body = self._paragraphs(topic.body) or [self.p("（由主讲人现场讲授。）", s.body)]
             if topic.legal_basis:
-                block.append(self.p(f"法律依据：{topic.legal_basis}", s.note))
-            # Keep a topic's heading with its first lines; long bodies may still split.
-            story.append(KeepTogether(block[:2]))
-            story += block[2:]
+                story += body[:-1]
+                story.append(self.keep_with_previous(body[-1:], [self.p(f"法律依据：{topic.legal_basis}", s.note)]))
+            else:
+                story += body
 
         story.append(self.p("三、遇到劳动争议怎么办", s.h1))
         story.append(self.p(

@@ -4,43 +4,69 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from tribunal.documents import wording
 from tribunal.documents.base import DocMeta, DocumentRenderer
-from tribunal.documents.data import HearingInfo, PanelSeat, PartyInfo
+from tribunal.documents.data import AgentInfo, HearingInfo, PanelSeat, PartyInfo
 from tribunal.documents.formatting import hearing_time
+from tribunal.domain import agents
 
-__all__ = ["HearingNotice", "NoticeTarget", "addressee_line", "composition", "parties_caption"]
+__all__ = ["HearingNotice", "NoticeTarget", "addressee_line", "composition", "hearing_names", "parties_caption"]
 
 _NUMERALS = "一二三四五六七八九十"
 
 
 @dataclass(frozen=True)
 class NoticeTarget:
-    """Who one notice (and its proof of service) goes to: a party, or that party's agent."""
+    """Who one notice (and its proof of service) goes to: a party, or one of its agents."""
 
     hearing: HearingInfo
     party: PartyInfo
-    to_agent: bool = False
+    agent: AgentInfo | None = None
 
     @property
     def recipient(self) -> str:
         """The name the notice is addressed to."""
-        return self.party.agent_name if self.to_agent else self.party.name
+        return self.agent.name if self.agent is not None else self.party.name
+
+    @property
+    def address(self) -> str:
+        """Where the notice is served: the agent's own address for service, else the party's."""
+        return self.agent.address if self.agent is not None else self.party.address
+
+    @property
+    def subject(self) -> str:
+        """How file names and lists name the recipient: 张三, 张三的代理人王五 (no spaces)."""
+        if self.agent is None:
+            return self.party.name
+        return f"{self.party.name}的{agents.capacity(self.agent.kind)}{self.agent.name}"
 
     @property
     def key(self) -> str:
-        """Stable identity of the notice, used for the PDF ID and the file name."""
-        who = "agent" if self.to_agent else "party"
+        """Stable identity of the notice, used for the PDF ID."""
+        who = f"a{self.agent.id}" if self.agent is not None else "party"
         return f"h{self.hearing.id}-p{self.party.id}-{who}"
 
 
 def addressee_line(target: NoticeTarget) -> str:
-    """王某某律师（申请人张三的委托代理人） or just the party's name."""
-    if target.to_agent:
-        return f"{target.party.agent_name}（{target.party.role_label}{target.party.name}的委托代理人）"
+    """湖南宝庆律师事务所律师王某某（申请人张三的委托代理人）, or the party's own name."""
+    agent = target.agent
+    if agent is not None:
+        return agents.addressee(agent.name, agent.kind, agent.organisation, target.party.role_label,
+                                target.party.name)
     return target.party.name
+
+
+def hearing_names(hearing: HearingInfo) -> list[str]:
+    """Everyone a party's document names, and the case number: no line breaks inside them."""
+    out = [hearing.case_number, hearing.clerk.name, *(seat.name for seat in hearing.panel)]
+    for party in hearing.parties:
+        if not party.is_organisation:
+            out.append(party.name)
+        out.append(party.legal_representative)
+        out += [agent.name for agent in party.agents]
+    return [name for name in out if name]
 
 
 def parties_caption(hearing: HearingInfo) -> str:
@@ -86,6 +112,11 @@ class HearingNotice(DocumentRenderer[NoticeTarget]):
         + "".join(c.printed() for c in wording.CONSEQUENCE.values())
     )
 
+    SAVE_LAST_PAGE = True
+
+    def names(self, data: NoticeTarget) -> list[str]:
+        return hearing_names(data.hearing)
+
     def meta(self, data: NoticeTarget) -> DocMeta:
         return DocMeta(
             title=f"开庭通知书（{data.recipient}）",
@@ -95,13 +126,13 @@ class HearingNotice(DocumentRenderer[NoticeTarget]):
         )
 
     def _bring(self, data: NoticeTarget) -> str:
-        items = []
-        if data.party.is_organisation:
-            items.append(wording.BRING_ORGANISATION.text)
+        if data.agent is not None:
+            items = list(agents.documents_to_bring(data.agent.kind, data.agent.legal_aid))
         else:
-            items.append(wording.BRING_PERSON.text)
-        if data.to_agent or data.party.agent_name or data.party.is_organisation:
-            items.append(wording.BRING_AGENT.text)
+            items = [wording.BRING_ORGANISATION.text if data.party.is_organisation else wording.BRING_PERSON.text]
+            entrusted = any(agents.needs_power_of_attorney(a.kind) for a in data.party.agents)
+            if entrusted or data.party.is_organisation:
+                items.append(wording.BRING_AGENT.text)
         items.append(wording.BRING_EVIDENCE.text)
         return "；".join(items) + "。"
 
@@ -109,14 +140,16 @@ class HearingNotice(DocumentRenderer[NoticeTarget]):
         h = data.hearing
         s = self.styles
         venue = h.venue
-        place = venue.place + (f"（{h.tribunal}）" if h.tribunal else "")
+        # The circuit tribunal is named only for a hearing held on circuit; a hearing in the
+        # commission's own room is not one, whichever tribunal scheduled it.
+        place = venue.place + (f"（{h.tribunal}）" if h.tribunal and venue.at_enterprise else "")
         manner = "公开开庭审理" if h.public else "不公开开庭审理"
         intro = (
             f"本委受理的{parties_caption(h)}{h.case_type_label}争议一案，"
             f"{composition(h.panel, h.clerk.name)}。本案定于{hearing_time(h.starts_at)}在{place}"
             f"{manner}。现将有关事项通知如下："
         )
-        where = f"地址：{venue.address.rstrip('。')}。" if venue.address else f"{place}。"
+        where = f"{venue.place}，地址：{venue.address.rstrip('。')}。" if venue.address else f"{venue.place}。"
         if venue.directions:
             where += f"路线：{venue.directions.rstrip('。')}。"
         if venue.at_enterprise:
@@ -133,7 +166,7 @@ class HearingNotice(DocumentRenderer[NoticeTarget]):
         consequence = wording.CONSEQUENCE.get(data.party.role)
         if consequence is not None:
             text = consequence.printed()
-            if data.to_agent:
+            if data.agent is not None:
                 text = f"请转告被代理人：{text}"
             items.append(("不到庭的后果。", text))
         if h.public:
@@ -151,7 +184,7 @@ class HearingNotice(DocumentRenderer[NoticeTarget]):
         story: list[Flowable] = [*self.heading_block("开庭通知书", number=h.case_number)]
         story.append(self.p(f"{addressee_line(data)}：", s.addressee))
         story.append(self.p(intro, s.body))
-        for i, (head, text) in enumerate(items):
-            story.append(self.lead(f"{_NUMERALS[i]}、{head}", text))
-        story.append(KeepTogether([self.lines(1), self.signature(h.issue_date)]))
+        paragraphs = [self.lead(f"{_NUMERALS[i]}、{head}", text) for i, (head, text) in enumerate(items)]
+        story += paragraphs[:-2]
+        story.append(self.closing(paragraphs[-2:], h.issue_date))
         return story

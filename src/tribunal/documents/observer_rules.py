@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from tribunal.documents import wording
+from tribunal.documents.announcement import public_names
 from tribunal.documents.base import DocMeta, DocumentRenderer
 from tribunal.documents.data import PublicHearing
 from tribunal.documents.formatting import hearing_time
@@ -38,15 +39,26 @@ def rules_flowables(renderer: DocumentRenderer[Any], hearing: PublicHearing, *,
 
 
 class ObserverRules(DocumentRenderer[PublicHearing]):
-    """旁听须知 on its own sheet (for the room's door and the check-in table)."""
+    """旁听须知 on its own sheet (for the room's door and the check-in table): one sheet,
+    signed by the commission with the date."""
 
     KIND = "observer_rules"
+    ONE_SHEET = True
+
+    def names(self, data: PublicHearing) -> list[str]:
+        return public_names(data)
 
     def meta(self, data: PublicHearing) -> DocMeta:
         return DocMeta(title="旁听须知", issue_date=data.issue_date, key=f"rules:h{data.hearing_id}")
 
+    def fields(self, data: PublicHearing) -> dict[str, str]:
+        return {"开庭地点": data.venue.place}
+
     def story(self, data: PublicHearing) -> list[Flowable]:
-        out: list[Flowable] = [self.p(self.commission.issuer, self.styles.issuer)]
-        # 四号 keeps the sheet to one page for the door of the hearing room.
-        out += rules_flowables(self, data, compact=True, title_style=self.styles.title)
+        # 四号 keeps the sheet to one page for the door of the hearing room; the commission
+        # that issues it signs it at the foot, with the date.
+        out: list[Flowable] = []
+        rules = rules_flowables(self, data, compact=True, title_style=self.styles.title)
+        out += rules[:-3]
+        out.append(self.closing(rules[-3:], data.issue_date, gap=0.5))
         return out

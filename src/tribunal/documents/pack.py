@@ -9,16 +9,14 @@ already there — so an unchanged reprint neither rewrites nor re-dates anything
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import os
 import re
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tribunal import files
 from tribunal.documents.announcement import HearingAnnouncement
 from tribunal.documents.base import Rendered
 from tribunal.documents.certificate import AttendanceCertificate, CertificateData
@@ -34,11 +32,13 @@ from tribunal.documents.data import (
 )
 from tribunal.documents.day_list import DayListSheet
 from tribunal.documents.fonts import FontSet, load_fonts
+from tribunal.documents.formatting import day_with_weekday, hearing_time, time_span
 from tribunal.documents.handout import HandoutData, TrainingHandout
 from tribunal.documents.invitation import InvitationData, ObserverInvitation
 from tribunal.documents.merge import Part, merge_pdfs
 from tribunal.documents.notice import HearingNotice, NoticeTarget
 from tribunal.documents.observer_rules import ObserverRules
+from tribunal.documents.pack_list import PackList, PackListData, PackListRow
 from tribunal.documents.service_receipt import ServiceReceipt
 from tribunal.documents.sign_in import SignInData, SignInSheet
 
@@ -64,14 +64,15 @@ COMBINED_NAME = "全部文书.pdf"
 # File-name prefix per kind: files of one kind sort together and keep their names when
 # parties or observers are added (a running number would rename everything after them).
 _PREFIX = {
-    "hearing_notice": "01", "service_receipt": "02", "announcement": "03", "invitation": "04",
+    "pack_list": "00", "hearing_notice": "01", "service_receipt": "02", "announcement": "03", "invitation": "04",
     "observer_rules": "05", "sign_in": "06", "day_list": "07", "handout": "08", "certificate": "09",
 }
 _KIND_LABEL = {
-    "hearing_notice": "开庭通知书", "service_receipt": "送达回证", "announcement": "开庭公告",
+    "pack_list": "文书清单", "hearing_notice": "开庭通知书", "service_receipt": "送达回证", "announcement": "开庭公告",
     "invitation": "旁听邀请函", "observer_rules": "旁听须知", "sign_in": "签到表",
     "day_list": "开庭排期表", "handout": "培训讲义", "certificate": "培训证明",
 }
+_DAY_LIST_PURPOSE = "仲裁庭和书记员内部使用，请勿张贴或者发给旁听人员"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -102,6 +103,7 @@ class PackItem:
     hearing_id: int | None = None
     party_id: int | None = None
     observer_id: int | None = None
+    purpose: str = ""  # what the staff do with it (the cover list says so)
 
     @property
     def title(self) -> str:
@@ -134,6 +136,7 @@ class PackOutput:
     combined: bytes
     combined_title: str
     notes: tuple[str, ...] = ()
+    cover_notes: tuple[str, ...] = ()  # the notes handed in by the caller (also on the cover list)
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -153,6 +156,7 @@ class Renderers:
         self.day_list = DayListSheet(commission, fonts)
         self.handout = TrainingHandout(commission, fonts)
         self.certificate = AttendanceCertificate(commission, fonts)
+        self.pack_list = PackList(commission, fonts)
 
 
 class _Names:
@@ -177,35 +181,42 @@ def _hearing_items(docs: HearingDocuments, r: Renderers, names: _Names, *,
     items: list[PackItem] = []
     notes: list[str] = []
     for party in h.parties:
-        targets = [NoticeTarget(h, party)]
-        if party.agent_name:
-            targets.append(NoticeTarget(h, party, to_agent=True))
-        for target in targets:
-            subject = f"{party.name}的代理人{party.agent_name}" if target.to_agent else party.name
+        for target in [NoticeTarget(h, party), *(NoticeTarget(h, party, agent) for agent in party.agents)]:
+            subject = target.subject
+            whom = f"{party.role_label}{subject}"
+            where = f"（送达地址：{target.address}）" if target.address else ""
             items.append(PackItem("hearing_notice", names("hearing_notice", subject),
-                                  r.notice.render(target), party_id=party.id, **ids))
+                                  r.notice.render(target), party_id=party.id, purpose=f"送达{whom}{where}", **ids))
             items.append(PackItem("service_receipt", names("service_receipt", subject),
-                                  r.receipt.render(target), party_id=party.id, **ids))
+                                  r.receipt.render(target), party_id=party.id,
+                                  purpose=f"随开庭通知书送达{whom}，签名或者盖章后收回附卷", **ids))
     public = docs.public
     if public is None:
         notes.append(f"{h.case_number}：不公开审理，未制作开庭公告、旁听邀请函、旁听须知、签到表和培训讲义。")
     else:
-        items.append(PackItem("announcement", names("announcement"), r.announcement.render(public), **ids))
+        items.append(PackItem("announcement", names("announcement"), r.announcement.render(public),
+                              purpose=f"请张贴于{public.venue.host}公告栏或者会场入口处，开庭结束后撤下", **ids))
         for letter in docs.letters:
             observer = letter.invitees[0].observer_id if len(letter.invitees) == 1 else None
             items.append(PackItem("invitation", names("invitation", letter.addressee),
-                                  r.invitation.render(InvitationData(public, letter)),
-                                  observer_id=observer, **ids))
+                                  r.invitation.render(InvitationData(public, letter)), observer_id=observer,
+                                  purpose=f"送交{letter.addressee}（{len(letter.invitees)}人），"
+                                          f"请于{letter.reply_by.month}月{letter.reply_by.day}日前收回回执", **ids))
         if not docs.letters:
             notes.append(f"{h.case_number}：尚未邀请旁听人员，未制作旁听邀请函。")
-        items.append(PackItem("observer_rules", names("observer_rules"), r.rules.render(public), **ids))
+        items.append(PackItem("observer_rules", names("observer_rules"), r.rules.render(public),
+                              purpose="张贴于旁听区入口和签到处", **ids))
         items.append(PackItem("sign_in", names("sign_in"),
-                              r.sign_in.render(SignInData(public, docs.expected, docs.blank_rows)), **ids))
+                              r.sign_in.render(SignInData(public, docs.expected, docs.blank_rows)),
+                              purpose="签到处使用；活动结束后收回，按表上的个人信息说明保管和销毁", **ids))
     if with_day_list and docs.day_list is not None:
-        items.append(PackItem("day_list", names("day_list"), r.day_list.render(docs.day_list), **ids))
+        items.append(PackItem("day_list", names("day_list"), r.day_list.render(docs.day_list),
+                              purpose=_DAY_LIST_PURPOSE, **ids))
     if public is not None and docs.teaching is not None:
+        copies = len(docs.expected) + docs.blank_rows
         items.append(PackItem("handout", names("handout"),
-                              r.handout.render(HandoutData(public, docs.teaching)), **ids))
+                              r.handout.render(HandoutData(public, docs.teaching)),
+                              purpose=f"培训开始前发给参加培训的人员（约{copies}份）", **ids))
         if public.training.default_selection:
             notes.append(f"{h.case_number}：尚未登记培训场次，讲义按案由自动选取了"
                          f"{len(public.training.topics)}个培训专题，可在培训页面调整。")
@@ -217,43 +228,80 @@ def _combine(items: list[PackItem], title: str, author: str, issue_date: dt.date
     return merge_pdfs(parts, title=title, author=author, issue_date=issue_date, key=key)
 
 
+def _cover(items: Sequence[PackItem], *, title: str, subtitle: str, notes: Sequence[str], issue_date: dt.date,
+           key: str, renderers: Renderers, names: _Names, groups: dict[int, str] | None = None,
+           **ids: int | None) -> PackItem:
+    rows: list[PackListRow] = []
+    for item in items:
+        group = (groups or {}).get(item.hearing_id or 0, "")
+        last = rows[-1] if rows else None
+        if item.kind == "invitation" and last is not None and last.title.startswith("旁听邀请函") \
+                and last.group == group:
+            # One line for all the letters of a hearing: the folder holds them one by one.
+            count = int(last.title.split("（")[1].rstrip("份）")) + 1 if "份" in last.title else 2
+            rows[-1] = PackListRow(f"旁听邀请函（{count}份）", last.pages + item.rendered.pages,
+                                   "分别送交各受邀单位或者个人，" + item.purpose.split("，", 1)[-1], group)
+        else:
+            rows.append(PackListRow(item.title, item.rendered.pages, item.purpose, group))
+    data = PackListData(title, subtitle, tuple(rows), tuple(notes), issue_date, key)
+    return PackItem("pack_list", names("pack_list"), renderers.pack_list.render(data),
+                    purpose="本清单，请勿外发", **ids)
+
+
 def build_hearing_pack(docs: HearingDocuments, commission: Commission,
-                       fonts: FontSet | None = None) -> PackOutput:
+                       fonts: FontSet | None = None, *, notes: Sequence[str] = ()) -> PackOutput:
     """Render every document of one hearing, in print order, and the combined PDF.
 
-    Order: for each party its notice and proof of service (then its agent's), the
-    announcement, the invitations, the observers' rules, the sign-in sheet, the day list
-    and the training handout. A hearing that is not public gets only the parties'
+    Order: the cover list (文书清单: every document, its pages and what to do with it, and
+    ``notes`` for the clerk), then for each party its notice and proof of service (then its
+    agents'), the announcement, the invitations, the observers' rules, the sign-in sheet, the
+    day list and the training handout. A hearing that is not public gets only the parties'
     documents and the day list.
     """
     renderers = Renderers(commission, fonts or load_fonts())
-    items, notes = _hearing_items(docs, renderers, _Names(), with_day_list=True)
-    title = f"开庭文书（{docs.hearing.case_number}）"
-    combined = _combine(items, title, commission.issuer, docs.hearing.issue_date,
-                        f"pack:h{docs.hearing.id}")
-    return PackOutput(hearing_folder_name(docs.hearing), tuple(items), combined, title, tuple(notes))
+    names = _Names()
+    items, own_notes = _hearing_items(docs, renderers, names, with_day_list=True)
+    h = docs.hearing
+    all_notes = (*notes, *own_notes)
+    items.insert(0, _cover(items, title=h.case_number,
+                           subtitle=f"{h.case_number}　{hearing_time(h.starts_at)}　{h.venue.place}",
+                           notes=all_notes, issue_date=h.issue_date, key=f"h{h.id}", renderers=renderers,
+                           names=names, case_id=h.case_id, hearing_id=h.id))
+    title = f"开庭文书（{h.case_number}）"
+    combined = _combine(items, title, commission.issuer, h.issue_date, f"pack:h{h.id}")
+    return PackOutput(hearing_folder_name(h), tuple(items), combined, title, tuple(own_notes), tuple(notes))
 
 
 def build_day_pack(day_list: DayList, hearings: Iterable[HearingDocuments], commission: Commission,
-                   fonts: FontSet | None = None) -> PackOutput:
-    """Render a day's pack: the day list first, then each hearing's documents in time order.
+                   fonts: FontSet | None = None, *, notes: Sequence[str] = ()) -> PackOutput:
+    """Render a day's pack: the cover list and the day list first, then each hearing's
+    documents in time order.
 
     Item file names are prefixed with the hearing's folder name
     (``<hearing folder>/<file>``), so each hearing keeps a folder of its own.
     """
     renderers = Renderers(commission, fonts or load_fonts())
-    items = [PackItem("day_list", _Names()("day_list"), renderers.day_list.render(day_list))]
-    notes: list[str] = []
+    names = _Names()
+    items = [PackItem("day_list", names("day_list"), renderers.day_list.render(day_list),
+                      purpose=_DAY_LIST_PURPOSE)]
+    own_notes: list[str] = []
+    groups: dict[int, str] = {}
     for docs in sorted(hearings, key=lambda d: (d.hearing.starts_at, d.hearing.id)):
-        own, own_notes = _hearing_items(docs, renderers, _Names(), with_day_list=False)
+        own, hearing_notes = _hearing_items(docs, renderers, _Names(), with_day_list=False)
         folder = hearing_folder_name(docs.hearing)
+        groups[docs.hearing.id] = f"{docs.hearing.case_number}（{time_span(docs.hearing.starts_at, docs.hearing.ends_at)}）"
         items += [PackItem(i.kind, f"{folder}/{i.filename}", i.rendered, i.case_id, i.hearing_id,
-                           i.party_id, i.observer_id) for i in own]
-        notes += own_notes
+                           i.party_id, i.observer_id, i.purpose) for i in own]
+        own_notes += hearing_notes
+    items.insert(0, _cover(items, title=f"{day_list.tribunal}，{day_list.day.isoformat()}",
+                           subtitle=f"{day_list.tribunal}　{day_with_weekday(day_list.day)}",
+                           notes=(*notes, *own_notes), issue_date=day_list.issue_date,
+                           key=f"d{day_list.tribunal}:{day_list.day.isoformat()}", renderers=renderers,
+                           names=names, groups=groups))
     title = f"开庭文书（{day_list.tribunal}，{day_list.day.isoformat()}）"
     combined = _combine(items, title, commission.issuer, day_list.issue_date,
                         f"daypack:{day_list.tribunal}:{day_list.day.isoformat()}")
-    return PackOutput(day_folder_name(day_list), tuple(items), combined, title, tuple(notes))
+    return PackOutput(day_folder_name(day_list), tuple(items), combined, title, tuple(own_notes), tuple(notes))
 
 
 def build_certificates(public: PublicHearing, certificates: Iterable[Certificate], commission: Commission,
@@ -265,7 +313,8 @@ def build_certificates(public: PublicHearing, certificates: Iterable[Certificate
     ids = list(observer_ids)
     items = []
     for n, cert in enumerate(certificates):
-        items.append(PackItem("certificate", names("certificate", cert.name),
+        # The number in the file name keeps it the same on every reprint, whoever else attended.
+        items.append(PackItem("certificate", names("certificate", f"{cert.name}_{cert.number}"),
                               renderer.render(CertificateData(public, cert)), case_id=case_id,
                               hearing_id=public.hearing_id, observer_id=ids[n] if n < len(ids) else None))
     return items
@@ -285,30 +334,9 @@ class WrittenFile:
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` crash-safely; return False when the file already held it.
-
-    The bytes go to a temporary file in the same folder, are flushed to the disk, and the
-    temporary file is then renamed over the target (atomic on the same volume). A crash
-    leaves either the old file or the new one, never half of one.
-    """
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.stem[:20]}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    return True
+    """Write ``data`` to ``path`` crash-safely, with ordinary permissions (see :mod:`tribunal.files`);
+    return False when the file already held it."""
+    return files.write_atomic(path, data)
 
 
 def write_pack(folder: Path, pack: PackOutput) -> tuple[list[WrittenFile], WrittenFile]:

@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from tribunal.documents.base import DocMeta, DocumentRenderer
+from tribunal.documents.base import Column, DocMeta, DocumentRenderer
 from tribunal.documents.charts import ChartSpec, drawing
 from tribunal.documents.styles import SIZE
 
@@ -125,6 +125,8 @@ class ReportRenderer(DocumentRenderer[ReportDocument]):
             label = ParagraphStyle("report_part", parent=cell, leftIndent=2 * size) if row.indent else cell
             rows.append([self.p(row.cells[0], label)] + [
                 self.p(c, number if i >= table.numeric_from else cell) for i, c in enumerate(row.cells[1:], start=1)])
-        widths = [self.text_width() * w for w in table.widths]
-        grid = self.grid(rows, widths, header_rows=1, padding=2.5, extra=extra)
+        # Cells are prepared paragraphs (sizes chosen for the table), so every column is "text".
+        columns = [Column(h, w * 100) for h, w in zip(table.headers, table.widths, strict=True)]
+        grid = self.table(columns, rows, header=False, repeat_rows=1, padding=2.5,
+                          extra=[("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")), *extra])
         return [self.p(table.title, s.h1_flush), Spacer(1, 1.5 * mm), grid, Spacer(1, 5 * mm)]

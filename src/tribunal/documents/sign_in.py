@@ -8,7 +8,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from tribunal.documents import wording
-from tribunal.documents.base import DocMeta, DocumentRenderer
+from tribunal.documents.announcement import public_names
+from tribunal.documents.base import Column, DocMeta, DocumentRenderer
 from tribunal.documents.data import Invitee, PublicHearing
 from tribunal.documents.formatting import hearing_time
 
@@ -38,9 +39,15 @@ class SignInSheet(DocumentRenderer[SignInData]):
         "0123456789:" + wording.SIGN_IN_PRIVACY
     )
     PAGE_NUMBERS = "x_of_y"
-    QR_SIZE = 15 * mm
-    COLUMNS = (("序号", 12), ("姓名", 19), ("单位", 38), ("职务", 24), ("签到时间", 21),
-               ("签名", 24), ("签到码", 18))
+    QR_SIZE = 14 * mm
+    TITLE = "巡回仲裁庭审观摩暨劳动法律培训签到表"
+    COLUMNS = (Column("序号", 9, "number", "center"), Column("姓名", 22, "name", "center"),
+               Column("单位", 40, min_width=26), Column("职务", 27, min_width=18),
+               Column("签到时间", 15, "time", "center"), Column("签名", 25, "box"),
+               Column("签到码", 18, "box"))
+
+    def names(self, data: SignInData) -> list[str]:
+        return [*public_names(data.hearing), *(person.name for person in data.invitees)]
 
     def meta(self, data: SignInData) -> DocMeta:
         return DocMeta(title="旁听人员签到表", issue_date=data.hearing.issue_date,
@@ -56,31 +63,24 @@ class SignInSheet(DocumentRenderer[SignInData]):
     def story(self, data: SignInData) -> list[Flowable]:
         h = data.hearing
         s = self.styles
-        header = [self.p(title, s.cell_head) for title, _ in self.COLUMNS]
-        rows: list[list[object]] = [header]
-        heights: list[float | None] = [None]
+        padding = 3
+        rows: list[list[object]] = []
         for n, person in enumerate(data.invitees, 1):
             checked = person.checked_in_at.strftime("%H:%M") if person.checked_in_at else ""
-            rows.append([
-                self.p(str(n), s.cell_center), self.p(person.name, s.cell_center),
-                self.p(person.enterprise, s.cell), self.p(person.title, s.cell),
-                self.p(checked, s.cell_center), "", self.qr(person.check_in_code, self.QR_SIZE),
-            ])
-            heights.append(self.QR_SIZE + 4)
+            rows.append([str(n), person.name, person.enterprise, person.title, checked, None,
+                         self.qr(person.check_in_code, self.QR_SIZE)])
+        # A blank row is 9 mm high (room to write a name and sign) unless its text needs more.
+        blank = self.box(max(4 * mm, self.fit.scale(9 * mm) - 2 * padding))
         for n in range(len(data.invitees) + 1, len(data.invitees) + data.blank_rows + 1):
-            rows.append([self.p(str(n), s.cell_center), "", "", "", "", "", ""])
-            heights.append(10 * mm)
-        widths = [w * mm for _, w in self.COLUMNS]
-        table = self.grid(rows, widths, header_rows=1, padding=3, row_heights=heights,
-                          extra=[("ALIGN", (6, 1), (6, -1), "CENTER")])
+            rows.append([str(n), "", "", "", "", blank, ""])
+        table = self.table(self.COLUMNS, rows, continued=self.TITLE, padding=padding)
         return [
-            self.p("巡回仲裁庭审观摩暨劳动法律培训签到表", s.title),
+            self.p(self.TITLE, s.title),
             self.p(f"时间：{hearing_time(h.starts_at)}", s.cell),
             self.p(f"地点：{h.venue.place}", s.cell),
             self.p(f"庭审案件：{h.caption}", s.cell),
-            self.lines(0.3),
-            table,
-            self.lines(0.3),
             self.p("已收到邀请的人员请在本人所在行签名；未列出的人员请在空白行填写。"
                    "签到码供签到处扫码登记使用。", s.note),
+            self.lines(0.3),
+            table,
         ]

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["BRACKET_PAIRS", "DEFAULT_PATTERN", "CaseNumberPattern", "parse_any"]
+__all__ = ["BRACKET_PAIRS", "DEFAULT_PATTERN", "CaseNumberPattern", "CertificatePattern", "parse_any"]
 
 # 〔〕 is what GB/T 9704 prescribes for document numbers; the others appear in older
 # documents and in numbers typed on ordinary keyboards.
@@ -166,3 +166,57 @@ def parse_any(text: str) -> tuple[int, int, int | None]:
         raise ValueError(f"无法识别的案号：“{text}”")
     year, seq, suffix = match.groups()
     return _numbers(year, seq, suffix, text)
+
+
+@dataclass(frozen=True)
+class CertificatePattern:
+    """A commission's numbering of its certificates of attendance (培训证明), e.g.
+    ``邵劳人仲培字〔{年}〕第{号}号`` → 邵劳人仲培字〔2026〕第15号.
+
+    ``{年}`` stands for the four-digit year and ``{号}`` for the number within the year (no
+    leading zeros). The numbers themselves are handed out by the database, gap-free per
+    year and pattern, like case numbers.
+
+    Raises:
+        ValueError: On construction, when the pattern lacks a placeholder or could not be
+            read back.
+    """
+
+    text: str
+
+    MAX_LENGTH = 30
+
+    def __post_init__(self) -> None:
+        text = self.text
+        if not text or not text.strip():
+            raise ValueError("培训证明编号格式不能为空")
+        if any(ch.isspace() for ch in text):
+            raise ValueError("培训证明编号格式不能含有空格")
+        if text.count("{年}") != 1 or text.count("{号}") != 1:
+            raise ValueError("培训证明编号格式应各含一处“{年}”和“{号}”，如“邵劳人仲培字〔{年}〕第{号}号”")
+        rest = text.replace("{年}", "").replace("{号}", "")
+        if "{" in rest or "}" in rest:
+            raise ValueError("培训证明编号格式中只能有“{年}”和“{号}”两处花括号")
+        if any(unicodedata.category(ch) == "Nd" for ch in rest):
+            raise ValueError("培训证明编号格式中不能有数字（年份和序号由程序填入）")
+        if text.index("{号}") < text.index("{年}"):
+            raise ValueError("培训证明编号格式中“{年}”应在“{号}”之前")
+        if len(rest) > self.MAX_LENGTH:
+            raise ValueError(f"培训证明编号格式过长（除占位符外最多{self.MAX_LENGTH}个字）")
+
+    @property
+    def series(self) -> str:
+        """The counter this pattern numbers from (one per pattern, like one per case-number prefix)."""
+        return "证:" + self.text.replace("{年}", "").replace("{号}", "")
+
+    def format(self, year: int, seq: int) -> str:
+        """The certificate number for ``seq`` of ``year``.
+
+        Raises:
+            ValueError: the year is not four digits or the number is below 1.
+        """
+        if not 1000 <= year <= 9999:
+            raise ValueError(f"年份应为四位数，收到{year}")
+        if seq < 1:
+            raise ValueError(f"序号应从1开始，收到{seq}")
+        return self.text.replace("{年}", str(year)).replace("{号}", str(seq))

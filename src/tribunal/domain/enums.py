@@ -172,6 +172,42 @@ class DocumentKind(LabelledEnum):
     HANDOUT = ("handout", "培训讲义", "Training handout")
     CERTIFICATE = ("certificate", "培训证明", "Certificate of attendance")
     PACK = ("pack", "开庭文书包", "Hearing pack")
+    PACK_LIST = ("pack_list", "文书清单", "Pack list")
+
+
+class AgentKind(LabelledEnum):
+    """Who acts for a party (代理人): whom the party entrusted, or who represents it by law.
+
+    The first five are entrusted agents (委托代理人) and need a power of attorney stating the
+    matters and authority (《劳动争议调解仲裁法》第二十四条); a 法定代理人 and an agent the
+    commission appoints (指定代理人) act under 第二十五条 and need none.
+    """
+
+    LAWYER = ("lawyer", "律师", "Lawyer")
+    LEGAL_SERVICE_WORKER = ("legal_service_worker", "基层法律服务工作者", "Legal-service worker")
+    CLOSE_RELATIVE = ("close_relative", "近亲属", "Close relative")
+    EMPLOYEE = ("employee", "用人单位工作人员", "Employee of the party")
+    RECOMMENDED = ("recommended", "工会或社区推荐的公民", "Recommended by a union or community")
+    STATUTORY = ("statutory", "法定代理人", "Statutory agent")
+    APPOINTED = ("appointed", "指定代理人", "Agent appointed by the commission")
+    OTHER = ("other", "其他", "Other")
+
+
+class AgentAuthority(LabelledEnum):
+    """The scope of an entrusted agent's authority as the power of attorney states it (代理权限)."""
+
+    GENERAL = ("general", "一般授权", "General authority")
+    SPECIAL = ("special", "特别授权", "Special authority")
+
+
+class SpecialAuthority(LabelledEnum):
+    """Acts an agent may do for the party only with special authority (特别授权事项)."""
+
+    ADMIT = ("admit", "承认仲裁请求", "Admit claims")
+    WAIVE = ("waive", "放弃仲裁请求", "Waive claims")
+    CHANGE = ("change", "变更仲裁请求", "Change claims")
+    SETTLE = ("settle", "进行和解、调解", "Settle or agree to mediation")
+    COUNTERCLAIM = ("counterclaim", "提出反申请", "File a counterclaim")
 
 
 class ParticipantRole(LabelledEnum):

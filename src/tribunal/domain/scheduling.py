@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from tribunal.domain import panel as panel_rules
+from tribunal.domain import venues
 from tribunal.domain.enums import (
     CaseStatus,
     HearingStatus,
@@ -360,11 +361,7 @@ def venue_key(room_id: int | None, enterprise_id: int | None, host_id: int | Non
 
 def venue_text(room_name: str | None, enterprise_name: str | None) -> str:
     """How a place is named in messages and lists: ``企业名 会议室`` or ``本院第一仲裁庭``."""
-    if enterprise_name and room_name:
-        return f"{enterprise_name} {room_name}"
-    if room_name:
-        return f"本院{room_name}"
-    return enterprise_name or "（未定地点）"
+    return venues.venue_text(room_name, enterprise_name)
 
 
 # ---------------------------------------------------------------- checking the input

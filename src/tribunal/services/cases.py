@@ -28,6 +28,7 @@ from tribunal.domain.enums import (
 from tribunal.domain.reports import mediated_on_site_by_default
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, numbering, settings
+from tribunal.services.agents import AgentInput, agent_input, apply_agents, check_agents
 
 MAX_PARTIES = 200
 MAX_CLAIMS = 100
@@ -50,9 +51,9 @@ class PartyInput:
     address: str = ""
     legal_representative: str = ""
     legal_representative_title: str = ""
-    agent_name: str = ""
-    agent_phone: str = ""
+    agents: tuple[AgentInput, ...] = ()
     enterprise_id: int | None = None
+    id: int | None = None  # set for a stored party: saving keeps its id and its records
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class CaseInput:
 
 @dataclass(frozen=True)
 class PartyData(PartyInput):
-    """A stored party."""
+    """A stored party (``id`` and its agents' ids are set)."""
 
     id: int = 0
 
@@ -206,7 +207,8 @@ def check_case_input(data: CaseInput, *, today: dt.date | None = None) -> tuple[
     """Check a case as typed; return the normalised input and the reasons per field.
 
     Field keys: ``received_date``, ``accepted_date``, ``status``, ``parties``,
-    ``parties[i].name`` (and ``.id_number``, ``.credit_code``, ``.phone``, ``.agent_phone``),
+    ``parties[i].name`` (and ``.id_number``, ``.credit_code``, ``.phone``; ``.agents`` and
+    ``.agents[j].<field>`` for its agents, see :func:`tribunal.services.agents.check_agents`),
     ``claims[i].item`` / ``.amount``, ``arbitrators``, ``clerk``, ``worker_count``.
     """
     today = today or dt.date.today()
@@ -262,7 +264,7 @@ def _check_party(i: int, p: PartyInput, errors: dict[str, str], today: dt.date) 
     who = f"第{i + 1}个当事人"
     key = f"parties[{i}]"
     name = " ".join(p.name.split())
-    id_number, credit_code, phone, agent_phone = "", "", "", ""
+    id_number, credit_code, phone = "", "", ""
     if p.kind == PartyKind.PERSON:
         result = validators.check_person_name(name)
         if not result.ok:
@@ -293,20 +295,15 @@ def _check_party(i: int, p: PartyInput, errors: dict[str, str], today: dt.date) 
         if not r.ok:
             errors[f"{key}.phone"] = f"{who}（{name}）的联系电话：{r.error}"
         phone = r.value
-    if p.agent_phone.strip():
-        r = validators.check_phone(p.agent_phone)
-        if not r.ok:
-            errors[f"{key}.agent_phone"] = f"{who}（{name}）的代理人电话：{r.error}"
-        agent_phone = r.value
+    agents = check_agents(p.agents, party_kind=p.kind, who=f"{who}（{name}）", key=key, errors=errors)
     return replace(
         p,
         name=name,
         id_number=id_number,
         credit_code=credit_code,
         phone=phone,
-        agent_phone=agent_phone,
+        agents=agents,
         address=p.address.strip(),
-        agent_name=" ".join(p.agent_name.split()),
         legal_representative=p.legal_representative.strip(),
         legal_representative_title=p.legal_representative_title.strip(),
     )
@@ -367,8 +364,7 @@ def _detail(case: Case) -> CaseDetail:
                 phone=p.phone or "", address=p.address or "",
                 legal_representative=p.legal_representative or "",
                 legal_representative_title=p.legal_representative_title or "",
-                agent_name=p.agent_name or "", agent_phone=p.agent_phone or "",
-                enterprise_id=p.enterprise_id,
+                agents=tuple(agent_input(a) for a in p.agents), enterprise_id=p.enterprise_id,
             )
             for p in case.parties
         ),
@@ -385,7 +381,7 @@ def _load(session: Session, case_id: int) -> Case:
         select(Case)
         .where(Case.id == case_id)
         .options(
-            selectinload(Case.parties),
+            selectinload(Case.parties).selectinload(Party.agents),
             selectinload(Case.claims),
             selectinload(Case.arbitrators).selectinload(CaseArbitrator.staff),
         )
@@ -538,23 +534,29 @@ def _apply(session: Session, case: Case, data: CaseInput) -> None:
         case.status = data.status
     elif case.status is None or case.status == CaseStatus.RECEIVED:
         case.status = CaseStatus.ACCEPTED if data.accepted_date else CaseStatus.RECEIVED
-    case.parties.clear()
+    # Parties are updated in place, so their ids — and with them their service records,
+    # agents and documents — survive an edit; only a party the clerk removed goes.
+    existing = {p.id: p for p in case.parties}
+    kept = {p.id for p in data.parties if p.id is not None and p.id in existing}
+    for row in list(case.parties):
+        if row.id not in kept:
+            case.parties.remove(row)
     case.claims.clear()
     case.arbitrators.clear()
     session.flush()
     for i, p in enumerate(data.parties):
-        case.parties.append(
-            Party(
-                position=i, role=p.role, kind=p.kind, name=p.name,
-                id_number=p.id_number or None, credit_code=p.credit_code or None,
-                phone=p.phone or None, address=p.address or None,
-                legal_representative=p.legal_representative or None,
-                legal_representative_title=p.legal_representative_title or None,
-                agent_name=p.agent_name or None, agent_phone=p.agent_phone or None,
-                enterprise_id=p.enterprise_id,
-                sex=_sex(p), birth_date=_birth(p),
-            )
-        )
+        party = existing[p.id] if p.id is not None and p.id in kept else None
+        if party is None:
+            party = Party()
+            case.parties.append(party)
+        party.position, party.role, party.kind, party.name = i, p.role, p.kind, p.name
+        party.id_number, party.credit_code = p.id_number or None, p.credit_code or None
+        party.phone, party.address = p.phone or None, p.address or None
+        party.legal_representative = p.legal_representative or None
+        party.legal_representative_title = p.legal_representative_title or None
+        party.enterprise_id = p.enterprise_id
+        party.sex, party.birth_date = _sex(p), _birth(p)
+        apply_agents(party, p.agents)
     for i, c in enumerate(data.claims):
         case.claims.append(Claim(position=i, item=c.item, amount_fen=c.amount_fen,
                                  awarded_fen=c.awarded_fen))

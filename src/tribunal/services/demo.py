@@ -38,6 +38,8 @@ from tribunal.db.models import (
     Zone,
 )
 from tribunal.domain.enums import (
+    AgentAuthority,
+    AgentKind,
     CaseOutcome,
     CaseResult,
     CaseStatus,
@@ -49,6 +51,7 @@ from tribunal.domain.enums import (
     PartyKind,
     PartyRole,
     ServiceMethod,
+    SpecialAuthority,
     StaffRole,
 )
 from tribunal.domain.legal_calendar import LegalCalendar
@@ -57,14 +60,17 @@ from tribunal.domain.scheduling import HARD, WARNING, HearingInput
 from tribunal.domain.validators import credit_code_check_character, id_check_character
 from tribunal.errors import TribunalError
 from tribunal.services import (
+    agents,
     audit,
     cases,
     clocks,
     conflicts,
+    documents,
     hearings,
     numbering,
     observers,
     participants,
+    reference,
     settings,
     training,
 )
@@ -340,6 +346,21 @@ def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoRep
                 _close(db, case, ending, min(case.accepted_date + dt.timedelta(days=gap), today), today)
 
 
+def _demo_lawyer(rng: random.Random, i: int) -> agents.AgentInput:
+    """A lawyer of an invented firm; every other one with special authority to settle."""
+    special = i % 8 == 0
+    name = _person(rng)[0]
+    own = random.Random(i)  # the rest from a stream of its own: the demo's other data stays as it was
+    return agents.AgentInput(
+        kind=AgentKind.LAWYER, name=name, organisation="湖南宝庆律师事务所",
+        address=f"湖南省邵阳市双清区东大路{own.randrange(1, 400)}号宝庆大厦{own.randrange(5, 20)}楼",
+        phone=_mobile(own), licence_number=f"143052{own.randrange(10**10, 10**11)}",
+        legal_aid=i % 12 == 0,
+        authority=AgentAuthority.SPECIAL if special else AgentAuthority.GENERAL,
+        special_items=(SpecialAuthority.SETTLE, SpecialAuthority.CHANGE) if special else (),
+    )
+
+
 def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, state: str,
                ent: _DemoEnterprise, arbitrators: list[int], clerks: list[int],
                tribunal_ids: list[int]) -> cases.CaseInput:
@@ -357,7 +378,7 @@ def _demo_case(rng: random.Random, today: dt.date, i: int, case_type: CaseType, 
             id_number=_id_number(rng, birth, male), phone=_mobile(rng),
             address=f"湖南省邵阳市{rng.choice(('大祥区', '双清区', '北塔区', '邵东市'))}"
                     f"{rng.choice(('城南', '城北', '学院', '红旗', '西湖'))}路{rng.randrange(1, 300)}号",
-            agent_name=("湖南宝庆律师事务所律师 " + _person(rng)[0]) if i % 4 == 0 else "",
+            agents=(_demo_lawyer(rng, i),) if i % 4 == 0 else (),
         ))
     parties.append(cases.PartyInput(
         role=PartyRole.RESPONDENT, kind=PartyKind.ORGANISATION, name=ent.name, credit_code=ent.credit_code or "",
@@ -535,6 +556,9 @@ def _demo_hearings(db: Database, rng: random.Random, today: dt.date, created: li
                 db, hearing.id, p.id, ServiceMethod.DIRECT if p.role == PartyRole.APPLICANT else ServiceMethod.POST,
                 served, p.name[:60], today=today)
         report.hearings += 1
+        if public:
+            # The demo's clerk has read the handout's teaching case and kept the generated text.
+            documents.save_teaching_case(db, hearing.id, documents.teaching_case(db, hearing.id).default_text)
         if n == 0:
             _showcase_extras(db, hearing, c, ents, respondent.enterprise_id, host_id, today, report)
     for year in sorted(unknown_years):
@@ -651,7 +675,10 @@ def _showcase_extras(db: Database, hearing: hearings.HearingDetail, case: cases.
     try:
         topics = [t.id for t in training.suggest_topics(db, case.case_type)[:4]]
         day = hearing.starts_at.date()
-        speaker = next((seat.name for seat in hearing.panel if seat.role in (PanelRole.PRESIDING, PanelRole.SOLE)), "")
+        # The speaker is an arbitrator who does not sit on this case: one who does would be
+        # explaining a case not yet decided (the training service warns about that).
+        sitting = {seat.name for seat in hearing.panel}
+        speaker = next((a.name for a in reference.list_staff(db, StaffRole.ARBITRATOR) if a.name not in sitting), "")
         # After lunch, in the same room: the morning belongs to the hearing itself.
         training.create_session(
             db, hearing.id, "以案释法：工伤保险待遇争议的预防与处理", speaker,

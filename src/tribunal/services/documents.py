@@ -31,19 +31,21 @@ from sqlalchemy.orm import Session, selectinload
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
+    CertificateRecord,
     CircuitTribunal,
     Document,
     Hearing,
     HearingPanelMember,
     Invitation,
     Observer,
+    Party,
     Room,
     Setting,
     TrainingSession,
     TrainingSessionTopic,
     TrainingTopic,
 )
-from tribunal.domain import anonymise
+from tribunal.domain import anonymise, teaching
 from tribunal.domain.enums import (
     CaseType,
     DocumentKind,
@@ -54,26 +56,34 @@ from tribunal.domain.enums import (
     PartyRole,
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, settings
+from tribunal.services import audit, numbering, settings
 from tribunal.services.hearings import load_hearing
 
 __all__ = [
     "CLOSED_REFUSAL",
     "DEFAULT_TOPIC_COUNT",
+    "CertificateRow",
     "DocumentRow",
     "PackResult",
     "ReprintResult",
+    "TeachingDraft",
+    "certificate_of_document",
     "commission_of",
     "default_topics",
     "deidentify_text",
     "documents_folder",
     "font_settings_of",
+    "list_certificates",
     "list_documents",
     "make_certificates",
     "make_day_pack",
     "make_pack",
     "preview",
     "reprint",
+    "reset_teaching_case",
+    "save_teaching_case",
+    "teaching_case",
+    "void_certificate",
     "warm_up",
 ]
 
@@ -83,6 +93,7 @@ DEFAULT_TOPIC_COUNT = 4
 DEFAULT_FOLDER_NAME = "文书"
 _OBSERVER_KINDS = frozenset({DocumentKind.ANNOUNCEMENT, DocumentKind.INVITATION, DocumentKind.OBSERVER_RULES,
                              DocumentKind.SIGN_IN, DocumentKind.HANDOUT, DocumentKind.CERTIFICATE})
+_KINDS = {kind.value: kind for kind in DocumentKind}
 _TRAINING_MINUTES = 60
 _REPLY_DAYS = 3  # replies are asked for three days before the hearing
 
@@ -156,6 +167,7 @@ def commission_of(values: dict[str, Any]) -> Any:
         address=str(values.get("commission.address") or ""),
         phone=str(values.get("commission.phone") or ""),
         date_style="arabic" if style == "arabic" else "chinese",
+        signatory=str(values.get("commission.signatory") or ""),
     )
 
 
@@ -243,11 +255,12 @@ def _replacements(case: Case) -> dict[str, str]:
             out[p.name] = aliases[p.name]
         else:
             out[p.name] = anonymise.organisation_alias(p.name)
-        for other in (p.legal_representative, p.agent_name):
-            # An agent is often written "某某律师事务所律师 王五": the name is the last word.
-            name = (other or "").split()[-1] if (other or "").strip() else ""
-            if name and name not in out:
+        for name in (p.legal_representative or "", *(a.name for a in p.agents)):
+            if name.strip() and name not in out:
                 out[name] = anonymise.person_alias(name)
+        for firm in {a.organisation for a in p.agents if a.organisation}:
+            # A law firm or a relative's unit would point to the case as surely as a name.
+            out.setdefault(firm, anonymise.organisation_alias(firm))
     return out
 
 
@@ -282,6 +295,7 @@ class _LibraryTopic:
     body: str
     legal_basis: str
     tags: tuple[str, ...] = ()
+    formal_title: str = ""
 
 
 def _text_of(value: Any) -> str:
@@ -317,6 +331,7 @@ def _topic_library() -> list[_LibraryTopic]:
                 body=_text_of(item.get("body") or item.get("text")),
                 legal_basis=_text_of(item.get("legal_basis") or item.get("basis")).replace("\n", "；"),
                 tags=tuple(str(t) for t in item.get("tags", []) if isinstance(t, str)),
+                formal_title=str(item.get("formal_title") or ""),
             ))
     return topics
 
@@ -340,28 +355,31 @@ def default_topics(s: Session, case_type: CaseType) -> list[Any]:
     library_tags = {t.code: t.tags for t in library}
     filled_row = s.get(Setting, TAGS_FILLED_KEY)
     filled = bool(filled_row is not None and filled_row.value)
-    # (code, title, body, legal basis, tags) of every candidate, library order first.
-    candidates: list[tuple[str, str, str, str, tuple[str, ...]]] = []
+    # (code, title, body, legal basis, tags, formal title) of every candidate, library order first.
+    candidates: list[tuple[str, str, str, str, tuple[str, ...], str]] = []
     for topic in library:
         row = rows.get(topic.code)
         if row is None:
-            candidates.append((topic.code, topic.title, topic.body, topic.legal_basis, topic.tags))
+            candidates.append((topic.code, topic.title, topic.body, topic.legal_basis, topic.tags,
+                               topic.formal_title))
         elif row.active:
             tags = tuple(row.tags or ())
             if not tags and not filled:
                 tags = topic.tags  # stored before topics had tags and not yet filled in
-            candidates.append((row.code, row.title, row.body, row.legal_basis, tags))
-    candidates += [(t.code, t.title, t.body, t.legal_basis, tuple(t.tags or ()))
+            formal = topic.formal_title if row.formal_title is None else row.formal_title
+            candidates.append((row.code, row.title, row.body, row.legal_basis, tags, formal))
+    candidates += [(t.code, t.title, t.body, t.legal_basis, tuple(t.tags or ()), t.formal_title or "")
                    for code, t in rows.items() if code not in library_tags and t.active]
     if any(c[4] for c in candidates):
         specific = [c for c in candidates if case_type.value in c[4]]
         general = [c for c in candidates if GENERAL_TAG in c[4] and c not in specific]
-        return [TopicInfo(code, title, body, basis)
-                for code, title, body, basis, _tags in (specific + general)[:DEFAULT_TOPIC_COUNT]]
+        return [TopicInfo(code, title, body, basis, formal)
+                for code, title, body, basis, _tags, formal in (specific + general)[:DEFAULT_TOPIC_COUNT]]
     active = [t for t in rows.values() if t.active]
     word = case_type.label_zh[:2]
     active.sort(key=lambda t: (word not in t.title, t.id))
-    return [TopicInfo(t.code, t.title, t.body, t.legal_basis) for t in active[:DEFAULT_TOPIC_COUNT]]
+    return [TopicInfo(t.code, t.title, t.body, t.legal_basis, t.formal_title or "")
+            for t in active[:DEFAULT_TOPIC_COUNT]]
 
 
 # ---------------------------------------------------------------- gathering
@@ -371,7 +389,7 @@ def _hearing_to_print(s: Session, hearing_id: int) -> Hearing:
     """The hearing with everything its documents print, loaded in a few queries."""
     return load_hearing(
         s, hearing_id,
-        selectinload(Hearing.case).selectinload(Case.parties),
+        selectinload(Hearing.case).selectinload(Case.parties).selectinload(Party.agents),
         selectinload(Hearing.case).selectinload(Case.claims),
         selectinload(Hearing.case).selectinload(Case.arbitrators),
         selectinload(Hearing.case).selectinload(Case.clerk),
@@ -436,7 +454,7 @@ def _issue_date(hearing: Hearing) -> dt.date:
 
 
 def _hearing_info(hearing: Hearing, commission: Any) -> Any:
-    from tribunal.documents.data import HearingInfo, PartyInfo, ServiceInfo
+    from tribunal.documents.data import AgentInfo, HearingInfo, PartyInfo, ServiceInfo
 
     case = hearing.case
     parties = tuple(
@@ -445,7 +463,8 @@ def _hearing_info(hearing: Hearing, commission: Any) -> Any:
             is_organisation=p.kind == PartyKind.ORGANISATION, name=p.name, address=p.address or "",
             legal_representative=p.legal_representative or "",
             legal_representative_title=p.legal_representative_title or "",
-            agent_name=p.agent_name or "",
+            agents=tuple(AgentInfo(a.id, a.kind, a.name, a.organisation or "", a.address or "", bool(a.legal_aid))
+                         for a in p.agents),
         )
         for p in case.parties
     )
@@ -477,13 +496,15 @@ def _training(s: Session, hearing: Hearing, panel: Sequence[Any], venue_text: st
         return TrainingInfo(
             title=session.title, speaker=session.speaker or "", starts_at=session.starts_at, ends_at=ends,
             venue=session.venue or venue_text,
-            topics=tuple(TopicInfo(link.topic.code, link.topic.title, link.topic.body, link.topic.legal_basis)
+            topics=tuple(TopicInfo(link.topic.code, link.topic.title, link.topic.body, link.topic.legal_basis,
+                                   link.topic.formal_title or "")
                          for link in session.topics),
         )
-    speaker = next((p.name for p in panel if p.role in ("sole", "presiding")), "")
+    # No speaker is named until a session is recorded: the obvious choice, an arbitrator of
+    # the case, is the one person who should not explain it before the award.
     return TrainingInfo(
         title=f"以案释法：{_type_phrase(hearing.case.case_type)}的预防与处理",
-        speaker=speaker, starts_at=hearing.ends_at,
+        speaker="", starts_at=hearing.ends_at,
         ends_at=hearing.ends_at + dt.timedelta(minutes=_TRAINING_MINUTES), venue=venue_text,
         topics=tuple(default_topics(s, hearing.case.case_type)), default_selection=True,
     )
@@ -540,18 +561,143 @@ def _letters(hearing: Hearing, issue_date: dt.date) -> list[Any]:
     return letters
 
 
-def _teaching(case: Case) -> Any:
-    from tribunal.documents.data import ClaimSummary, TeachingCase
-    from tribunal.documents.formatting import approx_yuan, month_text
+def _default_teaching_text(case: Case) -> str:
+    """The general account of the case built from its facts (see :mod:`tribunal.domain.teaching`)."""
+    from tribunal.documents.formatting import month_text
 
     names = _replacements(case)
+    workers_apply = any(p.role == PartyRole.APPLICANT and p.kind == PartyKind.PERSON for p in case.parties)
+    claims = [(deidentify_text(c.item, names), c.amount_fen) for c in case.claims]
+    return teaching.default_text(month_text(case.received_date), _type_phrase(case.case_type), claims,
+                                 worker_applies=workers_apply)
+
+
+def _teaching(case: Case, hearing: Hearing) -> Any:
+    """The teaching case of the handout: the clerk's reviewed text, else the general default."""
+    from tribunal.documents.data import ClaimSummary, TeachingCase
+
+    names = _replacements(case)
+    text = hearing.teaching_text if hearing.teaching_text is not None else _default_teaching_text(case)
+    claims = []
+    for claim in case.claims:
+        item = teaching.generalise(deidentify_text(claim.item, names)) or "其他请求"
+        claims.append(ClaimSummary(item, teaching.approx_wan(claim.amount_fen)))
     return TeachingCase(
         caption=_public_caption(case),
         case_type_label=_type_phrase(case.case_type).removesuffix("争议"),
-        summary=deidentify_text(case.summary or "", names),
-        claims=tuple(ClaimSummary(deidentify_text(c.item, names), approx_yuan(c.amount_fen)) for c in case.claims),
-        applied_month=month_text(case.received_date),
+        summary=text,
+        claims=tuple(claims),
     )
+
+
+@dataclass(frozen=True)
+class TeachingDraft:
+    """The teaching case of a hearing's handout, as the clerk reviews it.
+
+    ``text`` is what the handout prints: the stored text once the clerk has reviewed it,
+    else ``default_text``. ``warnings`` name words about health or injury still in it.
+    """
+
+    hearing_id: int
+    case_number: str
+    caption: str
+    default_text: str
+    text: str
+    reviewed: bool
+    public: bool
+    reviewed_by: str
+    reviewed_at: dt.datetime | None
+    warnings: tuple[str, ...] = ()
+
+
+def _draft(hearing: Hearing) -> TeachingDraft:
+    case = hearing.case
+    default = _default_teaching_text(case)
+    text = hearing.teaching_text if hearing.teaching_text is not None else default
+    terms = teaching.health_terms(text)
+    warnings = (f"文字中有涉及伤病或伤残等级的词语（{'、'.join(terms[:6])}），这些属于敏感个人信息，"
+                "旁听人员不必知道，建议删去",) if terms else ()
+    return TeachingDraft(hearing.id, case.number, _public_caption(case), default, text,
+                         hearing.teaching_text is not None, hearing.public, hearing.teaching_reviewed_by or "",
+                         hearing.teaching_reviewed_at, warnings)
+
+
+def teaching_case(db: Database, hearing_id: int) -> TeachingDraft:
+    """The teaching case the hearing's training handout will print, for review.
+
+    Raises:
+        NotFound: no such hearing.
+    """
+    with db.session(write=False) as s:
+        return _draft(_hearing_to_print(s, hearing_id))
+
+
+def _identifying(case: Case, participants: Sequence[str], text: str) -> list[str]:
+    """Names, firms, ID and phone numbers of the case found in ``text`` (never in teaching material)."""
+    found = []
+    for party in case.parties:
+        found += [party.name, party.legal_representative or ""]
+        found += [a.name for a in party.agents] + [a.organisation or "" for a in party.agents]
+    found += list(participants)
+    hits = [name for name in found if name and len(name) >= 2 and name in text]
+    hits += [m.group(0) for m in _ID_NUMBER.finditer(text)]
+    hits += [m.group(0) for pattern in (_MOBILE, _LANDLINE) for m in pattern.finditer(text)]
+    return list(dict.fromkeys(hits))
+
+
+def save_teaching_case(db: Database, hearing_id: int, text: str) -> TeachingDraft:
+    """Store the teaching case as the clerk reviewed it; the handout prints it from now on.
+
+    Raises:
+        ValidationError: empty or over-long text, or it names someone of the case (a party,
+            an agent, a representative, a witness) or holds an ID or phone number.
+        NotFound: no such hearing.
+        ConflictError: the hearing is not public (its case is never taught).
+    """
+    from tribunal.db.models import CaseParticipant
+
+    text = "\n".join(line.strip() for line in (text or "").replace("\r", "").split("\n")).strip()
+    if not text:
+        raise ValidationError("请填写讲义中的案例文字（或恢复自动生成的文字）", {"text": "不能为空"})
+    if len(text) > 2000:
+        raise ValidationError(f"案例文字过长（{len(text)} 字，最多 2000 字）", {"text": "过长"})
+    with db.session() as s:
+        hearing = _hearing_to_print(s, hearing_id)
+        if not hearing.public:
+            raise ConflictError("不公开审理的案件不作为培训案例")
+        participants = list(s.scalars(select(CaseParticipant.name).where(CaseParticipant.case_id == hearing.case_id)))
+        hits = _identifying(hearing.case, participants, text)
+        if hits:
+            raise ValidationError(f"案例文字中不能出现当事人、代理人、证人的姓名或者名称以及证件号码、电话："
+                                  f"{'、'.join(hits[:5])}；请改用“某某”等称呼", {"text": "含有可识别身份的信息"})
+        before = _draft(hearing)
+        hearing.teaching_text = text
+        hearing.teaching_reviewed_by = db.actor[:60]
+        hearing.teaching_reviewed_at = dt.datetime.now().replace(microsecond=0)
+        s.flush()
+        after = _draft(hearing)
+        audit.record(s, db.actor, "hearing.teaching_case", "hearing", hearing_id,
+                     f"复核培训讲义案例 {hearing.case.number}", {"text": before.text}, {"text": after.text})
+        return after
+
+
+def reset_teaching_case(db: Database, hearing_id: int) -> TeachingDraft:
+    """Go back to the generated text (not reviewed).
+
+    Raises:
+        NotFound: no such hearing.
+    """
+    with db.session() as s:
+        hearing = _hearing_to_print(s, hearing_id)
+        before = _draft(hearing)
+        hearing.teaching_text = None
+        hearing.teaching_reviewed_by = None
+        hearing.teaching_reviewed_at = None
+        s.flush()
+        after = _draft(hearing)
+        audit.record(s, db.actor, "hearing.teaching_case", "hearing", hearing_id,
+                     f"恢复自动生成的培训讲义案例 {hearing.case.number}", {"text": before.text}, {"text": after.text})
+        return after
 
 
 def _day_list(s: Session, tribunal: CircuitTribunal, day: dt.date, commission: Any) -> Any:
@@ -600,10 +746,31 @@ def _gather(s: Session, hearing: Hearing, commission: Any, *, day_list: bool = T
         public=_public(s, hearing, info),
         letters=tuple(_letters(hearing, info.issue_date)),
         expected=tuple(_invitee(i) for i in _expected(hearing)),
-        teaching=_teaching(hearing.case),
+        teaching=_teaching(hearing.case, hearing),
         day_list=_day_list(s, hearing.tribunal, hearing.starts_at.date(), commission)
         if day_list and hearing.tribunal else None,
     )
+
+
+def _hearing_notes(s: Session, hearing: Hearing, values: dict[str, Any]) -> list[str]:
+    """What the clerk should know before the pack goes out (printed on its cover list too)."""
+    from tribunal.services.training import session_warnings
+
+    notes = _privacy_notes(hearing)
+    if hearing.public and hearing.teaching_text is None:
+        notes.append(f"{hearing.case.number}：培训讲义的案例文字尚未复核，使用了按案由和仲裁请求自动生成的概括文字；"
+                     "可在开庭页面的“讲义案例”中复核、修改。")
+    room = hearing.room
+    host = hearing.host_enterprise or (room.enterprise if room is not None else None)
+    address = (room.address if room is not None else None) or (host.address if host is not None else None)
+    if not address and not (room is not None and room.enterprise_id is None and values.get("commission.address")):
+        notes.append(f"{hearing.case.number}：开庭地点没有登记地址，通知书只写了地点名称；"
+                     "请在企业名录或者房间信息中补充完整地址。")
+    sessions = s.scalars(select(TrainingSession).where(TrainingSession.hearing_id == hearing.id)
+                         .order_by(TrainingSession.starts_at, TrainingSession.id)).all()
+    for session in sessions[:1]:
+        notes += [f"{hearing.case.number}：{warning}。" for warning in session_warnings(s, session)]
+    return notes
 
 
 def _privacy_notes(hearing: Hearing) -> list[str]:
@@ -693,7 +860,7 @@ def _pack_result(db: Database, folder: Path, pack: Any, *, action: str, entity: 
                  summary: str, extra_notes: Sequence[str] = ()) -> PackResult:
     written, combined = _write(folder, pack)
     records = [
-        _Record(DocumentKind(w.item.kind), w.item.title, w.path, w.sha256, w.item.case_id, w.item.hearing_id,
+        _Record(_KINDS[w.item.kind], w.item.title, w.path, w.sha256, w.item.case_id, w.item.hearing_id,
                 w.item.party_id, w.item.observer_id)
         for w in written
     ]
@@ -742,11 +909,11 @@ def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = Non
         hearing = _hearing_to_print(s, hearing_id)
         _require_printable(hearing)
         docs = _gather(s, hearing, commission)
-        notes = _privacy_notes(hearing)
+        notes = [*fonts.warnings, *_hearing_notes(s, hearing, values)]
         number = hearing.case.number
-    pack = build_hearing_pack(docs, commission, fonts)
+    pack = build_hearing_pack(docs, commission, fonts, notes=notes)
     return _pack_result(db, folder, pack, action="documents.pack", entity="hearing", entity_id=hearing_id,
-                        summary=f"制作开庭文书 {number}", extra_notes=list(fonts.warnings) + notes)
+                        summary=f"制作开庭文书 {number}", extra_notes=notes)
 
 
 def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
@@ -757,10 +924,20 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
         NotFound: no such tribunal.
         ValidationError: the output folder is missing or cannot be written.
     """
-    from tribunal.documents.pack import build_day_pack
-
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
+    pack = _day_pack(db, day, tribunal_id, commission, fonts, values)
+    tribunal_name = pack.folder_name.split("_", 1)[-1]
+    return _pack_result(db, folder, pack, action="documents.day_pack", entity="circuit_tribunal",
+                        entity_id=tribunal_id, summary=f"制作 {tribunal_name} {day.isoformat()} 的开庭文书",
+                        extra_notes=pack.cover_notes)
+
+
+def _day_pack(db: Database, day: dt.date, tribunal_id: int, commission: Any, fonts: Any,
+              values: dict[str, Any]) -> Any:
+    """A tribunal's day, rendered (nothing written)."""
+    from tribunal.documents.pack import build_day_pack
+
     with db.session(write=False) as s:
         tribunal = s.get(CircuitTribunal, tribunal_id)
         if tribunal is None:
@@ -776,14 +953,11 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
         for hid in ids:
             hearing = _hearing_to_print(s, hid)
             hearings.append(_gather(s, hearing, commission, day_list=False))
-            notes += _privacy_notes(hearing)
+            notes += _hearing_notes(s, hearing, values)
         tribunal_name = tribunal.name
     if not hearings:
         notes.append(f"{tribunal_name}在 {day.isoformat()} 没有排期的开庭，只制作了空白排期表。")
-    pack = build_day_pack(day_list, hearings, commission, fonts)
-    return _pack_result(db, folder, pack, action="documents.day_pack", entity="circuit_tribunal",
-                        entity_id=tribunal_id, summary=f"制作 {tribunal_name} {day.isoformat()} 的开庭文书",
-                        extra_notes=notes)
+    return build_day_pack(day_list, hearings, commission, fonts, notes=notes)
 
 
 def _attended(s: Session, hearing: Hearing) -> list[tuple[int | None, str, str, str]]:
@@ -808,13 +982,54 @@ def _attended(s: Session, hearing: Hearing) -> list[tuple[int | None, str, str, 
 
 
 def _hours(start: dt.datetime, end: dt.datetime) -> str:
+    """A training's length in hours, to the half hour ("1.5"); its own start to its own end."""
     halves = max(1, round((end - start).total_seconds() / 1800))
     return f"{halves / 2:g}"
 
 
-def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: Any, *,
-                       refuse: type[Exception]) -> tuple[list[Any], Any, str, dt.date]:
-    """The certificates of a hearing's attendees; ``refuse`` is the error type for a closed hearing."""
+def _person_key(observer_id: int | None, name: str, enterprise: str) -> str:
+    """Whom a certificate is for: the directory's person, or a name and unit typed at the door."""
+    return f"o:{observer_id}" if observer_id is not None else f"n:{name}|{enterprise}"[:300]
+
+
+@dataclass(frozen=True)
+class CertificateRow:
+    """A certificate of attendance and its number (培训证明编号)."""
+
+    id: int
+    number: str
+    name: str
+    enterprise: str
+    hearing_id: int | None
+    issued_on: dt.date
+    issued_by: str
+    voided_on: dt.date | None
+    void_reason: str
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_on is not None
+
+
+def _certificate_row(c: CertificateRecord) -> CertificateRow:
+    return CertificateRow(c.id, c.number, c.name, c.enterprise or "", c.hearing_id, c.issued_on, c.issued_by,
+                          c.voided_on, c.void_reason or "")
+
+
+def _live_certificates(s: Session, hearing_id: int) -> dict[str, CertificateRecord]:
+    rows = s.scalars(select(CertificateRecord).where(CertificateRecord.hearing_id == hearing_id,
+                                                    CertificateRecord.voided_on.is_(None)))
+    return {c.person_key: c for c in rows}
+
+
+def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: Any, values: dict[str, Any], *,
+                       refuse: type[Exception], assign: bool) -> tuple[list[Any], Any, str, dt.date, list[str]]:
+    """The certificates of a hearing's attendees, with their numbers.
+
+    ``assign`` gives a number to each attendee who has none yet (first print), in one write
+    transaction; a reprint (``assign`` False) prints only certificates already numbered.
+    ``refuse`` is the error type for a hearing that is not public.
+    """
     from tribunal.documents.data import Certificate
     from tribunal.documents.pack import build_certificates
 
@@ -825,24 +1040,60 @@ def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: An
         info = _hearing_info(hearing, commission)
         public = _public(s, hearing, info)
         people = _attended(s, hearing)
-        case_id, number = hearing.case_id, hearing.case.number
+        case_id, case_number = hearing.case_id, hearing.case.number
+        live = {key: c.number for key, c in _live_certificates(s, hearing_id).items()}
     if not people:
         raise ValidationError("这场开庭还没有签到到场的旁听人员，无法制作培训证明", {"hearing": "无人到场"})
-    day = public.training.ends_at.date()
+    training = public.training
+    # The certificate is dated the day of the activity; its hours are the training's own,
+    # and only a training that was recorded is certified.
+    day = (public.starts_at if training.default_selection else training.starts_at).date()
+    hours = "" if training.default_selection else _hours(training.starts_at, training.ends_at)
+    keys = [_person_key(oid, name, enterprise) for oid, name, enterprise, _title in people]
+    if assign and any(key not in live for key in keys):
+        pattern = settings.certificate_pattern(values)
+        with db.session() as s:
+            # Read again under the write lock: another workstation may have numbered them meanwhile.
+            stored = _live_certificates(s, hearing_id)
+            fresh = []
+            for key, (oid, name, enterprise, _title) in zip(keys, people, strict=True):
+                if key in stored:
+                    continue
+                seq, number = numbering.allocate_certificate(s, pattern, day.year)
+                stored[key] = CertificateRecord(
+                    hearing_id=hearing_id, observer_id=oid, person_key=key, name=name[:60],
+                    enterprise=enterprise[:200] or None, series=pattern.series, year=day.year, seq=seq,
+                    number=number, issued_on=dt.date.today(), issued_by=db.actor[:60])
+                s.add(stored[key])
+                fresh.append(number)
+            s.flush()
+            audit.record(s, db.actor, "certificate.number", "hearing", hearing_id,
+                         f"培训证明编号 {fresh[0]}" + (f" 至 {fresh[-1]}" if len(fresh) > 1 else ""),
+                         None, {"numbers": fresh})
+            live = {key: c.number for key, c in stored.items()}
+    chosen = [(key, person) for key, person in zip(keys, people, strict=True) if key in live]
     certificates = [
-        Certificate(number=f"〔{day.year}〕巡培字第{hearing_id}-{n}号", name=name, enterprise=enterprise,
-                    title=title, hours=_hours(public.starts_at, public.training.ends_at), issue_date=day)
-        for n, (_oid, name, enterprise, title) in enumerate(people, 1)
+        Certificate(number=live[key], name=name, enterprise=enterprise, title=title, hours=hours, issue_date=day)
+        for key, (_oid, name, enterprise, title) in chosen
     ]
-    items = build_certificates(public, certificates, commission, observer_ids=[p[0] for p in people],
+    notes = []
+    if training.default_selection:
+        notes.append(f"{case_number}：尚未登记培训场次，培训证明只证明旁听了庭审，未写培训名称、内容和时长。")
+    gone = sorted(set(live) - set(keys))
+    if gone:
+        notes.append(f"{case_number}：有{len(gone)}份已编号的培训证明，其持有人已不在到场名单中，未重印；"
+                     "如需收回，请将其作废（编号不再使用）。")
+    items = build_certificates(public, certificates, commission, observer_ids=[p[0] for _k, p in chosen],
                                case_id=case_id, fonts=fonts)
-    return items, info, number, day
+    return items, info, case_number, day, notes
 
 
 def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | None = None) -> PackResult:
     """Print a 培训证明 for everyone who attended (checked in, or on the training's attendance).
 
-    Files go to ``<folder>/<案号_日期>/培训证明/``.
+    Each certificate gets its number when it is first printed — the next of its year in the
+    ``certificate.number_pattern`` setting, gap-free like case numbers — and keeps it on
+    every reprint. Files go to ``<folder>/<案号_日期>/培训证明/``.
 
     Raises:
         NotFound: no such hearing.
@@ -854,24 +1105,81 @@ def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | No
 
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
-    items, info, number, day = _certificate_items(db, hearing_id, commission, fonts, refuse=ValidationError)
+    items, info, number, day, notes = _certificate_items(db, hearing_id, commission, fonts, values,
+                                                         refuse=ValidationError, assign=True)
     title = f"培训证明（{number}）"
     combined = merge_pdfs([Part(i.title, i.rendered.data) for i in items], title=title,
                           author=commission.institute, issue_date=day, key=f"certificates:h{hearing_id}")
     pack = PackOutput(f"{hearing_folder_name(info)}/培训证明", tuple(items), combined, title)
     return _pack_result(db, folder, pack, action="documents.certificates", entity="hearing",
-                        entity_id=hearing_id, summary=f"制作培训证明 {number}")
+                        entity_id=hearing_id, summary=f"制作培训证明 {number}", extra_notes=notes)
+
+
+def list_certificates(db: Database, *, hearing_id: int | None = None, year: int | None = None) -> list[CertificateRow]:
+    """Certificates of attendance by number (voided ones included, marked)."""
+    with db.session(write=False) as s:
+        query = select(CertificateRecord)
+        if hearing_id is not None:
+            query = query.where(CertificateRecord.hearing_id == hearing_id)
+        if year is not None:
+            query = query.where(CertificateRecord.year == year)
+        rows = s.scalars(query.order_by(CertificateRecord.year, CertificateRecord.series, CertificateRecord.seq))
+        return [_certificate_row(c) for c in rows]
+
+
+def certificate_of_document(db: Database, document_id: int) -> CertificateRow | None:
+    """The certificate a recorded 培训证明 file holds (its number is in the file's name); None
+    when the document is not a certificate or its number is unknown."""
+    with db.session(write=False) as s:
+        row = s.get(Document, document_id)
+        if row is None or row.kind != DocumentKind.CERTIFICATE or row.hearing_id is None:
+            return None
+        name = Path(row.path).name
+        for certificate in s.scalars(select(CertificateRecord).where(CertificateRecord.hearing_id == row.hearing_id)):
+            if certificate.number in name:
+                return _certificate_row(certificate)
+        return None
+
+
+def void_certificate(db: Database, number: str, reason: str, *, today: dt.date | None = None) -> CertificateRow:
+    """Withdraw a certificate (收回作废): it is kept, marked void, and its number never given again.
+
+    Raises:
+        ValidationError: no reason given.
+        NotFound: no certificate has this number.
+        ConflictError: it is void already.
+    """
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("请写明作废培训证明的原因", {"reason": "必填"})
+    if len(reason) > 200:
+        raise ValidationError("作废原因过长（最多 200 字）", {"reason": "过长"})
+    with db.session() as s:
+        row = s.scalar(select(CertificateRecord).where(CertificateRecord.number == number.strip()))
+        if row is None:
+            raise NotFound(f"找不到编号为“{number.strip()}”的培训证明")
+        if row.voided_on is not None:
+            raise ConflictError(f"培训证明 {row.number} 已于 {row.voided_on} 作废")
+        before = _certificate_row(row)
+        row.voided_on = today or dt.date.today()
+        row.void_reason = reason
+        s.flush()
+        after = _certificate_row(row)
+        audit.record(s, db.actor, "certificate.void", "hearing", row.hearing_id,
+                     f"作废培训证明 {row.number}（{row.name}）：{reason}", before, after)
+        return after
 
 
 def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int | None = None,
-            to_agent: bool = False, observer_id: int | None = None) -> Any:
+            agent_id: int | None = None, observer_id: int | None = None) -> Any:
     """Render one document in memory (for the preview pane); nothing is written or recorded.
 
     ``party_id`` picks the party of a notice or proof of service (the first party when
-    None); ``observer_id`` picks the letter of an invitation (the first letter when None).
+    None), ``agent_id`` one of its agents (the party itself when None); ``observer_id`` picks
+    the letter of an invitation (the first letter when None).
 
     Raises:
-        NotFound: no such hearing, party or invitation.
+        NotFound: no such hearing, party, agent or invitation.
         ValidationError: an observer document for a hearing that is not public.
     """
     from tribunal.documents import pack as packing
@@ -892,9 +1200,10 @@ def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int 
         party = next((p for p in h.parties if party_id in (None, p.id)), None)
         if party is None:
             raise NotFound(f"这件案件没有编号为 {party_id} 的当事人")
-        if to_agent and not party.agent_name:
-            raise NotFound(f"{party.name}没有委托代理人")
-        target = NoticeTarget(h, party, to_agent=to_agent)
+        agent = next((a for a in party.agents if a.id == agent_id), None)
+        if agent_id is not None and agent is None:
+            raise NotFound(f"{party.name}没有编号为 {agent_id} 的代理人")
+        target = NoticeTarget(h, party, agent)
         return (r.notice if kind == DocumentKind.HEARING_NOTICE else r.receipt).render(target)
     if kind == DocumentKind.DAY_LIST:
         if docs.day_list is None:
@@ -945,7 +1254,7 @@ def list_documents(db: Database, *, case_id: int | None = None, case_number: str
         return [_row(d, number or "") for d, number in s.execute(query)]
 
 
-_DAY_TITLE = re.compile(r"^开庭(?:排期表|文书)（(.+)，(\d{4}-\d{2}-\d{2})）$")
+_DAY_TITLE = re.compile(r"^(?:开庭排期表|开庭文书|文书清单)（(.+)，(\d{4}-\d{2}-\d{2})）$")
 
 
 def _day_of(s: Session, title: str) -> tuple[dt.date, int]:
@@ -977,7 +1286,7 @@ def reprint(db: Database, document_id: int) -> ReprintResult:
             raise NotFound(f"找不到编号为 {document_id} 的文书记录")
         kind, title, hearing_id, path = row.kind, row.title, row.hearing_id, Path(row.path)
         day_target = _day_of(s, title) if (kind == DocumentKind.DAY_LIST or (
-            kind == DocumentKind.PACK and hearing_id is None)) else None
+            kind in (DocumentKind.PACK, DocumentKind.PACK_LIST) and hearing_id is None)) else None
 
     if kind == DocumentKind.PACK:
         pack_folder = path.parent
@@ -1027,7 +1336,7 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
     from tribunal.documents.day_list import DayListSheet
     from tribunal.documents.pack import build_hearing_pack
 
-    _values, commission, fonts = _context(db)
+    values, commission, fonts = _context(db)
     if kind == DocumentKind.DAY_LIST and day_target is not None:
         with db.session(write=False) as s:
             tribunal = s.get(CircuitTribunal, day_target[1])
@@ -1035,20 +1344,28 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
                 raise ConflictError("这份排期表所属的巡回仲裁庭已不存在，无法重印")
             day_list = _day_list(s, tribunal, day_target[0], commission)
         return DayListSheet(commission, fonts).render(day_list).data
+    if kind == DocumentKind.PACK_LIST and day_target is not None:
+        # A day's cover lists the whole day: only the whole day's pack can make it again.
+        result_pack = _day_pack(db, day_target[0], day_target[1], commission, fonts, values)
+        for item in result_pack.items:
+            if item.filename == path.name:
+                return item.rendered.data
+        raise ConflictError(f"按现有数据已不再制作“{title}”，无法重印")
     if kind == DocumentKind.CERTIFICATE:
-        items, _info, _number, _day = _certificate_items(db, _need(hearing_id), commission, fonts,
-                                                         refuse=ConflictError)
+        items, _info, _number, _day, _notes = _certificate_items(db, _need(hearing_id), commission, fonts, values,
+                                                                 refuse=ConflictError, assign=False)
         for item in items:
             if item.filename == path.name:
                 return item.rendered.data
-        raise ConflictError(f"“{title}”的旁听人员已不在到场名单中，无法重印")
+        raise ConflictError(f"“{title}”已作废，或者其持有人已不在到场名单中，无法重印")
     with db.session(write=False) as s:
         hearing = _hearing_to_print(s, _need(hearing_id))
         _require_printable(hearing)
         if kind in _OBSERVER_KINDS and not hearing.public:
             raise ConflictError(CLOSED_REFUSAL + "，这场开庭现在不公开审理，无法重印")
         docs = _gather(s, hearing, commission)
-    pack = build_hearing_pack(docs, commission, fonts)
+        notes = [*fonts.warnings, *_hearing_notes(s, hearing, values)]
+    pack = build_hearing_pack(docs, commission, fonts, notes=notes)
     for item in pack.items:
         if item.filename == path.name:
             return item.rendered.data

@@ -21,6 +21,7 @@ from tribunal.db.models import (
     Room,
     ServiceRecord,
 )
+from tribunal.domain import agents as agent_rules
 from tribunal.domain import scheduling
 from tribunal.domain.enums import (
     CaseStatus,
@@ -521,11 +522,13 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
 
 def _recipients(s: Session, hearing: Hearing) -> list[Recipient]:
     out: list[Recipient] = []
-    parties = s.scalars(select(Party).where(Party.case_id == hearing.case_id).order_by(Party.position, Party.id))
+    parties = s.scalars(select(Party).where(Party.case_id == hearing.case_id).order_by(Party.position, Party.id)
+                        .options(selectinload(Party.agents)))
     for p in parties:
         out.append(Recipient("party", p.name, p.role.label_zh, "", p.phone or ""))
-        if p.agent_name:
-            out.append(Recipient("agent", p.agent_name, f"{p.role.label_zh}{p.name}的代理人", "", p.agent_phone or ""))
+        for a in p.agents:
+            out.append(Recipient("agent", a.name, f"{p.role.label_zh}{p.name}的{agent_rules.capacity(a.kind)}",
+                                 a.organisation or "", a.phone or ""))
     for m in hearing.panel:
         out.append(Recipient("arbitrator", m.staff.name, m.role.label_zh, "", m.staff.phone or ""))
     if hearing.clerk is not None:

@@ -16,18 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 import icalendar
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from tribunal import __version__
+from tribunal import __version__, files
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, Hearing, HearingPanelMember, Room, Staff
 from tribunal.domain.enums import HearingStatus
-from tribunal.domain.scheduling import venue_text
+from tribunal.domain.venues import venue_text, with_address
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import settings
 
@@ -90,12 +89,10 @@ def _description(h: Hearing) -> str:
 def _location(h: Hearing, commission: str) -> str:
     room = h.room
     ent = room.enterprise if room is not None and room.enterprise is not None else h.host_enterprise
-    if room is not None and ent is None:
-        place = f"{commission}{room.name}"
-    else:
-        place = venue_text(room.name if room else None, ent.name if ent else None)
+    # A calendar is read away from the office: the commission's own room by its full name.
+    place = venue_text(room.name if room else None, ent.name if ent else None, owner=commission)
     address = (room.address if room and room.address else None) or (ent.address if ent else None)
-    return f"{place}（{address}）" if address else place
+    return with_address(place, address)
 
 
 def export_ics(db: Database, path_or_none: str | os.PathLike[str] | None, date_from: dt.date | None,
@@ -180,7 +177,7 @@ def export_ics(db: Database, path_or_none: str | os.PathLike[str] | None, date_f
 def _write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file beside ``target`` and rename: a reader never sees half a file."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = files.temporary_file(target.parent, f".{target.name}.", ".tmp")
     except OSError as exc:
         raise ValidationError(f"无法在 {target.parent} 中写入日历文件：{exc.strerror or exc}",
                               {"path": "无法写入"}) from exc

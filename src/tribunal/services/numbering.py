@@ -1,4 +1,4 @@
-"""Gap-free case numbers per year, safe against two clerks registering at the same moment."""
+"""Gap-free numbers per year — case numbers, certificate numbers — safe against two clerks at once."""
 
 from __future__ import annotations
 
@@ -8,30 +8,47 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tribunal.db.models import CaseNumberCounter
-from tribunal.domain.case_numbers import CaseNumberPattern
+from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
 
 
-def allocate(session: Session, pattern: CaseNumberPattern, year: int) -> tuple[int, str]:
-    """Take the next number of ``year`` inside the caller's transaction.
+def next_in_series(session: Session, series: str, year: int) -> int:
+    """Take the next number of ``series`` in ``year`` inside the caller's transaction.
 
     The counter row is updated in place (``UPDATE … RETURNING``), which locks it until the
     transaction ends: a second writer waits, then sees the incremented value. When the
     transaction rolls back the number returns to the pool, so numbers stay gap-free.
-
-    Returns:
-        The sequence number and the formatted case number.
     """
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     session.execute(
         insert(CaseNumberCounter)
-        .values(year=year, prefix=pattern.prefix, last_seq=0)
+        .values(year=year, prefix=series, last_seq=0)
         .on_conflict_do_nothing(index_elements=["year", "prefix"])
     )
-    seq = session.execute(
+    return int(session.execute(
         update(CaseNumberCounter)
-        .where(CaseNumberCounter.year == year, CaseNumberCounter.prefix == pattern.prefix)
+        .where(CaseNumberCounter.year == year, CaseNumberCounter.prefix == series)
         .values(last_seq=CaseNumberCounter.last_seq + 1)
         .returning(CaseNumberCounter.last_seq)
-    ).scalar_one()
+    ).scalar_one())
+
+
+def allocate(session: Session, pattern: CaseNumberPattern, year: int) -> tuple[int, str]:
+    """Take the next case number of ``year`` inside the caller's transaction (one counter per
+    prefix, see :func:`next_in_series`).
+
+    Returns:
+        The sequence number and the formatted case number.
+    """
+    seq = next_in_series(session, pattern.prefix, year)
+    return seq, pattern.format(year, seq)
+
+
+def allocate_certificate(session: Session, pattern: CertificatePattern, year: int) -> tuple[int, str]:
+    """Take the next certificate number of ``year`` in ``pattern`` (one counter per pattern).
+
+    Returns:
+        The sequence number and the formatted certificate number.
+    """
+    seq = next_in_series(session, pattern.series, year)
     return seq, pattern.format(year, seq)

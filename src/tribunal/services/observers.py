@@ -15,15 +15,15 @@ import datetime as dt
 import os
 import re
 import secrets
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from tribunal import files
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
@@ -39,6 +39,7 @@ from tribunal.db.models import (
     Zone,
 )
 from tribunal.db.search import contains
+from tribunal.domain import agents as agent_rules
 from tribunal.domain import validators
 from tribunal.domain.anonymise import mask_id_number, mask_phone
 from tribunal.domain.enums import HearingStatus, InvitationStatus, ParticipantRole, PartyKind
@@ -425,8 +426,7 @@ class _PartyFacts:
     enterprise_id: int | None
     id_number: str
     phone: str
-    agent_name: str
-    agent_phone: str
+    agents: tuple[tuple[str, str, str, str], ...]  # (name, phone digits, firm or unit, capacity)
     legal_rep: str
 
 
@@ -492,13 +492,15 @@ def _session_parties(session: Session, h: Hearing) -> list[_PartyFacts]:
     case_ids = _session_case_ids(session, h)
     rows = session.execute(
         select(Party, Case.number).join(Case, Case.id == Party.case_id).where(Party.case_id.in_(case_ids))
+        .options(selectinload(Party.agents))
     ).all()
     return [
         _PartyFacts(
             case_number=number, same_case=p.case_id == h.case_id, role=p.role.label_zh, kind=p.kind,
             name=p.name, name_key=enterprise_name_key(p.name) if p.kind == PartyKind.ORGANISATION else "",
             enterprise_id=p.enterprise_id, id_number=p.id_number or "", phone=_phone_digits(p.phone),
-            agent_name=p.agent_name or "", agent_phone=_phone_digits(p.agent_phone),
+            agents=tuple((a.name, _phone_digits(a.phone), a.organisation or "", agent_rules.capacity(a.kind))
+                         for a in p.agents),
             legal_rep=p.legal_representative or "",
         )
         for p, number in rows
@@ -507,12 +509,6 @@ def _session_parties(session: Session, h: Hearing) -> list[_PartyFacts]:
 
 def _where(p: _PartyFacts | _ParticipantFacts) -> str:
     return "本案" if p.same_case else f"同场开庭的案件 {p.case_number} "
-
-
-def _agent_names(agent: str) -> set[str]:
-    # “湖南宝庆律师事务所律师 王某”: the name is the last word; a plain name is itself.
-    words = re.split(r"[\s,，、;；]+", agent.strip())
-    return {w for w in words if w} | ({agent.strip()} if agent.strip() else set())
 
 
 def _participant_problem(o: Observer, ent: Enterprise | None, phone: str,
@@ -561,9 +557,13 @@ def _eligibility(session: Session, h: Hearing, people: Iterable[Observer],
                     refusals.append(f"该人员是{_where(p)}当事人（{p.role}）")
                 else:
                     warnings.append(f"与{_where(p)}{p.role}同名，请核实是否为同一人")
-            if p.agent_name and o.name in _agent_names(p.agent_name):
-                if (phone and phone == p.agent_phone) or (ent is not None and ent.name in p.agent_name):
-                    refusals.append(f"该人员是{_where(p)}当事人（{p.name}）的委托代理人")
+            for agent_name, agent_phone, agent_unit, capacity in p.agents:
+                if agent_name != o.name:
+                    continue
+                same_unit = ent is not None and bool(agent_unit) and (
+                    enterprise_name_key(ent.name) == enterprise_name_key(agent_unit))
+                if (phone and phone == agent_phone) or same_unit:
+                    refusals.append(f"该人员是{_where(p)}当事人（{p.name}）的{capacity}")
                 else:
                     warnings.append(f"与{_where(p)}当事人（{p.name}）的代理人同名，请核实是否为同一人")
             if p.legal_rep and p.legal_rep == o.name and party_org is None:
@@ -1530,7 +1530,7 @@ def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike
                       "是" if r.walk_in else ""])
     for column, width in zip("ABCDEFGH", (6, 12, 32, 16, 16, 10, 18, 10), strict=True):
         sheet.column_dimensions[column].width = width
-    fd, tmp = tempfile.mkstemp(prefix=".tribunal-", suffix=".xlsx", dir=target.parent)
+    fd, tmp = files.temporary_file(target.parent, ".tribunal-", ".xlsx")
     os.close(fd)
     try:
         book.save(tmp)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
 from tribunal.db.models import Setting
-from tribunal.domain.case_numbers import CaseNumberPattern
+from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
 from tribunal.errors import ValidationError
 from tribunal.services import audit
 
@@ -33,6 +33,18 @@ def _prefix(value: str) -> str | None:
 def _brackets(value: str) -> str | None:
     try:
         CaseNumberPattern(prefix="劳人仲案字", brackets=value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _short_name(value: str) -> str | None:
+    return None if len(value) <= 20 else "最多 20 个字"
+
+
+def _certificate_pattern(value: str) -> str | None:
+    try:
+        CertificatePattern(value)
     except ValueError as exc:
         return str(exc)
     return None
@@ -92,6 +104,8 @@ REGISTRY: tuple[SettingDef, ...] = (
     SettingDef("commission.address", str, "", "仲裁机构地址", "Commission address"),
     SettingDef("commission.phone", str, "", "联系电话", "Commission phone"),
     SettingDef("commission.seal_text", str, "邵阳市劳动人事争议仲裁委员会", "印章文字", "Seal text"),
+    SettingDef("commission.signatory", str, "", "文书签发人（印在送达回证“签发人”栏；留空则手写）",
+               "Signatory printed on proofs of service (empty: written by hand)", _short_name),
     SettingDef("case_number.prefix", str, "邵劳人仲案字", "案号代字", "Case-number prefix", _prefix),
     SettingDef("case_number.brackets", str, "〔〕", "案号年份括号", "Year brackets", _brackets),
     SettingDef("case_number.use_di", bool, True, "案号含“第”字", "Case number uses 第"),
@@ -119,6 +133,11 @@ REGISTRY: tuple[SettingDef, ...] = (
                "KaiTi font file (empty: bundled font)", _font_file),
     SettingDef("documents.date_style", str, "chinese", "落款日期写法：chinese 汉字（二〇二六年…）或 arabic 阿拉伯数字",
                "Signature date style: chinese or arabic", _date_style),
+    SettingDef("training.buffer_minutes", int, 30, "庭审计划结束到培训开始的最少间隔（分钟）",
+               "Least time between a hearing's planned end and the training (minutes)", _minutes),
+    SettingDef("certificate.number_pattern", str, "邵劳人仲培字〔{年}〕第{号}号",
+               "培训证明编号格式（{年}为年份，{号}为当年顺序号）",
+               "Certificate number pattern ({年} the year, {号} the number in the year)", _certificate_pattern),
     SettingDef("training.topic_tags_filled", bool, False, "培训主题的适用案由已按主题库补齐（程序内部使用）",
                "Training topics' tags filled from the library (internal)", hidden=True),
 )
@@ -210,6 +229,11 @@ def set_value(db: Database, key: str, value: Any) -> Any:
         audit.record(s, db.actor, "setting.change", "setting", None, f"{key}: {before} → {value}",
                      {key: before}, {key: value})
     return value
+
+
+def certificate_pattern(values: dict[str, Any]) -> CertificatePattern:
+    """The commission's certificate-number pattern from the settings' values."""
+    return CertificatePattern(str(values["certificate.number_pattern"]))
 
 
 def case_number_pattern(values: dict[str, Any]) -> CaseNumberPattern:

@@ -33,11 +33,11 @@ from tribunal.db.models import (
     TrainingTopic,
 )
 from tribunal.domain import validators
-from tribunal.domain.enums import CaseType, HearingStatus, InvitationStatus
+from tribunal.domain.enums import CaseStatus, CaseType, HearingStatus, InvitationStatus
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.resources import resource_path
-from tribunal.services import audit
+from tribunal.services import audit, settings
 
 GENERAL_TAG = "general"
 """Tag of topics useful whatever the case type."""
@@ -58,11 +58,17 @@ class LibraryTopic:
     body: str
     legal_basis: str
     tags: tuple[str, ...]
+    formal_title: str = ""
 
 
 @dataclass(frozen=True)
 class TopicData:
-    """A topic of the commission's library; ``tags`` are the case types it suits (or "general")."""
+    """A topic of the commission's library; ``tags`` are the case types it suits (or "general").
+
+    ``title`` is the handout's heading, written to catch an HR manager's eye ("一个月内订立书面
+    劳动合同，否则要付二倍工资"); ``formal_title`` is the plain name a certificate lists as
+    training content ("书面劳动合同的订立"), "" when the topic has none.
+    """
 
     id: int
     code: str
@@ -71,6 +77,7 @@ class TopicData:
     legal_basis: str
     active: bool
     tags: tuple[str, ...]
+    formal_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,7 @@ class SessionDetail:
     notes: str
     topics: tuple[TopicData, ...]
     attendance: tuple[AttendeeRow, ...]
+    warnings: tuple[str, ...] = ()  # see :func:`session_warnings`
 
 
 # ---------------------------------------------------------------- the shipped library
@@ -136,7 +144,7 @@ def library_topics() -> tuple[LibraryTopic, ...]:
         for item in data.get("topics", []):
             try:
                 topic = LibraryTopic(item["code"], item["title"], item["body"], item["legal_basis"],
-                                     tuple(item.get("tags", ())))
+                                     tuple(item.get("tags", ())), str(item.get("formal_title", "")))
             except (KeyError, TypeError) as exc:
                 raise ValueError(f"{path.name}: topic without {exc}") from exc
             if topic.code in seen:
@@ -195,7 +203,8 @@ def check_tags(tags: Iterable[str | CaseType]) -> tuple[str, ...]:
 
 
 def _topic(t: TrainingTopic) -> TopicData:
-    return TopicData(t.id, t.code, t.title, t.body, t.legal_basis, t.active, tuple(t.tags or ()))
+    return TopicData(t.id, t.code, t.title, t.body, t.legal_basis, t.active, tuple(t.tags or ()),
+                     t.formal_title or "")
 
 
 def _tags_filled(s: Session) -> bool:
@@ -214,18 +223,26 @@ def seed_topics(db: Database) -> int:
         How many topics were added (tags filled in on existing topics are not counted).
     """
     library = library_topics()
+    formal = {t.code: t.formal_title for t in library if t.formal_title}
     with db.session(write=False) as s:
         have = set(s.scalars(select(TrainingTopic.code)))
         filled = _tags_filled(s)
+        untitled = s.scalar(select(func.count(TrainingTopic.id)).where(
+            TrainingTopic.formal_title.is_(None), TrainingTopic.code.in_(list(formal)))) or 0
     missing = [t for t in library if t.code not in have]
-    if not missing and filled:
+    if not missing and filled and not untitled:
         return 0
     with db.session() as s:
         have = set(s.scalars(select(TrainingTopic.code)))  # another clerk may have seeded meanwhile
         added = [t for t in missing if t.code not in have]
         for t in added:
             s.add(TrainingTopic(code=t.code, title=t.title, body=t.body, legal_basis=t.legal_basis,
-                                tags=list(t.tags), active=True))
+                                formal_title=t.formal_title or None, tags=list(t.tags), active=True))
+        # Topics stored before they had formal titles get the library's once (NULL: never set;
+        # a title the commission cleared is "" and stays so).
+        for row in s.scalars(select(TrainingTopic).where(TrainingTopic.formal_title.is_(None),
+                                                         TrainingTopic.code.in_(list(formal)))):
+            row.formal_title = formal[row.code]
         if added:
             audit.record(s, db.actor, "training.seed_topics", "training_topic", None,
                          f"载入培训主题库 {len(added)} 个主题")
@@ -299,8 +316,17 @@ def _check_topic_text(title: str, body: str, legal_basis: str) -> tuple[str, str
     return title, body.strip(), legal_basis
 
 
+def _check_formal_title(text: str) -> str:
+    """The formal title tidied; refused when too long for a certificate line."""
+    text = " ".join(text.split())
+    if len(text) > 100:
+        raise ValidationError("证明用名称过长（最多 100 字）", {"formal_title": "过长"})
+    return text
+
+
 def update_topic(db: Database, topic_id: int, *, title: str | None = None, body: str | None = None,
-                 legal_basis: str | None = None, tags: Iterable[str | CaseType] | None = None) -> TopicData:
+                 legal_basis: str | None = None, tags: Iterable[str | CaseType] | None = None,
+                 formal_title: str | None = None) -> TopicData:
     """Edit a topic's wording or tags (what is not given stays as it is).
 
     Args:
@@ -322,6 +348,8 @@ def update_topic(db: Database, topic_id: int, *, title: str | None = None, body:
             t.legal_basis if legal_basis is None else legal_basis)
         if clean_tags is not None:
             t.tags = list(clean_tags)
+        if formal_title is not None:
+            t.formal_title = _check_formal_title(formal_title)
         s.flush()
         after = _topic(t)
         audit.record(s, db.actor, "training.update_topic", "training_topic", t.id,
@@ -330,7 +358,7 @@ def update_topic(db: Database, topic_id: int, *, title: str | None = None, body:
 
 
 def add_topic(db: Database, title: str, body: str = "", legal_basis: str = "", *,
-              code: str = "", tags: Iterable[str | CaseType] = ()) -> TopicData:
+              code: str = "", tags: Iterable[str | CaseType] = (), formal_title: str = "") -> TopicData:
     """Add the commission's own topic; without a code one is made up (``custom-N``).
 
     Args:
@@ -342,6 +370,7 @@ def add_topic(db: Database, title: str, body: str = "", legal_basis: str = "", *
         ConflictError: the code is taken.
     """
     title, body, legal_basis = _check_topic_text(title, body, legal_basis)
+    formal = _check_formal_title(formal_title)
     clean_tags = check_tags(tags)
     code = code.strip().lower()
     if code and not _CODE.match(code):
@@ -355,7 +384,7 @@ def add_topic(db: Database, title: str, body: str = "", legal_basis: str = "", *
         elif s.scalar(select(TrainingTopic.id).where(TrainingTopic.code == code)) is not None:
             raise ConflictError(f"主题代码“{code}”已被使用")
         t = TrainingTopic(code=code, title=title, body=body, legal_basis=legal_basis, tags=list(clean_tags),
-                          active=True)
+                          formal_title=formal, active=True)
         s.add(t)
         s.flush()
         data = _topic(t)
@@ -388,6 +417,37 @@ def deactivate_topic(db: Database, topic_id: int) -> TopicData:
 # ---------------------------------------------------------------- sessions
 
 
+def session_warnings(session: Session, ts: TrainingSession) -> tuple[str, ...]:
+    """What the clerk should reconsider about a training after a hearing.
+
+    * it starts less than the ``training.buffer_minutes`` setting after the hearing's planned
+      end: hearings overrun, and observers should not be asked to leave one for the other;
+    * its speaker sits on the panel of the hearing while the case is pending: an arbitrator
+      who explains the case before the award risks being taken to have decided it already
+      (《劳动争议调解仲裁法》第三十三条 on recusal).
+    """
+    if ts.hearing_id is None:
+        return ()
+    hearing = session.get(Hearing, ts.hearing_id)
+    if hearing is None:
+        return ()
+    out: list[str] = []
+    values = settings.read_all(session)
+    buffer = dt.timedelta(minutes=int(values.get("training.buffer_minutes") or 0))
+    if ts.starts_at < hearing.ends_at + buffer:
+        gap = int((ts.starts_at - hearing.ends_at).total_seconds() // 60)
+        when = "早于庭审计划结束时间" if gap < 0 else f"只在庭审计划结束后{gap}分钟"
+        out.append(f"培训开始时间{when}（{hearing.ends_at:%H:%M}）；庭审可能延时，建议至少间隔"
+                   f"{int(buffer.total_seconds() // 60)}分钟")
+    speaker = "".join((ts.speaker or "").split())
+    if speaker and hearing.case.status != CaseStatus.CLOSED:
+        seats = {m.staff.name for m in hearing.panel} or {a.staff.name for a in hearing.case.arbitrators}
+        if speaker in seats:
+            out.append(f"主讲人{speaker}是本案仲裁庭成员，案件尚未结案；以案释法宜由其他人员主讲，"
+                       "以免被认为提前表明裁决意见")
+    return tuple(out)
+
+
 def _detail(session: Session, ts: TrainingSession) -> SessionDetail:
     hearing_public = None
     if ts.hearing_id is not None:
@@ -400,6 +460,7 @@ def _detail(session: Session, ts: TrainingSession) -> SessionDetail:
         topics=tuple(_topic(link.topic) for link in ts.topics),
         attendance=tuple(AttendeeRow(a.id, a.observer_id, a.name, a.enterprise_name or "")
                          for a in sorted(ts.attendance, key=lambda a: a.id)),
+        warnings=session_warnings(session, ts),
     )
 
 

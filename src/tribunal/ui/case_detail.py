@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
 from tribunal.domain.enums import (
+    AgentKind,
     CaseOutcome,
     CaseStatus,
     CaseType,
@@ -21,6 +22,7 @@ from tribunal.domain.enums import (
 from tribunal.domain.money import format_yuan
 from tribunal.errors import TribunalError
 from tribunal.services import audit
+from tribunal.services.agents import AgentInput
 from tribunal.services.app import Database
 from tribunal.services.audit import AuditRow
 from tribunal.services.cases import CaseDetail
@@ -76,6 +78,20 @@ _PARTICIPANT_FIELD_LABELS = {
     "phone_masked": QT_TRANSLATE_NOOP("CaseDetailPane", "Phone"),
     "enterprise_name": QT_TRANSLATE_NOOP("CaseDetailPane", "Enterprise"),
     "notes": QT_TRANSLATE_NOOP("CaseDetailPane", "Notes"),
+}
+
+# An agent's entries (agent.add/update/remove) carry the whole agent: name what changed.
+_AGENT_FIELD_LABELS = {
+    "kind": QT_TRANSLATE_NOOP("CaseDetailPane", "Kind of agent"),
+    "name": QT_TRANSLATE_NOOP("CaseDetailPane", "Name"),
+    "organisation": QT_TRANSLATE_NOOP("CaseDetailPane", "Firm or unit"),
+    "address": QT_TRANSLATE_NOOP("CaseDetailPane", "Address for service"),
+    "phone": QT_TRANSLATE_NOOP("CaseDetailPane", "Phone"),
+    "licence_number": QT_TRANSLATE_NOOP("CaseDetailPane", "Licence number"),
+    "relation": QT_TRANSLATE_NOOP("CaseDetailPane", "Relation to the party"),
+    "legal_aid": QT_TRANSLATE_NOOP("CaseDetailPane", "Legal aid"),
+    "authority": QT_TRANSLATE_NOOP("CaseDetailPane", "Authority"),
+    "special_items": QT_TRANSLATE_NOOP("CaseDetailPane", "Authority"),
 }
 
 _STYLE = """
@@ -218,12 +234,31 @@ class CaseDetailPane(QTabWidget):
             rows.append((self.tr("Phone"), p.phone or self.tr("(not recorded)")))
             if p.address:
                 rows.append((self.tr("Address"), p.address))
-            if p.agent_name:
-                agent = p.agent_name + (f"　{p.agent_phone}" if p.agent_phone else "")
-                rows.append((self.tr("Agent"), agent))
+            for agent in p.agents:
+                firm = f"（{agent.organisation}）" if agent.organisation else ""
+                text = f"{agent.name}{firm}，{lang.label(agent.kind)}"
+                if agent.legal_aid:
+                    text += "，" + self.tr("legal aid")
+                if agent.phone:
+                    text += f"　{agent.phone_masked}"
+                rows.append((self.tr("Agent"), text))
+                if agent.address:
+                    rows.append((self.tr("Address for service"), agent.address))
+                rows.append((self.tr("Authority"), self._authority(agent)))
             title = f"{lang.label(p.role)}：{p.name}（{lang.label(p.kind)}）"
             out.append(f"<p><b>{escape(title)}</b></p>" + _key_values(rows))
         return "".join(out)
+
+    def _authority(self, agent: AgentInput) -> str:
+        """The agent's scope of authority in the interface language."""
+        if agent.authority is None and agent.kind in (AgentKind.STATUTORY, AgentKind.APPOINTED):
+            return self.tr("Acts by law")
+        if agent.authority is None:
+            return self.tr("Not recorded yet")
+        text = lang.label(agent.authority)
+        if agent.special_items:
+            text += "（" + "；".join(lang.label(i) for i in agent.special_items) + "）"
+        return text
 
     def _claims(self, case: CaseDetail) -> str:
         if not case.claims:
@@ -263,6 +298,9 @@ class CaseDetailPane(QTabWidget):
             if entry.action.startswith("participant."):
                 out.append(self._participant_changes(entry))
                 continue
+            if entry.action.startswith("agent."):
+                out.append(self._agent_changes(entry))
+                continue
             items = []
             for field, before, after in entry.changes:
                 top = field.split(".", 1)[0]
@@ -292,6 +330,15 @@ class CaseDetailPane(QTabWidget):
                 before, after = (_role_label(v) for v in (before, after))
             change = f"{before or self.tr('(empty)')} → {after or self.tr('(empty)')}"
             items.append(f"<li>{escape(_t(_PARTICIPANT_FIELD_LABELS[field]))}：{escape(change)}</li>")
+        return "<ul>" + "".join(items) + "</ul>" if items else ""
+
+    def _agent_changes(self, entry: AuditRow) -> str:
+        # Which of the agent's fields changed; the values stay out (the phone in full among them).
+        if not entry.action.endswith(".update"):
+            return ""
+        fields = dict.fromkeys(f.split(".")[1] for f, _b, _a in entry.changes
+                               if f.startswith("agent.") and f.split(".")[1] in _AGENT_FIELD_LABELS)
+        items = [f"<li>{escape(_t(str(_AGENT_FIELD_LABELS[f])))}：{escape(self.tr('changed'))}</li>" for f in fields]
         return "<ul>" + "".join(items) + "</ul>" if items else ""
 
     def _value(self, field: str, value: Any) -> str:

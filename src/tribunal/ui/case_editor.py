@@ -54,6 +54,7 @@ from tribunal.services.cases import (
     PartyInput,
 )
 from tribunal.ui import lang, msgbox
+from tribunal.ui.agent_form import AgentsBox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.dates import qdate
@@ -73,7 +74,7 @@ EDITABLE_STATUSES = (
     CaseStatus.SUSPENDED,
 )
 
-_ITEM_KEY = re.compile(r"^(parties|claims)\[(\d+)\]\.(\w+)$")
+_ITEM_KEY = re.compile(r"^(parties|claims)\[(\d+)\]\.([\w\[\].]+)$")
 
 
 def _form() -> QFormLayout:
@@ -97,7 +98,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
 
 
 class PartyForm(QWidget):
-    """The details of one party (当事人): role, person or organisation, identity, contacts, agent.
+    """The details of one party (当事人): role, person or organisation, identity, contacts, agents.
 
     Signals:
         caption_changed(): the role or name changed, so the list entry needs a new caption.
@@ -127,9 +128,8 @@ class PartyForm(QWidget):
         self.legal_representative = QLineEdit()
         self.legal_representative_title = QLineEdit()
         self.legal_representative_title.setPlaceholderText(self.tr("For example: general manager"))
-        self.agent_name = QLineEdit()
-        self.agent_name.setPlaceholderText(self.tr("Leave empty if there is no agent"))
-        self.agent_phone = QLineEdit()
+        self.party_id: int | None = None
+        self.agents = AgentsBox()
 
         self._feedback = {
             "role": FieldFeedback(self.role),
@@ -140,8 +140,6 @@ class PartyForm(QWidget):
             "address": FieldFeedback(self.address),
             "legal_representative": FieldFeedback(self.legal_representative),
             "legal_representative_title": FieldFeedback(self.legal_representative_title),
-            "agent_name": FieldFeedback(self.agent_name),
-            "agent_phone": FieldFeedback(self.agent_phone),
         }
         fb = self._feedback
         self._form = form = _form()
@@ -155,11 +153,14 @@ class PartyForm(QWidget):
         form.addRow(self.tr("Title of the representative"), fb["legal_representative_title"].container)
         form.addRow(self.tr("Phone"), fb["phone"].container)
         form.addRow(self.tr("Address"), fb["address"].container)
-        form.addRow(self.tr("Agent"), fb["agent_name"].container)
-        form.addRow(self.tr("Agent's phone"), fb["agent_phone"].container)
+        agents_title = QLabel(self.tr("Agents (lawyers, relatives, statutory or appointed agents)"))
+        agents_title.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(form)
+        layout.addSpacing(8)
+        layout.addWidget(agents_title)
+        layout.addWidget(self.agents)
         layout.addStretch(1)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -169,7 +170,7 @@ class PartyForm(QWidget):
         self.id_number.editingFinished.connect(self.check_id_number)
         self.credit_code.editingFinished.connect(self.check_credit_code)
         self.phone.editingFinished.connect(lambda: self._check_phone("phone"))
-        self.agent_phone.editingFinished.connect(lambda: self._check_phone("agent_phone"))
+        self.agents.changed.connect(self.caption_changed)
         for key, feedback in fb.items():
             if isinstance(feedback.field, QLineEdit):
                 # Typing again takes the red away; the value is checked again on leaving.
@@ -185,16 +186,20 @@ class PartyForm(QWidget):
         return current_member(self.kind, PartyKind) or PartyKind.PERSON
 
     def feedback(self, field: str) -> FieldFeedback:
-        """The message line of one field (the keys of the service: name, id_number, phone…)."""
+        """The message line of one field (the keys of the service: name, id_number, phone…,
+        ``agents`` and ``agents[j].<field>``)."""
+        if field.startswith("agents"):
+            return self.agents.feedback(field)
         return self._feedback.get(field, self._feedback["name"])
 
     def has_errors(self) -> bool:
-        return any(fb.has_error for fb in self._feedback.values())
+        return any(fb.has_error for fb in self._feedback.values()) or self.agents.has_errors()
 
     def clear_errors(self) -> None:
         for fb in self._feedback.values():
             if fb.has_error:
                 fb.clear()
+        self.agents.clear_errors()
 
     def caption(self) -> str:
         name = self.name.text().strip() or self.tr("(name not filled in)")
@@ -211,8 +216,8 @@ class PartyForm(QWidget):
         self.address.setText(party.address)
         self.legal_representative.setText(party.legal_representative)
         self.legal_representative_title.setText(party.legal_representative_title)
-        self.agent_name.setText(party.agent_name)
-        self.agent_phone.setText(party.agent_phone)
+        self.agents.load(party.agents)
+        self.party_id = party.id
         self.enterprise_id = party.enterprise_id
         if party.credit_code:
             result = validators.check_credit_code(party.credit_code)
@@ -234,9 +239,9 @@ class PartyForm(QWidget):
             address=self.address.text(),
             legal_representative="" if person else self.legal_representative.text(),
             legal_representative_title="" if person else self.legal_representative_title.text(),
-            agent_name=self.agent_name.text(),
-            agent_phone=self.agent_phone.text(),
+            agents=self.agents.to_input(),
             enterprise_id=self.enterprise_id,
+            id=self.party_id,
         )
 
     # ------------------------------------------------------------------ behaviour
@@ -606,7 +611,8 @@ class CaseEditor(QDialog):
         page = QWidget()
         layout = QHBoxLayout(page)
         layout.addLayout(left, 0)
-        layout.addWidget(_scrolled(self.party_stack), 1)
+        self._party_scroll = _scrolled(self.party_stack)
+        layout.addWidget(self._party_scroll, 1)
         return page
 
     def _build_claims_tab(self) -> QWidget:
@@ -1080,6 +1086,12 @@ class CaseEditor(QDialog):
             self.tabs.setCurrentIndex(tab)
             if party is not None:
                 self.party_list.setCurrentRow(party)
+                # An agent's field may sit below the fold of the party's page.
+                page = self._party_scroll.widget()
+                layout = page.layout() if page is not None else None
+                if layout is not None:
+                    layout.activate()
+                self._party_scroll.ensureWidgetVisible(feedback.container)
             feedback.field.setFocus()
 
     # ------------------------------------------------------------------ entry point

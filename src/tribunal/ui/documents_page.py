@@ -34,7 +34,7 @@ from tribunal.services import documents as document_service
 from tribunal.services import hearings
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
-from tribunal.services.documents import DocumentRow, PackResult, ReprintResult
+from tribunal.services.documents import CertificateRow, DocumentRow, PackResult, ReprintResult
 from tribunal.ui import document_actions, msgbox, window_state
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.document_dialogs import DayPickerDialog, HearingPickerDialog, PdfPreviewWindow
@@ -173,6 +173,10 @@ class DocumentsPage(QWidget):
         self.reprint_button.setToolTip(self.tr("Make the document again from today's data, at the same "
                                                "place; you are told whether anything changed"))
         self.reprint_button.clicked.connect(lambda: self.reprint_selected())
+        self.void_button = QPushButton(self.tr("Withdraw certificate…"))
+        self.void_button.setToolTip(self.tr("Withdraw the selected training certificate: it is kept as void and "
+                                            "its number is never given again"))
+        self.void_button.clicked.connect(lambda: self.void_selected())
         print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self, self.print_selected)
         print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -192,7 +196,8 @@ class DocumentsPage(QWidget):
         filters.addWidget(self.missing_label)
         filters.addWidget(self.clear_button)
         row_actions = QHBoxLayout()
-        for button in (self.preview_button, self.print_button, self.folder_button, self.reprint_button):
+        for button in (self.preview_button, self.print_button, self.folder_button, self.reprint_button,
+                       self.void_button):
             row_actions.addWidget(button)
         row_actions.addStretch(1)
         left = QWidget()
@@ -444,6 +449,7 @@ class DocumentsPage(QWidget):
         self.print_button.setEnabled(present)
         self.folder_button.setEnabled(row is not None)
         self.reprint_button.setEnabled(row is not None)
+        self.void_button.setEnabled(row is not None and row.doc.kind == DocumentKind.CERTIFICATE)
 
     # ------------------------------------------------------------------ actions on one document
 
@@ -494,6 +500,35 @@ class DocumentsPage(QWidget):
             self.reload()
         return result
 
+    def void_selected(self) -> CertificateRow | None:
+        """Withdraw the selected training certificate after asking why (its number is not reused)."""
+        row = self.selected()
+        if row is None or row.doc.kind != DocumentKind.CERTIFICATE:
+            return None
+        try:
+            certificate = document_service.certificate_of_document(self._db, row.id)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return None
+        if certificate is None or certificate.voided:
+            msgbox.information(self, self.tr("Withdraw certificate"),
+                               self.tr("This certificate has no number on record, or it is void already."))
+            return None
+        reason = msgbox.ask_text(self, self.tr("Withdraw certificate"),
+                                 self.tr("Why is certificate {number} ({name}) withdrawn?").format(
+                                     number=certificate.number, name=certificate.name))
+        if reason is None:
+            return None
+        try:
+            voided = document_service.void_certificate(self._db, certificate.number, reason)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return None
+        msgbox.information(self, self.tr("Withdraw certificate"),
+                           self.tr("Certificate {number} is void. Its number will not be given to anyone else.")
+                           .format(number=voided.number))
+        return voided
+
     # ------------------------------------------------------------------ making documents
 
     def _made(self, work: Callable[[], PackResult], heading: str) -> PackResult | None:
@@ -515,7 +550,12 @@ class DocumentsPage(QWidget):
                         "and saved together."))
             if hearing_id is None:
                 return None
-        return self._made(lambda: document_service.make_pack(self._db, hearing_id),
+        from tribunal.ui import teaching_dialog
+
+        if not teaching_dialog.review_before_print(self, self._db, hearing_id):
+            return None
+        chosen = hearing_id
+        return self._made(lambda: document_service.make_pack(self._db, chosen),
                           self.tr("The hearing's documents are ready"))
 
     def make_day_pack(self, day: dt.date | None = None, tribunal_id: int | None = None) -> PackResult | None:

@@ -392,6 +392,10 @@ class HearingDetailPane(QWidget):
         self.held_button = QPushButton(self.tr("Mark as held"))
         self.pack_button = QPushButton(self.tr("Print hearing pack…"))
         self.checkin_button = QPushButton(self.tr("Observer check-in…"))
+        self.teaching_button = QPushButton(self.tr("Teaching case…"))
+        self.teaching_button.setToolTip(self.tr("Review the account of the case that the training handout "
+                                                "gives the observers"))
+        self.teaching_button.clicked.connect(self.edit_teaching_case)
         self.pack_button.clicked.connect(self.print_pack)
         self.checkin_button.clicked.connect(self.open_checkin)
         self.edit_button.clicked.connect(self.edit)
@@ -408,7 +412,7 @@ class HearingDetailPane(QWidget):
             second.addWidget(button)
         second.addStretch(1)
         third = QHBoxLayout()
-        for button in (self.pack_button, self.checkin_button):
+        for button in (self.pack_button, self.checkin_button, self.teaching_button):
             third.addWidget(button)
         third.addStretch(1)
 
@@ -536,14 +540,30 @@ class HearingDetailPane(QWidget):
         live = h is not None and h.status in (HearingStatus.SCHEDULED, HearingStatus.HELD)
         self.pack_button.setEnabled(live)
         self.checkin_button.setEnabled(live and h is not None and h.public)
+        self.teaching_button.setEnabled(live and h is not None and h.public)
 
     def print_pack(self) -> None:
-        """Make and show the hearing pack (notices, receipts, invitations, sign-in sheet…)."""
+        """Make and show the hearing pack (notices, receipts, invitations, sign-in sheet…).
+
+        A public hearing's teaching case is shown for review first, until it has been reviewed.
+        """
         if self.hearing is None:
             return
-        from tribunal.ui import document_actions  # PDF code loads only when a pack is made
+        from tribunal.ui import (
+            document_actions,  # PDF code loads only when a pack is made
+            teaching_dialog,
+        )
 
-        document_actions.print_pack(self, self._db, self.hearing.id)
+        if teaching_dialog.review_before_print(self, self._db, self.hearing.id):
+            document_actions.print_pack(self, self._db, self.hearing.id)
+
+    def edit_teaching_case(self) -> None:
+        """Review or edit the teaching case of the training handout (讲义案例)."""
+        if self.hearing is None:
+            return
+        from tribunal.ui.teaching_dialog import TeachingCaseDialog
+
+        TeachingCaseDialog.ask(self, self._db, self.hearing.id)
 
     def open_checkin(self) -> None:
         """Open the observers' check-in window (签到) for this hearing."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from tribunal.domain.enums import HearingStatus
 from tribunal.errors import TribunalError, ValidationError
-from tribunal.services import hearings, observers, training
+from tribunal.services import hearings, observers, settings, training
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
@@ -521,9 +521,15 @@ class SessionDialog(QDialog):
             except TribunalError:
                 detail = None
             if detail is not None:
-                # The training usually follows the hearing in the same room.
-                self.starts.setDateTime(qdatetime(detail.ends_at))
-                self.ends.setDateTime(qdatetime(detail.ends_at + dt.timedelta(hours=1)))
+                # The training usually follows the hearing in the same room, after the break
+                # the commission keeps in case the hearing runs over (training.buffer_minutes).
+                try:
+                    buffer = int(settings.get(self._db, "training.buffer_minutes"))
+                except TribunalError:
+                    buffer = 0
+                starts = detail.ends_at + dt.timedelta(minutes=buffer)
+                self.starts.setDateTime(qdatetime(starts))
+                self.ends.setDateTime(qdatetime(starts + dt.timedelta(hours=1)))
                 if not self.venue.text().strip():
                     self.venue.setText(detail.venue)
         self._fill_topics()
@@ -582,6 +588,9 @@ class SessionDialog(QDialog):
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return False
+        if self.saved.warnings:
+            # Saved all the same: the clerk may have reasons, but should see these first.
+            msgbox.warning(self, self.tr("Training saved — please check"), "\n".join(self.saved.warnings))
         self.accept()
         return True
 

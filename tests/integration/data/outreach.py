@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 
 from tests.conftest import TODAY
-from tests.integration.helpers import applicant, case_input, respondent
+from tests.integration.helpers import applicant, case_input, lawyer, respondent
 from tribunal.db.engine import Database
 from tribunal.db.models import Hearing, Room
 from tribunal.domain.enums import HearingStatus
@@ -102,8 +102,7 @@ def build_world(db: Database, *, capacity: int = 5, public: bool = True) -> Worl
     world.people["陈志刚"] = enterprises.get_enterprise(db, resp.row.id).contacts[0].observer_id
     world.people["刘晓燕"] = enterprises.get_enterprise(db, host.row.id).contacts[0].observer_id
     detail = cases.create_case(db, case_input(parties=(
-        applicant("张三", phone="13807311234", agent_name="湖南宝庆律师事务所律师 王律",
-                  agent_phone="13907391111"),
+        applicant("张三", phone="13807311234", agents=(lawyer("王律", phone="13907391111"),)),
         respondent("湖南湘中纺织科技有限公司", credit_code=CODES[1], enterprise_id=resp.row.id,
                    legal_representative="赵总"),
     )), today=TODAY)
