@@ -4,26 +4,57 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from tribunal import __version__
 from tribunal.commands import MODULES
-from tribunal.commands.common import enum_arg, open_db, positive_int, print_json
+from tribunal.commands.common import enum_arg, open_db, positive_int, print_json, year_arg
 from tribunal.errors import TribunalError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+#: An unforeseen defect (a bug): distinct from 1 so tests and scripts can tell it from refused input.
+EXIT_INTERNAL = 70
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose complaints are one Chinese-led line, never a traceback."""
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}：命令行参数有误：{message}\n")
+        # One line, as every refusal: the usage is one --help away.
+        text = one_line(_translate_usage(message))
+        self.exit(EXIT_USAGE, f"{self.prog}：命令行参数有误：{text}（用法见 {self.prog} --help）\n")
+
+
+_USAGE_PHRASES = (
+    (re.compile(r"^argument ([^:]+): invalid choice: (.*?) \(choose from (.*)\)$"),
+     r"参数 \1 的值 \2 无效，可选：\3"),
+    (re.compile(r"^argument ([^:]+): expected one argument$"), r"参数 \1 后面应有一个值"),
+    (re.compile(r"^argument ([^:]+): invalid (\w+) value: (.*)$"), r"参数 \1 的值 \3 格式不正确"),
+    (re.compile(r"^argument ([^:]+): (.*)$"), r"参数 \1：\2"),
+    (re.compile(r"^the following arguments are required: (.*)$"), r"缺少必填的参数：\1"),
+    (re.compile(r"^unrecognized arguments: (.*)$"), r"无法识别的参数：\1"),
+)
+
+
+def _translate_usage(message: str) -> str:
+    """argparse's English complaints in Chinese (the common ones; others pass unchanged)."""
+    for pattern, replacement in _USAGE_PHRASES:
+        if pattern.match(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+def one_line(message: str, limit: int = 400) -> str:
+    """A message as one terminal line: control and direction characters made visible, cut at ``limit``."""
+    from tribunal.domain.inputs import shown
+
+    return shown(" ".join(message.split("\n")), limit)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,14 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="载入演示数据（开发区、巡回庭、企业、人员、案件、开庭与旁听邀请）")
     demo.add_argument("--cases", type=positive_int, default=0, metavar="N",
                       help="另外批量生成 N 件合成案件（用于性能测试）")
-    demo.add_argument("--seed", type=int, default=2026, help="随机数种子（默认 2026）")
+    demo.add_argument("--seed", type=positive_int, default=2026, help="随机数种子（默认 2026）")
     demo.set_defaults(func=_cmd_demo)
 
     cases = sub.add_parser("cases", help="列出或查找案件")
     cases.add_argument("--search", default="", metavar="TEXT", help="按案号、当事人姓名或单位名称查找")
     cases.add_argument("--status", metavar="STATUS", help="按状态筛选（如 已受理、closed）")
     cases.add_argument("--type", dest="case_type", metavar="TYPE", help="按案由筛选（如 工伤保险待遇、wages）")
-    cases.add_argument("--year", type=positive_int, help="按收件年份筛选")
+    cases.add_argument("--year", type=year_arg, help="按收件年份筛选")
     cases.add_argument("--limit", type=positive_int, default=0, metavar="N", help="最多列出 N 件（默认全部）")
     cases.add_argument("--json", action="store_true", help="以 JSON 输出")
     cases.set_defaults(func=_cmd_cases)
@@ -230,13 +261,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except TribunalError as exc:
-        print(f"错误：{exc.message}", file=sys.stderr)
+        print(f"错误：{one_line(exc.message)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except MemoryError:
+        print("错误：内存不足，操作未完成，未作任何更改", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        # A file-system refusal nobody foresaw (disk full, a locked file): one line, not a traceback.
+        where = f"：{exc.filename}" if exc.filename else ""
+        print(f"错误：{one_line(exc.strerror or str(exc))}{where}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        # A defect, not bad input: say so in one line; TRIBUNAL_DEBUG=1 shows the traceback.
+        if os.environ.get("TRIBUNAL_DEBUG") == "1":
+            raise
+        print(f"错误：程序内部出错（{type(exc).__name__}：{one_line(str(exc), 200)}），"
+              "未完成的操作已撤销；请把这一行告知维护人员", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

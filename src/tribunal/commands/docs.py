@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tribunal.commands.common import date_arg, enum_arg, open_db, positive_int, print_json
+from tribunal.commands.common import date_arg, enum_arg, open_db, print_json, record_id
 
 EXIT_OK = 0
 
@@ -35,7 +35,7 @@ def _out(parser: argparse.ArgumentParser) -> None:
 
 def _add_pack(actions: Any) -> None:
     p = actions.add_parser("pack", help="制作一场开庭的全部文书（各自的文件和一份“全部文书.pdf”）")
-    p.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    p.add_argument("--hearing", type=record_id, required=True, metavar="ID", help="开庭编号")
     _out(p)
     p.set_defaults(func=_cmd_pack)
 
@@ -43,14 +43,14 @@ def _add_pack(actions: Any) -> None:
 def _add_day(actions: Any) -> None:
     p = actions.add_parser("day", help="制作一个巡回仲裁庭某一天全部开庭的文书和开庭排期表")
     p.add_argument("--date", type=date_arg, required=True, metavar="YYYY-MM-DD", help="开庭日期")
-    p.add_argument("--tribunal", type=positive_int, required=True, metavar="ID", help="巡回仲裁庭编号")
+    p.add_argument("--tribunal", type=record_id, required=True, metavar="ID", help="巡回仲裁庭编号")
     _out(p)
     p.set_defaults(func=_cmd_day)
 
 
 def _add_certificates(actions: Any) -> None:
     p = actions.add_parser("certificates", help="为到场的旁听人员制作培训证明")
-    p.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    p.add_argument("--hearing", type=record_id, required=True, metavar="ID", help="开庭编号")
     _out(p)
     p.set_defaults(func=_cmd_certificates)
 
@@ -58,7 +58,7 @@ def _add_certificates(actions: Any) -> None:
 def _add_list(actions: Any) -> None:
     p = actions.add_parser("list", help="列出已制作的文书")
     p.add_argument("--case", metavar="NUMBER", help="按案号筛选")
-    p.add_argument("--hearing", type=positive_int, metavar="ID", help="按开庭编号筛选")
+    p.add_argument("--hearing", type=record_id, metavar="ID", help="按开庭编号筛选")
     p.add_argument("--kind", metavar="KIND", help="按文书种类筛选（如 开庭通知书、invitation）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=_cmd_list)
@@ -66,7 +66,7 @@ def _add_list(actions: Any) -> None:
 
 def _add_reprint(actions: Any) -> None:
     p = actions.add_parser("reprint", help="按现有数据重新制作一份已记录的文书（内容未变时文件不变）")
-    p.add_argument("document", type=positive_int, metavar="ID", help="文书记录编号（见 docs list）")
+    p.add_argument("document", type=record_id, metavar="ID", help="文书记录编号（见 docs list）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=_cmd_reprint)
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Party, Staff
 from tribunal.domain import panel, validators
+from tribunal.domain.inputs import InputError, parse_record_id, shown
 from tribunal.domain.enums import (
     CaseOutcome,
     CaseStatus,
@@ -22,7 +23,7 @@ from tribunal.domain.enums import (
     StaffRole,
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, numbering, settings
+from tribunal.services import audit, inputs, numbering, settings
 
 MAX_PARTIES = 200
 MAX_CLAIMS = 100
@@ -401,17 +402,24 @@ def find_case(db: Database, ref: str) -> CaseDetail:
         NotFound: nothing matches.
     """
     ref = ref.strip()
+    if not ref:
+        raise ValidationError("请写出案号（如 邵劳人仲案字〔2026〕第1号）或案件编号", {"case": "必填"})
+    if len(ref) > 60:
+        raise NotFound(f"找不到案号为“{shown(ref)}”的案件（案号最长 60 个字）")
     with db.session(write=False) as s:
         case_id = s.scalar(select(Case.id).where(Case.number == ref))
-        if case_id is None and ref.isdigit():
-            case_id = int(ref)
+        if case_id is None and ref.isascii() and ref.isdigit():
+            try:
+                case_id = parse_record_id(ref, "案件编号")
+            except InputError as exc:
+                raise NotFound(f"找不到案件：{exc}") from None
         if case_id is None:
-            raise NotFound(f"找不到案号为“{ref}”的案件")
+            raise NotFound(f"找不到案号为“{shown(ref)}”的案件")
         return _detail(_load(s, case_id))
 
 
 def _filtered(query: Select, f: CaseFilter) -> Select:
-    text = " ".join(f.text.split())
+    text = inputs.search_text(f.text)
     if text:
         for word in text.split(" "):
             like = f"%{_escape_like(word)}%"

@@ -14,7 +14,7 @@ from tribunal.domain import validators
 from tribunal.domain.anonymise import mask_phone
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit
+from tribunal.services import audit, inputs
 
 NAME_MAX = 200
 ADDRESS_MAX = 200
@@ -236,7 +236,7 @@ def search_enterprises(db: Database, text: str = "", *, zone_id: int | None = No
     Phone numbers come masked unless ``show_phones`` is True (the clerk asked to see them).
     """
     query = select(Enterprise, Zone.name).outerjoin(Zone, Enterprise.zone_id == Zone.id)
-    for word in validators.normalise(text).split():
+    for word in validators.normalise(inputs.search_text(text)).split():
         like = f"%{_escape_like(word)}%"
         key_like = f"%{_escape_like(enterprise_name_key(word))}%"
         query = query.where(or_(

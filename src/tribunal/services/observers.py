@@ -43,7 +43,7 @@ from tribunal.domain.anonymise import mask_id_number, mask_phone
 from tribunal.domain.enums import HearingStatus, InvitationStatus, ParticipantRole, PartyKind
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, settings
+from tribunal.services import audit, inputs, settings
 
 #: Minimum age of an observer on the day of the hearing, with where the rule comes from.
 MIN_OBSERVER_AGE = 18
@@ -724,7 +724,7 @@ def search_observers(db: Database, text: str = "", *, enterprise_id: int | None 
                      limit: int | None = 200) -> list[ObserverRow]:
     """People whose name or enterprise contains every word of ``text``, by name (phones masked)."""
     query = select(Observer, Enterprise.name).outerjoin(Enterprise, Observer.enterprise_id == Enterprise.id)
-    for word in validators.normalise(text).split():
+    for word in validators.normalise(inputs.search_text(text)).split():
         like = f"%{_escape_like(word)}%"
         query = query.where(or_(Observer.name.like(like, escape="\\"), Enterprise.name.like(like, escape="\\")))
     if enterprise_id is not None:
@@ -1068,7 +1068,7 @@ def checkin_search(db: Database, hearing_id: int, text: str, *, limit: int = 30)
         ConflictError: the scanned code belongs to another hearing.
         NotFound: a ``TRB1:`` code that this program never issued.
     """
-    raw = unicodedata.normalize("NFKC", text or "")
+    raw = unicodedata.normalize("NFKC", inputs.search_text(text or ""))
     compact = "".join(raw.split())
     if not compact:
         return []
