@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from tribunal.db.engine import Database, describe_db_error
+from tribunal.db.engine import Database, describe_db_error, sqlite_uri
 from tribunal.db.migrations import HEAD
 from tribunal.errors import DatabaseError, NewerDatabaseError
 
@@ -108,7 +108,7 @@ def backup_sqlite(db: Database, label: str) -> Path | None:
     while target.exists():
         n += 1
         target = folder / f"{db.path.stem}.{stamp}.{label}-{n}.sqlite3"
-    src = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+    src = sqlite3.connect(sqlite_uri(db.path, mode="ro"), uri=True)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)

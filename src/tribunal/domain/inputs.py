@@ -164,8 +164,8 @@ def check_search_text(text: str) -> str:
         InputError: more than :data:`MAX_SEARCH_LENGTH` characters or :data:`MAX_SEARCH_WORDS`
             words, or control characters.
     """
-    value = clean_text(text, what="查找内容")
-    value = " ".join(value.split())
+    # A scanner ends its input with a line break, and a pasted cell may hold one: whitespace.
+    value = clean_text(" ".join(text.split()), what="查找内容")
     if len(value) > MAX_SEARCH_LENGTH:
         raise InputError(f"查找内容过长（{len(value)} 个字），最多 {MAX_SEARCH_LENGTH} 个字")
     if len(value.split(" ")) > MAX_SEARCH_WORDS:
