@@ -16,9 +16,10 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from tribunal.db import guard
-from tribunal.errors import DatabaseError
+from tribunal.errors import ConflictError, DatabaseError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DB_ENV_VAR = "TRIBUNAL_DB"
@@ -198,6 +199,7 @@ class Database:
         self._read_factory = sessionmaker(self.engine, expire_on_commit=False)
         self._write_factory = sessionmaker(self._write_engine, expire_on_commit=False)
         guard.install(self._write_factory)
+        guard.install(self._read_factory)
 
     @property
     def is_sqlite(self) -> bool:
@@ -226,6 +228,11 @@ class Database:
         except OperationalError as exc:
             session.rollback()
             raise DatabaseError(describe_db_error(exc, self.display_name)) from exc
+        except StaleDataError as exc:
+            # The version counter: another workstation saved the same record between this
+            # action's read and its write. Nothing of this action is kept.
+            session.rollback()
+            raise ConflictError("这条记录刚刚被其他人修改并保存，您的修改未保存；请重新打开后再改") from exc
         except SADatabaseError as exc:
             session.rollback()
             if "file is not a database" in str(exc):

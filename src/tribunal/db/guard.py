@@ -84,3 +84,13 @@ def _clean_json(value: Any, *, key: str, table: str) -> Any:
         cleaned = [_clean_json(v, key=key, table=table) for v in value]
         return cleaned if any(a is not b for a, b in zip(cleaned, value, strict=True)) else value
     return value
+
+
+def _refuse_audit_change(_mapper: Any, _connection: Any, _target: Any) -> None:
+    raise ValidationError("审计记录一经写入不能修改或删除", {"audit": "只能追加"})
+
+
+def protect_audit_trail(audit_entry_class: type) -> None:
+    """Refuse any ORM update or delete of an audit entry (the database refuses them too)."""
+    event.listen(audit_entry_class, "before_update", _refuse_audit_change)
+    event.listen(audit_entry_class, "before_delete", _refuse_audit_change)

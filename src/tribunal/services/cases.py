@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session, selectinload
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Party, Staff
 from tribunal.domain import panel, validators
-from tribunal.domain.inputs import InputError, parse_record_id, shown
 from tribunal.domain.enums import (
     CaseOutcome,
     CaseStatus,
@@ -22,6 +21,7 @@ from tribunal.domain.enums import (
     Procedure,
     StaffRole,
 )
+from tribunal.domain.inputs import InputError, parse_record_id, shown
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, inputs, numbering, settings
 
