@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, DatabaseMeta, Hearing
@@ -227,7 +228,7 @@ def actions(db: Database) -> list[str]:
 
 
 def check_version(session: Session, *, current: int, expected: int | None, entity: str,
-                  entity_id: int, what: str) -> None:
+                  entity_id: int, what: str, action_prefix: str = "") -> None:
     """Refuse a save based on an older version of a record, saying what changed since and by whom.
 
     Args:
@@ -235,20 +236,21 @@ def check_version(session: Session, *, current: int, expected: int | None, entit
         expected: the version the editor loaded; None skips the check (a one-shot command).
         entity: the audit entity of the record ("case", "enterprise" …).
         what: the record as the clerk names it (案件 邵劳人仲案字〔2026〕第1号).
+        action_prefix: for records audited under their parent (a participant under its case):
+            the latest entry with this action prefix is the change to report.
 
     Raises:
         StaleEditError: somebody saved the record after the editor loaded it.
     """
     if expected is None or expected == current:
         return
-    entries = session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id,
-               or_(AuditEntry.entity_version > expected, AuditEntry.entity_version.is_(None)))
-        .order_by(AuditEntry.id.desc())
-        .limit(_STALE_CHANGES_SHOWN)
-    ).all()
-    versioned = [e for e in entries if e.entity_version is not None]
+    query = select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+    if action_prefix:
+        query = query.where(AuditEntry.action.like(f"{_escape_like(action_prefix)}%", escape="\\"))
+    else:
+        query = query.where(or_(AuditEntry.entity_version > expected, AuditEntry.entity_version.is_(None)))
+    entries = session.scalars(query.order_by(AuditEntry.id.desc()).limit(_STALE_CHANGES_SHOWN)).all()
+    versioned = [e for e in entries if e.entity_version is not None and not action_prefix]
     chosen = versioned or list(entries[:1])
     changes = tuple(
         (e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.summary,
@@ -268,3 +270,13 @@ def check_version(session: Session, *, current: int, expected: int | None, entit
 def changed_fields(changes: Sequence[tuple[str, Any, Any]]) -> list[str]:
     """The names of the fields in a list of changes (for a one-line summary)."""
     return [field for field, _before, _after in changes]
+
+
+def touch(obj: Any, attribute: str) -> None:
+    """Make the next flush UPDATE ``obj``'s row even if only its children changed.
+
+    The version counter moves only when the row itself is written; a case whose parties
+    alone changed must still count as a new version, or a second editor's stale save of
+    the same parties would pass.
+    """
+    flag_modified(obj, attribute)

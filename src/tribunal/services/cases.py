@@ -134,6 +134,8 @@ class CaseDetail:
     claims: tuple[ClaimData, ...]
     arbitrators: tuple[ArbitratorData, ...]
     updated_at: dt.datetime
+    #: The version counter: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
     def to_input(self) -> CaseInput:
         """The editable part, ready to be changed and saved back."""
@@ -367,6 +369,7 @@ def _detail(case: Case) -> CaseDetail:
         arbitrators=tuple(ArbitratorData(staff_id=a.staff_id, role=a.role, name=a.staff.name)
                           for a in case.arbitrators),
         updated_at=case.updated_at,
+        version=case.version,
     )
 
 
@@ -509,6 +512,13 @@ def case_years(db: Database) -> list[int]:
 
 
 def _apply(session: Session, case: Case, data: CaseInput) -> None:
+    if case.id is not None:
+        # The old parties, claims and seats go first (unique constraints); the case row itself
+        # is written once, at the end, so one save moves its version by exactly one.
+        case.parties.clear()
+        case.claims.clear()
+        case.arbitrators.clear()
+        session.flush()
     case.case_type = data.case_type
     case.procedure = data.procedure
     case.received_date = data.received_date
@@ -522,10 +532,6 @@ def _apply(session: Session, case: Case, data: CaseInput) -> None:
         case.status = data.status
     elif case.status is None or case.status == CaseStatus.RECEIVED:
         case.status = CaseStatus.ACCEPTED if data.accepted_date else CaseStatus.RECEIVED
-    case.parties.clear()
-    case.claims.clear()
-    case.arbitrators.clear()
-    session.flush()
     for i, p in enumerate(data.parties):
         case.parties.append(
             Party(
@@ -590,22 +596,26 @@ def create_case(db: Database, data: CaseInput, *, today: dt.date | None = None) 
         _apply(s, case, data)
         s.flush()
         detail = _detail(_load(s, case.id))
-        audit.record(s, db.actor, "case.create", "case", case.id, f"登记案件 {number}", None, detail)
+        audit.record(s, db.actor, "case.create", "case", case.id, f"登记案件 {number}", None, detail,
+                     version=detail.version)
         return detail
 
 
 def update_case(db: Database, case_id: int, data: CaseInput, *,
-                expected_updated_at: dt.datetime | None = None,
+                expected_version: int | None = None,
                 today: dt.date | None = None) -> CaseDetail:
     """Save the editor's changes to a case.
 
     Args:
-        expected_updated_at: the ``updated_at`` the editor loaded; if somebody saved the case
-            since, the save is refused instead of silently overwriting their work.
+        expected_version: the ``version`` the editor loaded; if somebody saved the case
+            since, the save is refused instead of silently overwriting their work. The
+            returned detail carries the new version, so an editor that saves again (an
+            autosaved draft) passes that and does not conflict with itself.
 
     Raises:
         ValidationError: something typed is wrong (nothing saved).
-        ConflictError: somebody else changed the case meanwhile, or it is closed.
+        StaleEditError: somebody else saved the case meanwhile (says who and what).
+        ConflictError: the case is closed.
         NotFound: the case is gone.
     """
     data, errors = check_case_input(data, today=today)
@@ -614,8 +624,8 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
         _check_staff(s, data, errors)
         _raise_if(errors)
         case = _load(s, case_id)
-        if expected_updated_at is not None and case.updated_at != expected_updated_at:
-            raise ConflictError(f"案件 {case.number} 已被他人修改，请关闭后重新打开再编辑")
+        audit.check_version(s, current=case.version, expected=expected_version, entity="case",
+                            entity_id=case_id, what=f"案件 {case.number}")
         if case.status == CaseStatus.CLOSED:
             raise ConflictError(f"案件 {case.number} 已结案，不能再修改；如需更正请先撤销结案")
         if data.received_date.year != case.year:
@@ -625,18 +635,19 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
             )
         before = _detail(case)
         _apply(s, case, data)
-        case.updated_at = dt.datetime.now().replace(microsecond=0)
-        if case.updated_at == before.updated_at:
-            case.updated_at += dt.timedelta(seconds=1)
+        # Written even when only parties or claims changed: the row's version must move.
+        case.updated_at = dt.datetime.now()
         s.flush()
         s.expire(case)
         after = _detail(_load(s, case_id))
-        audit.record(s, db.actor, "case.update", "case", case_id, f"修改案件 {case.number}", before, after)
+        audit.record(s, db.actor, "case.update", "case", case_id, f"修改案件 {case.number}", before, after,
+                     version=after.version)
         return after
 
 
 def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt.date,
-               note: str = "", *, today: dt.date | None = None) -> CaseDetail:
+               note: str = "", *, today: dt.date | None = None,
+               expected_version: int | None = None) -> CaseDetail:
     """Close a case with its outcome (结案).
 
     Raises:
@@ -647,6 +658,8 @@ def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt
     today = today or dt.date.today()
     with db.session() as s:
         case = _load(s, case_id)
+        audit.check_version(s, current=case.version, expected=expected_version, entity="case",
+                            entity_id=case_id, what=f"案件 {case.number}")
         if case.status == CaseStatus.CLOSED:
             raise ConflictError(f"案件 {case.number} 已于 {case.closed_date} 结案")
         start = case.accepted_date or case.received_date
@@ -662,15 +675,15 @@ def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt
         case.outcome = outcome
         case.outcome_note = note.strip() or None
         case.closed_date = closed_date
-        case.updated_at = dt.datetime.now().replace(microsecond=0)
+        case.updated_at = dt.datetime.now()
         s.flush()
         after = _detail(case)
         audit.record(s, db.actor, "case.close", "case", case_id,
-                     f"结案 {case.number}：{outcome.label_zh}", before, after)
+                     f"结案 {case.number}：{outcome.label_zh}", before, after, version=after.version)
         return after
 
 
-def reopen_case(db: Database, case_id: int, reason: str) -> CaseDetail:
+def reopen_case(db: Database, case_id: int, reason: str, *, expected_version: int | None = None) -> CaseDetail:
     """Undo a closing recorded by mistake (撤销结案); the reason goes into the audit trail.
 
     Raises:
@@ -681,6 +694,8 @@ def reopen_case(db: Database, case_id: int, reason: str) -> CaseDetail:
         raise ValidationError("请填写撤销结案的原因", {"reason": "必填"})
     with db.session() as s:
         case = _load(s, case_id)
+        audit.check_version(s, current=case.version, expected=expected_version, entity="case",
+                            entity_id=case_id, what=f"案件 {case.number}")
         if case.status != CaseStatus.CLOSED:
             raise ConflictError(f"案件 {case.number} 尚未结案")
         before = _detail(case)
@@ -688,9 +703,9 @@ def reopen_case(db: Database, case_id: int, reason: str) -> CaseDetail:
         case.outcome = None
         case.outcome_note = None
         case.closed_date = None
-        case.updated_at = dt.datetime.now().replace(microsecond=0)
+        case.updated_at = dt.datetime.now()
         s.flush()
         after = _detail(case)
         audit.record(s, db.actor, "case.reopen", "case", case_id,
-                     f"撤销结案 {case.number}：{reason.strip()}", before, after)
+                     f"撤销结案 {case.number}：{reason.strip()}", before, after, version=after.version)
         return after

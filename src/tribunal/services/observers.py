@@ -77,6 +77,8 @@ class ObserverRow:
     id_number_masked: str
     notes: str
     id_verified: bool = False
+    #: The version counter: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -321,7 +323,7 @@ def _observer_row(o: Observer, enterprise_name: str | None, *, show_phone: bool 
         id=o.id, name=o.name, enterprise_id=o.enterprise_id, enterprise_name=enterprise_name or "",
         title=o.title or "", phone=(o.phone or "") if show_phone else mask_phone(o.phone),
         phone_masked=mask_phone(o.phone), id_number_masked=mask_id_number(o.id_number),
-        notes=o.notes or "", id_verified=bool(o.id_verified),
+        notes=o.notes or "", id_verified=bool(o.id_verified), version=o.version or 1,
     )
 
 
@@ -672,21 +674,28 @@ def add_observer(db: Database, name: str, *, enterprise_id: int | None = None, t
         s.add(o)
         s.flush()
         row = _observer_row(o, _enterprise_name(s, enterprise_id))
-        audit.record(s, db.actor, "observer.create", "observer", o.id, f"新增旁听人员 {o.name}", None, row)
+        audit.record(s, db.actor, "observer.create", "observer", o.id, f"新增旁听人员 {o.name}", None, row,
+                     version=row.version)
         return row
 
 
 def update_observer(db: Database, observer_id: int, name: str, *, enterprise_id: int | None = None,
                     title: str = "", phone: str = "", id_number: str | None = None, notes: str = "",
-                    today: dt.date | None = None) -> ObserverRow:
+                    today: dt.date | None = None, expected_version: int | None = None) -> ObserverRow:
     """Save changes to a person; ``id_number=None`` leaves a stored ID number as it is.
+
+    Args:
+        expected_version: the ``version`` the editor loaded (see :func:`audit.check_version`).
 
     Raises:
         ValidationError: as for :func:`add_observer`.
+        StaleEditError: somebody else saved the person after the editor loaded it.
         NotFound: the person or the enterprise is gone.
     """
     with db.session() as s:
         o = _load_observer(s, observer_id)
+        audit.check_version(s, current=o.version, expected=expected_version, entity="observer",
+                            entity_id=observer_id, what=f"旁听人员{o.name}")
         errors, values = _check_person(name, title, phone, id_number or "", notes,
                                        store_id=_store_ids(s), today=today or dt.date.today())
         if errors:
@@ -701,7 +710,8 @@ def update_observer(db: Database, observer_id: int, name: str, *, enterprise_id:
         o.enterprise_id = enterprise_id
         s.flush()
         after = _observer_row(o, _enterprise_name(s, enterprise_id))
-        audit.record(s, db.actor, "observer.update", "observer", o.id, f"修改旁听人员 {o.name}", before, after)
+        audit.record(s, db.actor, "observer.update", "observer", o.id, f"修改旁听人员 {o.name}", before, after,
+                     version=after.version)
         return after
 
 
