@@ -92,10 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     case.add_argument("--json", action="store_true", help="以 JSON 输出")
     case.set_defaults(func=_cmd_case)
 
-    db = sub.add_parser("db", help="数据库维护：upgrade 升级结构，check 只读检查")
-    db.add_argument("action", choices=["upgrade", "check"], help="upgrade 或 check")
-    db.add_argument("--json", action="store_true", help="以 JSON 输出（check）")
-    db.set_defaults(func=_cmd_db)
+    _add_db(sub)
 
     st = sub.add_parser("settings", help="查看或修改设置：settings [KEY [VALUE]]")
     st.add_argument("key", nargs="?", help="设置项，如 case_number.prefix")
@@ -210,26 +207,113 @@ def _cmd_case(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_db(args: argparse.Namespace) -> int:
-    from tribunal.services.app import check_database, upgrade_database
+DB_EPILOG = """\
+备份与恢复：
+  tribunal db backup E:\\          把当前数据库备份到 U 盘等文件夹（SQLite：数据库副本 .sqlite3；
+                                  服务器：可移植的导出文件 .tribunal-dump.zip，无需服务器工具）
+  tribunal db restore 备份文件      用备份替换当前数据库：先检查备份的完整性和版本，确认没有其他程序
+                                  在用，再把当前数据库另存到 backups 文件夹，然后整体替换；
+                                  服务器上只能恢复到一个空的数据库
+  tribunal db copy --to 地址        把 SQLite 数据库复制到一个空的 PostgreSQL 数据库，逐表核对行数和校验值
+自动备份：图形界面每天第一次打开时、每次升级结构前，在数据库旁的 backups 文件夹各留一份，
+  保留份数见设置 backup.keep（默认 14）。服务器数据库由管理员负责备份。
+"""
 
-    if args.action == "upgrade":
-        where, backup = upgrade_database(args.db)
-        print(f"数据库已是最新结构：{where}")
-        if backup:
-            print(f"升级前的副本：{backup}")
-        return EXIT_OK
+
+def _add_db(sub: Any) -> None:
+    db = sub.add_parser("db", help="数据库维护：check 检查、upgrade 升级、backup 备份、restore 恢复、copy 复制到服务器",
+                        epilog=DB_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
+    check = actions.add_parser("check", help="只读检查：结构版本、完整性、案件数（不改动任何文件）")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    check.set_defaults(func=_cmd_db_check)
+    upgrade = actions.add_parser("upgrade", help="把数据库结构升级到本程序的版本（先留一份备份）")
+    upgrade.add_argument("--dump-dir", metavar="DIR",
+                         help="服务器数据库升级前的导出文件保存到这个文件夹（默认：程序数据文件夹）")
+    upgrade.set_defaults(func=_cmd_db_upgrade)
+    backup = actions.add_parser("backup", help="把当前数据库备份到一个文件夹（如 U 盘）")
+    backup.add_argument("folder", metavar="DIR", help="保存备份的文件夹（须已存在）")
+    backup.set_defaults(func=_cmd_db_backup)
+    restore = actions.add_parser("restore", help="用一份备份替换当前数据库（先另存当前数据库）")
+    restore.add_argument("file", metavar="FILE", help="备份文件：.sqlite3 副本或 .tribunal-dump.zip 导出文件")
+    restore.set_defaults(func=_cmd_db_restore)
+    copy = actions.add_parser("copy", help="把 SQLite 数据库复制到一个空的 PostgreSQL 数据库（逐表核对）")
+    copy.add_argument("--to", required=True, metavar="URL",
+                      help="目标服务器地址，如 postgresql+psycopg://用户@服务器/数据库")
+    copy.set_defaults(func=_cmd_db_copy)
+
+
+def _progress(table: str, rows: int) -> None:
+    print(f"  {table}：已处理 {rows} 行…", file=sys.stderr)
+
+
+def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from tribunal.services.app import upgrade_database
+
+    report = upgrade_database(args.db, dump_folder=args.dump_dir)
+    if report.changed:
+        print(f"数据库结构已从 {report.before or '（空）'} 升级到 {report.after}，现已是最新：{report.location}")
+    else:
+        print(f"数据库已是最新结构（{report.after}）：{report.location}")
+    if report.backup:
+        print(f"升级前的备份：{report.backup}")
+    return EXIT_OK
+
+
+def _cmd_db_check(args: argparse.Namespace) -> int:
+    from tribunal.services.app import check_database
+
     report = check_database(args.db)
     if args.json:
         print_json(report.__dict__)
     else:
         print(f"数据库：{report.location}（{report.backend}）")
+        if report.integrity != "ok":
+            print(f"完整性检查：发现问题——{report.integrity}")
+            print("请从备份恢复：tribunal db restore 备份文件（自动备份在数据库旁的 backups 文件夹）")
+            return EXIT_ERROR
         print(f"结构版本：{report.current or '（空数据库）'}；程序版本：{report.head}；"
               + ("已是最新" if report.up_to_date else "需要升级（运行 tribunal db upgrade）"))
         print(f"完整性检查：{report.integrity}")
         if report.cases is not None:
             print(f"案件数：{report.cases}")
     return EXIT_OK if report.up_to_date and report.integrity == "ok" else EXIT_ERROR
+
+
+def _cmd_db_backup(args: argparse.Namespace) -> int:
+    from tribunal.services import backup
+
+    db = open_db(args)
+    try:
+        result = backup.backup_to_folder(db, args.folder)
+    finally:
+        db.dispose()
+    what = "数据库副本" if result.kind == "sqlite" else "导出文件"
+    print(f"已备份（{what}，{result.tables} 个表，{result.rows} 行，{result.size // 1024} KB）：{result.path}")
+    return EXIT_OK
+
+
+def _cmd_db_restore(args: argparse.Namespace) -> int:
+    from tribunal.services import backup
+
+    result = backup.restore(args.db, args.file, actor=args.user, progress=_progress)
+    print(f"已从 {result.source} 恢复数据库：{result.location}（{result.tables} 个表，{result.rows} 行，"
+          f"结构版本 {result.revision}）")
+    if result.safety_copy:
+        print(f"恢复前的数据库已另存为：{result.safety_copy}")
+    return EXIT_OK
+
+
+def _cmd_db_copy(args: argparse.Namespace) -> int:
+    from tribunal.services import backup
+
+    db = open_db(args)
+    try:
+        result = backup.copy_to_server(db, args.to, progress=_progress)
+    finally:
+        db.dispose()
+    print(f"已复制到 {result.target}：{result.tables} 个表，{result.rows} 行，各表行数和校验值一致")
+    return EXIT_OK
 
 
 def _cmd_settings(args: argparse.Namespace) -> int:

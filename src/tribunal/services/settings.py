@@ -56,6 +56,10 @@ def _font_file(value: str) -> str | None:
     return "请选择 TrueType 字体文件（.ttf 或 .ttc）；.otf 字体无法嵌入文书"
 
 
+def _keep_count(value: int) -> str | None:
+    return None if 1 <= value <= 365 else "应在 1 到 365 份之间"
+
+
 def _date_style(value: str) -> str | None:
     return None if value in ("chinese", "arabic") else "只能是 chinese（汉字）或 arabic（阿拉伯数字）"
 
@@ -119,6 +123,8 @@ REGISTRY: tuple[SettingDef, ...] = (
                "KaiTi font file (empty: bundled font)", _font_file),
     SettingDef("documents.date_style", str, "chinese", "落款日期写法：chinese 汉字（二〇二六年…）或 arabic 阿拉伯数字",
                "Signature date style: chinese or arabic", _date_style),
+    SettingDef("backup.keep", int, 14, "自动备份保留份数（每日一份及每次升级前一份，最旧的自动删除）",
+               "Automatic backups kept (daily and before each upgrade; the oldest are deleted)", _keep_count),
     SettingDef("training.topic_tags_filled", bool, False, "培训主题的适用案由已按主题库补齐（程序内部使用）",
                "Training topics' tags filled from the library (internal)", hidden=True),
 )
