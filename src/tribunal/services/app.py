@@ -67,15 +67,23 @@ def _require_current_server_schema(handle: Database) -> None:
 
 
 def _refuse_without_touching(url: str) -> None:
-    """Inspect an existing SQLite file read-only first: even switching it to WAL is a write."""
+    """Inspect an existing SQLite file read-only first: even switching it to WAL is a write.
+
+    A file that will be upgraded must be copied first; if its backups folder cannot be
+    used, that is said now, before the file is opened for writing.
+    """
+    from tribunal.db import sqlite_files
+
     path = sqlite_path(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return
     probe = Database(url, readonly=True)
     try:
-        migrate.schema_state(probe)
+        state = migrate.schema_state(probe)
     finally:
         probe.dispose()
+    if not state.up_to_date and not state.is_empty:
+        sqlite_files.backup_folder(path, create=False)
 
 
 @dataclass(frozen=True)
