@@ -392,7 +392,7 @@ def test_server_backup_is_a_dump_that_restores_into_an_empty_database(work_db, p
     assert code == 0, err
     [dump] = list(tmp_path.glob("*.tribunal-dump.zip"))
     target = _empty_server(pg_url, "tribunal_test_dump_dst")
-    code, out, err = _cli(capsys, "--db", target, "db", "restore", str(dump))
+    code, _out, err = _cli(capsys, "--db", target, "db", "restore", str(dump))
     assert code == 0, err
     expected = _rows(source)
     # The backup's own audit entry is written once the dump is complete, so it is not in it.

@@ -139,7 +139,7 @@ def test_update_changes_fields_keeps_number_and_records_before_after(db):
 def test_stale_edit_is_refused(db):
     detail = cases.create_case(db, case_input(), today=TODAY)
     cases.update_case(db, detail.id, detail.to_input(), expected_version=detail.version, today=TODAY)
-    with pytest.raises(ConflictError, match="已被.*修改"):
+    with pytest.raises(ConflictError, match=r"已被.*修改"):
         cases.update_case(db, detail.id, detail.to_input(), expected_version=detail.version, today=TODAY)
 
 

@@ -41,7 +41,7 @@ def test_two_saves_within_one_second_do_not_lose_the_first(db, db_path):
     exc = err.value
     assert (exc.entity, exc.entity_id, exc.expected_version, exc.current_version) == (
         "case", first.id, first.version, a.version)
-    [(when, who, what, fields)] = exc.changes
+    [(_when, who, what, fields)] = exc.changes
     assert who == "测试书记员" and "修改案件" in what and "summary" in fields
     assert "测试书记员" in exc.message and first.number in exc.message
     # Stamps are precise to the microsecond, so they differ within one second too.
