@@ -388,7 +388,7 @@ def test_server_backup_is_a_dump_that_restores_into_an_empty_database(work_db, p
     db = open_database(str(work_db))
     backup.copy_to_server(db, source)
     db.dispose()
-    code, out, err = _cli(capsys, "--db", source, "db", "backup", str(tmp_path))
+    code, _out, err = _cli(capsys, "--db", source, "db", "backup", str(tmp_path))
     assert code == 0, err
     [dump] = list(tmp_path.glob("*.tribunal-dump.zip"))
     target = _empty_server(pg_url, "tribunal_test_dump_dst")
