@@ -24,7 +24,8 @@ def register(sub: Any) -> None:
     ics.add_argument("--from", dest="date_from", metavar="DATE", help="起始日期 YYYY-MM-DD（含，必填）")
     ics.add_argument("--to", dest="date_to", metavar="DATE", help="截止日期 YYYY-MM-DD（含，必填）")
     ics.add_argument("--arbitrator", type=record_id, metavar="STAFF_ID", help="只导出这名仲裁员的开庭")
-    ics.add_argument("--out", metavar="FILE.ics", help="保存到的文件（必填）")
+    ics.add_argument("--out", metavar="FILE.ics", help="保存到的文件（必填，以 .ics 结尾）")
+    ics.add_argument("--force", action="store_true", help="文件已存在且不是本程序写出的，也覆盖它")
     ics.set_defaults(func=_cmd_ics)
 
 
@@ -95,7 +96,7 @@ def _cmd_ics(args: argparse.Namespace) -> int:
     date_from, date_to = _range(args)
     db = open_db(args)
     try:
-        data = ics.export_ics(db, args.out, date_from, date_to, staff_id=args.arbitrator)
+        data = ics.export_ics(db, args.out, date_from, date_to, staff_id=args.arbitrator, force=args.force)
     finally:
         db.dispose()
     count = data.count(b"BEGIN:VEVENT")

@@ -28,6 +28,7 @@ def register(sub: Any) -> None:
     export = actions.add_parser("export", help="把某场开庭的旁听人员导出为 Excel 文件（电话隐去中间几位）")
     export.add_argument("--hearing", type=record_id, required=True, metavar="ID", help="开庭编号")
     export.add_argument("file", metavar="FILE.xlsx", help="要写入的 .xlsx 文件")
+    export.add_argument("--force", action="store_true", help="文件已存在且不是本程序写出的，也覆盖它")
     export.set_defaults(func=_cmd_export)
 
 
@@ -81,7 +82,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        count = observers.export_observers_xlsx(db, args.hearing, args.file)
+        count = observers.export_observers_xlsx(db, args.hearing, args.file, force=args.force)
     finally:
         db.dispose()
     print(f"已导出 {count} 名旁听人员到 {args.file}")

@@ -39,6 +39,8 @@ __all__ = [
 ID_KEYS = frozenset({"id_number"})
 PHONE_KEYS = frozenset({"phone", "contact_phone", "agent_phone", "mobile", "phone_full"})
 MASKED_KEYS = ID_KEYS | PHONE_KEYS
+#: Values that are file locations and digests, never free text with numbers in it.
+VERBATIM_KEYS = frozenset({"path", "paths", "sha256"})
 
 # Free text: an 18-character ID number (or the old 15-digit one) and a mainland mobile, not
 # inside a longer run of digits (a case number's sequence, an amount in fen).
@@ -93,6 +95,8 @@ def _walk(value: Any, key: bytes, field: str | None, other: Any) -> Any:
     if isinstance(value, str) and value:
         if field in MASKED_KEYS:
             return _masker(key, field)(value)
+        if field in VERBATIM_KEYS:
+            return value
         return mask_free_text(value)
     return value
 

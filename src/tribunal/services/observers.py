@@ -15,7 +15,6 @@ import datetime as dt
 import os
 import re
 import secrets
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from tribunal.domain.anonymise import mask_id_number, mask_phone
 from tribunal.domain.enums import HearingStatus, InvitationStatus, ParticipantRole, PartyKind
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, inputs, settings
+from tribunal.services import audit, inputs, outputs, settings, spreadsheets
 
 #: Minimum age of an observer on the day of the hearing, with where the rule comes from.
 MIN_OBSERVER_AGE = 18
@@ -1521,23 +1520,27 @@ def zone_reach(db: Database, zone_id: int, year: int, *, today: dt.date | None =
 EXPORT_COLUMNS = ("序号", "姓名", "单位", "职务", "联系电话", "状态", "签到时间", "现场登记")
 
 
-def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike[str]) -> int:
+def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike[str], *,
+                          force: bool = False) -> int:
     """Write the hearing's observers to an .xlsx file (phones masked); returns how many.
 
-    The file is written beside the target and moved into place only when complete, so a
-    failure never leaves half a file. The export is recorded in the audit trail.
+    Names and titles are written as text even when they begin with ``=`` (see
+    :mod:`tribunal.services.spreadsheets`). The file is written beside the target and moved
+    into place only when complete, and recorded in the audit trail.
+
+    Args:
+        force: replace an existing file that the program did not write (the clerk confirmed).
 
     Raises:
         ConflictError: the hearing is not public — a closed hearing has no observers.
-        ValidationError: the file cannot be written.
+        ValidationError: wrong extension, the open database, a missing or unwritable folder.
+        OutputExistsError: a file the program did not write is there and ``force`` is False.
     """
+    import io
+
     import openpyxl  # imported on use: start-up stays fast
 
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise ValidationError(f"导出文件应以 .xlsx 结尾：{target.name}", {"path": "扩展名"})
-    if not target.parent.is_dir():
-        raise ValidationError(f"文件夹不存在：{target.parent}", {"path": "文件夹不存在"})
+    target = outputs.check_target(db, path, suffixes=(".xlsx",), what="Excel 文件", force=force)
     with db.session(write=False) as s:
         h = _load_hearing(s, hearing_id)
         if not h.public:
@@ -1547,22 +1550,15 @@ def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "旁听人员"
-    sheet.append(list(EXPORT_COLUMNS))
+    spreadsheets.append_row(sheet, list(EXPORT_COLUMNS))
     for n, r in enumerate(rows, start=1):
-        sheet.append([n, r.name, r.enterprise_name, r.title, r.phone_masked, r.status.label_zh,
-                      f"{r.checked_in_at:%Y-%m-%d %H:%M}" if r.checked_in_at else "",
-                      "是" if r.walk_in else ""])
+        spreadsheets.append_row(sheet, [
+            n, r.name, r.enterprise_name, r.title, r.phone_masked, r.status.label_zh,
+            f"{r.checked_in_at:%Y-%m-%d %H:%M}" if r.checked_in_at else "", "是" if r.walk_in else ""])
     for column, width in zip("ABCDEFGH", (6, 12, 32, 16, 16, 10, 18, 10), strict=True):
         sheet.column_dimensions[column].width = width
-    fd, tmp = tempfile.mkstemp(prefix=".tribunal-", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ValidationError(f"无法写入文件 {target}：{exc.strerror or exc}", {"path": "无法写入"}) from exc
-    with db.session() as s:
-        audit.record(s, db.actor, "observer.export", "hearing", hearing_id,
-                     f"导出{label}的旁听人员名单（{len(rows)} 人）到 {target.name}")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    outputs.write(db, target, buffer.getvalue(), action="observer.export", entity="hearing", entity_id=hearing_id,
+                  summary=f"导出{label}的旁听人员名单（{len(rows)} 人）到 {target.name}")
     return len(rows)
