@@ -31,6 +31,8 @@ def _out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR",
                         help="保存到这个已有的文件夹（默认：设置中的文书文件夹，或数据库文件旁的“文书”文件夹）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    parser.add_argument("--force", action="store_true",
+                        help="文件夹中已有不是本程序制作的同名文件时，也覆盖它（已送达的文书从不覆盖）")
 
 
 def _add_pack(actions: Any) -> None:
@@ -68,6 +70,7 @@ def _add_reprint(actions: Any) -> None:
     p = actions.add_parser("reprint", help="按现有数据重新制作一份已记录的文书（内容未变时文件不变）")
     p.add_argument("document", type=record_id, metavar="ID", help="文书记录编号（见 docs list）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--force", action="store_true", help="文件在制作后被其他程序改动过，也覆盖它")
     p.set_defaults(func=_cmd_reprint)
 
 
@@ -114,7 +117,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        return _report(documents.make_pack(db, args.hearing, out_dir=args.out), args.json)
+        return _report(documents.make_pack(db, args.hearing, out_dir=args.out, force=args.force), args.json)
     finally:
         db.dispose()
 
@@ -124,7 +127,8 @@ def _cmd_day(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        return _report(documents.make_day_pack(db, args.date, args.tribunal, out_dir=args.out), args.json)
+        return _report(documents.make_day_pack(db, args.date, args.tribunal, out_dir=args.out, force=args.force),
+                       args.json)
     finally:
         db.dispose()
 
@@ -134,7 +138,7 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        return _report(documents.make_certificates(db, args.hearing, out_dir=args.out), args.json)
+        return _report(documents.make_certificates(db, args.hearing, out_dir=args.out, force=args.force), args.json)
     finally:
         db.dispose()
 
@@ -167,7 +171,7 @@ def _cmd_reprint(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        result = documents.reprint(db, args.document)
+        result = documents.reprint(db, args.document, force=args.force)
     finally:
         db.dispose()
     if args.json:

@@ -31,7 +31,7 @@ from tribunal.domain.enums import (
 )
 from tribunal.domain.legal_calendar import UnknownYearError
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, conflicts
+from tribunal.services import audit, conflicts, served_documents
 from tribunal.services.conflicts import (
     DAY_END,
     DAY_START,
@@ -815,6 +815,8 @@ def add_service_record(db: Database, hearing_id: int, party_id: int, method: Ser
                                signed_by=signed_by or None, confirmed=confirmed, note=note.strip()[:300] or None)
         s.add(record)
         s.flush()
+        # What was served is kept in the database, openable from every workstation.
+        served_documents.capture(s, hearing_id, party_id)
         row = ServiceRecordRow(record.id, party_id, party.name, party.role, record.document, method, served_on,
                                signed_by, confirmed, note.strip()[:300])
         audit.record(s, db.actor, "hearing.service", "hearing", hearing_id,

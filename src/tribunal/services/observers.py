@@ -18,7 +18,6 @@ import secrets
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
