@@ -89,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     case = sub.add_parser("case", help="显示一件案件的详细信息")
     case.add_argument("ref", metavar="CASE", help="案号（如 邵劳人仲案字〔2026〕第1号）或案件编号")
-    case.add_argument("--json", action="store_true", help="以 JSON 输出")
+    case.add_argument("--json", action="store_true", help="以 JSON 输出（身份证号码和电话隐去中间几位）")
+    case.add_argument("--unmasked", action="store_true",
+                      help="显示完整的身份证号码和电话号码（会记入审计日志）")
     case.set_defaults(func=_cmd_case)
 
     _add_db(sub)
@@ -180,14 +182,13 @@ def _row_json(r: Any) -> dict[str, Any]:
 
 
 def _cmd_case(args: argparse.Namespace) -> int:
-    from tribunal.domain.anonymise import mask_id_number, mask_phone
     from tribunal.domain.money import format_yuan
     from tribunal.services import cases
     from tribunal.services.audit import jsonable
 
     db = open_db(args)
     try:
-        c = cases.find_case(db, args.ref)
+        c = cases.case_for_output(db, args.ref, unmasked=args.unmasked)
     finally:
         db.dispose()
     if args.json:
@@ -197,8 +198,8 @@ def _cmd_case(args: argparse.Namespace) -> int:
     print(f"收件 {c.received_date}  受理 {c.accepted_date or '—'}  结案 {c.closed_date or '—'}"
           + (f"（{c.outcome.label_zh}）" if c.outcome else ""))
     for p in c.parties:
-        ident = mask_id_number(p.id_number) if p.id_number else p.credit_code
-        print(f"  {p.role.label_zh}：{p.name}  {ident or ''}  {mask_phone(p.phone) if p.phone else ''}".rstrip())
+        ident = p.id_number or p.credit_code
+        print(f"  {p.role.label_zh}：{p.name}  {ident or ''}  {p.phone}".rstrip())
     for i, claim in enumerate(c.claims, 1):
         amount = f"  {format_yuan(claim.amount_fen)} 元" if claim.amount_fen is not None else ""
         print(f"  请求{i}：{claim.item}{amount}")

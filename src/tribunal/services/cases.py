@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Party, Staff
 from tribunal.domain import panel, validators
+from tribunal.domain.anonymise import mask_id_number, mask_phone
 from tribunal.domain.enums import (
     CaseOutcome,
     CaseStatus,
@@ -419,6 +420,33 @@ def find_case(db: Database, ref: str) -> CaseDetail:
         if case_id is None:
             raise NotFound(f"找不到案号为“{shown(ref)}”的案件")
         return _detail(_load(s, case_id))
+
+
+def masked(detail: CaseDetail) -> CaseDetail:
+    """The case with parties' ID numbers and phone numbers masked, as every list shows them."""
+    return replace(detail, parties=tuple(
+        replace(p, id_number=mask_id_number(p.id_number) if p.id_number else "",
+                phone=mask_phone(p.phone) if p.phone else "",
+                agent_phone=mask_phone(p.agent_phone) if p.agent_phone else "")
+        for p in detail.parties))
+
+
+def case_for_output(db: Database, ref: str, *, unmasked: bool = False) -> CaseDetail:
+    """A case to print or export (``tribunal case --json``): personal numbers masked.
+
+    Args:
+        unmasked: give full ID and phone numbers; the request is written to the audit trail.
+
+    Raises:
+        NotFound: nothing matches ``ref``.
+    """
+    detail = find_case(db, ref)
+    if not unmasked:
+        return masked(detail)
+    with db.session() as s:
+        audit.record(s, db.actor, "privacy.reveal_case", "case", detail.id,
+                     f"查看案件 {detail.number} 当事人的完整身份证号码和电话号码")
+    return detail
 
 
 def _filtered(query: Select, f: CaseFilter) -> Select:
