@@ -341,6 +341,11 @@ def _cmd_settings(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``tribunal`` command; returns the exit status."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for arg in argv:
+        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in arg):
+            # Bytes that are not UTF-8 (a file name in another encoding): nothing can be done with them.
+            parser.error(f"参数中含有无法识别的字符（编码不是 UTF-8）：{one_line(arg, 60)}")
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", _cmd_gui)
     try:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from tribunal.db import guard
-from tribunal.errors import ConflictError, DatabaseError
+from tribunal.errors import ConflictError, DatabaseError, ValidationError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DB_ENV_VAR = "TRIBUNAL_DB"
@@ -228,6 +228,10 @@ class Database:
         except OperationalError as exc:
             session.rollback()
             raise DatabaseError(describe_db_error(exc, self.display_name)) from exc
+        except UnicodeEncodeError as exc:
+            # A lone surrogate (bytes that were not UTF-8) cannot be sent to any database.
+            session.rollback()
+            raise ValidationError("输入中含有无法识别的字符（编码已损坏），未保存", {"text": "编码已损坏"}) from exc
         except StaleDataError as exc:
             # The version counter: another workstation saved the same record between this
             # action's read and its write. Nothing of this action is kept.

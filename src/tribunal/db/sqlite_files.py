@@ -104,6 +104,10 @@ def copy_database(source: Path | sqlite3.Connection, target: Path, *, verify: bo
         _fsync(temp)
         os.replace(temp, target)
         _fsync_folder(target.parent)
+    except sqlite3.OperationalError as exc:
+        if "unable to open" in str(exc) or "readonly" in str(exc):
+            raise DatabaseError(f"无法写入备份（文件夹不可写或磁盘已满）：{target.parent}") from exc
+        raise DatabaseError(f"复制数据库失败：{exc}") from exc
     except sqlite3.Error as exc:
         raise DatabaseError(f"复制数据库失败：{exc}") from exc
     except OSError as exc:

@@ -22,7 +22,7 @@ from tribunal.domain.enums import (
     Procedure,
     StaffRole,
 )
-from tribunal.domain.inputs import InputError, parse_record_id, shown
+from tribunal.domain.inputs import InputError, parse_record_id, shown, text_problem
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, inputs, numbering, settings
 
@@ -408,8 +408,8 @@ def find_case(db: Database, ref: str) -> CaseDetail:
     ref = ref.strip()
     if not ref:
         raise ValidationError("请写出案号（如 邵劳人仲案字〔2026〕第1号）或案件编号", {"case": "必填"})
-    if len(ref) > 60:
-        raise NotFound(f"找不到案号为“{shown(ref)}”的案件（案号最长 60 个字）")
+    if len(ref) > 60 or text_problem(ref):
+        raise NotFound(f"找不到案号为“{shown(ref)}”的案件（案号最长 60 个字，不含控制字符）")
     with db.session(write=False) as s:
         case_id = s.scalar(select(Case.id).where(Case.number == ref))
         if case_id is None and ref.isascii() and ref.isdigit():

@@ -223,7 +223,10 @@ def _read_xlsx(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
 
 def _decode(raw: bytes, name: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValidationError(f"无法读取文件“{name}”：UTF-16 编码的内容不完整或已损坏") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

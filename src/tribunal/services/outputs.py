@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from tribunal.db.engine import SQLITE_HEADER, Database
 from tribunal.db.models import AuditEntry
+from tribunal.domain.inputs import shown, text_problem
 from tribunal.errors import ValidationError
 from tribunal.services import audit
 
@@ -97,9 +98,13 @@ def check_target(db: Database, target: str | os.PathLike[str], *, suffixes: tupl
     text = os.fspath(target)
     if not text.strip() or "\x00" in text:
         raise ValidationError(f"请给出{what}的保存位置", {"path": "必填"})
+    if text_problem(text):
+        raise ValidationError(f"{what}的文件名含有控制字符或无法识别的字符：{shown(text)}", {"path": "文件名不正确"})
     path = Path(text).expanduser().absolute()
     if path.is_dir():
         raise ValidationError(f"这是一个文件夹，不能作为{what}：{path}", {"path": "是文件夹"})
+    if (path.exists() or path.is_symlink()) and (path.resolve() in _database_files(db) or _is_sqlite(path.resolve())):
+        raise ValidationError(f"这是一个数据库文件，不能用作{what}，未作任何改动：{path}", {"path": "是数据库"})
     if path.suffix.lower() not in suffixes:
         raise ValidationError(f"{what}的文件名应以 {suffixes[0]} 结尾：{path.name}", {"path": "扩展名不对"})
     if not path.parent.is_dir():
@@ -108,8 +113,6 @@ def check_target(db: Database, target: str | os.PathLike[str], *, suffixes: tupl
         raise ValidationError(f"无法写入这个文件夹（只读或没有权限）：{path.parent}", {"path": "无法写入"})
     if path.exists() or path.is_symlink():
         resolved = path.resolve()
-        if resolved in _database_files(db) or _is_sqlite(resolved):
-            raise ValidationError(f"这是一个数据库文件，不能用作{what}，未作任何改动：{path}", {"path": "是数据库"})
         if not resolved.is_file():
             raise ValidationError(f"这不是一个普通文件，不能覆盖：{path}", {"path": "不是文件"})
         if not force and not written_by_program(db, resolved):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from tribunal.db.engine import Database
 from tribunal.db.models import Setting
 from tribunal.domain.case_numbers import CaseNumberPattern
+from tribunal.domain.inputs import shown
 from tribunal.errors import ValidationError
 from tribunal.services import audit
 
@@ -133,13 +134,17 @@ BY_KEY = {d.key: d for d in REGISTRY}
 
 def _dict_from_text(text: str) -> Any:
     """A dict typed as JSON (command line) or shown by str() (a plain text field round trip)."""
+    if len(text) > 100_000:
+        raise ValueError(text[:40])
     try:
         return json.loads(text)
+    except RecursionError:
+        raise ValueError(text[:40]) from None  # thousands of nested brackets are no setting
     except ValueError:
         try:
             return ast.literal_eval(text.strip())
-        except (ValueError, SyntaxError):
-            raise ValueError(text) from None
+        except (ValueError, SyntaxError, RecursionError, MemoryError, TypeError):
+            raise ValueError(text[:40]) from None
 
 
 def _definition(key: str) -> SettingDef:
@@ -171,7 +176,7 @@ def coerce(key: str, value: Any) -> Any:
         if not isinstance(value, d.type):
             raise ValueError(value)
     except ValueError:  # json.JSONDecodeError is a ValueError too
-        raise ValidationError(f"{d.label_zh}的值不正确：{value}", {key: "格式不正确"}) from None
+        raise ValidationError(f"{d.label_zh}的值不正确：{shown(str(value))}", {key: "格式不正确"}) from None
     problem = d.check(value) if d.check else None
     if problem:
         raise ValidationError(f"{d.label_zh}：{problem}", {key: problem})
