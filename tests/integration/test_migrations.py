@@ -160,8 +160,11 @@ def test_postgresql_upgrade_and_round_trip(pg_url):
         with db.engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                     Base.metadata) == []
-        detail = cases.create_case(db, case_input(), today=TODAY)
+        # A claim past PostgreSQL's 32-bit integer (21,474,836.47 yuan) is stored whole.
+        big = cases.ClaimInput("集体争议拖欠工资", 500_000_000_00)
+        detail = cases.create_case(db, case_input(claims=(big,)), today=TODAY)
         assert detail.number == "邵劳人仲案字〔2026〕第1号"
+        assert detail.claims[0].amount_fen == 500_000_000_00
         assert cases.search_case_ids(db, cases.CaseFilter(text="张三")) == [detail.id]
     finally:
         db.dispose()

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import platformdirs
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DataError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -237,6 +237,12 @@ class Database:
             # action's read and its write. Nothing of this action is kept.
             session.rollback()
             raise ConflictError("这条记录刚刚被其他人修改并保存，您的修改未保存；请重新打开后再改") from exc
+        except DataError as exc:
+            # A value the server refuses (a NUL byte, a number out of range) that slipped past
+            # the checks: refused like any bad input, nothing kept.
+            session.rollback()
+            raise ValidationError(f"数据库不接受其中的某个值，未保存：{str(exc.orig).splitlines()[0]}",
+                                  {"value": "数据库不接受"}) from exc
         except SADatabaseError as exc:
             session.rollback()
             if "file is not a database" in str(exc):

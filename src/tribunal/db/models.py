@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     Enum,
@@ -212,7 +213,8 @@ class Case(Versioned, Base):
     # Denormalised for the case list and its search: kept up to date by the case service.
     applicant_names: Mapped[str] = mapped_column(String(400), default="")
     respondent_names: Mapped[str] = mapped_column(String(400), default="")
-    claim_total_fen: Mapped[int] = mapped_column(Integer, default=0)
+    # Sums in fen reach past 32 bits (21,474,836.47 yuan): 64-bit on PostgreSQL as on SQLite.
+    claim_total_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=_now_precise, onupdate=_now_precise)
 
@@ -270,8 +272,8 @@ class Claim(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("arbitration_case.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     item: Mapped[str] = mapped_column(String(300))
-    amount_fen: Mapped[int | None] = mapped_column(Integer)
-    awarded_fen: Mapped[int | None] = mapped_column(Integer)
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    awarded_fen: Mapped[int | None] = mapped_column(BigInteger)
 
     case: Mapped[Case] = relationship(back_populates="claims")
 

@@ -6,6 +6,7 @@ Create Date: 2026-12-07 16:40:00
 
 * ``version`` on every record a clerk edits (SQLAlchemy's version counter: no lost updates);
 * ``audit_entry.entity_version`` (what a refused stale save lists);
+* amounts in fen as 64-bit integers (PostgreSQL's ``integer`` stops at 21,474,836.47 yuan);
 * ``document_blob`` (the bytes of documents served on parties, readable on every workstation);
 * ``database_meta`` (the audit trail's HMAC key, the program version that upgraded the schema);
 * old text cleaned of NUL and control characters (PostgreSQL refuses NUL; a copy to a server
@@ -48,6 +49,13 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
         batch_op.add_column(sa.Column("entity_version", sa.Integer(), nullable=True))
+    # Amounts in fen past 21,474,836.47 yuan do not fit PostgreSQL's 32-bit integer.
+    with op.batch_alter_table("claim", schema=None) as batch_op:
+        batch_op.alter_column("amount_fen", existing_type=sa.Integer(), type_=sa.BigInteger())
+        batch_op.alter_column("awarded_fen", existing_type=sa.Integer(), type_=sa.BigInteger())
+    with op.batch_alter_table("arbitration_case", schema=None) as batch_op:
+        batch_op.alter_column("claim_total_fen", existing_type=sa.Integer(), type_=sa.BigInteger(),
+                              existing_nullable=False)
     op.create_table(
         "document_blob",
         sa.Column("sha256", sa.String(length=64), nullable=False),
@@ -80,6 +88,12 @@ def downgrade() -> None:
         bind.execute(sa.text("DROP TRIGGER IF EXISTS audit_entry_no_delete"))
     op.drop_table("database_meta")
     op.drop_table("document_blob")
+    with op.batch_alter_table("arbitration_case", schema=None) as batch_op:
+        batch_op.alter_column("claim_total_fen", existing_type=sa.BigInteger(), type_=sa.Integer(),
+                              existing_nullable=False)
+    with op.batch_alter_table("claim", schema=None) as batch_op:
+        batch_op.alter_column("amount_fen", existing_type=sa.BigInteger(), type_=sa.Integer())
+        batch_op.alter_column("awarded_fen", existing_type=sa.BigInteger(), type_=sa.Integer())
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
         batch_op.drop_column("entity_version")
     for table in VERSIONED:
