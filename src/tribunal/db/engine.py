@@ -241,7 +241,7 @@ class Database:
             # A value the server refuses (a NUL byte, a number out of range) that slipped past
             # the checks: refused like any bad input, nothing kept.
             session.rollback()
-            raise ValidationError(f"数据库不接受其中的某个值，未保存：{str(exc.orig).splitlines()[0]}",
+            raise ValidationError(f"数据库不接受输入中的某个值，未作任何更改：{str(exc.orig).splitlines()[0]}",
                                   {"value": "数据库不接受"}) from exc
         except SADatabaseError as exc:
             session.rollback()
