@@ -8,7 +8,13 @@ import zipfile
 import openpyxl
 import pytest
 
-from tribunal.services.spreadsheets import Formula, append_row, csv_text, looks_like_formula, set_cell
+from tribunal.services.spreadsheets import (
+    Formula,
+    append_row,
+    csv_text,
+    looks_like_formula,
+    set_cell,
+)
 
 HOSTILE = ['=HYPERLINK("http://evil.example","点击")', "+1+1", "-2+3", "@SUM(1,1)", "=cmd|' /C calc'!A0",
            "\t=1+1", "＝1+1", "＠SUM(A1)", "－1"]

@@ -140,6 +140,13 @@ def checksums(conn: Connection, meta: sa.MetaData | None = None) -> dict[str, Ta
     return sums
 
 
+def row_counts(conn: Connection, meta: sa.MetaData | None = None) -> dict[str, int]:
+    """Rows per data table (cheap: ``count(*)``, for what a backup or restore reports)."""
+    meta = meta or reflect(conn)
+    return {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
+            for t in data_tables(meta)}
+
+
 def has_data(conn: Connection) -> list[str]:
     """Tables that hold rows (the schema's own bookkeeping not counted)."""
     meta = reflect(conn)
@@ -282,13 +289,18 @@ def connection_source(conn: Connection) -> Source:
                   lambda t: encoded_rows(conn, tables[t]))
 
 
-def load(conn: Connection, source: Source, *, progress: Callable[[str, int], None] | None = None) -> dict[str, int]:
+def load(conn: Connection, source: Source, *, progress: Callable[[str, int], None] | None = None,
+         sums: dict[str, TableSum] | None = None) -> dict[str, int]:
     """Insert every row of ``source`` into the empty schema behind ``conn``; returns rows per table.
 
     The caller runs this inside one transaction: a refusal half-way leaves the target empty.
     A column that points at its own table (a postponed hearing's predecessor) is filled in a
     second pass, so the order of the rows does not matter. Text longer than a server column
     allows is refused with the table, row and column named, instead of PostgreSQL's error.
+
+    Args:
+        sums: filled with each table's row count and SHA-256 as read from the source, in the
+            same pass — what the target must reproduce (see :func:`checksums`).
 
     Raises:
         DatabaseError: a table or column of the source is unknown to the target, a value does
@@ -317,9 +329,11 @@ def load(conn: Connection, source: Source, *, progress: Callable[[str, int], Non
         keys = [c.name for c in table.primary_key.columns]
         later: list[dict[str, Any]] = []
         batch: list[dict[str, Any]] = []
+        digest = hashlib.sha256()
         n = 0
         for values in source.rows(table.name):
             n += 1
+            digest.update(_line(values))
             if len(values) != len(columns):
                 raise DatabaseError(f"表 {table.name} 第 {n} 行的列数不对，数据已损坏")
             row = {}
@@ -346,6 +360,8 @@ def load(conn: Connection, source: Source, *, progress: Callable[[str, int], Non
             where = sa.and_(*(table.c[k] == link[k] for k in keys))
             conn.execute(table.update().where(where).values({c: link[c] for c in self_refs}))
         counts[table.name] = n
+        if sums is not None:
+            sums[table.name] = TableSum(n, digest.hexdigest())
     if conn.dialect.name == "postgresql":
         _reset_sequences(conn, meta)
     return counts

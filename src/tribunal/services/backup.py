@@ -168,8 +168,8 @@ def _count_sqlite(path: Path) -> tuple[int, int]:
     engine = _sqlite_engine(path, readonly=True)
     try:
         with engine.connect() as conn:
-            sums = transfer.checksums(conn)
-        return sum(t.rows for t in sums.values()), len(sums)
+            counts = transfer.row_counts(conn)
+        return sum(counts.values()), len(counts)
     finally:
         engine.dispose()
 
@@ -330,15 +330,15 @@ def _restore_sqlite(url: str, path: Path, source: Path, kind: str, *, actor: str
     db = open_database(url, actor=actor)
     try:
         with db.engine.connect() as conn:
-            sums = transfer.checksums(conn)
+            counts = transfer.row_counts(conn)
         with db.session() as s:
             audit.record(s, db.actor, "database.restore", "database", None,
                          f"从备份 {source} 恢复数据库" + (f"；恢复前的数据库已另存为 {safety}" if safety else ""))
         state = migrate.schema_state(db)
     finally:
         db.dispose()
-    return RestoreResult(str(path), source, safety, state.current or "", sum(t.rows for t in sums.values()),
-                         len(sums), verified)
+    return RestoreResult(str(path), source, safety, state.current or "", sum(counts.values()), len(counts),
+                         verified)
 
 
 def _swap(path: Path, temp: Path, keep: int) -> Path | None:
@@ -443,7 +443,7 @@ def _restore_server(url: str, source: Path, kind: str, *, actor: str | None,
             try:
                 with src.connect() as sconn:
                     rows, tables, verified = _load_server(engine, url, revision, transfer.connection_source(sconn),
-                                                          _manifest_of(sconn, revision), where, progress)
+                                                          None, where, progress)
             finally:
                 src.dispose()
     finally:
@@ -457,15 +457,13 @@ def _restore_server(url: str, source: Path, kind: str, *, actor: str | None,
     return RestoreResult(where, source, None, migrate.HEAD, rows, tables, verified)
 
 
-def _manifest_of(conn: Connection, revision: str) -> transfer.Manifest:
-    sums = transfer.checksums(conn)
-    return transfer.Manifest(revision=revision, program_version=__version__, created_at="", source="",
-                             tables={name: {"rows": t.rows, "sha256": t.sha256} for name, t in sums.items()})
+def _load_server(engine: Engine, url: str, revision: str, source: transfer.Source,
+                 manifest: transfer.Manifest | None, where: str,
+                 progress: Callable[[str, int], None] | None) -> tuple[int, int, int]:
+    """Schema at ``revision``, every row, checksums compared, then upgraded: one transaction.
 
-
-def _load_server(engine: Engine, url: str, revision: str, source: transfer.Source, manifest: transfer.Manifest,
-                 where: str, progress: Callable[[str, int], None] | None) -> tuple[int, int, int]:
-    """Schema at ``revision``, every row, checksums compared, then upgraded: one transaction."""
+    Without a ``manifest`` the checksums are those of the source as it was read.
+    """
     try:
         with engine.begin() as conn:
             present = _refuse_unless_empty(conn, where)
@@ -474,7 +472,12 @@ def _load_server(engine: Engine, url: str, revision: str, source: transfer.Sourc
                                     f"请使用一个新建的空数据库（未作任何改动）：{where}")
             if present is None:
                 migrate.upgrade_connection(conn, url, revision)
-            counts = transfer.load(conn, source, progress=progress)
+            read: dict[str, transfer.TableSum] = {}
+            counts = transfer.load(conn, source, progress=progress, sums=read)
+            if manifest is None:
+                manifest = transfer.Manifest(revision=revision, program_version=__version__, created_at="",
+                                             source=where, tables={n: {"rows": t.rows, "sha256": t.sha256}
+                                                                   for n, t in read.items()})
             verified = _verify(conn, manifest)
             if revision != migrate.HEAD:
                 migrate.upgrade_connection(conn, url)
@@ -511,13 +514,11 @@ def copy_to_server(db: Database, url: str, *, progress: Callable[[str, int], Non
         raise DatabaseError("请先升级数据库结构（tribunal db upgrade）再复制")
     engine = _server_engine(target)
     try:
+        # One read transaction on the source: the rows loaded and the checksums compared are
+        # the same snapshot, taken in one pass.
         with db.engine.connect() as sconn:
-            source_sums = transfer.checksums(sconn)
-            manifest = transfer.Manifest(revision=migrate.HEAD, program_version=__version__, created_at="",
-                                         source=db.display_name,
-                                         tables={n: {"rows": t.rows, "sha256": t.sha256} for n, t in source_sums.items()})
             rows, tables, verified = _load_server(engine, target, migrate.HEAD, transfer.connection_source(sconn),
-                                                  manifest, where, progress)
+                                                  None, where, progress)
     except sqlite3.Error as exc:
         raise DatabaseError(f"读取源数据库失败：{exc}") from exc
     finally:
