@@ -423,3 +423,34 @@ def test_workstations_never_migrate_a_server(work_db, pg_url, capsys):
     engine.dispose()
     code, _, err = _cli(capsys, "--db", target, "cases")
     assert code == 1 and "Tribunal 9.1.0" in err
+
+
+@pytest.mark.postgres
+def test_db_upgrade_dumps_a_server_first(pg_url, tmp_path, capsys):
+    from tribunal.db import migrate
+
+    target = _empty_server(pg_url, "tribunal_test_upgrade")
+    engine = create_engine(target)
+    with engine.begin() as conn:  # a server left at the previous release's schema, with data
+        migrate.upgrade_connection(conn, target, "0002")
+        conn.execute(text("INSERT INTO zone (name) VALUES ('邵阳经济技术开发区')"))
+        conn.execute(text("INSERT INTO audit_entry (at, actor, action, entity, summary, after) VALUES "
+                          "(now(), '旧', 'x', 'case', '电话 13807311234', '{\"phone\": \"13807311234\"}')"))
+    engine.dispose()
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    code, out, err = _cli(capsys, "--db", target, "db", "upgrade", "--dump-dir", str(dumps))
+    assert code == 0, err
+    [dump] = list(dumps.iterdir())
+    assert "升级前的备份" in out and str(dump) in out
+    with transfer.Dump(dump) as d:
+        assert d.manifest.revision == "0002" and d.manifest.tables["zone"]["rows"] == 1
+    engine = create_engine(target)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
+        assert conn.execute(text("SELECT name FROM zone")).scalar() == "邵阳经济技术开发区"
+        after = conn.execute(text("SELECT after FROM audit_entry")).scalar()
+        assert after["phone"]["masked"] == "138****1234"  # masked by the upgrade
+    engine.dispose()
+    code, _, err = _cli(capsys, "--db", target, "cases")
+    assert code == 0, err
