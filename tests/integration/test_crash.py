@@ -115,7 +115,7 @@ def _run(db_path: Path, tmp_path: Path, kills: int, seed: int) -> tuple[int, int
             lines = report.read_text().split("\n")[1:-1]
             for line in lines:
                 reports += 1
-                kind, case_id, version = line.split()
+                _kind, case_id, version = line.split()
                 committed[int(case_id)] = max(committed.get(int(case_id), 0), int(version))
             _check(db_path, committed)
     finally:
