@@ -5097,6 +5097,14 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>程序运行中出现了意外错误。之前已保存的内容不受影响。请把下面的详细信息告诉负责维护本程序的人员。</translation>
     </message>
     <message>
+        <source>Today&apos;s automatic backup was saved: {path}</source>
+        <translation>今日的自动备份已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup could not be made: {reason}</source>
+        <translation>今日的自动备份未能完成：{reason}</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

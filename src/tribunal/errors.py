@@ -52,3 +52,22 @@ class DatabaseError(TribunalError):
 
 class NewerDatabaseError(DatabaseError):
     """The database was written by a newer version of the program and is left untouched."""
+
+
+class StaleEditError(ConflictError):
+    """A save based on an older version of a record: somebody saved it in between.
+
+    ``changes`` lists what was saved since the editor loaded the record, newest last, as
+    ``(when, who, what, fields)`` where ``fields`` names the fields that changed — enough for
+    the GUI to show "王书记员 changed the respondent's address at 10:42" and offer to reload.
+    ``current_version`` is the version to load again.
+    """
+
+    def __init__(self, message: str, *, entity: str, entity_id: int, expected_version: int,
+                 current_version: int, changes: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()) -> None:
+        super().__init__(message)
+        self.entity = entity
+        self.entity_id = entity_id
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.changes = changes

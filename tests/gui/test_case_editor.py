@@ -206,7 +206,8 @@ def test_someone_elses_edit_is_reported_in_a_message_box(
     click_save(qtbot, editor)
 
     assert boxes.kinds() == ["warning"]
-    assert "已被他人修改" in boxes.texts()
+    # Says who saved in between and that this save was not kept.
+    assert f"已被{seeded_db.actor}修改并保存" in boxes.texts() and "您的修改未保存" in boxes.texts()
     assert editor.saved_case is None
 
 

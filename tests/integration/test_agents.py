@@ -18,7 +18,7 @@ from tribunal.domain.enums import (
     ServiceMethod,
     SpecialAuthority,
 )
-from tribunal.errors import ConflictError, NotFound, ValidationError
+from tribunal.errors import ConflictError, NotFound, StaleEditError, ValidationError
 from tribunal.services import agents, cases
 from tribunal.services.agents import AgentInput
 
@@ -91,7 +91,7 @@ def test_editing_a_case_keeps_party_ids_service_records_and_agent_ids(db):
                          detail.parties[1]))
     data = cases.CaseInput(case_type=detail.case_type, received_date=detail.received_date,
                            parties=changed.parties, accepted_date=detail.accepted_date)
-    after = cases.update_case(db, detail.id, data, expected_updated_at=detail.updated_at, today=TODAY)
+    after = cases.update_case(db, detail.id, data, expected_version=detail.version, today=TODAY)
     assert [p.id for p in after.parties] == [p.id for p in detail.parties]
     assert after.parties[0].agents[0].id == agent_id and after.parties[0].agents[0].address == "东大路88号"
     assert after.parties[0].agents[1].name == "王五"
@@ -100,7 +100,7 @@ def test_editing_a_case_keeps_party_ids_service_records_and_agent_ids(db):
     # Removing an agent in the editor removes exactly that one.
     data = dataclasses.replace(data, parties=(dataclasses.replace(after.parties[0], agents=after.parties[0].agents[1:]),
                                               after.parties[1]))
-    last = cases.update_case(db, detail.id, data, expected_updated_at=after.updated_at, today=TODAY)
+    last = cases.update_case(db, detail.id, data, expected_version=after.version, today=TODAY)
     assert [a.name for a in last.parties[0].agents] == ["王五"]
     assert last.parties[0].agents[0].id == after.parties[0].agents[1].id
 
@@ -125,8 +125,8 @@ def test_one_agent_at_a_time_with_audit_and_the_editor_lock(db):
     with pytest.raises(NotFound):
         agents.get_agent(db, row.id)
     # Each change moved the case on: an editor opened before it refuses to overwrite it.
-    with pytest.raises(ConflictError, match="已被他人修改"):
-        cases.update_case(db, detail.id, case_input(), expected_updated_at=detail.updated_at, today=TODAY)
+    with pytest.raises(StaleEditError, match="在您打开后已被.*修改"):
+        cases.update_case(db, detail.id, case_input(), expected_version=detail.version, today=TODAY)
     with db.session(write=False) as s:
         actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "case")
                             .order_by(AuditEntry.id)).all()

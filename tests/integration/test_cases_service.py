@@ -125,7 +125,7 @@ def test_update_changes_fields_keeps_number_and_records_before_after(db):
         status=CaseStatus.ACCEPTED,
         parties=(applicant("李四"), applicant("王五"), respondent()),
     )
-    after = cases.update_case(db, detail.id, data, expected_updated_at=detail.updated_at, today=TODAY)
+    after = cases.update_case(db, detail.id, data, expected_version=detail.version, today=TODAY)
     assert after.number == detail.number
     assert after.case_type == CaseType.OVERTIME
     assert [p.name for p in after.parties] == ["李四", "王五", "邵阳宝庆精密机械有限公司"]
@@ -138,9 +138,9 @@ def test_update_changes_fields_keeps_number_and_records_before_after(db):
 
 def test_stale_edit_is_refused(db):
     detail = cases.create_case(db, case_input(), today=TODAY)
-    cases.update_case(db, detail.id, detail.to_input(), expected_updated_at=detail.updated_at, today=TODAY)
-    with pytest.raises(ConflictError, match="已被他人修改"):
-        cases.update_case(db, detail.id, detail.to_input(), expected_updated_at=detail.updated_at, today=TODAY)
+    cases.update_case(db, detail.id, detail.to_input(), expected_version=detail.version, today=TODAY)
+    with pytest.raises(ConflictError, match=r"已被.*修改"):
+        cases.update_case(db, detail.id, detail.to_input(), expected_version=detail.version, today=TODAY)
 
 
 def test_update_refuses_year_change_and_unknown_case(db):

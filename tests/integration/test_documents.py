@@ -159,11 +159,21 @@ def test_changed_data_updates_the_rows_it_affects(demo: Database, out: Path) -> 
         room = s.get(Hearing, 1).room
         room.directions = "从园区北门进入，右转第二栋三楼"
     second = documents.make_pack(demo, 1, out_dir=out)
-    changed = {d.kind for d in second.documents if d.sha256 != first[d.path].sha256}
-    # The directions are printed on the notices and the invitations only.
-    assert changed == {DocumentKind.HEARING_NOTICE, DocumentKind.INVITATION}
-    assert second.added == 0 and second.updated == 3 + 9 + 1  # and the combined file
-    assert "从园区北门进入" in _text(Path(second.documents[1].path))
+    # The directions are printed on the notices and the invitations only. The notices were
+    # served on the parties (the demonstration records it): they stay exactly as served, and
+    # the new ones go beside them; the invitations, never served, are replaced.
+    changed = {d.kind for d in second.documents if d.path in first and d.sha256 != first[d.path].sha256}
+    assert changed == {DocumentKind.INVITATION}
+    new_notices = [d for d in second.documents if d.kind == DocumentKind.HEARING_NOTICE]
+    assert len(new_notices) == 3 and all(Path(d.path).name.endswith("（第2版）.pdf") for d in new_notices)
+    served = [d for d in first.values() if d.kind == DocumentKind.HEARING_NOTICE]
+    assert all(_sha(Path(d.path)) == d.sha256 for d in served)
+    assert second.added == 3 and second.updated == 9 + 1  # and the combined file
+    assert "从园区北门进入" in _text(Path(new_notices[0].path))
+    assert any("已送达当事人" in note for note in second.notes)
+    # Printing again with the same data changes nothing, the second versions included.
+    third = documents.make_pack(demo, 1, out_dir=out)
+    assert (third.added, third.updated) == (0, 0)
 
 
 def test_observer_documents_name_no_party_and_print_no_number(demo: Database, out: Path) -> None:
@@ -391,8 +401,11 @@ def test_reprint_one_document(demo: Database, out: Path) -> None:
         clerk = s.get(Hearing, 1).clerk
         clerk.phone = "0739-5559999"
     changed = documents.reprint(demo, notice.id)
+    # The notice was served: it stays as served, the new one is written beside it.
     assert changed.changed and changed.document.sha256 != notice.sha256
-    assert "0739-5559999" in _text(Path(notice.path))
+    assert changed.document.id != notice.id and changed.document.path.endswith("（第2版）.pdf")
+    assert _sha(Path(notice.path)) == notice.sha256
+    assert "0739-5559999" in _text(Path(changed.document.path))
     day_list = next(d for d in result.documents if d.kind == DocumentKind.DAY_LIST)
     assert not documents.reprint(demo, day_list.id).changed
     assert documents.reprint(demo, result.combined.id).changed  # the clerk's phone is in the pack too

@@ -18,6 +18,7 @@ from tribunal.db.models import Enterprise, Observer, Party, PartyAgent, Staff
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import hearings, ics
 from tribunal.services.app import open_database
+from tribunal.services.outputs import OutputExistsError
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DEC = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
@@ -137,8 +138,16 @@ def test_file_is_written_atomically_and_a_missing_folder_is_refused(w, tmp_path)
     w.schedule(w.hearing(WED, "09:30", "11:30", "B2"))
     out = tmp_path / "开庭.ics"
     out.write_bytes(b"old")
-    data = ics.export_ics(w.db, out, *DEC)
+    # A file the program did not write is replaced only when the clerk says so.
+    with pytest.raises(OutputExistsError, match="--force"):
+        ics.export_ics(w.db, out, *DEC)
+    assert out.read_bytes() == b"old"
+    data = ics.export_ics(w.db, out, *DEC, force=True)
     assert out.read_bytes() == data
+    # What it wrote itself it may write again.
+    w.schedule(w.hearing(WED, "14:30", "16:30", "B2"))
+    again = ics.export_ics(w.db, out, *DEC)
+    assert out.read_bytes() == again != data
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []  # no temporary left
     with pytest.raises(ValidationError, match="文件夹不存在"):
         ics.export_ics(w.db, tmp_path / "nope" / "x.ics", *DEC)

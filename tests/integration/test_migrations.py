@@ -15,7 +15,7 @@ from tribunal.db import migrate
 from tribunal.db.base import Base
 from tribunal.db.engine import Database
 from tribunal.errors import DatabaseError, NewerDatabaseError
-from tribunal.services.app import check_database, open_database
+from tribunal.services.app import check_database, open_database, upgrade_database
 
 
 def _digest(path: Path) -> str:
@@ -150,13 +150,21 @@ def test_postgresql_upgrade_and_round_trip(pg_url):
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
+    # A server's schema is made and changed only by `tribunal db upgrade`, never by a workstation.
+    with pytest.raises(DatabaseError, match="db upgrade"):
+        open_database(pg_url, actor="pg")
+    report = upgrade_database(pg_url)
+    assert report.changed and report.before is None and report.backup is None  # nothing to dump yet
     db = open_database(pg_url, actor="pg")
     try:
         with db.engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                     Base.metadata) == []
-        detail = cases.create_case(db, case_input(), today=TODAY)
+        # A claim past PostgreSQL's 32-bit integer (21,474,836.47 yuan) is stored whole.
+        big = cases.ClaimInput("集体争议拖欠工资", 500_000_000_00)
+        detail = cases.create_case(db, case_input(claims=(big,)), today=TODAY)
         assert detail.number == "邵劳人仲案字〔2026〕第1号"
+        assert detail.claims[0].amount_fen == 500_000_000_00
         assert cases.search_case_ids(db, cases.CaseFilter(text="张三")) == [detail.id]
     finally:
         db.dispose()

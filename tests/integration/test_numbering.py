@@ -15,7 +15,7 @@ from tests.integration.helpers import applicant, case_input, respondent
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, Case, CaseNumberCounter
 from tribunal.services import cases, settings
-from tribunal.services.app import open_database
+from tribunal.services.app import open_database, upgrade_database
 
 PER_WRITER = 15
 
@@ -78,7 +78,7 @@ def test_racing_on_postgresql(pg_url):
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
-    open_database(pg_url).dispose()
+    upgrade_database(pg_url)  # a server's schema is made by `tribunal db upgrade`, not at start
     ctx = mp.get_context("spawn")
     out = ctx.Queue()
     procs = [ctx.Process(target=_register, args=(pg_url, PER_WRITER, out)) for _ in range(3)]

@@ -227,15 +227,16 @@ def test_closing_records_result_amount_and_the_on_site_default(db, world):
 
 
 @pytest.mark.postgres
-def test_the_same_figures_on_postgresql(pg_url):
+def test_the_same_figures_on_postgresql(pg_url, tmp_path):
     from sqlalchemy import create_engine, text
 
-    from tribunal.services.app import open_database
+    from tribunal.services.app import open_database, upgrade_database
 
     engine = create_engine(pg_url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
+    upgrade_database(pg_url, dump_folder=tmp_path)  # a server's schema is made by `tribunal db upgrade`
     db = open_database(pg_url, actor="pg")
     try:
         build(db)

@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 from typing import Any
 
-from tribunal.commands.common import enum_arg, open_db, positive_int, print_json
+from tribunal.commands.common import enum_arg, open_db, print_json, record_id
 from tribunal.errors import NotFound, TribunalError
 
 EXIT_OK = 0
@@ -66,12 +66,12 @@ def register(sub: Any) -> None:
     add.set_defaults(func=_cmd_add)
 
     edit = actions.add_parser("edit", help="修改一名代理人（只改写出的项目）")
-    edit.add_argument("id", type=positive_int, metavar="ID", help="代理人编号（见 agents list）")
+    edit.add_argument("id", type=record_id, metavar="ID", help="代理人编号（见 agents list）")
     _agent_options(edit, required=False)
     edit.set_defaults(func=_cmd_edit)
 
     rm = actions.add_parser("remove", help="删除一名代理人（登记错误或解除委托）；记入案件的修改记录")
-    rm.add_argument("id", type=positive_int, metavar="ID", help="代理人编号（见 agents list）")
+    rm.add_argument("id", type=record_id, metavar="ID", help="代理人编号（见 agents list）")
     rm.set_defaults(func=_cmd_remove)
 
 

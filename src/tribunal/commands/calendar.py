@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from typing import Any
 
-from tribunal.commands.common import date_arg, open_db, positive_int, print_json
+from tribunal.commands.common import date_arg, open_db, print_json, year_arg
 
 _WEEKDAYS = "一二三四五六日"
 _KIND_ZH = {"holiday": "放假", "workday": "调休上班"}
@@ -36,14 +36,14 @@ def register(sub: Any) -> None:
     ls.set_defaults(func=_cmd_list)
 
     show = actions.add_parser("show", help="列出某一年的每个放假日和调休上班日")
-    show.add_argument("year", type=positive_int, metavar="YEAR", help="年份，如 2026")
+    show.add_argument("year", type=year_arg, metavar="YEAR", help="年份，如 2026")
     show.add_argument("--json", action="store_true", help="以 JSON 输出")
     show.set_defaults(func=_cmd_show)
 
     imp = actions.add_parser("import", help="从 CSV 或 JSON 文件导入（替换）某一年的安排",
                              epilog=IMPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     imp.add_argument("file", metavar="FILE", help="CSV 或 JSON 文件")
-    imp.add_argument("--year", type=positive_int, required=True, metavar="YEAR", help="文件所载的年份")
+    imp.add_argument("--year", type=year_arg, required=True, metavar="YEAR", help="文件所载的年份")
     imp.add_argument("--source", required=True, metavar="TEXT",
                      help="来源，如“国务院办公厅关于2027年部分节假日安排的通知”")
     imp.set_defaults(func=_cmd_import)

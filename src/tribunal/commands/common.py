@@ -6,9 +6,12 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from tribunal.errors import TribunalError
+
+T = TypeVar("T")
 
 
 def open_db(args: argparse.Namespace) -> Any:
@@ -35,20 +38,39 @@ def enum_arg(enum_cls: Any, text: str | None, what: str) -> Any:
         raise TribunalError(f"未知的{what}“{text}”；可选：{choices}") from None
 
 
-def date_arg(text: str) -> dt.date:
-    """``argparse`` type for YYYY-MM-DD dates with a Chinese complaint."""
+def _argument(parse: Callable[[str], T], text: str) -> T:
+    """Run a domain parser as an ``argparse`` type: its refusal becomes a usage error (exit 2)."""
+    from tribunal.domain.inputs import InputError
+
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD（如 2026-03-09）：{text}") from None
+        return parse(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def date_arg(text: str) -> dt.date:
+    """``argparse`` type for dates written exactly YYYY-MM-DD, 1900–2099."""
+    from tribunal.domain.inputs import parse_date
+
+    return _argument(parse_date, text)
 
 
 def positive_int(text: str) -> int:
-    """``argparse`` type for non-negative integers."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为整数：{text}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"不能为负数：{text}")
-    return value
+    """``argparse`` type for counts (``--limit``, ``--cases``): ASCII digits, 0 to one million."""
+    from tribunal.domain.inputs import parse_count
+
+    return _argument(parse_count, text)
+
+
+def record_id(text: str) -> int:
+    """``argparse`` type for a record's id (开庭编号, 文书编号…): 1 to 2^31-1, ASCII digits."""
+    from tribunal.domain.inputs import parse_record_id
+
+    return _argument(parse_record_id, text)
+
+
+def year_arg(text: str) -> int:
+    """``argparse`` type for a year, 1900–2099."""
+    from tribunal.domain.inputs import parse_year
+
+    return _argument(parse_year, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tribunal.commands.common import date_arg, enum_arg, open_db, positive_int, print_json
+from tribunal.commands.common import date_arg, enum_arg, open_db, print_json, record_id, year_arg
 
 EXIT_OK = 0
 
@@ -34,11 +34,13 @@ def _out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR",
                         help="保存到这个已有的文件夹（默认：设置中的文书文件夹，或数据库文件旁的“文书”文件夹）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    parser.add_argument("--force", action="store_true",
+                        help="文件夹中已有不是本程序制作的同名文件时，也覆盖它（已送达的文书从不覆盖）")
 
 
 def _add_pack(actions: Any) -> None:
     p = actions.add_parser("pack", help="制作一场开庭的全部文书（各自的文件和一份“全部文书.pdf”）")
-    p.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    p.add_argument("--hearing", type=record_id, required=True, metavar="ID", help="开庭编号")
     _out(p)
     p.set_defaults(func=_cmd_pack)
 
@@ -46,22 +48,22 @@ def _add_pack(actions: Any) -> None:
 def _add_day(actions: Any) -> None:
     p = actions.add_parser("day", help="制作一个巡回仲裁庭某一天全部开庭的文书和开庭排期表")
     p.add_argument("--date", type=date_arg, required=True, metavar="YYYY-MM-DD", help="开庭日期")
-    p.add_argument("--tribunal", type=positive_int, required=True, metavar="ID", help="巡回仲裁庭编号")
+    p.add_argument("--tribunal", type=record_id, required=True, metavar="ID", help="巡回仲裁庭编号")
     _out(p)
     p.set_defaults(func=_cmd_day)
 
 
 def _add_certificates(actions: Any) -> None:
     p = actions.add_parser("certificates", help="为到场的旁听人员制作培训证明")
-    p.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    p.add_argument("--hearing", type=record_id, required=True, metavar="ID", help="开庭编号")
     _out(p)
     p.set_defaults(func=_cmd_certificates)
 
 
 def _add_certificate_list(actions: Any) -> None:
     p = actions.add_parser("certificate-list", help="列出培训证明的编号（含已作废的）")
-    p.add_argument("--hearing", type=positive_int, metavar="ID", help="按开庭编号筛选")
-    p.add_argument("--year", type=positive_int, metavar="YYYY", help="按年份筛选")
+    p.add_argument("--hearing", type=record_id, metavar="ID", help="按开庭编号筛选")
+    p.add_argument("--year", type=year_arg, metavar="YYYY", help="按年份筛选")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=_cmd_certificate_list)
 
@@ -75,7 +77,7 @@ def _add_void(actions: Any) -> None:
 
 def _add_teaching(actions: Any) -> None:
     p = actions.add_parser("teaching", help="查看、复核或修改培训讲义中的案例文字")
-    p.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    p.add_argument("--hearing", type=record_id, required=True, metavar="ID", help="开庭编号")
     what = p.add_mutually_exclusive_group()
     what.add_argument("--text", metavar="TEXT", help="用这段文字作为讲义案例（视为已复核）")
     what.add_argument("--file", metavar="PATH", help="从 UTF-8 文本文件读取讲义案例（视为已复核）")
@@ -87,7 +89,7 @@ def _add_teaching(actions: Any) -> None:
 def _add_list(actions: Any) -> None:
     p = actions.add_parser("list", help="列出已制作的文书")
     p.add_argument("--case", metavar="NUMBER", help="按案号筛选")
-    p.add_argument("--hearing", type=positive_int, metavar="ID", help="按开庭编号筛选")
+    p.add_argument("--hearing", type=record_id, metavar="ID", help="按开庭编号筛选")
     p.add_argument("--kind", metavar="KIND", help="按文书种类筛选（如 开庭通知书、invitation）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=_cmd_list)
@@ -95,8 +97,9 @@ def _add_list(actions: Any) -> None:
 
 def _add_reprint(actions: Any) -> None:
     p = actions.add_parser("reprint", help="按现有数据重新制作一份已记录的文书（内容未变时文件不变）")
-    p.add_argument("document", type=positive_int, metavar="ID", help="文书记录编号（见 docs list）")
+    p.add_argument("document", type=record_id, metavar="ID", help="文书记录编号（见 docs list）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--force", action="store_true", help="文件在制作后被其他程序改动过，也覆盖它")
     p.set_defaults(func=_cmd_reprint)
 
 
@@ -143,7 +146,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        return _report(documents.make_pack(db, args.hearing, out_dir=args.out), args.json)
+        return _report(documents.make_pack(db, args.hearing, out_dir=args.out, force=args.force), args.json)
     finally:
         db.dispose()
 
@@ -153,7 +156,8 @@ def _cmd_day(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        return _report(documents.make_day_pack(db, args.date, args.tribunal, out_dir=args.out), args.json)
+        return _report(documents.make_day_pack(db, args.date, args.tribunal, out_dir=args.out, force=args.force),
+                       args.json)
     finally:
         db.dispose()
 
@@ -163,7 +167,7 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        return _report(documents.make_certificates(db, args.hearing, out_dir=args.out), args.json)
+        return _report(documents.make_certificates(db, args.hearing, out_dir=args.out, force=args.force), args.json)
     finally:
         db.dispose()
 
@@ -196,7 +200,7 @@ def _cmd_reprint(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        result = documents.reprint(db, args.document)
+        result = documents.reprint(db, args.document, force=args.force)
     finally:
         db.dispose()
     if args.json:

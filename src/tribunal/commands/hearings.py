@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from typing import Any
 
-from tribunal.commands.common import open_db, positive_int, print_json
+from tribunal.commands.common import open_db, print_json, record_id
 from tribunal.errors import ValidationError
 
 
@@ -16,27 +16,29 @@ def register(sub: Any) -> None:
     hearings = sub.add_parser("hearings", help="列出开庭排期（可按日期、巡回仲裁庭筛选）")
     hearings.add_argument("--from", dest="date_from", metavar="DATE", help="起始日期 YYYY-MM-DD（含）")
     hearings.add_argument("--to", dest="date_to", metavar="DATE", help="截止日期 YYYY-MM-DD（含）")
-    hearings.add_argument("--tribunal", type=positive_int, metavar="ID", help="只列出该巡回仲裁庭的开庭")
+    hearings.add_argument("--tribunal", type=record_id, metavar="ID", help="只列出该巡回仲裁庭的开庭")
     hearings.add_argument("--json", action="store_true", help="以 JSON 输出")
     hearings.set_defaults(func=_cmd_hearings)
 
     ics = sub.add_parser("ics", help="把一段时间的开庭导出为日历文件（.ics，可导入 Outlook、手机日历等）")
     ics.add_argument("--from", dest="date_from", metavar="DATE", help="起始日期 YYYY-MM-DD（含，必填）")
     ics.add_argument("--to", dest="date_to", metavar="DATE", help="截止日期 YYYY-MM-DD（含，必填）")
-    ics.add_argument("--arbitrator", type=positive_int, metavar="STAFF_ID", help="只导出这名仲裁员的开庭")
-    ics.add_argument("--out", metavar="FILE.ics", help="保存到的文件（必填）")
+    ics.add_argument("--arbitrator", type=record_id, metavar="STAFF_ID", help="只导出这名仲裁员的开庭")
+    ics.add_argument("--out", metavar="FILE.ics", help="保存到的文件（必填，以 .ics 结尾）")
+    ics.add_argument("--force", action="store_true", help="文件已存在且不是本程序写出的，也覆盖它")
     ics.set_defaults(func=_cmd_ics)
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
     """Parse an optional date; a wrong one is one clear line, not a usage dump."""
+    from tribunal.domain.inputs import InputError, parse_date
+
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(f"{option} 的日期格式应为 YYYY-MM-DD（如 2026-12-09）：{text}",
-                              {option: "日期格式不正确"}) from None
+        return parse_date(text, f"{option} 的日期")
+    except InputError as exc:
+        raise ValidationError(str(exc), {option: "日期格式不正确"}) from None
 
 
 def _range(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
@@ -94,7 +96,7 @@ def _cmd_ics(args: argparse.Namespace) -> int:
     date_from, date_to = _range(args)
     db = open_db(args)
     try:
-        data = ics.export_ics(db, args.out, date_from, date_to, staff_id=args.arbitrator)
+        data = ics.export_ics(db, args.out, date_from, date_to, staff_id=args.arbitrator, force=args.force)
     finally:
         db.dispose()
     count = data.count(b"BEGIN:VEVENT")

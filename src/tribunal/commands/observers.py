@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tribunal.commands.common import open_db, positive_int, print_json
+from tribunal.commands.common import open_db, print_json, record_id
 
 EXIT_OK = 0
 
@@ -16,18 +16,19 @@ def register(sub: Any) -> None:
     actions = obs.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     lst = actions.add_parser("list", help="列出某场开庭的受邀旁听人员及状态（电话隐去中间几位）")
-    lst.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    lst.add_argument("--hearing", type=record_id, required=True, metavar="ID", help="开庭编号")
     lst.add_argument("--json", action="store_true", help="以 JSON 输出")
     lst.set_defaults(func=_cmd_list)
 
     calls = actions.add_parser("call-list", help="尚未回复的受邀人员，有手机号的排在前面，便于电话催复")
-    calls.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    calls.add_argument("--hearing", type=record_id, required=True, metavar="ID", help="开庭编号")
     calls.add_argument("--show-phones", action="store_true", help="显示完整电话号码（默认隐去中间几位）")
     calls.set_defaults(func=_cmd_call_list)
 
     export = actions.add_parser("export", help="把某场开庭的旁听人员导出为 Excel 文件（电话隐去中间几位）")
-    export.add_argument("--hearing", type=positive_int, required=True, metavar="ID", help="开庭编号")
+    export.add_argument("--hearing", type=record_id, required=True, metavar="ID", help="开庭编号")
     export.add_argument("file", metavar="FILE.xlsx", help="要写入的 .xlsx 文件")
+    export.add_argument("--force", action="store_true", help="文件已存在且不是本程序写出的，也覆盖它")
     export.set_defaults(func=_cmd_export)
 
 
@@ -81,7 +82,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        count = observers.export_observers_xlsx(db, args.hearing, args.file)
+        count = observers.export_observers_xlsx(db, args.hearing, args.file, force=args.force)
     finally:
         db.dispose()
     print(f"已导出 {count} 名旁听人员到 {args.file}")

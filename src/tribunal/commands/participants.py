@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tribunal.commands.common import enum_arg, open_db, positive_int, print_json
+from tribunal.commands.common import enum_arg, open_db, print_json, record_id
 from tribunal.errors import NotFound, ValidationError
 
 EXIT_OK = 0
@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
     add.set_defaults(func=_cmd_add)
 
     rm = actions.add_parser("remove", help="删除一名其他参与人（登记错误或不再出庭）；记入案件的修改记录")
-    rm.add_argument("id", type=positive_int, metavar="ID", help="参与人编号（见 participants list）")
+    rm.add_argument("id", type=record_id, metavar="ID", help="参与人编号（见 participants list）")
     rm.set_defaults(func=_cmd_remove)
 
 

@@ -8,15 +8,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import platformdirs
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DataError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from tribunal.errors import DatabaseError
+from tribunal.db import guard
+from tribunal.errors import ConflictError, DatabaseError, ValidationError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DB_ENV_VAR = "TRIBUNAL_DB"
@@ -40,16 +43,45 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     text = os.fspath(db) if db is not None else os.environ.get(DB_ENV_VAR) or ""
     if not text.strip():
         path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"无法建立数据文件夹 {path.parent}：{exc.strerror or exc}；"
+                                "请检查权限，或用 --db 指定数据库文件") from exc
         return f"sqlite:///{path}"
     text = text.strip()
+    if "\x00" in text or len(text) > 4000:
+        raise DatabaseError("数据库地址或路径不正确（含有空字符或过长）")
     if "://" in text:
-        try:
-            make_url(text)
-        except ArgumentError as exc:
-            raise DatabaseError(f"数据库地址格式不正确：{text}") from exc
-        return text
+        return _checked_url(text)
     return f"sqlite:///{Path(text).expanduser().absolute()}"
+
+
+def _checked_url(text: str) -> str:
+    """A server or SQLite URL whose parts make sense, or one clear refusal."""
+    shown = text if "@" not in text else make_url_safe(text)
+    try:
+        url = make_url(text)
+        port = url.port  # parsed lazily: "host:port" with letters fails only here
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseError(f"数据库地址格式不正确：{shown}") from exc
+    backend = url.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise DatabaseError(f"不支持这种数据库（{backend}）：只能使用 SQLite 文件或 PostgreSQL 服务器")
+    if backend == "postgresql":
+        if port is not None and not 0 < port < 65536:
+            raise DatabaseError(f"数据库地址中的端口号不正确（{port}）：{shown}")
+        if not url.database:
+            raise DatabaseError(f"数据库地址缺少数据库名（…/数据库名）：{shown}")
+    return text
+
+
+def make_url_safe(text: str) -> str:
+    """A URL as it may be shown: the password hidden, or the text itself if it does not parse."""
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return text.split("@", 1)[-1]
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -74,6 +106,8 @@ def check_sqlite_file(path: Path, *, must_exist: bool = False) -> None:
         if must_exist:
             raise DatabaseError(f"数据库文件不存在：{path}")
         return
+    if not path.is_file():
+        raise DatabaseError(f"这不是一个普通文件，不能作为数据库：{path}")
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
@@ -106,6 +140,35 @@ def _install_sqlite_pragmas(engine: Engine, *, readonly: bool) -> None:
             connection.exec_driver_sql("BEGIN")
 
 
+def side_files(path: Path) -> tuple[Path, Path]:
+    """The write-ahead log and shared-memory files SQLite keeps beside a database in WAL mode."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def sqlite_uri(path: Path, **params: str) -> str:
+    """A ``file:`` URI for :func:`sqlite3.connect` (``uri=True``) naming ``path`` exactly.
+
+    Characters that mean something in a URI (``%``, ``?``, ``#``) and non-ASCII folder names
+    are percent-encoded; SQLite decodes them back.
+    """
+    posix = path.absolute().as_posix()
+    uri = "file:" + ("" if posix.startswith("/") else "/") + quote(posix, safe="/:")
+    return uri + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+
+
+def readonly_connect(path: Path) -> sqlite3.Connection:
+    """A read-only connection that leaves no trace beside the file.
+
+    Opening a WAL database with ``mode=ro`` creates empty ``-wal``/``-shm`` files and leaves
+    them behind, so a refused file would not be as it was. When neither exists, no other
+    program has the file open in WAL mode, and ``immutable=1`` reads it without creating
+    anything. When they exist (another program is using it), ``mode=ro`` reads through them.
+    """
+    if any(p.exists() for p in side_files(path)):
+        return sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, check_same_thread=False)
+    return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=False)
+
+
 class Database:
     """A handle on one database: the engine, a session factory and the actor's name.
 
@@ -121,8 +184,11 @@ class Database:
         self.path = sqlite_path(url)
         if self.path is not None:
             check_sqlite_file(self.path, must_exist=readonly)
-            connect_url = f"sqlite:///file:{self.path}?mode=ro&uri=true" if readonly else url
-            self.engine = create_engine(connect_url, echo=echo)
+            if readonly:
+                path = self.path
+                self.engine = create_engine(url, echo=echo, creator=lambda: readonly_connect(path))
+            else:
+                self.engine = create_engine(url, echo=echo)
             _install_sqlite_pragmas(self.engine, readonly=readonly)
         else:
             try:
@@ -132,6 +198,8 @@ class Database:
         self._write_engine = self.engine.execution_options(tribunal_write=True)
         self._read_factory = sessionmaker(self.engine, expire_on_commit=False)
         self._write_factory = sessionmaker(self._write_engine, expire_on_commit=False)
+        guard.install(self._write_factory)
+        guard.install(self._read_factory)
 
     @property
     def is_sqlite(self) -> bool:
@@ -160,6 +228,21 @@ class Database:
         except OperationalError as exc:
             session.rollback()
             raise DatabaseError(describe_db_error(exc, self.display_name)) from exc
+        except UnicodeEncodeError as exc:
+            # A lone surrogate (bytes that were not UTF-8) cannot be sent to any database.
+            session.rollback()
+            raise ValidationError("输入中含有无法识别的字符（编码已损坏），未保存", {"text": "编码已损坏"}) from exc
+        except StaleDataError as exc:
+            # The version counter: another workstation saved the same record between this
+            # action's read and its write. Nothing of this action is kept.
+            session.rollback()
+            raise ConflictError("这条记录刚刚被其他人修改并保存，您的修改未保存；请重新打开后再改") from exc
+        except DataError as exc:
+            # A value the server refuses (a NUL byte, a number out of range) that slipped past
+            # the checks: refused like any bad input, nothing kept.
+            session.rollback()
+            raise ValidationError(f"数据库不接受输入中的某个值，未作任何更改：{str(exc.orig).splitlines()[0]}",
+                                  {"value": "数据库不接受"}) from exc
         except SADatabaseError as exc:
             session.rollback()
             if "file is not a database" in str(exc):

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from tribunal import __version__
+from tribunal.db import sqlite_files
 from tribunal.db.engine import Database, describe_db_error
 from tribunal.db.migrations import HEAD
 from tribunal.errors import DatabaseError, NewerDatabaseError
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 VERSION_TABLE = "alembic_version"
+META_TABLE = "database_meta"
+PROGRAM_VERSION_KEY = "program_version"
 
 
 @dataclass(frozen=True)
@@ -86,36 +89,67 @@ def schema_state(db: Database) -> SchemaState:
         raise DatabaseError(
             f"这个数据库文件属于其他程序（没有 Tribunal 的版本标记），未作任何改动：{db.display_name}"
         )
-    if current is not None:
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current not in known:
-            raise NewerDatabaseError(
-                f"这个数据库由更新版本的 Tribunal 写入（结构版本 {current}），"
-                f"当前程序无法安全使用它，未作任何改动。请安装最新版本后再打开：{db.display_name}"
-            )
+    if current is not None and current not in known_revisions():
+        needed = required_program_version(db)
+        install = f"请安装 Tribunal {needed} 或更新的版本后再打开" if needed else "请安装最新版本后再打开"
+        raise NewerDatabaseError(
+            f"这个数据库由更新版本的 Tribunal 写入（结构版本 {current}，本程序为 {__version__}），"
+            f"当前程序无法安全使用它，未作任何改动。{install}：{db.display_name}"
+        )
     return SchemaState(current=current, head=head, is_empty=current is None)
 
 
-def backup_sqlite(db: Database, label: str) -> Path | None:
-    """Copy a SQLite database aside (consistent even in WAL mode) and return the copy's path."""
-    if db.path is None or not db.path.exists() or db.path.stat().st_size == 0:
-        return None
-    folder = db.path.parent / "backups"
-    folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{db.path.stem}.{stamp}.{label}.sqlite3"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"{db.path.stem}.{stamp}.{label}-{n}.sqlite3"
-    src = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
+def known_revisions() -> set[str]:
+    """Every schema revision this program can read (and upgrade from)."""
+    return {rev.revision for rev in _script().walk_revisions()}
+
+
+def required_program_version(db: Database) -> str | None:
+    """The program version that last upgraded this database (kept in ``database_meta``), if recorded."""
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
+        with db.engine.connect() as conn:
+            if not inspect(conn).has_table(META_TABLE):
+                return None
+            value = conn.execute(text(f"SELECT value FROM {META_TABLE} WHERE key = :k"),
+                                 {"k": PROGRAM_VERSION_KEY}).scalar()
+    except SQLAlchemyError:
+        return None
+    return str(value) if value else None
+
+
+def record_program_version(conn: Connection) -> None:
+    """Note in ``database_meta`` which program version brought the schema to this revision."""
+    if not inspect(conn).has_table(META_TABLE):
+        return
+    conn.execute(text(f"DELETE FROM {META_TABLE} WHERE key = :k"), {"k": PROGRAM_VERSION_KEY})
+    conn.execute(text(f"INSERT INTO {META_TABLE} (key, value) VALUES (:k, :v)"),
+                 {"k": PROGRAM_VERSION_KEY, "v": __version__})
+
+
+def upgrade_connection(conn: Connection, url: str, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` on an open connection (inside the caller's transaction)."""
+    from alembic import command
+
+    config = alembic_config()
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["connection"] = conn
+    command.upgrade(config, revision)
+    if revision == "head":
+        record_program_version(conn)
+
+
+def backup_sqlite(db: Database, label: str) -> Path | None:
+    """Copy a SQLite database into its backups folder (consistent even in WAL mode), rotated.
+
+    The commission's ``backup.keep`` setting says how many automatic copies are kept.
+
+    Raises:
+        DatabaseError: the backups folder cannot be used (a file called ``backups`` in the
+            way, no permission): nothing is upgraded without its copy.
+    """
+    if db.path is None:
+        return None
+    return sqlite_files.take_automatic_copy(db.path, label, sqlite_files.keep_setting(db.path))
 
 
 def upgrade(db: Database) -> Path | None:
@@ -132,13 +166,9 @@ def upgrade(db: Database) -> Path | None:
     if state.up_to_date:
         return None
     backup = None if state.is_empty else backup_sqlite(db, f"before-{state.head[:8]}")
-    from alembic import command
-
-    config = alembic_config(db)
     try:
         with db.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+            upgrade_connection(conn, db.url)
     except SQLAlchemyError as exc:
         where = f"；升级前的副本在 {backup}" if backup else ""
         raise DatabaseError(f"数据库升级失败，已撤销本次升级{where}：{exc}") from exc

@@ -7,18 +7,21 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     Enum,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
+from tribunal.db import guard
 from tribunal.db.base import Base
 from tribunal.domain.enums import (
     AgentAuthority,
@@ -54,17 +57,37 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class Setting(Base):
+def _now_precise() -> dt.datetime:
+    # To the microsecond: two saves within one second must not carry the same stamp.
+    return dt.datetime.now()
+
+
+class Versioned:
+    """A row a clerk edits: a counter SQLAlchemy checks on every UPDATE (no lost updates).
+
+    Each save writes ``version + 1`` with ``WHERE version = <the version loaded>``; a save
+    based on an older version changes no row and is refused. The services also compare the
+    version the editor loaded (``expected_version``) before applying a change.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Setting(Versioned, Base):
     """One value of the settings registry (commission name, case-number prefix, language…)."""
 
     __tablename__ = "setting"
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_now_precise, onupdate=_now_precise)
 
 
-class Zone(Base):
+class Zone(Versioned, Base):
     """A development zone (开发区/园区) where circuit tribunals sit."""
 
     __tablename__ = "zone"
@@ -75,7 +98,7 @@ class Zone(Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
-class CircuitTribunal(Base):
+class CircuitTribunal(Versioned, Base):
     """A circuit tribunal (巡回仲裁庭) stationed in a zone."""
 
     __tablename__ = "circuit_tribunal"
@@ -91,7 +114,7 @@ class CircuitTribunal(Base):
     zone: Mapped[Zone | None] = relationship()
 
 
-class Enterprise(Base):
+class Enterprise(Versioned, Base):
     """An enterprise: may host hearings, send observers, or be a party."""
 
     __tablename__ = "enterprise"
@@ -113,7 +136,7 @@ class Enterprise(Base):
     zone: Mapped[Zone | None] = relationship()
 
 
-class Room(Base):
+class Room(Versioned, Base):
     """A hearing room: at a host enterprise, or the commission's own (enterprise_id NULL)."""
 
     __tablename__ = "room"
@@ -132,7 +155,7 @@ class Room(Base):
     enterprise: Mapped[Enterprise | None] = relationship()
 
 
-class Staff(Base):
+class Staff(Versioned, Base):
     """An arbitrator or clerk of the commission."""
 
     __tablename__ = "staff"
@@ -156,7 +179,7 @@ class CaseNumberCounter(Base):
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Case(Base):
+class Case(Versioned, Base):
     """An arbitration case (仲裁案件)."""
 
     __tablename__ = "arbitration_case"
@@ -202,9 +225,10 @@ class Case(Base):
     # Denormalised for the case list and its search: kept up to date by the case service.
     applicant_names: Mapped[str] = mapped_column(String(400), default="")
     respondent_names: Mapped[str] = mapped_column(String(400), default="")
-    claim_total_fen: Mapped[int] = mapped_column(Integer, default=0)
+    # Sums in fen reach past 32 bits (21,474,836.47 yuan): 64-bit on PostgreSQL as on SQLite.
+    claim_total_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_now_precise, onupdate=_now_precise)
 
     parties: Mapped[list[Party]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Party.position"
@@ -284,8 +308,8 @@ class Claim(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("arbitration_case.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     item: Mapped[str] = mapped_column(String(300))
-    amount_fen: Mapped[int | None] = mapped_column(Integer)
-    awarded_fen: Mapped[int | None] = mapped_column(Integer)
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    awarded_fen: Mapped[int | None] = mapped_column(BigInteger)
 
     case: Mapped[Case] = relationship(back_populates="claims")
 
@@ -320,7 +344,7 @@ class CaseSuspension(Base):
     case: Mapped[Case] = relationship(back_populates="suspensions")
 
 
-class Hearing(Base):
+class Hearing(Versioned, Base):
     """A hearing (开庭) of a case, at a host enterprise's room or the commission's own."""
 
     __tablename__ = "hearing"
@@ -406,7 +430,7 @@ class ServiceRecord(Base):
     party: Mapped[Party] = relationship()
 
 
-class Observer(Base):
+class Observer(Versioned, Base):
     """A person who may observe hearings (旁听人员), usually an HR manager."""
 
     __tablename__ = "observer"
@@ -426,7 +450,7 @@ class Observer(Base):
     enterprise: Mapped[Enterprise | None] = relationship()
 
 
-class CaseParticipant(Base):
+class CaseParticipant(Versioned, Base):
     """Someone else taking part in a case: a witness, appraiser or interpreter (证人、鉴定人…).
 
     Such people may not observe the hearing (旁听), so the invitation checks consult this table.
@@ -446,7 +470,7 @@ class CaseParticipant(Base):
     notes: Mapped[str | None] = mapped_column(String(300))
 
 
-class Invitation(Base):
+class Invitation(Versioned, Base):
     """An observer's invitation to one hearing: invited → confirmed/declined → attended/absent."""
 
     __tablename__ = "invitation"
@@ -469,7 +493,7 @@ class Invitation(Base):
     observer: Mapped[Observer] = relationship()
 
 
-class TrainingTopic(Base):
+class TrainingTopic(Versioned, Base):
     """A topic of the training library, with its legal basis."""
 
     __tablename__ = "training_topic"
@@ -485,7 +509,7 @@ class TrainingTopic(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class TrainingSession(Base):
+class TrainingSession(Versioned, Base):
     """A training session after a hearing or on its own (普法培训)."""
 
     __tablename__ = "training_session"
@@ -628,3 +652,35 @@ class AuditEntry(Base):
     summary: Mapped[str] = mapped_column(String(300), default="")
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any] | None]
+    #: The record's version after this change, so a refused stale save can list what came since.
+    entity_version: Mapped[int | None] = mapped_column(Integer)
+
+
+class DocumentBlob(Base):
+    """The bytes of a PDF that goes to a party (served), kept in the database by its SHA-256.
+
+    A served document must open on every workstation of a commission, long after the file
+    on one PC is gone; identical bytes are stored once. Part of every backup and copy.
+    """
+
+    __tablename__ = "document_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    stored_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class DatabaseMeta(Base):
+    """Facts about the database itself: the audit trail's HMAC key, the program that upgraded it.
+
+    Kept apart from ``setting`` (which clerks list and change) and from ``audit_entry``.
+    """
+
+    __tablename__ = "database_meta"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+guard.protect_audit_trail(AuditEntry)

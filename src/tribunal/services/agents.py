@@ -2,8 +2,8 @@
 
 Agents are part of the case: the case editor saves them with their party
 (:mod:`tribunal.services.cases` calls :func:`check_agents`), and the functions here change one
-agent at a time for the command line. Either way the case's ``updated_at`` moves on, so an
-editor opened before the change refuses to overwrite it, and the case's history shows it.
+agent at a time for the command line. Either way the case's version moves on, so an editor
+opened before the change refuses to overwrite it, and the case's history shows it.
 """
 
 from __future__ import annotations
@@ -207,9 +207,9 @@ def _open_case(case: Case) -> None:
 
 
 def _touch(case: Case) -> None:
-    # An editor opened before this change must not overwrite it (see cases.update_case).
-    now = dt.datetime.now().replace(microsecond=0)
-    case.updated_at = now if now > case.updated_at else case.updated_at + dt.timedelta(seconds=1)
+    # Writing the case row moves its version: an editor opened before this change must not
+    # overwrite it (see cases.update_case).
+    case.updated_at = dt.datetime.now()
 
 
 def _check_one(party: Party, agent: AgentInput) -> AgentInput:
@@ -283,7 +283,8 @@ def add_agent(db: Database, party_id: int, agent: AgentInput) -> AgentRow:
         s.flush()
         out = _row(row, party, case)
         audit.record(s, db.actor, "agent.add", "case", case.id,
-                     f"登记{party.role.label_zh}{party.name}的{out.agent.capacity}{out.agent.name}", None, out)
+                     f"登记{party.role.label_zh}{party.name}的{out.agent.capacity}{out.agent.name}", None, out,
+                     version=case.version)
         return out
 
 
@@ -310,7 +311,7 @@ def update_agent(db: Database, agent_id: int, agent: AgentInput) -> AgentRow:
         after = _row(row, party, case)
         audit.record(s, db.actor, "agent.update", "case", case.id,
                      f"修改{party.role.label_zh}{party.name}的{after.agent.capacity}{after.agent.name}",
-                     before, after)
+                     before, after, version=case.version)
         return after
 
 
@@ -332,7 +333,8 @@ def remove_agent(db: Database, agent_id: int) -> AgentRow:
         for position, other in enumerate(party.agents):
             other.position = position
         _touch(case)
+        s.flush()
         audit.record(s, db.actor, "agent.remove", "case", case.id,
                      f"删除{party.role.label_zh}{party.name}的{before.agent.capacity}{before.agent.name}",
-                     before, None)
+                     before, None, version=case.version)
         return before

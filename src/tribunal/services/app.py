@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from tribunal import __version__
 from tribunal.db import migrate
 from tribunal.db.engine import Database, resolve_url, sqlite_path
 from tribunal.errors import DatabaseError
@@ -38,7 +39,11 @@ def open_database(db: str | os.PathLike[str] | None = None, *, actor: str | None
     _refuse_without_touching(url)
     handle = Database(url, actor=actor)
     try:
-        if migrate_now:
+        if handle.path is None:
+            # A shared server is migrated only by ``tribunal db upgrade`` (after a dump), never
+            # by whichever workstation happens to start first.
+            _require_current_server_schema(handle)
+        elif migrate_now:
             migrate.upgrade(handle)
         else:
             migrate.schema_state(handle)
@@ -48,26 +53,83 @@ def open_database(db: str | os.PathLike[str] | None = None, *, actor: str | None
     return handle
 
 
+def _require_current_server_schema(handle: Database) -> None:
+    state = migrate.schema_state(handle)  # a newer schema raises, naming the version to install
+    if state.up_to_date:
+        return
+    if state.is_empty:
+        raise DatabaseError(
+            f"服务器上的数据库还没有建立结构：请由管理员运行 tribunal --db 地址 db upgrade，"
+            f"或用 db copy / db restore 把数据放进去：{handle.display_name}")
+    raise DatabaseError(
+        f"服务器上的数据库结构较旧（版本 {state.current}），本程序（{__version__}）需要版本 {state.head}。"
+        f"请管理员先运行 tribunal --db 地址 db upgrade（会先导出一份备份），再打开：{handle.display_name}")
+
+
 def _refuse_without_touching(url: str) -> None:
-    """Inspect an existing SQLite file read-only first: even switching it to WAL is a write."""
+    """Inspect an existing SQLite file read-only first: even switching it to WAL is a write.
+
+    A file that will be upgraded must be copied first; if its backups folder cannot be
+    used, that is said now, before the file is opened for writing.
+    """
+    from tribunal.db import sqlite_files
+
     path = sqlite_path(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return
     probe = Database(url, readonly=True)
     try:
-        migrate.schema_state(probe)
+        state = migrate.schema_state(probe)
     finally:
         probe.dispose()
+    if not state.up_to_date and not state.is_empty:
+        sqlite_files.backup_folder(path, create=False)
 
 
-def upgrade_database(db: str | os.PathLike[str] | None = None) -> tuple[str, Path | None]:
-    """Upgrade explicitly (``tribunal db upgrade``); returns the location and the backup copy."""
+@dataclass(frozen=True)
+class UpgradeReport:
+    """What ``tribunal db upgrade`` did."""
+
+    location: str
+    before: str | None
+    after: str
+    backup: Path | None
+    changed: bool
+
+
+def upgrade_database(db: str | os.PathLike[str] | None = None, *,
+                     dump_folder: str | os.PathLike[str] | None = None) -> UpgradeReport:
+    """Upgrade explicitly (``tribunal db upgrade``).
+
+    SQLite: the file is checked first (a damaged file is not upgraded: restore a backup),
+    copied to its backups folder, then upgraded. PostgreSQL: a dump of the whole database
+    is written first (to ``dump_folder``, or the program's data folder), then the schema is
+    upgraded in one transaction — the only way a server's schema changes.
+
+    Raises:
+        DatabaseError: the database is damaged, newer, foreign or unreachable.
+    """
+    from tribunal.db import sqlite_files
+
     url = resolve_url(db)
+    path = sqlite_path(url)
+    if path is not None and path.is_file() and path.stat().st_size > 0:
+        problem = sqlite_files.integrity(path, quick=True)
+        if problem != "ok":
+            raise DatabaseError(f"数据库文件未通过完整性检查（{problem}），未升级；请从备份恢复"
+                                f"（tribunal db restore 备份文件）：{path}")
     _refuse_without_touching(url)
     handle = Database(url)
     try:
-        backup = migrate.upgrade(handle)
-        return handle.display_name, backup
+        state = migrate.schema_state(handle)
+        backup: Path | None = None
+        if not state.up_to_date and handle.path is None and not state.is_empty:
+            from tribunal.services import backup as backups
+
+            backup = backups.dump_before_upgrade(handle, dump_folder)
+        copy = migrate.upgrade(handle)
+        return UpgradeReport(handle.display_name, state.current, state.head, copy or backup,
+                             not state.up_to_date)
     finally:
         handle.dispose()
 
@@ -75,18 +137,26 @@ def upgrade_database(db: str | os.PathLike[str] | None = None) -> tuple[str, Pat
 def check_database(db: str | os.PathLike[str] | None = None) -> DatabaseReport:
     """Inspect a database read-only: schema version, integrity, number of cases.
 
+    Creates nothing beside a SQLite file. A damaged file is a finding (``integrity`` says
+    what SQLite found), not an error.
+
     Raises:
-        DatabaseError: the database is missing, foreign, newer, or unreadable.
+        DatabaseError: the database is missing, foreign, newer, or unreachable.
     """
+    from tribunal.db import sqlite_files
+
     url = resolve_url(db)
     handle = Database(url, readonly=True)
     try:
+        if handle.path is not None:
+            integrity = sqlite_files.integrity(handle.path)
+            if integrity != "ok":
+                return DatabaseReport(location=handle.display_name, backend="sqlite", current=None,
+                                      head=migrate.HEAD, up_to_date=False, integrity=integrity, cases=None)
         state = migrate.schema_state(handle)
         integrity = "ok"
         cases: int | None = None
         with handle.engine.connect() as conn:
-            if handle.is_sqlite:
-                integrity = str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
             if state.current is not None and "arbitration_case" in handle.table_names():
                 cases = int(conn.exec_driver_sql("SELECT count(*) FROM arbitration_case").scalar() or 0)
         return DatabaseReport(
@@ -98,7 +168,5 @@ def check_database(db: str | os.PathLike[str] | None = None) -> DatabaseReport:
             integrity=integrity,
             cases=cases,
         )
-    except DatabaseError:
-        raise
     finally:
         handle.dispose()

@@ -13,6 +13,7 @@ from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Hearing, Party, Staff
 from tribunal.db.search import contains
 from tribunal.domain import panel, validators
+from tribunal.domain.anonymise import mask_id_number, mask_phone
 from tribunal.domain.enums import (
     CaseOutcome,
     CaseResult,
@@ -25,9 +26,10 @@ from tribunal.domain.enums import (
     Procedure,
     StaffRole,
 )
+from tribunal.domain.inputs import InputError, parse_record_id, shown, text_problem
 from tribunal.domain.reports import mediated_on_site_by_default
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, numbering, settings
+from tribunal.services import audit, inputs, numbering, settings
 from tribunal.services.agents import AgentInput, agent_input, apply_agents, check_agents
 
 MAX_PARTIES = 200
@@ -142,6 +144,8 @@ class CaseDetail:
     claims: tuple[ClaimData, ...]
     arbitrators: tuple[ArbitratorData, ...]
     updated_at: dt.datetime
+    #: The version counter: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
     def to_input(self) -> CaseInput:
         """The editable part, ready to be changed and saved back."""
@@ -373,6 +377,7 @@ def _detail(case: Case) -> CaseDetail:
         arbitrators=tuple(ArbitratorData(staff_id=a.staff_id, role=a.role, name=a.staff.name)
                           for a in case.arbitrators),
         updated_at=case.updated_at,
+        version=case.version,
     )
 
 
@@ -408,17 +413,51 @@ def find_case(db: Database, ref: str) -> CaseDetail:
         NotFound: nothing matches.
     """
     ref = ref.strip()
+    if not ref:
+        raise ValidationError("请写出案号（如 邵劳人仲案字〔2026〕第1号）或案件编号", {"case": "必填"})
+    if len(ref) > 60 or text_problem(ref):
+        raise NotFound(f"找不到案号为“{shown(ref)}”的案件（案号最长 60 个字，不含控制字符）")
     with db.session(write=False) as s:
         case_id = s.scalar(select(Case.id).where(Case.number == ref))
-        if case_id is None and ref.isdigit():
-            case_id = int(ref)
+        if case_id is None and ref.isascii() and ref.isdigit():
+            try:
+                case_id = parse_record_id(ref, "案件编号")
+            except InputError as exc:
+                raise NotFound(f"找不到案件：{exc}") from None
         if case_id is None:
-            raise NotFound(f"找不到案号为“{ref}”的案件")
+            raise NotFound(f"找不到案号为“{shown(ref)}”的案件")
         return _detail(_load(s, case_id))
 
 
+def masked(detail: CaseDetail) -> CaseDetail:
+    """The case with parties' ID numbers and phone numbers masked, as every list shows them."""
+    return replace(detail, parties=tuple(
+        replace(p, id_number=mask_id_number(p.id_number) if p.id_number else "",
+                phone=mask_phone(p.phone) if p.phone else "",
+                agents=tuple(replace(a, phone=mask_phone(a.phone) if a.phone else "") for a in p.agents))
+        for p in detail.parties))
+
+
+def case_for_output(db: Database, ref: str, *, unmasked: bool = False) -> CaseDetail:
+    """A case to print or export (``tribunal case --json``): personal numbers masked.
+
+    Args:
+        unmasked: give full ID and phone numbers; the request is written to the audit trail.
+
+    Raises:
+        NotFound: nothing matches ``ref``.
+    """
+    detail = find_case(db, ref)
+    if not unmasked:
+        return masked(detail)
+    with db.session() as s:
+        audit.record(s, db.actor, "privacy.reveal_case", "case", detail.id,
+                     f"查看案件 {detail.number} 当事人的完整身份证号码和电话号码")
+    return detail
+
+
 def _filtered(query: Select, f: CaseFilter) -> Select:
-    text = " ".join(f.text.split())
+    text = inputs.search_text(f.text)
     if text:
         for word in text.split(" "):
             matches = [
@@ -521,6 +560,19 @@ def case_years(db: Database) -> list[int]:
 
 
 def _apply(session: Session, case: Case, data: CaseInput) -> None:
+    # Parties are updated in place, so their ids — and with them their service records,
+    # agents and documents — survive an edit; only a party the clerk removed goes. Removed
+    # parties, the old claims and seats go first (unique constraints); the case row itself
+    # is written once, at the end, so one save moves its version by exactly one.
+    existing = {p.id: p for p in case.parties}
+    kept = {p.id for p in data.parties if p.id is not None and p.id in existing}
+    if case.id is not None:
+        for row in list(case.parties):
+            if row.id not in kept:
+                case.parties.remove(row)
+        case.claims.clear()
+        case.arbitrators.clear()
+        session.flush()
     case.case_type = data.case_type
     case.procedure = data.procedure
     case.received_date = data.received_date
@@ -534,16 +586,6 @@ def _apply(session: Session, case: Case, data: CaseInput) -> None:
         case.status = data.status
     elif case.status is None or case.status == CaseStatus.RECEIVED:
         case.status = CaseStatus.ACCEPTED if data.accepted_date else CaseStatus.RECEIVED
-    # Parties are updated in place, so their ids — and with them their service records,
-    # agents and documents — survive an edit; only a party the clerk removed goes.
-    existing = {p.id: p for p in case.parties}
-    kept = {p.id for p in data.parties if p.id is not None and p.id in existing}
-    for row in list(case.parties):
-        if row.id not in kept:
-            case.parties.remove(row)
-    case.claims.clear()
-    case.arbitrators.clear()
-    session.flush()
     for i, p in enumerate(data.parties):
         party = existing[p.id] if p.id is not None and p.id in kept else None
         if party is None:
@@ -603,22 +645,26 @@ def create_case(db: Database, data: CaseInput, *, today: dt.date | None = None) 
         _apply(s, case, data)
         s.flush()
         detail = _detail(_load(s, case.id))
-        audit.record(s, db.actor, "case.create", "case", case.id, f"登记案件 {number}", None, detail)
+        audit.record(s, db.actor, "case.create", "case", case.id, f"登记案件 {number}", None, detail,
+                     version=detail.version)
         return detail
 
 
 def update_case(db: Database, case_id: int, data: CaseInput, *,
-                expected_updated_at: dt.datetime | None = None,
+                expected_version: int | None = None,
                 today: dt.date | None = None) -> CaseDetail:
     """Save the editor's changes to a case.
 
     Args:
-        expected_updated_at: the ``updated_at`` the editor loaded; if somebody saved the case
-            since, the save is refused instead of silently overwriting their work.
+        expected_version: the ``version`` the editor loaded; if somebody saved the case
+            since, the save is refused instead of silently overwriting their work. The
+            returned detail carries the new version, so an editor that saves again (an
+            autosaved draft) passes that and does not conflict with itself.
 
     Raises:
         ValidationError: something typed is wrong (nothing saved).
-        ConflictError: somebody else changed the case meanwhile, or it is closed.
+        StaleEditError: somebody else saved the case meanwhile (says who and what).
+        ConflictError: the case is closed.
         NotFound: the case is gone.
     """
     data, errors = check_case_input(data, today=today)
@@ -627,8 +673,8 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
         _check_staff(s, data, errors)
         ValidationError.raise_if(errors, "案件信息")
         case = _load(s, case_id)
-        if expected_updated_at is not None and case.updated_at != expected_updated_at:
-            raise ConflictError(f"案件 {case.number} 已被他人修改，请关闭后重新打开再编辑")
+        audit.check_version(s, current=case.version, expected=expected_version, entity="case",
+                            entity_id=case_id, what=f"案件 {case.number}")
         if case.status == CaseStatus.CLOSED:
             raise ConflictError(f"案件 {case.number} 已结案，不能再修改；如需更正请先撤销结案")
         if data.received_date.year != case.year:
@@ -638,13 +684,13 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
             )
         before = _detail(case)
         _apply(s, case, data)
-        case.updated_at = dt.datetime.now().replace(microsecond=0)
-        if case.updated_at == before.updated_at:
-            case.updated_at += dt.timedelta(seconds=1)
+        # Written even when only parties or claims changed: the row's version must move.
+        case.updated_at = dt.datetime.now()
         s.flush()
         s.expire(case)
         after = _detail(_load(s, case_id))
-        audit.record(s, db.actor, "case.update", "case", case_id, f"修改案件 {case.number}", before, after)
+        audit.record(s, db.actor, "case.update", "case", case_id, f"修改案件 {case.number}", before, after,
+                     version=after.version)
         return after
 
 
@@ -707,7 +753,7 @@ def _check_closing(outcome: CaseOutcome, amount_fen: int | None, on_site: bool |
 def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt.date,
                note: str = "", *, result: CaseResult | None = None, amount_fen: int | None = None,
                on_site: bool | None = None, require_result: bool = False,
-               today: dt.date | None = None) -> CaseDetail:
+               today: dt.date | None = None, expected_version: int | None = None) -> CaseDetail:
     """Close a case with its outcome (结案) and what the closing decided.
 
     Args:
@@ -730,6 +776,8 @@ def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt
     _check_closing(outcome, amount_fen, on_site)
     with db.session() as s:
         case = _load(s, case_id)
+        audit.check_version(s, current=case.version, expected=expected_version, entity="case",
+                            entity_id=case_id, what=f"案件 {case.number}")
         if case.status == CaseStatus.CLOSED:
             raise ConflictError(f"案件 {case.number} 已于 {case.closed_date} 结案")
         start = case.accepted_date or case.received_date
@@ -756,17 +804,17 @@ def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt
         case.result = result
         case.result_amount_fen = amount_fen
         case.mediated_on_site = on_site
-        case.updated_at = dt.datetime.now().replace(microsecond=0)
+        case.updated_at = dt.datetime.now()
         s.flush()
         after = _detail(case)
         audit.record(s, db.actor, "case.close", "case", case_id,
                      f"结案 {case.number}：{outcome.label_zh}" + ("（当庭调解）" if on_site else ""),
-                     before, after)
+                     before, after, version=after.version)
         return after
 
 
 def correct_closing(db: Database, case_id: int, *, result: CaseResult | None, amount_fen: int | None,
-                    on_site: bool, note: str | None = None) -> CaseDetail:
+                    on_site: bool, note: str | None = None, expected_version: int | None = None) -> CaseDetail:
     """Correct what a closing recorded (处理结果, amount, 当庭调解) without undoing it.
 
     Raises:
@@ -776,6 +824,8 @@ def correct_closing(db: Database, case_id: int, *, result: CaseResult | None, am
     """
     with db.session() as s:
         case = _load(s, case_id)
+        audit.check_version(s, current=case.version, expected=expected_version, entity="case",
+                            entity_id=case_id, what=f"案件 {case.number}")
         if case.status != CaseStatus.CLOSED or case.outcome is None:
             raise ConflictError(f"案件 {case.number} 尚未结案")
         _check_closing(case.outcome, amount_fen, on_site)
@@ -785,17 +835,15 @@ def correct_closing(db: Database, case_id: int, *, result: CaseResult | None, am
         case.mediated_on_site = on_site
         if note is not None:
             case.outcome_note = note.strip() or None
-        case.updated_at = dt.datetime.now().replace(microsecond=0)
-        if case.updated_at == before.updated_at:
-            case.updated_at += dt.timedelta(seconds=1)
+        case.updated_at = dt.datetime.now()
         s.flush()
         after = _detail(case)
         audit.record(s, db.actor, "case.close_correct", "case", case_id,
-                     f"更正结案信息 {case.number}", before, after)
+                     f"更正结案信息 {case.number}", before, after, version=after.version)
         return after
 
 
-def reopen_case(db: Database, case_id: int, reason: str) -> CaseDetail:
+def reopen_case(db: Database, case_id: int, reason: str, *, expected_version: int | None = None) -> CaseDetail:
     """Undo a closing recorded by mistake (撤销结案); the reason goes into the audit trail.
 
     Raises:
@@ -806,6 +854,8 @@ def reopen_case(db: Database, case_id: int, reason: str) -> CaseDetail:
         raise ValidationError("请填写撤销结案的原因", {"reason": "必填"})
     with db.session() as s:
         case = _load(s, case_id)
+        audit.check_version(s, current=case.version, expected=expected_version, entity="case",
+                            entity_id=case_id, what=f"案件 {case.number}")
         if case.status != CaseStatus.CLOSED:
             raise ConflictError(f"案件 {case.number} 尚未结案")
         before = _detail(case)
@@ -816,9 +866,9 @@ def reopen_case(db: Database, case_id: int, reason: str) -> CaseDetail:
         case.result = None
         case.result_amount_fen = None
         case.mediated_on_site = False
-        case.updated_at = dt.datetime.now().replace(microsecond=0)
+        case.updated_at = dt.datetime.now()
         s.flush()
         after = _detail(case)
         audit.record(s, db.actor, "case.reopen", "case", case_id,
-                     f"撤销结案 {case.number}：{reason.strip()}", before, after)
+                     f"撤销结案 {case.number}：{reason.strip()}", before, after, version=after.version)
         return after

@@ -16,7 +16,9 @@ hash, date and author are updated.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -56,7 +58,7 @@ from tribunal.domain.enums import (
     PartyRole,
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, numbering, settings
+from tribunal.services import audit, numbering, served_documents, settings
 from tribunal.services.hearings import load_hearing
 
 __all__ = [
@@ -856,8 +858,81 @@ def _write(folder: Path, pack: Any) -> tuple[list[Any], Any]:
                               {"out": "无法写入"}) from exc
 
 
+def _versioned(filename: str, n: int) -> str:
+    """01_开庭通知书_张三.pdf → 01_开庭通知书_张三（第2版）.pdf (in its subfolder, if any)."""
+    head, sep, name = filename.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    return f"{head}{sep}{stem}（第{n}版）{dot}{suffix}"
+
+
+def _existing_state(path: Path) -> str | None:
+    """The SHA-256 of a file already at ``path``, "" for something that is not a readable file."""
+    if not path.exists():
+        return None
+    if not path.is_file():
+        return ""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _plan(db: Database, folder: Path, pack: Any, *, force: bool) -> tuple[Any, list[str]]:
+    """Decide where each file of a pack goes before anything is written.
+
+    * A document already served on a party is never overwritten: when its content changed,
+      the new one is written beside it as （第2版）, （第3版）… and the served one stays.
+    * A file at a target path that the register does not know, or that was changed outside
+      the program, is replaced only when ``force`` is set (the clerk confirmed).
+
+    Raises:
+        OutputExistsError: such a file is in the way and ``force`` is False.
+        ValidationError: a database file is in the way.
+    """
+    from tribunal.documents.pack import COMBINED_NAME
+    from tribunal.services.outputs import OutputExistsError, check_target
+
+    target = folder / pack.folder_name
+    notes: list[str] = []
+    items = []
+    with db.session(write=False) as s:
+        def registered(path: Path) -> Document | None:
+            return s.scalars(select(Document).where(Document.path == str(path)).limit(1)).first()
+
+        def refuse_foreign(path: Path, row: Document | None, digest: str) -> None:
+            on_disk = _existing_state(path)
+            if on_disk is None or on_disk == digest or (row is not None and on_disk == row.sha256):
+                return
+            # Extension and database checks as for any output; then only a confirmed overwrite.
+            check_target(db, path, suffixes=(path.suffix.lower(),), what="文书文件", force=True)
+            if not force:
+                raise OutputExistsError(f"文书文件夹中已有一个不是本程序制作的同名文件：{path}；"
+                                        "请移走它，或确认覆盖（命令行加 --force）", path)
+
+        for item in pack.items:
+            digest = hashlib.sha256(item.rendered.data).hexdigest()
+            filename = item.filename
+            path = target.joinpath(*filename.split("/"))
+            row = registered(path)
+            n = 1
+            while row is not None and row.sha256 != digest and row.path in served_documents.served_paths(s, [row]):
+                n += 1
+                filename = _versioned(item.filename, n)
+                path = target.joinpath(*filename.split("/"))
+                row = registered(path)
+            if n > 1:
+                notes.append(f"“{item.title}”已送达当事人，内容有变化：原件保持不变，新的一份另存为 {path.name}")
+            refuse_foreign(path, row, digest)
+            items.append(dataclasses.replace(item, filename=filename) if filename != item.filename else item)
+        combined_path = target / COMBINED_NAME
+        refuse_foreign(combined_path, registered(combined_path), hashlib.sha256(pack.combined).hexdigest())
+    return dataclasses.replace(pack, items=tuple(items)), notes
+
+
 def _pack_result(db: Database, folder: Path, pack: Any, *, action: str, entity: str, entity_id: int | None,
-                 summary: str, extra_notes: Sequence[str] = ()) -> PackResult:
+                 summary: str, extra_notes: Sequence[str] = (), force: bool = False) -> PackResult:
+    pack, version_notes = _plan(db, folder, pack, force=force)
+    extra_notes = [*extra_notes, *version_notes]
     written, combined = _write(folder, pack)
     records = [
         _Record(_KINDS[w.item.kind], w.item.title, w.path, w.sha256, w.item.case_id, w.item.hearing_id,
@@ -873,6 +948,10 @@ def _pack_result(db: Database, folder: Path, pack: Any, *, action: str, entity: 
     ))
     rows, added, updated, unchanged = _record(db, records, action=action, entity=entity, entity_id=entity_id,
                                               summary=summary)
+    if hearing_ids - {None}:
+        with db.session() as s:  # documents of this hearing already served, printed here: keep their bytes
+            for hearing_id in hearing_ids - {None}:
+                served_documents.capture(s, hearing_id)
     return PackResult(folder=folder / pack.folder_name, documents=tuple(rows[:-1]), combined=rows[-1],
                       added=added, updated=updated, unchanged=unchanged,
                       notes=tuple(extra_notes) + tuple(pack.notes), warnings=pack.warnings)
@@ -889,7 +968,8 @@ def _context(db: Database) -> tuple[dict[str, Any], Any, Any]:
     return values, commission_of(values), fonts
 
 
-def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = None) -> PackResult:
+def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = None,
+              force: bool = False) -> PackResult:
     """Print everything for one hearing: separate files and one combined 全部文书.pdf.
 
     Files go to ``<folder>/<案号_日期>/``; ``out_dir`` (which must exist) replaces the
@@ -913,11 +993,11 @@ def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = Non
         number = hearing.case.number
     pack = build_hearing_pack(docs, commission, fonts, notes=notes)
     return _pack_result(db, folder, pack, action="documents.pack", entity="hearing", entity_id=hearing_id,
-                        summary=f"制作开庭文书 {number}", extra_notes=notes)
+                        summary=f"制作开庭文书 {number}", extra_notes=notes, force=force)
 
 
 def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
-                  out_dir: str | Path | None = None) -> PackResult:
+                  out_dir: str | Path | None = None, force: bool = False) -> PackResult:
     """Print a tribunal's whole day: the day list, then each hearing's documents.
 
     Raises:
@@ -930,7 +1010,7 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
     tribunal_name = pack.folder_name.split("_", 1)[-1]
     return _pack_result(db, folder, pack, action="documents.day_pack", entity="circuit_tribunal",
                         entity_id=tribunal_id, summary=f"制作 {tribunal_name} {day.isoformat()} 的开庭文书",
-                        extra_notes=pack.cover_notes)
+                        extra_notes=pack.cover_notes, force=force)
 
 
 def _day_pack(db: Database, day: dt.date, tribunal_id: int, commission: Any, fonts: Any,
@@ -1088,7 +1168,8 @@ def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: An
     return items, info, case_number, day, notes
 
 
-def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | None = None) -> PackResult:
+def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | None = None,
+                      force: bool = False) -> PackResult:
     """Print a 培训证明 for everyone who attended (checked in, or on the training's attendance).
 
     Each certificate gets its number when it is first printed — the next of its year in the
@@ -1112,7 +1193,7 @@ def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | No
                           author=commission.institute, issue_date=day, key=f"certificates:h{hearing_id}")
     pack = PackOutput(f"{hearing_folder_name(info)}/培训证明", tuple(items), combined, title)
     return _pack_result(db, folder, pack, action="documents.certificates", entity="hearing",
-                        entity_id=hearing_id, summary=f"制作培训证明 {number}", extra_notes=notes)
+                        entity_id=hearing_id, summary=f"制作培训证明 {number}", extra_notes=notes, force=force)
 
 
 def list_certificates(db: Database, *, hearing_id: int | None = None, year: int | None = None) -> list[CertificateRow]:
@@ -1267,7 +1348,7 @@ def _day_of(s: Session, title: str) -> tuple[dt.date, int]:
     return dt.date.fromisoformat(m.group(2)), tribunal_id
 
 
-def reprint(db: Database, document_id: int) -> ReprintResult:
+def reprint(db: Database, document_id: int, *, force: bool = False) -> ReprintResult:
     """Make a recorded document again from today's data, at the same path.
 
     Unchanged data gives the same bytes: the file and its row are then left as they are.
@@ -1301,13 +1382,25 @@ def reprint(db: Database, document_id: int) -> ReprintResult:
         return ReprintResult(result.combined, result.updated > 0 or result.added > 0)
 
     data = _regenerate(db, kind, title, hearing_id, path, day_target)
+    digest = hashlib.sha256(data).hexdigest()
+    with db.session(write=False) as s:
+        row = s.get(Document, document_id)
+        served = row is not None and row.sha256 != digest and row.path in served_documents.served_paths(s, [row])
+    if served:
+        return _reprint_beside(db, document_id, data, digest)
+    on_disk = _existing_state(path)
+    if on_disk not in (None, digest) and not force:
+        with db.session(write=False) as s:
+            row = s.get(Document, document_id)
+            if row is not None and on_disk != row.sha256:
+                from tribunal.services.outputs import OutputExistsError
+
+                raise OutputExistsError(f"文件在制作后被其他程序改动过：{path}；请先另存它，或确认覆盖（命令行加 --force）",
+                                        path)
     try:
         changed = write_atomic(path, data)
     except OSError as exc:
         raise ValidationError(f"无法写入 {path}：{exc.strerror or exc}", {"path": "无法写入"}) from exc
-    import hashlib
-
-    digest = hashlib.sha256(data).hexdigest()
     with db.session() as s:
         row = s.get(Document, document_id)
         if row is None:
@@ -1322,6 +1415,45 @@ def reprint(db: Database, document_id: int) -> ReprintResult:
         audit.record(s, db.actor, "documents.reprint", "document", document_id,
                      f"重印{kind.label_zh}：{row.title}（{'内容有变化' if updated else '内容未变'}）")
         return ReprintResult(_row(row, number or ""), changed or updated)
+
+
+def _reprint_beside(db: Database, document_id: int, data: bytes, digest: str) -> ReprintResult:
+    """A served document whose content changed: the new one goes beside it, the served one stays."""
+    from tribunal.documents.pack import write_atomic
+
+    with db.session() as s:
+        row = s.get(Document, document_id)
+        if row is None:
+            raise NotFound(f"找不到编号为 {document_id} 的文书记录")
+        original = Path(row.path)
+        n = 2
+        while True:
+            candidate = original.with_name(_versioned(original.name, n))
+            existing = s.scalars(select(Document).where(Document.path == str(candidate)).limit(1)).first()
+            if existing is None and not candidate.exists():
+                break
+            if existing is not None and (existing.sha256 == digest
+                                         or existing.path not in served_documents.served_paths(s, [existing])):
+                break
+            n += 1
+        try:
+            changed = write_atomic(candidate, data)
+        except OSError as exc:
+            raise ValidationError(f"无法写入 {candidate}：{exc.strerror or exc}", {"path": "无法写入"}) from exc
+        now = dt.datetime.now().replace(microsecond=0)
+        if existing is None:
+            existing = Document(kind=row.kind, title=row.title, case_id=row.case_id, hearing_id=row.hearing_id,
+                                party_id=row.party_id, observer_id=row.observer_id, path=str(candidate)[:500],
+                                sha256=digest, generated_at=now, generated_by=db.actor[:60])
+            s.add(existing)
+        elif existing.sha256 != digest:
+            existing.sha256, existing.generated_at, existing.generated_by = digest, now, db.actor[:60]
+        s.flush()
+        number = s.scalar(select(Case.number).where(Case.id == row.case_id)) if row.case_id else ""
+        audit.record(s, db.actor, "documents.reprint", "document", existing.id,
+                     f"重印{row.kind.label_zh}：{row.title}（已送达的原件不变，新的一份为 {candidate.name}）",
+                     None, {"paths": [str(original), str(candidate)]})
+        return ReprintResult(_row(existing, number or ""), changed)
 
 
 def _need(hearing_id: int | None) -> int:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from tribunal.db.engine import Database
 from tribunal.db.models import Enterprise, Observer, Setting, Zone
 from tribunal.domain import validators
+from tribunal.domain.inputs import clean_text, shown, text_problem
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import audit, settings
@@ -36,6 +37,12 @@ LAST_USED = "上次导入"
 
 HEADER_SCAN_ROWS = 10
 PREVIEW_ROWS = 20
+#: Limits that keep a hostile or mistaken file from tying up the program: a directory of a
+#: whole province fits well within them.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_XLSX_UNPACKED_BYTES = 30 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_COLUMNS = 200
 
 #: The fields a column can be mapped to, with the label the clerk sees.
 FIELDS: dict[str, str] = {
@@ -154,9 +161,40 @@ def _column_letter(index: int) -> str:
     return letters
 
 
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse, from the ZIP directory alone, an .xlsx that would unpack to far more than a directory."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl's own refusal names the problem
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ValidationError(
+            f"文件“{path.name}”解压后有 {unpacked // (1024 * 1024)} MB，远超一份企业名单应有的大小"
+            f"（最多 {MAX_XLSX_UNPACKED_BYTES // (1024 * 1024)} MB），未导入；请只保留名单所在的工作表后再试")
+
+
+def _limited_rows(name: str, rows: Iterable[tuple[Any, ...]]) -> list[tuple[int, list[str]]]:
+    """Rows read one at a time, refused past :data:`MAX_ROWS` rows or :data:`MAX_COLUMNS` columns."""
+    out = []
+    for n, values in enumerate(rows, start=1):
+        if n > MAX_ROWS + HEADER_SCAN_ROWS:
+            raise ValidationError(f"文件“{name}”超过 {MAX_ROWS} 行，请分成几个文件导入")
+        cells = [_cell_text(v) for v in values[:MAX_COLUMNS]]
+        if len(values) > MAX_COLUMNS and any(v not in (None, "") for v in values[MAX_COLUMNS:]):
+            raise ValidationError(f"文件“{name}”第 {n} 行超过 {MAX_COLUMNS} 列，不像企业名单，未导入")
+        while cells and not cells[-1]:
+            cells.pop()
+        out.append((n, cells))
+    return out
+
+
 def _read_xlsx(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     import openpyxl  # imported on use: start-up stays fast
 
+    _check_unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zip, XML and openpyxl errors all mean “not a readable .xlsx”
@@ -172,10 +210,11 @@ def _read_xlsx(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
                 continue
             # Some programs write a wrong <dimension>; read what is really there.
             ws.reset_dimensions()
-            rows = [(n, [_cell_text(v) for v in values])
-                    for n, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1)]
+            rows = _limited_rows(path.name, ws.iter_rows(min_row=1, values_only=True))
             out.append((ws.title, rows))
         return out
+    except ValidationError:
+        raise
     except Exception as exc:
         raise ValidationError(f"无法读取文件“{path.name}”的内容：{exc.__class__.__name__}") from exc
     finally:
@@ -184,7 +223,10 @@ def _read_xlsx(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
 
 def _decode(raw: bytes, name: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValidationError(f"无法读取文件“{name}”：UTF-16 编码的内容不完整或已损坏") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -202,29 +244,45 @@ def _read_csv(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     raw = path.read_bytes()
     if raw.startswith(b"PK\x03\x04"):
         raise ValidationError(f"无法读取文件“{path.name}”：这是 Excel 文件而不是 CSV，请把扩展名改为 .xlsx 再导入")
-    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in raw[:4096]:
-        raise ValidationError(f"无法读取文件“{path.name}”：这不是文本格式的 CSV 文件")
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in raw:
+        # Anywhere in the file, not only at its start: a NUL byte is a damaged or binary file.
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        what = "这不是文本格式的 CSV 文件" if b"\x00" in raw[:4096] else f"第 {line} 行含有空字符（NUL），文件可能已损坏"
+        raise ValidationError(f"无法读取文件“{path.name}”：{what}")
     text = _decode(raw, path.name)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ValidationError(f"无法读取文件“{path.name}”：第 {line} 行含有空字符（NUL），文件可能已损坏")
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     delimiter = max(",\t;", key=first.count) if first else ","
     if first and first.count(delimiter) == 0:
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
+    numbered: list[tuple[int, tuple[Any, ...]]] = []
     start = 1
     try:
         for values in reader:
-            rows.append((start, [_cell_text(v) for v in values]))
+            if len(numbered) > MAX_ROWS + HEADER_SCAN_ROWS:
+                raise ValidationError(f"文件“{path.name}”超过 {MAX_ROWS} 行，请分成几个文件导入")
+            numbered.append((start, tuple(values)))
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ValidationError(f"无法读取文件“{path.name}”第 {reader.line_num} 行：{exc}") from exc
-    return [(path.stem, rows)]
+    limited = _limited_rows(path.name, (values for _n, values in numbered))
+    return [(path.stem, [(n, cells) for (n, _v), (_i, cells) in zip(numbered, limited, strict=True)])]
 
 
 def _read_raw(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     path = Path(path)
     if not path.is_file():
         raise ValidationError(f"找不到文件：{path}")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件“{path.name}”：{exc.strerror or exc}") from exc
+    if size > MAX_FILE_BYTES:
+        raise ValidationError(f"文件“{path.name}”有 {size // (1024 * 1024)} MB，超过导入的上限 "
+                              f"{MAX_FILE_BYTES // (1024 * 1024)} MB；请分成几个文件导入")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
@@ -665,6 +723,12 @@ def _plan_rows(table: _Table, mapping: dict[str, str], zone_id: int | None,
 
     for number, cells in table.rows:
         raw = {f: cells[i].strip() for f, i in index.items()}
+        problem = next(((f, p) for f, v in raw.items()
+                        if (p := text_problem(v, multiline=f in ("notes", "address")))), None)
+        if problem is not None:
+            reject(number, shown(raw.get("name", "")), f"“{FIELDS[problem[0]]}”{problem[1]}")
+            continue
+        raw = {f: clean_text(v, multiline=True) for f, v in raw.items()}  # direction overrides removed
         warn: list[str] = []
         name = tidy_enterprise_name(raw.get("name", ""))
         if not name:

@@ -15,7 +15,7 @@ from tribunal.domain import validators
 from tribunal.domain.anonymise import mask_phone
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit
+from tribunal.services import audit, inputs
 
 NAME_MAX = 200
 ADDRESS_MAX = 200
@@ -83,6 +83,8 @@ class EnterpriseRow:
     contact_phone: str
     size: str
     notes: str
+    #: The version counter: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,7 @@ def _row(e: Enterprise, zone_name: str | None, *, show_phones: bool) -> Enterpri
         zone_id=e.zone_id, zone=zone_name or "", address=e.address or "",
         contact_name=e.contact_name or "", contact_title=e.contact_title or "",
         contact_phone=phone if show_phones else mask_phone(phone),
-        size=e.size or "", notes=e.notes or "",
+        size=e.size or "", notes=e.notes or "", version=e.version or 1,
     )
 
 
@@ -233,7 +235,7 @@ def search_enterprises(db: Database, text: str = "", *, zone_id: int | None = No
     Phone numbers come masked unless ``show_phones`` is True (the clerk asked to see them).
     """
     query = select(Enterprise, Zone.name).outerjoin(Zone, Enterprise.zone_id == Zone.id)
-    for word in validators.normalise(text).split():
+    for word in validators.normalise(inputs.search_text(text)).split():
         query = query.where(or_(
             contains(Enterprise.name, word),
             contains(Enterprise.normalised_name, enterprise_name_key(word)),
@@ -466,21 +468,28 @@ def create_enterprise(db: Database, data: EnterpriseInput) -> EnterpriseDetail:
         s.flush()
         detail = _detail(s, ent, show_phones=True)
         audit.record(s, db.actor, "enterprise.create", "enterprise", ent.id,
-                     f"新增企业 {ent.name}", None, detail.row)
+                     f"新增企业 {ent.name}", None, detail.row, version=ent.version)
         return replace(detail, row=_row(ent, detail.row.zone, show_phones=False))
 
 
-def update_enterprise(db: Database, enterprise_id: int, data: EnterpriseInput) -> EnterpriseDetail:
+def update_enterprise(db: Database, enterprise_id: int, data: EnterpriseInput, *,
+                      expected_version: int | None = None) -> EnterpriseDetail:
     """Save changes to an enterprise.
+
+    Args:
+        expected_version: the ``version`` the editor loaded (see :func:`audit.check_version`).
 
     Raises:
         ValidationError: something typed is wrong (nothing saved).
+        StaleEditError: somebody else saved the enterprise after the editor loaded it.
         ConflictError: the new name or credit code belongs to another enterprise.
         NotFound: the enterprise is gone.
     """
     data, errors, warnings = check_enterprise_input(data)
     with db.session() as s:
         ent = _load(s, enterprise_id)
+        audit.check_version(s, current=ent.version, expected=expected_version, entity="enterprise",
+                            entity_id=enterprise_id, what=f"企业“{ent.name}”")
         # A code that was already confirmed (or imported) needs no new confirmation.
         if warnings and data.credit_code == ent.credit_code and ent.credit_code_warning_accepted:
             warnings = []
@@ -495,7 +504,7 @@ def update_enterprise(db: Database, enterprise_id: int, data: EnterpriseInput) -
         s.flush()
         detail = _detail(s, ent, show_phones=True)
         audit.record(s, db.actor, "enterprise.update", "enterprise", ent.id,
-                     f"修改企业 {ent.name}", before, detail.row)
+                     f"修改企业 {ent.name}", before, detail.row, version=ent.version)
         return replace(detail, row=_row(ent, detail.row.zone, show_phones=False))
 
 

@@ -47,7 +47,7 @@ from tribunal.domain.scheduling import (
     verdict,
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, conflicts
+from tribunal.services import audit, conflicts, served_documents
 from tribunal.services.legal_calendar import calendar
 
 # The GUI imports these from the services layer; they belong to the domain.
@@ -162,6 +162,8 @@ class HearingDetail:
     created_at: dt.datetime
     postponed_from_id: int | None = None
     postponed_to_id: int | None = None
+    #: The version counter: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
     def to_input(self) -> HearingInput:
         """The editable part, ready to be changed and saved back (the host follows the room)."""
@@ -316,6 +318,7 @@ def _detail(hearing: Hearing) -> HearingDetail:
         created_at=hearing.created_at,
         postponed_from_id=hearing.postponed_from_id,
         postponed_to_id=postponed_to,
+        version=hearing.version or 1,
     )
 
 
@@ -475,7 +478,7 @@ def _span(d: HearingDetail | Hearing) -> str:
 
 
 def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_reason: str | None = None,
-                   *, today: dt.date | None = None) -> HearingDetail:
+                   *, today: dt.date | None = None, expected_version: int | None = None) -> HearingDetail:
     """Correct a scheduled hearing (re-checked like a new one).
 
     Moving a hearing whose notice has already been served is a postponement in law: the
@@ -494,6 +497,8 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
     award = conflicts.award_clock(db, data.case_id, today)
     with db.session() as s:
         hearing = _load(s, hearing_id)
+        audit.check_version(s, current=hearing.version, expected=expected_version, entity="hearing",
+                            entity_id=hearing_id, what=f"{hearing.case.number} 的开庭")
         if hearing.status != HearingStatus.SCHEDULED:
             raise ConflictError(f"这场开庭{hearing.status.label_zh}，不能再修改")
         if data.case_id != hearing.case_id:
@@ -511,12 +516,14 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
         before = _detail(hearing)
         _apply(s, hearing, data, data.tribunal_id if data.tribunal_id is not None else hearing.tribunal_id)
         hearing.override_reason = reason
+        audit.touch(hearing, "starts_at")  # the panel alone may have changed: the version still moves
         s.flush()
         s.expire(hearing)
         after = _detail(_load(s, hearing_id))
         audit.record(s, db.actor, "hearing.update", "hearing", hearing_id,
                      f"修改开庭 {after.case_number} {_span(after)}" + (f"（理由：{reason}）" if reason else ""),
-                     before, {"hearing": after, "override_reason": reason, "overridden": _summary(findings)})
+                     before, {"hearing": after, "override_reason": reason, "overridden": _summary(findings)},
+                     version=after.version)
         return after
 
 
@@ -727,6 +734,8 @@ def add_service_record(db: Database, hearing_id: int, party_id: int, method: Ser
                                signed_by=signed_by or None, confirmed=confirmed, note=note.strip()[:300] or None)
         s.add(record)
         s.flush()
+        # What was served is kept in the database, openable from every workstation.
+        served_documents.capture(s, hearing_id, party_id)
         row = ServiceRecordRow(record.id, party_id, party.name, party.role, record.document, method, served_on,
                                signed_by, confirmed, note.strip()[:300])
         audit.record(s, db.actor, "hearing.service", "hearing", hearing_id,

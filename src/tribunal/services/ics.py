@@ -16,19 +16,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from pathlib import Path
 
 import icalendar
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from tribunal import __version__, files
+from tribunal import __version__
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, Hearing, HearingPanelMember, Room, Staff
 from tribunal.domain.enums import HearingStatus
 from tribunal.domain.venues import venue_text, with_address
 from tribunal.errors import NotFound, ValidationError
-from tribunal.services import settings
+from tribunal.services import inputs, outputs, settings
 
 TZID = "Asia/Shanghai"
 PRODID = f"-//Tribunal//巡回仲裁庭书记员工作台 {__version__}//ZH"
@@ -63,6 +62,8 @@ def _check_range(date_from: dt.date | None, date_to: dt.date | None) -> tuple[dt
     if errors:
         raise ValidationError("导出日历须给出起止日期：" + "；".join(errors.values()), errors)
     assert date_from is not None and date_to is not None
+    inputs.date(date_from, "起始日期", "date_from")
+    inputs.date(date_to, "截止日期", "date_to")
     if date_from > date_to:
         raise ValidationError(f"起始日期 {date_from} 晚于截止日期 {date_to}", {"date_to": "早于起始日期"})
     if (date_to - date_from).days > MAX_DAYS:
@@ -97,7 +98,7 @@ def _location(h: Hearing, commission: str) -> str:
 
 def export_ics(db: Database, path_or_none: str | os.PathLike[str] | None, date_from: dt.date | None,
                date_to: dt.date | None, staff_id: int | None = None, *,
-               stamp: dt.datetime | None = None) -> bytes:
+               stamp: dt.datetime | None = None, force: bool = False) -> bytes:
     """The hearings starting between two dates (both included) as an .ics calendar.
 
     Args:
@@ -111,15 +112,16 @@ def export_ics(db: Database, path_or_none: str | os.PathLike[str] | None, date_f
 
     Raises:
         ValidationError: a date missing, ``date_from`` after ``date_to``, a range over three
-            years, or the output folder does not exist (nothing is written).
+            years, a file name not ending in .ics, the open database, or a missing or
+            unwritable folder (nothing is written).
+        OutputExistsError: a file the program did not write is there and ``force`` is False.
         NotFound: ``staff_id`` names nobody.
     """
     date_from, date_to = _check_range(date_from, date_to)
-    target = Path(path_or_none) if path_or_none is not None else None
-    if target is not None and not target.parent.is_dir():
-        raise ValidationError(f"保存日历的文件夹不存在：{target.parent}", {"path": "文件夹不存在"})
-    if target is not None and target.is_dir():
-        raise ValidationError(f"这是一个文件夹，不能作为日历文件：{target}", {"path": "是文件夹"})
+    if staff_id is not None:
+        inputs.record_id(staff_id, "仲裁员编号", "staff_id")
+    target = (outputs.check_target(db, path_or_none, suffixes=(".ics",), what="日历文件", force=force)
+              if path_or_none is not None else None)
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     with db.session(write=False) as s:
         commission = str(settings.read_all(s)["commission.name"])
@@ -170,26 +172,6 @@ def export_ics(db: Database, path_or_none: str | os.PathLike[str] | None, date_f
             cal.add_component(event)
     data = cal.to_ical()
     if target is not None:
-        _write_atomically(target, data)
+        outputs.write(db, target, data, action="hearing.export_ics",
+                      summary=f"导出 {date_from} 至 {date_to} 的开庭（{len(hearings)} 场）到 {target.name}")
     return data
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target`` and rename: a reader never sees half a file."""
-    try:
-        fd, tmp = files.temporary_file(target.parent, f".{target.name}.", ".tmp")
-    except OSError as exc:
-        raise ValidationError(f"无法在 {target.parent} 中写入日历文件：{exc.strerror or exc}",
-                              {"path": "无法写入"}) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ValidationError(f"无法写入日历文件 {target}：{exc.strerror or exc}", {"path": "无法写入"}) from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

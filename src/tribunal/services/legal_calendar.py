@@ -189,6 +189,8 @@ KIND_WORDS: dict[str, str] = {
     "调休上班日": WORKDAY,
 }
 _MAX_LISTED_ERRORS = 20
+#: A year's schedule is a few dozen lines; a larger file is not one.
+MAX_FILE_BYTES = 256 * 1024
 _DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _WEEKDAYS = "一二三四五六日"
 
@@ -225,6 +227,9 @@ def _rows_of_json(text: str) -> list[tuple[str, Any]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"JSON 格式错误（第 {exc.lineno} 行）：{exc.msg}", {"file": "JSON 格式错误"}) from None
+    except RecursionError:
+        # A schedule is a flat list; thousands of nested brackets are no schedule.
+        raise ValidationError("JSON 文件嵌套过深，不是节假日安排", {"file": "结构不符"}) from None
     if isinstance(data, dict):
         data = data.get("days", data.get("rules"))
     if not isinstance(data, list):
@@ -312,9 +317,16 @@ def read_schedule_file(path: str | Path, year: int) -> list[DayRule]:
     """
     file = Path(path)
     try:
+        if file.is_dir():
+            raise ValidationError(f"这是一个文件夹，不是安排文件：{file}", {"file": "是文件夹"})
+        if file.stat().st_size > MAX_FILE_BYTES:
+            raise ValidationError(f"文件过大（{file.stat().st_size // 1024} KB），一年的安排不会超过 "
+                                  f"{MAX_FILE_BYTES // 1024} KB：{file}", {"file": "过大"})
         data = file.read_bytes()
     except OSError as exc:
         raise ValidationError(f"无法读取文件 {file}：{exc.strerror or exc}", {"file": "无法读取"}) from None
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValidationError(f"文件含有空字符（NUL），不是文本格式的 CSV 或 JSON：{file}", {"file": "不是文本"})
     text = _decode(data)
     json_format = True if file.suffix.lower() == ".json" else None
     return parse_schedule(text, year, json_format=json_format)

@@ -18,12 +18,10 @@ import secrets
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from tribunal import files
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
@@ -45,7 +43,7 @@ from tribunal.domain.anonymise import mask_id_number, mask_phone
 from tribunal.domain.enums import HearingStatus, InvitationStatus, ParticipantRole, PartyKind
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, settings
+from tribunal.services import audit, inputs, outputs, settings, spreadsheets
 from tribunal.services.hearings import load_hearing
 
 #: Minimum age of an observer on the day of the hearing, with where the rule comes from.
@@ -80,6 +78,8 @@ class ObserverRow:
     id_number_masked: str
     notes: str
     id_verified: bool = False
+    #: The version counter: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -324,7 +324,7 @@ def _observer_row(o: Observer, enterprise_name: str | None, *, show_phone: bool 
         id=o.id, name=o.name, enterprise_id=o.enterprise_id, enterprise_name=enterprise_name or "",
         title=o.title or "", phone=(o.phone or "") if show_phone else mask_phone(o.phone),
         phone_masked=mask_phone(o.phone), id_number_masked=mask_id_number(o.id_number),
-        notes=o.notes or "", id_verified=bool(o.id_verified),
+        notes=o.notes or "", id_verified=bool(o.id_verified), version=o.version or 1,
     )
 
 
@@ -666,21 +666,28 @@ def add_observer(db: Database, name: str, *, enterprise_id: int | None = None, t
         s.add(o)
         s.flush()
         row = _observer_row(o, _enterprise_name(s, enterprise_id))
-        audit.record(s, db.actor, "observer.create", "observer", o.id, f"新增旁听人员 {o.name}", None, row)
+        audit.record(s, db.actor, "observer.create", "observer", o.id, f"新增旁听人员 {o.name}", None, row,
+                     version=row.version)
         return row
 
 
 def update_observer(db: Database, observer_id: int, name: str, *, enterprise_id: int | None = None,
                     title: str = "", phone: str = "", id_number: str | None = None, notes: str = "",
-                    today: dt.date | None = None) -> ObserverRow:
+                    today: dt.date | None = None, expected_version: int | None = None) -> ObserverRow:
     """Save changes to a person; ``id_number=None`` leaves a stored ID number as it is.
+
+    Args:
+        expected_version: the ``version`` the editor loaded (see :func:`audit.check_version`).
 
     Raises:
         ValidationError: as for :func:`add_observer`.
+        StaleEditError: somebody else saved the person after the editor loaded it.
         NotFound: the person or the enterprise is gone.
     """
     with db.session() as s:
         o = _load_observer(s, observer_id)
+        audit.check_version(s, current=o.version, expected=expected_version, entity="observer",
+                            entity_id=observer_id, what=f"旁听人员{o.name}")
         errors, values = _check_person(name, title, phone, id_number or "", notes,
                                        store_id=_store_ids(s), today=today or dt.date.today())
         ValidationError.raise_if(errors, "旁听人员信息")
@@ -694,7 +701,8 @@ def update_observer(db: Database, observer_id: int, name: str, *, enterprise_id:
         o.enterprise_id = enterprise_id
         s.flush()
         after = _observer_row(o, _enterprise_name(s, enterprise_id))
-        audit.record(s, db.actor, "observer.update", "observer", o.id, f"修改旁听人员 {o.name}", before, after)
+        audit.record(s, db.actor, "observer.update", "observer", o.id, f"修改旁听人员 {o.name}", before, after,
+                     version=after.version)
         return after
 
 
@@ -713,7 +721,7 @@ def search_observers(db: Database, text: str = "", *, enterprise_id: int | None 
                      limit: int | None = 200) -> list[ObserverRow]:
     """People whose name or enterprise contains every word of ``text``, by name (phones masked)."""
     query = select(Observer, Enterprise.name).outerjoin(Enterprise, Observer.enterprise_id == Enterprise.id)
-    for word in validators.normalise(text).split():
+    for word in validators.normalise(inputs.search_text(text)).split():
         query = query.where(or_(contains(Observer.name, word), contains(Enterprise.name, word)))
     if enterprise_id is not None:
         query = query.where(Observer.enterprise_id == enterprise_id)
@@ -1056,7 +1064,7 @@ def checkin_search(db: Database, hearing_id: int, text: str, *, limit: int = 30)
         ConflictError: the scanned code belongs to another hearing.
         NotFound: a ``TRB1:`` code that this program never issued.
     """
-    raw = unicodedata.normalize("NFKC", text or "")
+    raw = unicodedata.normalize("NFKC", inputs.search_text(text or ""))
     compact = "".join(raw.split())
     if not compact:
         return []
@@ -1497,23 +1505,27 @@ def zone_reach(db: Database, zone_id: int, year: int, *, today: dt.date | None =
 EXPORT_COLUMNS = ("序号", "姓名", "单位", "职务", "联系电话", "状态", "签到时间", "现场登记")
 
 
-def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike[str]) -> int:
+def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike[str], *,
+                          force: bool = False) -> int:
     """Write the hearing's observers to an .xlsx file (phones masked); returns how many.
 
-    The file is written beside the target and moved into place only when complete, so a
-    failure never leaves half a file. The export is recorded in the audit trail.
+    Names and titles are written as text even when they begin with ``=`` (see
+    :mod:`tribunal.services.spreadsheets`). The file is written beside the target and moved
+    into place only when complete, and recorded in the audit trail.
+
+    Args:
+        force: replace an existing file that the program did not write (the clerk confirmed).
 
     Raises:
         ConflictError: the hearing is not public — a closed hearing has no observers.
-        ValidationError: the file cannot be written.
+        ValidationError: wrong extension, the open database, a missing or unwritable folder.
+        OutputExistsError: a file the program did not write is there and ``force`` is False.
     """
+    import io
+
     import openpyxl  # imported on use: start-up stays fast
 
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise ValidationError(f"导出文件应以 .xlsx 结尾：{target.name}", {"path": "扩展名"})
-    if not target.parent.is_dir():
-        raise ValidationError(f"文件夹不存在：{target.parent}", {"path": "文件夹不存在"})
+    target = outputs.check_target(db, path, suffixes=(".xlsx",), what="Excel 文件", force=force)
     with db.session(write=False) as s:
         h = load_hearing(s, hearing_id)
         if not h.public:
@@ -1523,22 +1535,15 @@ def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "旁听人员"
-    sheet.append(list(EXPORT_COLUMNS))
+    spreadsheets.append_row(sheet, list(EXPORT_COLUMNS))
     for n, r in enumerate(rows, start=1):
-        sheet.append([n, r.name, r.enterprise_name, r.title, r.phone_masked, r.status.label_zh,
-                      f"{r.checked_in_at:%Y-%m-%d %H:%M}" if r.checked_in_at else "",
-                      "是" if r.walk_in else ""])
+        spreadsheets.append_row(sheet, [
+            n, r.name, r.enterprise_name, r.title, r.phone_masked, r.status.label_zh,
+            f"{r.checked_in_at:%Y-%m-%d %H:%M}" if r.checked_in_at else "", "是" if r.walk_in else ""])
     for column, width in zip("ABCDEFGH", (6, 12, 32, 16, 16, 10, 18, 10), strict=True):
         sheet.column_dimensions[column].width = width
-    fd, tmp = files.temporary_file(target.parent, ".tribunal-", ".xlsx")
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ValidationError(f"无法写入文件 {target}：{exc.strerror or exc}", {"path": "无法写入"}) from exc
-    with db.session() as s:
-        audit.record(s, db.actor, "observer.export", "hearing", hearing_id,
-                     f"导出{label}的旁听人员名单（{len(rows)} 人）到 {target.name}")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    outputs.write(db, target, buffer.getvalue(), action="observer.export", entity="hearing", entity_id=hearing_id,
+                  summary=f"导出{label}的旁听人员名单（{len(rows)} 人）到 {target.name}")
     return len(rows)

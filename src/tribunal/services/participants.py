@@ -44,6 +44,8 @@ class ParticipantRow:
     enterprise_id: int | None
     enterprise_name: str
     notes: str
+    #: The version counter: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
     @property
     def role_label(self) -> str:
@@ -69,6 +71,7 @@ def _row(p: CaseParticipant, enterprise_name: str | None) -> ParticipantRow:
         id=p.id, case_id=p.case_id, role=role, name=p.name, id_number=p.id_number or "",
         id_number_masked=mask_id_number(p.id_number), phone=p.phone or "", phone_masked=mask_phone(p.phone),
         enterprise_id=p.enterprise_id, enterprise_name=enterprise_name or "", notes=p.notes or "",
+        version=p.version or 1,
     )
 
 
@@ -219,11 +222,16 @@ def add_participant(db: Database, case_id: int, role: ParticipantRole | str, nam
 
 def update_participant(db: Database, participant_id: int, role: ParticipantRole | str, name: str, *,
                        id_number: str = "", phone: str = "", enterprise_id: int | None = None,
-                       notes: str = "", today: dt.date | None = None) -> ParticipantRow:
+                       notes: str = "", today: dt.date | None = None,
+                       expected_version: int | None = None) -> ParticipantRow:
     """Save the editor's changes to a participant (every field as shown in the editor).
+
+    Args:
+        expected_version: the ``version`` the editor loaded (see :func:`audit.check_version`).
 
     Raises:
         ValidationError: as for :func:`add_participant`.
+        StaleEditError: somebody else saved the participant after the editor loaded it.
         ConflictError: the case is closed, or the change makes a duplicate.
         NotFound: the participant or the enterprise is gone.
     """
@@ -232,6 +240,9 @@ def update_participant(db: Database, participant_id: int, role: ParticipantRole 
     with db.session() as s:
         p = _load(s, participant_id)
         case = _open_case(s, p.case_id)
+        audit.check_version(s, current=p.version, expected=expected_version, entity="case",
+                            entity_id=case.id, what=f"{case.number} 的{_label(_row(p, None))}",
+                            action_prefix="participant.")
         _require_enterprise(s, enterprise_id)
         _refuse_duplicate(s, case, values, skip_id=p.id)
         before = _row(p, _enterprise_name(s, p.enterprise_id))

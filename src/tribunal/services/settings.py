@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from tribunal.db.engine import Database
 from tribunal.db.models import Setting
 from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
+from tribunal.domain.inputs import shown
 from tribunal.errors import ValidationError
 from tribunal.services import audit
 
@@ -66,6 +67,10 @@ def _font_file(value: str) -> str | None:
     if not value.strip() or value.strip().lower().endswith((".ttf", ".ttc")):
         return None
     return "请选择 TrueType 字体文件（.ttf 或 .ttc）；.otf 字体无法嵌入文书"
+
+
+def _keep_count(value: int) -> str | None:
+    return None if 1 <= value <= 365 else "应在 1 到 365 份之间"
 
 
 def _date_style(value: str) -> str | None:
@@ -138,6 +143,8 @@ REGISTRY: tuple[SettingDef, ...] = (
     SettingDef("certificate.number_pattern", str, "邵劳人仲培字〔{年}〕第{号}号",
                "培训证明编号格式（{年}为年份，{号}为当年顺序号）",
                "Certificate number pattern ({年} the year, {号} the number in the year)", _certificate_pattern),
+    SettingDef("backup.keep", int, 14, "自动备份保留份数（每日一份及每次升级前一份，最旧的自动删除）",
+               "Automatic backups kept (daily and before each upgrade; the oldest are deleted)", _keep_count),
     SettingDef("training.topic_tags_filled", bool, False, "培训主题的适用案由已按主题库补齐（程序内部使用）",
                "Training topics' tags filled from the library (internal)", hidden=True),
 )
@@ -146,13 +153,17 @@ BY_KEY = {d.key: d for d in REGISTRY}
 
 def _dict_from_text(text: str) -> Any:
     """A dict typed as JSON (command line) or shown by str() (a plain text field round trip)."""
+    if len(text) > 100_000:
+        raise ValueError(text[:40])
     try:
         return json.loads(text)
+    except RecursionError:
+        raise ValueError(text[:40]) from None  # thousands of nested brackets are no setting
     except ValueError:
         try:
             return ast.literal_eval(text.strip())
-        except (ValueError, SyntaxError):
-            raise ValueError(text) from None
+        except (ValueError, SyntaxError, RecursionError, MemoryError, TypeError):
+            raise ValueError(text[:40]) from None
 
 
 def _definition(key: str) -> SettingDef:
@@ -184,7 +195,7 @@ def coerce(key: str, value: Any) -> Any:
         if not isinstance(value, d.type):
             raise ValueError(value)
     except ValueError:  # json.JSONDecodeError is a ValueError too
-        raise ValidationError(f"{d.label_zh}的值不正确：{value}", {key: "格式不正确"}) from None
+        raise ValidationError(f"{d.label_zh}的值不正确：{shown(str(value))}", {key: "格式不正确"}) from None
     problem = d.check(value) if d.check else None
     if problem:
         raise ValidationError(f"{d.label_zh}：{problem}", {key: problem})

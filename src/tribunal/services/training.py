@@ -78,6 +78,8 @@ class TopicData:
     active: bool
     tags: tuple[str, ...]
     formal_title: str = ""
+    #: The version counter: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ class SessionDetail:
     topics: tuple[TopicData, ...]
     attendance: tuple[AttendeeRow, ...]
     warnings: tuple[str, ...] = ()  # see :func:`session_warnings`
+    #: The version counter: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
 
 # ---------------------------------------------------------------- the shipped library
@@ -204,7 +208,7 @@ def check_tags(tags: Iterable[str | CaseType]) -> tuple[str, ...]:
 
 def _topic(t: TrainingTopic) -> TopicData:
     return TopicData(t.id, t.code, t.title, t.body, t.legal_basis, t.active, tuple(t.tags or ()),
-                     t.formal_title or "")
+                     t.formal_title or "", version=t.version or 1)
 
 
 def _tags_filled(s: Session) -> bool:
@@ -326,7 +330,7 @@ def _check_formal_title(text: str) -> str:
 
 def update_topic(db: Database, topic_id: int, *, title: str | None = None, body: str | None = None,
                  legal_basis: str | None = None, tags: Iterable[str | CaseType] | None = None,
-                 formal_title: str | None = None) -> TopicData:
+                 formal_title: str | None = None, expected_version: int | None = None) -> TopicData:
     """Edit a topic's wording or tags (what is not given stays as it is).
 
     Args:
@@ -342,6 +346,8 @@ def update_topic(db: Database, topic_id: int, *, title: str | None = None, body:
         t = s.get(TrainingTopic, topic_id)
         if t is None:
             raise NotFound(f"找不到编号为 {topic_id} 的培训主题")
+        audit.check_version(s, current=t.version, expected=expected_version, entity="training_topic",
+                            entity_id=topic_id, what=f"培训主题“{t.title}”")
         before = _topic(t)
         t.title, t.body, t.legal_basis = _check_topic_text(
             t.title if title is None else title, t.body if body is None else body,
@@ -353,7 +359,7 @@ def update_topic(db: Database, topic_id: int, *, title: str | None = None, body:
         s.flush()
         after = _topic(t)
         audit.record(s, db.actor, "training.update_topic", "training_topic", t.id,
-                     f"修改培训主题 {t.title}", before, after)
+                     f"修改培训主题 {t.title}", before, after, version=after.version)
         return after
 
 
@@ -461,6 +467,7 @@ def _detail(session: Session, ts: TrainingSession) -> SessionDetail:
         attendance=tuple(AttendeeRow(a.id, a.observer_id, a.name, a.enterprise_name or "")
                          for a in sorted(ts.attendance, key=lambda a: a.id)),
         warnings=session_warnings(session, ts),
+        version=ts.version or 1,
     )
 
 
@@ -542,15 +549,22 @@ def create_session(db: Database, hearing_id: int | None, title: str, speaker: st
 
 def update_session(db: Database, session_id: int, *, title: str, speaker: str, starts_at: dt.datetime,
                    ends_at: dt.datetime | None, venue: str, topic_ids: Sequence[int],
-                   hearing_id: int | None = None, notes: str = "") -> SessionDetail:
+                   hearing_id: int | None = None, notes: str = "",
+                   expected_version: int | None = None) -> SessionDetail:
     """Save changes to a session; topics already on it may stay even if deactivated since.
+
+    Args:
+        expected_version: the ``version`` the editor loaded (see :func:`audit.check_version`).
 
     Raises:
         ValidationError: as for :func:`create_session`.
+        StaleEditError: somebody else saved the session after the editor loaded it.
         NotFound: the session is gone.
     """
     with db.session() as s:
         ts = _load(s, session_id)
+        audit.check_version(s, current=ts.version, expected=expected_version, entity="training_session",
+                            entity_id=session_id, what=f"培训“{ts.title}”")
         before = _detail(s, ts)
         title, speaker, venue, ids = _check_session(
             s, hearing_id, title, speaker, starts_at, ends_at, venue, topic_ids,
@@ -560,6 +574,7 @@ def update_session(db: Database, session_id: int, *, title: str, speaker: str, s
         ts.starts_at = starts_at.replace(microsecond=0)
         ts.ends_at = ends_at.replace(microsecond=0) if ends_at else None
         ts.topics.clear()
+        audit.touch(ts, "title")  # the topics alone may have changed: the version still moves
         s.flush()
         for pos, topic_id in enumerate(ids):
             ts.topics.append(TrainingSessionTopic(topic_id=topic_id, position=pos))
@@ -567,7 +582,7 @@ def update_session(db: Database, session_id: int, *, title: str, speaker: str, s
         s.expire(ts)
         after = _detail(s, _load(s, session_id))
         audit.record(s, db.actor, "training.update", "training_session", session_id, f"修改培训 {title}",
-                     before, after)
+                     before, after, version=after.version)
         return after
 
 

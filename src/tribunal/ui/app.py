@@ -14,14 +14,18 @@ import threading
 import time
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from tribunal.errors import TribunalError
 from tribunal.resources import app_icon_files, font_path, translations_dir
 from tribunal.ui import lang, msgbox, window_state
+
+if TYPE_CHECKING:  # the database layer is imported after the window is up, not before
+    from tribunal.services.app import Database
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +163,34 @@ def _show_unexpected(kind: type[BaseException], error: BaseException,
 
 
 WARM_UP_DELAY_MS = 3000
+# The day's automatic copy of a SQLite database is taken this long after the window is up.
+DAILY_BACKUP_DELAY_MS = 5000
+# How long the status line says the copy was taken.
+BACKUP_MESSAGE_MS = 8000
+
+
+def take_daily_backup(window: QMainWindow, db: Database) -> None:
+    """Take today's automatic copy off the GUI thread; the status line says how it went.
+
+    A failure (no room on the disk, a file called ``backups`` in the way) is shown but does
+    not interrupt the clerk: the previous copies are still there.
+    """
+    from tribunal.services import backup
+    from tribunal.ui import background
+
+    def done(path: object) -> None:
+        if path:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("app", "Today's automatic backup was saved: {path}").format(path=path),
+                BACKUP_MESSAGE_MS)
+
+    def failed(error: TribunalError) -> None:
+        log.warning("daily backup failed: %s", error.message)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("app", "Today's automatic backup could not be made: {reason}").format(
+                reason=error.message))
+
+    background.run(window, lambda: backup.daily_backup(db), done, failed)
 
 
 def _warm_up_documents() -> None:
@@ -232,6 +264,8 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
     # Once the clerk is at work, read the PDF fonts in the background, so the first hearing
     # pack prints as fast as the later ones (the fonts take ~0.4 s to load once per process).
     QTimer.singleShot(WARM_UP_DELAY_MS, _warm_up_documents)
+    # Once a day, a rotated copy of the database file beside it (none for a server database).
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda: take_daily_backup(window, db))
     try:
         return app.exec()
     finally:

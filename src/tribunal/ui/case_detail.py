@@ -24,7 +24,7 @@ from tribunal.errors import TribunalError
 from tribunal.services import audit
 from tribunal.services.agents import AgentInput
 from tribunal.services.app import Database
-from tribunal.services.audit import AuditRow
+from tribunal.services.audit import AuditRow, shown_value
 from tribunal.services.cases import CaseDetail
 from tribunal.ui import combos, lang
 from tribunal.ui.clock_widgets import ClocksTab
@@ -68,7 +68,7 @@ _ENUM_FIELDS: dict[str, Any] = {
     "procedure": Procedure,
     "outcome": CaseOutcome,
 }
-_SKIPPED_FIELDS = {"updated_at", "id", "seq", "year", "number"}
+_SKIPPED_FIELDS = {"updated_at", "id", "seq", "year", "number", "version"}
 # A participant's entries (participant.add/update/remove) carry the whole row: name the fields
 # a clerk recognises and show the masked numbers (the full ones are on the 其他参与人 tab).
 _PARTICIPANT_FIELD_LABELS = {
@@ -328,6 +328,8 @@ class CaseDetailPane(QTabWidget):
                 continue
             if field == "role":
                 before, after = (_role_label(v) for v in (before, after))
+            else:  # phone and ID numbers are stored masked, with a flag when they changed
+                before, after = shown_value(before), shown_value(after)
             change = f"{before or self.tr('(empty)')} → {after or self.tr('(empty)')}"
             items.append(f"<li>{escape(_t(_PARTICIPANT_FIELD_LABELS[field]))}：{escape(change)}</li>")
         return "<ul>" + "".join(items) + "</ul>" if items else ""

@@ -977,7 +977,7 @@ class CaseEditor(QDialog):
                 saved = case_service.create_case(self._db, data)
             else:
                 saved = case_service.update_case(self._db, self.case.id, data,
-                                                 expected_updated_at=self.case.updated_at)
+                                                 expected_version=self.case.version)
         except ValidationError as exc:
             self.show_errors(exc.fields, exc.message)
             return False
@@ -985,6 +985,9 @@ class CaseEditor(QDialog):
             msgbox.show_error(self, exc)
             return False
         self.saved_case = saved
+        # A later save from this editor builds on the version just written, not the one loaded.
+        if self.case is not None:
+            self.case = saved
         self._initial_state = self._state()
         self.case_saved.emit(saved)
         self.accept()

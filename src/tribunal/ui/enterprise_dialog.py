@@ -143,6 +143,7 @@ class EnterpriseDialog(QDialog):
 
     def _fill(self, detail: EnterpriseDetail) -> None:
         row = detail.row
+        self._loaded_version: int | None = row.version
         self.name.setText(row.name)
         self.credit_code.setText(row.credit_code)
         index = self.zone.findData(row.zone_id) if row.zone_id is not None else 0
@@ -233,7 +234,9 @@ class EnterpriseDialog(QDialog):
             if self._enterprise_id is None:
                 self.saved = enterprises.create_enterprise(self._db, data)
             else:
-                self.saved = enterprises.update_enterprise(self._db, self._enterprise_id, data)
+                self.saved = enterprises.update_enterprise(self._db, self._enterprise_id, data,
+                                                           expected_version=getattr(self, "_loaded_version", None))
+                self._loaded_version = self.saved.row.version
         except ValidationError as exc:
             placed = [k for k in exc.fields if k in self._feedback]
             for key in placed:

@@ -735,7 +735,8 @@ class HearingDialog(QDialog):
             if self.hearing is None:
                 saved = hearings.schedule_hearing(self._db, data, reason, today=self._today())
             else:
-                saved = hearings.update_hearing(self._db, self.hearing.id, data, reason, today=self._today())
+                saved = hearings.update_hearing(self._db, self.hearing.id, data, reason, today=self._today(),
+                                                expected_version=self.hearing.version)
         except HearingConflict as exc:
             # Someone else booked meanwhile, or a warning appeared: show what stands in the way.
             self.panel.show_findings(list(exc.findings))

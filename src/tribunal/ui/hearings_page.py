@@ -461,7 +461,8 @@ class HearingsPage(QWidget):
         if target.suffix.lower() != ".ics":
             target = target.with_suffix(".ics")
         try:
-            data = ics.export_ics(self._db, target, date_from, date_to, staff_id)
+            # The save dialog has asked before replacing a file: the clerk confirmed.
+            data = ics.export_ics(self._db, target, date_from, date_to, staff_id, force=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None

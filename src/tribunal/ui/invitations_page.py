@@ -805,7 +805,8 @@ class InvitationsPanel(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         try:
-            count = observers.export_observers_xlsx(self._db, hearing_id, path)
+            # The save dialog has asked before replacing a file: the clerk confirmed.
+            count = observers.export_observers_xlsx(self._db, hearing_id, path, force=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None

@@ -382,6 +382,7 @@ class PersonDialog(QDialog):
         self.setWindowTitle(self.tr("New person") if observer_id is None else self.tr("Edit person"))
         self._store_ids = bool(settings.get(db, STORE_ID_KEY))
         person = observers.get_observer(db, observer_id, show_phone=True) if observer_id else None
+        self._loaded_version = person.version if person else None
 
         self.name = QLineEdit(person.name if person else "")
         self.enterprise = QComboBox()
@@ -492,7 +493,8 @@ class PersonDialog(QDialog):
                 self.saved = observers.update_observer(
                     self._db, self._observer_id, self.name.text(), enterprise_id=enterprise_id,
                     title=self.title.text(), phone=self.phone.text(), id_number=id_number or None,
-                    notes=self.notes.toPlainText())
+                    notes=self.notes.toPlainText(), expected_version=self._loaded_version)
+                self._loaded_version = self.saved.version
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:

@@ -400,7 +400,9 @@ class ParticipantDialog(QDialog):
                                                           **fields)
             else:
                 self.saved = participants.update_participant(self._db, self._participant.id, role,
-                                                             self.name.text(), **fields)
+                                                             self.name.text(), **fields,
+                                                             expected_version=self._participant.version)
+                self._participant = self.saved
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             for key in placed:

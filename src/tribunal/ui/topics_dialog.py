@@ -212,9 +212,11 @@ class TopicsDialog(QDialog):
                 topic = training.add_topic(self._db, self.title.text(), self.body.toPlainText(),
                                            self.legal_basis.toPlainText())
             else:
+                loaded = self.topic(self._editing)
                 topic = training.update_topic(self._db, self._editing, title=self.title.text(),
                                               body=self.body.toPlainText(),
-                                              legal_basis=self.legal_basis.toPlainText())
+                                              legal_basis=self.legal_basis.toPlainText(),
+                                              expected_version=loaded.version if loaded else None)
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:

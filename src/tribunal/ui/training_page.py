@@ -398,6 +398,7 @@ class SessionDialog(QDialog):
         self.setWindowTitle(self.tr("New training session") if session_id is None
                             else self.tr("Edit training session"))
         existing = training.get_session(db, session_id) if session_id is not None else None
+        self._loaded_version = existing.version if existing else None
         today = today or dt.date.today()
         self._hearing_rows = [h for h in hearings.list_hearings(db, today - dt.timedelta(days=365))
                               if h.status != HearingStatus.CANCELLED]
@@ -578,7 +579,9 @@ class SessionDialog(QDialog):
                 self.saved = training.create_session(self._db, self.hearing.currentData(), **values)
             else:
                 self.saved = training.update_session(self._db, self._session_id,
-                                                     hearing_id=self.hearing.currentData(), **values)
+                                                     hearing_id=self.hearing.currentData(), **values,
+                                                     expected_version=self._loaded_version)
+                self._loaded_version = self.saved.version
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:
