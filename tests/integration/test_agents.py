@@ -125,7 +125,7 @@ def test_one_agent_at_a_time_with_audit_and_the_editor_lock(db):
     with pytest.raises(NotFound):
         agents.get_agent(db, row.id)
     # Each change moved the case on: an editor opened before it refuses to overwrite it.
-    with pytest.raises(StaleEditError, match="在您打开后已被.*修改"):
+    with pytest.raises(StaleEditError, match=r"在您打开后已被.*修改"):
         cases.update_case(db, detail.id, case_input(), expected_version=detail.version, today=TODAY)
     with db.session(write=False) as s:
         actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "case")
