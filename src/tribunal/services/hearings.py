@@ -12,6 +12,7 @@ from sqlalchemy.orm.interfaces import ORMOption
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
+    CaseParticipant,
     Enterprise,
     Hearing,
     HearingPanelMember,
@@ -28,6 +29,7 @@ from tribunal.domain.enums import (
     HearingStatus,
     InvitationStatus,
     PanelRole,
+    ParticipantRole,
     PartyRole,
     ServiceMethod,
 )
@@ -194,7 +196,8 @@ class VenueRow:
 class Recipient:
     """Someone who must be told of a postponement or cancellation.
 
-    ``kind`` is one of ``party``, ``agent``, ``arbitrator``, ``clerk``, ``host``, ``observer``.
+    ``kind`` is one of ``party``, ``agent``, ``participant`` (witness, appraiser, interpreter…),
+    ``arbitrator``, ``clerk``, ``host``, ``observer``.
     The phone number is given in full: this list is for the clerk's own screen.
     """
 
@@ -519,13 +522,39 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
         return after
 
 
-def _recipients(s: Session, hearing: Hearing) -> list[Recipient]:
+def party_recipients(s: Session, case_id: int) -> list[Recipient]:
+    """The parties of a case, each followed by its agent: the one place that says who speaks for
+    a party, so the agents' own records can take the place of the party's agent fields here."""
     out: list[Recipient] = []
-    parties = s.scalars(select(Party).where(Party.case_id == hearing.case_id).order_by(Party.position, Party.id))
+    parties = s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.position, Party.id))
     for p in parties:
         out.append(Recipient("party", p.name, p.role.label_zh, "", p.phone or ""))
         if p.agent_name:
             out.append(Recipient("agent", p.agent_name, f"{p.role.label_zh}{p.name}的代理人", "", p.agent_phone or ""))
+    return out
+
+
+def participant_recipients(s: Session, case_id: int) -> list[Recipient]:
+    """The case's other participants — witnesses, appraisers, interpreters (其他参与人) — who are
+    summoned to the hearing too."""
+    rows = s.execute(
+        select(CaseParticipant, Enterprise.name)
+        .outerjoin(Enterprise, Enterprise.id == CaseParticipant.enterprise_id)
+        .where(CaseParticipant.case_id == case_id).order_by(CaseParticipant.id))
+    out = []
+    for person, ent_name in rows:
+        try:
+            role = ParticipantRole(person.role).label_zh
+        except ValueError:
+            role = str(person.role)
+        out.append(Recipient("participant", person.name, role, ent_name or "", person.phone or ""))
+    return out
+
+
+def _recipients(s: Session, hearing: Hearing) -> list[Recipient]:
+    """Everyone who must be told: parties and agents, other participants, the panel, the clerk,
+    the host and the invited observers."""
+    out = party_recipients(s, hearing.case_id) + participant_recipients(s, hearing.case_id)
     for m in hearing.panel:
         out.append(Recipient("arbitrator", m.staff.name, m.role.label_zh, "", m.staff.phone or ""))
     if hearing.clerk is not None:
