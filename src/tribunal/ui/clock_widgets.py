@@ -572,10 +572,12 @@ class RecordDialog(QDialog):
     Signals:
         recorded(object): the service's result (the dialog then closes).
         refused(object): the :class:`TribunalError` that was shown.
+        answered(bool): the worker answered: True recorded, False refused.
     """
 
     recorded = Signal(object)
     refused = Signal(object)
+    answered = Signal(bool)
 
     def __init__(self, db: Database, case_id: int, number: str, today: dt.date,
                  parent: QWidget | None = None) -> None:
@@ -687,6 +689,7 @@ class RecordDialog(QDialog):
         self.result_value = result
         self.recorded.emit(result)
         self.accept()
+        self.answered.emit(True)
 
     def _refused(self, exc: TribunalError) -> None:
         self.busy = False
@@ -706,6 +709,7 @@ class RecordDialog(QDialog):
         else:
             msgbox.show_error(self, exc)
         self.refused.emit(exc)
+        self.answered.emit(False)
 
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database, *args: Any) -> Any:
