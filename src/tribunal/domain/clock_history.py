@@ -618,7 +618,7 @@ def _overlap(st: _State, first: date, last: date | None, kinds: tuple[str, ...],
     return None
 
 
-def _suspension(st: _State, e: ClockEvent) -> Judgement:
+def _suspension(st: _State, e: ClockEvent, ends: Mapping[int, date]) -> Judgement:
     reason = suspension_reason(e.ground)
     refused = _not_started(st, e, "开始日期")
     if refused is not None:
@@ -626,7 +626,8 @@ def _suspension(st: _State, e: ClockEvent) -> Judgement:
     other = _overlap(st, e.date, e.date, (SUSPENSION,))
     if other is not None:
         label = event_label(other.event)
-        return Judgement(False, f"与已登记的期间（{_span_text(other.first, other.last)}，{label}）重叠")
+        last = other.last or ends.get(other.event.id)  # its recorded last day, if any
+        return Judgement(False, f"与已登记的期间（{_span_text(other.first, last)}，{label}）重叠")
     refused = _expired(st, e.date, "届满后中止或扣除期间不能使已届满的期限恢复")
     if refused is not None:
         return refused
@@ -695,6 +696,7 @@ def replay(
     """
     st = _State(calendar, rules, received, accepted, strict, accept_from=received, start=accepted)
     everything = {e.id: e for e in events}
+    ends = {e.ref: e.date for e in events if e.kind == SUSPENSION_END and e.ref is not None}
     judgements: dict[int, Judgement] = {}
     order = sorted(events, key=lambda e: (e.date, _RANK.get(e.kind, 9), e.id))
     for e in order:
@@ -706,7 +708,7 @@ def replay(
         elif e.kind == EXTENSION:
             verdict = _extension(st, e)
         elif e.kind == SUSPENSION:
-            verdict = _suspension(st, e)
+            verdict = _suspension(st, e, ends)
         elif e.kind == SUSPENSION_END:
             verdict = _suspension_end(st, e, everything)
         elif e.kind == PUBLIC_NOTICE:

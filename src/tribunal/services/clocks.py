@@ -1437,11 +1437,9 @@ def _suspension_reason(reason: str) -> tuple[SuspensionReason, str]:
     if len(text) > 200:
         raise ValidationError("事由过长（最多 200 字）", {"reason": "过长"})
     label, _, detail = text.partition("：")
-    found = _REASONS_BY_CODE.get(text) or _REASONS_BY_LABEL.get(label.strip())
+    found = _REASONS_BY_CODE.get(label.strip()) or _REASONS_BY_LABEL.get(label.strip())
     if found is None:
         found, detail = _REASONS_BY_CODE["other"], text
-    elif text == found.code:
-        detail = ""
     if found.code == ch.LEGACY_PUBLIC_NOTICE or label.strip().startswith("公告送达"):
         raise ValidationError("公告送达请登记为“公告送达”：公告期按法定期间计算，不能自行填写起止日期",
                               {"reason": "应登记为公告送达"})
