@@ -12,14 +12,20 @@ in the comment beside it (the code under test is not used to work them out):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import shutil
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import TODAY
 from tests.integration.helpers import applicant, case_input, respondent
 from tribunal.domain.enums import CaseStatus, ServiceMethod
 from tribunal.errors import ConflictError, ValidationError
-from tribunal.services import audit, cases, clocks
+from tribunal.services import audit, cases, clocks, legal_calendar
+from tribunal.services.app import open_database
 
 D = dt.date
 
@@ -490,3 +496,38 @@ def test_the_history_entered_backwards_needs_retries_but_gives_the_same_clock(db
     # re-count of 06-10 is in (without it the period ends 06-22 + 10 suspended days = 07-02).
     assert enter_all(db, case, list(reversed(range(len(HISTORY))))) == 2
     expected_clock(award(db, case.id))
+
+
+@pytest.fixture(scope="module")
+def seeded_template(template_db, tmp_path_factory) -> Path:
+    """The empty template with its legal calendar seeded once, for the many databases below."""
+    path = tmp_path_factory.mktemp("seeded") / "seeded.sqlite3"
+    shutil.copyfile(template_db, path)
+    handle = open_database(str(path), actor="测试")
+    legal_calendar.calendar(handle)
+    handle.dispose()
+    return path
+
+
+def _any_order(seeded_template: Path, tmp_path_factory, order: list[int]) -> None:
+    path = tmp_path_factory.mktemp("order") / "t.sqlite3"
+    shutil.copyfile(seeded_template, path)
+    handle = open_database(str(path), actor="测试书记员")
+    try:
+        case = make_case(handle, D(2026, 4, 27), D(2026, 5, 8))
+        enter_all(handle, case, order)
+        expected_clock(award(handle, case.id))
+    finally:
+        handle.dispose()
+
+
+@settings(deadline=None, max_examples=10)
+@given(order=st.permutations(list(range(len(HISTORY)))))
+def test_any_entry_order_of_the_same_history_gives_the_same_clock(seeded_template, tmp_path_factory, order):
+    _any_order(seeded_template, tmp_path_factory, list(order))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("order", list(itertools.permutations(range(len(HISTORY)))))
+def test_every_entry_order_of_the_same_history_gives_the_same_clock(seeded_template, tmp_path_factory, order):
+    _any_order(seeded_template, tmp_path_factory, list(order))
