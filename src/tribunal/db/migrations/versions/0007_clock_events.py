@@ -141,9 +141,10 @@ def _migrate_data() -> None:
     bind = op.get_bind()
     now = dt.datetime.now().replace(microsecond=0)
     event = sa.table(
-        "clock_event",
-        *(sa.column(name) for name in ("id", "case_id", "kind", "event_date", "ground", "detail", "ref_id",
-                                        "approved_by", "end_date", "entered_by", "entered_at")),
+        "clock_event", sa.column("id", sa.Integer), sa.column("case_id", sa.Integer), sa.column("kind", sa.String),
+        sa.column("event_date", sa.Date), sa.column("ground", sa.String), sa.column("detail", sa.String),
+        sa.column("ref_id", sa.Integer), sa.column("approved_by", sa.String), sa.column("end_date", sa.Date),
+        sa.column("entered_by", sa.String), sa.column("entered_at", sa.DateTime),
     )
     suspended = _entries(bind, "clock.suspend")
     resumed = _entries(bind, "clock.resume")
@@ -206,22 +207,35 @@ def upgrade() -> None:
     with op.batch_alter_table("case_suspension", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_case_suspension_case_id"))
     op.drop_table("case_suspension")
-    with op.batch_alter_table("arbitration_case", schema=None) as batch_op:
-        batch_op.drop_column("clock_restart_reason")
-        batch_op.drop_column("clock_restart_date")
-        batch_op.drop_column("extension_approved_on")
-        batch_op.drop_column("extension_approved_by")
-        batch_op.drop_column("extension_approved")
+    _drop_case_columns("clock_restart_reason", "clock_restart_date", "extension_approved_on",
+                       "extension_approved_by", "extension_approved")
+
+
+def _drop_case_columns(*names: str) -> None:
+    """Drop columns of arbitration_case without copying the table.
+
+    Batch mode would rebuild the table on SQLite, and dropping the old one with foreign keys
+    on would cascade to every party, claim, hearing and clock event of every case. SQLite
+    (3.35 and later) drops an unindexed column in place; an older SQLite refuses, and the
+    upgrade is then undone as a whole (the backup stays beside the file).
+    """
+    bind = op.get_bind()
+    for name in names:
+        if bind.dialect.name == "sqlite":
+            op.execute(f'ALTER TABLE arbitration_case DROP COLUMN "{name}"')
+        else:
+            op.drop_column("arbitration_case", name)
 
 
 def downgrade() -> None:
     """Back to one re-count, one extension and plain intervals: the latest of each is kept."""
-    with op.batch_alter_table("arbitration_case", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("extension_approved", sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch_op.add_column(sa.Column("extension_approved_by", sa.String(length=60), nullable=True))
-        batch_op.add_column(sa.Column("extension_approved_on", sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column("clock_restart_date", sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column("clock_restart_reason", sa.String(length=200), nullable=True))
+    # Plain ADD COLUMN, not batch mode: rebuilding arbitration_case would cascade (see upgrade).
+    op.add_column("arbitration_case", sa.Column("extension_approved", sa.Boolean(), nullable=False,
+                                                server_default=sa.false()))
+    op.add_column("arbitration_case", sa.Column("extension_approved_by", sa.String(length=60), nullable=True))
+    op.add_column("arbitration_case", sa.Column("extension_approved_on", sa.Date(), nullable=True))
+    op.add_column("arbitration_case", sa.Column("clock_restart_date", sa.Date(), nullable=True))
+    op.add_column("arbitration_case", sa.Column("clock_restart_reason", sa.String(length=200), nullable=True))
     op.create_table(
         "case_suspension",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -236,8 +250,10 @@ def downgrade() -> None:
     with op.batch_alter_table("case_suspension", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_case_suspension_case_id"), ["case_id"], unique=False)
     bind = op.get_bind()
-    event = sa.table("clock_event", *(sa.column(n) for n in (
-        "id", "case_id", "kind", "event_date", "ground", "detail", "approved_by", "end_date", "withdrawn_at")))
+    event = sa.table("clock_event", sa.column("id", sa.Integer), sa.column("case_id", sa.Integer),
+                     sa.column("kind", sa.String), sa.column("event_date", sa.Date), sa.column("ground", sa.String),
+                     sa.column("detail", sa.String), sa.column("approved_by", sa.String),
+                     sa.column("end_date", sa.Date), sa.column("withdrawn_at", sa.DateTime))
     labels = {code: label for label, code in _GROUNDS.items()}
     rows = bind.execute(sa.select(event).where(event.c.withdrawn_at.is_(None))
                         .order_by(event.c.event_date, event.c.id)).all()
