@@ -50,7 +50,7 @@ def test_confirming_a_rule_removes_its_mark_everywhere_and_a_withdrawal_brings_i
     period_rules.confirm(db, "award_extension", SOURCE)
     assert clocks.case_clock(db, case.id, TODAY).item("award_due").verified is True
 
-    with pytest.raises(ConflictError, match="已于 .* 由测试书记员核对确认"):
+    with pytest.raises(ConflictError, match=r"已于 .* 由测试书记员核对确认"):
         period_rules.confirm(db, "award", SOURCE)
     withdrawn = period_rules.withdraw(db, check.id, "核对时看错了版本")
     assert (withdrawn.withdrawn_by, withdrawn.withdrawn_reason) == ("测试书记员", "核对时看错了版本")
