@@ -531,3 +531,57 @@ def test_any_entry_order_of_the_same_history_gives_the_same_clock(seeded_templat
 @pytest.mark.parametrize("order", list(itertools.permutations(range(len(HISTORY)))))
 def test_every_entry_order_of_the_same_history_gives_the_same_clock(seeded_template, tmp_path_factory, order):
     _any_order(seeded_template, tmp_path_factory, list(order))
+
+
+# ---------------------------------------------------------------- two clerks at once; PostgreSQL
+
+
+def _race(db) -> list[str]:
+    """Two clerks record overlapping suspensions of one case at the same moment."""
+    import threading
+
+    case = make_case(db, D(2026, 9, 8), D(2026, 9, 10))
+    start = threading.Barrier(2)
+    outcome: list[str] = []
+
+    def clerk(first: dt.date, last: dt.date) -> None:
+        start.wait()
+        try:
+            clocks.add_suspension(db, case.id, first, last, "appraisal", today=TODAY)
+            outcome.append("recorded")
+        except ValidationError as exc:
+            outcome.append(exc.message)
+
+    threads = [threading.Thread(target=clerk, args=span) for span in (
+        (D(2026, 9, 20), D(2026, 9, 29)), (D(2026, 9, 25), D(2026, 10, 2)))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    # Whoever came second was judged against the first one's entry: exactly one is recorded.
+    assert sorted(o == "recorded" for o in outcome) == [False, True]
+    assert len(award(db, case.id).suspensions) == 1
+    return outcome
+
+
+def test_two_clerks_at_once_cannot_both_record_overlapping_suspensions(db):
+    refused = next(o for o in _race(db) if o != "recorded")
+    assert "重叠" in refused or "不再合法" in refused
+
+
+@pytest.mark.postgres
+def test_the_clock_history_on_postgresql(pg_url):
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    db = open_database(pg_url, actor="测试书记员")
+    try:
+        case = make_case(db, D(2026, 4, 27), D(2026, 5, 8))
+        assert enter_all(db, case, list(reversed(range(len(HISTORY))))) == 2
+        expected_clock(award(db, case.id))
+        _race(db)
+    finally:
+        db.dispose()
