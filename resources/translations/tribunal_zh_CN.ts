@@ -1151,7 +1151,7 @@
     <name>ClocksTab</name>
     <message>
         <source>Natural days</source>
-        <extracomment>Light backgrounds behind a state&apos;s words (the words alone carry the meaning).</extracomment>
+        <extracomment>Light backgrounds behind a state&apos;s words (the words alone carry the meaning). The mark beside a date that rests on one of the program&apos;s readings of the law.</extracomment>
         <translation>自然日</translation>
     </message>
     <message>
@@ -1179,44 +1179,124 @@
         <translation>法律依据</translation>
     </message>
     <message>
+        <source>Reading</source>
+        <translation>理解</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>开始日期</translation>
+        <source>Withdrawn by {who} on {when}: {why}</source>
+        <translation>已由{who}于{when}撤销：{why}</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>结束日期</translation>
+        <source>No effect: {reason}</source>
+        <translation>不产生效力：{reason}</translation>
     </message>
     <message>
-        <source>still running</source>
-        <translation>尚未结束</translation>
+        <source>On</source>
+        <translation>日期</translation>
     </message>
     <message>
-        <source>Ground</source>
-        <translation>事由</translation>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Entered at</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Still stands</source>
+        <translation>仍然有效</translation>
+    </message>
+    <message>
+        <source>The approval also covers the period counted afresh: 60 days</source>
+        <translation>该批准同样适用于重新计算的期限：按六十日计算</translation>
+    </message>
+    <message>
+        <source>Has lapsed</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>The approval was for the old period: 45 days from the re-count</source>
+        <translation>该批准针对的是原期限：自重新计算之日起按四十五日计算</translation>
+    </message>
+    <message>
+        <source>A suspension&apos;s first and last day are both not counted; the count goes on from the day after its last day. Changes count by their own dates, whatever order they are entered in.</source>
+        <translation>中止期间的第一日和最后一日都不计入审理期限，自最后一日的次日起继续计算。各项变动按其发生日期计算，与登记先后无关。</translation>
+    </message>
+    <message>
+        <source>The length or unit of the periods marked * is kept as data and has not yet been confirmed against the official text.</source>
+        <translation>标 * 的期间，其长度或计算单位以数据保存，尚未与官方文本核对确认。</translation>
+    </message>
+    <message>
+        <source>※ rests on the program&apos;s reading where the law is silent (see the tooltip)</source>
+        <translation>※ 依本程序对法律未明确之处的理解（见提示）</translation>
+    </message>
+    <message>
+        <source>Check period rules…</source>
+        <translation>核对期间规则…</translation>
+    </message>
+    <message>
+        <source>Confirm the period rules against the official texts</source>
+        <translation>对照官方文本核对确认期间规则</translation>
+    </message>
+    <message>
+        <source>Suspension of the hearing: these days do not count</source>
+        <translation>中止审理：这些天数不计入审理期限</translation>
+    </message>
+    <message>
+        <source>Record when a respondent received the copy of the application: its defence period starts</source>
+        <translation>登记被申请人收到申请书副本的日期：该被申请人的答辩期开始计算</translation>
+    </message>
+    <message>
+        <source>Withdraw entry…</source>
+        <translation>撤销登记…</translation>
+    </message>
+    <message>
+        <source>Withdraw the change selected in the history (it stays on record, marked as withdrawn)</source>
+        <translation>撤销在变动记录中选中的登记（记录保留，标为已撤销）</translation>
+    </message>
+    <message>
+        <source>Changes to the time limit, in the order of their dates</source>
+        <translation>期限变动记录（按发生日期排列）</translation>
+    </message>
+    <message>
+        <source>Withdraw entry</source>
+        <translation>撤销登记</translation>
+    </message>
+    <message>
+        <source>Withdraw “{label}” of {date}? It stays on record, marked as withdrawn. Reason:</source>
+        <translation>撤销{date}的“{label}”？记录将保留并标为已撤销。撤销原因：</translation>
     </message>
     <message>
         <source>* rule to be checked</source>
         <translation>* 期间规则待核对</translation>
     </message>
     <message>
-        <source>The length or unit of the periods marked * is kept as data and has not yet been checked against the official text.</source>
-        <translation>标 * 的期间，其天数或计算单位以数据保存，尚待与正式文本逐条核对。</translation>
-    </message>
-    <message>
         <source>Record suspension…</source>
         <translation>登记中止…</translation>
     </message>
     <message>
-        <source>Suspension of the hearing or public-notice service: these days do not count</source>
-        <translation>中止审理或公告送达期间：这些天数不计入审理期限</translation>
-    </message>
-    <message>
         <source>End suspension…</source>
         <translation>结束中止…</translation>
+    </message>
+    <message>
+        <source>Public notice…</source>
+        <translation>公告送达…</translation>
+    </message>
+    <message>
+        <source>Service by public notice: the notice period does not count</source>
+        <translation>公告送达：公告期间不计入审理期限</translation>
     </message>
     <message>
         <source>Extension approved…</source>
@@ -1239,20 +1319,16 @@
         <translation>登记送达申请书副本…</translation>
     </message>
     <message>
-        <source>Record when a respondent received the copy of the application: the defence period starts</source>
-        <translation>登记被申请人收到申请书副本的日期：答辩期开始计算</translation>
-    </message>
-    <message>
-        <source>Periods not counted (suspension, public notice)</source>
-        <translation>不计入审理期限的期间（中止审理、公告送达）</translation>
-    </message>
-    <message>
         <source>Select a case to see its time limits.</source>
         <translation>请选择案件以查看其期限。</translation>
     </message>
     <message>
         <source>The holiday schedule of {year} is not loaded, so some dates cannot be computed. Import it under Settings → Legal holidays.</source>
         <translation>{year}年法定节假日安排尚未载入，部分期限无法计算。请在“设置→法定节假日”中导入。</translation>
+    </message>
+    <message>
+        <source>{count} recorded change(s) have no effect because the law did not allow them on their dates (shown in red below): check and withdraw them.</source>
+        <translation>有{count}项已登记的变动因其日期不符合法律规定而不产生效力（下方红色显示），请核对后撤销。</translation>
     </message>
     <message>
         <source>The 45-day limit starts when the case is accepted.</source>
@@ -2016,8 +2092,8 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>结束中止 — {number}</translation>
     </message>
     <message>
-        <source>Suspended since {date}: {reason}</source>
-        <translation>自 {date} 起中止：{reason}</translation>
+        <source>Suspended since {date}: {reason}. The last day of the suspension is not counted either; the count goes on from the day after.</source>
+        <translation>自{date}起中止：{reason}。中止期间的最后一日同样不计入审理期限，自次日起继续计算。</translation>
     </message>
     <message>
         <source>Last day of the suspension</source>
@@ -2435,8 +2511,8 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>延长审限 — {number}</translation>
     </message>
     <message>
-        <source>Complicated cases may be extended by at most fifteen days with the written approval of the commission&apos;s chair, given before the forty-five days run out.</source>
-        <translation>案情复杂需要延期的，经仲裁委员会主任书面批准，可以延长，延长期限不得超过十五日；批准应在四十五日届满前作出。</translation>
+        <source>Complicated cases may be extended by at most fifteen days with the written approval of the commission&apos;s chair, given before the forty-five days run out (on a last day moved past a rest day, that day still counts).</source>
+        <translation>案情复杂需要延期的，经仲裁委员会主任书面批准，可以延长不超过十五日；批准须在四十五日届满前作出（届满日因休息日顺延的，顺延后的最后一日仍可批准）。</translation>
     </message>
     <message>
         <source>Name and title of the person who approved</source>
@@ -2514,6 +2590,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Agent</source>
         <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Other participant</source>
+        <translation>其他参与人</translation>
     </message>
     <message>
         <source>Arbitrator</source>
@@ -4187,6 +4267,133 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
 </context>
 <context>
+    <name>PeriodRulesDialog</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <source>Changed since it was confirmed</source>
+        <translation>核对后规则已变更</translation>
+    </message>
+    <message>
+        <source>To be checked</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <source>Against the text</source>
+        <translation>核对所依据的文本</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Withdrawn by {who} on {when}: {why}</source>
+        <translation>已由{who}于{when}撤销：{why}</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>核对时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <source>Rule as confirmed</source>
+        <translation>核对时的规则</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>效力</translation>
+    </message>
+    <message>
+        <source>Period rules</source>
+        <translation>期间规则</translation>
+    </message>
+    <message>
+        <source>Every deadline is counted with these rules. Until the commission has checked a rule against the official text, the dates it gives are marked “rule to be checked”. Record each check with the text it was made against; a confirmation can be withdrawn.</source>
+        <translation>各项期限均按以下规则计算。仲裁委员会对照官方文本核对确认前，依该规则得出的日期均标注“期间规则待核对”。每次核对请写明所依据的文本；核对确认可以撤销。</translation>
+    </message>
+    <message>
+        <source>Which official text: title, number, where it was read</source>
+        <translation>依据的官方文本：名称、文号及查阅来源</translation>
+    </message>
+    <message>
+        <source>Optional: the wording of the article, anything to keep</source>
+        <translation>选填：条文原文或其他需要留存的内容</translation>
+    </message>
+    <message>
+        <source>Confirm this rule</source>
+        <translation>确认此规则</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected confirmation…</source>
+        <translation>撤销选中的核对…</translation>
+    </message>
+    <message>
+        <source>Record a check</source>
+        <translation>登记核对</translation>
+    </message>
+    <message>
+        <source>Official text</source>
+        <translation>官方文本</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Checks of the selected rule</source>
+        <translation>选中规则的核对记录</translation>
+    </message>
+    <message>
+        <source>Confirmed on {date} when it read {days} days ({basis}); the rule has changed since and must be checked again.</source>
+        <translation>曾于{date}按{days}日（{basis}）核对确认；规则此后已变更，须重新核对。</translation>
+    </message>
+    <message>
+        <source>“{rule}” is confirmed.</source>
+        <translation>“{rule}”已核对确认。</translation>
+    </message>
+    <message>
+        <source>Withdraw confirmation</source>
+        <translation>撤销核对</translation>
+    </message>
+    <message>
+        <source>Why is the confirmation of “{rule}” withdrawn?</source>
+        <translation>撤销对“{rule}”的核对确认的原因：</translation>
+    </message>
+    <message>
+        <source>The confirmation of “{rule}” is withdrawn.</source>
+        <translation>对“{rule}”的核对确认已撤销。</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>New person</source>
@@ -4307,6 +4514,41 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
 </context>
 <context>
+    <name>PublicNoticeDialog</name>
+    <message>
+        <source>Public notice — {number}</source>
+        <translation>公告送达 — {number}</translation>
+    </message>
+    <message>
+        <source>A party who cannot be found or served otherwise is served by public notice. The notice period is set by law, not typed: it is left out of the time limit, and a respondent&apos;s defence period starts on the day service counts as done.</source>
+        <translation>受送达人下落不明或者用其他方式无法送达的，公告送达。公告期间由法律规定，无需填写：公告期间不计入审理期限，被申请人的答辩期自视为送达之日起计算。</translation>
+    </message>
+    <message>
+        <source>No domicile in the People&apos;s Republic of China (60 days)</source>
+        <translation>在中华人民共和国领域内没有住所（六十日）</translation>
+    </message>
+    <message>
+        <source>For example: where the notice was published</source>
+        <translation>例如：公告刊登的报纸或网站</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>受送达人</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>发出公告日期</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>送达文书</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsDialog</name>
     <message>
         <source>Copy the list</source>
@@ -4320,12 +4562,24 @@ The deletion is recorded in the case&apos;s history.</source>
 <context>
     <name>RecordDialog</name>
     <message>
+        <source>The approval still stands (60 days from the new start)</source>
+        <translation>该批准仍然有效（自重新计算之日起按六十日计算）</translation>
+    </message>
+    <message>
+        <source>The approval has lapsed (45 days from the new start)</source>
+        <translation>该批准已失效（自重新计算之日起按四十五日计算）</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please say whether the approval still stands.</source>
+        <translation>请选择该延长批准是否仍然有效。</translation>
     </message>
 </context>
 <context>
@@ -4335,8 +4589,20 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>重新计算期限 — {number}</translation>
     </message>
     <message>
-        <source>The period is counted again from the day of the event. Suspension days are recorded as a suspension instead.</source>
-        <translation>期限自该情形发生之日起重新计算。中止审理期间请登记为“中止”，不在此处登记。</translation>
+        <source>The period is counted again from the day of the event. A re-count after the period has run out cannot revive it. Suspension and public notice are recorded with their own buttons.</source>
+        <translation>期限自该事由发生之日起重新计算。期限届满后的重新计算不能使已届满的期限恢复。中止审理和公告送达请用各自的按钮登记。</translation>
+    </message>
+    <message>
+        <source>Count afresh from this day</source>
+        <translation>自该日起重新计算</translation>
+    </message>
+    <message>
+        <source>Leave the days out of the time limit</source>
+        <translation>该期间不计入审理期限</translation>
+    </message>
+    <message>
+        <source>Already over, last day:</source>
+        <translation>已经结束，最后一日：</translation>
     </message>
     <message>
         <source>For example: the applicant added a claim for overtime pay</source>
@@ -4347,12 +4613,24 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>情形</translation>
     </message>
     <message>
+        <source>Item 7</source>
+        <translation>第（七）项</translation>
+    </message>
+    <message>
         <source>Counted again from</source>
         <translation>重新起算日</translation>
     </message>
     <message>
+        <source>Left out until</source>
+        <translation>不计入至</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>具体情况</translation>
+    </message>
+    <message>
+        <source>Left out from</source>
+        <translation>不计入自</translation>
     </message>
 </context>
 <context>
@@ -4544,8 +4822,8 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>送达申请书副本 — {number}</translation>
     </message>
     <message>
-        <source>The date the respondent received it: the date signed on the proof of service, or the postal receipt date.</source>
-        <translation>被申请人收到的日期：送达回证上的签收日期，或邮件回执上的收件日期。</translation>
+        <source>The date the respondent received it: the date signed on the proof of service, or the postal receipt date. Each respondent&apos;s defence period runs from its own receipt.</source>
+        <translation>被申请人收到的日期：送达回证上的签收日期，或邮件回执上的收件日期。每一名被申请人的答辩期自其本人收到之日起分别计算。</translation>
     </message>
     <message>
         <source>Receipt confirmed</source>
@@ -4745,6 +5023,18 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>以工作日计算的期限依据国务院办公厅每年公布的节假日安排。</translation>
     </message>
     <message>
+        <source>Period rules…</source>
+        <translation>期间规则…</translation>
+    </message>
+    <message>
+        <source>Confirm each period rule (length, unit, articles) against the official text</source>
+        <translation>对照官方文本逐条核对确认期间规则（长度、计算单位、条文）</translation>
+    </message>
+    <message>
+        <source>Rules not yet checked against the official text are marked “rule to be checked” beside every date.</source>
+        <translation>尚未对照官方文本核对的规则，在依其计算的每个日期旁标注“期间规则待核对”。</translation>
+    </message>
+    <message>
         <source>A new language takes effect the next time the program starts.</source>
         <translation>更改界面语言后，需重新启动程序才能生效。</translation>
     </message>
@@ -4780,12 +5070,16 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>中止审理 — {number}</translation>
     </message>
     <message>
-        <source>Days of a suspension (with the chair&apos;s approval and written notice to the parties) or of public-notice service are not counted in the time limit.</source>
-        <translation>中止审理（经仲裁委员会主任批准并书面通知当事人）或公告送达的期间，不计入审理期限。</translation>
+        <source>The days of a suspension (approved by the chair, the parties told in writing) are not counted in the time limit: its first and its last day are both not counted, and the count goes on from the day after.</source>
+        <translation>中止审理（经仲裁委员会主任批准并书面通知当事人）期间不计入审理期限：中止期间的第一日和最后一日都不计入，自最后一日的次日起继续计算。</translation>
     </message>
     <message>
         <source>For example: awaiting the disability-grade appraisal</source>
         <translation>如：等待伤残等级鉴定结论</translation>
+    </message>
+    <message>
+        <source>Who approved the suspension (optional)</source>
+        <translation>批准中止的负责人（选填）</translation>
     </message>
     <message>
         <source>Already over, last day:</source>
@@ -4798,6 +5092,10 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Details</source>
         <translation>具体情况</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
     </message>
     <message>
         <source>First day</source>

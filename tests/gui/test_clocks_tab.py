@@ -23,6 +23,7 @@ from tribunal.ui.clock_widgets import (
     ClocksTab,
     EndSuspensionDialog,
     ExtensionDialog,
+    RecordDialog,
     RecountDialog,
     ServiceDialog,
     SuspensionDialog,
@@ -49,6 +50,13 @@ def accepted_case_with(db: Database, state: str) -> int:
         if award is not None and item_state(award) == state:
             return row.id
     raise AssertionError(f"no accepted demo case whose time limit is {state}")
+
+
+def save(qtbot: QtBot, dialog: RecordDialog) -> bool:
+    """Press 登记 and wait for the background worker's answer: True when recorded."""
+    with qtbot.waitSignal(dialog.answered, timeout=10_000) as blocker:
+        dialog.save()
+    return bool(blocker.args[0])
 
 
 def shown_state(tab: ClocksTab, key: str) -> tuple[str, QBrush]:
@@ -100,7 +108,7 @@ def test_the_item_model_passes_the_qt_model_tester(qtmodeltester: ModelTester, q
                                                    demo_db: Database) -> None:
     tab = open_tab(qtbot, demo_db, hearings.list_hearings(demo_db)[0].case_id)
     qtmodeltester.check(tab.model)
-    qtmodeltester.check(tab.suspension_model)
+    qtmodeltester.check(tab.event_model)
 
 
 def test_recording_and_ending_a_suspension(qtbot: QtBot, demo_db: Database) -> None:
@@ -111,24 +119,28 @@ def test_recording_and_ending_a_suspension(qtbot: QtBot, demo_db: Database) -> N
     qtbot.addWidget(dialog)
     dialog.reason.setCurrentIndex(dialog.reason.findData("appraisal"))
     assert "第四十七条第（六）项" in dialog.basis.text()
+    assert dialog.reason.findData("law_other") == -1 and dialog.reason.findData("public_notice") == -1
+    assert "最后一日" in dialog.intro.text()  # both ends are not counted, and the clerk is told (in Chinese)
     dialog.detail.setText("等待伤残等级鉴定结论")
     dialog.start.setDate(QDate(2026, 11, 20))
-    assert dialog.save()
+    assert save(qtbot, dialog)
     suspension = dialog.result_value
     assert suspension.reason == "案件处理需要等待工伤认定、伤残等级鉴定以及其他鉴定结论：等待伤残等级鉴定结论"
     assert suspension.end is None
     assert cases.get_case(demo_db, case_id).status == CaseStatus.SUSPENDED
 
     tab.reload()
-    assert tab.suspension_model.rowCount() == 1
+    assert tab.event_model.rowCount() == 1
+    assert tab.event_model.row(0).entered_by == "测试书记员"
     assert tab.resume_button.isEnabled() and not tab.suspend_button.isEnabled()
     assert tab.clock is not None and tab.clock.suspended
 
     end = EndSuspensionDialog(demo_db, suspension, number, TODAY)
     qtbot.addWidget(end)
     end.end.setDate(QDate(2026, 11, 25))
-    assert end.save()
+    assert save(qtbot, end)
     tab.reload()
+    assert tab.event_model.rowCount() == 2
     assert tab.clock is not None and not tab.clock.suspended and tab.clock.excluded_days == 6
     assert cases.get_case(demo_db, case_id).status == CaseStatus.ACCEPTED
 
@@ -137,11 +149,11 @@ def test_a_refused_value_is_shown_beside_its_field(qtbot: QtBot, demo_db: Databa
     case_id = accepted_case_with(demo_db, ON_TIME)
     dialog = ExtensionDialog(demo_db, case_id, "案号", TODAY)
     qtbot.addWidget(dialog)
-    assert dialog.save() is False
+    assert save(qtbot, dialog) is False
     assert dialog.feedback("approved_by").has_error
     assert "批准人" in dialog.feedback("approved_by").text
     dialog.approved_by.setText("仲裁院院长 王某")
-    assert dialog.save()
+    assert save(qtbot, dialog)
     clock = dialog.result_value
     assert clock.extended and clock.award_due == clock.award_due_60
     assert clock.item("award_due").key == "award_due_extended"  # type: ignore[union-attr]
@@ -152,12 +164,12 @@ def test_counting_afresh_after_a_changed_claim(qtbot: QtBot, demo_db: Database) 
     before = clocks.case_clock(demo_db, case_id, TODAY)
     dialog = RecountDialog(demo_db, case_id, before.case_number, TODAY)
     qtbot.addWidget(dialog)
-    assert dialog.event_choice.findData("六") == -1  # suspension days are not a re-count
-    dialog.event_choice.setCurrentIndex(dialog.event_choice.findData("三"))
+    assert dialog.recount_item.findData("六") == -1  # suspension days are not a re-count
+    dialog.recount_item.setCurrentIndex(dialog.recount_item.findData("三"))
     assert "受理增加或者变更请求之日" in dialog.start_hint.text()
     dialog.restart_date.setDate(QDate(TODAY))
     dialog.note.setText("申请人增加加班费请求")
-    assert dialog.save()
+    assert save(qtbot, dialog)
     after = dialog.result_value
     assert after.clock_start == TODAY
     assert after.clock_restart_reason == "（三）申请人增加或者变更仲裁请求：申请人增加加班费请求"
@@ -176,7 +188,7 @@ def test_service_of_the_application_copy_starts_the_defence_period(qtbot: QtBot,
     assert offered == [p.id for p in case.parties if p.role != PartyRole.APPLICANT]
     dialog.served_on.setDate(QDate(TODAY))
     dialog.signed_by.setText("刘晓燕")
-    assert dialog.save()
+    assert save(qtbot, dialog)
     defence = clocks.case_clock(demo_db, case_id, TODAY).item("defence_due")
     assert defence is not None and defence.due == dt.date(2026, 12, 11)  # 10 working days after Fri 27 Nov
 

@@ -80,7 +80,7 @@ def test_suspension_is_left_out(db, accepted):
     assert clock.excluded_days == 10
     assert clock.suspensions == (data,)
     assert clock.suspended is False
-    assert "已扣除中止审理、公告送达期间10日" in clock.item("award_due").note
+    assert "已扣除中止审理、公告送达等不计入审理期限的期间10日" in clock.item("award_due").note
     # A closed interval does not mark the case as suspended.
     assert cases.get_case(db, accepted.id).status == CaseStatus.ACCEPTED
 
@@ -108,15 +108,26 @@ def test_running_suspension_stops_the_clock(db, accepted):
 
 
 def test_suspension_after_the_deadline_does_not_revive_it(db, accepted):
-    clocks.add_suspension(db, accepted.id, D(2026, 11, 2), D(2026, 11, 10), "other", today=TODAY)
+    # The 45 days ran out on Mon 10-26: a suspension ordered on 11-02 cannot stop a clock that
+    # has stopped already (法 43 ¶1), so it is refused and nothing is stored.
+    with pytest.raises(ValidationError, match="审理期限已于 2026-10-26 届满") as refused:
+        clocks.add_suspension(db, accepted.id, D(2026, 11, 2), D(2026, 11, 10), "other", today=TODAY)
+    assert refused.value.fields == {"start": refused.value.fields["start"]}
     clock = clocks.case_clock(db, accepted.id, TODAY)
     assert (clock.award_due, clock.item("award_due").state, clock.excluded_days) == (D(2026, 10, 26), "overdue", 0)
+    assert clock.events == ()
 
 
 def test_public_notice_period_is_left_out_without_suspending(db, accepted):
-    data = clocks.add_suspension(db, accepted.id, D(2026, 9, 21), None, "public_notice", today=TODAY)
-    assert data.public_notice and "第九十五条" in data.basis
+    respondent = party(accepted, PartyRole.RESPONDENT)
+    # Published Mon 09-21: 30 days after it is Wed 10-21 (a working day), the day service counts
+    # as done; 09-22 … 10-21 (30 days) are not counted. 09-10 + 45 + 30 = Tue 11-24.
+    clock = clocks.record_public_notice(db, accepted.id, respondent, D(2026, 9, 21), today=TODAY)
     assert cases.get_case(db, accepted.id).status == CaseStatus.ACCEPTED
+    (notice,) = clock.suspensions
+    assert (notice.start, notice.end, notice.public_notice) == (D(2026, 9, 22), D(2026, 10, 21), True)
+    assert "第九十五条" in notice.basis
+    assert clock.award_due == D(2026, 11, 24) and clock.excluded_days == 30
 
 
 @pytest.mark.parametrize(
@@ -196,8 +207,8 @@ def test_extension_with_suspension(db, accepted):
 @pytest.mark.parametrize(
     ("by", "on", "message"),
     [
-        ("王建平", D(2026, 10, 27), "四十五日审理期限已于 2026-10-26 届满，届满后不能再批准延长"),
-        ("王建平", D(2026, 9, 9), "不能早于审理期限起算日 2026-09-10"),
+        ("王建平", D(2026, 10, 27), "审理期限已于 2026-10-26 届满；届满后不能再批准延长"),
+        ("王建平", D(2026, 9, 9), "批准日期不能早于受理日期 2026-09-10"),
         ("王建平", D(2026, 11, 28), "不能晚于今天"),
         ("  ", D(2026, 10, 20), "请填写批准人"),
     ],
@@ -205,7 +216,7 @@ def test_extension_with_suspension(db, accepted):
 def test_extension_validation(db, accepted, by, on, message):
     with pytest.raises(ValidationError, match=message):
         clocks.approve_extension(db, accepted.id, by, on, today=TODAY)
-    assert cases.get_case(db, accepted.id).extension_approved is False
+    assert clocks.case_clock(db, accepted.id, TODAY).extended is False
 
 
 # ---------------------------------------------------------------- re-count (规则 46)
@@ -230,7 +241,7 @@ def test_recount_restarts_the_award_clock(db, accepted):
 @pytest.mark.parametrize(
     ("day", "reason", "message"),
     [
-        (D(2026, 10, 1), "六", "请登记为“中止/公告送达期间”"),
+        (D(2026, 10, 1), "六", "请登记为“中止”或“公告送达”"),
         (D(2026, 10, 1), "八", "第四十六条所列情形"),
         (D(2026, 10, 1), "二", "补正材料不再影响受理期限"),
         (D(2026, 9, 9), "三", "不能早于受理日期 2026-09-10"),
@@ -460,9 +471,11 @@ def test_changes_are_audited(db, accepted):
     clocks.record_service(db, accepted.id, party(accepted, PartyRole.RESPONDENT), "申请书副本",
                           ServiceMethod.POST, D(2026, 9, 14), "李四", today=TODAY)
     actions = [row.action for row in audit.history(db, "case", accepted.id)]
-    assert actions[:4] == ["service.record", "clock.extend", "clock.recount", "clock.suspend"]
-    summaries = [row.summary for row in audit.history(db, "case", accepted.id)][:4]
-    assert summaries[1].endswith("经王建平于2026-11-10批准延长审理期限十五日")
+    assert actions[:5] == ["service.record", "clock.extend", "clock.recount", "clock.resume", "clock.suspend"]
+    summaries = [row.summary for row in audit.history(db, "case", accepted.id)][:5]
+    assert summaries[1] == (f"{accepted.number} 登记期限变动 2026-11-10 批准延长审理期限十五日（批准人：王建平）"
+                            "（审理期限延长十五日）")
+    assert all(row.actor == "测试书记员" for row in audit.history(db, "case", accepted.id)[:5])
 
 
 # ---------------------------------------------------------------- the dashboard and the bulk award clock

@@ -24,7 +24,6 @@ from tests.integration.helpers import (
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
-    CaseSuspension,
     Enterprise,
     Hearing,
     Invitation,
@@ -39,7 +38,7 @@ from tribunal.domain.enums import (
     StaffRole,
 )
 from tribunal.domain.scheduling import HARD, INFO, WARNING, Finding, HearingConflict, HearingInput
-from tribunal.services import cases, hearings, reference, settings
+from tribunal.services import cases, clocks, hearings, reference, settings
 from tribunal.services.app import open_database
 
 SOLE = PanelRole.SOLE
@@ -175,7 +174,8 @@ def test_a_clean_proposal_has_only_the_notes_about_service(ro):
     findings = ro.check(ro.hearing(WED, "09:00", "11:00"))
     assert keys(findings, HARD) == set() and keys(findings, WARNING) == set()
     assert [f.message for f in findings] == ["尚未向申请人张三送达开庭通知",
-                                             "尚未向被申请人邵阳宝庆精密机械有限公司送达开庭通知"]
+                                             "尚未向被申请人邵阳宝庆精密机械有限公司送达开庭通知",
+                                             "尚未登记被申请人邵阳宝庆精密机械有限公司收到申请书副本的日期，无法核对其答辩期"]
     assert {f.severity for f in findings} == {INFO}
     # Served on Tue 12-01, five full working days (12-02, 03, 04, 07, 08) lie before Wed 12-09.
     assert findings[0].fix == "最迟于 2026-12-01 送达"
@@ -543,9 +543,8 @@ def test_award_deadline_boundary(ro):
 
 
 def test_suspension_days_push_the_deadline(w):
-    with w.db.session() as s:
-        s.add(CaseSuspension(case_id=w.case1.id, start_date=dt.date(2026, 11, 10),
-                             end_date=dt.date(2026, 11, 19), reason="等待工伤认定"))
+    clocks.add_suspension(w.db, w.case1.id, dt.date(2026, 11, 10), dt.date(2026, 11, 19), "appraisal：等待工伤认定",
+                          today=TODAY)
     # Ten days not counted: 11-03 + 55 = Mon 12-28.
     assert "deadline.award" not in keys(w.check(w.hearing(dt.date(2026, 12, 28), "09:00", "10:00")))
     assert "deadline.award" in keys(w.check(w.hearing(dt.date(2026, 12, 29), "09:00", "10:00")))
@@ -557,8 +556,7 @@ def test_extension_moves_the_deadline(w):
             received_date=dt.date(2026, 10, 10), accepted_date=dt.date(2026, 10, 12)))
     day = dt.date(2026, 12, 11)  # 60 days after 10-12; 45 days gave 11-26
     assert "deadline.award" in keys(w.check(w.hearing(day, "09:00", "10:00")))
-    with w.db.session() as s:
-        s.execute(update(Case).where(Case.id == w.case1.id).values(extension_approved=True))
+    clocks.approve_extension(w.db, w.case1.id, "仲裁院院长", dt.date(2026, 11, 20), today=TODAY)
     assert "deadline.award" not in keys(w.check(w.hearing(day, "09:00", "10:00")))
     clash = only(w.check(w.hearing(dt.date(2026, 12, 14), "09:00", "10:00")), "deadline.award")
     assert "延长后的审理期限届满日 2026-12-11" in clash.message
@@ -577,7 +575,8 @@ def test_extension_moves_the_deadline(w):
 def test_weekends_and_holidays_warn(w, day, message):
     with w.db.session() as s:
         s.execute(update(Case).where(Case.id == w.case1.id).values(
-            received_date=dt.date(2026, 9, 1), accepted_date=dt.date(2026, 9, 2), extension_approved=True))
+            received_date=dt.date(2026, 9, 1), accepted_date=dt.date(2026, 9, 2)))
+    clocks.approve_extension(w.db, w.case1.id, "仲裁院院长", dt.date(2026, 10, 15), today=TODAY)
     findings = [f for f in w.check(w.hearing(day, "09:00", "10:00"), today=dt.date(2026, 9, 3))
                 if f.rule_key == "calendar.rest_day"]
     assert [f.message for f in findings] == ([message] if message else [])
@@ -620,9 +619,7 @@ def test_a_deadline_in_an_unloaded_year_does_not_warn_while_the_hearing_is_early
 
 
 def test_a_running_suspension_turns_the_deadline_into_a_warning(w):
-    with w.db.session() as s:
-        s.add(CaseSuspension(case_id=w.case1.id, start_date=dt.date(2026, 11, 20), end_date=None,
-                             reason="等待伤残等级鉴定"))
+    clocks.add_suspension(w.db, w.case1.id, dt.date(2026, 11, 20), None, "appraisal：等待伤残等级鉴定", today=TODAY)
     # Eight days stood still up to today (11-20 … 11-27): 11-03 + 53 = Sat 12-26, rolled to Mon 12-28.
     assert "deadline.award" not in keys(w.check(w.hearing(dt.date(2026, 12, 28), "09:00", "10:00")))
     finding = only(w.check(w.hearing(dt.date(2026, 12, 29), "09:00", "10:00")), "deadline.award")

@@ -45,3 +45,26 @@ def test_without_a_new_date_or_on_a_clash_nothing_is_linked(w):
     assert (detail.id, detail.status, detail.postponed_to_id) == (h.id, HearingStatus.POSTPONED, None)
     with w.db.session(write=False) as s:
         assert s.scalars(select(Hearing.id).where(Hearing.postponed_from_id.is_not(None))).all() == []
+
+
+def test_everyone_on_the_case_is_told_of_a_postponement_or_cancellation(w):
+    from tribunal.domain.enums import ParticipantRole
+    from tribunal.services import participants
+
+    participants.add_participant(w.db, w.case1.id, ParticipantRole.WITNESS, "阿卜杜热合曼·阿卜杜克热木",
+                                 phone="13900001111", today=TODAY)
+    participants.add_participant(w.db, w.case1.id, ParticipantRole.APPRAISER, "欧阳𬱖", today=TODAY)
+    participants.add_participant(w.db, w.case1.id, ParticipantRole.INTERPRETER, "李译", today=TODAY)
+    h = w.schedule(w.hearing(WED, "09:00", "11:00", "B2"))
+    _, told = hearings.postpone_hearing(w.db, h.id, "被申请人申请延期", today=TODAY)
+    kinds = [r.kind for r in told]
+    # Parties (each followed by its agent, when it has one), then the other participants, then the
+    # tribunal and the rest.
+    assert kinds[:kinds.index("participant")] and set(kinds[:kinds.index("participant")]) <= {"party", "agent"}
+    others = [(r.name, r.role_label, r.phone) for r in told if r.kind == "participant"]
+    assert others == [("阿卜杜热合曼·阿卜杜克热木", "证人", "13900001111"), ("欧阳𬱖", "鉴定人", ""),
+                      ("李译", "翻译人员", "")]
+    assert "arbitrator" in kinds and "clerk" in kinds
+    told_again = hearings.cancel_hearing(w.db, h.id, "申请人撤回仲裁申请")
+    assert [(r.name, r.kind) for r in told_again if r.kind == "participant"] == [
+        ("阿卜杜热合曼·阿卜杜克热木", "participant"), ("欧阳𬱖", "participant"), ("李译", "participant")]

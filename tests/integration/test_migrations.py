@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 import sqlite3
@@ -217,6 +218,23 @@ def _agents_at_0003(url: str) -> list[tuple]:
         db.dispose()
 
 
+# ---------------------------------------------------------------- 0007: the clock history
+
+
+def _at_revision(path: Path, revision: str) -> None:
+    """An empty SQLite file migrated up to ``revision`` (an older program's database)."""
+    from alembic import command
+
+    db = Database(f"sqlite:///{path}")
+    try:
+        config = migrate.alembic_config(db)
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+    finally:
+        db.dispose()
+
+
 EXPECTED_AGENTS = [
     (1, "lawyer", "湖南宝庆律师事务所", "汪婷婷", "13907391111", False, None),
     (2, "legal_service_worker", "邵东市法律服务所", "王五", None, False, None),
@@ -239,3 +257,104 @@ def test_free_text_agents_become_records_on_postgresql(pg_url):
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
     assert _agents_at_0003(pg_url) == EXPECTED_AGENTS
+def _old_case(con: sqlite3.Connection, number: str, accepted: str, **columns: object) -> int:
+    values = {"number": number, "number_prefix": "邵劳人仲案字", "year": 2026, "seq": int(number[-2]),
+              "case_type": "wages", "status": "accepted", "procedure": "ordinary", "received_date": accepted,
+              "accepted_date": accepted, "collective": 0, "worker_count": 1, "extension_approved": 0,
+              "applicant_names": "张三", "respondent_names": "邵阳宝庆精密机械有限公司", "claim_total_fen": 0,
+              "mediated_on_site": 0, "created_at": "2026-09-10 09:00:00", "updated_at": "2026-09-10 09:00:00"}
+    values.update(columns)
+    cur = con.execute(f"INSERT INTO arbitration_case ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                      list(values.values()))
+    return int(cur.lastrowid or 0)
+
+
+def test_0007_moves_suspensions_the_extension_and_the_recount_into_the_history(tmp_path):
+    from tests.conftest import TODAY
+    from tribunal.services import clocks
+
+    path = tmp_path / "old.sqlite3"
+    _at_revision(path, "0004")
+    con = sqlite3.connect(path)
+    with con:
+        case = _old_case(con, "邵劳人仲案字〔2026〕第1号", "2026-09-10", extension_approved=1,
+                         extension_approved_by="仲裁院院长 王建平", extension_approved_on="2026-10-20",
+                         clock_restart_date="2026-10-01", clock_restart_reason="（三）申请人增加或者变更仲裁请求：增加加班费")
+        late = _old_case(con, "邵劳人仲案字〔2026〕第2号", "2026-09-10", clock_restart_date="2026-11-02",
+                         clock_restart_reason="（一）追加当事人或者第三人")
+        rows = [(case, "2026-09-20", "2026-09-29", "案件处理需要等待工伤认定、伤残等级鉴定以及其他鉴定结论：等待鉴定"),
+                (case, "2026-10-14", None, "等待鉴定机构回复"),
+                (case, "2026-10-05", "2026-10-08", "公告送达期间")]
+        for row in rows:
+            con.execute("INSERT INTO case_suspension (case_id, start_date, end_date, reason) VALUES (?, ?, ?, ?)", row)
+        con.execute("INSERT INTO audit_entry (at, actor, action, entity, entity_id, summary, before, after) VALUES "
+                    "('2026-09-21 10:00:00', '李书记员', 'clock.suspend', 'case', ?, '', NULL, ?)",
+                    (case, '{"suspension": {"id": 1}}'))
+        con.execute("INSERT INTO audit_entry (at, actor, action, entity, entity_id, summary, before, after) VALUES "
+                    "('2026-10-02 16:00:00', '赵静', 'clock.recount', 'case', ?, '', NULL, ?)",
+                    (case, '{"clock_restart_date": "2026-10-01"}'))
+    con.close()
+
+    db = open_database(str(path), actor="测试书记员")
+    try:
+        with db.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
+                                    Base.metadata) == []
+        clock = clocks.case_clock(db, case, TODAY)
+        events = [(e.kind, e.date, e.ground, e.detail, e.entered_by) for e in clock.events]
+        assert events == [
+            ("suspension", dt.date(2026, 9, 20), "appraisal", "等待鉴定", "李书记员"),
+            ("suspension_end", dt.date(2026, 9, 29), "", "", "李书记员"),
+            ("recount", dt.date(2026, 10, 1), "三", "增加加班费", "赵静"),
+            ("suspension", dt.date(2026, 10, 5), "public_notice", "", "升级前登记（登记人不详）"),
+            ("suspension_end", dt.date(2026, 10, 8), "", "", "升级前登记（登记人不详）"),
+            ("suspension", dt.date(2026, 10, 14), "", "等待鉴定机构回复", "升级前登记（登记人不详）"),
+            ("extension", dt.date(2026, 10, 20), "", "", "升级前登记（登记人不详）"),
+        ]
+        assert all(e.lawful for e in clock.events)
+        # As before the upgrade: counted from 10-01 (the suspension before it no longer counts), the
+        # old public-notice interval 10-05 … 10-08 (4 days) and the running one since 10-14 (to 11-27:
+        # 45 days) left out, extended: 10-01 + 60 + 49 = Tue 01-19 2027 — a year not loaded, so unknown.
+        assert (clock.clock_start, clock.extended, clock.excluded_days) == (dt.date(2026, 10, 1), True, 49)
+        assert clock.suspended and 2027 in clock.unknown_years
+        # The re-count recorded after the period had run out (10-26) no longer revives it.
+        clock = clocks.case_clock(db, late, TODAY)
+        (recount,) = clock.events
+        assert not recount.lawful and recount.reason.startswith("审理期限已于 2026-10-26 届满")
+        assert (clock.clock_start, clock.award_due, clock.item("award_due").state) == (
+            dt.date(2026, 9, 10), dt.date(2026, 10, 26), "overdue")
+        assert "case_suspension" not in db.table_names()
+    finally:
+        db.dispose()
+    assert len(list((path.parent / "backups").glob("*.before-0007.sqlite3"))) == 1
+
+
+def test_0007_downgrades_to_the_latest_of_each(tmp_path, db_path):
+    from alembic import command
+
+    from tests.conftest import TODAY
+    from tests.integration.helpers import case_input
+    from tribunal.services import cases, clocks
+
+    db = open_database(str(db_path), actor="测试书记员")
+    try:
+        case = cases.create_case(db, case_input(received_date=dt.date(2026, 9, 8),
+                                                accepted_date=dt.date(2026, 9, 10)), today=TODAY)
+        clocks.add_suspension(db, case.id, dt.date(2026, 9, 20), dt.date(2026, 9, 29), "appraisal", today=TODAY)
+        clocks.record_recount(db, case.id, dt.date(2026, 10, 1), "三", today=TODAY)
+        clocks.approve_extension(db, case.id, "王建平", dt.date(2026, 10, 20), today=TODAY)
+        config = migrate.alembic_config(db)
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0004")
+    finally:
+        db.dispose()
+    con = sqlite3.connect(db_path)
+    try:
+        assert con.execute("SELECT extension_approved, extension_approved_by, extension_approved_on, "
+                           "clock_restart_date, clock_restart_reason FROM arbitration_case").fetchone() == (
+            1, "王建平", "2026-10-20", "2026-10-01", "（三）")
+        assert con.execute("SELECT start_date, end_date, reason FROM case_suspension").fetchall() == [
+            ("2026-09-20", "2026-09-29", "案件处理需要等待工伤认定、伤残等级鉴定以及其他鉴定结论")]
+    finally:
+        con.close()

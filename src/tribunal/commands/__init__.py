@@ -9,6 +9,7 @@ from __future__ import annotations
 MODULES: tuple[str, ...] = (
     "tribunal.commands.hearings",
     "tribunal.commands.clock",
+    "tribunal.commands.periods",
     "tribunal.commands.calendar",
     "tribunal.commands.enterprises",
     "tribunal.commands.observers",

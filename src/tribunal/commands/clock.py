@@ -75,15 +75,15 @@ def _weekday(day: dt.date) -> str:
 def run(args: argparse.Namespace) -> int:
     """Compute and print the clock; see :data:`EPILOG` for the behaviour."""
     from tribunal.domain.legal_calendar import UnknownYearError
-    from tribunal.domain.periods import CLOCK_KEYS, PeriodCalculator, compute_clock, shipped_rules
-    from tribunal.services import legal_calendar
+    from tribunal.domain.periods import CLOCK_KEYS, PeriodCalculator, compute_clock
+    from tribunal.services import legal_calendar, period_rules
 
     db = open_db(args)
     try:
         calendar = legal_calendar.calendar(db)
+        rules = period_rules.rules(db)  # the commission's confirmations drop the * of checked rules
     finally:
         db.dispose()
-    rules = shipped_rules()
     try:
         clock = compute_clock(calendar, rules, received=args.received, accepted=args.accepted,
                               served=args.served, hearing=args.hearing)
@@ -121,5 +121,6 @@ def run(args: argparse.Namespace) -> int:
         unverified = unverified or not due.verified
         print(f"{label}：{due.date.isoformat()}（{_weekday(due.date)}）  {method}  依据：{due.basis}{mark}")
     if unverified:
-        print("* 期间按工作日或自然日计算，依据《劳动人事争议仲裁办案规则》第八十条，尚待与官方文本核对。")
+        print("* 期间规则待核对：期间按工作日或自然日计算，依据《劳动人事争议仲裁办案规则》第八十条，"
+              "尚未与官方文本核对确认（tribunal periods list）。")
     return 0

@@ -213,11 +213,6 @@ class Case(Versioned, Base):
     mediated_on_site: Mapped[bool] = mapped_column(Boolean, default=False)
     collective: Mapped[bool] = mapped_column(Boolean, default=False)
     worker_count: Mapped[int] = mapped_column(Integer, default=1)
-    extension_approved: Mapped[bool] = mapped_column(Boolean, default=False)
-    extension_approved_by: Mapped[str | None] = mapped_column(String(60))
-    extension_approved_on: Mapped[dt.date | None] = mapped_column(Date)
-    clock_restart_date: Mapped[dt.date | None] = mapped_column(Date)
-    clock_restart_reason: Mapped[str | None] = mapped_column(String(200))
     tribunal_id: Mapped[int | None] = mapped_column(
         ForeignKey("circuit_tribunal.id", ondelete="SET NULL"), index=True
     )
@@ -239,8 +234,8 @@ class Case(Versioned, Base):
     arbitrators: Mapped[list[CaseArbitrator]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CaseArbitrator.position"
     )
-    suspensions: Mapped[list[CaseSuspension]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="CaseSuspension.start_date"
+    clock_events: Mapped[list[CaseClockEvent]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseClockEvent.id"
     )
     tribunal: Mapped[CircuitTribunal | None] = relationship()
     clerk: Mapped[Staff | None] = relationship()
@@ -330,18 +325,68 @@ class CaseArbitrator(Base):
     staff: Mapped[Staff] = relationship()
 
 
-class CaseSuspension(Base):
-    """An interval in which the case clock stands still (中止 or public-notice service)."""
+class CaseClockEvent(Base):
+    """One dated change to a case's time limit (期限变动记录), kept for ever.
 
-    __tablename__ = "case_suspension"
+    Suspensions and their ends, periods not counted, public notices, the approved extension,
+    each re-count of 办案规则 art. 46 and the answer whether an extension still stands after a
+    re-count: the clock is computed from these rows alone, in event-date order
+    (``domain/clock_history.py``). A row is never changed or deleted; a mistake is withdrawn
+    (``withdrawn_*``) and stays on record. Notices and service records refer to a row by id.
+    """
+
+    __tablename__ = "clock_event"
+    __table_args__ = (Index("ix_clock_event_case_date", "case_id", "event_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("arbitration_case.id", ondelete="CASCADE"), index=True)
-    start_date: Mapped[dt.date] = mapped_column(Date)
+    case_id: Mapped[int] = mapped_column(ForeignKey("arbitration_case.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    event_date: Mapped[dt.date] = mapped_column(Date)
+    # Re-count item (一…七), suspension ground code, public-notice rule key, or kept/lapsed.
+    ground: Mapped[str] = mapped_column(String(40), default="")
+    detail: Mapped[str | None] = mapped_column(String(200))
+    # An end refers to its interval; an answer about an extension refers to the extension.
+    ref_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clock_event.id", ondelete="CASCADE"), index=True
+    )
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("party.id", ondelete="SET NULL"))
+    party_name: Mapped[str | None] = mapped_column(String(200))
+    document: Mapped[str | None] = mapped_column(String(60))
+    approved_by: Mapped[str | None] = mapped_column(String(60))
+    days: Mapped[int | None] = mapped_column(Integer)
+    # A public notice: the day it counts as served. A suspension: the last day its end event
+    # records, kept by the clock service with that event so reports can query intervals.
     end_date: Mapped[dt.date | None] = mapped_column(Date)
-    reason: Mapped[str] = mapped_column(String(200))
+    entered_by: Mapped[str] = mapped_column(String(60))
+    entered_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    withdrawn_at: Mapped[dt.datetime | None]
+    withdrawn_by: Mapped[str | None] = mapped_column(String(60))
+    withdrawn_reason: Mapped[str | None] = mapped_column(String(200))
 
-    case: Mapped[Case] = relationship(back_populates="suspensions")
+    case: Mapped[Case] = relationship(back_populates="clock_events")
+
+
+class PeriodRuleCheck(Base):
+    """A commission's confirmation of one period rule against the official text (期间规则核对).
+
+    The confirmation names the rule as it then read (length, unit, basis): a later program
+    version that changes the rule shows it unconfirmed again. Withdrawn confirmations stay.
+    """
+
+    __tablename__ = "period_rule_check"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule_key: Mapped[str] = mapped_column(String(40), index=True)
+    days: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(10))
+    basis: Mapped[str] = mapped_column(String(300))
+    source: Mapped[str] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(String(300))
+    confirmed_by: Mapped[str] = mapped_column(String(60))
+    confirmed_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    withdrawn_at: Mapped[dt.datetime | None]
+    withdrawn_by: Mapped[str | None] = mapped_column(String(60))
+    withdrawn_reason: Mapped[str | None] = mapped_column(String(200))
 
 
 class Hearing(Versioned, Base):

@@ -65,6 +65,8 @@ REQUIRED_RULES: Final = (
     "postpone_request",  # 申请延期开庭: >= 3 before the hearing
     "award",  # 审理期限: accepted + 45
     "award_extension",  # 延长: + 15
+    "public_notice",  # 公告送达: publication + 30, then deemed served
+    "public_notice_abroad",  # no domicile in China: publication + 60 (a reading)
 )
 
 #: Keys of :func:`compute_clock`'s result, in display order.
@@ -94,6 +96,7 @@ _DUE_LABELS: Final[dict[str, str]] = {
     "award_due": "审理期限届满日",
     "award_due_extended": "延长后审理期限届满日",
     "award_target": "内部结案目标日",
+    "public_notice_served": "公告期满视为送达日",
 }
 
 
@@ -117,7 +120,12 @@ class PeriodRule:
         basis: the articles it rests on, e.g. ``"《劳动争议调解仲裁法》第三十条；…"``.
         note: how it is counted, exceptions, what remains to be checked.
         verified: False while the rule (length, unit or article) is unconfirmed against
-            the official text; the GUI should flag such dates.
+            the official text; the GUI should flag such dates. The shipped file marks every
+            rule unverified; a commission confirms rules in the database
+            (``services.period_rules``), which sets this flag on the rules it hands out.
+        reading: non-empty when the rule is not the words of a statute but the program's
+            reading where the law is silent (e.g. applying a civil-procedure period by
+            analogy); shown to the clerk beside every date that depends on it.
     """
 
     key: str
@@ -127,6 +135,7 @@ class PeriodRule:
     basis: str
     note: str = ""
     verified: bool = False
+    reading: str = ""
 
     def __post_init__(self) -> None:
         if self.unit not in _UNITS:
@@ -154,6 +163,7 @@ class PeriodRule:
                 basis=str(data["basis"]),
                 note=str(data.get("note", "")),
                 verified=bool(data.get("verified", False)),
+                reading=str(data.get("reading", "")),
             )
         except KeyError as missing:
             raise PeriodRulesError(f"期间规则“{key or '?'}”缺少字段 {missing}。") from None
@@ -174,6 +184,8 @@ class DueDate:
         basis: the legal basis of the period.
         unit: ``"working"`` or ``"natural"``.
         verified: False when the underlying rule is not yet confirmed.
+        reading: the program's reading the date depends on where the law is silent
+            (:attr:`PeriodRule.reading`), or ``""``.
     """
 
     key: str
@@ -182,6 +194,7 @@ class DueDate:
     basis: str
     unit: str
     verified: bool = True
+    reading: str = ""
 
 
 class NoticeCheck(NamedTuple):
@@ -310,6 +323,7 @@ class PeriodCalculator:
             basis="；".join(bases),
             unit=units.pop() if len(units) == 1 else "mixed",
             verified=all(r.verified for r in rules),
+            reading="；".join(dict.fromkeys(r.reading for r in rules if r.reading)),
         )
 
     def _end(self, start: date, days: int, unit: str) -> date:
@@ -386,6 +400,17 @@ class PeriodCalculator:
             the required full working days lie strictly between the two dates.
         """
         return self._check_before("hearing_notice", served, hearing)
+
+    def public_notice_served(self, published: date, abroad: bool = False) -> DueDate:
+        """The day service by public notice counts as done (公告送达视为送达之日).
+
+        ``published`` + 30 natural days (民诉法 95), or + 60 for a party without a domicile
+        in China (``abroad``; 民诉法 283 applied by analogy, a reading): the publication day
+        is not counted and a last day on a rest day moves to the next working day (民诉法
+        85), like every period. docs/legal-basis.md §3.3.
+        """
+        return self._after("public_notice_served", "public_notice_abroad" if abroad else "public_notice",
+                           published)
 
     def postponement_is_timely(self, requested: date, hearing: date) -> NoticeCheck:
         """Whether a postponement request made on ``requested`` is in time for ``hearing``."""

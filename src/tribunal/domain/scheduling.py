@@ -281,8 +281,27 @@ class Booking:
 
 
 @dataclass(frozen=True)
+class DefencePeriod:
+    """One respondent's defence period, from its own receipt of the application copy (法 30).
+
+    Attributes:
+        party: the respondent's name.
+        served: the day it received the application copy (or counts as served by public
+            notice); None when no receipt is recorded.
+        due: the last day of its defence period (None: not running yet, or its year is not
+            loaded).
+        basis: the articles of the period.
+    """
+
+    party: str
+    served: dt.date | None
+    due: dt.date | None
+    basis: str
+
+
+@dataclass(frozen=True)
 class AwardClock:
-    """The case's award clock as the case page shows it (from :mod:`tribunal.services.clocks`).
+    """The case's clocks as the case page shows them (from :mod:`tribunal.services.clocks`).
 
     Attributes:
         due: the legal last day (45 days, or 60 once the extension is approved, suspension
@@ -293,6 +312,7 @@ class AwardClock:
         suspended: a suspension runs today, so the last day still moves.
         unknown_year: the year that stopped the computation, if any.
         basis: the legal basis of the period.
+        defences: each respondent's defence period (several respondents: each its own).
     """
 
     due: dt.date | None
@@ -301,6 +321,7 @@ class AwardClock:
     suspended: bool
     unknown_year: int | None
     basis: str
+    defences: tuple[DefencePeriod, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -718,6 +739,29 @@ def rule_award_deadline(f: Facts) -> list[Finding]:
     return [Finding("deadline.award", HARD, message, a.basis, fix)]
 
 
+def rule_defence_period(f: Facts) -> list[Finding]:
+    """A hearing before a respondent's defence period ends (法 30: ten days from its own receipt).
+
+    A warning, not a block: the respondent may waive the rest of the period, and not answering
+    does not stop the proceedings (法 30); the clerk records why the hearing is set that day.
+    """
+    if f.award is None or f.case is None or f.case.accepted_date is None:
+        return []
+    out: list[Finding] = []
+    for d in f.award.defences:
+        if d.due is not None and f.day <= d.due:
+            after = d.due + dt.timedelta(days=1)
+            out.append(Finding(
+                "defence.running", WARNING,
+                f"开庭日 {f.day} 在被申请人{d.party}的答辩期内（{d.served} 收到申请书副本，答辩期至 {d.due}）",
+                d.basis, f"改到 {after} 或之后开庭，或取得{d.party}放弃剩余答辩期的书面意见并在理由中说明"))
+        elif d.served is None and d.due is None:
+            out.append(Finding("defence.not_served", INFO,
+                               f"尚未登记被申请人{d.party}收到申请书副本的日期，无法核对其答辩期",
+                               d.basis, "在“期限”页登记送达申请书副本的日期"))
+    return out
+
+
 def rule_rest_day(f: Facts) -> list[Finding]:
     """A hearing on a weekend or statutory holiday (allowed, but worth a second look)."""
     try:
@@ -747,6 +791,7 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     rule_closed_observers,
     rule_notice,
     rule_award_deadline,
+    rule_defence_period,
     rule_rest_day,
 )
 

@@ -137,7 +137,6 @@ class CaseDetail:
     mediated_on_site: bool
     collective: bool
     worker_count: int
-    extension_approved: bool
     clerk_id: int | None
     tribunal_id: int | None
     parties: tuple[PartyData, ...]
@@ -358,7 +357,6 @@ def _detail(case: Case) -> CaseDetail:
         mediated_on_site=case.mediated_on_site,
         collective=case.collective,
         worker_count=case.worker_count,
-        extension_approved=case.extension_approved,
         clerk_id=case.clerk_id,
         tribunal_id=case.tribunal_id,
         parties=tuple(
@@ -669,6 +667,9 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
     """
     data, errors = check_case_input(data, today=today)
     ValidationError.raise_if(errors, "案件信息")
+    from tribunal.services import clocks, legal_calendar  # the clock history judges date changes
+
+    calendar = legal_calendar.calendar(db)  # before the write transaction: it may seed the calendar
     with db.session() as s:
         _check_staff(s, data, errors)
         ValidationError.raise_if(errors, "案件信息")
@@ -682,6 +683,9 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
                 f"收件日期的年份不能改变（案号 {case.number} 属于 {case.year} 年）",
                 {"received_date": f"应为 {case.year} 年内的日期"},
             )
+        if (data.received_date, data.accepted_date) != (case.received_date, case.accepted_date):
+            # A recorded suspension, re-count or extension must stay lawful under the new dates.
+            clocks.check_acceptance_change(s, case_id, data.received_date, data.accepted_date, calendar)
         before = _detail(case)
         _apply(s, case, data)
         # Written even when only parties or claims changed: the row's version must move.

@@ -1,10 +1,19 @@
-"""Statutory clocks of cases (办案期限): every due date with its legal basis and state, and what changes them."""
+"""Statutory clocks of cases (办案期限): every due date with its legal basis and state, and the
+dated history of what changes them.
+
+Every change to a case's time limit is one event of ``clock_event`` (who entered it, when, and
+its own date). The clocks are computed from the whole history in event-date order
+(:func:`tribunal.domain.clock_history.replay`), whatever order the events were entered in.
+An entry is judged by its date against the clock the earlier-dated events give; an entry the
+law does not allow on that date, or one that would make an event already recorded unlawful,
+is refused with a message naming the event. docs/legal-basis.md §3 sets out the readings.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
@@ -12,7 +21,22 @@ from sqlalchemy import ColumnElement, Row, Select, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tribunal.db.engine import Database
-from tribunal.db.models import Case, CaseSuspension, Hearing, Party, ServiceRecord
+from tribunal.db.models import Case, CaseClockEvent, Hearing, Party, ServiceRecord
+from tribunal.domain import clock_history as ch
+from tribunal.domain.clock_history import (
+    RECOUNT_EVENTS,
+    SUSPENSION_REASONS,
+    AwardEnd,
+    ClockEvent,
+    ExtensionQuestion,
+    History,
+    RecountEvent,
+    SuspensionReason,
+    award_end,
+    event_basis,
+    event_label,
+    replay,
+)
 from tribunal.domain.enums import CaseStatus, HearingStatus, PartyRole, ServiceMethod
 from tribunal.domain.legal_calendar import LegalCalendar, UnknownYearError
 from tribunal.domain.periods import (
@@ -22,16 +46,18 @@ from tribunal.domain.periods import (
     OVERDUE,
     DueDate,
     PeriodCalculator,
+    PeriodRule,
     deadline_state,
     excluded_days_within,
 )
-from tribunal.errors import ConflictError, NotFound, ValidationError
-from tribunal.services import audit, settings
+from tribunal.errors import ConflictError, NotFound, TribunalError, ValidationError
+from tribunal.services import audit, period_rules, settings
 from tribunal.services import legal_calendar as calendar_service
 
 __all__ = [
     "APPLICATION_DOCUMENTS",
     "COMPOSITION_DOCUMENTS",
+    "DEFAULT_NOTICE_DOCUMENTS",
     "DONE",
     "DUE_SOON",
     "HEARING_NOTICE_DOCUMENTS",
@@ -44,10 +70,14 @@ __all__ = [
     "UNKNOWN",
     "AwardDue",
     "CaseClock",
+    "ClockEventRow",
     "ClockItem",
     "ClosedClock",
     "DueOverview",
     "DueRow",
+    "ExtensionQuestionError",
+    "NoticePeriod",
+    "OpenQuestion",
     "RecountEvent",
     "ServiceData",
     "SuspensionData",
@@ -56,13 +86,17 @@ __all__ = [
     "all_award_due_dates",
     "approve_extension",
     "case_clock",
+    "check_acceptance_change",
     "closed_case_clocks",
-    "closing_due_dates",
     "due_overview",
     "end_suspension",
+    "public_notice_period",
+    "record_public_notice",
     "record_recount",
     "record_service",
+    "review_extension",
     "service_records",
+    "withdraw_event",
 ]
 
 DONE: Final = "done"
@@ -87,83 +121,20 @@ APPLICATION_DOCUMENTS: Final = ("申请书副本", "仲裁申请书副本", "应
 HEARING_NOTICE_DOCUMENTS: Final = ("开庭通知书", "仲裁庭组成及开庭通知书")
 #: Documents that notify the tribunal's composition (法 32).
 COMPOSITION_DOCUMENTS: Final = ("仲裁庭组成通知书", "组庭通知书", "仲裁庭组成及开庭通知书")
+#: What a public notice serves when the clerk does not say otherwise.
+DEFAULT_NOTICE_DOCUMENTS: Final = "仲裁申请书副本、应诉通知书"
 
-_ART46 = "《劳动人事争议仲裁办案规则》第四十六条"
-_ART47 = "《劳动人事争议仲裁办案规则》第四十七条"
-
-
-@dataclass(frozen=True)
-class RecountEvent:
-    """One ground of 办案规则 art. 46 on which a period is counted afresh or stands still.
-
-    Attributes:
-        code: the item number as printed, ``"一"`` to ``"七"``.
-        label_zh: the event in the clerk's words.
-        restarts: which clock starts again: ``"award"`` (the 45 days), ``"accept"`` (the
-            5 days to decide on acceptance) or ``"none"`` (item six: days are left out instead,
-            recorded as a suspension).
-        start_zh: from which day the clock runs again.
-        basis: article and item.
-    """
-
-    code: str
-    label_zh: str
-    restarts: str
-    start_zh: str
-    basis: str
-
-    @property
-    def reason_text(self) -> str:
-        """How the event is written into the case (``（三）申请人增加或者变更仲裁请求``)."""
-        return f"（{self.code}）{self.label_zh}"
-
-
-RECOUNT_EVENTS: Final[tuple[RecountEvent, ...]] = (
-    RecountEvent("一", "追加当事人或者第三人", "award", "决定追加之日", f"{_ART46}第（一）项"),
-    RecountEvent("二", "申请人补正申请材料", "accept", "收到补正材料之日", f"{_ART46}第（二）项"),
-    RecountEvent("三", "申请人增加或者变更仲裁请求", "award", "受理增加或者变更请求之日",
-                 f"{_ART46}第（三）项"),
-    RecountEvent("四", "被申请人提出反申请并合并审理", "award", "受理反申请之日", f"{_ART46}第（四）项"),
-    RecountEvent("五", "案件移送管辖", "award", "接受移送之日", f"{_ART46}第（五）项"),
-    RecountEvent("六", "中止审理期间、公告送达期间", "none", "不计入审理期限", f"{_ART46}第（六）项"),
-    RecountEvent("七", "法律、法规规定应当另行计算的其他情形", "award", "依有关规定确定之日",
-                 f"{_ART46}第（七）项"),
-)
 _EVENTS_BY_CODE: Final = {e.code: e for e in RECOUNT_EVENTS}
 _CODE_DIGITS: Final = dict(zip("1234567", "一二三四五六七", strict=True))
-_REASON_CODE_RE: Final = re.compile(r"^\s*[（(]\s*([一二三四五六七1-7])\s*[)）]")
-
-
-@dataclass(frozen=True)
-class SuspensionReason:
-    """A ground on which the case clock stands still (规则 47 grounds, public-notice service)."""
-
-    code: str
-    label_zh: str
-    basis: str
-
-    @property
-    def public_notice(self) -> bool:
-        """Public-notice service stops the clock but does not suspend the hearing."""
-        return self.code == "public_notice"
-
-
-SUSPENSION_REASONS: Final[tuple[SuspensionReason, ...]] = (
-    SuspensionReason("death", "劳动者一方当事人死亡，需要等待继承人表明是否参加仲裁", f"{_ART47}第（一）项"),
-    SuspensionReason("incapacity", "劳动者一方当事人丧失民事行为能力，尚未确定法定代理人参加仲裁",
-                     f"{_ART47}第（二）项"),
-    SuspensionReason("employer_ended", "用人单位终止，尚未确定权利义务承继者", f"{_ART47}第（三）项"),
-    SuspensionReason("force_majeure", "一方当事人因不可抗拒的事由，不能参加仲裁", f"{_ART47}第（四）项"),
-    SuspensionReason("other_case", "案件审理需要以其他案件的审理结果为依据，且其他案件尚未审结",
-                     f"{_ART47}第（五）项"),
-    SuspensionReason("appraisal", "案件处理需要等待工伤认定、伤残等级鉴定以及其他鉴定结论",
-                     f"{_ART47}第（六）项"),
-    SuspensionReason("other", "其他需要中止仲裁审理的情形", f"{_ART47}第（七）项"),
-    SuspensionReason("public_notice", "公告送达期间",
-                     f"{_ART46}第（六）项；《中华人民共和国民事诉讼法》第九十五条"),
-)
 _REASONS_BY_CODE: Final = {r.code: r for r in SUSPENSION_REASONS}
 _REASONS_BY_LABEL: Final = {r.label_zh: r for r in SUSPENSION_REASONS}
+_KIND_FIELD: Final = {ch.RECOUNT: "restart_date", ch.EXTENSION: "approved_on", ch.SUSPENSION: "start",
+                      ch.SUSPENSION_END: "end", ch.PUBLIC_NOTICE: "published_on"}
+
+
+def _covers(document: str, names: tuple[str, ...]) -> bool:
+    """Whether a document description (``申请书副本、应诉通知书``) names one of ``names``."""
+    return any(name in document for name in names)
 
 
 # ---------------------------------------------------------------- data: results
@@ -175,9 +146,10 @@ class ClockItem:
 
     Attributes:
         key: ``accept_by``, ``serve_application_by``, ``composition_notice_by``,
-            ``defence_due``, ``earliest_hearing``, ``postpone_request_by``, and ``award_due``
-            (or ``award_due_extended`` once the extension is approved).
-        label_zh: what the clerk calls it.
+            ``defence_due`` (one per respondent), ``earliest_hearing``,
+            ``postpone_request_by``, and ``award_due`` (or ``award_due_extended`` while the
+            extension is in force).
+        label_zh: what the clerk calls it (with the respondent's name when there are several).
         due: the date; None when an input is missing or its year is not loaded.
         basis: the articles the period rests on.
         unit: ``"working"`` or ``"natural"``.
@@ -187,7 +159,10 @@ class ClockItem:
             a duty of the commission: once it passes it is over, never overdue.
         target: for the award, the internal target (the un-rolled day moved back to a working
             day), which raises the alert earlier than the legal last day.
-        verified: False while the period's length or unit is unconfirmed (rules file).
+        verified: False while the period's rule is not confirmed against the official text.
+        readings: keys of :data:`tribunal.domain.readings.READINGS` the date depends on.
+        party_id, party_name: for a defence period, the respondent it runs for.
+        start: for a defence period, the day it counts from (the respondent's receipt).
     """
 
     key: str
@@ -200,6 +175,10 @@ class ClockItem:
     party_deadline: bool = False
     target: dt.date | None = None
     verified: bool = False
+    readings: tuple[str, ...] = ()
+    party_id: int | None = None
+    party_name: str = ""
+    start: dt.date | None = None
 
     @property
     def state_label(self) -> str:
@@ -211,10 +190,18 @@ class ClockItem:
         """``工作日`` or ``自然日``."""
         return "自然日" if self.unit == NATURAL else "工作日"
 
+    @property
+    def row_key(self) -> str:
+        """A key unique within the case (the defence periods share ``key``)."""
+        return f"{self.key}:{self.party_id}" if self.party_id is not None else self.key
+
 
 @dataclass(frozen=True)
 class SuspensionData:
-    """An interval in which the case clock stood or stands still; ``end`` None: still running."""
+    """An interval in which the case clock stood or stands still; ``end`` None: still running.
+
+    ``id`` is the id of the event that began it (what :func:`end_suspension` takes).
+    """
 
     id: int
     case_id: int
@@ -223,6 +210,61 @@ class SuspensionData:
     reason: str
     basis: str
     public_notice: bool
+
+
+@dataclass(frozen=True)
+class ClockEventRow:
+    """One event of a case's clock history as the 期限 tab lists it.
+
+    Attributes:
+        id: the event's id (what :func:`withdraw_event` takes, what a notice refers to).
+        kind: one of ``clock_history.KINDS``.
+        date: the event's own date.
+        label: what it is, in the clerk's words; ``basis`` its articles.
+        effect: what it did to the clock; ``reason`` why it has no effect (when not lawful).
+        lawful: False when the law does not allow it on its date (older data only: new
+            entries are refused).
+        entered_by, entered_at: who recorded it, and when.
+        withdrawn_*: set once it was withdrawn (it then counts for nothing).
+        ref: the event it ends or answers about; party_id, end, approved_by as stored.
+    """
+
+    id: int
+    case_id: int
+    kind: str
+    date: dt.date
+    label: str
+    basis: str
+    effect: str
+    lawful: bool
+    reason: str
+    entered_by: str
+    entered_at: dt.datetime | None
+    ground: str = ""
+    detail: str = ""
+    ref: int | None = None
+    party_id: int | None = None
+    end: dt.date | None = None
+    approved_by: str = ""
+    withdrawn_at: dt.datetime | None = None
+    withdrawn_by: str = ""
+    withdrawn_reason: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """An extension approved before a re-count whose standing the clerk has not confirmed."""
+
+    extension_id: int
+    extension_date: dt.date
+    approved_by: str
+    recount_id: int
+    recount_date: dt.date
+    message: str
 
 
 @dataclass(frozen=True)
@@ -248,15 +290,22 @@ class CaseClock:
     """All statutory dates of one case as of ``today``.
 
     Attributes:
-        items: the dates in the order a case runs through them.
+        items: the dates in the order a case runs through them (one defence period per
+            respondent).
         clock_start: the day the 45 days count from (acceptance, or a 规则 46 re-count day).
         clock_restart_reason: the re-count event, or ``""`` when counted from acceptance.
-        extended: whether the 15-day extension was approved.
-        excluded_days: suspension and public-notice days left out of the award clock so far.
-        suspended: whether a suspension is running today.
+        extended: whether an extension is in force for the clock as it stands.
+        excluded_days: days left out of the award clock so far (suspension, public notice…).
+        suspended: whether a suspension of the hearing (规则 47) is running today.
+        stopped: whether any interval not counted is running without an end (the last day
+            then moves every day).
         award_due: the effective last day (45 or 60 days, suspensions left out); None when
             not accepted or its year is not loaded.
         award_due_45 / award_due_60: the last day without / with the extension.
+        award_unrolled: the last counted day before any roll-over (None as ``award_due``).
+        suspensions: the intervals not counted, as the history applied them.
+        events: the whole history, in event-date order, withdrawn events included.
+        questions: extensions a re-count made lapse whose standing is not confirmed.
         unknown_years: years the computation reached without a loaded holiday schedule.
     """
 
@@ -271,18 +320,26 @@ class CaseClock:
     extension_approved_on: dt.date | None = None
     excluded_days: int = 0
     suspended: bool = False
+    stopped: bool = False
     award_due: dt.date | None = None
     award_due_45: dt.date | None = None
     award_due_60: dt.date | None = None
+    award_unrolled: dt.date | None = None
     suspensions: tuple[SuspensionData, ...] = ()
+    events: tuple[ClockEventRow, ...] = ()
+    questions: tuple[OpenQuestion, ...] = ()
     unknown_years: frozenset[int] = frozenset()
 
     def item(self, key: str) -> ClockItem | None:
-        """The item with ``key`` (``award_due`` also finds the extended award item)."""
+        """The first item with ``key`` (``award_due`` also finds the extended award item)."""
         for it in self.items:
             if it.key == key or (key == "award_due" and it.key == "award_due_extended"):
                 return it
         return None
+
+    def items_of(self, key: str) -> list[ClockItem]:
+        """Every item with ``key`` (the defence periods: one per respondent)."""
+        return [it for it in self.items if it.key == key]
 
     @property
     def next_due(self) -> ClockItem | None:
@@ -291,6 +348,11 @@ class CaseClock:
                       if it.due is not None and it.state in (ON_TIME, DUE_SOON, OVERDUE)
                       and it.key != "earliest_hearing"]
         return min(open_items, key=lambda it: it.due or dt.date.max, default=None)
+
+    @property
+    def unlawful_events(self) -> list[ClockEventRow]:
+        """Recorded events without effect (the law did not allow them on their dates)."""
+        return [e for e in self.events if not e.withdrawn and not e.lawful]
 
 
 @dataclass(frozen=True)
@@ -334,6 +396,18 @@ class AwardDue:
     unknown_year: int | None = None
 
 
+class ExtensionQuestionError(TribunalError):
+    """The entry needs an answer first: does an extension approved before a re-count still stand?
+
+    Ask the clerk (:attr:`question` holds the two events) and enter again with
+    ``extension_stands`` True or False. Nothing was recorded.
+    """
+
+    def __init__(self, question: OpenQuestion) -> None:
+        self.question = question
+        super().__init__(question.message)
+
+
 # ---------------------------------------------------------------- computing
 
 
@@ -358,14 +432,17 @@ def _unknown_note(year: int) -> str:
 class _Clock:
     """The period calculator with memory: many cases share the same start days."""
 
-    def __init__(self, calendar: LegalCalendar, today: dt.date, soon_days: int) -> None:
+    def __init__(self, calendar: LegalCalendar, today: dt.date, soon_days: int,
+                 rules: Mapping[str, PeriodRule] | None = None) -> None:
         self.calendar = calendar
-        self.calc = PeriodCalculator(calendar)
+        self.calc = PeriodCalculator(calendar, rules)
         self.rules = self.calc.rules
         self.today = today
         self.soon_days = soon_days
         self._memo: dict[tuple[object, ...], DueDate | UnknownYearError] = {}
+        self._ends: dict[tuple[object, ...], AwardEnd | UnknownYearError] = {}
         self._items: dict[tuple[object, ...], ClockItem] = {}
+        self._shared: dict[DueDate, DueDate] = {}
         # Results for cases whose clocks depend on their dates alone (see _plain_key).
         self.plain_award: dict[tuple[object, ...], tuple[ClockItem, _AwardInfo, frozenset[int]]] = {}
         self.plain_items: dict[tuple[object, ...], tuple[tuple[ClockItem, ...], _AwardInfo, frozenset[int]]] = {}
@@ -392,34 +469,58 @@ class _Clock:
         except UnknownYearError as exc:
             return exc
 
+    def award_end(self, start: dt.date, spans: Sequence[tuple[dt.date, dt.date | None]], extended: bool,
+                  up_to: dt.date) -> AwardEnd | UnknownYearError:
+        """:func:`clock_history.award_end`, remembered (cases without intervals share start days)."""
+        open_ended = any(last is None for _, last in spans)
+        key = (start, extended, tuple(spans), up_to if open_ended else None)
+        found = self._ends.get(key)
+        if found is None:
+            try:
+                found = award_end(self.calendar, self.rules, start, spans, extended=extended, up_to=up_to)
+            except UnknownYearError as exc:
+                found = exc
+            self._ends[key] = found
+        return found
+
+    def get_shared(self, due: DueDate) -> DueDate:
+        """One instance per distinct value, kept alive: :meth:`item` remembers items by the
+        DueDate's id, which must not be reused by a later object."""
+        return self._shared.setdefault(due, due)
+
     def state(self, due: dt.date) -> str:
         return deadline_state(due, self.today, self.soon_days)
 
     def unknown_item(self, key: str, exc: UnknownYearError, done: bool, unknown: set[int], *,
-                     party: bool = False) -> ClockItem:
+                     party: bool = False, label: str | None = None, party_id: int | None = None,
+                     party_name: str = "") -> ClockItem:
         """An item that could not be computed for want of ``exc.year``'s holiday schedule."""
         if not done:
             unknown.add(exc.year)
-        return self.item(key, None, DONE if done else UNKNOWN, _unknown_note(exc.year), party=party)
+        return self.item(key, None, DONE if done else UNKNOWN, _unknown_note(exc.year), party=party,
+                         label=label, party_id=party_id, party_name=party_name)
 
     def item(self, key: str, due: DueDate | None, state: str, note: str = "", *,
-             party: bool = False, target: dt.date | None = None) -> ClockItem:
+             party: bool = False, target: dt.date | None = None, readings: tuple[str, ...] = (),
+             label: str | None = None, party_id: int | None = None, party_name: str = "",
+             start: dt.date | None = None) -> ClockItem:
         """The item for these values; equal items are shared (they are immutable), which saves
         most of the construction time when thousands of cases start on the same days."""
         # DueDates come from :meth:`get`'s memory, so equal ones are the same object (and stay
         # alive as long as this _Clock): their id is a cheap stand-in for hashing all fields.
-        memo_key = (key, id(due), state, note, party, target)
+        memo_key = (key, id(due), state, note, party, target, readings, label, party_id, party_name, start)
         found = self._items.get(memo_key)
         if found is not None:
             return found
-        rule_key, label = _ITEM_RULES[key]
+        rule_key, default_label = _ITEM_RULES[key]
         rule = self.rules[rule_key]
+        text = label or default_label
         if due is not None:
-            found = ClockItem(key, label, due.date, due.basis, due.unit, state, note, party, target,
-                              due.verified)
+            found = ClockItem(key, text, due.date, due.basis, due.unit, state, note, party, target,
+                              due.verified, readings, party_id, party_name, start)
         else:
-            found = ClockItem(key, label, None, rule.basis, rule.unit, state, note, party, target,
-                              rule.verified)
+            found = ClockItem(key, text, None, rule.basis, rule.unit, state, note, party, target,
+                              rule.verified, readings, party_id, party_name, start)
         self._items[memo_key] = found
         return found
 
@@ -434,42 +535,27 @@ class _Facts:
     received: dt.date
     accepted: dt.date | None
     closed: dt.date | None
-    restart: dt.date | None
-    restart_reason: str | None
-    extended: bool
-    extension_by: str | None
-    extension_on: dt.date | None
     applicants: str = ""
     respondents: str = ""
-    suspensions: list[tuple[int, dt.date, dt.date | None, str]] = field(default_factory=list)
+    events: list[ClockEvent] = field(default_factory=list)
     parties: dict[int, tuple[PartyRole, str]] = field(default_factory=dict)
     services: list[tuple[int, int | None, str, dt.date | None, bool]] = field(default_factory=list)
     hearing: tuple[int, dt.date] | None = None
     finished: bool = False  # closed or rejected: nothing is due any more
+    history: History | None = None
 
     def __post_init__(self) -> None:
         self.finished = self.status in (CaseStatus.CLOSED, CaseStatus.REJECTED)
 
 
-def _event_of(reason: str | None) -> RecountEvent | None:
-    if not reason:
+def _history(f: _Facts, clk: _Clock) -> History | None:
+    """The replay of the case's events (None when it has none: the clock is the plain one)."""
+    if not f.events:
         return None
-    match = _REASON_CODE_RE.match(reason)
-    if match is None:
-        return None
-    code = match.group(1)
-    return _EVENTS_BY_CODE.get(_CODE_DIGITS.get(code, code))
-
-
-def _award_start(f: _Facts) -> tuple[dt.date | None, str]:
-    """The day the 45 days count from, and the re-count event when it is not acceptance."""
-    if f.accepted is None:
-        return None, ""
-    if f.restart is not None:
-        event = _event_of(f.restart_reason)
-        if event is None or event.restarts == "award":
-            return f.restart, f.restart_reason or ""
-    return f.accepted, ""
+    if f.history is None:
+        f.history = replay(f.events, received=f.received, accepted=f.accepted, calendar=clk.calendar,
+                           rules=clk.rules)
+    return f.history
 
 
 def _first_served(f: _Facts, documents: tuple[str, ...], hearing_id: int | None = None,
@@ -496,104 +582,158 @@ class _AwardInfo:
 
     start: dt.date | None = None
     reason: str = ""
+    extended: bool = False
     excluded: int = 0
     suspended: bool = False
+    stopped: bool = False
     due: dt.date | None = None
     due45: dt.date | None = None
     due60: dt.date | None = None
+    unrolled: dt.date | None = None
+
+
+def _award_readings(h: History | None, end: AwardEnd | None, extended: bool) -> tuple[str, ...]:
+    """The readings an award date depends on (docs/legal-basis.md §2–§3)."""
+    keys: list[str] = []
+    if end is not None and end.due != end.unrolled and not end.moved_past_stop:
+        keys.append("weekend_roll")
+    if extended:
+        keys.append("extension_sixty")
+    if h is not None:
+        keys.append("recount_history")
+        if h.lapses:
+            keys.append("extension_after_recount")
+        kinds = {iv.kind for iv in h.intervals}
+        if ch.SUSPENSION in kinds:
+            keys.append("suspension_bounds")
+        if ch.PUBLIC_NOTICE in kinds:
+            keys.append("public_notice_count")
+        if any(iv.kind == ch.PUBLIC_NOTICE and iv.ground == "public_notice_abroad" for iv in h.intervals):
+            keys.append("public_notice_abroad")
+        grounds = {iv.ground for iv in h.intervals} | ({h.start_event.ground} if h.start_event else set())
+        if "七" in grounds or ch.LAW_OTHER in grounds:
+            keys.append("art46_7")
+    if end is not None and end.moved_past_stop:
+        keys.append("moved_last_day")
+    return tuple(keys)
+
+
+def _lapse_notes(h: History | None) -> list[str]:
+    notes = []
+    for lapse in (h.lapses if h is not None else ()):
+        what = f"{lapse.extension.date.isoformat()}批准的延长因{lapse.recount.date.isoformat()}重新计算"
+        if lapse.kept is True:
+            notes.append(what + "后经确认仍然有效")
+        elif lapse.kept is False:
+            notes.append(what + "已失效")
+        else:
+            notes.append(what + "待确认是否仍然有效，暂按已失效计算")
+    return notes
 
 
 def _award(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem, _AwardInfo]:
     """The award item and the figures behind it."""
     info = _AwardInfo()
-    key = "award_due_extended" if f.extended else "award_due"
+    h = _history(f, clk)
+    extension = h.extension if h is not None else None
+    info.extended = extension is not None
+    key = "award_due_extended" if extension is not None else "award_due"
     if f.accepted is None:
         if f.finished:
             return clk.item(key, None, DONE, "案件未经受理即已结束"), info
         return clk.item(key, None, UNKNOWN, "受理后开始计算"), info
-    start, reason = _award_start(f)
-    assert start is not None
-    info.start, info.reason = start, reason
+    start = h.start if h is not None and h.start is not None else f.accepted
+    reason_event = h.start_event if h is not None else None
+    info.start = start
+    info.reason = event_label(reason_event).removeprefix("重新计算期限 ") if reason_event else ""
     today = clk.today
     until = f.closed or today
-    spans = [(s, e) for _, s, e, _ in f.suspensions]
-    info.suspended = not f.finished and any(
-        s <= today and (e is None or e >= today) for s, e in spans)
-    dues: dict[int, DueDate | None] = {}
-    excluded: dict[int, int] = {45: 0, 60: 0}
-    failed: int | None = None
-    for total, extended in ((45, False), (60, True)):
-        if spans:
-            excluded[total] = excluded_days_within(start, total, spans, up_to=until)
-        try:
-            dues[total] = clk.get("award_due", start, extended, excluded[total])
-        except UnknownYearError as exc:
-            dues[total] = None
-            if extended == f.extended:
-                failed = exc.year
-    total = 60 if f.extended else 45
-    due = dues[total]
-    info.excluded = excluded[total]
-    info.due = due.date if due else None
-    info.due45 = d45.date if (d45 := dues[45]) else None
-    info.due60 = d60.date if (d60 := dues[60]) else None
+    spans = h.spans() if h is not None else []
+    running = h.running if h is not None and not f.finished else None
+    info.suspended = running is not None
+    info.stopped = not f.finished and any(last is None for _, last in spans)
+    ends = {extended: clk.award_end(start, spans, extended, until) for extended in (False, True)}
+    chosen = ends[info.extended]
+    e45, e60 = ends[False], ends[True]
+    info.due45 = e45.due if isinstance(e45, AwardEnd) else None
+    info.due60 = e60.due if isinstance(e60, AwardEnd) else None
+    end = chosen if isinstance(chosen, AwardEnd) else None
+    readings = _award_readings(h, end, info.extended)
 
     notes: list[str] = []
-    if reason:
-        event = _event_of(reason)
-        notes.append(f"自{start.isoformat()}起重新计算：{reason}"
-                     + (f"（{event.basis}）" if event else ""))
-    if excluded[total]:
-        notes.append(f"已扣除中止审理、公告送达期间{excluded[total]}日")
-    if f.extended:
-        by = f"经{f.extension_by}" if f.extension_by else ""
-        on = f"于{f.extension_on.isoformat()}" if f.extension_on else ""
+    if reason_event is not None:
+        notes.append(f"自{start.isoformat()}起重新计算：{info.reason}（{event_basis(reason_event)}）")
+    if end is not None and end.excluded:
+        info.excluded = end.excluded
+        notes.append(f"已扣除中止审理、公告送达等不计入审理期限的期间{end.excluded}日")
+    if end is not None and end.moved_past_stop:
+        notes.append("中止（或不计入的期间）始于顺延后的最后一日，期限顺延至其结束后的第一个工作日")
+    notes += _lapse_notes(h)
+    if extension is not None:
+        by = f"经{extension.approved_by}" if extension.approved_by else ""
         original = f"（原期限{info.due45.isoformat()}）" if info.due45 else ""
-        notes.append(f"已{on}{by}批准延长十五日{original}")
+        notes.append(f"已于{extension.date.isoformat()}{by}批准延长十五日{original}")
     elif info.due60 is not None and not f.finished:
         notes.append(f"如经批准延长，可至{info.due60.isoformat()}")
+    if h is not None and h.unlawful():
+        notes.append(f"有{len(h.unlawful())}项登记不产生效力（见变动记录）")
 
-    if due is None:
-        assert failed is not None
-        raw = start + dt.timedelta(days=total + excluded[total])
+    if end is None:
+        assert isinstance(chosen, UnknownYearError)
+        total = clk.rules["award"].days + (clk.rules["award_extension"].days if info.extended else 0)
+        capped = [(a, until if b is None else b) for a, b in spans]
+        excluded = excluded_days_within(start, total, [(a, b) for a, b in capped if a <= b])
+        info.excluded = excluded
+        raw = start + dt.timedelta(days=total + excluded)
+        # A hearing up to the un-rolled day is in time whatever the unloaded year's holidays are.
+        info.unrolled = ch.unrolled_end(clk.rules, start, spans, extended=info.extended, up_to=until)
         if not f.finished:
-            unknown.add(failed)
+            unknown.add(chosen.year)
         return clk.item(key, None, DONE if f.finished else UNKNOWN,
-                        "；".join([_unknown_note(failed), f"按自然日计为{raw.isoformat()}（未顺延）",
-                                   *notes])), info
+                        "；".join([_unknown_note(chosen.year), f"按自然日计为{raw.isoformat()}（未顺延）",
+                                   *notes]), readings=readings), info
+    info.due, info.unrolled = end.due, end.unrolled
+    due = DueDate(key, end.due, _ITEM_RULES[key][1], *_award_basis(clk, info.extended))
+    due = clk.get_shared(due)
     if f.finished:
         closed = f.closed or today
         what = "已结案" if f.status == CaseStatus.CLOSED else "已结束"
         return clk.item(key, due, DONE, "；".join(
-            [f"{what}（{closed.isoformat()}）{_late(closed, due.date)}", *notes])), info
+            [f"{what}（{closed.isoformat()}）{_late(closed, end.due)}", *notes]), readings=readings), info
 
-    try:
-        target = clk.get("award_target", start, f.extended, excluded[total]).date
-    except UnknownYearError:  # moving back into an unloaded year: alert on the legal day
-        target = due.date
-    if due.date < today:
+    target = end.target
+    if end.due < today:
         state = OVERDUE
-    elif info.suspended:
-        # The clock stands still: the date moves on every day the suspension lasts.
+    elif info.stopped:
+        # The clock stands still: the date moves on every day the interval lasts.
         state = ON_TIME
-        running = next((s for s in f.suspensions if s[1] <= today and (s[2] is None or s[2] >= today)), None)
-        since = running[1].isoformat() if running else ""
-        notes.insert(0, f"审理中止中（自{since}起），期限暂停计算；若今日恢复，届满日为{due.date.isoformat()}")
+        open_span = next((s for s in spans if s[1] is None), None)
+        since = open_span[0].isoformat() if open_span else ""
+        what = "审理中止中" if running is not None else "不计入审理期限的期间进行中"
+        notes.insert(0, f"{what}（自{since}起），期限暂停计算；若今日恢复，届满日为{end.due.isoformat()}")
     else:
-        state = clk.state(due.date)
+        state = clk.state(end.due)
         if state == ON_TIME and (target - today).days <= clk.soon_days:
             state = DUE_SOON
-    if target != due.date and not info.suspended:
+    if target != end.due and not info.stopped:
         notes.append(f"内部结案目标日{target.isoformat()}（届满日遇休息日顺延前）")
-    return clk.item(key, due, state, "；".join(notes), target=target), info
+    return clk.item(key, due, state, "；".join(notes), target=target, readings=readings), info
+
+
+def _award_basis(clk: _Clock, extended: bool) -> tuple[str, str, bool, str]:
+    """``(basis, unit, verified, reading)`` of the award rules in force."""
+    rules = [clk.rules["award"], *([clk.rules["award_extension"]] if extended else [])]
+    units = {r.unit for r in rules}
+    return ("；".join(dict.fromkeys(r.basis for r in rules)), units.pop() if len(units) == 1 else "mixed",
+            all(r.verified for r in rules), "；".join(r.reading for r in rules if r.reading))
 
 
 def _plain_key(f: _Facts, what: str) -> tuple[object, ...] | None:
-    """For a case with nothing recorded but its dates (no suspension, service, hearing or
-    re-count: most cases in a bulk run), the facts its clocks depend on; else None."""
-    if f.suspensions or f.services or f.hearing is not None or f.restart is not None or f.parties:
+    """For a case with nothing recorded but its dates (no clock event, service, hearing or party
+    loaded: most cases in a bulk run), the facts its clocks depend on; else None."""
+    if f.events or f.services or f.hearing is not None or f.parties:
         return None
-    return (what, f.status, f.received, f.accepted, f.closed, f.extended, f.extension_by, f.extension_on)
+    return (what, f.status, f.received, f.accepted, f.closed)
 
 
 def _award_cached(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem, _AwardInfo]:
@@ -626,19 +766,96 @@ def _items_cached(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[Clock
     return list(found[0]), found[1]
 
 
+class _Notice(NamedTuple):
+    served: dt.date  # the day the notice counts as served
+    published: dt.date
+    ground: str  # the rule applied
+
+
+def _notice_services(f: _Facts, h: History | None) -> dict[int, _Notice]:
+    """Per party, the earliest lawful public notice of the application copy.
+
+    The party is found by id, or by the name the notice recorded when the case's parties
+    were saved again since (the editor replaces the party rows).
+    """
+    out: dict[int, _Notice] = {}
+    if h is None:
+        return out
+    by_name = {name: pid for pid, (_, name) in f.parties.items()}
+    for e in f.events:
+        if (e.kind != ch.PUBLIC_NOTICE or e.end is None or not h.judgements[e.id].lawful
+                or not _covers(e.document, APPLICATION_DOCUMENTS)):
+            continue
+        pid = e.party_id if e.party_id in f.parties else by_name.get(e.party_name)
+        if pid is not None and (pid not in out or e.end < out[pid].served):
+            out[pid] = _Notice(e.end, e.date, e.ground)
+    return out
+
+
+def _defence_items(f: _Facts, clk: _Clock, unknown: set[int], h: History | None) -> list[ClockItem]:
+    """One defence period per respondent, each from its own receipt of the application (法 30)."""
+    today = clk.today
+    respondents = {pid: name for pid, (role, name) in f.parties.items() if role == PartyRole.RESPONDENT}
+    if not respondents:
+        # Parties are loaded only where something was served (bulk runs): nobody served yet.
+        if f.finished:
+            return [clk.item("defence_due", None, DONE, "案件已结束", party=True)]
+        why = "受理后开始计算" if f.accepted is None else "被申请人签收申请书副本后开始计算"
+        return [clk.item("defence_due", None, UNKNOWN, why, party=True)]
+    several = len(respondents) > 1
+    served = {pid: d for pid, d in _first_served(f, APPLICATION_DOCUMENTS).items() if pid in respondents}
+    notices = _notice_services(f, h)
+    items = []
+    for pid, name in respondents.items():
+        label = f"答辩期届满日（{name}）" if several else None
+        who = name if several else "被申请人"
+        common: dict[str, Any] = {"party": True, "label": label, "party_id": pid, "party_name": name}
+        readings: tuple[str, ...] = ("defence_each",) if several else ()
+        day, how = served.get(pid), "签收"
+        notice = notices.get(pid)
+        if notice is not None and (day is None or notice.served < day):
+            day, how = notice.served, "视为送达（公告送达）"
+            readings += ("public_notice_count",)
+            if notice.ground == "public_notice_abroad":
+                readings += ("public_notice_abroad",)
+        if day is None:
+            if f.finished:
+                items.append(clk.item("defence_due", None, DONE, "案件已结束", **common))
+            else:
+                why = "受理后开始计算" if f.accepted is None else f"{who}签收申请书副本后开始计算"
+                items.append(clk.item("defence_due", None, UNKNOWN, why, readings=readings, **common))
+            continue
+        common["start"] = day
+        due = clk.attempt("defence_due", day)
+        if isinstance(due, UnknownYearError):
+            items.append(clk.item("defence_due", None, DONE if f.finished else UNKNOWN, _unknown_note(due.year),
+                                  **common))
+            if not f.finished:
+                unknown.add(due.year)
+        elif f.finished or due.date < today:
+            items.append(clk.item("defence_due", due, DONE, f"{who}于{day.isoformat()}{how}，答辩期已届满",
+                                  readings=readings, **common))
+        else:
+            items.append(clk.item("defence_due", due, clk.state(due.date), f"{who}于{day.isoformat()}{how}",
+                                  readings=readings, **common))
+    return items
+
+
 def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], _AwardInfo]:
     """Every clock item of one case (pure: all facts already loaded)."""
     today = clk.today
     items: list[ClockItem] = []
     respondents = {pid: name for pid, (role, name) in f.parties.items() if role == PartyRole.RESPONDENT}
+    h = _history(f, clk)
 
     attempt = clk.attempt
     # 1. Decide on acceptance: from receipt, or from receipt of corrected materials (规则 46(二)).
-    event = _event_of(f.restart_reason)
     accept_from, accept_note = f.received, ""
-    if f.restart is not None and event is not None and event.restarts == "accept":
-        accept_from = f.restart
-        accept_note = f"自{event.start_zh}（{f.restart.isoformat()}）起重新计算（{event.basis}）"
+    if h is not None and h.accept_event is not None and h.accept_from is not None:
+        accept_from = h.accept_from
+        event = ch.recount_event("二")
+        assert event is not None
+        accept_note = f"自{event.start_zh}（{accept_from.isoformat()}）起重新计算（{event.basis}）"
     done = f.accepted is not None or f.finished
     due = attempt("accept_by", accept_from)
     if isinstance(due, UnknownYearError):
@@ -666,6 +883,12 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
             continue
         due = attempt(method, f.accepted)
         served = _first_served(f, documents)
+        if documents is APPLICATION_DOCUMENTS:
+            # The commission's duty to serve is done when the notice is published; the party
+            # counts as served only when the notice period ends (its defence period, below).
+            for pid, notice in _notice_services(f, h).items():
+                if pid in who and (pid not in served or notice.published < served[pid]):
+                    served[pid] = notice.published
         missing = [name for pid, name in who.items() if pid not in served]
         if isinstance(due, UnknownYearError):
             items.append(clk.unknown_item(key, due, f.finished or (bool(who) and not missing), unknown))
@@ -684,29 +907,12 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
                 note = f"未登记送达记录（{'、'.join(missing) or '全部当事人'}）；案件已进入开庭阶段，请补登送达日期"
             items.append(clk.item(key, due, state, note))
 
-    # 4. Defence period: 10 working days from the respondent's receipt of the application copy.
-    served_resp = {pid: d for pid, d in _first_served(f, APPLICATION_DOCUMENTS).items() if pid in respondents}
-    if not served_resp:
-        if f.finished:
-            items.append(clk.item("defence_due", None, DONE, "案件已结束", party=True))
-        else:
-            why = "受理后开始计算" if f.accepted is None else "被申请人签收申请书副本后开始计算"
-            items.append(clk.item("defence_due", None, UNKNOWN, why, party=True))
-    else:
-        first = min(served_resp.values())
-        due = attempt("defence_due", first)
-        several = "；按最早签收的被申请人计算" if len(respondents) > 1 else ""
-        if isinstance(due, UnknownYearError):
-            items.append(clk.unknown_item("defence_due", due, f.finished, unknown, party=True))
-        elif f.finished or due.date < today:
-            items.append(clk.item("defence_due", due, DONE,
-                                  f"被申请人于{first.isoformat()}签收，答辩期已届满{several}", party=True))
-        else:
-            items.append(clk.item("defence_due", due, clk.state(due.date),
-                                  f"被申请人于{first.isoformat()}签收{several}", party=True))
+    # 4. Defence periods: 10 working days from each respondent's own receipt (法 30).
+    items += _defence_items(f, clk, unknown, h)
 
     # 5.–6. The scheduled hearing: notice served on every party ≥ 5 working days before it,
     # and the parties' last day to ask for a postponement.
+    between = ("notice_between",)
     if f.hearing is None:
         note = "案件已结束" if f.finished else "尚未安排开庭"
         state = DONE if f.finished else UNKNOWN
@@ -715,8 +921,8 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
             earliest = attempt("earliest_hearing", today)
             if isinstance(earliest, DueDate):
                 hint = f"；如今日送达开庭通知，最早可于{earliest.date.isoformat()}开庭"
-        items.append(clk.item("earliest_hearing", None, state, note + hint))
-        items.append(clk.item("postpone_request_by", None, state, note, party=True))
+        items.append(clk.item("earliest_hearing", None, state, note + hint, readings=between))
+        items.append(clk.item("postpone_request_by", None, state, note, party=True, readings=between))
     else:
         hearing_id, hearing_day = f.hearing
         served = _first_served(f, HEARING_NOTICE_DOCUMENTS, hearing_id, any_hearing=False)
@@ -724,7 +930,8 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
         if missing or not served:
             state = DONE if f.finished else UNKNOWN
             items.append(clk.item("earliest_hearing", None, state,
-                                  f"开庭日{hearing_day.isoformat()}；尚未送达开庭通知：{'、'.join(missing)}"))
+                                  f"开庭日{hearing_day.isoformat()}；尚未送达开庭通知：{'、'.join(missing)}",
+                                  readings=between))
         else:
             last = max(served.values())
             due = attempt("earliest_hearing", last)
@@ -734,22 +941,23 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
                 state = DONE if f.finished else OVERDUE
                 items.append(clk.item("earliest_hearing", due, state,
                                       f"开庭日{hearing_day.isoformat()}早于最早可开庭日（开庭通知最后送达于"
-                                      f"{last.isoformat()}，须间隔五个工作日）：请改期或重新送达"))
+                                      f"{last.isoformat()}，须间隔五个工作日）：请改期或重新送达", readings=between))
             else:
                 items.append(clk.item("earliest_hearing", due, DONE if f.finished else ON_TIME,
                                       f"开庭日{hearing_day.isoformat()}符合要求（开庭通知最后送达于"
-                                      f"{last.isoformat()}）"))
+                                      f"{last.isoformat()}）", readings=between))
         due = attempt("postpone_request_by", hearing_day)
         if isinstance(due, UnknownYearError):
             items.append(clk.unknown_item("postpone_request_by", due, f.finished, unknown, party=True))
         elif f.finished or due.date < today:
             items.append(clk.item("postpone_request_by", due, DONE,
-                                  f"开庭日{hearing_day.isoformat()}；申请延期的期限已过", party=True))
+                                  f"开庭日{hearing_day.isoformat()}；申请延期的期限已过", party=True,
+                                  readings=between))
         else:
             items.append(clk.item("postpone_request_by", due, clk.state(due.date),
-                                  f"开庭日{hearing_day.isoformat()}", party=True))
+                                  f"开庭日{hearing_day.isoformat()}", party=True, readings=between))
 
-    # 7. The award: 45 (or 60) natural days, suspensions left out, re-counts applied.
+    # 7. The award: 45 (or 60) natural days, intervals left out, re-counts applied.
     award, info = _award(f, clk, unknown)
     items.append(award)
     return items, info
@@ -770,19 +978,37 @@ _CASE_COLUMNS: Final[dict[str, InstrumentedAttribute[Any]]] = {
     "received": Case.received_date,
     "accepted": Case.accepted_date,
     "closed": Case.closed_date,
-    "restart": Case.clock_restart_date,
-    "restart_reason": Case.clock_restart_reason,
-    "extended": Case.extension_approved,
-    "extension_by": Case.extension_approved_by,
-    "extension_on": Case.extension_approved_on,
     "applicants": Case.applicant_names,
     "respondents": Case.respondent_names,
 }
+_EVENT_COLUMNS: Final = (
+    CaseClockEvent.case_id, CaseClockEvent.id, CaseClockEvent.kind, CaseClockEvent.event_date,
+    CaseClockEvent.ground, CaseClockEvent.detail, CaseClockEvent.ref_id, CaseClockEvent.party_id,
+    CaseClockEvent.party_name, CaseClockEvent.document, CaseClockEvent.approved_by, CaseClockEvent.days,
+    CaseClockEvent.end_date, CaseClockEvent.entered_by, CaseClockEvent.entered_at,
+)
+#: Below this many cases, events and parties are read by case id; above it, in one sweep.
+_BY_ID_LIMIT: Final = 500
+
+
+def _event(row: Any) -> ClockEvent:
+    """A domain event from a row of :data:`_EVENT_COLUMNS` (or a :class:`CaseClockEvent`)."""
+    return ClockEvent(
+        id=row.id, kind=row.kind, date=row.event_date, ground=row.ground or "", detail=row.detail or "",
+        ref=row.ref_id, party_id=row.party_id, party_name=row.party_name or "", document=row.document or "",
+        approved_by=row.approved_by or "", days=row.days, end=row.end_date, entered_by=row.entered_by or "",
+        entered_at=row.entered_at)
 
 
 def _load_facts(s: Session, where: ColumnElement[bool], today: dt.date, *,
-                full: bool = True) -> dict[int, _Facts]:
-    """The facts of every case matching ``where``: one query per table, not per case."""
+                full: bool = True, all_parties: bool = False) -> dict[int, _Facts]:
+    """The facts of every case matching ``where``: one query per table, not per case.
+
+    Args:
+        full: also read service records, hearings and parties (not needed for the award alone).
+        all_parties: read every case's parties (one case's clock: a defence period per
+            respondent); otherwise only where something was served or a hearing is set.
+    """
     facts: dict[int, _Facts] = {}
     # Core rows through the session's connection: the ORM's row handling would double the
     # time of this bulk read and nothing here needs ORM objects.
@@ -794,13 +1020,16 @@ def _load_facts(s: Session, where: ColumnElement[bool], today: dt.date, *,
         facts[r.case_id] = _Facts(**r._mapping)
     if not facts:
         return facts
-    for case_id, sid, start, end, reason in run(
-        select(CaseSuspension.case_id, CaseSuspension.id, CaseSuspension.start_date,
-               CaseSuspension.end_date, CaseSuspension.reason)
-        .join(Case, Case.id == CaseSuspension.case_id).where(where)
-        .order_by(CaseSuspension.start_date)
-    ):
-        facts[case_id].suspensions.append((sid, start, end, reason))
+    # Few cases have events: by id for a few cases, else every live event (a small table next
+    # to the cases; a join the planner may get wrong is avoided, as for the reports).
+    event_query = (select(*_EVENT_COLUMNS).where(CaseClockEvent.withdrawn_at.is_(None))
+                   .order_by(CaseClockEvent.event_date, CaseClockEvent.id))
+    if len(facts) <= _BY_ID_LIMIT:
+        event_query = event_query.where(CaseClockEvent.case_id.in_(list(facts)))
+    for row in run(event_query):
+        found = facts.get(row.case_id)
+        if found is not None:
+            found.events.append(_event(row))
     if not full:
         return facts
     with_services: set[int] = set()
@@ -825,15 +1054,18 @@ def _load_facts(s: Session, where: ColumnElement[bool], today: dt.date, *,
         facts[case_id].hearing = (hearing_id, day)
     # Parties matter only where something was served or a hearing is set; everywhere else the
     # answer ("nobody served yet") does not depend on who they are.
-    needed = with_services | set(hearings)
+    notices = {cid for cid, f in facts.items() if any(e.kind == ch.PUBLIC_NOTICE for e in f.events)}
+    needed = set(facts) if all_parties else with_services | set(hearings) | notices
     if needed:
         query = (select(Party.case_id, Party.id, Party.role, Party.name)
-                 .join(Case, Case.id == Party.case_id).where(where).order_by(Party.position))
-        if len(needed) < 500:
+                 .join(Case, Case.id == Party.case_id).where(where).order_by(Party.position, Party.id))
+        if len(needed) <= _BY_ID_LIMIT:
             query = query.where(Party.case_id.in_(needed))
         else:
             query = query.where(or_(Party.case_id.in_(select(ServiceRecord.case_id)),
-                                    Party.case_id.in_(select(Hearing.case_id))))
+                                    Party.case_id.in_(select(Hearing.case_id)),
+                                    Party.case_id.in_(select(CaseClockEvent.case_id)
+                                                      .where(CaseClockEvent.kind == ch.PUBLIC_NOTICE))))
         for case_id, party_id, role, name in run(query):
             if case_id in needed:
                 facts[case_id].parties[party_id] = (role, name)
@@ -845,16 +1077,49 @@ def _soon_days(s: Session) -> int:
     return value if isinstance(value, int) and value >= 0 else 3
 
 
-def _reason_basis(reason: str) -> tuple[str, bool]:
-    found = _REASONS_BY_LABEL.get(reason.split("：")[0].strip())
-    if found is None:
-        return "", False
-    return found.basis, found.public_notice
+def _suspension_rows(f: _Facts, h: History | None) -> tuple[SuspensionData, ...]:
+    """The intervals the history applied, as the 期限 tab lists them."""
+    if h is None:
+        return ()
+    by_id = {e.id: e for e in f.events}
+    out = []
+    for iv in h.intervals:
+        e = by_id[iv.event_id]
+        if e.kind == ch.PUBLIC_NOTICE:
+            reason = f"公告送达{e.party_name or ''}（{e.document}）" if e.document else "公告送达期间"
+        else:
+            found = ch.suspension_reason(e.ground)
+            reason = "：".join(x for x in (found.label_zh if found else "", e.detail) if x) or "中止审理"
+        out.append(SuspensionData(e.id, f.case_id, iv.first, iv.last, reason, event_basis(e),
+                                  e.kind == ch.PUBLIC_NOTICE or e.ground == ch.LEGACY_PUBLIC_NOTICE))
+    return tuple(out)
 
 
-def _suspension_data(case_id: int, sid: int, start: dt.date, end: dt.date | None, reason: str) -> SuspensionData:
-    basis, public = _reason_basis(reason)
-    return SuspensionData(sid, case_id, start, end, reason, basis, public)
+def _event_rows(f: _Facts, h: History | None, withdrawn: Sequence[Any]) -> tuple[ClockEventRow, ...]:
+    """The whole history for the 期限 tab: live events in the order applied, withdrawn ones among them."""
+    rows: list[tuple[tuple[object, ...], ClockEventRow]] = []
+    order = {eid: n for n, eid in enumerate(h.order)} if h is not None else {}
+    for e in f.events:
+        j = h.judgements[e.id] if h is not None else ch.Judgement(True)
+        rows.append(((e.date, order.get(e.id, 0), e.id), ClockEventRow(
+            e.id, f.case_id, e.kind, e.date, event_label(e), event_basis(e), j.effect, j.lawful, j.reason,
+            e.entered_by, e.entered_at, e.ground, e.detail, e.ref, e.party_id, e.end, e.approved_by)))
+    for row in withdrawn:
+        e = _event(row)
+        rows.append(((e.date, -1, e.id), ClockEventRow(
+            e.id, f.case_id, e.kind, e.date, event_label(e), event_basis(e), "", True, "", e.entered_by,
+            e.entered_at, e.ground, e.detail, e.ref, e.party_id, e.end, e.approved_by, row.withdrawn_at,
+            row.withdrawn_by or "", row.withdrawn_reason or "")))
+    return tuple(row for _, row in sorted(rows, key=lambda r: r[0]))
+
+
+def _open_questions(h: History | None) -> tuple[OpenQuestion, ...]:
+    return tuple(_question(q) for q in (h.questions if h is not None else ()))
+
+
+def _question(q: ExtensionQuestion) -> OpenQuestion:
+    return OpenQuestion(q.extension.id, q.extension.date, q.extension.approved_by, q.recount.id,
+                        q.recount.date, q.message)
 
 
 def case_clock(db: Database, case_id: int, today: dt.date | None = None) -> CaseClock:
@@ -868,14 +1133,23 @@ def case_clock(db: Database, case_id: int, today: dt.date | None = None) -> Case
     """
     today = today or dt.date.today()
     cal = calendar_service.calendar(db)
+    rules = period_rules.rules(db)
     with db.session(write=False) as s:
-        facts = _load_facts(s, Case.id == case_id, today).get(case_id)
+        facts = _load_facts(s, Case.id == case_id, today, all_parties=True).get(case_id)
         if facts is None:
             raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
         soon = _soon_days(s)
-    clk = _Clock(cal, today, soon)
+        withdrawn = s.execute(select(*_EVENT_COLUMNS, CaseClockEvent.withdrawn_at, CaseClockEvent.withdrawn_by,
+                                     CaseClockEvent.withdrawn_reason)
+                              .where(CaseClockEvent.case_id == case_id,
+                                     CaseClockEvent.withdrawn_at.is_not(None))).all()
+    clk = _Clock(cal, today, soon, rules)
     unknown: set[int] = set()
     items, info = _items(facts, clk, unknown)
+    h = _history(facts, clk)
+    extension = h.extension if h is not None else None
+    if h is not None and not facts.finished:
+        unknown |= set(h.unknown_years)
     return CaseClock(
         case_id=facts.case_id,
         case_number=facts.number,
@@ -883,15 +1157,19 @@ def case_clock(db: Database, case_id: int, today: dt.date | None = None) -> Case
         items=tuple(items),
         clock_start=info.start,
         clock_restart_reason=info.reason,
-        extended=facts.extended,
-        extension_approved_by=facts.extension_by or "",
-        extension_approved_on=facts.extension_on,
+        extended=extension is not None,
+        extension_approved_by=extension.approved_by if extension else "",
+        extension_approved_on=extension.date if extension else None,
         excluded_days=info.excluded,
         suspended=info.suspended,
+        stopped=info.stopped,
         award_due=info.due,
         award_due_45=info.due45,
         award_due_60=info.due60,
-        suspensions=tuple(_suspension_data(case_id, *sp) for sp in facts.suspensions),
+        award_unrolled=info.unrolled,
+        suspensions=_suspension_rows(facts, h),
+        events=_event_rows(facts, h, withdrawn),
+        questions=_open_questions(h) if not facts.finished else (),
         unknown_years=frozenset(unknown),
     )
 
@@ -909,10 +1187,11 @@ def due_overview(db: Database, today: dt.date | None = None, days: int = 7) -> D
         raise ValidationError("天数至少为 1", {"days": "至少为 1"})
     today = today or dt.date.today()
     cal = calendar_service.calendar(db)
+    rules = period_rules.rules(db)
     with db.session(write=False) as s:
         facts = _load_facts(s, _OPEN, today)
         soon = _soon_days(s)
-    clk = _Clock(cal, today, soon)
+    clk = _Clock(cal, today, soon, rules)
     unknown: set[int] = set()
     last = today + dt.timedelta(days=days - 1)
     due_rows: list[DueRow] = []
@@ -931,14 +1210,14 @@ def due_overview(db: Database, today: dt.date | None = None, days: int = 7) -> D
             target.append(DueRow(f.case_id, f.number, f.applicants, f.respondents, it.key,
                                  it.label_zh, it.due, it.state, it.note))
     rank = {key: i for i, key in enumerate(ITEM_KEYS)}
-    due_rows.sort(key=lambda r: (r.due, r.case_number, rank[r.key]))
-    overdue_rows.sort(key=lambda r: (r.due, r.case_number, rank[r.key]))
+    due_rows.sort(key=lambda r: (r.due, r.case_number, rank[r.key], r.label_zh))
+    overdue_rows.sort(key=lambda r: (r.due, r.case_number, rank[r.key], r.label_zh))
     return DueOverview(today, due_rows, overdue_rows, unknown)
 
 
 def all_award_due_dates(db: Database, today: dt.date | None = None) -> dict[int, AwardDue]:
     """The award clock of every open, accepted case: one query for the cases, one for the
-    suspensions, the calendar built once (this is what the 100,000-case benchmark times).
+    events, the calendar built once (this is what the 100,000-case benchmark times).
 
     Returns:
         case id → :class:`AwardDue`; a case whose date reaches an unloaded year has ``due``
@@ -946,15 +1225,16 @@ def all_award_due_dates(db: Database, today: dt.date | None = None) -> dict[int,
     """
     today = today or dt.date.today()
     cal = calendar_service.calendar(db)
+    rules = period_rules.rules(db)
     with db.session(write=False) as s:
         facts = _load_facts(s, _OPEN & Case.accepted_date.is_not(None), today, full=False)
         soon = _soon_days(s)
-    clk = _Clock(cal, today, soon)
+    clk = _Clock(cal, today, soon, rules)
     result: dict[int, AwardDue] = {}
     for case_id, f in facts.items():
         unknown: set[int] = set()
         item, info = _award_cached(f, clk, unknown)
-        result[case_id] = AwardDue(case_id, item.due, item.state, f.extended, info.excluded,
+        result[case_id] = AwardDue(case_id, item.due, item.state, info.extended, info.excluded,
                                    next(iter(unknown), None))
     return result
 
@@ -963,7 +1243,10 @@ def all_award_due_dates(db: Database, today: dt.date | None = None) -> dict[int,
 
 
 def _open_case(s: Session, case_id: int) -> Case:
-    case = s.get(Case, case_id)
+    # FOR UPDATE: two clerks entering events for one case at once on a shared PostgreSQL
+    # server take turns, so each judges its entry against the other's (SQLite's writer lock
+    # already serialises them).
+    case = s.get(Case, case_id, with_for_update=True)
     if case is None:
         raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
     if case.status in (CaseStatus.CLOSED, CaseStatus.REJECTED):
@@ -976,16 +1259,93 @@ def _not_future(day: dt.date, today: dt.date, field_key: str, what: str) -> None
         raise ValidationError(f"{what}（{day.isoformat()}）不能晚于今天", {field_key: "晚于今天"})
 
 
-def _suspension_reason(reason: str) -> tuple[str, SuspensionReason | None]:
-    text = " ".join(str(reason).split())
-    found = _REASONS_BY_CODE.get(text) or _REASONS_BY_LABEL.get(text.split("：")[0])
-    if found is not None and text in (found.code, found.label_zh):
-        text = found.label_zh
-    if not text:
-        raise ValidationError("请填写中止（或公告送达）的事由", {"reason": "必填"})
-    if len(text) > 200:
-        raise ValidationError("事由过长（最多 200 字）", {"reason": "过长"})
-    return text, found
+def _clean(text: str, limit: int, field_key: str, what: str) -> str:
+    value = " ".join(str(text).split())
+    if len(value) > limit:
+        raise ValidationError(f"{what}过长（最多 {limit} 字）", {field_key: "过长"})
+    return value
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """An event about to be recorded; ``ref`` < 0 names the draft ``-ref - 1`` of the same entry."""
+
+    kind: str
+    date: dt.date
+    ground: str = ""
+    detail: str = ""
+    ref: int | None = None
+    party_id: int | None = None
+    party_name: str = ""
+    document: str = ""
+    approved_by: str = ""
+    days: int | None = None
+    end: dt.date | None = None
+
+
+def _live_rows(s: Session, case_id: int) -> list[CaseClockEvent]:
+    return list(s.scalars(select(CaseClockEvent).where(CaseClockEvent.case_id == case_id,
+                                                       CaseClockEvent.withdrawn_at.is_(None))
+                          .order_by(CaseClockEvent.id)))
+
+
+def _who_when(e: ClockEvent) -> str:
+    when = f"于{e.entered_at:%Y-%m-%d %H:%M}" if e.entered_at else ""
+    return f"{e.entered_by or '登记人不详'}{when}登记"
+
+
+def _newly_unlawful(before: History, after: History, events: Mapping[int, ClockEvent],
+                    ignore: set[int], field_key: str, verb: str = "登记") -> None:
+    """Refuse when ``after`` makes an event lawful in ``before`` unlawful, naming it."""
+    was = before.unlawful()
+    for eid in after.order:
+        if eid in ignore or eid in was or after.judgements[eid].lawful:
+            continue
+        e = events[eid]
+        raise ValidationError(
+            f"不能{verb}：这样会使已登记的“{e.date.isoformat()} {event_label(e)}”（{_who_when(e)}）不再合法——"
+            f"{after.judgements[eid].reason}。请先核对或撤销该项登记。",
+            {field_key: f"会使 {e.date.isoformat()} 的登记不再合法"})
+
+
+def _judge(case: Case, existing: Sequence[ClockEvent], drafts: Sequence[_Draft], *,
+           calendar: LegalCalendar, rules: Mapping[str, PeriodRule],
+           extension_stands: bool | None) -> tuple[list[ClockEvent], History]:
+    """The drafts as events (answers about extensions added), judged; raises when refused."""
+    base = max((e.id for e in existing), default=0) + 1
+    events: list[ClockEvent] = []
+    for k, d in enumerate(drafts):
+        ref = base + (-d.ref - 1) if d.ref is not None and d.ref < 0 else d.ref
+        events.append(ClockEvent(base + k, d.kind, d.date, d.ground, d.detail, ref, d.party_id, d.party_name,
+                                 d.document, d.approved_by, d.days, d.end))
+    before = replay(existing, received=case.received_date, accepted=case.accepted_date, calendar=calendar,
+                    rules=rules)
+    field_key = _KIND_FIELD.get(drafts[0].kind, "date")
+    for _round in range(2):
+        after = replay([*existing, *events], received=case.received_date, accepted=case.accepted_date,
+                       calendar=calendar, rules=rules, strict=True)
+        new_ids = {e.id for e in events}
+        for e in events:
+            verdict = after.judgements[e.id]
+            if not verdict.lawful:
+                key = _KIND_FIELD.get(e.kind, field_key)
+                raise ValidationError(f"不能登记（{e.date.isoformat()} {event_label(e)}）：{verdict.reason}",
+                                      {key: verdict.reason})
+        _newly_unlawful(before, after, {e.id: e for e in [*existing, *events]}, new_ids, field_key)
+        asked = [q for q in after.questions if q.extension.id in new_ids or q.recount.id in new_ids]
+        if not asked:
+            return events, after
+        if extension_stands is None:
+            raise ExtensionQuestionError(_question(asked[0]))
+        for q in asked:
+            events.append(ClockEvent(base + len(events), ch.EXTENSION_REVIEW, q.recount.date,
+                                     ch.KEPT if extension_stands else ch.LAPSED, ref=q.extension.id))
+    raise AssertionError("an answer about an extension raised a new question")  # pragma: no cover
+
+
+_AUDIT_ACTIONS: Final = {ch.RECOUNT: "clock.recount", ch.EXTENSION: "clock.extend", ch.SUSPENSION: "clock.suspend",
+                         ch.SUSPENSION_END: "clock.resume", ch.PUBLIC_NOTICE: "clock.public_notice",
+                         ch.EXTENSION_REVIEW: "clock.review"}
 
 
 def _restored_status(s: Session, case: Case) -> CaseStatus:
@@ -998,106 +1358,181 @@ def _restored_status(s: Session, case: Case) -> CaseStatus:
     return CaseStatus.ACCEPTED
 
 
+def _settle(s: Session, case: Case, history: History) -> None:
+    """The case is 中止 exactly while a suspension of the hearing runs without an end."""
+    if case.status in (CaseStatus.CLOSED, CaseStatus.REJECTED):
+        return
+    if history.running is not None:
+        case.status = CaseStatus.SUSPENDED
+    elif case.status == CaseStatus.SUSPENDED:
+        case.status = _restored_status(s, case)
+
+
+def _sync_ends(s: Session, case_id: int) -> None:
+    """Keep each suspension's ``end_date`` equal to the day its live end event records."""
+    rows = _live_rows(s, case_id)
+    ends = {r.ref_id: r.event_date for r in rows if r.kind == ch.SUSPENSION_END}
+    for r in rows:
+        if r.kind == ch.SUSPENSION and r.end_date != ends.get(r.id):
+            r.end_date = ends.get(r.id)
+
+
+def _store(db: Database, s: Session, case: Case, events: Sequence[ClockEvent], history: History,
+           first_id: int) -> list[CaseClockEvent]:
+    """Insert the judged events (their temporary ids mapped to the stored ones) and audit them."""
+    stored: dict[int, CaseClockEvent] = {}
+    out = []
+    before_status = case.status
+    for e in events:
+        ref = stored[e.ref].id if e.ref is not None and e.ref >= first_id and e.ref in stored else e.ref
+        row = CaseClockEvent(case_id=case.id, kind=e.kind, event_date=e.date, ground=e.ground,
+                             detail=e.detail or None, ref_id=ref, party_id=e.party_id,
+                             party_name=e.party_name or None, document=e.document or None,
+                             approved_by=e.approved_by or None, days=e.days,
+                             end_date=e.end if e.kind == ch.PUBLIC_NOTICE else None, entered_by=db.actor)
+        s.add(row)
+        s.flush()
+        stored[e.id] = row
+        out.append(row)
+        effect = history.judgements[e.id].effect
+        audit.record(s, db.actor, _AUDIT_ACTIONS.get(e.kind, "clock.event"), "case", case.id,
+                     f"{case.number} 登记期限变动 {e.date.isoformat()} {event_label(_event(row))}"
+                     + (f"（{effect}）" if effect else ""), None,
+                     {"event": _stored_dict(row), "effect": effect})
+    _sync_ends(s, case.id)
+    _settle(s, case, history)
+    if case.status != before_status:
+        audit.record(s, db.actor, "case.status", "case", case.id,
+                     f"{case.number} 状态由“{before_status.label_zh}”变为“{case.status.label_zh}”",
+                     {"status": before_status}, {"status": case.status})
+    return out
+
+
+def _stored_dict(row: CaseClockEvent) -> dict[str, Any]:
+    return {"id": row.id, "kind": row.kind, "date": row.event_date, "ground": row.ground, "detail": row.detail,
+            "ref": row.ref_id, "party_id": row.party_id, "party_name": row.party_name, "document": row.document,
+            "approved_by": row.approved_by, "days": row.days, "end": row.end_date, "entered_by": row.entered_by}
+
+
+def _record(db: Database, case_id: int, drafts: Sequence[_Draft], *,
+            extension_stands: bool | None = None) -> list[int]:
+    """Judge and store ``drafts`` as one entry (one transaction); the stored events' ids in order."""
+    cal = calendar_service.calendar(db)
+    rules = period_rules.rules(db)
+    with db.session() as s:
+        case = _open_case(s, case_id)
+        existing = [_event(r) for r in _live_rows(s, case_id)]
+        events, history = _judge(case, existing, drafts, calendar=cal, rules=rules,
+                                 extension_stands=extension_stands)
+        rows = _store(db, s, case, events, history, events[0].id)
+        return [row.id for row in rows]
+
+
+def _suspension_reason(reason: str) -> tuple[SuspensionReason, str]:
+    """The ground and the clerk's detail from ``reason`` (a code, a label, ``label：detail``,
+    or the clerk's own words, which count as 规则 47(七) 其他需要中止仲裁审理的情形)."""
+    text = " ".join(str(reason).split())
+    if not text:
+        raise ValidationError("请填写中止的事由", {"reason": "必填"})
+    if len(text) > 200:
+        raise ValidationError("事由过长（最多 200 字）", {"reason": "过长"})
+    label, _, detail = text.partition("：")
+    found = _REASONS_BY_CODE.get(label.strip()) or _REASONS_BY_LABEL.get(label.strip())
+    if found is None:
+        found, detail = _REASONS_BY_CODE["other"], text
+    if found.code == ch.LEGACY_PUBLIC_NOTICE or label.strip().startswith("公告送达"):
+        raise ValidationError("公告送达请登记为“公告送达”：公告期按法定期间计算，不能自行填写起止日期",
+                              {"reason": "应登记为公告送达"})
+    return found, detail.strip()
+
+
 def add_suspension(db: Database, case_id: int, start: dt.date, end: dt.date | None = None,
-                   reason: str = "", *, today: dt.date | None = None) -> SuspensionData:
-    """Record an interval in which the award clock stands still (中止审理 or 公告送达期间).
+                   reason: str = "", *, approved_by: str = "", today: dt.date | None = None) -> SuspensionData:
+    """Record an interval in which the award clock stands still (中止审理, or days not counted
+    under 规则 46(七)): its first day, and its last day when it is already over.
+
+    Both the first and the last day are not counted (docs/legal-basis.md §3.4). A running
+    suspension on one of the 规则 47 grounds marks the case as 中止.
 
     Args:
         start: first day of the interval.
         end: last day, or None while it still runs (it then counts up to each day's today).
-        reason: a code or label of :data:`SUSPENSION_REASONS`, or the clerk's own words.
-
-    A running suspension on one of the 规则 47 grounds also marks the case as 中止.
+        reason: a code or label of :data:`SUSPENSION_REASONS` (``label：detail`` adds the
+            clerk's words; other words count as 规则 47(七)).
+        approved_by: who approved the suspension (the chair or the delegated head), if known.
 
     Raises:
-        ValidationError: a date in the future or before acceptance, an end before the start,
-            an overlap with another interval, or no reason.
+        ValidationError: a date in the future, an end before the start, no reason, a public
+            notice (recorded with :func:`record_public_notice`), or an interval the law does
+            not allow on that date (before acceptance, after the period ran out, overlapping
+            another suspension) or that would make a later-dated event unlawful.
         ConflictError: the case is closed or rejected.
         NotFound: no such case.
     """
     today = today or dt.date.today()
-    text, found = _suspension_reason(reason)
+    found, detail = _suspension_reason(reason)
+    who = _clean(approved_by, 60, "approved_by", "批准人")
     _not_future(start, today, "start", "开始日期")
+    drafts = [_Draft(ch.SUSPENSION, start, found.code, detail, approved_by=who)]
     if end is not None:
         _not_future(end, today, "end", "结束日期")
         if end < start:
             raise ValidationError(f"结束日期（{end.isoformat()}）不能早于开始日期（{start.isoformat()}）",
                                   {"end": "早于开始日期"})
-    with db.session() as s:
-        case = _open_case(s, case_id)
-        if case.accepted_date is None:
-            raise ValidationError(f"案件 {case.number} 尚未受理，不存在审理期限", {"start": "案件尚未受理"})
-        if start < case.accepted_date:
-            raise ValidationError(f"开始日期不能早于受理日期 {case.accepted_date.isoformat()}",
-                                  {"start": "早于受理日期"})
-        for other in s.scalars(select(CaseSuspension).where(CaseSuspension.case_id == case_id)):
-            other_end = other.end_date or dt.date.max
-            if start <= other_end and (end or dt.date.max) >= other.start_date:
-                span = f"{other.start_date.isoformat()}至{other.end_date.isoformat() if other.end_date else '今'}"
-                raise ValidationError(f"与已登记的期间（{span}，{other.reason}）重叠",
-                                      {"start": "与其他期间重叠"})
-        row = CaseSuspension(case_id=case_id, start_date=start, end_date=end, reason=text)
-        s.add(row)
-        before_status = case.status
-        if end is None and not (found and found.public_notice):
-            case.status = CaseStatus.SUSPENDED
-        s.flush()
-        data = _suspension_data(case_id, row.id, start, end, text)
-        audit.record(s, db.actor, "clock.suspend", "case", case_id,
-                     f"{case.number} 登记{'公告送达期间' if found and found.public_notice else '中止审理'}"
-                     f" 自{start.isoformat()}{'至' + end.isoformat() if end else '起'}：{text}",
-                     {"status": before_status}, {"suspension": data, "status": case.status})
-        return data
+        drafts.append(_Draft(ch.SUSPENSION_END, end, ref=-1))
+    ids = _record(db, case_id, drafts)
+    return SuspensionData(ids[0], case_id, start, end, "：".join(x for x in (found.label_zh, detail) if x),
+                          found.basis, False)
 
 
 def end_suspension(db: Database, suspension_id: int, end: dt.date, *,
                    today: dt.date | None = None) -> SuspensionData:
     """Record the last day of a running suspension (恢复审理 the day after).
 
+    Args:
+        suspension_id: the id of the event that began it (:attr:`SuspensionData.id`).
+
     Raises:
-        ValidationError: ``end`` in the future or before the start.
+        ValidationError: ``end`` in the future or before the start, or an end that would make
+            a later-dated event unlawful.
         ConflictError: the suspension has already ended, or the case is closed.
         NotFound: no such suspension.
     """
     today = today or dt.date.today()
     _not_future(end, today, "end", "结束日期")
-    with db.session() as s:
-        row = s.get(CaseSuspension, suspension_id)
-        if row is None:
-            raise NotFound(f"找不到编号为 {suspension_id} 的中止记录，可能已被删除")
-        case = _open_case(s, row.case_id)
-        if row.end_date is not None:
-            raise ConflictError(f"该期间已于 {row.end_date.isoformat()} 结束")
-        if end < row.start_date:
-            raise ValidationError(f"结束日期（{end.isoformat()}）不能早于开始日期（{row.start_date.isoformat()}）",
-                                  {"end": "早于开始日期"})
-        before = _suspension_data(case.id, row.id, row.start_date, row.end_date, row.reason)
-        row.end_date = end
-        before_status = case.status
-        if case.status == CaseStatus.SUSPENDED:
-            others = s.scalars(select(CaseSuspension).where(
-                CaseSuspension.case_id == case.id, CaseSuspension.id != row.id,
-                CaseSuspension.end_date.is_(None))).first()
-            if others is None:
-                case.status = _restored_status(s, case)
-        after = _suspension_data(case.id, row.id, row.start_date, end, row.reason)
-        audit.record(s, db.actor, "clock.resume", "case", case.id,
-                     f"{case.number} 中止期间结束于 {end.isoformat()}：{row.reason}",
-                     {"suspension": before, "status": before_status},
-                     {"suspension": after, "status": case.status})
-        return after
+    with db.session(write=False) as s:
+        row = s.get(CaseClockEvent, suspension_id)
+        if row is None or row.kind != ch.SUSPENSION or row.withdrawn_at is not None:
+            raise NotFound(f"找不到编号为 {suspension_id} 的中止记录，可能已被撤销")
+        start, case_id = _event(row), row.case_id
+        ended = s.scalar(select(CaseClockEvent.event_date).where(
+            CaseClockEvent.ref_id == suspension_id, CaseClockEvent.kind == ch.SUSPENSION_END,
+            CaseClockEvent.withdrawn_at.is_(None)))
+    if ended is not None:
+        raise ConflictError(f"该期间已于 {ended.isoformat()} 结束")
+    if end < start.date:
+        raise ValidationError(f"结束日期（{end.isoformat()}）不能早于开始日期（{start.date.isoformat()}）",
+                              {"end": "早于开始日期"})
+    _record(db, case_id, [_Draft(ch.SUSPENSION_END, end, ref=suspension_id)])
+    found = ch.suspension_reason(start.ground)
+    reason = "：".join(x for x in (found.label_zh if found else "", start.detail) if x)
+    return SuspensionData(suspension_id, case_id, start.date, end, reason, event_basis(start),
+                          start.ground == ch.LEGACY_PUBLIC_NOTICE)
 
 
 def approve_extension(db: Database, case_id: int, approved_by: str, approved_on: dt.date, *,
-                      today: dt.date | None = None) -> CaseClock:
+                      extension_stands: bool | None = None, today: dt.date | None = None) -> CaseClock:
     """Record the written approval of the 15-day extension (法 43; 规则 45).
 
-    The approval must come while the 45 days still run: an approval after the last day
-    cannot revive an expired period.
+    The approval must come while the 45 days still run — on the moved-forward last day at
+    the latest: an approval after that cannot revive an expired period. An approval dated
+    before a re-count already recorded was given for a period that no longer exists: the
+    clerk says whether it still stands (``extension_stands``).
 
     Raises:
-        ValidationError: no approver, a date in the future, before the clock start, or after
-            the 45-day period had expired.
+        ValidationError: no approver, a date in the future, before acceptance, or after the
+            45-day period had expired; or one that would make a later-dated event unlawful.
+        ExtensionQuestionError: a re-count follows the approval and ``extension_stands`` is None.
         ConflictError: already extended, or the case is closed.
         NotFound: no such case.
     """
@@ -1108,34 +1543,11 @@ def approve_extension(db: Database, case_id: int, approved_by: str, approved_on:
     if len(who) > 60:
         raise ValidationError("批准人过长（最多 60 字）", {"approved_by": "过长"})
     _not_future(approved_on, today, "approved_on", "批准日期")
-    cal = calendar_service.calendar(db)
-    with db.session() as s:
-        case = _open_case(s, case_id)
-        if case.extension_approved:
-            raise ConflictError(f"案件 {case.number} 已于 {case.extension_approved_on} 批准延长，不能重复延长")
-        facts = _load_facts(s, Case.id == case_id, today, full=False)[case_id]
-        start, _ = _award_start(facts)
-        if start is None:
-            raise ValidationError(f"案件 {case.number} 尚未受理，不存在审理期限", {"approved_on": "案件尚未受理"})
-        if approved_on < start:
-            raise ValidationError(f"批准日期不能早于审理期限起算日 {start.isoformat()}", {"approved_on": "过早"})
-        spans = [(a, b) for _, a, b, _ in facts.suspensions]
-        excluded = excluded_days_within(start, 45, spans, up_to=approved_on)
-        raw_end = start + dt.timedelta(days=45 + excluded)
-        if approved_on > raw_end:
-            # Only now is the rolled-forward legal day needed (it may reach an unloaded year).
-            legal_end = PeriodCalculator(cal).award_due(start, False, excluded).date
-            if approved_on > legal_end:
-                raise ValidationError(
-                    f"四十五日审理期限已于 {legal_end.isoformat()} 届满，届满后不能再批准延长",
-                    {"approved_on": "审理期限已届满"})
-        before = {"extension_approved": False, "by": case.extension_approved_by, "on": case.extension_approved_on}
-        case.extension_approved = True
-        case.extension_approved_by = who
-        case.extension_approved_on = approved_on
-        audit.record(s, db.actor, "clock.extend", "case", case_id,
-                     f"{case.number} 经{who}于{approved_on.isoformat()}批准延长审理期限十五日",
-                     before, {"extension_approved": True, "by": who, "on": approved_on})
+    current = case_clock(db, case_id, today)
+    if current.extended and current.extension_approved_on is not None and \
+            current.extension_approved_on <= approved_on:
+        raise ConflictError(f"案件 {current.case_number} 已于 {current.extension_approved_on} 批准延长，不能重复延长")
+    _record(db, case_id, [_Draft(ch.EXTENSION, approved_on, approved_by=who)], extension_stands=extension_stands)
     return case_clock(db, case_id, today)
 
 
@@ -1143,7 +1555,11 @@ def _recount_event(reason: str) -> RecountEvent:
     text = str(reason).strip()
     code = text.strip("（）() ")
     code = _CODE_DIGITS.get(code, code)
-    found = _EVENTS_BY_CODE.get(code) or _event_of(text)
+    found = _EVENTS_BY_CODE.get(code)
+    if found is None:
+        match = re.match(r"^\s*[（(]\s*([一二三四五六七1-7])\s*[)）]", text)
+        if match is not None:
+            found = _EVENTS_BY_CODE.get(_CODE_DIGITS.get(match.group(1), match.group(1)))
     if found is None:
         found = next((e for e in RECOUNT_EVENTS if text in (e.label_zh, e.reason_text)), None)
     if found is None:
@@ -1154,56 +1570,227 @@ def _recount_event(reason: str) -> RecountEvent:
 
 
 def record_recount(db: Database, case_id: int, restart_date: dt.date, reason: str, *,
-                   note: str = "", today: dt.date | None = None) -> CaseClock:
+                   note: str = "", extension_stands: bool | None = None,
+                   today: dt.date | None = None) -> CaseClock:
     """Record a 规则 46 event after which a period is counted afresh from ``restart_date``.
+
+    Each re-count is its own event: an earlier one entered late does not replace a later one.
 
     Args:
         reason: the item, as ``"三"``, ``"（三）"``, ``"3"`` or its label (see
             :data:`RECOUNT_EVENTS`). Item (二) restarts the acceptance decision's 5 days and
-            is recorded before acceptance; the others restart the 45 days after acceptance.
+            is dated on or before acceptance; the others restart the 45 days after acceptance.
             Item (六) is refused: suspension and public-notice days are left out by recording
-            them with :func:`add_suspension`.
-        note: the clerk's detail (e.g. which claim was added), kept with the reason.
+            them with :func:`add_suspension` and :func:`record_public_notice`. For item (七)
+            the clerk may instead choose "not counted" (:func:`add_suspension` with the
+            ground ``law_other``).
+        note: the clerk's detail (e.g. which claim was added).
+        extension_stands: the answer when an extension approved before this re-count is in
+            force: True keeps the 60 days for the new clock, False lets the approval lapse.
 
     Raises:
-        ValidationError: unknown item, item (六), a date in the future or before the clock
-            it restarts, (二) on an accepted case or another item on a case not yet accepted.
+        ValidationError: unknown item, item (六), a date in the future, before acceptance (or
+            receipt), after the period expired (法 43 ¶1: a late re-count cannot revive it),
+            (二) after acceptance, or a re-count that would make a later-dated event unlawful.
+        ExtensionQuestionError: an extension is in force and ``extension_stands`` is None.
         ConflictError: the case is closed or rejected.
         NotFound: no such case.
     """
     today = today or dt.date.today()
     event = _recount_event(reason)
     if event.restarts == "none":
-        raise ValidationError("中止审理期间和公告送达期间不是重新计算，请登记为“中止/公告送达期间”，"
+        raise ValidationError("中止审理期间和公告送达期间不是重新计算，请登记为“中止”或“公告送达”，"
                               "这些天数将不计入审理期限", {"reason": "应登记为中止期间"})
     _not_future(restart_date, today, "restart_date", "重新计算的起算日")
-    detail = " ".join(note.split())
-    text = event.reason_text + (f"：{detail}" if detail else "")
-    if len(text) > 200:
-        raise ValidationError("说明过长", {"note": "过长"})
-    with db.session() as s:
-        case = _open_case(s, case_id)
-        if event.restarts == "accept":
-            if case.accepted_date is not None:
-                raise ValidationError(f"案件 {case.number} 已于 {case.accepted_date} 受理，补正材料不再影响受理期限",
-                                      {"reason": "案件已受理"})
-            if restart_date < case.received_date:
-                raise ValidationError(f"收到补正材料的日期不能早于收件日期 {case.received_date.isoformat()}",
-                                      {"restart_date": "早于收件日期"})
-        else:
-            if case.accepted_date is None:
-                raise ValidationError(f"案件 {case.number} 尚未受理，审理期限还没有开始计算",
-                                      {"reason": "案件尚未受理"})
-            if restart_date < case.accepted_date:
-                raise ValidationError(f"重新计算的起算日不能早于受理日期 {case.accepted_date.isoformat()}",
-                                      {"restart_date": "早于受理日期"})
-        before = {"clock_restart_date": case.clock_restart_date, "clock_restart_reason": case.clock_restart_reason}
-        case.clock_restart_date = restart_date
-        case.clock_restart_reason = text
-        audit.record(s, db.actor, "clock.recount", "case", case_id,
-                     f"{case.number} 自{restart_date.isoformat()}起重新计算期限：{text}（{event.basis}）",
-                     before, {"clock_restart_date": restart_date, "clock_restart_reason": text})
+    detail = _clean(note, 160, "note", "说明")
+    _record(db, case_id, [_Draft(ch.RECOUNT, restart_date, event.code, detail)],
+            extension_stands=extension_stands)
     return case_clock(db, case_id, today)
+
+
+def record_public_notice(db: Database, case_id: int, party_id: int, published_on: dt.date, *,
+                         abroad: bool = False, document: str = DEFAULT_NOTICE_DOCUMENTS, note: str = "",
+                         today: dt.date | None = None) -> CaseClock:
+    """Record service by public notice (公告送达) on a party, published on ``published_on``.
+
+    The notice period is not typed: it is the rule's (30 days, 民诉法 95; 60 days for a party
+    without a domicile in China, ``abroad`` — 民诉法 283 applied by analogy, a reading). The
+    publication day is not counted; the party counts as served on the last day of the period
+    (moved to the next working day if it is a rest day); the days from the day after
+    publication to that day are not counted in the time limit (规则 46(六)). A notice of the
+    application copy starts that respondent's defence period on the day it counts as served.
+
+    Raises:
+        ValidationError: unknown party, a date in the future, before acceptance, a notice
+            period that would begin after the time limit ran out, a second notice to the same
+            party while one runs, or one that would make a later-dated event unlawful.
+        ConflictError: the case is closed or rejected.
+        NotFound: no such case.
+        UnknownYearError: the notice period ends in a year whose holidays are not loaded.
+    """
+    today = today or dt.date.today()
+    _not_future(published_on, today, "published_on", "发出公告的日期")
+    what = _clean(document, 60, "document", "公告送达的文书") or DEFAULT_NOTICE_DOCUMENTS
+    detail = _clean(note, 160, "note", "说明")
+    cal = calendar_service.calendar(db)
+    rules = period_rules.rules(db)
+    served = PeriodCalculator(cal, rules).public_notice_served(published_on, abroad)
+    rule = rules["public_notice_abroad" if abroad else "public_notice"]
+    with db.session(write=False) as s:
+        party = s.get(Party, party_id)
+        if party is None or party.case_id != case_id:
+            raise ValidationError("所选当事人不属于本案", {"party_id": "不属于本案"})
+        name = party.name
+    _record(db, case_id, [_Draft(ch.PUBLIC_NOTICE, published_on, rule.key, detail, party_id=party_id,
+                                 party_name=name, document=what, days=rule.days, end=served.date)])
+    return case_clock(db, case_id, today)
+
+
+@dataclass(frozen=True)
+class NoticePeriod:
+    """How a public notice published on ``published`` is counted (for the clerk to see first).
+
+    Attributes:
+        published: the publication day (not counted).
+        last_counted: the 30th (or 60th) day after it, before any roll-over.
+        served: the day the party counts as served (``last_counted`` moved off a rest day).
+        days: the notice period applied; ``label``, ``basis``, ``reading`` of its rule.
+        explanation: the whole counting in one sentence, with the dates.
+    """
+
+    published: dt.date
+    last_counted: dt.date
+    served: dt.date
+    days: int
+    label: str
+    basis: str
+    reading: str
+    explanation: str
+
+
+def public_notice_period(db: Database, published_on: dt.date, abroad: bool = False) -> NoticePeriod:
+    """The notice period of a public notice published on ``published_on``, with its counting.
+
+    Raises:
+        UnknownYearError: it ends in a year whose holidays are not loaded.
+    """
+    rules = period_rules.rules(db)
+    rule = rules["public_notice_abroad" if abroad else "public_notice"]
+    served = PeriodCalculator(calendar_service.calendar(db), rules).public_notice_served(published_on, abroad).date
+    last = published_on + dt.timedelta(days=rule.days)
+    first = published_on + dt.timedelta(days=1)
+    moved = f"（第{rule.days}日{last.isoformat()}是休息日，顺延至其后第一个工作日）" if served != last else ""
+    text = (f"发出公告之日（{published_on.isoformat()}）不计入，自次日起算第{rule.days}日为视为送达之日："
+            f"{served.isoformat()}{moved}；{first.isoformat()}至{served.isoformat()}不计入审理期限。")
+    return NoticePeriod(published_on, last, served, rule.days, rule.label_zh, rule.basis, rule.reading, text)
+
+
+def review_extension(db: Database, case_id: int, extension_id: int, stands: bool, *,
+                     today: dt.date | None = None) -> CaseClock:
+    """Answer an open question: does the extension ``extension_id`` still stand after the re-count?
+
+    Raises:
+        ValidationError: the answer would make a later-dated event unlawful.
+        ConflictError: no open question about that extension (answered already, or none).
+        NotFound: no such case.
+    """
+    today = today or dt.date.today()
+    current = case_clock(db, case_id, today)
+    question = next((q for q in current.questions if q.extension_id == extension_id), None)
+    if question is None:
+        raise ConflictError("没有需要确认的延长批准（可能已经确认过）")
+    _record(db, case_id, [_Draft(ch.EXTENSION_REVIEW, question.recount_date, ch.KEPT if stands else ch.LAPSED,
+                                 ref=extension_id)])
+    return case_clock(db, case_id, today)
+
+
+def _followers(rows: Sequence[CaseClockEvent], target: CaseClockEvent) -> set[int]:
+    """Events that stand or fall with ``target``: its end, answers about it or about its re-count."""
+    out = {target.id}
+    for r in rows:
+        if r.ref_id == target.id:
+            out.add(r.id)
+        if (target.kind == ch.RECOUNT and r.kind == ch.EXTENSION_REVIEW
+                and r.event_date == target.event_date):
+            out.add(r.id)
+    return out
+
+
+def withdraw_event(db: Database, event_id: int, reason: str, *, today: dt.date | None = None) -> CaseClock:
+    """Withdraw a mistaken entry (撤销登记): it stays on record, marked, and counts for nothing.
+
+    An end of a suspension and an answer about an extension go with the event they belong to.
+    A withdrawal that would make another event unlawful is refused, naming that event.
+
+    Raises:
+        ValidationError: no reason, or the withdrawal would make another event unlawful.
+        ConflictError: already withdrawn, or the case is closed.
+        NotFound: no such event.
+    """
+    today = today or dt.date.today()
+    why = _clean(reason, 200, "reason", "撤销原因")
+    if not why:
+        raise ValidationError("请填写撤销登记的原因", {"reason": "必填"})
+    cal = calendar_service.calendar(db)
+    rules = period_rules.rules(db)
+    with db.session() as s:
+        target = s.get(CaseClockEvent, event_id)
+        if target is None:
+            raise NotFound(f"找不到编号为 {event_id} 的期限变动记录")
+        case = _open_case(s, target.case_id)
+        if target.withdrawn_at is not None:
+            raise ConflictError(f"该登记已于 {target.withdrawn_at:%Y-%m-%d %H:%M} 由{target.withdrawn_by}撤销")
+        rows = _live_rows(s, case.id)
+        going = _followers(rows, target)
+        events = {r.id: _event(r) for r in rows}
+        before = replay(list(events.values()), received=case.received_date, accepted=case.accepted_date,
+                        calendar=cal, rules=rules)
+        after = replay([e for eid, e in events.items() if eid not in going], received=case.received_date,
+                       accepted=case.accepted_date, calendar=cal, rules=rules, strict=True)
+        _newly_unlawful(before, after, events, going, "reason", "撤销")
+        now = dt.datetime.now().replace(microsecond=0)
+        before_status = case.status
+        for r in rows:
+            if r.id in going:
+                r.withdrawn_at, r.withdrawn_by, r.withdrawn_reason = now, db.actor, why
+                audit.record(s, db.actor, "clock.withdraw", "case", case.id,
+                             f"{case.number} 撤销期限变动登记 {r.event_date.isoformat()} {event_label(_event(r))}：{why}",
+                             {"event": _stored_dict(r)}, {"withdrawn_by": db.actor, "reason": why})
+        s.flush()
+        _sync_ends(s, case.id)
+        _settle(s, case, after)
+        if case.status != before_status:
+            audit.record(s, db.actor, "case.status", "case", case.id,
+                         f"{case.number} 状态由“{before_status.label_zh}”变为“{case.status.label_zh}”",
+                         {"status": before_status}, {"status": case.status})
+        case_id = case.id
+    return case_clock(db, case_id, today)
+
+
+def check_acceptance_change(s: Session, case_id: int, received: dt.date, accepted: dt.date | None,
+                            calendar: LegalCalendar) -> None:
+    """Refuse a change of the receipt or acceptance date that would make a recorded event unlawful.
+
+    Called by the case service inside its own transaction before it saves new dates.
+
+    Raises:
+        ValidationError: naming the event that would no longer be lawful.
+    """
+    rows = _live_rows(s, case_id)
+    if not rows:
+        return
+    case = s.get(Case, case_id)
+    assert case is not None
+    rules = period_rules.rules_in(s)
+    events = {r.id: _event(r) for r in rows}
+    before = replay(list(events.values()), received=case.received_date, accepted=case.accepted_date,
+                    calendar=calendar, rules=rules)
+    after = replay(list(events.values()), received=received, accepted=accepted, calendar=calendar, rules=rules)
+    field_key = "accepted_date" if accepted != case.accepted_date else "received_date"
+    _newly_unlawful(before, after, events, set(), field_key, "修改收件或受理日期")
+
+
+# ---------------------------------------------------------------- service records
 
 
 def _service_data(r: ServiceRecord, party: Party) -> ServiceData:
@@ -1219,10 +1806,10 @@ def record_service(db: Database, case_id: int, party_id: int, document: str,
     application copy and notice to respond (申请书副本、应诉通知书) on a respondent.
 
     ``served_on`` is the day the party received it: the date signed on the proof of service,
-    the postal receipt date, or for public notice the day service is deemed complete
-    (publication + 30 days, 民诉法 95; the publication period itself is left out of the
-    award clock by recording it with :func:`add_suspension`). Unconfirmed service (e.g. by
-    telephone, not acknowledged) is kept but does not start any period.
+    the postal receipt date. Service by public notice is recorded with
+    :func:`record_public_notice`, which computes the day it counts as served and leaves the
+    notice period out of the time limit. Unconfirmed service (e.g. by telephone, not
+    acknowledged) is kept but does not start any period.
 
     Raises:
         ValidationError: unknown party, empty document name, a hearing notice (recorded with
@@ -1307,16 +1894,18 @@ def service_records(db: Database, case_id: int) -> list[ServiceData]:
 
 
 # ---------------------------------------------------------------- closed cases, for the reports
+# ---------------------------------------------------------------- closed cases, for the reports
 
 
 class ClosedClock(NamedTuple):
     """The award clock of a closed case, as the reports judge whether it closed on time.
 
     Attributes:
-        due: the last day of the 45 days (suspensions left out, rolled over holidays).
-        due_allowed: the last day the case was allowed: 60 days when the extension was
-            approved, else the same as ``due``.
-        excluded: the case's suspension and public-notice intervals (first, last or None).
+        due: the last day of the 45 days (intervals not counted left out, rolled over holidays).
+        due_allowed: the last day the case was allowed: 60 days when an extension was in
+            force, else the same as ``due``.
+        excluded: the case's intervals not counted (first, last or None), as the history
+            applied them.
         unknown_year: a year without a loaded holiday schedule that the date reached.
     """
 
@@ -1332,52 +1921,29 @@ def closed_case_clocks(s: Session, where: ColumnElement[bool], calendar: LegalCa
                        today: dt.date) -> dict[int, ClosedClock]:
     """The award clocks of the closed, accepted cases matching ``where``, in an open session.
 
-    The report service calls this inside its own read session (one session per report).
+    The report service calls this inside its own read session (one session per report). The
+    dates are the ones :func:`case_clock` shows (same history, same calculator, same rules);
+    thousands of cases share their start days, so each distinct computation runs once.
     """
     facts = _load_facts(s, where & Case.accepted_date.is_not(None) & Case.closed_date.is_not(None),
                         today, full=False)
-    return closing_due_dates(
-        ((f.case_id, f.accepted, f.closed, f.restart, f.restart_reason, f.extended,
-          [(start, end) for _sid, start, end, _r in f.suspensions]) for f in facts.values()),
-        calendar, today)
-
-
-def closing_due_dates(cases: Iterable[tuple[int, dt.date | None, dt.date | None, dt.date | None, str | None, bool,
-                                            list[tuple[dt.date, dt.date | None]]]],
-                      calendar: LegalCalendar, today: dt.date) -> dict[int, ClosedClock]:
-    """The award due dates of closed cases from their plain facts, for the reports.
-
-    Each case is ``(id, accepted, closed, re-count day, re-count reason, extended, excluded
-    intervals)``. The dates are the ones :func:`case_clock` shows (same calculator, same
-    rules), computed without the notes: thousands of cases share their start days, so each
-    distinct computation runs once.
-    """
-    clk = _Clock(calendar, today, 3)
+    clk = _Clock(calendar, today, 3, period_rules.rules_in(s))
     out: dict[int, ClosedClock] = {}
-    # Most cases have no suspension and no re-count: their dates depend on the start day alone.
-    plain: dict[dt.date, tuple[dt.date | None, dt.date | None, int | None]] = {}
-    for case_id, accepted, closed, restart, reason, extended, spans in cases:
-        if accepted is None:
-            continue
-        start = accepted
-        if restart is not None:
-            event = _event_of(reason)
-            if event is None or event.restarts == "award":
-                start = restart
-        found = plain.get(start) if not spans else None
-        if found is None:
-            dues: dict[int, dt.date | None] = {}
-            unknown: int | None = None
-            for total, with_extension in ((45, False), (60, True)):
-                excluded = excluded_days_within(start, total, spans, up_to=closed or today) if spans else 0
-                due = clk.attempt("award_due", start, with_extension, excluded)
-                if isinstance(due, UnknownYearError):
-                    dues[total], unknown = None, due.year
-                else:
-                    dues[total] = due.date
-            found = (dues[45], dues[60], unknown)
-            if not spans:
-                plain[start] = found
-        due45, due60, unknown = found
-        out[case_id] = ClosedClock(case_id, due45, due60 if extended else due45, tuple(spans), unknown)
+    for f in facts.values():
+        assert f.accepted is not None
+        h = _history(f, clk)
+        start = h.start if h is not None and h.start is not None else f.accepted
+        spans = h.spans() if h is not None else []
+        until = f.closed or today
+        dues: dict[bool, dt.date | None] = {}
+        unknown: int | None = None
+        for extended in (False, True):
+            end = clk.award_end(start, spans, extended, until)
+            if isinstance(end, UnknownYearError):
+                dues[extended], unknown = None, end.year
+            else:
+                dues[extended] = end.due
+        extended_in_force = h is not None and h.extension is not None
+        out[f.case_id] = ClosedClock(f.case_id, dues[False], dues[True] if extended_in_force else dues[False],
+                                     tuple(spans), unknown)
     return out

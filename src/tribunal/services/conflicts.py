@@ -32,12 +32,13 @@ from tribunal.db.models import (
 )
 from tribunal.domain import scheduling
 from tribunal.domain.legal_calendar import LegalCalendar
-from tribunal.domain.periods import PeriodCalculator, award_unrolled, shipped_rules
+from tribunal.domain.periods import PeriodCalculator
 from tribunal.domain.scheduling import (
     ACTIVE_STATUSES,
     AwardClock,
     Booking,
     CaseFacts,
+    DefencePeriod,
     Facts,
     Guest,
     HearingInput,
@@ -61,10 +62,11 @@ HearingConflict = scheduling.HearingConflict
 
 
 def award_clock(db: Database, case_id: int, today: dt.date) -> AwardClock | None:
-    """The case's award clock, computed by the clock service (None when the case is gone).
+    """The case's clocks the scheduling rules read, computed by the clock service (None when
+    the case is gone): the award deadline and each respondent's defence period.
 
     Reusing :func:`tribunal.services.clocks.case_clock` keeps the scheduling check and the
-    clock on the case page in agreement (re-count events, suspensions, extension).
+    clock on the case page in agreement (the whole clock history, every respondent).
     """
     from tribunal.services import clocks  # a sibling service; imported late to keep start-up light
 
@@ -73,12 +75,13 @@ def award_clock(db: Database, case_id: int, today: dt.date) -> AwardClock | None
     except NotFound:
         return None
     item = clock.item("award_due")
-    unrolled = None
-    if clock.clock_start is not None:
-        unrolled = award_unrolled(shipped_rules(), clock.clock_start, clock.extended, clock.excluded_days)
     unknown = min(clock.unknown_years) if clock.award_due is None and clock.unknown_years else None
-    return AwardClock(clock.award_due, unrolled, clock.extended, clock.suspended, unknown,
-                      item.basis if item else "")
+    defences = tuple(
+        DefencePeriod(it.party_name or "", it.start, it.due, it.basis)
+        for it in clock.items_of("defence_due") if it.party_id is not None)
+    # While an interval not counted runs without an end, the last day moves every day.
+    return AwardClock(clock.award_due, clock.award_unrolled, clock.extended, clock.stopped, unknown,
+                      item.basis if item else "", defences)
 
 
 def gather(

@@ -21,8 +21,8 @@ from sqlalchemy import func, insert, select, update
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
+    CaseClockEvent,
     CaseNumberCounter,
-    CaseSuspension,
     CircuitTribunal,
     Enterprise,
     Hearing,
@@ -850,11 +850,11 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                     "seq": seqs[k], "case_type": ctype, "procedure": "ordinary",
                     "received_date": received[k], "accepted_date": accepted,
                     "applicant_names": applicant, "respondent_names": respondent, "claim_total_fen": claimed,
-                    "collective": False, "worker_count": 1, "extension_approved": False, "summary": None,
+                    "collective": False, "worker_count": 1, "summary": None,
                     "tribunal_id": tribunal[0], "outcome": None, "closed_date": None, "result": None,
                     "result_amount_fen": None, "mediated_on_site": False, "status": CaseStatus.ACCEPTED,
-                    "extension_approved_by": None, "extension_approved_on": None,
                 }
+                plan: dict[str, Any] = {"suspend": None, "hearing": None, "extend": None}
                 if rng.random() < 0.012:
                     row["collective"], row["worker_count"] = True, rng.randrange(10, 45)
                 if closed <= today and rng.random() < 0.97:
@@ -872,11 +872,9 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                     elif outcome in (CaseOutcome.WITHDRAWN, CaseOutcome.DEEMED_WITHDRAWN) and rng.random() < 0.3:
                         row["result"] = CaseResult.EMPLOYER
                     if cycle > 45 and rng.random() < 0.6:
-                        row.update(extension_approved=True, extension_approved_by="仲裁院院长",
-                                   extension_approved_on=accepted + dt.timedelta(days=40))
+                        plan["extend"] = accepted + dt.timedelta(days=40)
                 else:
                     row["status"] = rng.choice((CaseStatus.ACCEPTED, CaseStatus.SCHEDULED, CaseStatus.HEARD))
-                plan: dict[str, Any] = {"suspend": None, "hearing": None}
                 if age > 20 and rng.random() < 0.025:
                     stop_from = accepted + dt.timedelta(days=rng.randrange(5, 15))
                     last = stop_from + dt.timedelta(days=rng.randrange(15, 60))
@@ -918,6 +916,11 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                 party_rows.append({"case_id": cid, "position": 1, "role": PartyRole.RESPONDENT,
                                    "kind": PartyKind.ORGANISATION, "name": respondent})
             conn.execute(insert(Party), party_rows)
+            extensions = [{"case_id": ids[numbers[k]], "kind": "extension", "event_date": plans[k]["extend"],
+                           "ground": "", "approved_by": "仲裁院院长", "entered_by": "演示数据"}
+                          for k in range(n) if plans[k]["extend"] is not None]
+            if extensions:
+                conn.execute(insert(CaseClockEvent), extensions)
             if directory is not None:
                 _synthetic_activity(conn, rng, directory, today,
                                     [(ids[numbers[k]], case_rows[k], plans[k]) for k in range(n)])
@@ -929,11 +932,19 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
 def _synthetic_activity(conn: Any, rng: random.Random, directory: _Directory, today: dt.date,
                         batch: list[tuple[int, dict[str, Any], dict[str, Any]]]) -> None:
     """Suspensions, hearings at enterprises, observers and trainings of one batch of synthetic cases."""
-    suspensions = [{"case_id": cid, "start_date": plan["suspend"][0], "end_date": plan["suspend"][1],
-                    "reason": "案件处理需要等待工伤认定、伤残等级鉴定以及其他鉴定结论"}
+    # Suspensions as clock events: the first day, then the last day referring to it.
+    suspensions = [{"case_id": cid, "kind": "suspension", "event_date": plan["suspend"][0],
+                    "end_date": plan["suspend"][1], "ground": "appraisal", "entered_by": "演示数据"}
                    for cid, _row, plan in batch if plan["suspend"]]
     if suspensions:
-        conn.execute(insert(CaseSuspension), suspensions)
+        conn.execute(insert(CaseClockEvent), suspensions)
+        ended = {row["case_id"]: row["end_date"] for row in suspensions if row["end_date"] is not None}
+        if ended:
+            starts = conn.execute(select(CaseClockEvent.case_id, CaseClockEvent.id).where(
+                CaseClockEvent.kind == "suspension", CaseClockEvent.case_id.in_(list(ended)))).all()
+            conn.execute(insert(CaseClockEvent), [
+                {"case_id": cid, "kind": "suspension_end", "event_date": ended[cid], "ref_id": sid,
+                 "ground": "", "entered_by": "演示数据"} for cid, sid in starts])
     zone_of = dict(directory.tribunals)
     hearing_rows = []
     for cid, row, plan in batch:

@@ -12,6 +12,7 @@ from sqlalchemy.orm.interfaces import ORMOption
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
+    CaseParticipant,
     Enterprise,
     Hearing,
     HearingPanelMember,
@@ -29,6 +30,7 @@ from tribunal.domain.enums import (
     HearingStatus,
     InvitationStatus,
     PanelRole,
+    ParticipantRole,
     PartyRole,
     ServiceMethod,
 )
@@ -197,7 +199,8 @@ class VenueRow:
 class Recipient:
     """Someone who must be told of a postponement or cancellation.
 
-    ``kind`` is one of ``party``, ``agent``, ``arbitrator``, ``clerk``, ``host``, ``observer``.
+    ``kind`` is one of ``party``, ``agent``, ``participant`` (witness, appraiser, interpreter…),
+    ``arbitrator``, ``clerk``, ``host``, ``observer``.
     The phone number is given in full: this list is for the clerk's own screen.
     """
 
@@ -527,15 +530,41 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
         return after
 
 
-def _recipients(s: Session, hearing: Hearing) -> list[Recipient]:
+def party_recipients(s: Session, case_id: int) -> list[Recipient]:
+    """The parties of a case, each followed by its agents: the one place that says who speaks
+    for a party."""
     out: list[Recipient] = []
-    parties = s.scalars(select(Party).where(Party.case_id == hearing.case_id).order_by(Party.position, Party.id)
+    parties = s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.position, Party.id)
                         .options(selectinload(Party.agents)))
     for p in parties:
         out.append(Recipient("party", p.name, p.role.label_zh, "", p.phone or ""))
         for a in p.agents:
             out.append(Recipient("agent", a.name, f"{p.role.label_zh}{p.name}的{agent_rules.capacity(a.kind)}",
                                  a.organisation or "", a.phone or ""))
+    return out
+
+
+def participant_recipients(s: Session, case_id: int) -> list[Recipient]:
+    """The case's other participants — witnesses, appraisers, interpreters (其他参与人) — who are
+    summoned to the hearing too."""
+    rows = s.execute(
+        select(CaseParticipant, Enterprise.name)
+        .outerjoin(Enterprise, Enterprise.id == CaseParticipant.enterprise_id)
+        .where(CaseParticipant.case_id == case_id).order_by(CaseParticipant.id))
+    out = []
+    for person, ent_name in rows:
+        try:
+            role = ParticipantRole(person.role).label_zh
+        except ValueError:
+            role = str(person.role)
+        out.append(Recipient("participant", person.name, role, ent_name or "", person.phone or ""))
+    return out
+
+
+def _recipients(s: Session, hearing: Hearing) -> list[Recipient]:
+    """Everyone who must be told: parties and agents, other participants, the panel, the clerk,
+    the host and the invited observers."""
+    out = party_recipients(s, hearing.case_id) + participant_recipients(s, hearing.case_id)
     for m in hearing.panel:
         out.append(Recipient("arbitrator", m.staff.name, m.role.label_zh, "", m.staff.phone or ""))
     if hearing.clerk is not None:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
-    CaseSuspension,
+    CaseClockEvent,
     CircuitTribunal,
     Enterprise,
     Hearing,
@@ -34,6 +34,7 @@ from tribunal.db.models import (
     TrainingTopic,
     Zone,
 )
+from tribunal.domain.clock_history import LAW_OTHER, LEGACY_PUBLIC_NOTICE, SUSPENSION
 from tribunal.domain.enums import (
     CaseOutcome,
     CaseResult,
@@ -549,22 +550,6 @@ def _employers(s: Session) -> dict[int, int | None]:
     return found
 
 
-def _suspensions(s: Session, case_ids: set[int], hi: dt.date) -> dict[int, list[tuple[dt.date, dt.date | None]]]:
-    """The suspension intervals of the given cases (all that began by ``hi``)."""
-    spans: dict[int, list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
-    if not case_ids:
-        return spans
-    # The table is small next to the cases: reading the intervals that began by ``hi`` and
-    # keeping those of the wanted cases is faster than a join the planner gets wrong.
-    for cid, first, last in s.connection().execute(
-        select(CaseSuspension.case_id, CaseSuspension.start_date, CaseSuspension.end_date)
-        .where(CaseSuspension.start_date <= hi)
-    ):
-        if cid in case_ids:
-            spans[cid].append((first, last))
-    return spans
-
-
 def _period_figures(s: Session, scope: Scope, period: Period,
                     calendar: LegalCalendar) -> tuple[CircuitFigures, set[int]]:
     """One period's figures with aggregate queries (the lists behind them use :func:`_select`)."""
@@ -599,16 +584,14 @@ def _period_figures(s: Session, scope: Scope, period: Period,
     circuit = _circuit_closed(scope, lo, hi)
     closed = conn.execute(
         select(Case.id, Case.accepted_date, Case.closed_date, Case.outcome, Case.mediated_on_site,
-               Case.claim_total_fen, Case.result_amount_fen, Case.clock_restart_date, Case.clock_restart_reason,
-               Case.extension_approved).where(circuit)).all()
-    spans = _suspensions(s, {r[0] for r in closed}, hi)
-    dues = clocks.closing_due_dates(
-        ((r[0], r[1], r[2], r[7], r[8], bool(r[9]), spans.get(r[0], [])) for r in closed), calendar, scope.today)
+               Case.claim_total_fen, Case.result_amount_fen).where(circuit)).all()
+    # The award clocks from each case's clock history (re-counts, extension, intervals not counted).
+    dues = clocks.closed_case_clocks(s, circuit, calendar, scope.today) if closed else {}
     count: Counter[str] = Counter()
     cycles, nets = [], []
     on_time = allowed = judged = 0
     claimed = agreed = awarded_fen = 0
-    for cid, accepted, closed_on, outcome, on_site, claim, amount, *_rest in closed:
+    for cid, accepted, closed_on, outcome, on_site, claim, amount in closed:
         assert accepted is not None and closed_on is not None and outcome is not None  # by ``circuit``
         method = METHOD_OF[outcome]
         if method == StatMethod.MEDIATION:
@@ -620,8 +603,9 @@ def _period_figures(s: Session, scope: Scope, period: Period,
                 awarded_fen += amount or 0
         claimed += claim or 0
         cycles.append(cycle_days(accepted, closed_on))
-        nets.append(net_cycle_days(accepted, closed_on, spans.get(cid, ())) if cid in spans else cycles[-1])
         due = dues.get(cid)
+        nets.append(net_cycle_days(accepted, closed_on, due.excluded) if due is not None and due.excluded
+                    else cycles[-1])
         if due is not None and due.due is not None and due.due_allowed is not None:
             judged += 1
             on_time += closed_on <= due.due
@@ -885,9 +869,14 @@ def _stats_sets(period: Period, base: list[Any]) -> dict[str, Any]:
         "closed": and_(*base, closed),
         "carried_forward": and_(*base, Case.accepted_date <= end, open_at_end),
     }
+    # Suspended: a suspension of the hearing (规则 47) recorded in the case's clock history that
+    # began by the end of the period and had not ended before it (days only left out of the time
+    # limit — public notice, 规则 46(七) — are not a suspension).
     sets["suspended_at_end"] = and_(sets["carried_forward"], exists().where(
-        CaseSuspension.case_id == Case.id, CaseSuspension.start_date <= end,
-        or_(CaseSuspension.end_date.is_(None), CaseSuspension.end_date >= end)))
+        CaseClockEvent.case_id == Case.id, CaseClockEvent.kind == SUSPENSION,
+        CaseClockEvent.withdrawn_at.is_(None), CaseClockEvent.ground.not_in((LAW_OTHER, LEGACY_PUBLIC_NOTICE)),
+        CaseClockEvent.event_date <= end,
+        or_(CaseClockEvent.end_date.is_(None), CaseClockEvent.end_date >= end)))
     for cause in StatCause:
         types = [t for t, c in CAUSE_OF.items() if c == cause]
         sets[f"cause:{cause.value}"] = and_(*base, accepted, Case.case_type.in_(types))

@@ -1,10 +1,12 @@
-"""The statutory clocks of a case (期限): the 期限 tab, and the dialogs that move the clocks.
+"""The statutory clocks of a case (期限): the 期限 tab, and the dialogs that record what moves them.
 
 The tab lists every date of :func:`tribunal.services.clocks.case_clock` with its state in
-words and in colour, its unit, legal basis and note, plus the suspension intervals. Its
-buttons record what changes the clocks: a suspension or public-notice period (中止/公告送达),
-the approved extension (延长审理期限), a 规则 46 re-count (重新计算期限) and the service of
-the application copy on a respondent (送达申请书副本).
+words and in colour, its unit, legal basis, the program's readings it depends on (※) and a
+note — one defence period per respondent — and under it the case's clock history: every
+suspension and its end, public notice, extension, re-count, with who entered it and when,
+what it did to the clock, and whether it was withdrawn. Its buttons record new events; a
+refusal is shown beside the field it concerns, and an extension approved before a re-count
+is put to the clerk as a question. Every write runs on the background worker.
 """
 
 from __future__ import annotations
@@ -16,27 +18,32 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from tribunal.domain.enums import PartyRole, ServiceMethod
+from tribunal.domain.readings import READINGS, reading_texts
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import clocks
 from tribunal.services.app import Database
 from tribunal.services.clocks import (
     APPLICATION_DOCUMENTS,
+    DEFAULT_NOTICE_DOCUMENTS,
     DONE,
     DUE_SOON,
     ON_TIME,
@@ -45,10 +52,13 @@ from tribunal.services.clocks import (
     SUSPENSION_REASONS,
     UNKNOWN,
     CaseClock,
+    ClockEventRow,
     ClockItem,
+    ExtensionQuestionError,
+    OpenQuestion,
     SuspensionData,
 )
-from tribunal.ui import lang, msgbox
+from tribunal.ui import background, lang, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.dates import qdate
@@ -94,6 +104,8 @@ STATE_BACKGROUND = {
     CANNOT_COMPUTE: "#fbe3e1",
 }
 _UNKNOWN_YEAR_MARK = "节假日安排尚未载入"
+#: The mark beside a date that rests on one of the program's readings of the law.
+READING_MARK = "※"
 
 
 def item_state(item: ClockItem) -> str:
@@ -132,42 +144,76 @@ def _date_with_weekday(day: dt.date | None) -> str:
 
 
 def _basis_text(item: ClockItem) -> str:
-    # The period rules are kept as data and not all are checked against the official
-    # text yet: a star says so without cluttering every line.
+    # The period rules are kept as data and not all are confirmed against the official text
+    # yet: a star says so without cluttering every line (confirmed rules lose it).
     return item.basis + ("" if item.verified else " *")
 
 
+def _reading_text(item: ClockItem) -> str:
+    sections = list(dict.fromkeys(READINGS[k].section for k in item.readings if k in READINGS))
+    return f"{READING_MARK} {' '.join(sections)}" if sections else ""
+
+
+def _reading_tooltip(item: ClockItem) -> str | None:
+    texts = reading_texts(item.readings)
+    return "\n".join(texts) if texts else None
+
+
 _ITEM_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClocksTab", "Date"), lambda it: it.label_zh),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Date"), lambda it: it.label_zh, tooltip=lambda it: it.label_zh),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Due"), lambda it: _date_with_weekday(it.due)),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "State"), lambda it: state_text(item_state(it)),
            foreground=lambda it: state_colour(item_state(it))),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Counted in"), lambda it: _unit_text(it.unit)),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Legal basis"), _basis_text, tooltip=_basis_text),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Reading"), _reading_text, tooltip=_reading_tooltip,
+           foreground=lambda it: WARNING_COLOUR if it.readings else None),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Note"), lambda it: it.note, tooltip=lambda it: it.note or None),
 )
-COL_LABEL, COL_DUE, COL_STATE, COL_UNIT, COL_BASIS, COL_NOTE = range(6)
+COL_LABEL, COL_DUE, COL_STATE, COL_UNIT, COL_BASIS, COL_READING, COL_NOTE = range(7)
 
-_SUSPENSION_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClocksTab", "From"), lambda s: s.start.isoformat()),
-    Column(QT_TRANSLATE_NOOP("ClocksTab", "To"),
-           lambda s: s.end.isoformat() if s.end else QCoreApplication.translate("ClocksTab", "still running"),
-           foreground=lambda s: WARNING_COLOUR if s.end is None else None),
-    Column(QT_TRANSLATE_NOOP("ClocksTab", "Ground"), lambda s: s.reason, tooltip=lambda s: s.reason),
-    Column(QT_TRANSLATE_NOOP("ClocksTab", "Legal basis"), lambda s: s.basis, tooltip=lambda s: s.basis or None),
+
+def _event_effect(e: ClockEventRow) -> str:
+    if e.withdrawn:
+        return QCoreApplication.translate("ClocksTab", "Withdrawn by {who} on {when}: {why}").format(
+            who=e.withdrawn_by, when=f"{e.withdrawn_at:%Y-%m-%d}" if e.withdrawn_at else "",
+            why=e.withdrawn_reason)
+    if not e.lawful:
+        return QCoreApplication.translate("ClocksTab", "No effect: {reason}").format(reason=e.reason)
+    return e.effect
+
+
+def _event_colour(e: ClockEventRow) -> QColor | None:
+    if e.withdrawn:
+        return MUTED_COLOUR
+    return None if e.lawful else ERROR_COLOUR
+
+
+_EVENT_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "On"), lambda e: _date_with_weekday(e.date),
+           foreground=_event_colour),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Change"), lambda e: e.label, tooltip=lambda e: e.label,
+           foreground=_event_colour),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Effect"), _event_effect, tooltip=_event_effect,
+           foreground=_event_colour),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Legal basis"), lambda e: e.basis, tooltip=lambda e: e.basis or None),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Entered by"), lambda e: e.entered_by),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Entered at"),
+           lambda e: f"{e.entered_at:%Y-%m-%d %H:%M}" if e.entered_at else ""),
 )
+EV_DATE, EV_LABEL, EV_EFFECT, EV_BASIS, EV_BY, EV_AT = range(6)
 
 
 def make_item_model(parent: Any = None) -> RowsModel:
-    """The table model of clock items (one row per :class:`ClockItem`)."""
-    return RowsModel("ClocksTab", _ITEM_COLUMNS, key=lambda it: it.key, parent=parent)
+    """The table model of clock items (one row per :class:`ClockItem`; a defence period per respondent)."""
+    return RowsModel("ClocksTab", _ITEM_COLUMNS, key=lambda it: it.row_key, parent=parent)
 
 
 # ---------------------------------------------------------------------- the tab
 
 
 class ClocksTab(QWidget):
-    """期限: every statutory date of one case, with buttons for what moves them.
+    """期限: every statutory date of one case, its clock history, and buttons for what moves them.
 
     Signals:
         clock_changed(int): something was recorded that changes the case's clocks (case id).
@@ -193,26 +239,62 @@ class ClocksTab(QWidget):
         self.warning.setWordWrap(True)
         self.warning.hide()
 
+        # An extension approved before a re-count: the question, with the two answers.
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        self.question.setProperty("feedback", "warning")
+        self.keep_button = QPushButton(self.tr("Still stands"))
+        self.keep_button.setToolTip(self.tr("The approval also covers the period counted afresh: 60 days"))
+        self.lapse_button = QPushButton(self.tr("Has lapsed"))
+        self.lapse_button.setToolTip(self.tr("The approval was for the old period: 45 days from the re-count"))
+        self.keep_button.clicked.connect(lambda: self.answer_question(True))
+        self.lapse_button.clicked.connect(lambda: self.answer_question(False))
+        self.question_bar = QFrame()
+        self.question_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar = QHBoxLayout(self.question_bar)
+        bar.setContentsMargins(6, 4, 6, 4)
+        bar.addWidget(self.question, 1)
+        bar.addWidget(self.keep_button)
+        bar.addWidget(self.lapse_button)
+        self.question_bar.hide()
+
         self.model = make_item_model(self)
         self.view = make_table(self.model)
         set_column_widths(self.view, {
             COL_LABEL: "延期开庭申请最迟提出日", COL_DUE: "2026-12-21（周一）", COL_STATE: "即将到期",
-            COL_UNIT: "自然日", COL_BASIS: "《劳动争议调解仲裁法》第四十三条；办案规则",
+            COL_UNIT: "自然日", COL_BASIS: "《劳动争议调解仲裁法》第四十三条；办案规则", COL_READING: "※ §3.4 §2.3",
         })
-        self.suspension_model = RowsModel("ClocksTab", _SUSPENSION_COLUMNS, parent=self)
-        self.suspension_view = make_table(self.suspension_model)
-        set_column_widths(self.suspension_view, {0: "2026-11-29", 1: "2026-11-29",
-                                                 2: "案件处理需要等待工伤认定、伤残等级鉴定"})
+        self.event_model = RowsModel("ClocksTab", _EVENT_COLUMNS, parent=self)
+        self.event_view = make_table(self.event_model)
+        set_column_widths(self.event_view, {
+            EV_DATE: "2026-11-29（周日）", EV_LABEL: "中止审理开始：案件处理需要等待工伤认定",
+            EV_EFFECT: "自2026-11-29起不计入审理期限", EV_BASIS: "办案规则第四十七条第（六）项",
+            EV_BY: "测试书记员", EV_AT: "2026-11-29 16:30"})
+        self.event_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.bounds_hint = QLabel(self.tr(
+            "A suspension's first and last day are both not counted; the count goes on from the day "
+            "after its last day. Changes count by their own dates, whatever order they are entered in."))
+        self.bounds_hint.setProperty("feedback", "hint")
+        self.bounds_hint.setWordWrap(True)
+
         self.footnote = QLabel(self.tr("* rule to be checked"))
         self.footnote.setToolTip(self.tr("The length or unit of the periods marked * is kept as data "
-                                         "and has not yet been checked against the official text."))
+                                         "and has not yet been confirmed against the official text."))
         self.footnote.setProperty("feedback", "hint")
         self.footnote.setWordWrap(True)
+        self.reading_note = QLabel(self.tr("※ rests on the program's reading where the law is silent "
+                                           "(see the tooltip)"))
+        self.reading_note.setProperty("feedback", "hint")
+        self.reading_note.setWordWrap(True)
+        self.rules_button = QPushButton(self.tr("Check period rules…"))
+        self.rules_button.setToolTip(self.tr("Confirm the period rules against the official texts"))
+        self.rules_button.clicked.connect(self.open_period_rules)
 
         self.suspend_button = QPushButton(self.tr("Record suspension…"))
-        self.suspend_button.setToolTip(self.tr("Suspension of the hearing or public-notice "
-                                               "service: these days do not count"))
+        self.suspend_button.setToolTip(self.tr("Suspension of the hearing: these days do not count"))
         self.resume_button = QPushButton(self.tr("End suspension…"))
+        self.notice_button = QPushButton(self.tr("Public notice…"))
+        self.notice_button.setToolTip(self.tr("Service by public notice: the notice period does not count"))
         self.extend_button = QPushButton(self.tr("Extension approved…"))
         self.extend_button.setToolTip(self.tr("Record the written approval of the 15-day extension"))
         self.recount_button = QPushButton(self.tr("Count afresh…"))
@@ -220,36 +302,45 @@ class ClocksTab(QWidget):
                                                "or a transfer: the period starts again"))
         self.service_button = QPushButton(self.tr("Application copy served…"))
         self.service_button.setToolTip(self.tr("Record when a respondent received the copy of the "
-                                               "application: the defence period starts"))
+                                               "application: its defence period starts"))
+        self.withdraw_button = QPushButton(self.tr("Withdraw entry…"))
+        self.withdraw_button.setToolTip(self.tr("Withdraw the change selected in the history (it stays "
+                                                "on record, marked as withdrawn)"))
         self.suspend_button.clicked.connect(self.record_suspension)
         self.resume_button.clicked.connect(self.end_suspension)
+        self.notice_button.clicked.connect(self.record_public_notice)
         self.extend_button.clicked.connect(self.approve_extension)
         self.recount_button.clicked.connect(self.record_recount)
         self.service_button.clicked.connect(self.record_service)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self._action_buttons = (self.suspend_button, self.resume_button, self.notice_button,
+                                self.extend_button, self.recount_button, self.service_button,
+                                self.withdraw_button)
         # The buttons stand in a column beside the dates: under the case list the tab is short.
         buttons = QVBoxLayout()
         buttons.setSpacing(4)
-        for button in (self.suspend_button, self.resume_button, self.extend_button,
-                       self.recount_button, self.service_button):
+        for button in self._action_buttons:
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.footnote)
+        buttons.addWidget(self.reading_note)
+        buttons.addWidget(self.rules_button)
         button_column = QWidget()
         button_column.setLayout(buttons)
-        button_column.setMaximumWidth(max(b.sizeHint().width() for b in (
-            self.suspend_button, self.extend_button, self.recount_button, self.service_button)) + 24)
+        button_column.setMaximumWidth(max(b.sizeHint().width() for b in (*self._action_buttons,
+                                                                          self.rules_button)) + 24)
 
-        self.suspensions = QWidget()
-        box = QVBoxLayout(self.suspensions)
+        self.history = QWidget()
+        box = QVBoxLayout(self.history)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(self.tr("Periods not counted (suspension, public notice)")))
-        box.addWidget(self.suspension_view)
-        self.suspensions.hide()  # shown only when there are some
+        box.addWidget(QLabel(self.tr("Changes to the time limit, in the order of their dates")))
+        box.addWidget(self.event_view, 1)
+        box.addWidget(self.bounds_hint)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
-        splitter.addWidget(self.suspensions)
+        splitter.addWidget(self.history)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         body = QHBoxLayout()
         body.addWidget(splitter, 1)
@@ -260,7 +351,9 @@ class ClocksTab(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.summary)
         layout.addWidget(self.warning)
+        layout.addWidget(self.question_bar)
         layout.addLayout(body, 1)
+        self._busy = False
         self.show_case(None)
 
     # ------------------------------------------------------------------ contents
@@ -282,10 +375,10 @@ class ClocksTab(QWidget):
         """Compute the clocks again (after something was recorded)."""
         self.clock = None
         self.warning.hide()
+        self.question_bar.hide()
         if self._case_id is None or self._db is None:
             self.model.set_rows([])
-            self.suspension_model.set_rows([])
-            self.suspensions.hide()
+            self.event_model.set_rows([])
             self.summary.setText(self.tr("Select a case to see its time limits."))
             self._update_buttons()
             return
@@ -293,22 +386,34 @@ class ClocksTab(QWidget):
             clock = clocks.case_clock(self._db, self._case_id, self._today())
         except TribunalError as exc:
             self.model.set_rows([])
-            self.suspension_model.set_rows([])
+            self.event_model.set_rows([])
             self.summary.setText(exc.message)
             self._update_buttons()
             return
         self.clock = clock
         self._number = clock.case_number
         self.model.set_rows(clock.items)
-        self.suspension_model.set_rows(clock.suspensions)
-        self.suspensions.setVisible(bool(clock.suspensions))
+        self.event_model.set_rows(clock.events)
         self.summary.setText(self._summary_text(clock))
+        problems = []
         if clock.unknown_years:
             years = "、".join(str(y) for y in sorted(clock.unknown_years))
-            self.warning.setText(self.tr(
+            problems.append(self.tr(
                 "The holiday schedule of {year} is not loaded, so some dates cannot be computed. "
                 "Import it under Settings → Legal holidays.").format(year=years))
+        unlawful = clock.unlawful_events
+        if unlawful:
+            problems.append(self.tr("{count} recorded change(s) have no effect because the law did not allow "
+                                    "them on their dates (shown in red below): check and withdraw them.")
+                            .format(count=len(unlawful)))
+        if problems:
+            self.warning.setText("\n".join(problems))
             self.warning.show()
+        if clock.questions:
+            self.question.setText(clock.questions[0].message)
+            self.question_bar.show()
+        self.footnote.setVisible(any(not it.verified for it in clock.items))
+        self.reading_note.setVisible(any(it.readings for it in clock.items))
         self._update_buttons()
 
     def _summary_text(self, clock: CaseClock) -> str:
@@ -329,18 +434,30 @@ class ClocksTab(QWidget):
     def _running(self) -> SuspensionData | None:
         if self.clock is None:
             return None
-        return next((s for s in self.clock.suspensions if s.end is None), None)
+        return next((s for s in self.clock.suspensions if s.end is None and not s.public_notice), None)
+
+    def selected_event(self) -> ClockEventRow | None:
+        """The event selected in the history (None when none, or a withdrawn one)."""
+        rows = self.event_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        event = self.event_model.row(rows[0].row())
+        return None if event is None or event.withdrawn else event
 
     def _update_buttons(self) -> None:
         clock = self.clock
         accepted = clock is not None and clock.clock_start is not None
         award = clock.item("award_due") if clock else None
-        open_case = award is not None and award.state != DONE
+        open_case = award is not None and award.state != DONE and not self._busy
         self.suspend_button.setEnabled(accepted and open_case and self._running() is None)
         self.resume_button.setEnabled(open_case and self._running() is not None)
+        self.notice_button.setEnabled(accepted and open_case)
         self.extend_button.setEnabled(accepted and open_case and clock is not None and not clock.extended)
         self.recount_button.setEnabled(clock is not None and open_case)
         self.service_button.setEnabled(accepted and open_case)
+        self.withdraw_button.setEnabled(open_case and self.selected_event() is not None)
+        self.keep_button.setEnabled(not self._busy)
+        self.lapse_button.setEnabled(not self._busy)
 
     def item_row(self, key: str) -> ClockItem | None:
         """The item with ``key`` as shown (for tests)."""
@@ -354,8 +471,24 @@ class ClocksTab(QWidget):
             self.clock_changed.emit(self._case_id)
         return result
 
+    def _run(self, work: Callable[[], Any]) -> None:
+        """A write on the background worker; the tab reloads when it is done."""
+        self._busy = True
+        self._update_buttons()
+
+        def done(result: Any) -> None:
+            self._busy = False
+            self._after(result)
+
+        def failed(error: TribunalError) -> None:
+            self._busy = False
+            self._update_buttons()
+            msgbox.show_error(self, error)
+
+        background.run(self, work, done, failed)
+
     def record_suspension(self) -> SuspensionData | None:
-        """登记中止审理或公告送达期间."""
+        """登记中止审理."""
         if self._db is None or self._case_id is None:
             return None
         return self._after(SuspensionDialog.ask(self, self._db, self._case_id, self._number,
@@ -368,6 +501,13 @@ class ClocksTab(QWidget):
             return None
         return self._after(EndSuspensionDialog.ask(self, self._db, running, self._number,
                                                    self._today()))
+
+    def record_public_notice(self) -> CaseClock | None:
+        """Record service by public notice on a party."""
+        if self._db is None or self._case_id is None:
+            return None
+        return self._after(PublicNoticeDialog.ask(self, self._db, self._case_id, self._number,
+                                                  self._today()))
 
     def approve_extension(self) -> CaseClock | None:
         """Record the approved 15-day extension."""
@@ -390,12 +530,58 @@ class ClocksTab(QWidget):
         return self._after(ServiceDialog.ask(self, self._db, self._case_id, self._number,
                                              self._today()))
 
+    def withdraw_selected(self) -> None:
+        """Withdraw the change selected in the history, with a reason (refusals are shown)."""
+        event = self.selected_event()
+        db = self._db
+        if event is None or db is None:
+            return
+        reason = msgbox.ask_text(self, self.tr("Withdraw entry"), self.tr(
+            "Withdraw “{label}” of {date}? It stays on record, marked as withdrawn. Reason:").format(
+            label=event.label, date=event.date.isoformat()))
+        if reason is None:
+            return
+        today = self._today()
+        self._run(lambda: clocks.withdraw_event(db, event.id, reason, today=today))
+
+    def answer_question(self, stands: bool) -> None:
+        """Answer whether the extension approved before a re-count still stands."""
+        clock, db = self.clock, self._db
+        if clock is None or db is None or not clock.questions:
+            return
+        question: OpenQuestion = clock.questions[0]
+        today = self._today()
+        self._run(lambda: clocks.review_extension(db, clock.case_id, question.extension_id, stands, today=today))
+
+    def open_period_rules(self) -> None:
+        """核对期间规则: confirm the period rules against the official texts."""
+        if self._db is None:
+            return
+        from tribunal.ui.period_rules_dialog import PeriodRulesDialog
+
+        if PeriodRulesDialog.ask(self, self._db):
+            self.reload()
+
 
 # ---------------------------------------------------------------------- dialogs
 
 
 class RecordDialog(QDialog):
-    """A small form that records one thing about a case's clock; reasons shown beside fields."""
+    """A small form that records one thing about a case's clock; reasons shown beside fields.
+
+    The service runs on the background worker; the dialog closes when it has recorded, and
+    stays open with the reason beside the field when it refuses. An extension approved
+    before a re-count is asked about in the dialog itself.
+
+    Signals:
+        recorded(object): the service's result (the dialog then closes).
+        refused(object): the :class:`TribunalError` that was shown.
+        answered(bool): the worker answered: True recorded, False refused.
+    """
+
+    recorded = Signal(object)
+    refused = Signal(object)
+    answered = Signal(bool)
 
     def __init__(self, db: Database, case_id: int, number: str, today: dt.date,
                  parent: QWidget | None = None) -> None:
@@ -414,7 +600,26 @@ class RecordDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("errorSummary")
         self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.hide()
+        # The question about an extension approved before a re-count, with its two answers.
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        self.question.setProperty("feedback", "warning")
+        self.stands = QRadioButton(QCoreApplication.translate(
+            "RecordDialog", "The approval still stands (60 days from the new start)"))
+        self.lapsed = QRadioButton(QCoreApplication.translate(
+            "RecordDialog", "The approval has lapsed (45 days from the new start)"))
+        self.answers = QButtonGroup(self)
+        self.answers.addButton(self.stands)
+        self.answers.addButton(self.lapsed)
+        self.question_box = QFrame()
+        self.question_box.setFrameShape(QFrame.Shape.StyledPanel)
+        box = QVBoxLayout(self.question_box)
+        box.addWidget(self.question)
+        box.addWidget(self.stands)
+        box.addWidget(self.lapsed)
+        self.question_box.hide()
         self._feedback: dict[str, FieldFeedback] = {}
         self.buttons = QDialogButtonBox()
         # Not self.tr(): PySide looks strings up under the subclass's name, and these belong here.
@@ -429,8 +634,10 @@ class RecordDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.summary)
         layout.addLayout(self.form)
+        layout.addWidget(self.question_box)
         layout.addWidget(self.buttons)
         self.case_label = number
+        self.busy = False
 
     def add_field(self, key: str, label: str, field: QWidget, *, extra: QWidget | None = None) -> None:
         """Add a form row whose service field key is ``key``."""
@@ -441,28 +648,72 @@ class RecordDialog(QDialog):
     def feedback(self, key: str) -> FieldFeedback:
         return self._feedback[key]
 
-    def submit(self) -> Any:
-        """Call the service; subclasses implement it."""
+    def extension_stands(self) -> bool | None:
+        """The clerk's answer to the question about an extension (None when not asked)."""
+        if self.question_box.isHidden():
+            return None
+        if self.stands.isChecked():
+            return True
+        if self.lapsed.isChecked():
+            return False
+        return None
+
+    def work(self) -> Callable[[], Any]:
+        """The service call to make, with the form's values read now; subclasses implement it.
+
+        Raises:
+            ValidationError: a value the form itself can tell is missing.
+        """
         raise NotImplementedError
 
-    def save(self) -> bool:
-        """Record it; on a refusal show the reason beside the field and stay open."""
+    def save(self) -> None:
+        """Record it on the background worker; on a refusal show the reason and stay open."""
+        if self.busy:
+            return
         for fb in self._feedback.values():
             fb.clear()
         self.summary.hide()
+        if not self.question_box.isHidden() and self.extension_stands() is None:
+            self.summary.setText(QCoreApplication.translate(
+                "RecordDialog", "Please say whether the approval still stands."))
+            self.summary.show()
+            return
         try:
-            self.result_value = self.submit()
+            work = self.work()
         except ValidationError as exc:
+            self._refused(exc)
+            return
+        self.busy = True
+        self.ok_button.setEnabled(False)
+        background.run(self, work, self._recorded, self._refused)
+
+    def _recorded(self, result: Any) -> None:
+        self.busy = False
+        self.ok_button.setEnabled(True)
+        self.result_value = result
+        self.recorded.emit(result)
+        self.accept()
+        self.answered.emit(True)
+
+    def _refused(self, exc: TribunalError) -> None:
+        self.busy = False
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, ExtensionQuestionError):
+            self.question.setText(exc.message)
+            self.answers.setExclusive(False)
+            self.stands.setChecked(False)
+            self.lapsed.setChecked(False)
+            self.answers.setExclusive(True)
+            self.question_box.show()
+        elif isinstance(exc, ValidationError):
             placed = place_errors(self._feedback, exc, whole_message_if_single=True)
-            if not placed:
+            if not placed or len(exc.fields) > 1:
                 self.summary.setText(exc.message)
                 self.summary.show()
-            return False
-        except TribunalError as exc:
+        else:
             msgbox.show_error(self, exc)
-            return False
-        self.accept()
-        return True
+        self.refused.emit(exc)
+        self.answered.emit(False)
 
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database, *args: Any) -> Any:
@@ -490,27 +741,36 @@ def _limited_date_edit(today: dt.date) -> Any:
     return edit
 
 
+def _hint() -> QLabel:
+    label = QLabel()
+    label.setProperty("feedback", "hint")
+    label.setWordWrap(True)
+    return label
+
+
 class SuspensionDialog(RecordDialog):
-    """登记中止审理 / 公告送达期间: the days do not count towards the 45 days (规则 46(六), 47)."""
+    """登记中止审理: the days do not count towards the 45 days (规则 46(六), 47)."""
 
     def __init__(self, db: Database, case_id: int, number: str, today: dt.date,
                  parent: QWidget | None = None) -> None:
         super().__init__(db, case_id, number, today, parent)
         self.setWindowTitle(self.tr("Suspension — {number}").format(number=number))
-        self.intro.setText(self.tr("Days of a suspension (with the chair's approval and written "
-                                   "notice to the parties) or of public-notice service are not "
-                                   "counted in the time limit."))
+        self.intro.setText(self.tr("The days of a suspension (approved by the chair, the parties told in "
+                                   "writing) are not counted in the time limit: its first and its last day "
+                                   "are both not counted, and the count goes on from the day after."))
         self.reason = QComboBox()
         for reason in SUSPENSION_REASONS:
+            if not reason.offered or not reason.halts:
+                continue
             self.reason.addItem(reason.label_zh, reason.code)
             self.reason.setItemData(self.reason.count() - 1, reason.basis, Qt.ItemDataRole.ToolTipRole)
         self.reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.reason.setMinimumContentsLength(24)
-        self.basis = QLabel()
-        self.basis.setProperty("feedback", "hint")
-        self.basis.setWordWrap(True)
+        self.basis = _hint()
         self.detail = QLineEdit()
         self.detail.setPlaceholderText(self.tr("For example: awaiting the disability-grade appraisal"))
+        self.approved_by = QLineEdit()
+        self.approved_by.setPlaceholderText(self.tr("Who approved the suspension (optional)"))
         self.start = _limited_date_edit(today)
         self.ended = QCheckBox(self.tr("Already over, last day:"))
         self.end = _limited_date_edit(today)
@@ -524,22 +784,26 @@ class SuspensionDialog(RecordDialog):
         end_layout.addStretch(1)
         self.add_field("reason", self.tr("Ground"), self.reason, extra=self.basis)
         self.form.addRow(self.tr("Details"), self.detail)
+        self.add_field("approved_by", self.tr("Approved by"), self.approved_by)
         self.add_field("start", self.tr("First day"), self.start)
         self.add_field("end", self.tr("End"), end_row)
         self.reason.currentIndexChanged.connect(self._reason_changed)
         self._reason_changed()
 
     def _reason_changed(self) -> None:
-        reason = SUSPENSION_REASONS[max(self.reason.currentIndex(), 0)]
+        code = self.reason.currentData()
+        reason = next((r for r in SUSPENSION_REASONS if r.code == code), SUSPENSION_REASONS[0])
         self.basis.setText(reason.basis)
 
-    def submit(self) -> SuspensionData:
-        reason = SUSPENSION_REASONS[max(self.reason.currentIndex(), 0)]
+    def work(self) -> Callable[[], SuspensionData]:
+        code = str(self.reason.currentData() or "")
+        reason = next((r for r in SUSPENSION_REASONS if r.code == code), SUSPENSION_REASONS[0])
         detail = self.detail.text().strip()
-        text = f"{reason.label_zh}：{detail}" if detail else reason.label_zh
+        text = f"{reason.label_zh}：{detail}" if detail else reason.code
         end = to_date(self.end) if self.ended.isChecked() else None
-        return clocks.add_suspension(self._db, self._case_id, to_date(self.start), end, text,
-                                     today=self._today)
+        db, case_id, start, who, today = self._db, self._case_id, to_date(self.start), self.approved_by.text(), \
+            self._today
+        return lambda: clocks.add_suspension(db, case_id, start, end, text, approved_by=who, today=today)
 
 
 class EndSuspensionDialog(RecordDialog):
@@ -550,13 +814,69 @@ class EndSuspensionDialog(RecordDialog):
         super().__init__(db, suspension.case_id, number, today, parent)
         self._suspension = suspension
         self.setWindowTitle(self.tr("End suspension — {number}").format(number=number))
-        self.intro.setText(self.tr("Suspended since {date}: {reason}").format(
+        self.intro.setText(self.tr("Suspended since {date}: {reason}. The last day of the suspension is "
+                                   "not counted either; the count goes on from the day after.").format(
             date=suspension.start.isoformat(), reason=suspension.reason))
         self.end = _limited_date_edit(today)
         self.add_field("end", self.tr("Last day of the suspension"), self.end)
 
-    def submit(self) -> SuspensionData:
-        return clocks.end_suspension(self._db, self._suspension.id, to_date(self.end), today=self._today)
+    def work(self) -> Callable[[], SuspensionData]:
+        db, sid, end, today = self._db, self._suspension.id, to_date(self.end), self._today
+        return lambda: clocks.end_suspension(db, sid, end, today=today)
+
+
+class PublicNoticeDialog(RecordDialog):
+    """公告送达: the notice period (30 days; 60 for a party without a domicile in China) does not count."""
+
+    def __init__(self, db: Database, case_id: int, number: str, today: dt.date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(db, case_id, number, today, parent)
+        self.setWindowTitle(self.tr("Public notice — {number}").format(number=number))
+        self.intro.setText(self.tr("A party who cannot be found or served otherwise is served by public "
+                                   "notice. The notice period is set by law, not typed: it is left out of "
+                                   "the time limit, and a respondent's defence period starts on the day "
+                                   "service counts as done."))
+        case = case_service.get_case(db, case_id)
+        self.party = QComboBox()
+        for p in sorted(case.parties, key=lambda p: p.role != PartyRole.RESPONDENT):
+            self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
+        self.published_on = _limited_date_edit(today)
+        self.abroad = QCheckBox(self.tr("No domicile in the People's Republic of China (60 days)"))
+        self.reading = _hint()
+        self.counting = _hint()
+        self.document = QLineEdit(DEFAULT_NOTICE_DOCUMENTS)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("For example: where the notice was published"))
+        self.add_field("party_id", self.tr("Served on"), self.party)
+        self.add_field("published_on", self.tr("Published on"), self.published_on, extra=self.counting)
+        self.form.addRow("", self.abroad)
+        self.form.addRow("", self.reading)
+        self.add_field("document", self.tr("Documents"), self.document)
+        self.add_field("note", self.tr("Details"), self.note)
+        self.published_on.dateChanged.connect(lambda *_: self._explain())
+        self.abroad.toggled.connect(lambda *_: self._explain())
+        self._explain()
+
+    def _explain(self) -> None:
+        """Show how the notice period is counted for the date and the kind of party chosen."""
+        try:
+            period = clocks.public_notice_period(self._db, to_date(self.published_on), self.abroad.isChecked())
+        except TribunalError as exc:
+            self.counting.setText(exc.message)
+            self.reading.setText("")
+            return
+        self.counting.setText(f"{period.label}{period.days}日（{period.basis}）。{period.explanation}")
+        self.reading.setText(f"{READING_MARK} {period.reading}" if period.reading else "")
+        self.reading.setVisible(bool(period.reading))
+
+    def work(self) -> Callable[[], CaseClock]:
+        party_id = self.party.currentData()
+        if party_id is None:
+            raise ValidationError("本案没有当事人", {"party_id": "没有当事人"})
+        db, case_id, published, abroad = self._db, self._case_id, to_date(self.published_on), self.abroad.isChecked()
+        document, note, today = self.document.text(), self.note.text(), self._today
+        return lambda: clocks.record_public_notice(db, case_id, int(party_id), published, abroad=abroad,
+                                                   document=document, note=note, today=today)
 
 
 class ExtensionDialog(RecordDialog):
@@ -568,66 +888,118 @@ class ExtensionDialog(RecordDialog):
         self.setWindowTitle(self.tr("Extension — {number}").format(number=number))
         self.intro.setText(self.tr("Complicated cases may be extended by at most fifteen days with "
                                    "the written approval of the commission's chair, given before "
-                                   "the forty-five days run out."))
+                                   "the forty-five days run out (on a last day moved past a rest day, "
+                                   "that day still counts)."))
         self.approved_by = QLineEdit()
         self.approved_by.setPlaceholderText(self.tr("Name and title of the person who approved"))
         self.approved_on = _limited_date_edit(today)
         self.add_field("approved_by", self.tr("Approved by"), self.approved_by)
         self.add_field("approved_on", self.tr("Approved on"), self.approved_on)
 
-    def submit(self) -> CaseClock:
-        return clocks.approve_extension(self._db, self._case_id, self.approved_by.text(),
-                                        to_date(self.approved_on), today=self._today)
+    def work(self) -> Callable[[], CaseClock]:
+        db, case_id, who, on, today = self._db, self._case_id, self.approved_by.text(), to_date(self.approved_on), \
+            self._today
+        stands = self.extension_stands()
+        return lambda: clocks.approve_extension(db, case_id, who, on, extension_stands=stands, today=today)
 
 
 class RecountDialog(RecordDialog):
-    """重新计算期限: an event of 规则 46 after which a period starts again."""
+    """重新计算期限: an event of 规则 46 after which a period starts again (or, for item 七, is left out)."""
 
     def __init__(self, db: Database, case_id: int, number: str, today: dt.date,
                  parent: QWidget | None = None) -> None:
         super().__init__(db, case_id, number, today, parent)
         self.setWindowTitle(self.tr("Count afresh — {number}").format(number=number))
-        self.intro.setText(self.tr("The period is counted again from the day of the event. "
-                                   "Suspension days are recorded as a suspension instead."))
-        self.event_choice = QComboBox()
+        self.intro.setText(self.tr("The period is counted again from the day of the event. A re-count "
+                                   "after the period has run out cannot revive it. Suspension and public "
+                                   "notice are recorded with their own buttons."))
+        self.recount_item = QComboBox()
         for event in RECOUNT_EVENTS:
             if event.restarts == "none":
                 continue
-            self.event_choice.addItem(event.reason_text, event.code)
-            self.event_choice.setItemData(self.event_choice.count() - 1, event.basis, Qt.ItemDataRole.ToolTipRole)
-        self.start_hint = QLabel()
-        self.start_hint.setProperty("feedback", "hint")
-        self.start_hint.setWordWrap(True)
+            self.recount_item.addItem(event.reason_text, event.code)
+            self.recount_item.setItemData(self.recount_item.count() - 1, event.basis, Qt.ItemDataRole.ToolTipRole)
+        self.start_hint = _hint()
+        # Item 七: the law the clerk relies on may count afresh or leave days out.
+        self.restart_mode = QRadioButton(self.tr("Count afresh from this day"))
+        self.exclude_mode = QRadioButton(self.tr("Leave the days out of the time limit"))
+        self.restart_mode.setChecked(True)
+        self.modes = QButtonGroup(self)
+        self.modes.addButton(self.restart_mode)
+        self.modes.addButton(self.exclude_mode)
+        self.mode_hint = _hint()
+        self.mode_hint.setText(f"{READING_MARK} {READINGS['art46_7'].full_text}")
+        self.mode_box = QWidget()
+        mode_layout = QVBoxLayout(self.mode_box)
+        mode_layout.setContentsMargins(0, 0, 0, 0)
+        mode_layout.addWidget(self.restart_mode)
+        mode_layout.addWidget(self.exclude_mode)
+        mode_layout.addWidget(self.mode_hint)
         self.restart_date = _limited_date_edit(today)
+        self.ended = QCheckBox(self.tr("Already over, last day:"))
+        self.end = _limited_date_edit(today)
+        self.end.setEnabled(False)
+        self.ended.toggled.connect(self.end.setEnabled)
+        self.end_row = QWidget()
+        end_layout = QHBoxLayout(self.end_row)
+        end_layout.setContentsMargins(0, 0, 0, 0)
+        end_layout.addWidget(self.ended)
+        end_layout.addWidget(self.end)
+        end_layout.addStretch(1)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("For example: the applicant added a claim for overtime pay"))
-        self.add_field("reason", self.tr("Event"), self.event_choice, extra=self.start_hint)
+        self.add_field("reason", self.tr("Event"), self.recount_item, extra=self.start_hint)
+        self.form.addRow(self.tr("Item 7"), self.mode_box)
         self.add_field("restart_date", self.tr("Counted again from"), self.restart_date)
+        self.add_field("end", self.tr("Left out until"), self.end_row)
         self.add_field("note", self.tr("Details"), self.note)
-        self.event_choice.currentIndexChanged.connect(self._event_changed)
+        self.recount_item.currentIndexChanged.connect(self._event_changed)
+        self.modes.buttonToggled.connect(lambda *_: self._event_changed())
         self._event_changed()
 
+    def _row_visible(self, field: QWidget, visible: bool) -> None:
+        self.form.setRowVisible(field, visible)
+
     def _event_changed(self) -> None:
-        code = self.event_choice.currentData()
+        code = self.recount_item.currentData()
         event = next((e for e in RECOUNT_EVENTS if e.code == code), None)
         if event is not None:
             self.start_hint.setText(f"{event.start_zh}（{event.basis}）")
+        seventh = code == "七"
+        excluding = seventh and self.exclude_mode.isChecked()
+        self._row_visible(self.mode_box, seventh)
+        self._row_visible(self._feedback["end"].container, excluding)
+        label = self.form.labelForField(self._feedback["restart_date"].container)
+        if isinstance(label, QLabel):
+            label.setText(self.tr("Left out from") if excluding else self.tr("Counted again from"))
 
-    def submit(self) -> CaseClock:
-        return clocks.record_recount(self._db, self._case_id, to_date(self.restart_date),
-                                     str(self.event_choice.currentData() or ""), note=self.note.text(),
-                                     today=self._today)
+    def work(self) -> Callable[[], Any]:
+        db, case_id, day, note, today = self._db, self._case_id, to_date(self.restart_date), self.note.text(), \
+            self._today
+        code = str(self.recount_item.currentData() or "")
+        if code == "七" and self.exclude_mode.isChecked():
+            end = to_date(self.end) if self.ended.isChecked() else None
+            text = "法律、法规规定不计入审理期限的其他情形" + (f"：{note.strip()}" if note.strip() else "")
+
+            def exclude() -> CaseClock:
+                clocks.add_suspension(db, case_id, day, end, text, today=today)
+                return clocks.case_clock(db, case_id, today)
+            return exclude
+        stands = self.extension_stands()
+        return lambda: clocks.record_recount(db, case_id, day, code, note=note, extension_stands=stands,
+                                             today=today)
 
 
 class ServiceDialog(RecordDialog):
-    """送达申请书副本: when a respondent received the application copy (the defence period starts)."""
+    """送达申请书副本: when a respondent received the application copy (its defence period starts)."""
 
     def __init__(self, db: Database, case_id: int, number: str, today: dt.date,
                  parent: QWidget | None = None) -> None:
         super().__init__(db, case_id, number, today, parent)
         self.setWindowTitle(self.tr("Service of the application copy — {number}").format(number=number))
         self.intro.setText(self.tr("The date the respondent received it: the date signed on the "
-                                   "proof of service, or the postal receipt date."))
+                                   "proof of service, or the postal receipt date. Each respondent's "
+                                   "defence period runs from its own receipt."))
         case = case_service.get_case(db, case_id)
         self.party = QComboBox()
         for p in case.parties:
@@ -638,7 +1010,8 @@ class ServiceDialog(RecordDialog):
         self.document.setEditable(True)
         self.document.addItems(list(APPLICATION_DOCUMENTS))
         self.method = QComboBox()
-        add_members(self.method, ServiceMethod)
+        # Public notice has its own dialog, which computes the notice period.
+        add_members(self.method, [m for m in ServiceMethod if m != ServiceMethod.PUBLIC_NOTICE])
         self.served_on = _limited_date_edit(today)
         self.signed_by = QLineEdit()
         self.confirmed = QCheckBox(self.tr("Receipt confirmed"))
@@ -657,11 +1030,13 @@ class ServiceDialog(RecordDialog):
         # By phone or electronically, receipt counts only once the party confirms (规则 59).
         self.confirmed.setChecked(method not in (ServiceMethod.PHONE, ServiceMethod.ELECTRONIC))
 
-    def submit(self) -> clocks.ServiceData:
+    def work(self) -> Callable[[], clocks.ServiceData]:
         party_id = self.party.currentData()
         if party_id is None:
             raise ValidationError("本案没有可送达申请书副本的被申请人", {"party_id": "没有被申请人"})
-        return clocks.record_service(
-            self._db, self._case_id, int(party_id), self.document.currentText(),
-            current_member(self.method, ServiceMethod) or ServiceMethod.DIRECT, to_date(self.served_on),
-            self.signed_by.text(), self.confirmed.isChecked(), note=self.note.text(), today=self._today)
+        db, case_id, document = self._db, self._case_id, self.document.currentText()
+        method = current_member(self.method, ServiceMethod) or ServiceMethod.DIRECT
+        served, signer, confirmed, note, today = (to_date(self.served_on), self.signed_by.text(),
+                                                  self.confirmed.isChecked(), self.note.text(), self._today)
+        return lambda: clocks.record_service(db, case_id, int(party_id), document, method, served, signer,
+                                             confirmed, note=note, today=today)

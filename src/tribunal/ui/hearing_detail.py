@@ -59,6 +59,7 @@ from tribunal.ui.rows_model import (
 _RECIPIENT_KINDS = {
     "party": QT_TRANSLATE_NOOP("HearingDetailPane", "Party"),
     "agent": QT_TRANSLATE_NOOP("HearingDetailPane", "Agent"),
+    "participant": QT_TRANSLATE_NOOP("HearingDetailPane", "Other participant"),
     "arbitrator": QT_TRANSLATE_NOOP("HearingDetailPane", "Arbitrator"),
     "clerk": QT_TRANSLATE_NOOP("HearingDetailPane", "Clerk"),
     "host": QT_TRANSLATE_NOOP("HearingDetailPane", "Host enterprise"),
@@ -67,7 +68,7 @@ _RECIPIENT_KINDS = {
 
 
 def recipient_kind_text(kind: str) -> str:
-    """当事人 / 代理人 / 仲裁员 / 书记员 / 东道企业 / 旁听人员."""
+    """当事人 / 代理人 / 其他参与人 / 仲裁员 / 书记员 / 东道企业 / 旁听人员."""
     return QCoreApplication.translate("HearingDetailPane", _RECIPIENT_KINDS.get(kind, kind))
 
 

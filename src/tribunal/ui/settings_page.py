@@ -136,6 +136,15 @@ class SettingsPage(QWidget):
         calendar_row.addWidget(QLabel(self.tr("Deadlines in working days use the State Council's "
                                               "holiday schedule of each year.")), 1)
         layout.addLayout(calendar_row)
+        self.period_rules_button = QPushButton(self.tr("Period rules…"))
+        self.period_rules_button.setToolTip(self.tr("Confirm each period rule (length, unit, articles) "
+                                                    "against the official text"))
+        self.period_rules_button.clicked.connect(self.open_period_rules)
+        rules_row = QHBoxLayout()
+        rules_row.addWidget(self.period_rules_button)
+        rules_row.addWidget(QLabel(self.tr("Rules not yet checked against the official text are marked "
+                                           "“rule to be checked” beside every date.")), 1)
+        layout.addLayout(rules_row)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
@@ -144,6 +153,12 @@ class SettingsPage(QWidget):
         from tribunal.ui.legal_calendar_dialog import LegalCalendarDialog
 
         return LegalCalendarDialog.ask(self, self._db)
+
+    def open_period_rules(self) -> bool:
+        """Settings → Period rules: confirm each rule against the official text, or withdraw."""
+        from tribunal.ui.period_rules_dialog import PeriodRulesDialog
+
+        return PeriodRulesDialog.ask(self, self._db)
 
     def _label(self, definition: SettingDef) -> str:
         return definition.label_en if lang.is_english() else definition.label_zh
