@@ -218,11 +218,14 @@ class ServiceRecordDialog(RecordDialog):
         method = current_member(self.method, ServiceMethod)
         self.confirmed.setChecked(method not in (ServiceMethod.PHONE, ServiceMethod.ELECTRONIC))
 
-    def submit(self) -> ServiceRecordRow:
-        return hearings.add_service_record(
-            self._db, self._hearing.id, int(self.party.currentData()),
-            current_member(self.method, ServiceMethod) or ServiceMethod.DIRECT, to_date(self.served_on),
-            self.signed_by.text(), self.confirmed.isChecked(), note=self.note.text(), today=self._today)
+    def work(self) -> Callable[[], ServiceRecordRow]:
+        db, hearing_id, today = self._db, self._hearing.id, self._today
+        party_id = int(self.party.currentData())
+        method = current_member(self.method, ServiceMethod) or ServiceMethod.DIRECT
+        served_on, signed_by, confirmed = to_date(self.served_on), self.signed_by.text(), self.confirmed.isChecked()
+        note = self.note.text()
+        return lambda: hearings.add_service_record(db, hearing_id, party_id, method, served_on, signed_by,
+                                                   confirmed, note=note, today=today)
 
 
 class PostponeDialog(QDialog):
