@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from tribunal.domain.enums import HearingStatus, ServiceMethod
+from tribunal.domain.scheduling import HearingConflict
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import hearings
 from tribunal.services.app import Database
-from tribunal.services.conflicts import HearingConflict
 from tribunal.services.hearings import HearingDetail, Recipient, ServiceRecordRow
 from tribunal.ui import lang, msgbox
 from tribunal.ui.calendar_views import weekday_text
