@@ -23,3 +23,8 @@ def contains(column: InstrumentedAttribute[Any] | ColumnElement[Any], text: str)
     callers fold what they compare (credit codes upper-case, names normalised).
     """
     return column.like(f"%{escape_like(text)}%", escape=LIKE_ESCAPE)
+
+
+def starts_with(column: InstrumentedAttribute[Any] | ColumnElement[Any], text: str) -> ColumnElement[bool]:
+    """``column LIKE 'text%'``, with ``text`` matched literally."""
+    return column.like(f"{escape_like(text)}%", escape=LIKE_ESCAPE)

@@ -22,6 +22,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, DatabaseMeta, Hearing
+from tribunal.db.search import contains, starts_with
 from tribunal.domain.audit_masking import is_masked, mask_entry, mask_free_text, masked_text
 from tribunal.errors import StaleEditError
 from tribunal.services import inputs
@@ -165,10 +166,6 @@ class AuditFilter:
     entity_id: int | None = None
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filtered(s: Session, f: AuditFilter) -> Select[AuditEntry]:
     query = select(AuditEntry)
     if f.case_id is not None:
@@ -183,12 +180,10 @@ def _filtered(s: Session, f: AuditFilter) -> Select[AuditEntry]:
         query = query.where(AuditEntry.entity_id == inputs.record_id(f.entity_id, "记录编号", "entity_id"))
     person = inputs.search_text(f.person, "person")
     if person:
-        like = f"%{_escape_like(person)}%"
-        query = query.where(or_(AuditEntry.actor == person, AuditEntry.summary.like(like, escape="\\")))
+        query = query.where(or_(AuditEntry.actor == person, contains(AuditEntry.summary, person)))
     action = inputs.search_text(f.action, "action")
     if action:
-        query = query.where(or_(AuditEntry.action == action,
-                                AuditEntry.action.like(f"{_escape_like(action)}.%", escape="\\")))
+        query = query.where(or_(AuditEntry.action == action, starts_with(AuditEntry.action, f"{action}.")))
     if f.date_from is not None:
         day = inputs.date(f.date_from, "起始日期", "date_from")
         query = query.where(AuditEntry.at >= dt.datetime.combine(day, dt.time()))
@@ -246,7 +241,7 @@ def check_version(session: Session, *, current: int, expected: int | None, entit
         return
     query = select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
     if action_prefix:
-        query = query.where(AuditEntry.action.like(f"{_escape_like(action_prefix)}%", escape="\\"))
+        query = query.where(starts_with(AuditEntry.action, action_prefix))
     else:
         query = query.where(or_(AuditEntry.entity_version > expected, AuditEntry.entity_version.is_(None)))
     entries = session.scalars(query.order_by(AuditEntry.id.desc()).limit(_STALE_CHANGES_SHOWN)).all()
