@@ -3058,6 +3058,18 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>添加证据</translation>
     </message>
     <message>
+        <source>Has read it</source>
+        <translation>已阅</translation>
+    </message>
+    <message>
+        <source>Cannot read: read aloud</source>
+        <translation>不识字，已向其宣读</translation>
+    </message>
+    <message>
+        <source>Refuses to sign…</source>
+        <translation>拒绝签名…</translation>
+    </message>
+    <message>
         <source>Read back — mark as read</source>
         <translation>已宣读（阅读）确认</translation>
     </message>
@@ -3086,6 +3098,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>补正申请</translation>
     </message>
     <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
         <source>pending</source>
         <translation>待处理</translation>
     </message>
@@ -3096,6 +3112,18 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>refused</source>
         <translation>不予补正</translation>
+    </message>
+    <message>
+        <source>has read it</source>
+        <translation>已阅</translation>
+    </message>
+    <message>
+        <source>read aloud to them</source>
+        <translation>已向其宣读</translation>
+    </message>
+    <message>
+        <source>refuses to sign</source>
+        <translation>拒绝签名</translation>
     </message>
     <message>
         <source>Synced</source>
@@ -3140,6 +3168,14 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Why is it refused?</source>
         <translation>不予补正的理由：</translation>
+    </message>
+    <message>
+        <source>Refuses to sign</source>
+        <translation>拒绝签名</translation>
+    </message>
+    <message>
+        <source>Reason given (may be left empty):</source>
+        <translation>拒绝签名的理由（可不填）：</translation>
     </message>
     <message>
         <source>Hearing record</source>

@@ -91,3 +91,18 @@ def test_after_reading_the_text_is_frozen_and_corrections_are_recorded(qtbot: Qt
     assert stored.read_at is not None
     assert [(c.requested_by, c.decision, c.reason) for c in stored.corrections] == [(UYGHUR, "refused", "与录音不符")]
     assert "不予补正" in window.corrections.item(0).text()
+    names = [x.name for x in window.content.signatories]
+    window.signers.setCurrentRow(names.index("刘芳"))
+    answers = iter(["不同意笔录内容"])
+    msgbox.ask_text = ask_text  # type: ignore[assignment]
+    try:
+        window.set_signing("refused")
+    finally:
+        msgbox.ask_text = original  # type: ignore[assignment]
+    window.signers.setCurrentRow(names.index(UYGHUR))
+    window.set_signing("read_aloud")
+    background.wait_until_idle()
+    qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    modes = {x.name: (x.mode, x.note) for x in hearing_records.stored_record(gui_db, hearing_id).signatories}
+    assert modes["刘芳"] == ("refused", "不同意笔录内容") and modes[UYGHUR] == ("read_aloud", "")
+    assert "拒绝签名" in window.signers.item(names.index("刘芳")).text()

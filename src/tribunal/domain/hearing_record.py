@@ -327,6 +327,8 @@ class RecordContent:
             raise _refuse("mode", "签名方式不正确")
         if not any(x.name == name for x in self.signatories):
             raise _refuse("name", f"{name}不是本笔录的签名人")
+        if any(x.name == name and x.kind in ("arbitrator", "clerk") for x in self.signatories):
+            raise _refuse("name", "仲裁员和书记员在笔录末尾签名，不登记阅读方式")
         people = tuple(dataclasses.replace(x, mode=mode, note=note.strip()) if x.name == name else x
                        for x in self.signatories)
         return dataclasses.replace(self, signatories=people, revision=self.revision + 1)

@@ -104,6 +104,13 @@ class HearingRecordWindow(QWidget):
         self.add_evidence_button = QPushButton(self.tr("Add evidence"))
         self.add_evidence_button.clicked.connect(self.add_evidence_row)
         self.corrections = QListWidget()
+        self.signers = QListWidget()
+        self.signer_buttons: list[QPushButton] = []
+        for text, mode in ((self.tr("Has read it"), "read"), (self.tr("Cannot read: read aloud"), "read_aloud"),
+                           (self.tr("Refuses to sign…"), "refused")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, m=mode: self.set_signing(m))
+            self.signer_buttons.append(button)
 
         self.sync_label = QLabel()
         self.message = QLabel()
@@ -125,6 +132,15 @@ class HearingRecordWindow(QWidget):
         evidence_layout.addWidget(self.add_evidence_button)
         side.addTab(evidence_box, self.tr("Evidence list"))
         side.addTab(self.corrections, self.tr("Corrections"))
+        signers_box = QWidget()
+        signers_layout = QVBoxLayout(signers_box)
+        signers_layout.setContentsMargins(0, 0, 0, 0)
+        signers_layout.addWidget(self.signers)
+        signer_row = QHBoxLayout()
+        for button in self.signer_buttons:
+            signer_row.addWidget(button)
+        signers_layout.addLayout(signer_row)
+        side.addTab(signers_box, self.tr("Signatures"))
         splitter = QSplitter()
         splitter.addWidget(self.stages)
         splitter.addWidget(self.editor)
@@ -188,6 +204,15 @@ class HearingRecordWindow(QWidget):
         for c in self.content.corrections:
             reason = f"（{c.reason}）" if c.reason else ""
             self.corrections.addItem(f"{c.requested_by}：{c.request} — {labels.get(c.decision, c.decision)}{reason}")
+        modes = {"read": self.tr("has read it"), "read_aloud": self.tr("read aloud to them"),
+                 "refused": self.tr("refuses to sign")}
+        signer_row = self.signers.currentRow()
+        self.signers.clear()
+        for x in self.content.signatories:
+            shown = "" if x.kind in ("arbitrator", "clerk") else f" — {modes.get(x.mode, x.mode)}"
+            self.signers.addItem(f"{x.role} {x.name}{shown}" + (f"（{x.note}）" if x.note else ""))
+        if signer_row >= 0:
+            self.signers.setCurrentRow(signer_row)
         read = self.content.read_at is not None
         self.editor.setReadOnly(read)
         self.evidence.setEnabled(not read)
@@ -389,6 +414,24 @@ class HearingRecordWindow(QWidget):
         self.content = content
         self.autosave.changed(self.content)
         self.save_now(reason="correction")
+        self._show_all()
+
+    def set_signing(self, mode: str) -> None:
+        """How the chosen party or participant signs: has read it, had it read aloud, or refuses."""
+        row = self.signers.currentRow()
+        if row < 0:
+            return
+        person = self.content.signatories[row]
+        note = ""
+        if mode == "refused":
+            note = msgbox.ask_text(self, self.tr("Refuses to sign"), self.tr("Reason given (may be left empty):")) or ""
+        try:
+            self.content = self.content.with_signatory(person.name, mode, note)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        self.autosave.changed(self.content)
+        self.save_now()
         self._show_all()
 
     def print_record(self) -> None:
