@@ -212,3 +212,30 @@ def test_pdf_with_long_data_signs_every_page_and_the_end(db, tmp_path):
     assert "（09时50分）" in text
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
     assert all(" yes " in line for line in fonts.splitlines()[2:])
+
+
+@pytest.mark.postgres
+def test_on_a_server_two_workstations_and_an_older_copy(pg_url, tmp_path):
+    from sqlalchemy import create_engine, text
+
+    from tribunal.services.app import open_database, upgrade_database
+
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    upgrade_database(pg_url)
+    laptop, office = open_database(pg_url, actor="赵静"), open_database(pg_url, actor="李书记员")
+    try:
+        hearing_id = make_hearing(laptop, respondent_name=LONG_RESPONDENT, claims=15)
+        content = hearing_records.open_record(laptop, hearing_id, folder=tmp_path / "laptop").content
+        typed = content.with_text("final", "申：𬱖请求支持。").entering("final", dt.datetime(2026, 12, 10, 10, 50))
+        assert hearing_records.sync(laptop, typed).written
+        # The office PC has no journal: it opens the database's copy, and its stale copy changes nothing.
+        seen = hearing_records.open_record(office, hearing_id, folder=tmp_path / "office")
+        assert seen.source == "database" and seen.content == typed
+        assert not hearing_records.sync(office, content).written
+        assert hearing_records.stored_record(office, hearing_id).text_of("final") == "申：𬱖请求支持。"
+    finally:
+        laptop.dispose()
+        office.dispose()
