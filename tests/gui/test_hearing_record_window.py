@@ -29,8 +29,8 @@ def ime(widget: QWidget, text: str) -> None:
 
 def _window(qtbot: QtBot, db: Database, tmp_path: Path) -> tuple[HearingRecordWindow, int]:
     hearing_id = make_hearing(db)
-    window = HearingRecordWindow(db, hearing_id, folder=tmp_path / "journal",
-                                 clock=lambda: dt.datetime(2026, 12, 10, 9, 41))
+    opened = hearing_records.open_record(db, hearing_id, folder=tmp_path / "journal")
+    window = HearingRecordWindow(db, opened, clock=lambda: dt.datetime(2026, 12, 10, 9, 41))
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -106,3 +106,20 @@ def test_after_reading_the_text_is_frozen_and_corrections_are_recorded(qtbot: Qt
     modes = {x.name: (x.mode, x.note) for x in hearing_records.stored_record(gui_db, hearing_id).signatories}
     assert modes["刘芳"] == ("refused", "不同意笔录内容") and modes[UYGHUR] == ("read_aloud", "")
     assert "拒绝签名" in window.signers.item(names.index("刘芳")).text()
+
+
+def test_opened_from_the_hearing_pane_in_the_background(qtbot: QtBot, gui_db: Database, tmp_path: Path,
+                                                      monkeypatch) -> None:
+    monkeypatch.setenv(hearing_records.JOURNAL_ENV, str(tmp_path / "journal"))
+    hearing_id = make_hearing(gui_db)
+    from tribunal.ui.hearing_detail import HearingDetailPane
+
+    pane = HearingDetailPane(gui_db)
+    qtbot.addWidget(pane)
+    pane.show_hearing(hearing_id)
+    assert pane.record_button.isEnabled()
+    pane.record_button.click()
+    qtbot.waitUntil(lambda: any(isinstance(w, HearingRecordWindow) for w in pane.findChildren(QWidget)), timeout=5000)
+    window = next(w for w in pane.findChildren(HearingRecordWindow))
+    assert window.content.hearing_id == hearing_id and window.content.text_of("attendance").startswith("案号：")
+    window.close()

@@ -59,12 +59,12 @@ class HearingRecordWindow(QWidget):
     Signals: none; the window saves through the journal and the record service only.
     """
 
-    def __init__(self, db: Database, hearing_id: int, parent: QWidget | None = None, *,
-                 folder: Path | None = None, clock: Callable[[], dt.datetime] | None = None) -> None:
+    def __init__(self, db: Database, opened: hearing_records.OpenedRecord, parent: QWidget | None = None, *,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._db = db
         self._clock = clock or dt.datetime.now
-        opened = hearing_records.open_record(db, hearing_id, folder=folder)
+        hearing_id = opened.content.hearing_id
         self.content: RecordContent = opened.content
         self.speakers = opened.speakers
         self.autosave = hearing_records.Autosave(opened.journal)
@@ -172,18 +172,22 @@ class HearingRecordWindow(QWidget):
             self._sync()
 
     @classmethod
-    def open_for(cls, parent: QWidget | None, db: Database, hearing_id: int, **kw: Any) -> HearingRecordWindow | None:
-        """Open (and show) the record window of a hearing; None when it cannot be opened."""
-        try:
-            window = cls(db, hearing_id, parent, **kw)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        window.editor.setFocus()
-        return window
+    def open_for(cls, parent: QWidget, db: Database, hearing_id: int, *, folder: Path | None = None,
+                 **kw: Any) -> None:
+        """Read the record (journal and database) in the background, then open and show its window.
+
+        The clerk is told why when it cannot be opened (no such hearing, cancelled, no database
+        and no copy on this PC).
+        """
+        def opened(record: hearing_records.OpenedRecord) -> None:
+            window = cls(db, record, parent, **kw)
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            window.editor.setFocus()
+
+        background.run(parent, lambda: hearing_records.open_record(db, hearing_id, folder=folder), opened,
+                       lambda exc: msgbox.show_error(parent, exc))
 
     # ------------------------------------------------------------------ showing
 
