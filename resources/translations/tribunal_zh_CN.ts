@@ -1044,6 +1044,10 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Hearing record…</source>
+        <translation>庭审笔录…</translation>
+    </message>
+    <message>
         <source>Enter: check in · Up/Down: choose · Esc: clear · F2: walk-in · F3: paper sheet · Ctrl+Z: undo</source>
         <translation>回车：签到 · ↑/↓：选择 · Esc：清空 · F2：现场人员 · F3：补录纸质签到表 · Ctrl+Z：撤销</translation>
     </message>
@@ -2692,6 +2696,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>讲义案例…</translation>
     </message>
     <message>
+        <source>Hearing record…</source>
+        <translation>庭审笔录…</translation>
+    </message>
+    <message>
         <source>Review the account of the case that the training handout gives the observers</source>
         <translation>复核培训讲义中向旁听人员介绍的案例文字</translation>
     </message>
@@ -3021,6 +3029,157 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>No hearings in this period. Schedule one on the Hearings page first.</source>
         <translation>这段时间没有开庭。请先在“开庭排期”页面安排开庭。</translation>
+    </message>
+</context>
+<context>
+    <name>HearingRecordWindow</name>
+    <message>
+        <source>Hearing record — hearing {id}</source>
+        <translation>庭审笔录——开庭 {id}</translation>
+    </message>
+    <message>
+        <source>Produced by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据名称</translation>
+    </message>
+    <message>
+        <source>What it proves</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <source>Other side&apos;s opinion</source>
+        <translation>对方质证意见</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <source>Has read it</source>
+        <translation>已阅</translation>
+    </message>
+    <message>
+        <source>Cannot read: read aloud</source>
+        <translation>不识字，已向其宣读</translation>
+    </message>
+    <message>
+        <source>Refuses to sign…</source>
+        <translation>拒绝签名…</translation>
+    </message>
+    <message>
+        <source>Read back — mark as read</source>
+        <translation>已宣读（阅读）确认</translation>
+    </message>
+    <message>
+        <source>Correction requested…</source>
+        <translation>登记补正申请…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation>常用语</translation>
+    </message>
+    <message>
+        <source>Evidence list</source>
+        <translation>证据目录</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>补正申请</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>已补正</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>不予补正</translation>
+    </message>
+    <message>
+        <source>has read it</source>
+        <translation>已阅</translation>
+    </message>
+    <message>
+        <source>read aloud to them</source>
+        <translation>已向其宣读</translation>
+    </message>
+    <message>
+        <source>refuses to sign</source>
+        <translation>拒绝签名</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached; the record is kept on this PC and will be copied when it can.</source>
+        <translation>无法连接数据库：笔录已保存在本机，连接恢复后自动同步。</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>宣读确认</translation>
+    </message>
+    <message>
+        <source>Mark the record as read back to the parties? After that its text cannot be changed; corrections they ask for are recorded as such.</source>
+        <translation>确认笔录已向当事人宣读（或由其阅读）？确认后正文不能再修改，当事人申请补正的，作为补正申请记入笔录。</translation>
+    </message>
+    <message>
+        <source>Correction requested</source>
+        <translation>补正申请</translation>
+    </message>
+    <message>
+        <source>Who asks for the correction?</source>
+        <translation>申请补正的人：</translation>
+    </message>
+    <message>
+        <source>What should the record say?</source>
+        <translation>申请补正的内容：</translation>
+    </message>
+    <message>
+        <source>Does the tribunal make this correction? Choose No to record it as refused.</source>
+        <translation>仲裁庭是否同意补正？选“否”则记录为不予补正。</translation>
+    </message>
+    <message>
+        <source>Correction refused</source>
+        <translation>不予补正</translation>
+    </message>
+    <message>
+        <source>Why is it refused?</source>
+        <translation>不予补正的理由：</translation>
+    </message>
+    <message>
+        <source>Refuses to sign</source>
+        <translation>拒绝签名</translation>
+    </message>
+    <message>
+        <source>Reason given (may be left empty):</source>
+        <translation>拒绝签名的理由（可不填）：</translation>
+    </message>
+    <message>
+        <source>Hearing record</source>
+        <translation>庭审笔录</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from tribunal.db import migrate
 from tribunal.db.base import Base
 from tribunal.db.engine import Database
+from tribunal.db.migrations import HEAD
 from tribunal.errors import DatabaseError, NewerDatabaseError
 from tribunal.services.app import check_database, open_database, upgrade_database
 
@@ -40,7 +41,7 @@ def test_empty_database_upgrades_to_head_without_drift(tmp_path):
 
 
 def test_head_constant_matches_the_migration_scripts():
-    from tribunal.db.migrations import HEAD
+
 
     assert migrate._script().get_current_head() == HEAD
 
@@ -100,7 +101,7 @@ def test_check_is_read_only(db_path):
 
 def test_pending_migration_backs_the_file_up_first(db_path, tmp_path, monkeypatch):
     """A real further revision, in a copy of the migrations, shows the copy-aside-then-upgrade path."""
-    from tribunal.db.migrations import HEAD
+
 
     scripts = tmp_path / "migrations"
     shutil.copytree(Path(migrate.__file__).parent / "migrations", scripts,
@@ -326,7 +327,7 @@ def test_0007_moves_suspensions_the_extension_and_the_recount_into_the_history(t
         assert "case_suspension" not in db.table_names()
     finally:
         db.dispose()
-    assert len(list((path.parent / "backups").glob("*.before-0007.sqlite3"))) == 1
+    assert len(list((path.parent / "backups").glob(f"*.before-{HEAD}.sqlite3"))) == 1
 
 
 def test_0007_downgrades_to_the_latest_of_each(tmp_path, db_path):

@@ -453,6 +453,38 @@ class HearingPanelMember(Base):
     staff: Mapped[Staff] = relationship()
 
 
+class HearingRecord(Versioned, Base):
+    """The hearing record (庭审笔录) of one hearing, as last copied from the clerk's journal.
+
+    ``content`` is the whole record as JSON (``domain.hearing_record.RecordContent``);
+    ``revision`` is the journal's change counter, so a copy never goes backwards.
+    """
+
+    __tablename__ = "hearing_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hearing_id: Mapped[int] = mapped_column(ForeignKey("hearing.id", ondelete="CASCADE"), unique=True)
+    content: Mapped[str] = mapped_column(Text)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    read_at: Mapped[dt.datetime | None]
+    saved_at: Mapped[dt.datetime] = mapped_column(default=_now_precise)
+    saved_by: Mapped[str] = mapped_column(String(60), default="")
+
+
+class HearingRecordVersion(Base):
+    """A kept version of a hearing record: at each stage change, every few minutes, when read."""
+
+    __tablename__ = "hearing_record_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("hearing_record.id", ondelete="CASCADE"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(20))
+    stage: Mapped[str] = mapped_column(String(20))
+    content: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[dt.datetime] = mapped_column(default=_now_precise)
+
+
 class ServiceRecord(Base):
     """How and when a document reached a party (送达记录)."""
 

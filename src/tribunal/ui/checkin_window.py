@@ -193,7 +193,10 @@ class CheckinWindow(QWidget):
         self.back_entry_button = QPushButton(self.tr("Type in paper sheet (F3)"))
         self.undo_button = QPushButton(self.tr("Undo check-in (Ctrl+Z)"))
         self.close_button = QPushButton(self.tr("Close"))
-        for button in (self.walk_in_button, self.back_entry_button, self.undo_button, self.close_button):
+        self.record_button = QPushButton(self.tr("Hearing record…"))
+        self.record_button.clicked.connect(self.open_record)
+        for button in (self.walk_in_button, self.back_entry_button, self.undo_button, self.close_button,
+                       self.record_button):
             # The search field keeps the focus: a scanner's code must always land there.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.walk_in_button.clicked.connect(self.add_walk_in)
@@ -219,6 +222,7 @@ class CheckinWindow(QWidget):
         buttons.addWidget(self.back_entry_button)
         buttons.addWidget(self.undo_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.record_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -256,6 +260,12 @@ class CheckinWindow(QWidget):
         window.activateWindow()
         window.search.setFocus()
         return window
+
+    def open_record(self) -> None:
+        """Open the hearing record (庭审笔录) of this hearing: the clerk types it once the guests are in."""
+        from tribunal.ui.hearing_record_window import HearingRecordWindow
+
+        HearingRecordWindow.open_for(self, self._db, self._hearing_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_state.save_geometry(STATE_KEY, self)

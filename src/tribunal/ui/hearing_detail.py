@@ -397,6 +397,8 @@ class HearingDetailPane(QWidget):
         self.pack_button = QPushButton(self.tr("Print hearing pack…"))
         self.checkin_button = QPushButton(self.tr("Observer check-in…"))
         self.teaching_button = QPushButton(self.tr("Teaching case…"))
+        self.record_button = QPushButton(self.tr("Hearing record…"))
+        self.record_button.clicked.connect(self.open_record)
         self.teaching_button.setToolTip(self.tr("Review the account of the case that the training handout "
                                                 "gives the observers"))
         self.teaching_button.clicked.connect(self.edit_teaching_case)
@@ -416,7 +418,7 @@ class HearingDetailPane(QWidget):
             second.addWidget(button)
         second.addStretch(1)
         third = QHBoxLayout()
-        for button in (self.pack_button, self.checkin_button, self.teaching_button):
+        for button in (self.pack_button, self.checkin_button, self.teaching_button, self.record_button):
             third.addWidget(button)
         third.addStretch(1)
 
@@ -545,6 +547,7 @@ class HearingDetailPane(QWidget):
         self.pack_button.setEnabled(live)
         self.checkin_button.setEnabled(live and h is not None and h.public)
         self.teaching_button.setEnabled(live and h is not None and h.public)
+        self.record_button.setEnabled(live)
 
     def print_pack(self) -> None:
         """Make and show the hearing pack (notices, receipts, invitations, sign-in sheet…).
@@ -576,6 +579,14 @@ class HearingDetailPane(QWidget):
         from tribunal.ui.checkin_window import CheckinWindow
 
         CheckinWindow.open_for(self, self._db, self.hearing.id)
+
+    def open_record(self) -> None:
+        """Open the hearing record (庭审笔录) window for this hearing."""
+        if self.hearing is None:
+            return
+        from tribunal.ui.hearing_record_window import HearingRecordWindow
+
+        HearingRecordWindow.open_for(self, self._db, self.hearing.id)
 
     # ------------------------------------------------------------------ actions
 
