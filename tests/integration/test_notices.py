@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,37 @@ def test_todays_work_list_and_one_pdf(db, tmp_path):
     text = text_of(Path(result.combined.path))
     assert text.count("应诉通知书") >= 2 and text.count("仲裁庭组成通知书") >= 3 and text.count("送达回证") == 3
     assert any("受理" in n and "未制作" in n for n in result.notes)
+
+
+def test_the_command_line_prints_records_and_lists(db, db_path, case, tmp_path, capsys):
+    from tribunal.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, err = run("notices", "make", case.number, "respond", "--date", "2026-11-04", "--out", str(tmp_path))
+    assert code == 0, err
+    assert out.count("送达回证") == 2 and "合并文件" in out
+    code, out, err = run("notices", "make", case.number, "reject", "--out", str(tmp_path))
+    assert (code, out) == (1, "") and "须写明理由" in err
+    code, out, err = run("service", "record", case.number, "应诉通知书", "--party", LONG, "--method", "留置送达",
+                         "--date", "2026-11-05", "--by", "赵静", "--today", TODAY.isoformat())
+    assert code == 1 and "见证人" in err
+    code, out, err = run("service", "record", case.number, "应诉通知书", "--party", LONG, "--method", "留置送达",
+                         "--witnesses", "社区工作人员刘某", "--date", "2026-11-05", "--by", "赵静",
+                         "--today", TODAY.isoformat())
+    assert code == 0, err
+    code, out, err = run("service", "record", case.number, "appear", "--participant", "吴小二",
+                         "--method", "直接送达", "--date", "2026-11-06", "--by", "赵静", "--today", TODAY.isoformat())
+    assert code == 0, err
+    code, out, err = run("service", "list", case.number, "--json")
+    records = json.loads(out)
+    assert [(r["party"], r["document"], r["method"], r["served_on"]) for r in records] == [
+        (LONG, "应诉通知书", "留置送达", "2026-11-05")]
+    assert "见证人：社区工作人员刘某" in records[0]["note"]
+    defence = {it.party_id: it.due for it in clocks.case_clock(db, case.id, TODAY).items_of("defence_due")}
+    assert defence[case.parties[1].id] == D(2026, 11, 19)
+    code, out, err = run("notices", "due", "--today", TODAY.isoformat())
+    assert code == 0, err
