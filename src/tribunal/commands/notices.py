@@ -139,7 +139,8 @@ def _cmd_make(args: argparse.Namespace) -> int:
         db.dispose()
     for d in result.documents:
         print(d.path)
-    print(f"合并文件：{result.combined.path}")
+    if result.combined is not None:
+        print(f"合并文件：{result.combined.path}")
     for note in (*result.notes, *result.warnings):
         print(f"注意：{note}")
     return EXIT_OK
@@ -175,7 +176,8 @@ def _cmd_print_due(args: argparse.Namespace) -> int:
         result = notices.print_due(db, args.today, out_dir=args.out, force=args.force)
     finally:
         db.dispose()
-    print(f"已制作 {len(result.documents)} 份文书（含送达回证），合并文件：{result.combined.path}")
+    where = f"，合并文件：{result.combined.path}" if result.combined is not None else ""
+    print(f"已制作 {len(result.documents)} 份文书（含送达回证）{where}")
     for note in (*result.notes, *result.warnings):
         print(f"注意：{note}")
     return EXIT_OK
