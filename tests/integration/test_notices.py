@@ -19,9 +19,9 @@ from pypdf import PdfReader
 
 from tests.conftest import TODAY
 from tests.integration.helpers import applicant, case_input, lawyer, respondent, seed_staff
-from tribunal.documents.case_notices import NoticeInput
 from tribunal.domain import notices as nk
 from tribunal.domain.enums import PanelRole, ServiceMethod
+from tribunal.domain.notices import NoticeInput
 from tribunal.errors import ValidationError
 from tribunal.services import (
     agents,

@@ -117,7 +117,7 @@ def _party(case: Any, name: str) -> int | None:
 
 
 def _cmd_make(args: argparse.Namespace) -> int:
-    from tribunal.documents.case_notices import NoticeInput
+    from tribunal.domain.notices import NoticeInput
     from tribunal.services import cases, notices
 
     db = open_db(args)

@@ -23,6 +23,7 @@ from tribunal.documents.notice import composition
 from tribunal.documents.service_receipt import receipt_story
 from tribunal.domain import agents
 from tribunal.domain import notices as nk
+from tribunal.domain.notices import NoticeInput
 
 __all__ = ["CaseFacts", "CaseNotice", "NoticeInput", "NoticeLetter", "NoticeReceipt", "ParticipantInfo", "letters"]
 
@@ -79,39 +80,6 @@ class CaseFacts:
         text = f"申请人{self.names('applicant')}与被申请人{self.names('respondent')}"
         third = self.names("third_party")
         return text + (f"、第三人{third}" if third else "")
-
-
-@dataclass(frozen=True)
-class NoticeInput:
-    """What the clerk decided that the case's data does not hold.
-
-    Attributes:
-        issue_date: the date signed on the notice.
-        number: the notice's 文号 ("" prints the case number).
-        reasons: why not accepted (不予受理), why suspended (中止), why postponed (延期).
-        materials: what the applicant must supply (补正), one item each.
-        correction_days: days given to supply them.
-        new_time: the new hearing time of a postponement (None: to be notified).
-        new_place: where the new hearing is held (the old place when empty).
-        effective: the day a suspension or resumption takes effect.
-        new_due: the last day of the extended time limit; ``extension_days`` its length.
-        public_party_id: whom a 公告 is addressed to; ``public_documents`` what it serves;
-            ``public_days`` its period (30, or 60 for a party without a domicile in China).
-    """
-
-    issue_date: dt.date
-    number: str = ""
-    reasons: str = ""
-    materials: tuple[str, ...] = ()
-    correction_days: int = 5
-    new_time: dt.datetime | None = None
-    new_place: str = ""
-    effective: dt.date | None = None
-    new_due: dt.date | None = None
-    extension_days: int = 15
-    public_party_id: int | None = None
-    public_documents: str = "仲裁申请书副本、应诉通知书"
-    public_days: int = 30
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def _participant_label(role: str) -> str:
         return "其他参与人"
 
 
-def _check_kind(kind: nk.NoticeKind, facts: Any, given: Any) -> None:
+def _check_kind(kind: nk.NoticeKind, facts: Any, given: nk.NoticeInput) -> None:
     """Refuse a notice the case's state cannot support, with what to do first."""
     if kind.needs_hearing and facts.hearing is None:
         raise ValidationError(f"{kind.title}须指明是哪一场开庭（--hearing）", {"hearing": "必填"})
@@ -151,12 +151,12 @@ def _pack(letters: list[Any], commission: Any, fonts: Any, folder_name: str, tit
                       notes=tuple(notes))
 
 
-def make_notices(db: Database, case_id: int, kind: nk.NoticeKind | str, given: Any, *,
+def make_notices(db: Database, case_id: int, kind: nk.NoticeKind | str, given: nk.NoticeInput, *,
                  hearing_id: int | None = None, out_dir: str | Path | None = None,
                  force: bool = False) -> docs.PackResult:
     """Print one kind of notice for a case: one per addressee, each with its 送达回证.
 
-    ``given`` is a :class:`tribunal.documents.case_notices.NoticeInput`. Files go to
+    ``given`` holds what the clerk decided (:class:`tribunal.domain.notices.NoticeInput`). Files go to
     ``<documents folder>/<案号>_<通知名>_<日期>/`` with one combined 全部文书.pdf, and are recorded
     in the documents register.
 
@@ -417,7 +417,8 @@ def print_due(db: Database, today: dt.date | None = None, *, out_dir: str | Path
     Raises:
         ValidationError: nothing printable is due, or the output folder cannot be written.
     """
-    from tribunal.documents.case_notices import NoticeInput, letters
+    from tribunal.documents.case_notices import letters
+    from tribunal.domain.notices import NoticeInput
 
     today = today or dt.date.today()
     due = due_notices(db, today)
