@@ -40,14 +40,14 @@ class NoticeServiceDialog(RecordDialog):
             self.kind.addItem(kind.title, kind.key)
         self.addressee = QComboBox()
         for p in case.parties:
-            self.addressee.addItem(f"{lang.label(p.role)}：{p.name}", ("party", p.id, None))
+            self.addressee.addItem(f"{lang.label(p.role)}：{p.name}", f"party:{p.id}:")
             for agent in p.agents:
                 agent_id = getattr(agent, "id", None)
                 if agent_id:
                     self.addressee.addItem(self.tr("{party}, signed for by agent {agent}").format(
-                        party=p.name, agent=agent.name), ("party", p.id, agent_id))
+                        party=p.name, agent=agent.name), f"party:{p.id}:{agent_id}")
         for who in participants.list_participants(db, case_id):
-            self.addressee.addItem(f"{who.role.label_zh}：{who.name}", ("participant", who.id, None))
+            self.addressee.addItem(f"{who.role.label_zh}：{who.name}", f"participant:{who.id}:")
         self.method = QComboBox()
         add_members(self.method, [m for m in ServiceMethod if m != ServiceMethod.PHONE])
         self.served_on = make_date_edit(today)
@@ -90,7 +90,9 @@ class NoticeServiceDialog(RecordDialog):
         target = self.addressee.currentData()
         if target is None:
             raise ValidationError("本案没有可送达的当事人或其他参与人", {"party": "没有"})
-        who, target_id, agent_id = target
+        # "party:7:" / "party:7:3" (served on its agent) / "participant:5:" — plain text survives Qt's data round trip.
+        who, target_text, agent_text = str(target).split(":")
+        target_id, agent_id = int(target_text), int(agent_text) if agent_text else None
         db, case_id, kind = self._db, self._case_id, str(self.kind.currentData())
         method = current_member(self.method, ServiceMethod) or ServiceMethod.DIRECT
         served_on, served_by, today = to_date(self.served_on), self.served_by.text(), self._today
