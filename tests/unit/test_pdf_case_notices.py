@@ -15,7 +15,14 @@ import pytest
 from tests.unit import pdf_layout
 from tests.unit.test_pdf_properties import check
 from tests.unit.test_pdf_samples import COMMISSION
-from tribunal.documents.case_notices import CaseFacts, CaseNotice, HearingFacts, NoticeReceipt, ParticipantInfo, letters
+from tribunal.documents.case_notices import (
+    CaseFacts,
+    CaseNotice,
+    HearingFacts,
+    NoticeReceipt,
+    ParticipantInfo,
+    letters,
+)
 from tribunal.documents.data import AgentInfo, PanelSeat, PartyInfo, StaffMember
 from tribunal.domain import notices as nk
 from tribunal.domain.enums import AgentKind
