@@ -193,3 +193,35 @@ def test_the_command_line_prints_records_and_lists(db, db_path, case, tmp_path, 
     assert defence[case.parties[1].id] == D(2026, 11, 19)
     code, out, err = run("notices", "due", "--today", TODAY.isoformat())
     assert code == 0, err
+
+
+def test_notices_about_a_scheduled_hearing(demo_db, tmp_path):
+    from tribunal.services import hearings
+
+    hearing = next(h for h in hearings.list_hearings(demo_db) if h.status.value == "scheduled")
+    detail = hearings.get_hearing(demo_db, hearing.id)
+    participants.add_participant(demo_db, detail.case_id, "鉴定人", "欧阳明", today=TODAY)
+    given = NoticeInput(TODAY, reasons="被申请人的代理人因病住院", new_time=None)
+    appear = notices.make_notices(demo_db, detail.case_id, "appear", given, hearing_id=hearing.id, out_dir=tmp_path)
+    letter = next(d for d in appear.documents if "欧阳明" in d.title and d.kind.value == "case_notice")
+    text = text_of(letter.path)
+    assert "鉴定人" in text and "鉴定意见书原件" in text and "按时出庭" in text
+    postpone = notices.make_notices(demo_db, detail.case_id, "postpone", given, hearing_id=hearing.id,
+                                    out_dir=tmp_path)
+    text = text_of(postpone.documents[0].path)
+    assert "因被申请人的代理人因病住院，本委决定延期开庭" in text and "另行书面通知" in text
+    other_case = next(h for h in hearings.list_hearings(demo_db) if h.case_id != detail.case_id)
+    with pytest.raises(ValidationError, match="不属于案件"):
+        notices.make_notices(demo_db, detail.case_id, "appear", given, hearing_id=other_case.id, out_dir=tmp_path)
+
+
+def test_a_numbering_pattern_per_kind(db, case, tmp_path):
+    from tribunal.services import settings
+
+    with pytest.raises(ValidationError, match="没有“nonsense”这种通知"):
+        settings.set_value(db, "notices.number_patterns", {"nonsense": "x"})
+    settings.set_value(db, "notices.number_patterns", {"accept": "邵劳人仲受字〔{年}〕第{号}号"})
+    accept = notices.make_notices(db, case.id, "accept", NoticeInput(D(2026, 11, 4)), out_dir=tmp_path)
+    assert f"邵劳人仲受字〔{case.year}〕第{case.seq}号" in text_of(accept.documents[0].path)
+    respond = notices.make_notices(db, case.id, "respond", NoticeInput(D(2026, 11, 4)), out_dir=tmp_path)
+    assert case.number in text_of(respond.documents[0].path)  # no pattern for this kind: the case number
