@@ -219,8 +219,10 @@ def test_a_numbering_pattern_per_kind(db, case, tmp_path):
     from tribunal.services import settings
 
     with pytest.raises(ValidationError, match="没有“nonsense”这种通知"):
-        settings.set_value(db, "notices.number_patterns", {"nonsense": "x"})
-    settings.set_value(db, "notices.number_patterns", {"accept": "邵劳人仲受字〔{年}〕第{号}号"})
+        settings.set_value(db, "notices.number_patterns", "nonsense=x")
+    with pytest.raises(ValidationError, match="通知种类=文号格式"):
+        settings.set_value(db, "notices.number_patterns", "邵劳人仲受字")
+    settings.set_value(db, "notices.number_patterns", "受理通知书=邵劳人仲受字〔{年}〕第{号}号；")
     accept = notices.make_notices(db, case.id, "accept", NoticeInput(D(2026, 11, 4)), out_dir=tmp_path)
     assert f"邵劳人仲受字〔{case.year}〕第{case.seq}号" in text_of(accept.documents[0].path)
     respond = notices.make_notices(db, case.id, "respond", NoticeInput(D(2026, 11, 4)), out_dir=tmp_path)

@@ -47,8 +47,11 @@ __all__ = [
 
 def notice_number(values: dict[str, Any], kind: nk.NoticeKind, year: int, seq: int) -> str:
     """The 文号 of a notice by the commission's pattern for its kind ("" when none is set)."""
-    patterns = values.get("notices.number_patterns") or {}
-    pattern = patterns.get(kind.key) or patterns.get(kind.title) or ""
+    try:
+        patterns = settings.notice_number_patterns(str(values.get("notices.number_patterns") or ""))
+    except ValueError:
+        patterns = {}  # refused when saved; an older value that no longer reads prints the case number
+    pattern = patterns.get(kind.key, "")
     return str(pattern).replace("{年}", str(year)).replace("{号}", str(seq)) if pattern else ""
 
 
