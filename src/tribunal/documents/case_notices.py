@@ -92,7 +92,7 @@ class NoticeLetter:
     case_id: int
     case_number: str
     case_type_label: str
-    addressee: str  # the line before the colon; for a 公告 the party it is addressed to
+    addressee: str  # the line before the colon (for a 公告, the party it is published to)
     recipient: str  # who, in the register and file names
     address: str
     intro: tuple[str, ...]
@@ -232,7 +232,7 @@ def _body(kind: nk.NoticeKind, facts: CaseFacts, given: NoticeInput, party: Part
     elif key == "public_notice":
         assert party is not None
         documents = given.public_documents.strip() or "仲裁申请书副本、应诉通知书"
-        intro.append(f"{party.name}：本委受理的{facts.caption}{dispute}一案（案号{facts.case_number}），因{you}下落不明"
+        intro.append(f"本委受理的{facts.caption}{dispute}一案（案号{facts.case_number}），因{you}下落不明"
                      f"或者用其他方式无法送达，现依法向{you}公告送达{documents}。自公告发出之日起经过"
                      f"{_count(given.public_days)}日，即视为送达（参照《中华人民共和国民事诉讼法》第九十五条）。")
         if "应诉通知书" in documents or "申请书副本" in documents:
@@ -317,7 +317,7 @@ def letters(kind: nk.NoticeKind, facts: CaseFacts, given: NoticeInput, *, phone:
         out.append(NoticeLetter(
             kind=kind.key, title=kind.title, number=given.number or facts.case_number, case_id=facts.case_id,
             case_number=facts.case_number, case_type_label=facts.case_type_label,
-            addressee="" if kind.to == nk.PUBLIC else addressee, recipient=recipient, address=where,
+            addressee=addressee, recipient=recipient, address=where,
             intro=tuple(intro), items=tuple(items), closing=tuple(closing), issue_date=given.issue_date,
             key=f"{kind.key}:c{facts.case_id}:{who}", served_document=kind.served_document, clerk=facts.clerk.name,
             party_id=party.id if party is not None else None, agent_id=agent.id if agent is not None else None,
