@@ -159,6 +159,12 @@ def test_todays_work_list_and_one_pdf(db, tmp_path):
     text = text_of(Path(result.combined.path))
     assert text.count("应诉通知书") >= 2 and text.count("仲裁庭组成通知书") >= 3 and text.count("送达回证") == 3
     assert any("受理" in n and "未制作" in n for n in result.notes)
+    # The respondent received the application copy (recorded by hand under its own name): the
+    # next print leaves its 应诉通知书 out.
+    respondent = next(p for p in due_case.parties if p.role.value == "respondent")
+    clocks.record_service(db, due_case.id, respondent.id, "申请书副本", ServiceMethod.DIRECT, TODAY, today=TODAY)
+    again = notices.print_due(db, TODAY, out_dir=tmp_path)
+    assert not any("应诉通知书" in d.title for d in again.documents) and len(again.documents) == 4
 
 
 def test_the_command_line_prints_records_and_lists(db, db_path, case, tmp_path, capsys):

@@ -436,8 +436,10 @@ def print_due(db: Database, today: dt.date | None = None, *, out_dir: str | Path
         kind = nk.kind(d.kind)
         with db.session(write=False) as s:
             facts = _facts(s, d.case_id, commission)
+        # Whatever name the clerk recorded it under (申请书副本, 组庭通知书…), as the clocks count it.
+        names = clocks.APPLICATION_DOCUMENTS if kind.key == "respond" else clocks.COMPOSITION_DOCUMENTS
         served = {r.party_id for r in clocks.service_records(db, d.case_id)
-                  if r.served_on is not None and r.document == kind.title}
+                  if r.served_on is not None and r.confirmed and r.document in names}
         given = NoticeInput(issue_date=today, number=notice_number(values, kind, facts.year, facts.seq))
         for letter in letters(kind, facts, given, phone=commission.phone, address=commission.address):
             if letter.party_id not in served:
