@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from tribunal.commands.common import date_arg, open_db, print_json, record_id
+from tribunal.commands.common import date_arg, open_db, positive_int, print_json, record_id
 from tribunal.errors import ValidationError
 
 EXIT_OK = 0
@@ -55,7 +55,7 @@ def register(sub: Any) -> None:
     make.add_argument("--hearing", type=record_id, default=None, metavar="ID", help="开庭编号（出庭、延期开庭通知书必填）")
     make.add_argument("--reasons", default="", metavar="TEXT", help="理由：不予受理、中止审理、延期开庭的原因")
     make.add_argument("--material", action="append", default=[], metavar="TEXT", help="需要补正的材料（可写多次）")
-    make.add_argument("--days", type=int, default=None, metavar="N", help="补正期限天数（默认 5）；延长审理期限的天数（默认 15）")
+    make.add_argument("--days", type=positive_int, default=None, metavar="N", help="补正期限天数（默认 5）；延长审理期限的天数（默认 15）")
     make.add_argument("--new-time", type=_moment, default=None, metavar="'YYYY-MM-DD HH:MM'", help="延期后的开庭时间")
     make.add_argument("--new-place", default="", metavar="TEXT", help="延期后的开庭地点（默认原地点）")
     make.add_argument("--effective", type=date_arg, default=None, metavar="YYYY-MM-DD", help="中止或恢复审理的日期")
