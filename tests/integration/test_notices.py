@@ -233,3 +233,33 @@ def test_a_numbering_pattern_per_kind(db, case, tmp_path):
     assert f"邵劳人仲受字〔{case.year}〕第{case.seq}号" in text_of(accept.documents[0].path)
     respond = notices.make_notices(db, case.id, "respond", NoticeInput(D(2026, 11, 4)), out_dir=tmp_path)
     assert case.number in text_of(respond.documents[0].path)  # no pattern for this kind: the case number
+
+
+@pytest.mark.postgres
+def test_notices_and_their_service_on_postgresql(pg_url, tmp_path):
+    from sqlalchemy import create_engine, text
+
+    from tribunal.services.app import open_database, upgrade_database
+
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    upgrade_database(pg_url, dump_folder=tmp_path)  # a server's schema is made by `tribunal db upgrade`
+    db = open_database(pg_url, actor="测试书记员")
+    try:
+        made = cases.create_case(db, case_input(
+            received_date=D(2026, 11, 2), accepted_date=D(2026, 11, 4),
+            parties=(applicant(), respondent(LONG, address="邵阳市经开区宝庆大道99号"))), today=TODAY)
+        notices.make_notices(db, made.id, "respond", NoticeInput(D(2026, 11, 4)), out_dir=tmp_path)
+        respondent_id = next(p.id for p in made.parties if p.name == LONG)
+        notices.record_service(db, made.id, "respond", method="直接送达", served_on=D(2026, 11, 5),
+                               served_by="赵静", party_id=respondent_id, today=TODAY)
+        item = clocks.case_clock(db, made.id, TODAY).items_of("defence_due")[0]
+        assert item.due == D(2026, 11, 19)  # as counted in the module docstring
+        served = [d for d in documents.list_documents(db, case_id=made.id) if LONG in d.title]
+        for d in served:
+            Path(d.path).unlink()
+            assert LONG in text_of_bytes(served_documents.document_bytes(db, d.id))
+    finally:
+        db.dispose()
