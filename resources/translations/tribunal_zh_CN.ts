@@ -1263,6 +1263,14 @@
         <translation>登记被申请人收到申请书副本的日期：该被申请人的答辩期开始计算</translation>
     </message>
     <message>
+        <source>Notice served…</source>
+        <translation>通知书送达…</translation>
+    </message>
+    <message>
+        <source>Record how, when and by whom a notice reached a party, an agent or a witness</source>
+        <translation>登记通知书以何种方式、于何日、由谁送达当事人、代理人或证人</translation>
+    </message>
+    <message>
         <source>Withdraw entry…</source>
         <translation>撤销登记…</translation>
     </message>
@@ -2087,6 +2095,57 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>The training certificates are ready</source>
         <translation>培训证明已制作</translation>
+    </message>
+</context>
+<context>
+    <name>DueNoticesBox</name>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the case</source>
+        <translation>双击或按回车键打开案件</translation>
+    </message>
+    <message>
+        <source>Print all with proofs of service</source>
+        <translation>全部制作（附送达回证）</translation>
+    </message>
+    <message>
+        <source>One PDF: each notice due, to every addressee not yet served, each followed by its proof of service</source>
+        <translation>合成一个 PDF：每份到期通知书发给每个尚未送达的受送达人，每份后附送达回证</translation>
+    </message>
+    <message>
+        <source>Notices due</source>
+        <translation>待发通知书</translation>
+    </message>
+    <message>
+        <source>Notices due ({count})</source>
+        <translation>待发通知书（{count}）</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有到期的通知书。</translation>
+    </message>
+    <message>
+        <source>The notices due are ready</source>
+        <translation>到期通知书已制作完成</translation>
     </message>
 </context>
 <context>
@@ -3934,6 +3993,73 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Matching saved as “{name}”.</source>
         <translation>对应关系已保存为“{name}”。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeServiceDialog</name>
+    <message>
+        <source>Service of a notice — {number}</source>
+        <translation>通知书送达 — {number}</translation>
+    </message>
+    <message>
+        <source>The date the addressee received the notice: the date signed on the proof of service, the postal receipt date; for a public notice, the day it was published. The date of the notice to respond starts that respondent&apos;s defence period.</source>
+        <translation>受送达人收到通知书的日期：送达回证上签收的日期或邮件签收日期；公告送达写发出公告的日期。应诉通知书的送达日期是该被申请人答辩期的起算依据。</translation>
+    </message>
+    <message>
+        <source>{party}, signed for by agent {agent}</source>
+        <translation>{party}（由代理人{agent}签收）</translation>
+    </message>
+    <message>
+        <source>Registered-post or EMS number</source>
+        <translation>挂号信或特快专递单号</translation>
+    </message>
+    <message>
+        <source>Who witnessed it, or that it was photographed or filmed</source>
+        <translation>到场见证人，或已拍照、录像记录送达过程</translation>
+    </message>
+    <message>
+        <source>How the addressee agreed, and the e-mail or phone used</source>
+        <translation>受送达人同意的方式，以及所用的电子邮箱或手机号码</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>受送达人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>邮件号</translation>
+    </message>
+    <message>
+        <source>Witnesses</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意电子送达</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>送达人</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

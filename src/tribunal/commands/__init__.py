@@ -19,4 +19,5 @@ MODULES: tuple[str, ...] = (
     "tribunal.commands.reports",
     "tribunal.commands.agents",
     "tribunal.commands.records",
+    "tribunal.commands.notices",
 )

@@ -173,6 +173,7 @@ class DocumentKind(LabelledEnum):
     CERTIFICATE = ("certificate", "培训证明", "Certificate of attendance")
     PACK = ("pack", "开庭文书包", "Hearing pack")
     PACK_LIST = ("pack_list", "文书清单", "Pack list")
+    CASE_NOTICE = ("case_notice", "案件通知书", "Case notice")
 
 
 class AgentKind(LabelledEnum):

@@ -51,6 +51,38 @@ def _certificate_pattern(value: str) -> str | None:
     return None
 
 
+def notice_number_patterns(value: str) -> dict[str, str]:
+    """``受理通知书=邵劳人仲受字〔{年}〕第{号}号；respond=…`` → kind key → pattern.
+
+    Raises:
+        ValueError: an unknown kind, an entry without "=", or a pattern with other braces.
+    """
+    from tribunal.domain import notices
+
+    out: dict[str, str] = {}
+    for entry in value.replace(";", "；").replace("\n", "；").split("；"):
+        if not entry.strip():
+            continue
+        name, sep, pattern = entry.partition("=")
+        if not sep:
+            raise ValueError(f"“{entry.strip()}”应写成“通知种类=文号格式”")
+        kind = notices.kind(name.strip())
+        pattern = pattern.strip()
+        rest = pattern.replace("{年}", "").replace("{号}", "")
+        if not pattern or "{" in rest or "}" in rest or len(pattern) > 40:
+            raise ValueError(f"{kind.title}的文号格式应为不超过 40 字的文字，只能用“{{年}}”和“{{号}}”两处占位符")
+        out[kind.key] = pattern
+    return out
+
+
+def _notice_numbers(value: str) -> str | None:
+    try:
+        notice_number_patterns(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def _language(value: str) -> str | None:
     return None if value in ("zh_CN", "en") else "只能是 zh_CN（中文）或 en（English）"
 
@@ -143,6 +175,10 @@ REGISTRY: tuple[SettingDef, ...] = (
     SettingDef("certificate.number_pattern", str, "邵劳人仲培字〔{年}〕第{号}号",
                "培训证明编号格式（{年}为年份，{号}为当年顺序号）",
                "Certificate number pattern ({年} the year, {号} the number in the year)", _certificate_pattern),
+    SettingDef("notices.number_patterns", str, "",
+               "案件通知书文号格式（如“受理通知书=邵劳人仲受字〔{年}〕第{号}号；应诉通知书=…”，{年}{号}取自案号；未设的种类印案号）",
+               "Notice number patterns by kind ({年} and {号} from the case number; kinds not set print the case number)",
+               _notice_numbers),
     SettingDef("backup.keep", int, 14, "自动备份保留份数（每日一份及每次升级前一份，最旧的自动删除）",
                "Automatic backups kept (daily and before each upgrade; the oldest are deleted)", _keep_count),
     SettingDef("training.topic_tags_filled", bool, False, "培训主题的适用案由已按主题库补齐（程序内部使用）",

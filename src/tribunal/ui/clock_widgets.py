@@ -303,6 +303,9 @@ class ClocksTab(QWidget):
         self.service_button = QPushButton(self.tr("Application copy served…"))
         self.service_button.setToolTip(self.tr("Record when a respondent received the copy of the "
                                                "application: its defence period starts"))
+        self.notice_service_button = QPushButton(self.tr("Notice served…"))
+        self.notice_service_button.setToolTip(self.tr("Record how, when and by whom a notice reached "
+                                                      "a party, an agent or a witness"))
         self.withdraw_button = QPushButton(self.tr("Withdraw entry…"))
         self.withdraw_button.setToolTip(self.tr("Withdraw the change selected in the history (it stays "
                                                 "on record, marked as withdrawn)"))
@@ -312,10 +315,11 @@ class ClocksTab(QWidget):
         self.extend_button.clicked.connect(self.approve_extension)
         self.recount_button.clicked.connect(self.record_recount)
         self.service_button.clicked.connect(self.record_service)
+        self.notice_service_button.clicked.connect(self.record_notice_service)
         self.withdraw_button.clicked.connect(self.withdraw_selected)
         self._action_buttons = (self.suspend_button, self.resume_button, self.notice_button,
                                 self.extend_button, self.recount_button, self.service_button,
-                                self.withdraw_button)
+                                self.notice_service_button, self.withdraw_button)
         # The buttons stand in a column beside the dates: under the case list the tab is short.
         buttons = QVBoxLayout()
         buttons.setSpacing(4)
@@ -455,6 +459,7 @@ class ClocksTab(QWidget):
         self.extend_button.setEnabled(accepted and open_case and clock is not None and not clock.extended)
         self.recount_button.setEnabled(clock is not None and open_case)
         self.service_button.setEnabled(accepted and open_case)
+        self.notice_service_button.setEnabled(open_case)
         self.withdraw_button.setEnabled(open_case and self.selected_event() is not None)
         self.keep_button.setEnabled(not self._busy)
         self.lapse_button.setEnabled(not self._busy)
@@ -529,6 +534,15 @@ class ClocksTab(QWidget):
             return None
         return self._after(ServiceDialog.ask(self, self._db, self._case_id, self._number,
                                              self._today()))
+
+    def record_notice_service(self) -> object | None:
+        """Record the service of one case notice (送达通知书) on one addressee."""
+        from tribunal.ui.notice_service_dialog import NoticeServiceDialog
+
+        if self._db is None or self._case_id is None:
+            return None
+        return self._after(NoticeServiceDialog.ask(self, self._db, self._case_id, self._number,
+                                                   self._today()))
 
     def withdraw_selected(self) -> None:
         """Withdraw the change selected in the history, with a reason (refusals are shown)."""

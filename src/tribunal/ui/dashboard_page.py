@@ -173,6 +173,13 @@ class DashboardPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.calendar_banner)
         layout.addLayout(due, 1)
+        # Notices due from the clocks, with one button for all of them and their receipts.
+        from tribunal.ui.due_notices_box import DueNoticesBox
+
+        self.notices_box = DueNoticesBox(db)
+        self.notices_box.today = lambda: self.today()
+        self.notices_box.case_opened.connect(self.case_opened)
+        layout.addWidget(self.notices_box, 1)
 
     def _build_calendar_banner(self) -> None:
         """The loud notice that a year's holidays are missing, with the way to import them."""
@@ -336,6 +343,7 @@ class DashboardPage(QWidget):
 
         self._set_due_titles()
         background.run(self, work, self.show_due, self._due_failed)
+        self.notices_box.refresh()
 
     def show_due(self, result: tuple[DueOverview, list[int]]) -> None:
         """Fill the two lists and the holiday banner from a computed overview."""
