@@ -49,7 +49,14 @@ from tribunal.ui import background, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
-from tribunal.ui.rows_model import MUTED_COLOUR, Column, RowsModel, make_table, set_column_widths, stretch_column
+from tribunal.ui.rows_model import (
+    MUTED_COLOUR,
+    Column,
+    RowsModel,
+    make_table,
+    set_column_widths,
+    stretch_column,
+)
 
 _CTX = "ClaimCalculatorDialog"
 
