@@ -81,44 +81,44 @@ class _Field:
     maximum: int = 0
 
 
-_DATE_START = _Field("start", QT_TRANSLATE_NOOP(_CTX, "First day of employment"), "date")
-_AREA = _Field("area", QT_TRANSLATE_NOOP(_CTX, "Area"), "area")
+_DATE_START = _Field("start", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "First day of employment"), "date")
+_AREA = _Field("area", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Area"), "area")
 _FIELDS: dict[CalculatorKind, tuple[_Field, ...]] = {
     CalculatorKind.SEVERANCE: (
-        _DATE_START, _Field("end", QT_TRANSLATE_NOOP(_CTX, "Day the contract ended"), "date"),
-        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP(_CTX, "Average monthly wage of the last 12 months"), "money"),
-        _AREA, _Field("pre2008", QT_TRANSLATE_NOOP(_CTX, "Service before 2008"), "pre2008")),
+        _DATE_START, _Field("end", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Day the contract ended"), "date"),
+        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Average monthly wage of the last 12 months"), "money"),
+        _AREA, _Field("pre2008", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Service before 2008"), "pre2008")),
     CalculatorKind.DAMAGES: (
-        _DATE_START, _Field("end", QT_TRANSLATE_NOOP(_CTX, "Day the contract ended"), "date"),
-        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP(_CTX, "Average monthly wage of the last 12 months"), "money"),
+        _DATE_START, _Field("end", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Day the contract ended"), "date"),
+        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Average monthly wage of the last 12 months"), "money"),
         _AREA),
     CalculatorKind.NOTICE_PAY: (
-        _Field("last_month_wage_fen", QT_TRANSLATE_NOOP(_CTX, "Wage of the month before"), "money"),),
+        _Field("last_month_wage_fen", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Wage of the month before"), "money"),),
     CalculatorKind.UNSIGNED_CONTRACT: (
-        _DATE_START, _Field("until", QT_TRANSLATE_NOOP(_CTX, "Last day claimed"), "date"),
-        _Field("signed_on", QT_TRANSLATE_NOOP(_CTX, "Written contract signed on"), "optdate"),
-        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP(_CTX, "Monthly wage"), "money")),
+        _DATE_START, _Field("until", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Last day claimed"), "date"),
+        _Field("signed_on", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Written contract signed on"), "optdate"),
+        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Monthly wage"), "money")),
     CalculatorKind.OVERTIME: (
-        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP(_CTX, "Overtime wage base (monthly wage)"), "money"),
-        _Field("workday_hours", QT_TRANSLATE_NOOP(_CTX, "Hours beyond the working day (150%)"), "hours"),
-        _Field("rest_day_hours", QT_TRANSLATE_NOOP(_CTX, "Hours on rest days without time off (200%)"), "hours"),
-        _Field("holiday_hours", QT_TRANSLATE_NOOP(_CTX, "Hours on statutory holidays (300%)"), "hours")),
+        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Overtime wage base (monthly wage)"), "money"),
+        _Field("workday_hours", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Hours beyond the working day (150%)"), "hours"),
+        _Field("rest_day_hours", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Hours on rest days without time off (200%)"), "hours"),
+        _Field("holiday_hours", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Hours on statutory holidays (300%)"), "hours")),
     CalculatorKind.ANNUAL_LEAVE: (
-        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP(_CTX, "Monthly wage"), "money"),
-        _Field("cumulative_years", QT_TRANSLATE_NOOP(_CTX, "Cumulative years of work"), "count", 60),
-        _Field("year", QT_TRANSLATE_NOOP(_CTX, "Leave year"), "year"),
-        _Field("days_taken", QT_TRANSLATE_NOOP(_CTX, "Leave days already arranged"), "count", 365),
-        _Field("joined_on", QT_TRANSLATE_NOOP(_CTX, "Joined during that year on"), "optdate"),
-        _Field("left_on", QT_TRANSLATE_NOOP(_CTX, "Left during that year on"), "optdate")),
+        _Field("monthly_wage_fen", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Monthly wage"), "money"),
+        _Field("cumulative_years", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Cumulative years of work"), "count", 60),
+        _Field("year", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Leave year"), "year"),
+        _Field("days_taken", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Leave days already arranged"), "count", 365),
+        _Field("joined_on", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Joined during that year on"), "optdate"),
+        _Field("left_on", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Left during that year on"), "optdate")),
     CalculatorKind.INJURY: (
-        _Field("grade", QT_TRANSLATE_NOOP(_CTX, "Disability grade"), "optgrade"),
-        _Field("own_wage_fen", QT_TRANSLATE_NOOP(_CTX, "Own wage (12-month average contribution wage)"), "optmoney"),
-        _Field("injury_date", QT_TRANSLATE_NOOP(_CTX, "Day of the injury"), "date"),
+        _Field("grade", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Disability grade"), "optgrade"),
+        _Field("own_wage_fen", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Own wage (12-month average contribution wage)"), "optmoney"),
+        _Field("injury_date", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Day of the injury"), "date"),
         _AREA,
-        _Field("stop_work_wage_fen", QT_TRANSLATE_NOOP(_CTX, "Original monthly wage during time off"), "optmoney"),
-        _Field("stop_work_months", QT_TRANSLATE_NOOP(_CTX, "Time off with pay: whole months"), "count", 24),
-        _Field("stop_work_days", QT_TRANSLATE_NOOP(_CTX, "Time off with pay: further paid days"), "count", 31),
-        _Field("ended_on", QT_TRANSLATE_NOOP(_CTX, "Employment ended on (grades 5–10)"), "optdate")),
+        _Field("stop_work_wage_fen", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Original monthly wage during time off"), "optmoney"),
+        _Field("stop_work_months", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Time off with pay: whole months"), "count", 24),
+        _Field("stop_work_days", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Time off with pay: further paid days"), "count", 31),
+        _Field("ended_on", QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Employment ended on (grades 5–10)"), "optdate")),
 }
 _HOURS = re.compile(r"^\d{1,6}(\.\d{1,2})?$")
 
@@ -128,7 +128,7 @@ class _OptionalDate(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check = QCheckBox(QCoreApplication.translate(_CTX, "Yes, on"))
+        self.check = QCheckBox(QCoreApplication.translate("ClaimCalculatorDialog", "Yes, on"))
         self.edit = make_date_edit()
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
@@ -155,7 +155,7 @@ class _Form(QWidget):
         for f in _FIELDS[kind]:
             widget = self._widget(f, area)
             self.widgets[f.name] = widget
-            self.labels[f.name] = QCoreApplication.translate(_CTX, f.label)
+            self.labels[f.name] = QCoreApplication.translate("ClaimCalculatorDialog", f.label)
             form.addRow(self.labels[f.name], widget)
 
     def _widget(self, f: _Field, area: str) -> QWidget:
@@ -166,8 +166,8 @@ class _Form(QWidget):
         if f.kind in ("money", "optmoney", "hours"):
             edit = QLineEdit()
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            edit.setPlaceholderText(QCoreApplication.translate(_CTX, "yuan") if f.kind != "hours"
-                                    else QCoreApplication.translate(_CTX, "hours, e.g. 7.5"))
+            edit.setPlaceholderText(QCoreApplication.translate("ClaimCalculatorDialog", "yuan") if f.kind != "hours"
+                                    else QCoreApplication.translate("ClaimCalculatorDialog", "hours, e.g. 7.5"))
             return edit
         if f.kind in ("count", "year"):
             spin = QSpinBox()
@@ -179,17 +179,17 @@ class _Form(QWidget):
             return spin
         if f.kind == "area":
             edit = QLineEdit(area)
-            edit.setPlaceholderText(QCoreApplication.translate(_CTX, "e.g. 邵阳市"))
+            edit.setPlaceholderText(QCoreApplication.translate("ClaimCalculatorDialog", "e.g. 邵阳市"))
             return edit
         combo = QComboBox()
         if f.kind == "pre2008":
-            combo.addItem(QCoreApplication.translate(_CTX, "Not applicable or not chosen"), None)
+            combo.addItem(QCoreApplication.translate("ClaimCalculatorDialog", "Not applicable or not chosen"), None)
             for rule in Pre2008Rule:
                 combo.addItem(rule.label_zh, rule)
         else:
-            combo.addItem(QCoreApplication.translate(_CTX, "No grade assessed"), None)
+            combo.addItem(QCoreApplication.translate("ClaimCalculatorDialog", "No grade assessed"), None)
             for grade in range(1, 11):
-                combo.addItem(QCoreApplication.translate(_CTX, "Grade {n}").format(n=grade), grade)
+                combo.addItem(QCoreApplication.translate("ClaimCalculatorDialog", "Grade {n}").format(n=grade), grade)
         return combo
 
     def inputs(self) -> dict[str, Any]:
@@ -426,19 +426,19 @@ def _period(r: StoredParameter) -> str:
 def _standing(r: StoredParameter) -> str:
     if r.active:
         return ""
-    return QCoreApplication.translate(_CTX, "Removed by {who}: {why}").format(who=r.withdrawn_by,
+    return QCoreApplication.translate("ClaimCalculatorDialog", "Removed by {who}: {why}").format(who=r.withdrawn_by,
                                                                             why=r.withdrawn_reason)
 
 
 _PARAM_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(_CTX, "Figure"), lambda r: r.parameter.kind.label_zh),
-    Column(QT_TRANSLATE_NOOP(_CTX, "Area"), lambda r: r.parameter.area),
-    Column(QT_TRANSLATE_NOOP(_CTX, "Grade"), lambda r: str(r.parameter.grade or "")),
-    Column(QT_TRANSLATE_NOOP(_CTX, "Applies"), _period),
-    Column(QT_TRANSLATE_NOOP(_CTX, "Value"), lambda r: r.parameter.value_text()),
-    Column(QT_TRANSLATE_NOOP(_CTX, "Source"), lambda r: r.parameter.source, tooltip=lambda r: r.parameter.source),
-    Column(QT_TRANSLATE_NOOP(_CTX, "Entered by"), lambda r: f"{r.entered_by}，{r.entered_at:%Y-%m-%d}"),
-    Column(QT_TRANSLATE_NOOP(_CTX, "Standing"), _standing,
+    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Figure"), lambda r: r.parameter.kind.label_zh),
+    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Area"), lambda r: r.parameter.area),
+    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Grade"), lambda r: str(r.parameter.grade or "")),
+    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Applies"), _period),
+    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Value"), lambda r: r.parameter.value_text()),
+    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Source"), lambda r: r.parameter.source, tooltip=lambda r: r.parameter.source),
+    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Entered by"), lambda r: f"{r.entered_by}，{r.entered_at:%Y-%m-%d}"),
+    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Standing"), _standing,
            foreground=lambda r: None if r.active else MUTED_COLOUR),
 )
 
@@ -476,7 +476,7 @@ class WageParametersDialog(QDialog):
         self.area = QLineEdit(wage_parameters.commission_area(db))
         self.grade = QComboBox()
         for grade in range(1, 11):
-            self.grade.addItem(QCoreApplication.translate(_CTX, "Grade {n}").format(n=grade), grade)
+            self.grade.addItem(QCoreApplication.translate("ClaimCalculatorDialog", "Grade {n}").format(n=grade), grade)
         self.grade.setCurrentIndex(4)
         self.valid_from = make_date_edit()
         self.valid_to = _OptionalDate()
