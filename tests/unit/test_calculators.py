@@ -308,3 +308,11 @@ def test_annual_leave_never_falls_with_more_years(years, wage):
     a = calc.annual_leave(monthly_wage_fen=wage, cumulative_years=years, year=2024).total_fen
     b = calc.annual_leave(monthly_wage_fen=wage, cumulative_years=years + 1, year=2024).total_fen
     assert b >= a
+
+
+@settings(max_examples=40)
+@given(grade=st.integers(1, 10), wage=wages)
+def test_disability_lump_sum_stays_within_60_and_300_percent_of_the_average(grade, wage):
+    months = calc.DISABILITY_MONTHS[grade]
+    total = injury(grade=grade, own_wage_fen=wage).total_fen
+    assert months * yuan("3600") <= total <= months * yuan("18000")

@@ -676,7 +676,7 @@ def injury(*, grade: int | None, own_wage_fen: int, injury_date: dt.date, area: 
         detail = f"原工资{_yuan(stop_work_wage_fen)} × {stop_work_months}个月"
         if stop_work_days:
             detail += f" + {_yuan(stop_work_wage_fen)} ÷ 21.75 × {stop_work_days}天"
-        items.append(LineItem("停工留薪期工资", detail, amount))
+        items.append(LineItem("停工留薪期工资（由所在单位支付）", detail, amount))
         params.append(ParameterUsed("停工留薪期待遇", "原工资福利待遇不变，由所在单位按月支付；一般不超过12个月，"
                                     "经确认可延长，延长不超过12个月", f"{LAW_INJURY}第三十三条"))
         if stop_work_months > STOP_WORK_MONTHS or (stop_work_months == STOP_WORK_MONTHS and stop_work_days):
@@ -696,7 +696,7 @@ def injury(*, grade: int | None, own_wage_fen: int, injury_date: dt.date, area: 
         params.append(ParameterUsed("本人工资上下限", "统筹地区职工平均工资的60%至300%", f"{LAW_INJURY}第六十四条第二款"))
         months = DISABILITY_MONTHS[grade]
         article = _DISABILITY_ARTICLE[grade]
-        items.append(LineItem(f"一次性伤残补助金（{_CHINESE_GRADES[grade - 1]}级伤残）",
+        items.append(LineItem(f"一次性伤残补助金（{_CHINESE_GRADES[grade - 1]}级伤残，由工伤保险基金支付）",
                               f"{how}；× {months}个月", _round(base * months)))
         params.append(ParameterUsed(f"{_CHINESE_GRADES[grade - 1]}级伤残一次性伤残补助金", f"{months}个月的本人工资",
                                     f"{LAW_INJURY}{article}第（一）项"))
