@@ -92,6 +92,6 @@ class MissingParameter(ValidationError):
         where = area or "（未填写地区）"
         super().__init__(
             f"缺少参数：{where}在 {on_date:%Y-%m-%d} 适用的{grade_text}{label}尚未录入。"
-            "请在“计算器 → 工资参数”中按官方公布的文件录入（注明来源），再重新计算。",
+            "请在“工具 → 请求金额计算器 → 工资参数”中（命令行：tribunal calc params add）按官方公布的文件录入并注明来源，再重新计算。",
             {kind: f"缺少{where}{on_date:%Y-%m-%d}的{grade_text}{label}"},
         )
