@@ -83,3 +83,24 @@ def test_bad_command_lines(capsys, db_path):
     assert code == 1 and "来源" in err
     code, _, err = run(capsys, db_path, "params", "remove", "99", "--reason", "x")
     assert code == 1 and "没有编号为 99 的工资参数" in err
+
+
+def test_injury_and_damages_with_the_commissions_table(capsys, db_path):
+    for argv in (("--kind", "average_wage", "--value", "6000"), ("--kind", "minimum_wage", "--value", "1800"),
+                 ("--kind", "injury_medical", "--grade", "7", "--months", "6", "--unit", "months_average"),
+                 ("--kind", "injury_employment", "--grade", "7", "--value", "20000")):
+        code, _, err = run(capsys, db_path, "params", "add", "--area", "测试市", "--from", "2020-01-01",
+                           "--source", SOURCE, *argv)
+        assert code == 0, err
+    # Grade 7: 13 × 5,000 + 6 × 6,000 (average) + a fixed 20,000; time off 3 months × 5,000.
+    code, out, _ = run(capsys, db_path, "injury", "--grade", "7", "--own-wage", "5000", "--injury-date", "2023-05-10",
+                       "--stop-wage", "5000", "--stop-months", "3", "--ended-on", "2024-01-31", "--area", "测试市",
+                       "--json")
+    data = json.loads(out)
+    assert code == 0 and [i["amount_fen"] for i in data["items"]] == [1_500_000, 6_500_000, 3_600_000, 2_000_000]
+    # The commission's area comes from the settings when --area is left out.
+    assert main(["--db", str(db_path), "settings", "commission.area", "测试市"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, db_path, "damages", "--start", "2015-07-01", "--end", "2020-03-31", "--wage", "4000",
+                       "--json")
+    assert code == 0 and json.loads(out)["total_fen"] == 4_000_000
