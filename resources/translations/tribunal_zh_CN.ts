@@ -740,6 +740,14 @@
         <translation>添加一项请求</translation>
     </message>
     <message>
+        <source>Calculator…</source>
+        <translation>计算器…</translation>
+    </message>
+    <message>
+        <source>Work out an amount (severance, overtime, leave, injury…) and copy it into a claim</source>
+        <translation>计算请求金额（经济补偿、加班费、年休假、工伤待遇等）并复制到请求事项</translation>
+    </message>
+    <message>
         <source>What the applicant asks for, one item per line; the amount in yuan if it is money.</source>
         <translation>申请人的仲裁请求，每项一行；涉及金钱的请填写金额（元）。</translation>
     </message>
@@ -1102,6 +1110,217 @@
     <message>
         <source>Paper sheet recorded: {checked} checked in, {walk_ins} walk-ins.</source>
         <translation>纸质签到表已补录：签到 {checked} 人，现场人员 {walk_ins} 人。</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimCalculatorDialog</name>
+    <message>
+        <source>First day of employment</source>
+        <translation>用工之日</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Day the contract ended</source>
+        <translation>解除或终止之日</translation>
+    </message>
+    <message>
+        <source>Average monthly wage of the last 12 months</source>
+        <translation>解除或终止前十二个月月平均工资</translation>
+    </message>
+    <message>
+        <source>Service before 2008</source>
+        <translation>2008年以前的工作年限</translation>
+    </message>
+    <message>
+        <source>Wage of the month before</source>
+        <translation>上一个月的工资</translation>
+    </message>
+    <message>
+        <source>Last day claimed</source>
+        <translation>计算截止日</translation>
+    </message>
+    <message>
+        <source>Written contract signed on</source>
+        <translation>已补订书面劳动合同</translation>
+    </message>
+    <message>
+        <source>Monthly wage</source>
+        <translation>月工资</translation>
+    </message>
+    <message>
+        <source>Overtime wage base (monthly wage)</source>
+        <translation>加班工资计算基数（月工资）</translation>
+    </message>
+    <message>
+        <source>Hours beyond the working day (150%)</source>
+        <translation>工作日延长工作时间（150%），小时</translation>
+    </message>
+    <message>
+        <source>Hours on rest days without time off (200%)</source>
+        <translation>休息日工作且未补休（200%），小时</translation>
+    </message>
+    <message>
+        <source>Hours on statutory holidays (300%)</source>
+        <translation>法定休假日工作（300%），小时</translation>
+    </message>
+    <message>
+        <source>Cumulative years of work</source>
+        <translation>累计工作年限（满几年）</translation>
+    </message>
+    <message>
+        <source>Leave year</source>
+        <translation>所计年度</translation>
+    </message>
+    <message>
+        <source>Leave days already arranged</source>
+        <translation>该年度已安排年休假天数</translation>
+    </message>
+    <message>
+        <source>Joined during that year on</source>
+        <translation>该年度内入职</translation>
+    </message>
+    <message>
+        <source>Left during that year on</source>
+        <translation>该年度内离职</translation>
+    </message>
+    <message>
+        <source>Disability grade</source>
+        <translation>伤残等级</translation>
+    </message>
+    <message>
+        <source>Own wage (12-month average contribution wage)</source>
+        <translation>本人工资（受伤前12个月平均月缴费工资）</translation>
+    </message>
+    <message>
+        <source>Day of the injury</source>
+        <translation>受伤之日</translation>
+    </message>
+    <message>
+        <source>Original monthly wage during time off</source>
+        <translation>停工留薪期原月工资</translation>
+    </message>
+    <message>
+        <source>Time off with pay: whole months</source>
+        <translation>停工留薪期整月数</translation>
+    </message>
+    <message>
+        <source>Time off with pay: further paid days</source>
+        <translation>停工留薪期另计天数</translation>
+    </message>
+    <message>
+        <source>Employment ended on (grades 5–10)</source>
+        <translation>解除或终止劳动关系（五至十级）</translation>
+    </message>
+    <message>
+        <source>Yes, on</source>
+        <translation>有，日期</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>hours, e.g. 7.5</source>
+        <translation>小时，如 7.5</translation>
+    </message>
+    <message>
+        <source>e.g. 邵阳市</source>
+        <translation>如 邵阳市</translation>
+    </message>
+    <message>
+        <source>Not applicable or not chosen</source>
+        <translation>不涉及或未选择</translation>
+    </message>
+    <message>
+        <source>No grade assessed</source>
+        <translation>未评定伤残等级</translation>
+    </message>
+    <message>
+        <source>Grade {n}</source>
+        <translation>{n}级</translation>
+    </message>
+    <message>
+        <source>Claim calculator</source>
+        <translation>请求金额计算器</translation>
+    </message>
+    <message>
+        <source>Calculate</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Wage parameters…</source>
+        <translation>工资参数…</translation>
+    </message>
+    <message>
+        <source>The result appears here, with its line items, formula, parameters and their sources.</source>
+        <translation>计算结果在此显示，含明细、计算方法、所用参数及其来源。</translation>
+    </message>
+    <message>
+        <source>Copy to claims</source>
+        <translation>复制到请求</translation>
+    </message>
+    <message>
+        <source>Calculator</source>
+        <translation>计算项目</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>复制到</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reference calculation: the tribunal decides what is awarded. Wage figures come from the commission&apos;s wage parameters, each with its source.</source>
+        <translation>参考计算：是否支持及金额由仲裁庭认定。工资数据取自本委录入的工资参数，每项均注明来源。</translation>
+    </message>
+    <message>
+        <source>A new claim</source>
+        <translation>新增一项请求</translation>
+    </message>
+    <message>
+        <source>Open the calculator from a case&apos;s claims to copy an amount into them.</source>
+        <translation>从案件的“仲裁请求”页打开计算器，才能把金额复制到请求事项。</translation>
+    </message>
+    <message>
+        <source>Copied {amount} yuan into claim {n}.</source>
+        <translation>已将 {amount} 元复制到第{n}项请求。</translation>
+    </message>
+    <message>
+        <source>Removed by {who}: {why}</source>
+        <translation>已由{who}删除：{why}</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>伤残等级</translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation>适用期间</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>效力</translation>
     </message>
 </context>
 <context>
@@ -3916,6 +4135,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>期限计算器…</translation>
     </message>
     <message>
+        <source>Claim calculator…</source>
+        <translation>请求金额计算器…</translation>
+    </message>
+    <message>
         <source>Clerk: {name}</source>
         <translation>书记员：{name}</translation>
     </message>
@@ -5623,6 +5846,105 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>In the directory</source>
         <translation>在名录中</translation>
+    </message>
+</context>
+<context>
+    <name>WageParametersDialog</name>
+    <message>
+        <source>Wage parameters</source>
+        <translation>工资参数</translation>
+    </message>
+    <message>
+        <source>The program ships no figures: enter each one as published, with the date it applies from and the document it comes from. Calculations use the figure in force on the relevant date for the area; a figure that is missing is asked for, never guessed.</source>
+        <translation>本程序不附带任何数据：请按官方公布的文件逐项录入，注明起始适用日期和文件名称、文号。计算时按地区和相关日期取当时适用的数值；缺少的数值会提示录入，绝不推测。</translation>
+    </message>
+    <message>
+        <source>Show removed figures</source>
+        <translation>显示已删除的参数</translation>
+    </message>
+    <message>
+        <source>Remove the selected figure…</source>
+        <translation>删除所选参数…</translation>
+    </message>
+    <message>
+        <source>Amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Months of the area&apos;s average monthly wage</source>
+        <translation>月数 × 统筹地区上年度职工月平均工资</translation>
+    </message>
+    <message>
+        <source>Months of the worker&apos;s own wage</source>
+        <translation>月数 × 本人工资</translation>
+    </message>
+    <message>
+        <source>Title and number of the published document</source>
+        <translation>发布文件的名称和文号</translation>
+    </message>
+    <message>
+        <source>Add this figure</source>
+        <translation>录入此项参数</translation>
+    </message>
+    <message>
+        <source>Enter a figure</source>
+        <translation>录入参数</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Disability grade</source>
+        <translation>伤残等级</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>起始适用日期</translation>
+    </message>
+    <message>
+        <source>Applies until</source>
+        <translation>截止适用日期</translation>
+    </message>
+    <message>
+        <source>Given as</source>
+        <translation>规定方式</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Entered: {what}</source>
+        <translation>已录入：{what}</translation>
+    </message>
+    <message>
+        <source>Remove figure</source>
+        <translation>删除参数</translation>
+    </message>
+    <message>
+        <source>Why is this figure removed?</source>
+        <translation>删除此项参数的原因（如 录入错误、文件已废止）：</translation>
+    </message>
+    <message>
+        <source>Removed: {what}</source>
+        <translation>已删除：{what}</translation>
     </message>
 </context>
 <context>

@@ -20,4 +20,5 @@ MODULES: tuple[str, ...] = (
     "tribunal.commands.agents",
     "tribunal.commands.records",
     "tribunal.commands.notices",
+    "tribunal.commands.calc",
 )

@@ -625,12 +625,17 @@ class CaseEditor(QDialog):
         self.add_claim_button.clicked.connect(lambda: self.add_claim(focus=True))
         self.claim_total = QLabel()
         self.claim_total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.calculator_button = QPushButton(self.tr("Calculator…"))
+        self.calculator_button.setToolTip(self.tr("Work out an amount (severance, overtime, leave, injury…) "
+                                                  "and copy it into a claim"))
+        self.calculator_button.clicked.connect(self.open_claim_calculator)
 
         header = QHBoxLayout()
         header.addWidget(QLabel(self.tr("What the applicant asks for, one item per line; the "
                                         "amount in yuan if it is money.")), 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.add_claim_button)
+        bottom.addWidget(self.calculator_button)
         bottom.addStretch(1)
         bottom.addWidget(self.claim_total)
         page = QWidget()
@@ -845,6 +850,33 @@ class CaseEditor(QDialog):
     def claim_rows(self) -> list[ClaimRow]:
         """The claim rows, in order."""
         return list(self._claim_rows)
+
+    def open_claim_calculator(self) -> None:
+        """The claim calculator, able to copy its result into these claims."""
+        from tribunal.ui.claim_calculator_dialog import ClaimCalculatorDialog
+
+        ClaimCalculatorDialog.ask(self, self._db, target=self)
+
+    def claim_labels(self) -> list[str]:
+        """One label per claim row for the calculator's “Copy to claims”."""
+        return [f"{i}. {row.item.text().strip() or self.tr('(no item yet)')}"
+                for i, row in enumerate(self._claim_rows, start=1)]
+
+    def put_claim_amount(self, index: int | None, item: str, amount_fen: int) -> int:
+        """Set a claim's amount from the calculator; a new claim (or the blank last one) when ``index`` is None.
+
+        Returns:
+            The claim's number (1-based).
+        """
+        if index is None or not 0 <= index < len(self._claim_rows):
+            blank = self._claim_rows[-1] if self._claim_rows and self._claim_rows[-1].is_blank() else None
+            row = blank or self.add_claim()
+            row.item.setText(item)
+        else:
+            row = self._claim_rows[index]
+        row.amount.setText(format_yuan(amount_fen))
+        row.amount_feedback.clear()
+        return self._claim_rows.index(row) + 1
 
     def add_claim(self, *, focus: bool = False) -> ClaimRow:
         """Add an empty claim row at the end."""

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
 
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.calculator_action = tools.addAction(self.tr("Deadline calculator…"), self.open_calculator)
+        self.claim_calculator_action = tools.addAction(self.tr("Claim calculator…"), self.open_claim_calculator)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, self.create_item)
         for number in range(1, len(NAVIGATION) + 1):
@@ -320,6 +321,12 @@ class MainWindow(QMainWindow):
         from tribunal.ui.calculator_dialog import CalculatorDialog
 
         CalculatorDialog.show_for(self, self._db)
+
+    def open_claim_calculator(self) -> None:
+        """Tools → Claim calculator (请求金额计算器) with the wage parameters."""
+        from tribunal.ui.claim_calculator_dialog import ClaimCalculatorDialog
+
+        ClaimCalculatorDialog.ask(self, self._db)
 
     def find_case(self) -> None:
         self.switch_to(PAGE_CASES)
