@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 
@@ -71,3 +72,26 @@ class StaleEditError(ConflictError):
         self.expected_version = expected_version
         self.current_version = current_version
         self.changes = changes
+
+
+class MissingParameter(ValidationError):
+    """A dated figure a calculation needs (a wage, a provincial table entry) is not entered.
+
+    The program never guesses such a figure: the message names which figure is missing for
+    which area and date, so that the clerk can enter it (工资参数) with its source.
+    ``kind`` is the figure's key (``minimum_wage``…), ``label`` its Chinese name.
+    """
+
+    def __init__(self, kind: str, label: str, area: str, on_date: dt.date, grade: int | None = None) -> None:
+        self.kind = kind
+        self.label = label
+        self.area = area
+        self.on_date = on_date
+        self.grade = grade
+        grade_text = f"{grade}级伤残的" if grade is not None else ""
+        where = area or "（未填写地区）"
+        super().__init__(
+            f"缺少参数：{where}在 {on_date:%Y-%m-%d} 适用的{grade_text}{label}尚未录入。"
+            "请在“计算器 → 工资参数”中按官方公布的文件录入（注明来源），再重新计算。",
+            {kind: f"缺少{where}{on_date:%Y-%m-%d}的{grade_text}{label}"},
+        )

@@ -503,6 +503,33 @@ class PeriodRuleCheck(Base):
     withdrawn_reason: Mapped[str | None] = mapped_column(String(200))
 
 
+class WageParameter(Base):
+    """A dated wage figure entered by the commission (工资参数): average or minimum wage, provincial table.
+
+    ``value`` is in fen for amounts and in hundredths of a month for month figures (``unit``).
+    Removed figures stay on record (``withdrawn_*``); calculations use the active ones.
+    """
+
+    __tablename__ = "wage_parameter"
+    __table_args__ = (Index("ix_wage_parameter_lookup", "kind", "area", "valid_from"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    area: Mapped[str] = mapped_column(String(60))
+    grade: Mapped[int | None] = mapped_column(Integer)
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    value: Mapped[int] = mapped_column(BigInteger)
+    unit: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(String(300))
+    entered_by: Mapped[str] = mapped_column(String(60))
+    entered_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    withdrawn_at: Mapped[dt.datetime | None]
+    withdrawn_by: Mapped[str | None] = mapped_column(String(60))
+    withdrawn_reason: Mapped[str | None] = mapped_column(String(200))
+
+
 class Hearing(Versioned, Base):
     """A hearing (开庭) of a case, at a host enterprise's room or the commission's own."""
 

@@ -108,6 +108,8 @@ REGISTRY: tuple[SettingDef, ...] = (
     SettingDef("commission.name", str, "邵阳市劳动人事争议仲裁院", "仲裁机构名称", "Commission name", _non_empty),
     SettingDef("commission.address", str, "", "仲裁机构地址", "Commission address"),
     SettingDef("commission.phone", str, "", "联系电话", "Commission phone"),
+    SettingDef("commission.area", str, "邵阳市", "仲裁机构所在地区（工资参数按此地区查找）",
+               "Area where the commission sits (for wage parameters)"),
     SettingDef("commission.seal_text", str, "邵阳市劳动人事争议仲裁委员会", "印章文字", "Seal text"),
     SettingDef("commission.signatory", str, "", "文书签发人（印在送达回证“签发人”栏；留空则手写）",
                "Signatory printed on proofs of service (empty: written by hand)", _short_name),
