@@ -51,7 +51,7 @@ __all__ = [
     "settlement_warnings",
 ]
 
-#: ServiceRecord.document of a statement's receipt.
+#: ServiceRecord.document of a statement's receipt; ServiceRecord.note names the statement.
 MEDIATION_DOCUMENT = "调解书"
 TERMS_MAX = 5000
 _SPECIAL_VALUES = frozenset(x.value for x in SpecialAuthority)
@@ -172,7 +172,7 @@ def _parties_to_serve(case: Case) -> list[Party]:
 def _receipts(s: Session, case: Case, m: Mediation) -> tuple[ReceiptRow, ...]:
     records = s.scalars(select(ServiceRecord).where(
         ServiceRecord.case_id == case.id, ServiceRecord.document == MEDIATION_DOCUMENT,
-        ServiceRecord.hearing_id.is_(None)).order_by(ServiceRecord.id)).all()
+        ServiceRecord.hearing_id.is_(None), ServiceRecord.note == _service_note(m)).order_by(ServiceRecord.id)).all()
     since = m.issued_on or m.statement_date
     signed = {r.party_id: r for r in records
               if r.served_on is not None and r.served_on >= since and r.method not in _NOT_SIGNED}
@@ -182,6 +182,11 @@ def _receipts(s: Session, case: Case, m: Mediation) -> tuple[ReceiptRow, ...]:
         rows.append(ReceiptRow(p.id, p.name, p.role.label_zh, r.served_on if r else None,
                                (r.signed_by or "") if r else "", r.method.label_zh if r else ""))
     return tuple(rows)
+
+
+def _service_note(m: Mediation) -> str:
+    """Which statement a receipt is of (a case may have a statement backed out of, then another)."""
+    return f"mediation:{m.id}"
 
 
 def _detail(s: Session, case: Case, m: Mediation) -> MediationDetail:
@@ -355,7 +360,8 @@ def record_receipt(db: Database, mediation_id: int, party_id: int, *, served_on:
         if m.issued_on is not None and served_on < m.issued_on:
             raise ValidationError(f"签收日期不能早于调解书制作日期 {m.issued_on}", {"served_on": "早于制作日期"})
         s.add(ServiceRecord(case_id=case.id, party_id=party_id, document=MEDIATION_DOCUMENT, method=method,
-                            served_on=served_on, signed_by=(signed_by.strip() or party.name)[:60], confirmed=True))
+                            served_on=served_on, signed_by=(signed_by.strip() or party.name)[:60], confirmed=True,
+                            note=_service_note(m)))
         s.flush()
         receipts = _receipts(s, case, m)
         complete = all(r.served_on is not None for r in receipts)
