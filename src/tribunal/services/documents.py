@@ -1526,7 +1526,7 @@ class CaseFile:
     party_id: int | None = None
 
 
-def save_case_files(db: Database, case_id: int, folder_name: str, files: Sequence[CaseFile], *,
+def save_case_files(db: Database, case_id: int | None, folder_name: str, files: Sequence[CaseFile], *,
                     out_dir: str | Path | None = None, action: str, summary: str) -> list[DocumentRow]:
     """Write a case's documents into ``<documents folder>/<folder_name>/`` and register them.
 
@@ -1551,7 +1551,8 @@ def save_case_files(db: Database, case_id: int, folder_name: str, files: Sequenc
                                    case_id=case_id, party_id=f.party_id))
     except OSError as exc:
         raise ValidationError(f"无法写入文书文件夹 {folder}：{exc.strerror or exc}", {"out": "无法写入"}) from exc
-    rows, *_ = _record(db, records, action=action, entity="case", entity_id=case_id, summary=summary)
+    rows, *_ = _record(db, records, action=action, entity="case" if case_id is not None else "file",
+                       entity_id=case_id, summary=summary)
     return rows
 
 
