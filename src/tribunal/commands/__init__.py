@@ -18,4 +18,5 @@ MODULES: tuple[str, ...] = (
     "tribunal.commands.closing",
     "tribunal.commands.reports",
     "tribunal.commands.agents",
+    "tribunal.commands.outcomes",
 )
