@@ -228,6 +228,8 @@ def test_a_partial_award_leaves_the_case_open_and_the_full_award_covers_the_rest
     assert all(i.final for i in full.items)
     full, rows = awards.issue_award(db, full.id, out_dir=str(tmp_path), issued_on=AWARD_DAY)
     pdf = next(r.path for r in rows if r.kind == DocumentKind.AWARD)
+    text = _squash(_text(pdf))
+    assert "第15项请求已由本委于2026年11月20日先行裁决" in text and "2026年11月3日受理" in text
     subprocess.run(["pdftoppm", "-png", "-r", "50", pdf, str(tmp_path / "page")], check=True)
     for p in cases.get_case(db, case.id).parties:
         awards.record_service(db, full.id, p.id, served_on=dt.date(2026, 11, 22), today=TODAY)

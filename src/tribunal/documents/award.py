@@ -44,6 +44,7 @@ class AwardData:
     award_date: dt.date
     declined: tuple[tuple[str, str], ...] = ()  # (arbitrator, note printed instead of a signature)
     other_part: str = ""  # the other document of a split award, named so neither is read alone
+    earlier: str = ""  # claims already decided by a partial award: "第15项请求已于2026年11月20日先行裁决"
 
 
 class AwardDocument(DocumentRenderer[AwardData]):
@@ -73,7 +74,7 @@ class AwardDocument(DocumentRenderer[AwardData]):
         story += parties_block(self, h)
         applicants = "、".join(p.name for p in h.parties if p.role == "申请人")
         respondents = "、".join(p.name for p in h.parties if p.role == "被申请人")
-        accepted = f"本委于{h.accepted:%Y年%m月%d日}受理后，依法组成仲裁庭进行审理。" if h.accepted else "本委依法受理后，组成仲裁庭进行审理。"
+        accepted = f"本委于{h.accepted.year}年{h.accepted.month}月{h.accepted.day}日受理后，依法组成仲裁庭进行审理。" if h.accepted else "本委依法受理后，组成仲裁庭进行审理。"
         story.append(self.p(f"申请人{applicants}与被申请人{respondents}{h.dispute}一案，{accepted}"
                             "本案现已审理终结。" if not data.partial else
                             f"申请人{applicants}与被申请人{respondents}{h.dispute}一案，{accepted}"
@@ -93,6 +94,8 @@ class AwardDocument(DocumentRenderer[AwardData]):
             if amount and amount not in text:
                 text += f"（{amount}）"
             story.append(self.p(f"{i}. {text}。", s.body))
+        if data.earlier:
+            story.append(self.p(f"申请人{data.earlier}，本裁决不再重复。", s.body))
         if data.other_part:
             story.append(self.p(f"本案其余仲裁请求的裁决见同日作出的{data.other_part}。", s.body))
         remedies = [self.p(r, s.body) for r in data.remedies]

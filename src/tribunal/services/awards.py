@@ -335,7 +335,21 @@ def _default_decision(item: str, awarded_fen: int | None) -> str:
     return f"驳回申请人关于{what}的仲裁请求"
 
 
-def _award_data(a: Award, header: CaseHeader) -> list[AwardData]:
+def _earlier(s: Session, case: Case, a: Award) -> str:
+    """第15项请求已于2026年11月20日先行裁决 — for a full award after partial ones."""
+    if a.kind != AwardKind.FULL:
+        return ""
+    numbers = {c.id: n for n, c in enumerate(case.claims, 1)}
+    out = []
+    for partial in s.scalars(select(Award).where(Award.case_id == case.id, Award.kind == AwardKind.PARTIAL,
+                                                 Award.status != AwardStatus.DRAFT).order_by(Award.id)):
+        items = "、".join(f"第{numbers[i.claim_id]}项" for i in partial.items if i.claim_id in numbers)
+        d = partial.award_date
+        out.append(f"{items}请求已由本委于{d.year}年{d.month}月{d.day}日先行裁决")
+    return "；".join(out)
+
+
+def _award_data(a: Award, header: CaseHeader, earlier: str = "") -> list[AwardData]:
     from tribunal.documents.award import AwardData, AwardLine
 
     items = [rules.AwardedItem(i.claim_id, i.decision, i.category, i.awarded_fen, i.final) for i in a.items]
@@ -357,7 +371,8 @@ def _award_data(a: Award, header: CaseHeader) -> list[AwardData]:
             header=header, award_id=a.id, partial=a.kind == AwardKind.PARTIAL, final=final, part_label=label,
             facts=a.facts, reasons=a.reasons, lines=tuple(AwardLine(i.item, i.awarded_fen) for i in part),
             remedies=tuple(remedies), award_date=a.award_date,
-            declined=tuple((d.get("name", ""), d.get("note", "")) for d in a.declined or ()), other_part=other))
+            declined=tuple((d.get("name", ""), d.get("note", "")) for d in a.declined or ()), other_part=other,
+            earlier=earlier))
     return out
 
 
@@ -382,7 +397,7 @@ def issue_award(db: Database, award_id: int, *, out_dir: str | None = None,
         if not case.arbitrators:
             raise ConflictError(f"案件 {case.number} 尚未组成仲裁庭：裁决书须由仲裁员签名")
         header = case_header(case)
-        datas = _award_data(a, header)
+        datas = _award_data(a, header, _earlier(s, case, a))
         number, case_id = case.number, case.id
     renderer, receipt = AwardDocument(commission, fonts), CaseReceipt(commission, fonts)
     files = []

@@ -107,7 +107,7 @@ def case_header(case: Case) -> CaseHeader:
     parties = []
     for p in case.parties:
         if p.kind == PartyKind.PERSON:
-            bits = [p.sex or "", f"{p.birth_date:%Y年%m月%d日}出生" if p.birth_date else "",
+            bits = [p.sex or "", f"{p.birth_date.year}年{p.birth_date.month}月{p.birth_date.day}日出生" if p.birth_date else "",
                     f"住{p.address}" if p.address else ""]
             representative = ""
         else:
