@@ -4707,6 +4707,18 @@ The deletion is recorded in the case&apos;s history.</source>
         <source>Save and print</source>
         <translation>保存并打印</translation>
     </message>
+    <message>
+        <source>Summary of the employer&apos;s written reply</source>
+        <translation>用人单位书面回复的内容摘要</translation>
+    </message>
+    <message>
+        <source>Record reply</source>
+        <translation>登记回复</translation>
+    </message>
+    <message>
+        <source>No recommendation of this case is awaiting a reply.</source>
+        <translation>本案没有待回复的仲裁建议书。</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>

@@ -11,7 +11,7 @@ from tests.conftest import TODAY
 from tests.integration.helpers import applicant, case_input, respondent, seed_staff
 from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseOutcome, PanelRole
-from tribunal.services import cases
+from tribunal.services import cases, recommendations
 from tribunal.ui.case_detail import CaseDetailPane
 from tribunal.ui.outcome_dialogs import AwardDialog, MediationDialog, RecommendationDialog
 
@@ -104,9 +104,16 @@ def test_recommendation_dialog_prints_a_letter(qtbot: QtBot, gui_db: Database) -
     case = _case(gui_db)
     dialog = RecommendationDialog(gui_db, case)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.isEnabled() and "没有待回复" in dialog.open_label.text())
     dialog.practices[0][1].setChecked(True)
     dialog.details.setPlainText("申请人入职八个月未签订劳动合同。")
     dialog.print_button.click()
     qtbot.waitUntil(lambda: "请于" in dialog.status.text())
     assert LONG_NAME in dialog.status.text() and dialog.status.text().endswith(".pdf")
+    qtbot.waitUntil(lambda: "待回复" in dialog.open_label.text() and dialog.isEnabled())
     _grab(dialog, "recommendation_dialog.png")
+    dialog.reply.setText("已补签劳动合同。")
+    dialog.reply_button.click()
+    qtbot.waitUntil(lambda: not dialog.reply_button.isEnabled() and dialog.isEnabled())
+    assert recommendations.list_recommendations(gui_db, open_only=True) == []
+    assert recommendations.list_recommendations(gui_db)[0].reply == "已补签劳动合同。"

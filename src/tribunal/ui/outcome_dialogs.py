@@ -315,6 +315,47 @@ class RecommendationDialog(_OutcomeDialog):
         self.print_button.clicked.connect(self._print)
         layout.addWidget(self.print_button)
         layout.addWidget(self.status)
+        # The employer's written reply to the oldest recommendation of the case still open.
+        self.open_label = QLabel()
+        self.open_label.setWordWrap(True)
+        self.reply = QLineEdit()
+        self.reply.setPlaceholderText(self.tr("Summary of the employer's written reply"))
+        self.replied_on = _date_edit()
+        self.reply_button = QPushButton(self.tr("Record reply"))
+        self.reply_button.clicked.connect(self._record_reply)
+        reply_row = QHBoxLayout()
+        for w in (self.reply, self.replied_on, self.reply_button):
+            reply_row.addWidget(w)
+        layout.addWidget(self.open_label)
+        layout.addLayout(reply_row)
+        self._open_id: int | None = None
+        self._load_open()
+
+    def _load_open(self) -> None:
+        case_id = self._case.id
+        self._run(lambda: recommendations.list_recommendations(self._db, open_only=True, case_id=case_id),
+                  self._show_open, writes=False)
+
+    def _show_open(self, rows: list[recommendations.RecommendationRow]) -> None:
+        oldest = rows[-1] if rows else None
+        self._open_id = oldest.id if oldest else None
+        self.reply_button.setEnabled(oldest is not None)
+        if oldest is None:
+            self.open_label.setText(self.tr("No recommendation of this case is awaiting a reply."))
+        else:
+            late = "（已逾期）" if oldest.overdue(dt.date.today()) else ""
+            self.open_label.setText(f"待回复：{oldest.issued_on} 发出，回复期限 {oldest.reply_due}{late}")
+
+    def _record_reply(self) -> None:
+        if self._open_id is None:
+            return
+        rid, text, day = self._open_id, self.reply.text(), pydate(self.replied_on.date())
+
+        def work() -> list[recommendations.RecommendationRow]:
+            recommendations.record_reply(self._db, rid, replied_on=day, reply=text)
+            return recommendations.list_recommendations(self._db, open_only=True, case_id=self._case.id)
+
+        self._run(work, self._show_open)
 
     def _print(self) -> None:
         codes = [code for code, box in self.practices if box.isChecked()]
@@ -331,3 +372,4 @@ class RecommendationDialog(_OutcomeDialog):
     def _show(self, done: tuple[recommendations.RecommendationRow, str]) -> None:
         r, path = done
         self.status.setText(f"致{r.addressee}，请于 {r.reply_due} 前回复\n{path}")
+        self._load_open()
