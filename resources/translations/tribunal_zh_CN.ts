@@ -155,6 +155,65 @@
     </message>
 </context>
 <context>
+    <name>AwardDialog</name>
+    <message>
+        <source>Award — %1</source>
+        <translation>裁决书 — %1</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>仲裁请求</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Awarded (yuan)</source>
+        <translation>裁决金额（元）</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>终局</translation>
+    </message>
+    <message>
+        <source>As suggested</source>
+        <translation>按建议</translation>
+    </message>
+    <message>
+        <source>Not final</source>
+        <translation>非终局</translation>
+    </message>
+    <message>
+        <source>Partial award (facts of these claims are clear)</source>
+        <translation>先行裁决（只裁决已填写金额的、事实已经清楚的请求）</translation>
+    </message>
+    <message>
+        <source>Facts in dispute</source>
+        <translation>争议事实</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>裁决理由</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Date of the award</source>
+        <translation>裁决日期</translation>
+    </message>
+    <message>
+        <source>Save and print</source>
+        <translation>保存并打印</translation>
+    </message>
+    <message>
+        <source>Record service</source>
+        <translation>登记送达</translation>
+    </message>
+</context>
+<context>
     <name>BackEntryDialog</name>
     <message>
         <source>Type in the paper sign-in sheet</source>
@@ -611,6 +670,18 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>Mediation…</source>
+        <translation>调解书…</translation>
+    </message>
+    <message>
+        <source>Award…</source>
+        <translation>裁决书…</translation>
+    </message>
+    <message>
+        <source>Recommendation…</source>
+        <translation>仲裁建议书…</translation>
     </message>
 </context>
 <context>
@@ -4219,6 +4290,57 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     </message>
 </context>
 <context>
+    <name>MediationDialog</name>
+    <message>
+        <source>Mediation statement — %1</source>
+        <translation>调解书 — %1</translation>
+    </message>
+    <message>
+        <source>One term a line, as the parties agreed</source>
+        <translation>每行一条，按双方达成的协议填写</translation>
+    </message>
+    <message>
+        <source>Agreed terms</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <source>Amount agreed (yuan)</source>
+        <translation>调解金额（元）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Date of the statement</source>
+        <translation>调解书日期</translation>
+    </message>
+    <message>
+        <source>Save and print</source>
+        <translation>保存并打印</translation>
+    </message>
+    <message>
+        <source>Record signed receipt</source>
+        <translation>登记签收</translation>
+    </message>
+    <message>
+        <source>Party backs out</source>
+        <translation>登记反悔</translation>
+    </message>
+    <message>
+        <source>Receipts (the statement takes effect when every party has signed)</source>
+        <translation>签收情况（双方当事人均签收后调解书生效）</translation>
+    </message>
+    <message>
+        <source>No statement yet.</source>
+        <translation>尚无调解书。</translation>
+    </message>
+    <message>
+        <source>Reason given</source>
+        <translation>反悔理由</translation>
+    </message>
+</context>
+<context>
     <name>NoticeServiceDialog</name>
     <message>
         <source>Service of a notice — {number}</source>
@@ -5065,6 +5187,45 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationDialog</name>
+    <message>
+        <source>Recommendation to the employer — %1</source>
+        <translation>仲裁建议书 — %1</translation>
+    </message>
+    <message>
+        <source>Practices found</source>
+        <translation>发现的用工问题</translation>
+    </message>
+    <message>
+        <source>What the case showed</source>
+        <translation>案件反映的情况</translation>
+    </message>
+    <message>
+        <source>Date sent</source>
+        <translation>发出日期</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>回复期限</translation>
+    </message>
+    <message>
+        <source>Save and print</source>
+        <translation>保存并打印</translation>
+    </message>
+    <message>
+        <source>Summary of the employer&apos;s written reply</source>
+        <translation>用人单位书面回复的内容摘要</translation>
+    </message>
+    <message>
+        <source>Record reply</source>
+        <translation>登记回复</translation>
+    </message>
+    <message>
+        <source>No recommendation of this case is awaiting a reply.</source>
+        <translation>本案没有待回复的仲裁建议书。</translation>
     </message>
 </context>
 <context>

@@ -21,4 +21,5 @@ MODULES: tuple[str, ...] = (
     "tribunal.commands.records",
     "tribunal.commands.notices",
     "tribunal.commands.calc",
+    "tribunal.commands.outcomes",
 )

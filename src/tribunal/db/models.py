@@ -26,13 +26,17 @@ from tribunal.db.base import Base
 from tribunal.domain.enums import (
     AgentAuthority,
     AgentKind,
+    AwardKind,
+    AwardStatus,
     CaseOutcome,
     CaseResult,
     CaseStatus,
     CaseType,
     DocumentKind,
+    FinalityCategory,
     HearingStatus,
     InvitationStatus,
+    MediationStatus,
     PanelRole,
     PartyKind,
     PartyRole,
@@ -305,8 +309,118 @@ class Claim(Base):
     item: Mapped[str] = mapped_column(String(300))
     amount_fen: Mapped[int | None] = mapped_column(BigInteger)
     awarded_fen: Mapped[int | None] = mapped_column(BigInteger)
+    # For the award: what the claim is about (劳动争议调解仲裁法第四十七条) and whether the
+    # tribunal holds the award on it final; NULL until the clerk decides.
+    finality_category: Mapped[FinalityCategory | None] = mapped_column(_enum(FinalityCategory))
+    final: Mapped[bool | None] = mapped_column(Boolean)
 
     case: Mapped[Case] = relationship(back_populates="claims")
+
+
+class Mediation(Base):
+    """A mediation statement (调解书): the agreed terms, then its service on every party."""
+
+    __tablename__ = "mediation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("arbitration_case.id", ondelete="CASCADE"), index=True)
+    status: Mapped[MediationStatus] = mapped_column(_enum(MediationStatus))
+    terms: Mapped[str] = mapped_column(Text)
+    agreed_fen: Mapped[int | None] = mapped_column(BigInteger)
+    result: Mapped[CaseResult | None] = mapped_column(_enum(CaseResult))
+    statement_date: Mapped[dt.date] = mapped_column(Date)
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    effective_on: Mapped[dt.date | None] = mapped_column(Date)
+    failed_on: Mapped[dt.date | None] = mapped_column(Date)
+    failed_party_id: Mapped[int | None] = mapped_column(ForeignKey("party.id", ondelete="SET NULL"))
+    failed_note: Mapped[str | None] = mapped_column(String(300))
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_by: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class Award(Base):
+    """An award (裁决书) or partial award (先行裁决) with the statutory elements (第四十六条)."""
+
+    __tablename__ = "award"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("arbitration_case.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[AwardKind] = mapped_column(_enum(AwardKind))
+    status: Mapped[AwardStatus] = mapped_column(_enum(AwardStatus))
+    award_date: Mapped[dt.date] = mapped_column(Date)
+    facts: Mapped[str] = mapped_column(Text, default="")
+    reasons: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[CaseResult | None] = mapped_column(_enum(CaseResult))
+    # Two 裁决书 for a mixed award (the commission's reading of 规则第五十条), as set when drafted.
+    split: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Arbitrators who decline to sign (第四十六条): [{"name": …, "note": …}].
+    declined: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    threshold_fen: Mapped[int | None] = mapped_column(BigInteger)
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    served_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_by: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+    items: Mapped[list[AwardItem]] = relationship(
+        back_populates="award", cascade="all, delete-orphan", order_by="AwardItem.position"
+    )
+
+
+class AwardItem(Base):
+    """What an award decides on one claim: the amount, the category and whether it is final."""
+
+    __tablename__ = "award_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    award_id: Mapped[int] = mapped_column(ForeignKey("award.id", ondelete="CASCADE"), index=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    awarded_fen: Mapped[int | None] = mapped_column(BigInteger)
+    category: Mapped[FinalityCategory] = mapped_column(_enum(FinalityCategory))
+    final: Mapped[bool] = mapped_column(Boolean)
+    decision: Mapped[str] = mapped_column(String(300), default="")
+
+    award: Mapped[Award] = relationship(back_populates="items")
+    claim: Mapped[Claim] = relationship()
+
+
+class Recommendation(Base):
+    """A 仲裁建议书 to an employer: the practices found, a reply date, the reply when it comes."""
+
+    __tablename__ = "recommendation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("arbitration_case.id", ondelete="SET NULL"),
+                                                index=True)
+    enterprise_id: Mapped[int | None] = mapped_column(ForeignKey("enterprise.id", ondelete="SET NULL"),
+                                                      index=True)
+    addressee: Mapped[str] = mapped_column(String(200))
+    practices: Mapped[list[str]] = mapped_column(JSON, default=list)
+    details: Mapped[str] = mapped_column(Text, default="")
+    issued_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    reply_due: Mapped[dt.date] = mapped_column(Date)
+    replied_on: Mapped[dt.date | None] = mapped_column(Date)
+    reply: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class RiskNotice(Base):
+    """A 用工风险提示 for a zone's enterprises, built from several cases with no party named."""
+
+    __tablename__ = "risk_notice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zone_id: Mapped[int | None] = mapped_column(ForeignKey("zone.id", ondelete="SET NULL"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    case_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    text: Mapped[str] = mapped_column(Text, default="")
+    training_session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("training_session.id", ondelete="SET NULL"), index=True)
+    created_by: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
 
 
 class CaseArbitrator(Base):

@@ -174,6 +174,11 @@ class DocumentKind(LabelledEnum):
     PACK = ("pack", "开庭文书包", "Hearing pack")
     PACK_LIST = ("pack_list", "文书清单", "Pack list")
     CASE_NOTICE = ("case_notice", "案件通知书", "Case notice")
+    MEDIATION = ("mediation", "调解书", "Mediation statement")
+    AWARD = ("award", "裁决书", "Arbitral award")
+    CASE_RECEIPT = ("case_receipt", "送达回证（调解书、裁决书）", "Proof of service (statement, award)")
+    RECOMMENDATION = ("recommendation", "仲裁建议书", "Arbitration recommendation")
+    RISK_NOTICE = ("risk_notice", "用工风险提示", "Employment risk notice")
 
 
 class AgentKind(LabelledEnum):
@@ -218,3 +223,37 @@ class ParticipantRole(LabelledEnum):
     APPRAISER = ("appraiser", "鉴定人", "Appraiser")
     INTERPRETER = ("interpreter", "翻译人员", "Interpreter")
     OTHER = ("other", "其他参与人", "Other participant")
+
+
+class FinalityCategory(LabelledEnum):
+    """What a claim is about, for finality (《劳动争议调解仲裁法》第四十七条)."""
+
+    REMUNERATION = ("remuneration", "追索劳动报酬", "Labour remuneration")
+    INJURY_MEDICAL = ("injury_medical", "工伤医疗费", "Work-injury medical costs")
+    COMPENSATION = ("compensation", "经济补偿或者赔偿金", "Economic compensation or damages")
+    STANDARDS = ("standards", "工作时间、休息休假、社会保险等劳动标准", "Working time, rest, social insurance")
+    OTHER = ("other", "其他争议", "Other")
+
+
+class AwardKind(LabelledEnum):
+    """A full award, or a partial one on the facts already clear (《劳动争议调解仲裁法》第四十三条第二款)."""
+
+    FULL = ("full", "裁决", "Award")
+    PARTIAL = ("partial", "先行裁决", "Partial award")
+
+
+class MediationStatus(LabelledEnum):
+    """Where a mediation statement stands (调解书状态)."""
+
+    DRAFT = ("draft", "草稿", "Draft")
+    ISSUED = ("issued", "已制作待签收", "Issued, awaiting receipt")
+    EFFECTIVE = ("effective", "已生效", "Effective")
+    FAILED = ("failed", "反悔未生效", "Withdrawn by a party")
+
+
+class AwardStatus(LabelledEnum):
+    """Where an award stands (裁决书状态)."""
+
+    DRAFT = ("draft", "草稿", "Draft")
+    ISSUED = ("issued", "已作出待送达", "Issued, awaiting service")
+    SERVED = ("served", "已送达", "Served")

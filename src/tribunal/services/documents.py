@@ -1513,3 +1513,49 @@ def warm_up() -> None:
     from tribunal.documents import fonts
 
     fonts.load_fonts()
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """One rendered document of a case to write and register (a 调解书, 裁决书, 送达回证 …)."""
+
+    kind: DocumentKind
+    title: str
+    filename: str
+    data: bytes
+    party_id: int | None = None
+
+
+def save_case_files(db: Database, case_id: int | None, folder_name: str, files: Sequence[CaseFile], *,
+                    out_dir: str | Path | None = None, action: str, summary: str) -> list[DocumentRow]:
+    """Write a case's documents into ``<documents folder>/<folder_name>/`` and register them.
+
+    A file already holding the same bytes is left as it is; a changed one is replaced (the
+    register keeps its SHA-256).
+
+    Raises:
+        ValidationError: the folder is missing or cannot be written.
+    """
+    from tribunal.documents.pack import safe_name
+    from tribunal.files import write_atomic
+
+    values = settings.get_all(db)
+    folder = _output_folder(db, out_dir, values) / safe_name(folder_name, 80)
+    records: list[_Record] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for f in files:
+            path = folder / (safe_name(f.filename.removesuffix(".pdf"), 80) + ".pdf")
+            write_atomic(path, f.data)
+            records.append(_Record(kind=f.kind, title=f.title, path=path, sha256=hashlib.sha256(f.data).hexdigest(),
+                                   case_id=case_id, party_id=f.party_id))
+    except OSError as exc:
+        raise ValidationError(f"无法写入文书文件夹 {folder}：{exc.strerror or exc}", {"out": "无法写入"}) from exc
+    rows, *_ = _record(db, records, action=action, entity="case" if case_id is not None else "file",
+                       entity_id=case_id, summary=summary)
+    return rows
+
+
+def render_context(db: Database) -> tuple[dict[str, Any], Any, Any]:
+    """The settings, the commission as printed and the fonts, for a service that prints."""
+    return _context(db)

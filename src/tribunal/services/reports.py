@@ -28,6 +28,7 @@ from tribunal.db.models import (
     Hearing,
     Invitation,
     Observer,
+    Recommendation,
     TrainingAttendance,
     TrainingSession,
     TrainingSessionTopic,
@@ -176,6 +177,8 @@ class CircuitFigures:
     claimed_fen: int = 0
     agreed_fen: int = 0
     awarded_fen: int = 0
+    recommendations_sent: int = 0
+    recommendations_answered: int = 0
 
     @property
     def mediated(self) -> int:
@@ -541,6 +544,18 @@ def _training_where(scope: Scope, lo: dt.date, hi: dt.date) -> list[Any]:
     return where
 
 
+def _recommendation_where(scope: Scope, lo: dt.date, hi: dt.date) -> list[Any]:
+    """仲裁建议书 issued in the period, from cases of the tribunal or zone asked for."""
+    where: list[Any] = [Recommendation.issued_on >= lo, Recommendation.issued_on <= hi]
+    if scope.tribunal_id is not None:
+        where.append(Recommendation.case_id.in_(select(Case.id).where(Case.tribunal_id == scope.tribunal_id)))
+    elif scope.zone_id is not None:
+        where.append(Recommendation.case_id.in_(
+            select(Case.id).join(CircuitTribunal, CircuitTribunal.id == Case.tribunal_id)
+            .where(CircuitTribunal.zone_id == scope.zone_id)))
+    return where
+
+
 def _employers(s: Session) -> dict[int, int | None]:
     """Observer id → enterprise id, for the whole directory (a few thousand rows at most)."""
     found = s.info.get("trb_employers")
@@ -617,6 +632,10 @@ def _period_figures(s: Session, scope: Scope, period: Period,
     trainees = conn.execute(select(func.count(TrainingAttendance.id))
                             .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
                             .where(*training_where)).scalar() or 0
+    advice_where = _recommendation_where(scope, lo, hi)
+    recommendations_sent = conn.execute(select(func.count(Recommendation.id)).where(*advice_where)).scalar() or 0
+    recommendations_answered = conn.execute(select(func.count(Recommendation.id)).where(
+        *advice_where, Recommendation.replied_on.is_not(None))).scalar() or 0
     topics = tuple(title for title, _first in conn.execute(
         select(TrainingTopic.title, func.min(TrainingSession.starts_at))
         .join(TrainingSessionTopic, TrainingSessionTopic.topic_id == TrainingTopic.id)
@@ -657,6 +676,8 @@ def _period_figures(s: Session, scope: Scope, period: Period,
         claimed_fen=claimed,
         agreed_fen=agreed,
         awarded_fen=awarded_fen,
+        recommendations_sent=recommendations_sent,
+        recommendations_answered=recommendations_answered,
     ), hosts | guests
 
 
@@ -834,6 +855,9 @@ def circuit_lines(report: CircuitReport) -> list[FigureLine]:
         line("training_sessions", "培训场次", "training_sessions", definition="training"),
         line("trainees", "培训人次", "trainees"),
         FigureLine("topics", "讲授专题（个）", len(c.topics), len(p.topics), "count", "training"),
+        line("recommendations_sent", "发出仲裁建议书（份）", "recommendations_sent", definition="recommendations"),
+        line("recommendations_answered", "其中：已收到书面回复", "recommendations_answered",
+             definition="recommendations", indent=1),
         FigureLine("", "五、金额"),
         line("claimed_fen", "请求金额（元）", "claimed_fen", "money", "amounts"),
         line("agreed_fen", "调解金额（元）", "agreed_fen", "money", "amounts"),
@@ -1139,6 +1163,8 @@ def figure_list(db: Database, request: ReportRequest, key: str, *, last_year: bo
             return _people_list(s, key, when, sel)
         if key in ("training_sessions", "trainees", "topics"):
             return _training_list(s, key, when, sel)
+        if key in ("recommendations_sent", "recommendations_answered"):
+            return _recommendation_list(s, key, when, scope, period)
         raise ValidationError(f"报表中没有“{key}”这一项", {"key": "未知的统计项"})
 
 
@@ -1174,6 +1200,22 @@ def _people_list(s: Session, key: str, when: str, sel: _Selection) -> FigureList
               "walk_ins": "现场登记旁听"}
     return FigureList(key, titles[key] + when, "people", ("姓名", "单位", "旁听日期", "开庭企业", "案号", "备注"),
                       tuple(rows))
+
+
+def _recommendation_list(s: Session, key: str, when: str, scope: Scope, period: Period) -> FigureList:
+    where = _recommendation_where(scope, period.start, period.end)
+    if key == "recommendations_answered":
+        where.append(Recommendation.replied_on.is_not(None))
+    rows = tuple(
+        ListRow((issued.isoformat(), addressee, number or "", due.isoformat(),
+                 replied.isoformat() if replied else "未回复"), case_id)
+        for issued, addressee, number, due, replied, case_id in s.execute(
+            select(Recommendation.issued_on, Recommendation.addressee, Case.number, Recommendation.reply_due,
+                   Recommendation.replied_on, Recommendation.case_id)
+            .outerjoin(Case, Case.id == Recommendation.case_id).where(*where)
+            .order_by(Recommendation.issued_on, Recommendation.id)))
+    title = "发出的仲裁建议书" if key == "recommendations_sent" else "已回复的仲裁建议书"
+    return FigureList(key, title + when, "cases", ("发出日期", "致送单位", "案号", "回复期限", "回复日期"), rows)
 
 
 def _training_list(s: Session, key: str, when: str, sel: _Selection) -> FigureList:

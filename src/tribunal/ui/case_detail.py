@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QTextBrowser, QWidget
 
 from tribunal.domain.enums import (
     AgentKind,
@@ -143,7 +143,47 @@ class CaseDetailPane(QTabWidget):
         self.insertTab(CLOCKS_TAB_POSITION, self.clocks, self.tr("Time limits"))
         self.staff_names: dict[int, str] = {}
         self.tribunal_names: dict[int, str] = {}
+        self._case: CaseDetail | None = None
+        self._outcome_buttons = self._outcomes_corner()
         self.show_case(None)
+
+    def _outcomes_corner(self) -> list[QPushButton]:
+        """调解书…, 裁决书…, 仲裁建议书… at the right of the tabs."""
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 4, 0)
+        buttons = []
+        for label, slot in ((self.tr("Mediation…"), self._open_mediation), (self.tr("Award…"), self._open_award),
+                            (self.tr("Recommendation…"), self._open_recommendation)):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            buttons.append(button)
+        self.setCornerWidget(corner)
+        return buttons
+
+    def _open_outcome(self, dialog_class: Any) -> None:
+        db = self._database()
+        if db is None or self._case is None:
+            return
+        dialog = dialog_class(db, self._case, self)
+        dialog.changed.connect(self.clock_changed)
+        dialog.exec()
+
+    def _open_mediation(self) -> None:
+        from tribunal.ui.outcome_dialogs import MediationDialog
+
+        self._open_outcome(MediationDialog)
+
+    def _open_award(self) -> None:
+        from tribunal.ui.outcome_dialogs import AwardDialog
+
+        self._open_outcome(AwardDialog)
+
+    def _open_recommendation(self) -> None:
+        from tribunal.ui.outcome_dialogs import RecommendationDialog
+
+        self._open_outcome(RecommendationDialog)
 
     def set_database(self, db: Database) -> None:
         """The database the 其他参与人 and 期限 tabs read from (when not given at construction)."""
@@ -169,6 +209,11 @@ class CaseDetailPane(QTabWidget):
 
     def show_case(self, case: CaseDetail | None, history: list[AuditRow] | None = None) -> None:
         """Show ``case`` (or a hint to pick one when None)."""
+        self._case = case
+        closed = case is None or case.status == CaseStatus.CLOSED
+        for button in self._outcome_buttons:
+            # A closed case may still get a recommendation; statements and awards are for open cases.
+            button.setEnabled(case is not None and (not closed or button is self._outcome_buttons[2]))
         if case is None:
             hint = _note(self.tr("Select a case in the list above to see it here."))
             for view in self._views:
