@@ -254,7 +254,7 @@ def certificate_pattern(values: dict[str, Any]) -> CertificatePattern:
     try:
         return CertificatePattern(str(values["certificate.number_pattern"]))
     except ValueError as exc:
-        raise ValidationError(f"培训证明编号格式尚未设置或不正确（{exc}），请先在“设置”页填写",
+        raise ValidationError(f"培训证明编号格式尚未设置或不正确（{exc}），请先在“设置”页填写（命令行：tribunal settings certificate.number_pattern 格式）",
                               {"certificate.number_pattern": str(exc)}) from None
 
 
@@ -271,5 +271,5 @@ def case_number_pattern(values: dict[str, Any]) -> CaseNumberPattern:
             use_di=values["case_number.use_di"],
         )
     except ValueError as exc:
-        raise ValidationError(f"案号代字尚未设置或不正确（{exc}），请先在“设置”页填写",
+        raise ValidationError(f"案号代字尚未设置或不正确（{exc}），请先完成初次设置或在“设置”页填写（命令行：tribunal settings case_number.prefix 代字）",
                               {"case_number.prefix": str(exc)}) from None

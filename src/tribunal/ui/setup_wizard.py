@@ -45,7 +45,7 @@ from tribunal.ui import msgbox, window_state
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
-BRACKETS = ("〔〕", "［］", "（）", "[]", "()")
+BRACKETS = ("〔〕", "（）", "[]", "()")
 
 PAGE_START, PAGE_COMMISSION, PAGE_NUMBERING, PAGE_TRIBUNALS, PAGE_STAFF, PAGE_WORKSTATION = range(6)
 
