@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
 
         from tribunal.ui.case_editor import CaseEditor
         from tribunal.ui.checkin_window import CheckinWindow
-        from tribunal.ui.help_window import UserGuideWindow
         from tribunal.ui.hearing_dialog import HearingDialog
+        from tribunal.ui.help_window import UserGuideWindow
 
         shot("case-editor", lambda: CaseEditor(db), size=None)
         shot("hearing-dialog", lambda: HearingDialog(db, hearing_id=1), size=None)
