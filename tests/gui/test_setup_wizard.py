@@ -87,8 +87,9 @@ def test_the_commission_wizard_sets_up_an_empty_database_and_numbers_the_first_c
     assert wizard.workstation.clerk.currentText() == "欧阳晓燕"
     assert setup.needs_setup(empty_db)  # nothing saved before 完成
     _finish(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.saved)  # saved off the GUI thread
 
-    assert wizard.saved and not wizard.isVisible()
+    assert not wizard.isVisible()
     values = settings.get_all(empty_db)
     assert values["commission.name"] == "株洲市劳动人事争议仲裁院"
     assert values["commission.seal_text"] == "株洲市劳动人事争议仲裁委员会"
@@ -179,7 +180,7 @@ def test_a_second_workstation_sets_only_its_clerk_and_folder(qtbot: QtBot, db: D
     assert settings.get(db, "documents.folder") == ""
     page.folder.setText(str(tmp_path / "文书"))
     _finish(qtbot, wizard)
-    assert wizard.saved
+    qtbot.waitUntil(lambda: wizard.saved)
     assert settings.get(db, "clerk.name") == "王淑芬"
     assert settings.get(db, "documents.folder") == str(tmp_path / "文书")
     assert not setup_wizard.workstation_is_new()

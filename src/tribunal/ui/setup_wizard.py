@@ -41,7 +41,7 @@ from tribunal.domain.enums import StaffRole
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import reference, settings, setup
 from tribunal.services.app import Database
-from tribunal.ui import msgbox, window_state
+from tribunal.ui import background, msgbox, window_state
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
@@ -61,8 +61,8 @@ def workstation_is_new() -> bool:
     return str(value).lower() not in ("true", "1")
 
 
-def save_workstation(db: Database, clerk: str, folder: str) -> None:
-    """Store this computer's clerk and documents folder, and remember it was set up.
+def store_workstation(db: Database, clerk: str, folder: str) -> None:
+    """Store this computer's clerk and documents folder (safe off the GUI thread).
 
     Raises:
         ValidationError: a value the settings refuse (nothing is stored).
@@ -71,6 +71,10 @@ def save_workstation(db: Database, clerk: str, folder: str) -> None:
     folder_value = settings.coerce("documents.folder", folder)
     settings.set_value(db, "clerk.name", clerk_value)
     settings.set_value(db, "documents.folder", folder_value)
+
+
+def mark_workstation_set_up() -> None:
+    """Remember that this computer has been set up (it is not asked again)."""
     QSettings(window_state.ORGANISATION, window_state.APPLICATION).setValue("workstation/set_up", True)
 
 
@@ -356,6 +360,13 @@ def _show_errors(feedback: dict[str, FieldFeedback], errors: dict[str, str]) -> 
     return not errors
 
 
+def _busy(wizard: QWizard, busy: bool) -> None:
+    """While saving: no second 完成, no going back."""
+    for button in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
+                   QWizard.WizardButton.CancelButton):
+        wizard.button(button).setEnabled(not busy)
+
+
 def _default_folder(db: Database) -> str:
     from tribunal.services import documents
 
@@ -425,25 +436,40 @@ class CommissionWizard(QWizard):
         QDialog.accept(self)  # not QWizard.accept: the current page is not to be checked
 
     def accept(self) -> None:
-        """完成: save everything; a refusal keeps the wizard open."""
+        """完成: save everything off the GUI thread; a refusal keeps the wizard open."""
         if not self.validateCurrentPage():  # QWizard.accept checks the last page; this replaces it
             return
-        try:
-            setup.set_up_commission(self._db, self.data())
-        except ValidationError as exc:
-            self._show_refusal(exc)
-            return
-        except TribunalError as exc:
-            msgbox.warning(self, self.tr("Not saved"), self.tr("The set-up was not saved."), exc.message)
-            return
+        db, data = self._db, self.data()
+        clerk, folder = self.workstation.clerk.currentText(), self.workstation.folder.text()
+
+        def work() -> str:
+            setup.set_up_commission(db, data)
+            try:
+                store_workstation(db, clerk, folder)
+            except TribunalError as exc:  # the commission is saved: say so, do not undo it
+                return exc.message
+            return ""
+
+        _busy(self, True)
+        background.run(self, work, self._saved, self._refused)
+
+    def _saved(self, workstation_problem: str) -> None:
+        _busy(self, False)
         self.saved = True
-        try:
-            save_workstation(self._db, self.workstation.clerk.currentText(), self.workstation.folder.text())
-        except TribunalError as exc:
+        if workstation_problem:
             msgbox.warning(self, self.tr("This computer"), self.tr(
                 "The commission was set up, but this computer's settings were not saved; "
-                "set them on the Settings page."), exc.message)
-        super().accept()
+                "set them on the Settings page."), workstation_problem)
+        else:
+            mark_workstation_set_up()
+        QDialog.accept(self)
+
+    def _refused(self, exc: TribunalError) -> None:
+        _busy(self, False)
+        if isinstance(exc, ValidationError):
+            self._show_refusal(exc)
+        else:
+            msgbox.warning(self, self.tr("Not saved"), self.tr("The set-up was not saved."), exc.message)
 
     def _show_refusal(self, exc: ValidationError) -> None:
         pages: tuple[tuple[int, QWizardPage, dict[str, FieldFeedback]], ...] = (
@@ -478,18 +504,25 @@ class WorkstationWizard(QWizard):
         self.resize(640, 360)
 
     def accept(self) -> None:
-        """完成: store this computer's settings; a refusal keeps the wizard open."""
+        """完成: store this computer's settings off the GUI thread; a refusal keeps the wizard open."""
         if not self.validateCurrentPage():
             return
-        try:
-            save_workstation(self._db, self.workstation.clerk.currentText(), self.workstation.folder.text())
-        except ValidationError as exc:
+        db = self._db
+        clerk, folder = self.workstation.clerk.currentText(), self.workstation.folder.text()
+        _busy(self, True)
+        background.run(self, lambda: store_workstation(db, clerk, folder), self._saved, self._refused)
+
+    def _saved(self, _result: object) -> None:
+        _busy(self, False)
+        mark_workstation_set_up()
+        self.saved = True
+        QDialog.accept(self)
+
+    def _refused(self, exc: TribunalError) -> None:
+        _busy(self, False)
+        if isinstance(exc, ValidationError):
             _show_errors(self.workstation.feedback, {
                 "clerk" if "clerk.name" in exc.fields else "folder": exc.message})
-            return
-        except TribunalError as exc:
+        else:
             msgbox.warning(self, self.tr("Not saved"), self.tr("This computer's settings were not saved."),
                            exc.message)
-            return
-        self.saved = True
-        super().accept()
