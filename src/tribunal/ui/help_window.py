@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QKeySequence
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,6 +23,20 @@ from tribunal.ui import msgbox
 HELP_MENU_NAME = "help_menu"
 
 
+class GuideBrowser(QTextBrowser):
+    """A text browser that shrinks the guide's screenshots to the window's width."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        resource = super().loadResource(kind, name)
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            image = resource if isinstance(resource, QImage) else QImage.fromData(resource) \
+                if isinstance(resource, (bytes, QByteArray)) else None
+            room = max(self.viewport().width() - 40, 320)
+            if image is not None and not image.isNull() and image.width() > room:
+                return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+        return resource
+
+
 class UserGuideWindow(QDialog):
     """The guide's chapters, rendered from Markdown, with back/home buttons; links between
     chapters stay inside the window, links to web pages open the browser."""
@@ -28,7 +44,7 @@ class UserGuideWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("User guide"))
-        self.browser = QTextBrowser()
+        self.browser = GuideBrowser()
         self.browser.setOpenExternalLinks(True)
         index = user_guide_dir() / "index.md"
         self.browser.setSearchPaths([str(index.parent)])
