@@ -1,4 +1,4 @@
-"""The deadline calculator: the hand-checked dates of domain notes §2.4, and the unloaded-year message."""
+"""The deadline calculator: the hand-checked dates of docs/legal-basis.md §2, and the unloaded-year message."""
 
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseStatus, HearingStatus, PanelRole
+from tribunal.domain.scheduling import HARD, INFO, WARNING, Finding
 from tribunal.services import cases, clocks, hearings
 from tribunal.services.cases import CaseFilter
-from tribunal.services.conflicts import HARD, INFO, WARNING, Finding
 from tribunal.ui import hearing_dialog
 from tribunal.ui.hearing_dialog import OWN_ROOMS, HearingDialog, OverrideReasonDialog
 

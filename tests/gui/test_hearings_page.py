@@ -179,7 +179,8 @@ def test_recording_service_of_the_hearing_notice(qtbot: QtBot, page: HearingsPag
     dialog.method.setCurrentIndex(dialog.method.findData(ServiceMethod.PHONE.value))
     assert not dialog.confirmed.isChecked()  # by phone: not confirmed until the party says so
     dialog.signed_by.setText("本人")
-    assert dialog.save()
+    with qtbot.waitSignal(dialog.recorded):
+        dialog.save()
     saved = dialog.result_value
     assert saved.method == ServiceMethod.PHONE and not saved.confirmed and saved.served_on == TODAY
     page.detail.show_hearing(row.id)

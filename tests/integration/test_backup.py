@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from tests.conftest import TODAY
 from tribunal.cli import main
 from tribunal.db import sqlite_files, transfer
+from tribunal.db.migrations import HEAD
 from tribunal.errors import DatabaseError, ValidationError
 from tribunal.services import backup, demo, settings
 from tribunal.services.app import open_database
@@ -277,7 +278,7 @@ def test_pre_migration_copies_count_towards_the_same_limit(tmp_path):
     db.dispose()
     copies = sqlite_files.automatic_copies(path)
     assert len(copies) == sqlite_files.DEFAULT_KEEP
-    assert copies[-1].label == "before-0005" and copies[0].taken_at == dt.datetime(2026, 1, 8)
+    assert copies[-1].label == f"before-{HEAD}" and copies[0].taken_at == dt.datetime(2026, 1, 8)
 
 
 def test_a_file_called_backups_is_reported_and_nothing_is_upgraded(tmp_path, capsys):
@@ -311,7 +312,7 @@ def test_a_dump_restores_into_a_new_sqlite_file_row_for_row(work_db, tmp_path):
     dump = tmp_path / "x.tribunal-dump.zip"
     engine = create_engine(f"sqlite:///{work_db}")
     with engine.connect() as conn:
-        manifest = transfer.write_dump(conn, dump, revision="0005", program_version="test", source="test")
+        manifest = transfer.write_dump(conn, dump, revision=HEAD, program_version="test", source="test")
     engine.dispose()
     assert sum(t["rows"] for t in manifest.tables.values()) > 2000
     target = tmp_path / "restored.sqlite3"
@@ -326,7 +327,7 @@ def test_a_damaged_dump_is_refused(work_db, tmp_path):
     dump = tmp_path / "x.tribunal-dump.zip"
     engine = create_engine(f"sqlite:///{work_db}")
     with engine.connect() as conn:
-        transfer.write_dump(conn, dump, revision="0005", program_version="test", source="test")
+        transfer.write_dump(conn, dump, revision=HEAD, program_version="test", source="test")
     engine.dispose()
     tampered = tmp_path / "tampered.tribunal-dump.zip"
     with zipfile.ZipFile(dump) as src, zipfile.ZipFile(tampered, "w") as dst:
@@ -447,7 +448,7 @@ def test_db_upgrade_dumps_a_server_first(pg_url, tmp_path, capsys):
         assert d.manifest.revision == "0002" and d.manifest.tables["zone"]["rows"] == 1
     engine = create_engine(target)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
         assert conn.execute(text("SELECT name FROM zone")).scalar() == "邵阳经济技术开发区"
         after = conn.execute(text("SELECT after FROM audit_entry")).scalar()
         assert after["phone"]["masked"] == "138****1234"  # masked by the upgrade

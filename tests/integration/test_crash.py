@@ -26,7 +26,7 @@ DEFAULT_KILLS = 60
 SLOW_KILLS = 400
 
 FACTORY = r'''
-import dataclasses, datetime as dt, os, random, sys
+import dataclasses, datetime as dt, os, random, sys, time
 from tests.integration.helpers import case_input
 from tribunal.services import cases
 from tribunal.services.app import open_database
@@ -36,8 +36,11 @@ path = sys.argv[1]
 warm = open_database(path, actor="崩溃测试")  # compile every statement once, before forking
 first = cases.create_case(warm, case_input(), today=TODAY)
 cases.update_case(warm, first.id, first.to_input(), expected_version=first.version, today=TODAY)
+started = time.perf_counter()  # how long one save takes on this machine, under its load now
+timed = cases.create_case(warm, case_input(), today=TODAY)
+took = time.perf_counter() - started
 warm.dispose()
-print(f"warm {first.id} {first.version + 1}", flush=True)
+print(f"warm {first.id} {first.version + 1} {timed.id} {took}", flush=True)
 
 
 def writer(report, seed):
@@ -96,8 +99,12 @@ def _run(db_path: Path, tmp_path: Path, kills: int, seed: int) -> tuple[int, int
     committed: dict[int, int] = {}  # case id → the highest version reported as committed
     reports = 0
     try:
-        _kind, first_id, first_version = factory.stdout.readline().split()
+        _kind, first_id, first_version, timed_id, took = factory.stdout.readline().split()
         committed[int(first_id)] = int(first_version)
+        committed[int(timed_id)] = 1
+        # The kill falls within a few saves' time: on a loaded machine a save may take longer
+        # than the 0.2 s an idle one needs for several.
+        window = max(0.2, 4 * float(took))
         for n in range(kills):
             report = tmp_path / f"report-{n}.txt"
             factory.stdin.write(f"go {report} {seed * 1000 + n}\n")
@@ -106,7 +113,7 @@ def _run(db_path: Path, tmp_path: Path, kills: int, seed: int) -> tuple[int, int
             _wait_ready(report, time.monotonic() + 60)
             # Kill it somewhere in its work: inside a commit, between two, while SQLite
             # checkpoints the log — wherever the moment falls.
-            time.sleep(rng.uniform(0.0, 0.2))
+            time.sleep(rng.uniform(0.0, window))
             os.kill(pid, signal.SIGKILL)
             factory.stdin.write(f"reap {pid}\n")
             factory.stdin.flush()

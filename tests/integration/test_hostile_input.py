@@ -348,8 +348,12 @@ FORM_VALUES = CONTROL_TEXTS
 @pytest.fixture
 def seeded(db):
     from tests.integration.helpers import seed_staff
+    from tribunal.services import legal_calendar
 
     seed_staff(db)
+    # The legal calendar is seeded on its first use (a one-time write that any deadline
+    # computation makes); seed it here so a refused form is compared with a settled file.
+    legal_calendar.calendar(db)
     return db
 
 

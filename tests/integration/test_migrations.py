@@ -345,7 +345,7 @@ def test_0007_downgrades_to_the_latest_of_each(tmp_path, db_path):
         clocks.record_recount(db, case.id, dt.date(2026, 10, 1), "三", today=TODAY)
         clocks.approve_extension(db, case.id, "王建平", dt.date(2026, 10, 20), today=TODAY)
         config = migrate.alembic_config(db)
-        with db.engine.begin() as conn:
+        with migrate.migration_connection(db.engine) as conn:  # as the program migrates: no cascades
             config.attributes["connection"] = conn
             command.downgrade(config, "0004")
     finally:

@@ -155,7 +155,7 @@ def test_periods_command_errors(capsys, db_path, argv, message):
 
 @pytest.mark.parametrize(("argv", "message"), [
     (("confirm", "defence"), "--source"),
-    (("withdraw", "abc", "--reason", "x"), "应为整数"),
+    (("withdraw", "abc", "--reason", "x"), "应为阿拉伯数字写的正整数"),
 ])
 def test_malformed_periods_command_lines_exit_2(capsys, db_path, argv, message):
     with pytest.raises(SystemExit) as raised:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tribunal.commands.common import open_db, positive_int, print_json
+from tribunal.commands.common import open_db, print_json, record_id
 
 EPILOG = """\
 每条期间规则（长度、计算单位、法律依据）在仲裁委员会对照官方文本核对确认前，
@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
     confirm.set_defaults(func=_cmd_confirm)
 
     withdraw = actions.add_parser("withdraw", help="撤销一条核对确认（编号见 list --history）")
-    withdraw.add_argument("check_id", type=positive_int, metavar="ID", help="核对记录的编号")
+    withdraw.add_argument("check_id", type=record_id, metavar="ID", help="核对记录的编号")
     withdraw.add_argument("--reason", required=True, metavar="TEXT", help="撤销原因")
     withdraw.set_defaults(func=_cmd_withdraw)
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from tribunal import __version__
 from tribunal.db import sqlite_files
@@ -126,6 +128,38 @@ def record_program_version(conn: Connection) -> None:
                  {"k": PROGRAM_VERSION_KEY, "v": __version__})
 
 
+@contextlib.contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction for migrations; on SQLite with foreign keys off meanwhile.
+
+    Batch mode rebuilds a SQLite table by copying it, dropping the old one and renaming the
+    copy. With foreign keys on, dropping ``arbitration_case`` would cascade to every party,
+    claim, hearing and clock event of every case. SQLite ignores the pragma inside a
+    transaction, so it is set before the transaction begins; before committing,
+    ``PRAGMA foreign_key_check`` must find nothing, or the upgrade is undone.
+
+    Raises:
+        SQLAlchemyError: a migration failed, or left rows pointing at nothing.
+    """
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw = conn.connection.dbapi_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise IntegrityError("PRAGMA foreign_key_check", None,
+                                             Exception(f"{len(broken)} rows refer to missing rows, "
+                                                       f"first in table {broken[0][0]}"))
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
 def upgrade_connection(conn: Connection, url: str, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` on an open connection (inside the caller's transaction)."""
     from alembic import command
@@ -167,7 +201,7 @@ def upgrade(db: Database) -> Path | None:
         return None
     backup = None if state.is_empty else backup_sqlite(db, f"before-{state.head[:8]}")
     try:
-        with db.engine.begin() as conn:
+        with migration_connection(db.engine) as conn:
             upgrade_connection(conn, db.url)
     except SQLAlchemyError as exc:
         where = f"；升级前的副本在 {backup}" if backup else ""

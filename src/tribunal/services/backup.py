@@ -386,7 +386,7 @@ def _load_into_sqlite(temp: Path, dump: transfer.Dump, revision: str,
                       progress: Callable[[str, int], None] | None) -> int:
     engine = _sqlite_engine(temp)
     try:
-        with engine.begin() as conn:
+        with migrate.migration_connection(engine) as conn:
             migrate.upgrade_connection(conn, f"sqlite:///{temp}", revision)
             transfer.load(conn, transfer.dump_source(dump), progress=progress)
             return _verify(conn, dump.manifest)
@@ -465,7 +465,7 @@ def _load_server(engine: Engine, url: str, revision: str, source: transfer.Sourc
     Without a ``manifest`` the checksums are those of the source as it was read.
     """
     try:
-        with engine.begin() as conn:
+        with migrate.migration_connection(engine) as conn:
             present = _refuse_unless_empty(conn, where)
             if present is not None and present != revision:
                 raise DatabaseError(f"目标数据库已建立结构（版本 {present}），与备份（版本 {revision}）不同；"

@@ -5,7 +5,7 @@ case, its parties and their service records, the room, the people, the invited o
 and the hearings of the day before, the day itself and the day after — into plain
 :class:`~tribunal.domain.scheduling.Facts`; :func:`award_clock` asks the clock service for
 the case's award deadline. The rules themselves, :class:`Finding` and the severities are
-pure and live in the domain layer; the names the GUI imports from here are re-exported.
+pure and live in the domain layer, where the GUI imports them from.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from tribunal.db.models import (
     ServiceRecord,
     Staff,
 )
-from tribunal.domain import scheduling
 from tribunal.domain.legal_calendar import LegalCalendar
 from tribunal.domain.periods import PeriodCalculator
 from tribunal.domain.scheduling import (
@@ -52,13 +51,6 @@ from tribunal.domain.scheduling import (
 )
 from tribunal.errors import NotFound
 from tribunal.services import settings
-
-# The GUI imports these from the services layer; they belong to the domain.
-HARD = scheduling.HARD
-INFO = scheduling.INFO
-WARNING = scheduling.WARNING
-Finding = scheduling.Finding
-HearingConflict = scheduling.HearingConflict
 
 
 def award_clock(db: Database, case_id: int, today: dt.date) -> AwardClock | None:

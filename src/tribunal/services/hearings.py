@@ -23,7 +23,6 @@ from tribunal.db.models import (
     ServiceRecord,
 )
 from tribunal.domain import agents as agent_rules
-from tribunal.domain import scheduling
 from tribunal.domain.enums import (
     CaseStatus,
     CaseType,
@@ -51,10 +50,6 @@ from tribunal.domain.scheduling import (
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, conflicts, served_documents
 from tribunal.services.legal_calendar import calendar
-
-# The GUI imports these from the services layer; they belong to the domain.
-CLOSED_REASONS = scheduling.CLOSED_REASONS
-ClosedReason = scheduling.ClosedReason
 
 HEARING_NOTICE = "开庭通知书"
 

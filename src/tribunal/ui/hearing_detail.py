@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from tribunal.domain.enums import HearingStatus, ServiceMethod
+from tribunal.domain.scheduling import HearingConflict
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import hearings
 from tribunal.services.app import Database
-from tribunal.services.conflicts import HearingConflict
 from tribunal.services.hearings import HearingDetail, Recipient, ServiceRecordRow
 from tribunal.ui import lang, msgbox
 from tribunal.ui.calendar_views import weekday_text
@@ -218,11 +218,14 @@ class ServiceRecordDialog(RecordDialog):
         method = current_member(self.method, ServiceMethod)
         self.confirmed.setChecked(method not in (ServiceMethod.PHONE, ServiceMethod.ELECTRONIC))
 
-    def submit(self) -> ServiceRecordRow:
-        return hearings.add_service_record(
-            self._db, self._hearing.id, int(self.party.currentData()),
-            current_member(self.method, ServiceMethod) or ServiceMethod.DIRECT, to_date(self.served_on),
-            self.signed_by.text(), self.confirmed.isChecked(), note=self.note.text(), today=self._today)
+    def work(self) -> Callable[[], ServiceRecordRow]:
+        db, hearing_id, today = self._db, self._hearing.id, self._today
+        party_id = int(self.party.currentData())
+        method = current_member(self.method, ServiceMethod) or ServiceMethod.DIRECT
+        served_on, signed_by, confirmed = to_date(self.served_on), self.signed_by.text(), self.confirmed.isChecked()
+        note = self.note.text()
+        return lambda: hearings.add_service_record(db, hearing_id, party_id, method, served_on, signed_by,
+                                                   confirmed, note=note, today=today)
 
 
 class PostponeDialog(QDialog):

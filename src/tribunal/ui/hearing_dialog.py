@@ -36,13 +36,21 @@ from PySide6.QtWidgets import (
 )
 
 from tribunal.domain.enums import CaseStatus, PanelRole, StaffRole
+from tribunal.domain.scheduling import (
+    CLOSED_REASONS,
+    HARD,
+    INFO,
+    WARNING,
+    Finding,
+    HearingConflict,
+    HearingInput,
+)
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import clocks, hearings, reference
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter, CaseRow
-from tribunal.services.conflicts import HARD, INFO, WARNING, Finding, HearingConflict
-from tribunal.services.hearings import CLOSED_REASONS, HearingDetail, HearingInput, VenueRow
+from tribunal.services.hearings import HearingDetail, VenueRow
 from tribunal.ui import msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import CANNOT_COMPUTE, item_state, state_text

@@ -1,6 +1,6 @@
 """The 其他参与人 tab of a case (witnesses, appraisers, interpreters, others) and its editor.
 
-Such people may not observe the case's hearing (domain.md §4.2); the invitation checks in
+Such people may not observe the case's hearing (docs/legal-basis.md §5); the invitation checks in
 :mod:`tribunal.services.observers` recognise them only once they are recorded here, by ID
 number, or by name together with their enterprise or phone.
 """
