@@ -98,6 +98,15 @@ TEST_COMMISSION = {
 }
 
 
+def set_up_test_server(url: str) -> None:
+    """Set up the test commission on a server database just made by ``db upgrade``."""
+    db = open_database(url, actor="测试")
+    try:
+        set_up_test_commission(db)
+    finally:
+        db.dispose()
+
+
 def set_up_test_commission(db: Database) -> None:
     """Store the test commission's name and numbering, as the first-run wizard would."""
     from tribunal.services import settings

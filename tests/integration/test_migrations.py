@@ -144,7 +144,7 @@ def test_pending_migration_backs_the_file_up_first(db_path, tmp_path, monkeypatc
 def test_postgresql_upgrade_and_round_trip(pg_url):
     from sqlalchemy import create_engine, text
 
-    from tests.conftest import TODAY
+    from tests.conftest import TODAY, set_up_test_commission
     from tests.integration.helpers import case_input
     from tribunal.services import cases
 
@@ -162,6 +162,7 @@ def test_postgresql_upgrade_and_round_trip(pg_url):
         with db.engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                     Base.metadata) == []
+        set_up_test_commission(db)  # a new server database starts with no commission
         # A claim past PostgreSQL's 32-bit integer (21,474,836.47 yuan) is stored whole.
         big = cases.ClaimInput("集体争议拖欠工资", 500_000_000_00)
         detail = cases.create_case(db, case_input(claims=(big,)), today=TODAY)
@@ -327,7 +328,7 @@ def test_0007_moves_suspensions_the_extension_and_the_recount_into_the_history(t
         assert "case_suspension" not in db.table_names()
     finally:
         db.dispose()
-    assert len(list((path.parent / "backups").glob("*.before-0007.sqlite3"))) == 1
+    assert len(list((path.parent / "backups").glob(f"*.before-{migrate.HEAD}.sqlite3"))) == 1
 
 
 def test_0007_downgrades_to_the_latest_of_each(tmp_path, db_path):
