@@ -284,6 +284,15 @@ DEMO_COMMISSION = {
 }
 
 
+def _use_demo_commission(db: Database) -> None:
+    """Give the database the demonstration's commission, unless it has its own, and mark it."""
+    for key, value in DEMO_COMMISSION.items():
+        if not settings.get(db, key):  # a commission's own name and address are never overwritten
+            settings.set_value(db, key, value)
+    if not settings.get(db, "demo.data"):
+        settings.set_value(db, "demo.data", True)  # the window's title says 演示数据
+
+
 class _DemoEnterprise(NamedTuple):
     """An enterprise of the demonstration directory, as the demo cases and hearings use it."""
 
@@ -296,10 +305,7 @@ class _DemoEnterprise(NamedTuple):
 
 def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport, seed: int,
                history: bool) -> None:
-    for key, value in DEMO_COMMISSION.items():
-        if not settings.get(db, key):  # a commission's own name and address are never overwritten
-            settings.set_value(db, key, value)
-    settings.set_value(db, "demo.data", True)  # the window's title says 演示数据
+    _use_demo_commission(db)
     with db.session() as s:
         zones = [Zone(name=n, address=a) for n, a in ZONES]
         s.add_all(zones)
@@ -839,6 +845,7 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
     have something realistic to count.
     """
     today = today or dt.date.today()
+    _use_demo_commission(db)  # invented cases are numbered as the demonstration's commission's
     rng = random.Random(seed + count)
     types = list(CaseType)
     directory = _synthetic_directory(db, random.Random(seed)) if activity else None
