@@ -185,3 +185,46 @@ def test_a_second_workstation_sets_only_its_clerk_and_folder(qtbot: QtBot, db: D
     assert settings.get(db, "documents.folder") == str(tmp_path / "文书")
     assert not setup_wizard.workstation_is_new()
     assert settings.get(db, "commission.name") == "邵阳市劳动人事争议仲裁院"  # the commission untouched
+
+
+def test_first_run_opens_the_separate_demo_database_when_chosen(
+        qtbot: QtBot, empty_db: Database, demo_template: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from PySide6.QtWidgets import QDialog
+
+    from tribunal.db import engine
+    from tribunal.ui import app as ui_app
+
+    monkeypatch.setattr(engine, "default_database_path", lambda: tmp_path / "data" / "tribunal.sqlite3")
+    (tmp_path / "data").mkdir()
+    shutil.copyfile(demo_template, tmp_path / "data" / "tribunal-demo.sqlite3")  # loaded before
+
+    def choose_demo(wizard: CommissionWizard) -> QDialog.DialogCode:
+        wizard.choose_demo()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CommissionWizard, "exec", choose_demo)
+    opened = ui_app.first_run(empty_db, "新书记员")
+    assert opened is not None and opened is not empty_db
+    try:
+        assert opened.path == tmp_path / "data" / "tribunal-demo.sqlite3"
+        assert settings.get(opened, "demo.data")
+    finally:
+        opened.dispose()
+    assert setup.needs_setup(empty_db) and not settings.get(empty_db, "demo.data")  # the real one untouched
+
+
+def test_first_run_on_a_set_up_database_asks_only_a_new_computer(
+        qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tribunal.ui import app as ui_app
+
+    asked: list[str] = []
+    monkeypatch.setattr(CommissionWizard, "exec", lambda _w: asked.append("commission") or 0)
+    monkeypatch.setattr(WorkstationWizard, "exec", lambda _w: asked.append("workstation") or 0)
+    assert ui_app.first_run(db) is db
+    assert asked == ["workstation"]
+    setup_wizard.mark_workstation_set_up()
+    assert ui_app.first_run(db) is db
+    assert asked == ["workstation"]
