@@ -58,3 +58,21 @@ def test_a_refused_field_saves_nothing(fresh: Database) -> None:
     assert "clerks" in caught.value.fields and "第 2 行" in caught.value.fields["clerks"]
     assert setup.needs_setup(fresh)
     assert reference.list_tribunals(fresh) == [] and reference.list_staff(fresh) == []
+
+
+def test_documents_print_the_commission_the_set_up_entered(demo_db: Database, tmp_path: Path) -> None:
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from tribunal.services import documents
+
+    settings.set_value(demo_db, "commission.name", "湘潭市劳动人事争议仲裁院")
+    settings.set_value(demo_db, "commission.seal_text", "湘潭市劳动人事争议仲裁委员会")
+    result = documents.make_pack(demo_db, 1, out_dir=tmp_path)
+    notice = next(d for d in result.documents if d.kind.value == "hearing_notice")
+    data = Path(notice.path).read_bytes()
+    text = re.sub(r"\s+", "", "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages))
+    assert "湘潭市劳动人事争议仲裁" in text
+    assert "邵阳市劳动人事争议仲裁" not in text
