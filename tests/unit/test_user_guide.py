@@ -3,6 +3,7 @@ and the guide ships with the program (wheel and bundle read the same list)."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import sys
 import types
@@ -44,8 +45,10 @@ def test_the_program_finds_the_guide_and_the_wheel_ships_it(monkeypatch: pytest.
     interface = types.ModuleType("hatchling.builders.hooks.plugin.interface")
     interface.BuildHookInterface = object  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "hatchling.builders.hooks.plugin.interface", interface)
-    monkeypatch.syspath_prepend(str(ROOT))
-    import hatch_build
+    spec = importlib.util.spec_from_file_location("hatch_build", ROOT / "hatch_build.py")
+    assert spec is not None and spec.loader is not None
+    hatch_build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hatch_build)
 
     assert (user_guide_dir() / "index.md").is_file()
     mapping = hatch_build.resource_mapping(ROOT)
