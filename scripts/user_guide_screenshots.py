@@ -101,7 +101,6 @@ def main(argv: list[str] | None = None) -> int:
         wizard.next()
         shot("setup-workstation", lambda: wizard, size=None)
         wizard.close()
-        shot("setup-second-computer", lambda: WorkstationWizard(empty), size=None)
         empty.dispose()
 
         # --- the demonstration data, as `tribunal demo` loads it
@@ -109,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         demo.load_demo(db, history=True)
         settings.set_value(db, "clerk.name", "欧阳晓燕")
         values = settings.get_all(db)
+
+        shot("setup-second-computer", lambda: WorkstationWizard(db), size=None)
 
         from tribunal.ui import main_window as mw
 

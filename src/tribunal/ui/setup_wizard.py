@@ -312,14 +312,18 @@ class WorkstationPage(QWizardPage):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
+        # The message goes under the folder and its 浏览… button together.
+        self.feedback = {"clerk": FieldFeedback(self.clerk), "folder": FieldFeedback(self.folder, embed=False)}
         holder = QWidget()
-        holder.setLayout(row)
-        self.feedback = {"clerk": FieldFeedback(self.clerk), "folder": FieldFeedback(self.folder, outline=[self.folder])}
-        self.feedback["folder"].container.layout().replaceWidget(self.folder, holder)  # type: ignore[union-attr]  # FieldFeedback always has a layout
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.feedback["folder"].container)
         form = QFormLayout(self)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("Clerk at this computer"), self.feedback["clerk"].container)
-        form.addRow(self.tr("Documents folder"), self.feedback["folder"].container)
+        form.addRow(self.tr("Documents folder"), holder)
         form.addRow("", _intro(self.tr("Leave the folder empty to use the one shown in grey.")))
 
     def set_clerks(self, names: list[str]) -> None:
