@@ -28,6 +28,16 @@ def listed_resources(root: Path) -> tuple[str, ...]:
     raise RuntimeError("src/tribunal/resources.py defines no ALL_RESOURCES")
 
 
+def listed_doc_resources(root: Path) -> dict[str, str]:
+    """The DOC_RESOURCES mapping in ``root``/src/tribunal/resources.py (the user guide)."""
+    module = ast.parse((root / "src" / "tribunal" / "resources.py").read_text(encoding="utf-8"))
+    for node in module.body:
+        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+                and node.target.id == "DOC_RESOURCES" and node.value is not None):
+            return dict(ast.literal_eval(node.value))
+    return {}
+
+
 def resource_mapping(root: Path) -> dict[str, str]:
     """Each listed resource's path in the checkout → its path inside the wheel."""
     mapping = {}
@@ -36,6 +46,8 @@ def resource_mapping(root: Path) -> dict[str, str]:
         if not source.exists():
             raise RuntimeError(f"resources/{name} is listed in ALL_RESOURCES but missing")
         mapping[str(source)] = f"{INSTALLED_FOLDER}/{name}"
+    for name, folder in listed_doc_resources(root).items():
+        mapping[str(root / folder)] = f"{INSTALLED_FOLDER}/{name}"
     return mapping
 
 

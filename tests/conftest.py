@@ -89,12 +89,41 @@ def xdist_worker() -> str:
 # ---------------------------------------------------------------------- SQLite templates
 
 
+#: The commission the tests' databases are set up for (a real database starts empty of it).
+TEST_COMMISSION = {
+    "commission.name": "邵阳市劳动人事争议仲裁院",
+    "commission.seal_text": "邵阳市劳动人事争议仲裁委员会",
+    "case_number.prefix": "邵劳人仲案字",
+    "certificate.number_pattern": "邵劳人仲培字〔{年}〕第{号}号",
+}
+
+
+def set_up_test_server(url: str) -> None:
+    """Set up the test commission on a server database just made by ``db upgrade``."""
+    db = open_database(url, actor="测试")
+    try:
+        set_up_test_commission(db)
+    finally:
+        db.dispose()
+
+
+def set_up_test_commission(db: Database) -> None:
+    """Store the test commission's name and numbering, as the first-run wizard would."""
+    from tribunal.services import settings
+
+    for key, value in TEST_COMMISSION.items():
+        settings.set_value(db, key, value)
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty database migrated to head, made once per test run."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     db = open_database(str(path), actor="测试")
-    db.dispose()
+    try:
+        set_up_test_commission(db)
+    finally:
+        db.dispose()
     return path
 
 

@@ -1737,6 +1737,68 @@
     </message>
 </context>
 <context>
+    <name>CommissionPage</name>
+    <message>
+        <source>The commission</source>
+        <translation>仲裁机构</translation>
+    </message>
+    <message>
+        <source>As it is printed on notices and certificates.</source>
+        <translation>按通知书、证明上印出的写法填写。</translation>
+    </message>
+    <message>
+        <source>e.g. 株洲市劳动人事争议仲裁院</source>
+        <translation>如：株洲市劳动人事争议仲裁院</translation>
+    </message>
+    <message>
+        <source>e.g. 株洲市劳动人事争议仲裁委员会</source>
+        <translation>如：株洲市劳动人事争议仲裁委员会</translation>
+    </message>
+    <message>
+        <source>Commission name</source>
+        <translation>仲裁机构名称</translation>
+    </message>
+    <message>
+        <source>Name printed at the seal</source>
+        <translation>落款机构名称</translation>
+    </message>
+    <message>
+        <source>Printed where the seal is stamped by hand; the program never prints a seal image.</source>
+        <translation>印在文书盖章处，由工作人员手工加盖印章；程序不打印印章图案。</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionWizard</name>
+    <message>
+        <source>Setting up the program</source>
+        <translation>初次设置</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The set-up was not saved.</source>
+        <translation>设置未保存。</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>The commission was set up, but this computer&apos;s settings were not saved; set them on the Settings page.</source>
+        <translation>仲裁机构已设置，但本机设置未能保存，请到“设置”页填写。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictPanel</name>
     <message>
         <source>Choose a case to start the check.</source>
@@ -4213,6 +4275,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <source>Clerk: {name}</source>
         <translation>书记员：{name}</translation>
     </message>
+    <message>
+        <source>{title} — demonstration data (演示数据)</source>
+        <translation>{title}——演示数据</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -4405,6 +4471,53 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingPage</name>
+    <message>
+        <source>Numbering</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>How case numbers and training certificate numbers are written.</source>
+        <translation>案号和培训证明编号的写法。</translation>
+    </message>
+    <message>
+        <source>e.g. 株劳人仲案字</source>
+        <translation>如：株劳人仲案字</translation>
+    </message>
+    <message>
+        <source>e.g. 株劳人仲培字</source>
+        <translation>如：株劳人仲培字</translation>
+    </message>
+    <message>
+        <source>Case-number 代字</source>
+        <translation>案号代字</translation>
+    </message>
+    <message>
+        <source>Year brackets</source>
+        <translation>年份括号</translation>
+    </message>
+    <message>
+        <source>Next case number in {year}</source>
+        <translation>{year}年下一个案号</translation>
+    </message>
+    <message>
+        <source>A commission that starts using the program during the year enters the number after the last one in its register; otherwise 1.</source>
+        <translation>年中开始使用本程序的，填登记簿上最后一个案号的下一号；年初开始的填 1。</translation>
+    </message>
+    <message>
+        <source>Certificate-number 代字</source>
+        <translation>培训证明代字</translation>
+    </message>
+    <message>
+        <source>The first numbers will be</source>
+        <translation>第一个编号将是</translation>
+    </message>
+    <message>
+        <source>(fill in the 代字 above)</source>
+        <translation>（请先填写上面的代字）</translation>
     </message>
 </context>
 <context>
@@ -5733,6 +5846,48 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
 </context>
 <context>
+    <name>StaffPage</name>
+    <message>
+        <source>Arbitrators and clerks</source>
+        <translation>仲裁员和书记员</translation>
+    </message>
+    <message>
+        <source>One name per line. More can be added later.</source>
+        <translation>每行一个姓名。以后还可以添加。</translation>
+    </message>
+    <message>
+        <source>Arbitrators</source>
+        <translation>仲裁员</translation>
+    </message>
+    <message>
+        <source>Clerks</source>
+        <translation>书记员</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎使用</translation>
+    </message>
+    <message>
+        <source>The database is empty. Tell the program about your commission once; every notice, number and report uses what you enter here.</source>
+        <translation>数据库还是空的。请先填写本仲裁机构的信息，只需填写一次；以后的通知书、案号和报表都按这里填写的内容打印。</translation>
+    </message>
+    <message>
+        <source>Try the demonstration data first (a separate demo database, never mixed with real cases)</source>
+        <translation>先用演示数据试一试（单独的演示数据库，不会混入正式案件）</translation>
+    </message>
+    <message>
+        <source>Press Next to set up your commission: its name, numbering, zones and circuit tribunals, arbitrators and clerks. Nothing is saved until you press Finish on the last page.</source>
+        <translation>按“下一步”设置本仲裁机构：名称、编号、开发区和巡回仲裁庭、仲裁员和书记员。在最后一页按“完成”之前，什么都不会保存。</translation>
+    </message>
+    <message>
+        <source>The demonstration uses an invented commission in Shaoyang; its window title says 演示数据. Start the program again to set up your own commission.</source>
+        <translation>演示数据是虚构的邵阳市仲裁机构，窗口标题会标明“演示数据”。试用后重新打开程序，即可设置本仲裁机构。</translation>
+    </message>
+</context>
+<context>
     <name>SuspensionDialog</name>
     <message>
         <source>Suspension — {number}</source>
@@ -6010,6 +6165,56 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
 </context>
 <context>
+    <name>TribunalsPage</name>
+    <message>
+        <source>Development zone</source>
+        <translation>开发区（园区）</translation>
+    </message>
+    <message>
+        <source>Circuit tribunal</source>
+        <translation>巡回仲裁庭</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Zones and circuit tribunals</source>
+        <translation>开发区和巡回仲裁庭</translation>
+    </message>
+    <message>
+        <source>One line per circuit tribunal and the zone (园区) it serves. More can be added later; empty lines are left out.</source>
+        <translation>每行填一个巡回仲裁庭及其所在的开发区（园区）。以后还可以添加；空行不保存。</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation>删除所选行</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>WageParametersDialog</name>
     <message>
         <source>Wage parameters</source>
@@ -6152,6 +6357,56 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
 </context>
 <context>
+    <name>WorkstationPage</name>
+    <message>
+        <source>This computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Who works at this computer, and where its documents are saved. Other computers sharing the database keep their own.</source>
+        <translation>这台电脑由谁使用、文书保存在哪里。共用同一数据库的其他电脑各自设置。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Clerk at this computer</source>
+        <translation>本机书记员</translation>
+    </message>
+    <message>
+        <source>Documents folder</source>
+        <translation>文书保存文件夹</translation>
+    </message>
+    <message>
+        <source>Leave the folder empty to use the one shown in grey.</source>
+        <translation>文件夹留空，则使用灰字显示的默认文件夹。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the clerk at this computer</source>
+        <translation>请填写使用这台电脑的书记员姓名</translation>
+    </message>
+    <message>
+        <source>At most 60 characters</source>
+        <translation>最多 60 个字</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationWizard</name>
+    <message>
+        <source>Setting up this computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s settings were not saved.</source>
+        <translation>本机设置未保存。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Unexpected error</source>
@@ -6181,6 +6436,37 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>The program cannot start because the database cannot be read.</source>
         <translation>数据库无法读取，程序不能启动。</translation>
+    </message>
+    <message>
+        <source>The demonstration data cannot be opened.</source>
+        <translation>无法打开演示数据库。</translation>
+    </message>
+    <message>
+        <source>Loading the demonstration data…</source>
+        <translation>正在载入演示数据……</translation>
+    </message>
+    <message>
+        <source>Demonstration data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>The demonstration data could not be loaded.</source>
+        <translation>演示数据未能载入。</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>本次安装缺少使用说明文件。</translation>
     </message>
 </context>
 <context>
@@ -6216,6 +6502,37 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Cannot continue</source>
         <translation>无法继续</translation>
+    </message>
+</context>
+<context>
+    <name>setup</name>
+    <message>
+        <source>Give the whole path, e.g. D:\文书</source>
+        <translation>请填写完整路径，如 D:\文书</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder</source>
+        <translation>这是一个文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>The folder above it does not exist</source>
+        <translation>上一级文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -16,11 +16,16 @@ __all__ = [
     "resource_path",
     "resource_root",
     "translations_dir",
+    "user_guide_dir",
 ]
 
 #: What the program reads from ``resources/`` at run time: the one list that both the wheel
 #: (hatch_build.py) and the PyInstaller bundle (installer/tribunal.spec) ship.
 ALL_RESOURCES: tuple[str, ...] = ("fonts", "icons", "translations", "topics", "periods.json")
+
+#: Documentation shipped as a resource: name inside the resource folder → its folder in the
+#: repository. The user guide is written in ``docs/user-guide`` and read by 帮助 → 使用说明.
+DOC_RESOURCES: dict[str, str] = {"user-guide": "docs/user-guide"}
 
 #: Folders inside the ``tribunal`` package that are read as files, not imported: the Alembic
 #: migrations (``script_location``). A wheel carries them as package files anyway; a
@@ -114,3 +119,16 @@ def translations_dir() -> Path:
     kept by version control), in which case loading a translation simply finds nothing.
     """
     return resource_root() / "translations"
+
+
+def user_guide_dir() -> Path:
+    """The folder of the user guide (``index.md`` and its chapters and images).
+
+    Raises:
+        FileNotFoundError: the guide is not shipped (a broken installation).
+    """
+    root = resource_root()
+    for candidate in (root / "user-guide", root.parent / DOC_RESOURCES["user-guide"]):
+        if (candidate / "index.md").is_file():
+            return candidate
+    raise FileNotFoundError(f"Tribunal user guide not found (looked in {root / 'user-guide'})")

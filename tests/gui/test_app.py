@@ -54,6 +54,7 @@ def test_run_gui_shows_the_window_then_loads_data(
         QTimer.singleShot(0, window.close)
 
     monkeypatch.setattr(MainWindow, "load_data", load_data)
+    monkeypatch.setattr(ui_app, "first_run", lambda db, _actor: db)  # the wizards have tests of their own
     monkeypatch.setattr(qapp, "exec", lambda: (QApplication.processEvents(), 0)[1])
     # exec() is replaced: let the zero-delay timer that loads the data run.
     original_single_shot = QTimer.singleShot

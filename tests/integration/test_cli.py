@@ -309,7 +309,8 @@ def test_db_check_and_upgrade(tmp_path, capsys):
 def test_settings_round_trip(tmp_path, capsys):
     path = str(tmp_path / "s.sqlite3")
     code, out, _ = run(capsys, "--db", path, "settings")
-    assert code == 0 and "case_number.prefix" in out and "邵劳人仲案字" in out
+    # A new database holds no commission's name or 代字 (the first-run set-up asks for them).
+    assert code == 0 and "case_number.prefix" in out and "邵劳人仲案字" not in out and "邵阳" not in out
     assert run(capsys, "--db", path, "settings", "case_number.prefix", "湘潭经开劳人仲案字")[0] == 0
     assert run(capsys, "--db", path, "settings", "case_number.prefix")[1].strip() == "湘潭经开劳人仲案字"
 
@@ -324,3 +325,4 @@ def test_environment_variable_selects_the_database(tmp_path):
     result = subprocess.run([sys.executable, "-m", "tribunal", "--db", str(tmp_path / "x" / "y.db"), "cases"],
                             env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
+

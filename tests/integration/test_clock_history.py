@@ -573,6 +573,7 @@ def test_two_clerks_at_once_cannot_both_record_overlapping_suspensions(db):
 def test_the_clock_history_on_postgresql(pg_url, tmp_path):
     from sqlalchemy import create_engine, text
 
+    from tests.conftest import set_up_test_server
     from tribunal.services.app import upgrade_database
 
     engine = create_engine(pg_url)
@@ -580,6 +581,7 @@ def test_the_clock_history_on_postgresql(pg_url, tmp_path):
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
     upgrade_database(pg_url, dump_folder=tmp_path)  # a server's schema is made by `tribunal db upgrade`
+    set_up_test_server(pg_url)  # a new server database holds no commission yet
     db = open_database(pg_url, actor="测试书记员")
     try:
         case = make_case(db, D(2026, 4, 27), D(2026, 5, 8))

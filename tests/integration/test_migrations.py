@@ -17,6 +17,7 @@ from tribunal.db.base import Base
 from tribunal.db.engine import Database
 from tribunal.db.migrations import HEAD
 from tribunal.errors import DatabaseError, NewerDatabaseError
+from tribunal.services import settings
 from tribunal.services.app import check_database, open_database, upgrade_database
 
 
@@ -144,7 +145,7 @@ def test_pending_migration_backs_the_file_up_first(db_path, tmp_path, monkeypatc
 def test_postgresql_upgrade_and_round_trip(pg_url):
     from sqlalchemy import create_engine, text
 
-    from tests.conftest import TODAY
+    from tests.conftest import TODAY, set_up_test_commission
     from tests.integration.helpers import case_input
     from tribunal.services import cases
 
@@ -162,6 +163,7 @@ def test_postgresql_upgrade_and_round_trip(pg_url):
         with db.engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                     Base.metadata) == []
+        set_up_test_commission(db)  # a new server database starts with no commission
         # A claim past PostgreSQL's 32-bit integer (21,474,836.47 yuan) is stored whole.
         big = cases.ClaimInput("集体争议拖欠工资", 500_000_000_00)
         detail = cases.create_case(db, case_input(claims=(big,)), today=TODAY)
@@ -359,3 +361,40 @@ def test_0007_downgrades_to_the_latest_of_each(tmp_path, db_path):
             ("2026-09-20", "2026-09-29", "案件处理需要等待工伤认定、伤残等级鉴定以及其他鉴定结论")]
     finally:
         con.close()
+
+
+# ---------------------------------------------------------------- 0009: commission defaults
+
+
+def test_a_database_in_use_keeps_the_former_commission_defaults_and_a_new_one_stays_empty(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from tribunal.services import setup
+
+    used, empty = tmp_path / "used.sqlite3", tmp_path / "empty.sqlite3"
+    for path in (used, empty):
+        _at_revision(path, "0007")
+    raw = Database(f"sqlite:///{used}")
+    try:
+        with raw.engine.begin() as conn:
+            conn.execute(text("INSERT INTO zone (id, name, version) VALUES (1, '某开发区', 1)"))
+            conn.execute(text("INSERT INTO setting (key, value, updated_at, version) "
+                              "VALUES ('commission.name', '\"某市劳动人事争议仲裁院\"', '2026-01-01', 1)"))
+    finally:
+        raw.dispose()
+    for path in (used, empty):
+        open_database(str(path)).dispose()
+    db = open_database(str(used))
+    try:
+        values = settings.get_all(db)
+        assert values["commission.name"] == "某市劳动人事争议仲裁院"  # its own value is kept
+        assert values["case_number.prefix"] == "邵劳人仲案字"
+        assert values["certificate.number_pattern"] == "邵劳人仲培字〔{年}〕第{号}号"
+        assert not setup.needs_setup(db)
+    finally:
+        db.dispose()
+    db = open_database(str(empty))
+    try:
+        assert setup.needs_setup(db) and settings.get(db, "case_number.prefix") == ""
+    finally:
+        db.dispose()

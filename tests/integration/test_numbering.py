@@ -74,11 +74,14 @@ def test_threads_racing_share_nothing_but_the_file(db_path):
 def test_racing_on_postgresql(pg_url):
     from sqlalchemy import create_engine, text
 
+    from tests.conftest import set_up_test_server
+
     engine = create_engine(pg_url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
     upgrade_database(pg_url)  # a server's schema is made by `tribunal db upgrade`, not at start
+    set_up_test_server(pg_url)  # a new server database holds no commission yet
     ctx = mp.get_context("spawn")
     out = ctx.Queue()
     procs = [ctx.Process(target=_register, args=(pg_url, PER_WRITER, out)) for _ in range(3)]

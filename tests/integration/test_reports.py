@@ -230,6 +230,7 @@ def test_closing_records_result_amount_and_the_on_site_default(db, world):
 def test_the_same_figures_on_postgresql(pg_url, tmp_path):
     from sqlalchemy import create_engine, text
 
+    from tests.conftest import set_up_test_server
     from tribunal.services.app import open_database, upgrade_database
 
     engine = create_engine(pg_url)
@@ -237,6 +238,7 @@ def test_the_same_figures_on_postgresql(pg_url, tmp_path):
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
     upgrade_database(pg_url, dump_folder=tmp_path)  # a server's schema is made by `tribunal db upgrade`
+    set_up_test_server(pg_url)  # a new server database holds no commission yet
     db = open_database(pg_url, actor="pg")
     try:
         build(db)

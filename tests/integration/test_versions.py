@@ -94,6 +94,7 @@ def test_a_write_based_on_an_old_row_changes_nothing(db):
 def test_two_workstations_on_a_server_cannot_overwrite_each_other(pg_url):
     from sqlalchemy import create_engine, text
 
+    from tests.conftest import set_up_test_server
     from tribunal.services.app import upgrade_database
 
     engine = create_engine(pg_url)
@@ -101,6 +102,7 @@ def test_two_workstations_on_a_server_cannot_overwrite_each_other(pg_url):
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
     upgrade_database(pg_url)
+    set_up_test_server(pg_url)  # a new server database holds no commission yet
     a, b = open_database(pg_url, actor="甲"), open_database(pg_url, actor="乙")
     try:
         detail = cases.create_case(a, case_input(), today=TODAY)

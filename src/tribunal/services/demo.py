@@ -14,6 +14,7 @@ import datetime as dt
 import random
 import secrets
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert, select, update
@@ -217,6 +218,36 @@ def _person(rng: random.Random) -> tuple[str, bool]:
     return name, male
 
 
+DEMO_FILE_NAME = "tribunal-demo.sqlite3"
+
+
+def demo_database_path() -> Path:
+    """The demonstration database's own file, beside the default database (never the real one)."""
+    from tribunal.db.engine import default_database_path
+
+    return default_database_path().with_name(DEMO_FILE_NAME)
+
+
+def open_demo_database(*, actor: str | None = None) -> Database:
+    """Open (creating it if needed) the separate demonstration database; load it with
+    :func:`load_demo` if :func:`has_demo` says it is still empty.
+
+    Raises:
+        DatabaseError: the file cannot be opened or created.
+    """
+    from tribunal.services.app import open_database
+
+    path = demo_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return open_database(str(path), actor=actor)
+
+
+def has_demo(db: Database) -> bool:
+    """Whether the demonstration set is loaded in ``db``."""
+    with db.session(write=False) as s:
+        return s.scalar(select(Zone.id).where(Zone.name == DEMO_ZONE)) is not None
+
+
 def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
               today: dt.date | None = None, history: bool = False) -> DemoReport:
     """Fill the database with the demonstration set (once) and ``extra_cases`` synthetic cases.
@@ -244,9 +275,23 @@ def load_demo(db: Database, *, extra_cases: int = 0, seed: int = 2026,
 
 
 DEMO_COMMISSION = {
+    "commission.name": "邵阳市劳动人事争议仲裁院",
+    "commission.seal_text": "邵阳市劳动人事争议仲裁委员会",
+    "commission.area": "邵阳市",
+    "case_number.prefix": "邵劳人仲案字",
+    "certificate.number_pattern": "邵劳人仲培字〔{年}〕第{号}号",
     "commission.address": "湖南省邵阳市大祥区城南路1号（市人力资源和社会保障局三楼）",
     "commission.phone": "0739-5201234",
 }
+
+
+def _use_demo_commission(db: Database) -> None:
+    """Give the database the demonstration's commission, unless it has its own, and mark it."""
+    for key, value in DEMO_COMMISSION.items():
+        if not settings.get(db, key):  # a commission's own name and address are never overwritten
+            settings.set_value(db, key, value)
+    if not settings.get(db, "demo.data"):
+        settings.set_value(db, "demo.data", True)  # the window's title says 演示数据
 
 
 class _DemoEnterprise(NamedTuple):
@@ -261,9 +306,7 @@ class _DemoEnterprise(NamedTuple):
 
 def _load_base(db: Database, rng: random.Random, today: dt.date, report: DemoReport, seed: int,
                history: bool) -> None:
-    for key, value in DEMO_COMMISSION.items():
-        if not settings.get(db, key):  # a commission's own address is never overwritten
-            settings.set_value(db, key, value)
+    _use_demo_commission(db)
     with db.session() as s:
         zones = [Zone(name=n, address=a) for n, a in ZONES]
         s.add_all(zones)
@@ -803,6 +846,7 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
     have something realistic to count.
     """
     today = today or dt.date.today()
+    _use_demo_commission(db)  # invented cases are numbered as the demonstration's commission's
     rng = random.Random(seed + count)
     types = list(CaseType)
     directory = _synthetic_directory(db, random.Random(seed)) if activity else None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from tribunal.db.models import CaseNumberCounter
+from tribunal.db.models import Case, CaseNumberCounter
 from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
+from tribunal.errors import ValidationError
 
 
 def next_in_series(session: Session, series: str, year: int) -> int:
@@ -52,3 +53,22 @@ def allocate_certificate(session: Session, pattern: CertificatePattern, year: in
     """
     seq = next_in_series(session, pattern.series, year)
     return seq, pattern.format(year, seq)
+
+
+def set_next(session: Session, prefix: str, year: int, next_number: int) -> None:
+    """Make ``next_number`` the next case number of ``year`` under ``prefix`` (a commission
+    that starts using the program mid-year continues its paper register's numbering).
+
+    Raises:
+        ValidationError: cases of that year already reach ``next_number`` (numbers are never reused).
+    """
+    used = session.scalar(
+        select(func.max(Case.seq)).where(Case.year == year, Case.number_prefix == prefix)) or 0
+    if used >= next_number:
+        raise ValidationError(f"{year} 年已登记到第 {used} 号，下一个案号不能小于 {used + 1}",
+                              {"next_number": f"不能小于 {used + 1}"})
+    counter = session.get(CaseNumberCounter, {"year": year, "prefix": prefix})
+    if counter is None:
+        session.add(CaseNumberCounter(year=year, prefix=prefix, last_seq=next_number - 1))
+    else:
+        counter.last_seq = next_number - 1

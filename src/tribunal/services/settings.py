@@ -137,15 +137,16 @@ class SettingDef:
 
 
 REGISTRY: tuple[SettingDef, ...] = (
-    SettingDef("commission.name", str, "邵阳市劳动人事争议仲裁院", "仲裁机构名称", "Commission name", _non_empty),
+    SettingDef("commission.name", str, "", "仲裁机构名称", "Commission name", _non_empty),
     SettingDef("commission.address", str, "", "仲裁机构地址", "Commission address"),
     SettingDef("commission.phone", str, "", "联系电话", "Commission phone"),
-    SettingDef("commission.area", str, "邵阳市", "仲裁机构所在地区（工资参数按此地区查找）",
+    SettingDef("commission.area", str, "", "仲裁机构所在地区（工资参数按此地区查找）",
                "Area where the commission sits (for wage parameters)"),
-    SettingDef("commission.seal_text", str, "邵阳市劳动人事争议仲裁委员会", "印章文字", "Seal text"),
+    SettingDef("commission.seal_text", str, "", "落款机构名称（印在盖章处；程序不印印章图案）",
+               "Issuer name printed where the seal is stamped (no seal image is printed)"),
     SettingDef("commission.signatory", str, "", "文书签发人（印在送达回证“签发人”栏；留空则手写）",
                "Signatory printed on proofs of service (empty: written by hand)", _short_name),
-    SettingDef("case_number.prefix", str, "邵劳人仲案字", "案号代字", "Case-number prefix", _prefix),
+    SettingDef("case_number.prefix", str, "", "案号代字", "Case-number prefix", _prefix),
     SettingDef("case_number.brackets", str, "〔〕", "案号年份括号", "Year brackets", _brackets),
     SettingDef("award.split_mixed", bool, True,
                "部分终局的裁决分别制作终局裁决书和非终局裁决书（本委对办案规则第五十条的理解）",
@@ -177,7 +178,7 @@ REGISTRY: tuple[SettingDef, ...] = (
                "Signature date style: chinese or arabic", _date_style),
     SettingDef("training.buffer_minutes", int, 30, "庭审计划结束到培训开始的最少间隔（分钟）",
                "Least time between a hearing's planned end and the training (minutes)", _minutes),
-    SettingDef("certificate.number_pattern", str, "邵劳人仲培字〔{年}〕第{号}号",
+    SettingDef("certificate.number_pattern", str, "",
                "培训证明编号格式（{年}为年份，{号}为当年顺序号）",
                "Certificate number pattern ({年} the year, {号} the number in the year)", _certificate_pattern),
     SettingDef("notices.number_patterns", str, "",
@@ -188,6 +189,8 @@ REGISTRY: tuple[SettingDef, ...] = (
                "Automatic backups kept (daily and before each upgrade; the oldest are deleted)", _keep_count),
     SettingDef("training.topic_tags_filled", bool, False, "培训主题的适用案由已按主题库补齐（程序内部使用）",
                "Training topics' tags filled from the library (internal)", hidden=True),
+    SettingDef("demo.data", bool, False, "本数据库是演示数据（程序内部使用）",
+               "This database holds the demonstration data (internal)", hidden=True),
 )
 BY_KEY = {d.key: d for d in REGISTRY}
 
@@ -284,14 +287,30 @@ def set_value(db: Database, key: str, value: Any) -> Any:
 
 
 def certificate_pattern(values: dict[str, Any]) -> CertificatePattern:
-    """The commission's certificate-number pattern from the settings' values."""
-    return CertificatePattern(str(values["certificate.number_pattern"]))
+    """The commission's certificate-number pattern from the settings' values.
+
+    Raises:
+        ValidationError: the commission has not set it up yet (or the stored value is unusable).
+    """
+    try:
+        return CertificatePattern(str(values["certificate.number_pattern"]))
+    except ValueError as exc:
+        raise ValidationError(f"培训证明编号格式尚未设置或不正确（{exc}），请先在“设置”页填写（命令行：tribunal settings certificate.number_pattern 格式）",
+                              {"certificate.number_pattern": str(exc)}) from None
 
 
 def case_number_pattern(values: dict[str, Any]) -> CaseNumberPattern:
-    """The commission's case-number pattern from the settings' values."""
-    return CaseNumberPattern(
-        prefix=values["case_number.prefix"],
-        brackets=values["case_number.brackets"],
-        use_di=values["case_number.use_di"],
-    )
+    """The commission's case-number pattern from the settings' values.
+
+    Raises:
+        ValidationError: the commission has not set its case-number 代字 yet (or it is unusable).
+    """
+    try:
+        return CaseNumberPattern(
+            prefix=values["case_number.prefix"],
+            brackets=values["case_number.brackets"],
+            use_di=values["case_number.use_di"],
+        )
+    except ValueError as exc:
+        raise ValidationError(f"案号代字尚未设置或不正确（{exc}），请先完成初次设置或在“设置”页填写（命令行：tribunal settings case_number.prefix 代字）",
+                              {"case_number.prefix": str(exc)}) from None

@@ -16,9 +16,9 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QProgressDialog
 
 from tribunal.errors import TribunalError
 from tribunal.resources import app_icon_files, font_path, translations_dir
@@ -205,6 +205,73 @@ def _warm_up_documents() -> None:
     threading.Thread(target=work, name="warm-up-fonts", daemon=True).start()
 
 
+def first_run(db: Database, actor: str | None = None) -> Database | None:
+    """The first-run questions: the commission set-up on an empty database (or the
+    demonstration instead), else this computer's set-up at its first start.
+
+    Returns:
+        The database to work on (the demonstration's own file when it was chosen), or None
+        when the clerk cancelled the commission set-up (the program then closes; nothing saved).
+    """
+    from tribunal.services import setup
+    from tribunal.ui.setup_wizard import CommissionWizard, WorkstationWizard, workstation_is_new
+
+    try:
+        empty = setup.needs_setup(db)
+    except TribunalError:
+        return db  # the main window reports an unreadable database itself
+    if empty:
+        wizard = CommissionWizard(db)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return open_demo(actor) if wizard.chose_demo else db
+    if workstation_is_new():
+        WorkstationWizard(db).exec()  # 取消 asks again at the next start
+    return db
+
+
+def open_demo(actor: str | None = None) -> Database | None:
+    """Open the separate demonstration database, loading it the first time (off the GUI thread).
+
+    Returns:
+        The demonstration database, or None when it could not be made (after saying why).
+    """
+    from tribunal.services import demo
+    from tribunal.ui import background
+
+    try:
+        db = demo.open_demo_database(actor=actor)
+        if demo.has_demo(db):
+            return db
+    except TribunalError as exc:
+        msgbox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
+                        QCoreApplication.translate("app", "The demonstration data cannot be opened."),
+                        exc.message)
+        return None
+    waiting = QProgressDialog(QCoreApplication.translate("app", "Loading the demonstration data…"), "", 0, 0)
+    waiting.setCancelButton(None)  # no button: the load cannot be stopped halfway
+    waiting.setWindowTitle(QCoreApplication.translate("app", "Demonstration data"))
+    waiting.setMinimumDuration(0)
+    loop = QEventLoop()
+    failure: list[TribunalError] = []
+
+    def failed(error: TribunalError) -> None:
+        failure.append(error)
+        loop.quit()
+
+    background.run(waiting, lambda: demo.load_demo(db, history=True), lambda _report: loop.quit(), failed)
+    waiting.show()
+    loop.exec()
+    waiting.close()
+    if failure:
+        db.dispose()
+        msgbox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
+                        QCoreApplication.translate("app", "The demonstration data could not be loaded."),
+                        failure[0].message)
+        return None
+    return db
+
+
 def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
     """Open the program's window on the database ``db_arg`` and run until it is closed.
 
@@ -239,6 +306,16 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
                             "app", "The program cannot start because the database cannot be read."),
                         exc.message)
         return EXIT_DATABASE
+
+    if not os.environ.get("TRIBUNAL_BENCH_QUIT_AFTER_SHOW"):
+        first = first_run(db, actor)
+        if first is None:
+            db.dispose()
+            return 0
+        if first is not db:
+            db.dispose()
+            db = first
+        values = settings_service.get_all(db)
 
     language = values.get("ui.language", lang.DEFAULT_LANGUAGE)
     if language not in lang.LANGUAGES:

@@ -32,6 +32,7 @@ from tribunal.ui.dashboard_page import (
     DashboardPage,
 )
 from tribunal.ui.dates import qdate
+from tribunal.ui.help_window import add_user_guide_action
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.placeholder_page import PlaceholderPage
 from tribunal.ui.settings_page import SettingsPage
@@ -92,7 +93,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._db = db
         self._settings = dict(settings or {})
-        self.setWindowTitle(self.tr("Tribunal — circuit tribunal workbench"))
+        title = self.tr("Tribunal — circuit tribunal workbench")
+        if self._settings.get("demo.data"):
+            # The demonstration's own database: never mistaken for the commission's real one.
+            title = self.tr("{title} — demonstration data (演示数据)").format(title=title)
+        self.setWindowTitle(title)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -160,6 +165,7 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.calculator_action = tools.addAction(self.tr("Deadline calculator…"), self.open_calculator)
         self.claim_calculator_action = tools.addAction(self.tr("Claim calculator…"), self.open_claim_calculator)
+        add_user_guide_action(self)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, self.create_item)
         for number in range(1, len(NAVIGATION) + 1):
