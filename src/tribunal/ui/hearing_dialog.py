@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +45,7 @@ from tribunal.services.hearings import CLOSED_REASONS, HearingDetail, HearingInp
 from tribunal.ui import msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import CANNOT_COMPUTE, item_state, state_text
-from tribunal.ui.dates import qdate
+from tribunal.ui.dates import TimeField, qdate
 from tribunal.ui.feedback import ERROR_COLOUR, FORM_STYLE, HINT_COLOUR, WARNING_COLOUR
 
 #: The live check runs this long after the last change.
@@ -320,10 +319,8 @@ class HearingDialog(QDialog):
         # --- time
         first = start or dt.datetime.combine(self._today() + dt.timedelta(days=7), dt.time(9, 30))
         self.date = make_date_edit(first.date())
-        self.start_time = QTimeEdit(QTime(first.hour, first.minute))
-        self.end_time = QTimeEdit(QTime((first + DEFAULT_LENGTH).hour, (first + DEFAULT_LENGTH).minute))
-        for edit in (self.start_time, self.end_time):
-            edit.setDisplayFormat("HH:mm")
+        self.start_time = TimeField(first.time())
+        self.end_time = TimeField((first + DEFAULT_LENGTH).time())
         time_row = QWidget()
         time_layout = QHBoxLayout(time_row)
         time_layout.setContentsMargins(0, 0, 0, 0)
@@ -633,10 +630,12 @@ class HearingDialog(QDialog):
         self.room_info.setText(text)
 
     def _start_moved(self, new: QTime) -> None:
-        # Moving the start keeps the length of the hearing.
+        # Moving the start keeps the length of the hearing. The start field reports only a
+        # complete time (when it is left or Enter is pressed), so the end never follows a
+        # half-typed hour; an end that would pass midnight is left for the check to refuse.
         length = self._last_start.secsTo(self.end_time.time())
         self._last_start = new
-        if length > 0:
+        if length > 0 and new.secsTo(QTime(23, 59)) >= length:
             self.end_time.setTime(new.addSecs(length))
 
     def _mode_changed(self) -> None:

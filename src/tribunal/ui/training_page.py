@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,7 +34,7 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
 from tribunal.ui import combos, lang, msgbox, window_state
-from tribunal.ui.dates import pydatetime, qdatetime
+from tribunal.ui.dates import DateTimeField
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -357,15 +356,12 @@ class TrainingPage(QWidget):
 # ---------------------------------------------------------------------- the session editor
 
 
-def _datetime_edit(value: dt.datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(qdatetime(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    return edit
+def _datetime_edit(value: dt.datetime) -> DateTimeField:
+    return DateTimeField(value)
 
 
-def _to_datetime(edit: QDateTimeEdit) -> dt.datetime:
-    return pydatetime(edit.dateTime()).replace(second=0, microsecond=0)
+def _to_datetime(edit: DateTimeField) -> dt.datetime:
+    return edit.value()
 
 
 class _SessionFields(TypedDict):
@@ -522,8 +518,8 @@ class SessionDialog(QDialog):
                 detail = None
             if detail is not None:
                 # The training usually follows the hearing in the same room.
-                self.starts.setDateTime(qdatetime(detail.ends_at))
-                self.ends.setDateTime(qdatetime(detail.ends_at + dt.timedelta(hours=1)))
+                self.starts.setValue(detail.ends_at)
+                self.ends.setValue(detail.ends_at + dt.timedelta(hours=1))
                 if not self.venue.text().strip():
                     self.venue.setText(detail.venue)
         self._fill_topics()
