@@ -3392,7 +3392,7 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <name>MainWindow</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>Navigation entries, in order (Alt+1 … Alt+9).</extracomment>
+        <extracomment>A page built the first time it is shown. Navigation entries, in order (Alt+1 … Alt+9).</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
@@ -4531,12 +4531,16 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <source>This computer</source>
-        <translation>本机</translation>
-    </message>
-    <message>
         <source>Hearings</source>
         <translation>开庭</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
     </message>
     <message>
         <source>Privacy</source>
@@ -4545,6 +4549,22 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s settings</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Kept in a file of this computer only ({path}); every other workstation keeps its own.</source>
+        <translation>只保存在本机的设置文件中（{path}），其他工作站各有自己的设置。</translation>
+    </message>
+    <message>
+        <source>Stored in the database and shared by everyone who uses it.</source>
+        <translation>保存在数据库中，所有使用该数据库的工作站共用。</translation>
     </message>
     <message>
         <source>Example</source>
@@ -4563,10 +4583,6 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>These settings are stored in the database and shared by everyone who uses it.</source>
-        <translation>以下设置保存在数据库中，使用同一数据库的所有人共用。</translation>
-    </message>
-    <message>
         <source>Legal holidays…</source>
         <translation>法定节假日…</translation>
     </message>
@@ -4581,6 +4597,22 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>A new language takes effect the next time the program starts.</source>
         <translation>更改界面语言后，需重新启动程序才能生效。</translation>
+    </message>
+    <message>
+        <source>(empty: the bundled font)</source>
+        <translation>（留空：使用内置字体）</translation>
+    </message>
+    <message>
+        <source>(empty: the usual folder)</source>
+        <translation>（留空：使用默认文件夹）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Your name, as the audit trail should show it</source>
+        <translation>您的姓名，操作记录中将记为此名</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -4603,8 +4635,32 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>没有修改任何设置。</translation>
     </message>
     <message>
+        <source>Clerk, language, fonts and folders</source>
+        <translation>书记员、界面语言、字体与文件夹</translation>
+    </message>
+    <message>
+        <source>The arbitration commission&apos;s settings</source>
+        <translation>仲裁机构设置</translation>
+    </message>
+    <message>
         <source>(the prefix or brackets are not valid yet)</source>
         <translation>（案号代字或括号尚不正确）</translation>
+    </message>
+</context>
+<context>
+    <name>StaleBanner</name>
+    <message>
+        <source>This record has been changed (on this or another workstation) since you opened it.</source>
+        <extracomment>cases, parties, claims, closing statutory clocks: suspensions, extensions, service records hearings scheduled, moved, postponed, held, cancelled observers invited to hearings, check-in the enterprise directory, zones, contacts the observer register training sessions, topics, attendance documents made or reprinted commission settings, staff, rooms, tribunals the legal calendar (holidays, make-up working days) Which broadcast an audit entry&apos;s ``entity`` stands for (changes seen on other workstations). A progress window appears only for work that takes longer than this. Threads answering reads; SQLite (WAL) and PostgreSQL both serve readers side by side. Ops that have not answered yet (they have no Qt parent; this keeps them alive). How often the newest audit entry is read, in milliseconds.</extracomment>
+        <translation>此记录已被修改（在本机或其他工作站），与您打开时不同。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Show the saved record; what you typed here is dropped</source>
+        <translation>显示已保存的记录；此处未保存的输入将被放弃</translation>
     </message>
 </context>
 <context>
@@ -4884,7 +4940,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>app</name>
     <message>
         <source>Unexpected error</source>
-        <extracomment>Point size of the interface text: comfortable for reading Chinese on an office monitor.</extracomment>
+        <extracomment>Point size of the interface text: comfortable for reading Chinese on an office monitor. Name of the Linux menu entry (``tribunal.desktop``, installed by the .deb): on Wayland the desktop shows that entry&apos;s icon and name for the window; on X11 it matches WM_CLASS.</extracomment>
         <translation>程序出错</translation>
     </message>
     <message>

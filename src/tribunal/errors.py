@@ -52,3 +52,7 @@ class DatabaseError(TribunalError):
 
 class NewerDatabaseError(DatabaseError):
     """The database was written by a newer version of the program and is left untouched."""
+
+
+class StorageError(TribunalError):
+    """A file of this computer (its settings file) cannot be read or written."""

@@ -65,7 +65,9 @@ def test_status_line_shows_database_and_clerk(qtbot: QtBot, seeded_db: Database)
 
     settings_page = window.settings_page
     settings_page.set_field("clerk.name", "赵静")
-    assert settings_page.save()
+    with qtbot.waitSignal(settings_page.save_finished) as finished:
+        settings_page.save()
+    assert finished.args == [True]
     assert window.clerk_label.text() == "书记员：赵静"
     assert "赵静" in window.dashboard.greeting.text()
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tribunal.db import migrate
-from tribunal.db.engine import Database, resolve_url, sqlite_path
+from tribunal.db.engine import Database, resolve_url, sqlite_path, system_user
 from tribunal.errors import DatabaseError
+from tribunal.services import settings
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,26 @@ def open_database(db: str | os.PathLike[str] | None = None, *, actor: str | None
     handle = Database(url, actor=actor)
     try:
         if migrate_now:
+            _keep_workstation_settings(handle)
             migrate.upgrade(handle)
         else:
             migrate.schema_state(handle)
     except BaseException:
         handle.dispose()
         raise
+    # Read after the upgrade, which may just have brought the clerk into this computer's file.
+    follow_workstation_clerk(handle)
     return handle
+
+
+def follow_workstation_clerk(db: Database) -> None:
+    """Name this workstation's clerk in the audit, else the system user.
+
+    A name given explicitly (``--user``, ``TRIBUNAL_USER``) is kept.
+    """
+    if not db.actor_explicit:
+        clerk = str(settings.workstation_values()[0].get("clerk.name") or "").strip()[:60]
+        db.actor = clerk or system_user()
 
 
 def _refuse_without_touching(url: str) -> None:
@@ -60,12 +74,27 @@ def _refuse_without_touching(url: str) -> None:
         probe.dispose()
 
 
+def _keep_workstation_settings(handle: Database) -> None:
+    """Before an upgrade to 0006, copy the workstation settings in the database into this
+    computer's settings file: that upgrade deletes them from the shared database.
+
+    Raises:
+        StorageError: the file cannot be written; the database is then left as it was.
+    """
+    state = migrate.schema_state(handle)
+    if state.current is None or state.up_to_date:
+        return  # after 0006 the database holds no such rows: nothing to copy
+    with handle.session(write=False) as s:
+        settings.adopt_database_values(s)
+
+
 def upgrade_database(db: str | os.PathLike[str] | None = None) -> tuple[str, Path | None]:
     """Upgrade explicitly (``tribunal db upgrade``); returns the location and the backup copy."""
     url = resolve_url(db)
     _refuse_without_touching(url)
     handle = Database(url)
     try:
+        _keep_workstation_settings(handle)
         backup = migrate.upgrade(handle)
         return handle.display_name, backup
     finally:
