@@ -4937,6 +4937,41 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
 </context>
 <context>
+    <name>WorkstationDialog</name>
+    <message>
+        <source>This computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>This computer has no settings of its own yet. They are kept on this computer only; other workstations sharing the database keep theirs.</source>
+        <translation>本机还没有自己的设置。这些设置只保存在本机；共用同一数据库的其他工作站各有自己的设置。</translation>
+    </message>
+    <message>
+        <source>Your name, as the audit trail should show it</source>
+        <translation>您的姓名，操作记录中将记为此名</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Clerk at this computer</source>
+        <translation>本机书记员</translation>
+    </message>
+    <message>
+        <source>Saved in {path}</source>
+        <translation>保存在 {path}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Unexpected error</source>
@@ -4958,6 +4993,14 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>The program cannot start because the database cannot be read.</source>
         <translation>数据库无法读取，程序不能启动。</translation>
+    </message>
+    <message>
+        <source>Settings of this computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Some settings of this computer could not be used; the defaults are used instead.</source>
+        <translation>本机的部分设置无法使用，已改用默认值。</translation>
     </message>
 </context>
 <context>

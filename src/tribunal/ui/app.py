@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from tribunal.errors import TribunalError
 from tribunal.resources import app_icon_files, font_path, translations_dir
-from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui import lang, msgbox, wheel_guard, window_state
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setWindowIcon(application_icon())
+    wheel_guard.install(app)  # the wheel scrolls pages, never an unfocused list or number field
     return app
 
 
@@ -173,6 +174,11 @@ def _warm_up_documents() -> None:
     threading.Thread(target=work, name="warm-up-fonts", daemon=True).start()
 
 
+def _language(values: dict[str, object]) -> str:
+    language = str(values.get("ui.language") or lang.DEFAULT_LANGUAGE)
+    return language if language in lang.LANGUAGES else lang.DEFAULT_LANGUAGE
+
+
 def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
     """Open the program's window on the database ``db_arg`` and run until it is closed.
 
@@ -185,10 +191,14 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
     """
     app = create_application()
     install_fonts(app)
-    install_translators(app, lang.DEFAULT_LANGUAGE)
 
     from tribunal.services import settings as settings_service
-    from tribunal.services.app import open_database
+    from tribunal.services import workstation
+    from tribunal.services.app import follow_workstation_clerk, open_database
+
+    # This computer's language is in its own settings file, known before the database opens.
+    mine, problems = settings_service.workstation_values()
+    install_translators(app, _language(mine))
 
     try:
         db = open_database(db_arg, actor=actor)
@@ -208,10 +218,20 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
                         exc.message)
         return EXIT_DATABASE
 
-    language = values.get("ui.language", lang.DEFAULT_LANGUAGE)
-    if language not in lang.LANGUAGES:
-        language = lang.DEFAULT_LANGUAGE
-    if language != lang.DEFAULT_LANGUAGE:
+    if problems:
+        msgbox.warning(None, QCoreApplication.translate("app", "Settings of this computer"),
+                       QCoreApplication.translate(
+                           "app", "Some settings of this computer could not be used; the defaults "
+                           "are used instead."), "\n".join(problems))
+    if not workstation.exists() and not os.environ.get("TRIBUNAL_BENCH_QUIT_AFTER_SHOW"):
+        # A workstation's first start: it asks for its own language and clerk.
+        from tribunal.ui.workstation_dialog import WorkstationDialog
+
+        if WorkstationDialog.ask(None, db):
+            values.update(settings_service.workstation_values()[0])
+            follow_workstation_clerk(db)
+    language = _language(values)
+    if language != _language(mine):
         install_translators(app, language)
 
     from tribunal.ui.main_window import MainWindow
