@@ -826,6 +826,10 @@
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>No case matches. Clear the filters or the search, or register a new case (Ctrl+N).</source>
+        <translation>没有符合条件的案件。可清除筛选条件或查找内容，或登记新案件（Ctrl+N）。</translation>
+    </message>
+    <message>
         <source>and</source>
         <translation>至</translation>
     </message>
@@ -1392,10 +1396,6 @@
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <source>Quick actions</source>
-        <translation>常用操作</translation>
-    </message>
-    <message>
         <source>Import holiday schedule…</source>
         <translation>导入节假日安排…</translation>
     </message>
@@ -1406,6 +1406,10 @@
     <message>
         <source>Due this week</source>
         <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>Nothing here. Deadlines of open cases are listed as they come near.</source>
+        <translation>暂无。未结案件的期限临近时会列在这里。</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -1492,6 +1496,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>No hearings in this period. Press “Schedule a hearing”, or double-click a day in the month view.</source>
+        <translation>这段时间没有开庭。点击“排期开庭”，或在月视图中双击某一天安排开庭。</translation>
     </message>
     <message>
         <source>No hearings on this day.</source>
@@ -1731,6 +1739,10 @@
     <message>
         <source>Show all documents</source>
         <translation>显示全部文书</translation>
+    </message>
+    <message>
+        <source>No documents yet. Press “Make hearing documents…” above to make the documents of a hearing, or “Make a day&apos;s documents…” for a day at an enterprise.</source>
+        <translation>还没有文书。点击上方的“制作开庭文书…”制作一场开庭的文书，或点击“制作一天的文书…”制作在企业开庭一天的文书。</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -2084,6 +2096,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Search by name, credit code or contact (Ctrl+F)</source>
         <translation>按企业名称、统一社会信用代码或联系人查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>No enterprise matches. Clear the search, add an enterprise, or import the directory from a spreadsheet.</source>
+        <translation>没有符合条件的企业。可清除查找内容、新增企业，或从表格导入企业名录。</translation>
     </message>
     <message>
         <source>Code checked against the licence</source>
@@ -3049,6 +3065,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>开庭</translation>
     </message>
     <message>
+        <source>Nobody is invited to this hearing yet. Open the “Invite enterprises” tab, tick the people and press “Invite the people ticked”.</source>
+        <translation>这场开庭还没有邀请任何人。打开“邀请企业”页，勾选人员后点击“邀请勾选的人员”。</translation>
+    </message>
+    <message>
         <source>Will come</source>
         <translation>确认参加</translation>
     </message>
@@ -3577,6 +3597,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Search by name or enterprise (Ctrl+F)</source>
         <translation>按姓名或企业查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>No observer matches. People are added here when they are invited to a hearing or with “New person”.</source>
+        <translation>没有符合条件的旁听人员。邀请旁听或点击“新增人员”后，人员会列在这里。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4799,6 +4823,10 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>All years</source>
         <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>No training sessions in this period. Press “New session” to arrange one, for example right after a hearing at an enterprise.</source>
+        <translation>这段时间没有培训。点击“新增培训”安排一次，例如在企业开庭之后随即举行。</translation>
     </message>
     <message>
         <source>Topics</source>

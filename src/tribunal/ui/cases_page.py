@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from tribunal.ui.case_table_model import (
     CaseTableModel,
 )
 from tribunal.ui.combos import add_members, current_member
+from tribunal.ui.rows_model import ListView
 
 #: Live search waits this long after the last keystroke before searching.
 SEARCH_DELAY_MS = 200
@@ -120,7 +120,9 @@ class CasesPage(QWidget):
         # --- list and detail
         self.model = CaseTableModel(db, self)
         self.model.load_failed.connect(self._load_failed)
-        self.view = QTableView()
+        self.view = ListView()
+        self.view.set_empty_text(self.tr("No case matches. Clear the filters or the search, or "
+                                         "register a new case (Ctrl+N)."))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -134,7 +136,10 @@ class CasesPage(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The respondents' names are free text (elided, in full in the tooltip); they give
+        # way so that the amount and dates stay in view at 1280 pixels.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_RESPONDENTS, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self._set_default_widths()
         window_state.restore_header(STATE_KEY, header)

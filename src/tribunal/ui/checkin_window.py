@@ -229,7 +229,7 @@ class CheckinWindow(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addWidget(keys)
-        self.resize(1200, 760)
+        window_state.open_at(self, 1200, 680)
         window_state.restore_geometry(STATE_KEY, self)
         self.reload()
         self.say(self.tr("Ready. Scan an invitation or type a name."), "info")

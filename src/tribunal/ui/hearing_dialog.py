@@ -42,7 +42,7 @@ from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter, CaseRow
 from tribunal.services.conflicts import HARD, INFO, WARNING, Finding, HearingConflict
 from tribunal.services.hearings import CLOSED_REASONS, HearingDetail, HearingInput, VenueRow
-from tribunal.ui import msgbox
+from tribunal.ui import msgbox, window_state
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import CANNOT_COMPUTE, item_state, state_text
 from tribunal.ui.dates import TimeField, qdate
@@ -437,7 +437,7 @@ class HearingDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(1120, 690)
+        window_state.open_at(self, 1120, 680)
 
         # --- contents, then the signals (so that filling in does not start checks)
         if self.hearing is not None:

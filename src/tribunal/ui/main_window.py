@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
                       lambda index=number - 1: self.switch_to(index))
 
         self.nav.setCurrentRow(PAGE_DASHBOARD)
-        self.resize(1280, 720)
+        window_state.open_at(self, 1280, 720)
         window_state.restore_geometry(STATE_KEY, self)
 
     # ------------------------------------------------------------------ pages built on demand

@@ -106,7 +106,9 @@ class TrainingPage(QWidget):
         self.count_label = QLabel()
 
         self.model = RowsModel(CONTEXT, self._columns(), parent=self)
-        self.view = make_table(self.model)
+        self.view = make_table(self.model, empty_text=self.tr(
+            "No training sessions in this period. Press “New session” to arrange one, for example "
+            "right after a hearing at an enterprise."))
         set_column_widths(self.view, {COL_WHEN: "2026-12-08 09:30", COL_TITLE: "工伤保险待遇与用人单位责任",
                                       COL_SPEAKER: "欧阳晓燕", COL_VENUE: "邵阳宝庆精密机械有限公司 职工活动中心会议室",
                                       COL_HEARING: "12-08 09:30 邵劳人仲案字〔2026〕第12号", COL_TOPICS: "00",

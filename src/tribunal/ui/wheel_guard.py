@@ -1,11 +1,13 @@
 """The mouse wheel scrolls the page; it changes a list or number field only once that field has focus.
 
 Without this, scrolling 设置 with the wheel switched 界面语言 to English as a combo box
-passed under the pointer. One application-wide event filter covers every combo box, spin
-box and date/time edit of the program, including those made later.
+passed under the pointer. One mechanism covers every combo box, spin box and date/time edit of
+the program, including those made later: the application's style hands each to one guard.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QProxyStyle,
     QWidget,
 )
 
@@ -24,20 +27,38 @@ GUARDED = (QComboBox, QAbstractSpinBox)
 class WheelGuard(QObject):
     """Passes the wheel over an unfocused combo or spin box on to the scroll area that holds it.
 
-    Such fields also stop taking focus from the wheel (Qt.StrongFocus instead of WheelFocus),
-    so scrolling across them never selects one; a click or Tab does.
+    It watches only the guarded fields (see :class:`WheelSafeStyle`), so other events never
+    pass through Python.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(watched, GUARDED):
-            return False
-        kind = event.type()
-        if kind == QEvent.Type.Polish and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and isinstance(event, QWheelEvent) and not _has_focus(watched):
+        if (event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent)
+                and isinstance(watched, QWidget) and not _has_focus(watched)):
             _scroll_instead(watched, event)
             return True
         return False
+
+
+class WheelSafeStyle(QProxyStyle):
+    """The application's style, which hands every combo and spin box to the guard as it is made.
+
+    A style's ``polish`` runs once for each widget (style sheets pass it on to this base
+    style), which makes it the one place that sees every field without filtering every event
+    of the program. Such fields also stop taking focus from the wheel (Qt.StrongFocus instead
+    of WheelFocus), so scrolling across them never selects one; a click or Tab does.
+    """
+
+    def __init__(self, guard: WheelGuard) -> None:
+        super().__init__()
+        self._guard = guard
+
+    def polish(self, target: Any) -> Any:  # Qt overloads it for widgets, palettes and the application
+        result = super().polish(target)
+        if isinstance(target, GUARDED):
+            if target.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                target.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            target.installEventFilter(self._guard)
+        return result
 
 
 def _scroll_instead(field: QWidget, event: QWheelEvent) -> None:
@@ -64,9 +85,9 @@ _guard: WheelGuard | None = None
 
 
 def install(app: QApplication) -> WheelGuard:
-    """Install the guard on the application (once; later calls return the same guard)."""
+    """Give the application the wheel-safe style (once; later calls return the same guard)."""
     global _guard
     if _guard is None:
         _guard = WheelGuard(app)
-        app.installEventFilter(_guard)
+        app.setStyle(WheelSafeStyle(_guard))
     return _guard
