@@ -64,6 +64,15 @@ def test_amount_is_reformatted_and_totalled(qtbot: QtBot, seeded_db: Database) -
     assert "13,345.50" in editor.claim_total.text()
 
 
+def test_amounts_in_wan_and_with_commas_are_read(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    rows = [editor.claim_rows()[0], editor.add_claim(), editor.add_claim()]
+    for row, typed in zip(rows, ("1.2万", "12,000", "12000.50"), strict=True):
+        type_into(qtbot, row.amount, typed)
+    assert [r.amount.text() for r in rows] == ["12,000.00", "12,000.00", "12,000.50"]
+    assert "36,000.50" in editor.claim_total.text()
+
+
 def test_bad_id_number_is_refused_beside_the_field(qtbot: QtBot, seeded_db: Database) -> None:
     editor = new_editor(qtbot, seeded_db)
     fill_new_case(qtbot, editor, id_number="430102199003070013")
