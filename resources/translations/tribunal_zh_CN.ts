@@ -766,7 +766,7 @@
     <name>CasesPage</name>
     <message>
         <source>Register new case</source>
-        <extracomment>Live search waits this long after the last keystroke before searching. The status filter&apos;s entry for every case that is still running.</extracomment>
+        <extracomment>Live search waits this long after the last keystroke before searching. The status filter&apos;s entry for every case that is still running. 排期开庭… was pressed for this case (its id).</extracomment>
         <translation>登记新案件</translation>
     </message>
     <message>
@@ -796,6 +796,14 @@
     <message>
         <source>Reopen a case closed by mistake (a reason is required)</source>
         <translation>误结案时撤销结案（须填写原因）</translation>
+    </message>
+    <message>
+        <source>Schedule hearing…</source>
+        <translation>排期开庭…</translation>
+    </message>
+    <message>
+        <source>Schedule a hearing of the selected case</source>
+        <translation>为选中的案件排期开庭</translation>
     </message>
     <message>
         <source>Search by case number, applicant or respondent (Ctrl+F)</source>
@@ -2793,6 +2801,7 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <name>HearingsPage</name>
     <message>
         <source>Schedule a hearing</source>
+        <extracomment>The case selected on the 案件 page, if one can be scheduled (set by the main window).</extracomment>
         <translation>排期开庭</translation>
     </message>
     <message>

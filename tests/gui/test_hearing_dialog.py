@@ -303,3 +303,13 @@ def test_a_start_near_midnight_leaves_the_end_for_the_check(qtbot: QtBot, demo_d
     dialog = open_dialog(qtbot, demo_db, hearing_id=booked.id)
     retype(qtbot, dialog.start_time, "2300")
     assert dialog.end_time.time() == QTime(11, 30)  # 23:00 + 2 h would be 01:00 the next day
+
+
+def test_a_search_with_one_match_selects_it(qtbot: QtBot, demo_db: Database) -> None:
+    dialog = open_dialog(qtbot, demo_db)
+    assert dialog.case.currentData() is None  # (choose a case)
+    some = next(r for r in cases.search_cases(demo_db, CaseFilter(open_only=True))
+                if r.status == CaseStatus.ACCEPTED)
+    dialog.case_search.setText(some.number)
+    qtbot.waitUntil(lambda: dialog.case.currentData() == some.id, timeout=3000)
+    assert "选择" not in dialog.case.currentText()

@@ -59,6 +59,8 @@ class CasesPage(QWidget):
     """
 
     case_saved = Signal(object)
+    #: 排期开庭… was pressed for this case (its id).
+    schedule_requested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,9 @@ class CasesPage(QWidget):
         self.edit_button.clicked.connect(self.edit_case)
         self.close_button.clicked.connect(self.close_selected)
         self.reopen_button.clicked.connect(self.reopen_selected)
+        self.schedule_button = QPushButton(self.tr("Schedule hearing…"))
+        self.schedule_button.setToolTip(self.tr("Schedule a hearing of the selected case"))
+        self.schedule_button.clicked.connect(self._schedule_selected)
 
         # --- filters
         self.search = QLineEdit()
@@ -156,7 +161,8 @@ class CasesPage(QWidget):
         self.closed_since_label.setVisible(False)
 
         actions = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button):
+        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button,
+                       self.schedule_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.closed_since_label)
@@ -379,6 +385,17 @@ class CasesPage(QWidget):
         self.close_button.setToolTip(self.tr("Correct the result, amount or on-site mediation recorded at closing")
                                      if closed else self.tr("Record how the selected case ended"))
         self.reopen_button.setEnabled(row is not None and row.status == CaseStatus.CLOSED)
+        self.schedule_button.setEnabled(row is not None and row.status.can_be_scheduled)
+
+    def case_to_schedule(self) -> int | None:
+        """The selected case when a hearing can be scheduled for it (the 开庭排期 page starts there)."""
+        row = self._selected_row()
+        return row.id if row is not None and row.status.can_be_scheduled else None
+
+    def _schedule_selected(self) -> None:
+        case_id = self.case_to_schedule()
+        if case_id is not None:
+            self.schedule_requested.emit(case_id)
 
     # ------------------------------------------------------------------ actions
 

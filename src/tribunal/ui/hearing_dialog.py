@@ -60,7 +60,7 @@ CASE_LIST_LIMIT = 200
 GOOD_COLOUR = "#1e6b34"
 _CARD_COLOURS = {HARD: (ERROR_COLOUR, "#fdecea"), WARNING: (WARNING_COLOUR, "#fdf3e1"),
                  INFO: (HINT_COLOUR, "#f1f3f4")}
-_SCHEDULABLE = (CaseStatus.ACCEPTED, CaseStatus.SCHEDULED, CaseStatus.HEARD, CaseStatus.SUSPENDED)
+_SCHEDULABLE = tuple(status for status in CaseStatus if status.can_be_scheduled)
 
 
 # ---------------------------------------------------------------------- the findings panel
@@ -509,6 +509,8 @@ class HearingDialog(QDialog):
             self.case.setItemData(self.case.count() - 1, f"{r.number}\n{r.applicants} 与 {r.respondents}",
                                   Qt.ItemDataRole.ToolTipRole)
         index = self.case.findData(current) if current is not None else -1
+        if index < 0 and ids is None and text.strip() and len(rows) == 1:
+            index = 1  # the one case the search found: chosen, as a clerk expects
         self.case.setCurrentIndex(index if index >= 0 else 0)
         self.case.blockSignals(False)
 

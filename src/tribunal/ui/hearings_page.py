@@ -138,6 +138,8 @@ class HearingsPage(QWidget):
         super().__init__(parent)
         self._db = db
         self._today = today or dt.date.today
+        #: The case selected on the 案件 page, if one can be scheduled (set by the main window).
+        self.case_to_schedule: Callable[[], int | None] = lambda: None
         self._anchor = self._today()
         self._loaded = False
         self._tribunals: list[TribunalRow] = []
@@ -432,7 +434,13 @@ class HearingsPage(QWidget):
         self.new_hearing(start=dt.datetime.combine(day, DEFAULT_START))
 
     def new_hearing(self, *, case_id: int | None = None, start: dt.datetime | None = None) -> HearingDetail | None:
-        """Open the scheduling dialog; show the new hearing once saved."""
+        """Open the scheduling dialog; show the new hearing once saved.
+
+        Without ``case_id`` the dialog starts from the case selected on the 案件 page, when a
+        hearing can be scheduled for it (``case_to_schedule``, set by the main window).
+        """
+        if case_id is None:
+            case_id = self.case_to_schedule()
         saved = HearingDialog.ask(self, self._db, case_id=case_id, start=start, today=self._today)
         if saved is None:
             return None

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.dashboard.month_figure_opened.connect(self.open_month_figure)
         self.dashboard.case_opened.connect(self.open_case)
         self.cases.case_saved.connect(lambda _case: self._refresh_dashboard())
+        self.cases.schedule_requested.connect(self.schedule_hearing)
         self.settings_page.settings_saved.connect(self._settings_saved)
 
         tools = self.menuBar().addMenu(self.tr("&Tools"))
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
 
             hearings = HearingsPage(db)
             hearings.hearings_changed.connect(self._refresh_dashboard)
+            hearings.case_to_schedule = self.cases.case_to_schedule
             return hearings
         if index == PAGE_ENTERPRISES:
             from tribunal.ui.enterprises_page import EnterprisesPage
@@ -282,6 +284,13 @@ class MainWindow(QMainWindow):
     def navigation_texts(self) -> list[str]:
         """The navigation entries as shown."""
         return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def schedule_hearing(self, case_id: int) -> None:
+        """排期开庭… on the 案件 page: the 开庭排期 page, with the dialog open for that case."""
+        from tribunal.ui.hearings_page import HearingsPage
+
+        self.switch_to(PAGE_HEARINGS)
+        self._page_of(PAGE_HEARINGS, HearingsPage).new_hearing(case_id=case_id)
 
     def switch_to(self, index: int) -> None:
         """Show page ``index`` (PAGE_*)."""
