@@ -2443,6 +2443,7 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     </message>
     <message>
         <source>Change…</source>
+        <extracomment>邀请旁听… was pressed for this hearing (its id).</extracomment>
         <translation>修改…</translation>
     </message>
     <message>
@@ -2468,6 +2469,14 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Observer check-in…</source>
         <translation>旁听签到…</translation>
+    </message>
+    <message>
+        <source>Invite observers…</source>
+        <translation>邀请旁听…</translation>
+    </message>
+    <message>
+        <source>Invite HR managers of other enterprises to observe this hearing</source>
+        <translation>邀请其他企业的人力资源负责人旁听本场开庭</translation>
     </message>
     <message>
         <source>Hearing notice served on the parties</source>
@@ -2801,7 +2810,7 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <name>HearingsPage</name>
     <message>
         <source>Schedule a hearing</source>
-        <extracomment>The case selected on the 案件 page, if one can be scheduled (set by the main window).</extracomment>
+        <extracomment>邀请旁听… was pressed in the hearing pane (the hearing&apos;s id). The case selected on the 案件 page, if one can be scheduled (set by the main window).</extracomment>
         <translation>排期开庭</translation>
     </message>
     <message>

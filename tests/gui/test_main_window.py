@@ -187,3 +187,30 @@ def test_scheduling_starts_from_the_case_selected_in_the_case_list(
     assert isinstance(hearings_page, HearingsPage)
     hearings_page.new_button.click()
     assert asked == [wanted, wanted]
+
+
+def test_the_hearing_pane_invites_observers_and_opens_check_in(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tribunal.domain.enums import HearingStatus
+    from tribunal.services import hearings
+    from tribunal.ui.checkin_window import CheckinWindow
+    from tribunal.ui.hearings_page import HearingsPage
+    from tribunal.ui.main_window import PAGE_HEARINGS, PAGE_OBSERVERS
+
+    window = open_window(qtbot, demo_db)
+    window.switch_to(PAGE_HEARINGS)
+    page = window.current_page()
+    assert isinstance(page, HearingsPage)
+    public = next(r for r in hearings.list_hearings(demo_db)
+                  if r.public and r.status == HearingStatus.SCHEDULED)
+    page.open_hearing(public.id)
+    assert page.detail.invite_button.isEnabled() and page.detail.checkin_button.isEnabled()
+    page.detail.invite_button.click()
+    assert window.stack.currentIndex() == PAGE_OBSERVERS
+    assert window.observers.tabs.currentWidget() is window.observers.invitations
+    assert window.observers.invitations.hearing_id() == public.id
+    opened: list[int] = []
+    monkeypatch.setattr(CheckinWindow, "open_for", staticmethod(lambda _parent, _db, hid: opened.append(hid)))
+    page.detail.checkin_button.click()
+    assert opened == [public.id]

@@ -354,6 +354,8 @@ class HearingDetailPane(QWidget):
     """
 
     hearing_changed = Signal(int)
+    #: 邀请旁听… was pressed for this hearing (its id).
+    invite_requested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] | None = None) -> None:
@@ -398,6 +400,10 @@ class HearingDetailPane(QWidget):
         self.held_button = QPushButton(self.tr("Mark as held"))
         self.pack_button = QPushButton(self.tr("Print hearing pack…"))
         self.checkin_button = QPushButton(self.tr("Observer check-in…"))
+        self.invite_button = QPushButton(self.tr("Invite observers…"))
+        self.invite_button.setToolTip(self.tr("Invite HR managers of other enterprises to observe this hearing"))
+        self.invite_button.clicked.connect(
+            lambda: self.hearing is not None and self.invite_requested.emit(self.hearing.id))
         self.pack_button.clicked.connect(self.print_pack)
         self.checkin_button.clicked.connect(self.open_checkin)
         self.edit_button.clicked.connect(self.edit)
@@ -414,7 +420,7 @@ class HearingDetailPane(QWidget):
             second.addWidget(button)
         second.addStretch(1)
         third = QHBoxLayout()
-        for button in (self.pack_button, self.checkin_button):
+        for button in (self.pack_button, self.invite_button, self.checkin_button):
             third.addWidget(button)
         third.addStretch(1)
 
@@ -542,6 +548,7 @@ class HearingDetailPane(QWidget):
         live = h is not None and h.status in (HearingStatus.SCHEDULED, HearingStatus.HELD)
         self.pack_button.setEnabled(live)
         self.checkin_button.setEnabled(live and h is not None and h.public)
+        self.invite_button.setEnabled(scheduled and h is not None and h.public)
 
     def print_pack(self) -> None:
         """Make and show the hearing pack (notices, receipts, invitations, sign-in sheet…)."""

@@ -132,6 +132,8 @@ class HearingsPage(QWidget):
     """
 
     hearings_changed = Signal()
+    #: 邀请旁听… was pressed in the hearing pane (the hearing's id).
+    invite_requested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] | None = None) -> None:
@@ -214,6 +216,7 @@ class HearingsPage(QWidget):
         self.week_view.day_note = self._day_note
         self.detail = HearingDetailPane(db, today=self._today)
         self.detail.hearing_changed.connect(self._hearing_changed)
+        self.detail.invite_requested.connect(self.invite_requested)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.detail)

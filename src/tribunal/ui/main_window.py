@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
             hearings = HearingsPage(db)
             hearings.hearings_changed.connect(self._refresh_dashboard)
             hearings.case_to_schedule = self.cases.case_to_schedule
+            hearings.invite_requested.connect(self.invite_to_hearing)
             return hearings
         if index == PAGE_ENTERPRISES:
             from tribunal.ui.enterprises_page import EnterprisesPage
@@ -284,6 +285,13 @@ class MainWindow(QMainWindow):
     def navigation_texts(self) -> list[str]:
         """The navigation entries as shown."""
         return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def invite_to_hearing(self, hearing_id: int) -> None:
+        """邀请旁听… in the hearing pane: the invitations of that hearing on 旁听人员."""
+        from tribunal.ui.observers_page import ObserversPage
+
+        self.switch_to(PAGE_OBSERVERS)
+        self._page_of(PAGE_OBSERVERS, ObserversPage).invite_to(hearing_id)
 
     def schedule_hearing(self, case_id: int) -> None:
         """排期开庭… on the 案件 page: the 开庭排期 page, with the dialog open for that case."""

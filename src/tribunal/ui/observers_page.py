@@ -211,6 +211,11 @@ class ObserversPage(QWidget):
         self.save_state()
         super().hideEvent(event)
 
+    def invite_to(self, hearing_id: int) -> None:
+        """The 旁听邀请 tab for ``hearing_id`` (the hearings are read again, so a new one is there)."""
+        self.tabs.setCurrentWidget(self.invitations)
+        self.invitations.load(select_hearing=hearing_id)
+
     def focus_search(self) -> None:
         if self.tabs.currentIndex() == TAB_PEOPLE:
             self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
