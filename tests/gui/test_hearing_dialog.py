@@ -313,3 +313,20 @@ def test_a_search_with_one_match_selects_it(qtbot: QtBot, demo_db: Database) -> 
     dialog.case_search.setText(some.number)
     qtbot.waitUntil(lambda: dialog.case.currentData() == some.id, timeout=3000)
     assert "选择" not in dialog.case.currentText()
+
+
+def test_a_circuit_case_starts_where_its_tribunal_usually_sits(qtbot: QtBot, demo_db: Database) -> None:
+    from tribunal.services import enterprises, reference
+
+    case = next(c for cid in cases.search_case_ids(demo_db, CaseFilter(open_only=True))
+                if (c := cases.get_case(demo_db, cid)).tribunal_id is not None and c.status.can_be_scheduled)
+    assert case.tribunal_id is not None
+    last = reference.usual_host(demo_db, case.tribunal_id)  # no default: the last hearing's host
+    dialog = open_dialog(qtbot, demo_db, case_id=case.id)
+    if last is not None:
+        assert dialog.host.currentData() == last
+    chosen = next(e.id for e in enterprises.search_enterprises(demo_db) if e.id != last)
+    reference.set_default_host(demo_db, case.tribunal_id, chosen)
+    dialog = open_dialog(qtbot, demo_db, case_id=case.id)
+    assert dialog.host.currentData() == chosen and dialog.host.currentData() != OWN_ROOMS
+    assert dialog.tribunal.currentData() == case.tribunal_id

@@ -140,3 +140,17 @@ def test_bad_case_number_prefix_shows_the_reason(qtbot: QtBot, gui_db: Database)
     assert "尚不正确" in page.number_example.text()
     assert not save(qtbot, page)
     assert "数字" in page.feedback("case_number.prefix").text
+
+
+def test_a_tribunals_usual_venue_is_set_on_the_settings_page(qtbot: QtBot, seeded_db: Database) -> None:
+    from tribunal.services import enterprises, reference
+
+    firm = enterprises.create_enterprise(seeded_db, enterprises.EnterpriseInput(name="邵阳宝庆精密机械有限公司"))
+    page = open_page(qtbot, seeded_db)
+    tribunal = reference.list_tribunals(seeded_db)[0]
+    combo = page.host_combos[tribunal.id]
+    assert combo.currentData() is None and "最近一次" in combo.itemText(0)
+    combo.setCurrentIndex(combo.findData(firm.row.id))
+    assert save(qtbot, page)
+    assert reference.list_tribunals(seeded_db)[0].default_host_enterprise_id == firm.row.id
+    assert reference.usual_host(seeded_db, tribunal.id) == firm.row.id

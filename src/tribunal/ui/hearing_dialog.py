@@ -574,8 +574,21 @@ class HearingDialog(QDialog):
             parts.append(tribunal)
         self.case_info.setText("　·　".join(parts))
         if self.hearing is None:
-            # A new hearing usually sits with the tribunal registered for the case.
+            # A new hearing usually sits with the tribunal registered for the case, and a
+            # circuit case where its tribunal usually sits (not in the commission's rooms).
             self.use_case_panel(clerk_id=case.clerk_id)
+            if case.tribunal_id is not None:
+                self._use_usual_host(case.tribunal_id)
+
+    def _use_usual_host(self, tribunal_id: int) -> None:
+        try:
+            host = reference.usual_host(self._db, tribunal_id)
+        except TribunalError:
+            return  # only a first choice: the clerk picks the venue anyway
+        if host is not None and self.host.findData(host) >= 0:
+            _select(self.tribunal, tribunal_id)
+            _select(self.host, host)
+            self._host_changed()
 
     def use_case_panel(self, *, clerk_id: int | None = None) -> None:
         """Fill in the arbitrators (and clerk) registered with the case."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from tribunal.domain.case_numbers import CaseNumberPattern
 from tribunal.domain.enums import StaffRole
 from tribunal.errors import TribunalError, ValidationError
-from tribunal.services import reference, workstation
+from tribunal.services import enterprises, reference, workstation
 from tribunal.services import settings as settings_service
 from tribunal.services.app import Database, follow_workstation_clerk
 from tribunal.services.settings import REGISTRY, WORKSTATION, SettingDef
@@ -35,6 +35,8 @@ from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
 LANGUAGE_KEY = "ui.language"
+#: The enterprises offered as a tribunal's usual venue (a bigger directory: the first by name).
+HOST_CHOICES = 3000
 CLERK_KEY = "clerk.name"
 LAST_OPEN_KEY = "folders.last_open"
 
@@ -137,6 +139,13 @@ class SettingsPage(QWidget):
                 groups[title] = form
                 body_layout.addWidget(box)
             self._add_row(groups[title], definition)
+        # Each circuit tribunal's usual venue (a field of the tribunal, not of the registry).
+        self.hosts_box = QGroupBox(self.tr("Circuit tribunals: where their hearings usually sit"))
+        self.hosts_form = QFormLayout(self.hosts_box)
+        self.hosts_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.host_combos: dict[int, QComboBox] = {}
+        self._stored_hosts: dict[int, int | None] = {}
+        body_layout.addWidget(self.hosts_box)
         body_layout.addStretch(1)
         # One label column for all groups, wide enough for the longest label on one line.
         widest = max((label.sizeHint().width() for label in self._labels), default=0)
@@ -319,6 +328,7 @@ class SettingsPage(QWidget):
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return
+        self._load_hosts()
         clerk = self.editors[CLERK_KEY]
         assert isinstance(clerk, QLineEdit)
         completer = QCompleter(clerks, clerk)
@@ -332,6 +342,30 @@ class SettingsPage(QWidget):
                 feedback.clear()
         self.status.clear()
         self._update_example()
+
+    def _load_hosts(self) -> None:
+        try:
+            tribunals = reference.list_tribunals(self._db)
+            firms = enterprises.search_enterprises(self._db, limit=HOST_CHOICES)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        while self.hosts_form.rowCount():
+            self.hosts_form.removeRow(0)
+        self.host_combos = {}
+        self._stored_hosts = {t.id: t.default_host_enterprise_id for t in tribunals}
+        for tribunal in tribunals:
+            combo = QComboBox()
+            combo.addItem(self.tr("(none: where its last hearing at an enterprise sat)"), None)
+            for firm in firms:
+                combo.addItem(firm.name, firm.id)
+            wanted = tribunal.default_host_enterprise_id
+            if wanted is not None and combo.findData(wanted) < 0:
+                combo.addItem(self.tr("(enterprise no. {id})").format(id=wanted), wanted)
+            combo.setCurrentIndex(max(combo.findData(wanted), 0) if wanted is not None else 0)
+            self.host_combos[tribunal.id] = combo
+            self.hosts_form.addRow(tribunal.name, combo)
+        self.hosts_box.setVisible(bool(tribunals))
 
     def browse(self, key: str) -> None:
         """浏览…: pick the font file or folder of ``key`` (and remember where it was)."""
@@ -365,7 +399,9 @@ class SettingsPage(QWidget):
                 feedback.clear()
         changed = {d.key: self.value(d.key) for d in editable_settings()
                    if self.value(d.key) != self._stored.get(d.key)}
-        if not changed:
+        hosts = {tid: combo.currentData() for tid, combo in self.host_combos.items()
+                 if combo.currentData() != self._stored_hosts.get(tid)}
+        if not changed and not hosts:
             self._show_status(self.tr("Nothing was changed."), "hint")
             self.save_finished.emit(True)
             return None
@@ -380,6 +416,9 @@ class SettingsPage(QWidget):
                     saved[key] = settings_service.set_value(db, key, value)
                 except ValidationError as exc:
                     refused[key] = exc.fields.get(key) or exc.message
+            for tribunal_id, enterprise_id in hosts.items():
+                reference.set_default_host(db, tribunal_id, enterprise_id)
+                saved[f"tribunal.{tribunal_id}.default_host"] = enterprise_id
             return saved, refused
 
         def failed(error: TribunalError) -> None:
@@ -394,6 +433,9 @@ class SettingsPage(QWidget):
         saved, refused = result
         self.save_button.setEnabled(True)
         for key, stored in saved.items():
+            if key.startswith("tribunal."):
+                self._stored_hosts[int(key.split(".")[1])] = stored
+                continue
             self._stored[key] = stored
             self.set_field(key, stored)
         if CLERK_KEY in saved:

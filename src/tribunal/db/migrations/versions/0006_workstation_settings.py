@@ -1,8 +1,11 @@
-"""workstation settings leave the shared database
+"""workstation settings leave the shared database; a circuit tribunal's default host enterprise
 
 The interface language, this workstation's clerk, the official font files and the documents
 folder are settings of one computer; they move to its settings file. Start-up copies them
 there before this upgrade runs (tribunal.services.app._keep_workstation_settings).
+
+circuit_tribunal.default_host_enterprise_id: where the tribunal's hearings usually sit, the
+scheduling dialog's first choice of venue for its cases.
 
 Revision ID: 0006
 Revises: 0004
@@ -29,8 +32,17 @@ WORKSTATION_KEYS = ("ui.language", "clerk.name", "documents.folder", "documents.
 def upgrade() -> None:
     setting = sa.table("setting", sa.column("key", sa.String))
     op.execute(setting.delete().where(setting.c.key.in_(WORKSTATION_KEYS)))
+    with op.batch_alter_table("circuit_tribunal", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("default_host_enterprise_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key("fk_circuit_tribunal_default_host_enterprise_id_enterprise",
+                                    "enterprise", ["default_host_enterprise_id"], ["id"],
+                                    ondelete="SET NULL")
 
 
 def downgrade() -> None:
-    # The values live on in each computer's settings file; an older program uses its defaults.
-    pass
+    # The workstation values live on in each computer's settings file; an older program
+    # uses its defaults.
+    with op.batch_alter_table("circuit_tribunal", schema=None) as batch_op:
+        batch_op.drop_constraint("fk_circuit_tribunal_default_host_enterprise_id_enterprise",
+                                 type_="foreignkey")
+        batch_op.drop_column("default_host_enterprise_id")
