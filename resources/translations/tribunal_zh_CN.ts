@@ -718,6 +718,10 @@
         <translation>未保存：有 {count} 处需要修改，已用红色标出。</translation>
     </message>
     <message>
+        <source>Everything marked has been changed. Press Save to check and save again.</source>
+        <translation>标红之处都已修改。请点击“保存”，再检查一遍后保存。</translation>
+    </message>
+    <message>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
@@ -1976,6 +1980,54 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>The directory already has “{name}” (no. {number}); it cannot be entered twice.</source>
         <translation>名录中已有“{name}”（编号 {number}），不能重复登记。</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisePicker</name>
+    <message>
+        <source>Enterprise</source>
+        <extracomment>Translation context of the strings (written out at each string: lupdate reads only literals). At most this many enterprises are listed; a longer directory is narrowed by typing.</extracomment>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>开发区</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Choose from the enterprise directory</source>
+        <translation>从企业名录选择</translation>
+    </message>
+    <message>
+        <source>Name, credit code or contact</source>
+        <translation>企业名称、统一社会信用代码或联系人</translation>
+    </message>
+    <message>
+        <source>No enterprise of the directory matches. Type less of the name, or type the party&apos;s details by hand (the enterprise can be added on the 企业 page later).</source>
+        <translation>企业名录中没有符合的企业。可少输入几个字再找，或直接手工填写当事人信息（之后可在“企业”页把这家企业加入名录）。</translation>
+    </message>
+    <message>
+        <source>Use this enterprise</source>
+        <translation>使用这家企业</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The first {count} are listed: type more to narrow the search.</source>
+        <translation>只列出前 {count} 家：请多输入几个字缩小范围。</translation>
+    </message>
+    <message>
+        <source>{count} enterprise(s)</source>
+        <translation>共 {count} 家企业</translation>
     </message>
 </context>
 <context>
@@ -3897,7 +3949,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>PartyForm</name>
     <message>
         <source>18 characters; the last may be X</source>
-        <extracomment>Statuses the editor offers: the open ones (closing has its own action).</extracomment>
+        <extracomment>Statuses the editor offers: the open ones (closing has its own action). 从企业名录选择… was pressed (the editor opens the picker and calls :meth:`fill_from`).</extracomment>
         <translation>18位，最后一位可以是X</translation>
     </message>
     <message>
@@ -3927,6 +3979,14 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Person or organisation</source>
         <translation>自然人或单位</translation>
+    </message>
+    <message>
+        <source>From the directory…</source>
+        <translation>从企业名录选择…</translation>
+    </message>
+    <message>
+        <source>Choose the enterprise from the 企业 directory: its name, credit code, address and legal representative are filled in</source>
+        <translation>从企业名录中选择企业：自动填入名称、统一社会信用代码、地址和法定代表人</translation>
     </message>
     <message>
         <source>ID number</source>
@@ -4609,6 +4669,10 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>保存在数据库中，所有使用该数据库的工作站共用。</translation>
     </message>
     <message>
+        <source>Circuit tribunals: where their hearings usually sit</source>
+        <translation>巡回仲裁庭：通常开庭的企业</translation>
+    </message>
+    <message>
         <source>Example</source>
         <translation>示例</translation>
     </message>
@@ -4661,6 +4725,14 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>是</translation>
     </message>
     <message>
+        <source>(none: where its last hearing at an enterprise sat)</source>
+        <translation>（未指定：取最近一次在企业开庭的地点）</translation>
+    </message>
+    <message>
+        <source>(enterprise no. {id})</source>
+        <translation>（企业编号 {id}）</translation>
+    </message>
+    <message>
         <source>{count} setting(s) not saved: see the reason in red.</source>
         <translation>有 {count} 项设置未保存，原因见红字。</translation>
     </message>
@@ -4678,6 +4750,7 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
     <message>
         <source>Clerk, language, fonts and folders</source>
+        <extracomment>The enterprises offered as a tribunal&apos;s usual venue (a bigger directory: the first by name).</extracomment>
         <translation>书记员、界面语言、字体与文件夹</translation>
     </message>
     <message>

@@ -177,7 +177,7 @@ def test_the_summary_and_marks_follow_the_corrections_and_nothing_moves(
     editor.status.setCurrentIndex(editor.status.findData(CaseStatus.RECEIVED))
     editor.feedback("accepted_date").clear()  # what the status check does on a valid pair
     assert editor.summary.isVisible() and "保存" in editor.summary.text()
-    assert "处" not in editor.summary.text() and editor.summary.property("resolved") is True
+    assert "未保存" not in editor.summary.text() and editor.summary.property("resolved") is True
 
 
 def test_credit_code_with_wrong_check_character_needs_confirmation(

@@ -316,7 +316,7 @@ def test_a_search_with_one_match_selects_it(qtbot: QtBot, demo_db: Database) -> 
 
 
 def test_a_circuit_case_starts_where_its_tribunal_usually_sits(qtbot: QtBot, demo_db: Database) -> None:
-    from tribunal.services import enterprises, reference
+    from tribunal.services import reference
 
     case = next(c for cid in cases.search_case_ids(demo_db, CaseFilter(open_only=True))
                 if (c := cases.get_case(demo_db, cid)).tribunal_id is not None and c.status.can_be_scheduled)
@@ -325,7 +325,9 @@ def test_a_circuit_case_starts_where_its_tribunal_usually_sits(qtbot: QtBot, dem
     dialog = open_dialog(qtbot, demo_db, case_id=case.id)
     if last is not None:
         assert dialog.host.currentData() == last
-    chosen = next(e.id for e in enterprises.search_enterprises(demo_db) if e.id != last)
+    # Another enterprise with a hearing room (only those are offered as hosts).
+    hosts = [dialog.host.itemData(i) for i in range(dialog.host.count())]
+    chosen = next(h for h in hosts if h not in (OWN_ROOMS, last))
     reference.set_default_host(demo_db, case.tribunal_id, chosen)
     dialog = open_dialog(qtbot, demo_db, case_id=case.id)
     assert dialog.host.currentData() == chosen and dialog.host.currentData() != OWN_ROOMS

@@ -21,16 +21,17 @@ from tribunal.ui import msgbox, ops, window_state
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import Column, RowsModel, make_table, selected_rows, set_column_widths
 
+#: Translation context of the strings (written out at each string: lupdate reads only literals).
 CONTEXT = "EnterprisePicker"
 #: At most this many enterprises are listed; a longer directory is narrowed by typing.
 LIMIT = 200
 SEARCH_DELAY_MS = 250
 
 _COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Credit code"), lambda r: r.credit_code),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Zone"), lambda r: r.zone),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Address"), lambda r: r.address, tooltip=lambda r: r.address),
+    Column(QT_TRANSLATE_NOOP("EnterprisePicker", "Enterprise"), lambda r: r.name, tooltip=lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("EnterprisePicker", "Credit code"), lambda r: r.credit_code),
+    Column(QT_TRANSLATE_NOOP("EnterprisePicker", "Zone"), lambda r: r.zone),
+    Column(QT_TRANSLATE_NOOP("EnterprisePicker", "Address"), lambda r: r.address, tooltip=lambda r: r.address),
 )
 
 
