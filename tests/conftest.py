@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from tribunal.db.engine import Database
+from tribunal.services import workstation
 from tribunal.services.app import open_database
 
 if TYPE_CHECKING:
@@ -26,6 +28,10 @@ if TYPE_CHECKING:
     from tests.integration.data.reports import ReportWorld
 
 TODAY = dt.date(2026, 11, 27)
+
+# This computer's settings file is never the real one in tests: one folder per process for
+# what runs outside a test (session templates), one per test inside it (``workstation_file``).
+os.environ[workstation.ENV_DIR] = tempfile.mkdtemp(prefix="tribunal-config-")
 
 #: Set by .ci/run: a test skipped for want of a tool or server fails instead.
 IN_CI = os.environ.get("TRIBUNAL_CI") == "1"
@@ -265,3 +271,11 @@ def pg_url(_worker_pg_url: str | None) -> str:
     if not _worker_pg_url:
         pytest.skip("TRIBUNAL_TEST_PG_URL is not set: no PostgreSQL server for this run")
     return _worker_pg_url
+
+
+@pytest.fixture(autouse=True)
+def workstation_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own, absent, settings file of this computer (its folder is returned)."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv(workstation.ENV_DIR, str(folder))
+    return folder

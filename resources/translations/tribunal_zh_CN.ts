@@ -938,6 +938,10 @@
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
+    <message>
+        <source>Everything marked has been changed. Press Save to check and save again.</source>
+        <translation>标红之处都已修改。请点击“保存”，再检查一遍后保存。</translation>
+    </message>
 </context>
 <context>
     <name>CaseTableModel</name>
@@ -983,7 +987,7 @@
     <name>CasesPage</name>
     <message>
         <source>Register new case</source>
-        <extracomment>Live search waits this long after the last keystroke before searching. The status filter&apos;s entry for every case that is still running.</extracomment>
+        <extracomment>Live search waits this long after the last keystroke before searching. The status filter&apos;s entry for every case that is still running. 排期开庭… was pressed for this case (its id).</extracomment>
         <translation>登记新案件</translation>
     </message>
     <message>
@@ -1069,6 +1073,18 @@
     <message>
         <source>Correct the result, amount or on-site mediation recorded at closing</source>
         <translation>更正结案时登记的处理结果、金额或是否当庭调解</translation>
+    </message>
+    <message>
+        <source>Schedule hearing…</source>
+        <translation>排期开庭…</translation>
+    </message>
+    <message>
+        <source>Schedule a hearing of the selected case</source>
+        <translation>为选中的案件排期开庭</translation>
+    </message>
+    <message>
+        <source>No case matches. Clear the filters or the search, or register a new case (Ctrl+N).</source>
+        <translation>没有符合条件的案件。可清除筛选条件或查找内容，或登记新案件（Ctrl+N）。</translation>
     </message>
 </context>
 <context>
@@ -1970,10 +1986,6 @@
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <source>Quick actions</source>
-        <translation>常用操作</translation>
-    </message>
-    <message>
         <source>Import holiday schedule…</source>
         <translation>导入节假日安排…</translation>
     </message>
@@ -2020,6 +2032,10 @@
     <message>
         <source>The {year} statutory holiday schedule is not loaded yet: deadlines that reach it cannot be computed and are not in the lists below.</source>
         <translation>{year}年法定节假日安排尚未载入：涉及该年的期限无法计算，也不在下面的清单中。</translation>
+    </message>
+    <message>
+        <source>Nothing here. Deadlines of open cases are listed as they come near.</source>
+        <translation>暂无。未结案件的期限临近时会列在这里。</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2090,10 @@
     <message>
         <source>No hearings on this day.</source>
         <translation>这一天没有开庭。</translation>
+    </message>
+    <message>
+        <source>No hearings in this period. Press “Schedule a hearing”, or double-click a day in the month view.</source>
+        <translation>这段时间没有开庭。点击“排期开庭”，或在月视图中双击某一天安排开庭。</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2468,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <source>The training certificates are ready</source>
         <translation>培训证明已制作</translation>
     </message>
+    <message>
+        <source>No documents yet. Press “Make hearing documents…” above to make the documents of a hearing, or “Make a day&apos;s documents…” for a day at an enterprise.</source>
+        <translation>还没有文书。点击上方的“制作开庭文书…”制作一场开庭的文书，或点击“制作一天的文书…”制作在企业开庭一天的文书。</translation>
+    </message>
 </context>
 <context>
     <name>DueNoticesBox</name>
@@ -2609,6 +2633,54 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>The directory already has “{name}” (no. {number}); it cannot be entered twice.</source>
         <translation>名录中已有“{name}”（编号 {number}），不能重复登记。</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisePicker</name>
+    <message>
+        <source>Enterprise</source>
+        <extracomment>Translation context of the strings (written out at each string: lupdate reads only literals). At most this many enterprises are listed; a longer directory is narrowed by typing.</extracomment>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>开发区</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Choose from the enterprise directory</source>
+        <translation>从企业名录选择</translation>
+    </message>
+    <message>
+        <source>Name, credit code or contact</source>
+        <translation>企业名称、统一社会信用代码或联系人</translation>
+    </message>
+    <message>
+        <source>No enterprise of the directory matches. Type less of the name, or type the party&apos;s details by hand (the enterprise can be added on the 企业 page later).</source>
+        <translation>企业名录中没有符合的企业。可少输入几个字再找，或直接手工填写当事人信息（之后可在“企业”页把这家企业加入名录）。</translation>
+    </message>
+    <message>
+        <source>Use this enterprise</source>
+        <translation>使用这家企业</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The first {count} are listed: type more to narrow the search.</source>
+        <translation>只列出前 {count} 家：请多输入几个字缩小范围。</translation>
+    </message>
+    <message>
+        <source>{count} enterprise(s)</source>
+        <translation>共 {count} 家企业</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +2958,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <source>{zone}, {year}: {reached} of {total} enterprises reached, {never} not yet.</source>
         <translation>{zone}，{year}年：{total} 家企业中已覆盖 {reached} 家，尚未覆盖 {never} 家。</translation>
     </message>
+    <message>
+        <source>No enterprise matches. Clear the search, add an enterprise, or import the directory from a spreadsheet.</source>
+        <translation>没有符合条件的企业。可清除查找内容、新增企业，或从表格导入企业名录。</translation>
+    </message>
 </context>
 <context>
     <name>ExportIcsDialog</name>
@@ -3076,6 +3152,7 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     </message>
     <message>
         <source>Change…</source>
+        <extracomment>邀请旁听… was pressed for this hearing (its id).</extracomment>
         <translation>修改…</translation>
     </message>
     <message>
@@ -3225,6 +3302,14 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Record</source>
         <translation>登记</translation>
+    </message>
+    <message>
+        <source>Invite observers…</source>
+        <translation>邀请旁听…</translation>
+    </message>
+    <message>
+        <source>Invite HR managers of other enterprises to observe this hearing</source>
+        <translation>邀请其他企业的人力资源负责人旁听本场开庭</translation>
     </message>
 </context>
 <context>
@@ -3597,6 +3682,7 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <name>HearingsPage</name>
     <message>
         <source>Schedule a hearing</source>
+        <extracomment>邀请旁听… was pressed in the hearing pane (the hearing&apos;s id). The case selected on the 案件 page, if one can be scheduled (set by the main window).</extracomment>
         <translation>排期开庭</translation>
     </message>
     <message>
@@ -4063,6 +4149,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>{count} people written to {name}.</source>
         <translation>已将 {count} 人写入 {name}。</translation>
+    </message>
+    <message>
+        <source>Nobody is invited to this hearing yet. Open the “Invite enterprises” tab, tick the people and press “Invite the people ticked”.</source>
+        <translation>这场开庭还没有邀请任何人。打开“邀请企业”页，勾选人员后点击“邀请勾选的人员”。</translation>
     </message>
 </context>
 <context>
@@ -4647,6 +4737,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <source>Attended</source>
         <translation>已参加</translation>
     </message>
+    <message>
+        <source>No observer matches. People are added here when they are invited to a hearing or with “New person”.</source>
+        <translation>没有符合条件的旁听人员。邀请旁听或点击“新增人员”后，人员会列在这里。</translation>
+    </message>
 </context>
 <context>
     <name>OverrideReasonDialog</name>
@@ -4848,7 +4942,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>PartyForm</name>
     <message>
         <source>18 characters; the last may be X</source>
-        <extracomment>Statuses the editor offers: the open ones (closing has its own action).</extracomment>
+        <extracomment>Statuses the editor offers: the open ones (closing has its own action). 从企业名录选择… was pressed (the editor opens the picker and calls :meth:`fill_from`).</extracomment>
         <translation>18位，最后一位可以是X</translation>
     </message>
     <message>
@@ -4934,6 +5028,14 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>If it matches the licence, tick the box below.</source>
         <translation>如与营业执照一致，请勾选下方的“已核对”。</translation>
+    </message>
+    <message>
+        <source>From the directory…</source>
+        <translation>从企业名录选择…</translation>
+    </message>
+    <message>
+        <source>Choose the enterprise from the 企业 directory: its name, credit code, address and legal representative are filled in</source>
+        <translation>从企业名录中选择企业：自动填入名称、统一社会信用代码、地址和法定代表人</translation>
     </message>
 </context>
 <context>
@@ -5757,10 +5859,6 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <source>This computer</source>
-        <translation>本机</translation>
-    </message>
-    <message>
         <source>Hearings</source>
         <translation>开庭</translation>
     </message>
@@ -5787,10 +5885,6 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>These settings are stored in the database and shared by everyone who uses it.</source>
-        <translation>以下设置保存在数据库中，使用同一数据库的所有人共用。</translation>
     </message>
     <message>
         <source>Legal holidays…</source>
@@ -5844,6 +5938,67 @@ The deletion is recorded in the case&apos;s history.</source>
         <source>(the prefix or brackets are not valid yet)</source>
         <translation>（案号代字或括号尚不正确）</translation>
     </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s settings</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Kept in a file of this computer only ({path}); every other workstation keeps its own.</source>
+        <translation>只保存在本机的设置文件中（{path}），其他工作站各有自己的设置。</translation>
+    </message>
+    <message>
+        <source>Stored in the database and shared by everyone who uses it.</source>
+        <translation>保存在数据库中，所有使用该数据库的工作站共用。</translation>
+    </message>
+    <message>
+        <source>Circuit tribunals: where their hearings usually sit</source>
+        <translation>巡回仲裁庭：通常开庭的企业</translation>
+    </message>
+    <message>
+        <source>(empty: the bundled font)</source>
+        <translation>（留空：使用内置字体）</translation>
+    </message>
+    <message>
+        <source>(empty: the usual folder)</source>
+        <translation>（留空：使用默认文件夹）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Your name, as the audit trail should show it</source>
+        <translation>您的姓名，操作记录中将记为此名</translation>
+    </message>
+    <message>
+        <source>(none: where its last hearing at an enterprise sat)</source>
+        <translation>（未指定：取最近一次在企业开庭的地点）</translation>
+    </message>
+    <message>
+        <source>(enterprise no. {id})</source>
+        <translation>（企业编号 {id}）</translation>
+    </message>
+    <message>
+        <source>Clerk, language, fonts and folders</source>
+        <extracomment>The enterprises offered as a tribunal&apos;s usual venue (a bigger directory: the first by name).</extracomment>
+        <translation>书记员、界面语言、字体与文件夹</translation>
+    </message>
+    <message>
+        <source>The arbitration commission&apos;s settings</source>
+        <translation>仲裁机构设置</translation>
+    </message>
 </context>
 <context>
     <name>StaffPage</name>
@@ -5862,6 +6017,22 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Clerks</source>
         <translation>书记员</translation>
+    </message>
+</context>
+<context>
+    <name>StaleBanner</name>
+    <message>
+        <source>This record has been changed (on this or another workstation) since you opened it.</source>
+        <extracomment>cases, parties, claims, closing statutory clocks: suspensions, extensions, service records hearings scheduled, moved, postponed, held, cancelled observers invited to hearings, check-in the enterprise directory, zones, contacts the observer register training sessions, topics, attendance documents made or reprinted commission settings, staff, rooms, tribunals the legal calendar (holidays, make-up working days) Which broadcast an audit entry&apos;s ``entity`` stands for (changes seen on other workstations). A progress window appears only for work that takes longer than this. Threads answering reads; SQLite (WAL) and PostgreSQL both serve readers side by side. Ops that have not answered yet (they have no Qt parent; this keeps them alive). How often the newest audit entry is read, in milliseconds.</extracomment>
+        <translation>此记录已被修改（在本机或其他工作站），与您打开时不同。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Show the saved record; what you typed here is dropped</source>
+        <translation>显示已保存的记录；此处未保存的输入将被放弃</translation>
     </message>
 </context>
 <context>
@@ -6163,6 +6334,10 @@ The deletion is recorded in the case&apos;s history.</source>
         <source>In the directory</source>
         <translation>在名录中</translation>
     </message>
+    <message>
+        <source>No training sessions in this period. Press “New session” to arrange one, for example right after a hearing at an enterprise.</source>
+        <translation>这段时间没有培训。点击“新增培训”安排一次，例如在企业开庭之后随即举行。</translation>
+    </message>
 </context>
 <context>
     <name>TribunalsPage</name>
@@ -6371,6 +6546,10 @@ The deletion is recorded in the case&apos;s history.</source>
         <translation>浏览…</translation>
     </message>
     <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
         <source>Clerk at this computer</source>
         <translation>本机书记员</translation>
     </message>
@@ -6381,6 +6560,10 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Leave the folder empty to use the one shown in grey.</source>
         <translation>文件夹留空，则使用灰字显示的默认文件夹。</translation>
+    </message>
+    <message>
+        <source>Saved in {path}</source>
+        <translation>保存在 {path}</translation>
     </message>
     <message>
         <source>Enter the name of the clerk at this computer</source>
@@ -6452,6 +6635,14 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>The demonstration data could not be loaded.</source>
         <translation>演示数据未能载入。</translation>
+    </message>
+    <message>
+        <source>Settings of this computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Some settings of this computer could not be used; the defaults are used instead.</source>
+        <translation>本机的部分设置无法使用，已改用默认值。</translation>
     </message>
 </context>
 <context>

@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_db(sub)
 
-    st = sub.add_parser("settings", help="查看或修改设置：settings [KEY [VALUE]]")
+    st = sub.add_parser("settings", help="查看或修改设置（本机设置与仲裁机构设置）：settings [KEY [VALUE]]")
     st.add_argument("key", nargs="?", help="设置项，如 case_number.prefix")
     st.add_argument("value", nargs="?", help="新的值")
     st.set_defaults(func=_cmd_settings)
@@ -322,15 +322,29 @@ def _cmd_db_copy(args: argparse.Namespace) -> int:
 
 
 def _cmd_settings(args: argparse.Namespace) -> int:
-    from tribunal.services import settings
+    from tribunal.services import settings, workstation
 
+    for problem in settings.workstation_problems():
+        print(f"警告：{problem}", file=sys.stderr)
+    if args.key is not None and settings.BY_KEY.get(args.key, None) is not None \
+            and settings.BY_KEY[args.key].scope == settings.WORKSTATION:
+        # This computer's settings need no database.
+        if args.value is None:
+            print(settings.get(None, args.key))
+        else:
+            value = settings.set_value(None, args.key, args.value)
+            print(f"已保存（本机）：{args.key} = {value}")
+        return EXIT_OK
     db = open_db(args)
     try:
         if args.key is None:
             values = settings.get_all(db)
-            for d in settings.REGISTRY:
-                if not d.hidden:  # internal bookkeeping (saved import mappings…) is not listed
-                    print(f"{d.key}\t{values[d.key]!s}\t{d.label_zh}")
+            for scope, heading in ((settings.WORKSTATION, f"本机设置（保存在 {workstation.settings_path()}）"),
+                                   (settings.COMMISSION, f"仲裁机构设置（保存在数据库 {db.display_name}，所有工作站共用）")):
+                print(f"# {heading}")
+                for d in settings.REGISTRY:
+                    if d.scope == scope and not d.hidden:  # internal bookkeeping is not listed
+                        print(f"{d.key}\t{values[d.key]!s}\t{d.label_zh}")
             return EXIT_OK
         if args.value is None:
             print(settings.get(db, args.key))

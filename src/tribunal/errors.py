@@ -95,3 +95,5 @@ class MissingParameter(ValidationError):
             "请在“工具 → 请求金额计算器 → 工资参数”中（命令行：tribunal calc params add）按官方公布的文件录入并注明来源，再重新计算。",
             {kind: f"缺少{where}{on_date:%Y-%m-%d}的{grade_text}{label}"},
         )
+class StorageError(TribunalError):
+    """A file of this computer (its settings file) cannot be read or written."""

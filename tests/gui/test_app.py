@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
 
+from tribunal.db.engine import Database
+from tribunal.services import settings, setup, workstation
 from tribunal.ui import app as ui_app
+from tribunal.ui import setup_wizard
 from tribunal.ui.main_window import MainWindow
+from tribunal.ui.setup_wizard import WorkstationWizard
 
 from .helpers import MessageBoxes
 
@@ -44,6 +49,7 @@ def test_a_missing_folder_is_refused(tmp_path: Path, boxes: MessageBoxes) -> Non
 def test_run_gui_shows_the_window_then_loads_data(
     tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    settings.set_workstation_values({"clerk.name": "赵静"})  # not this computer's first start
     events: list[str] = []
     original_load = MainWindow.load_data
 
@@ -73,3 +79,70 @@ def test_gui_start_path_does_not_load_the_pdf_code() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert result.stdout.strip() == "[]"
+
+
+def start_and_close(tmp_path: Path, qapp: QApplication) -> list[str]:
+    """Run the program on a new database until its window has loaded; the first page's name."""
+    seen: list[str] = []
+    original_load = MainWindow.load_data
+
+    def load_data(window: MainWindow) -> None:
+        original_load(window)
+        seen.append(window.navigation_texts()[0])
+        window.close()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MainWindow, "load_data", load_data)
+        patch.setattr(qapp, "exec", lambda: (QApplication.processEvents(), 0)[1])
+        patch.setattr(QTimer, "singleShot", lambda _ms, func: func())
+        assert ui_app.run_gui(str(tmp_path / "new.sqlite3")) == 0
+    ui_app.install_translators(qapp, "zh_CN")
+    return seen
+
+
+def test_a_workstations_first_start_asks_for_its_own_settings(
+    tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Database] = []
+
+    def answer(wizard: WorkstationWizard) -> QDialog.DialogCode:
+        asked.append(wizard._db)
+        setup_wizard.store_workstation(wizard._db, "欧阳晓燕", "", "en")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(setup, "needs_setup", lambda _db: False)  # a commission already set up
+    monkeypatch.setattr(WorkstationWizard, "exec", answer)
+    assert not workstation.exists()
+    assert start_and_close(tmp_path, qapp) == ["Dashboard"]  # the language chosen
+    assert len(asked) == 1 and asked[0].actor == "欧阳晓燕"
+    # The next start does not ask again.
+    asked.clear()
+    start_and_close(tmp_path, qapp)
+    assert asked == []
+
+
+def test_a_bad_settings_file_gives_one_message_and_the_defaults(
+    tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, boxes: MessageBoxes,
+    workstation_file: Path,
+) -> None:
+    (workstation_file / "workstation.json").write_text('{"ui.language": "klingon"', encoding="utf-8")
+    monkeypatch.setattr(setup, "needs_setup", lambda _db: False)
+    monkeypatch.setattr(WorkstationWizard, "exec", lambda _w: pytest.fail("not a first start"))
+    assert start_and_close(tmp_path, qapp) == ["工作台"]
+    assert boxes.kinds() == ["warning"] and "已损坏" in boxes.texts()
+
+
+def test_the_first_start_wizard_writes_this_computers_file(qtbot: QtBot, seeded_db: Database) -> None:
+    wizard = WorkstationWizard(seeded_db)
+    qtbot.addWidget(wizard)
+    page = wizard.workstation
+    assert [page.clerk.itemText(i) for i in range(page.clerk.count())] == ["赵静"]  # the commission's clerks
+    page.clerk.setCurrentText("阿卜杜热合曼·阿卜杜克热木")
+    page.language.setCurrentIndex(page.language.findData("en"))
+    seeded_db.actor_explicit = False
+    wizard.show()
+    wizard.accept()
+    qtbot.waitUntil(lambda: wizard.saved)
+    stored = workstation.read()[0]
+    assert stored["ui.language"] == "en" and stored["clerk.name"] == "阿卜杜热合曼·阿卜杜克热木"
+    assert seeded_db.actor == "阿卜杜热合曼·阿卜杜克热木"

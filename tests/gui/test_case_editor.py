@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
@@ -62,6 +63,15 @@ def test_amount_is_reformatted_and_totalled(qtbot: QtBot, seeded_db: Database) -
     type_into(qtbot, second.amount, "¥1,000元")
     assert editor.claim_rows()[0].amount.text() == "12,345.50"
     assert "13,345.50" in editor.claim_total.text()
+
+
+def test_amounts_in_wan_and_with_commas_are_read(qtbot: QtBot, seeded_db: Database) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    rows = [editor.claim_rows()[0], editor.add_claim(), editor.add_claim()]
+    for row, typed in zip(rows, ("1.2万", "12,000", "12000.50"), strict=True):
+        type_into(qtbot, row.amount, typed)
+    assert [r.amount.text() for r in rows] == ["12,000.00", "12,000.00", "12,000.50"]
+    assert "36,000.50" in editor.claim_total.text()
 
 
 def test_bad_id_number_is_refused_beside_the_field(qtbot: QtBot, seeded_db: Database) -> None:
@@ -141,6 +151,33 @@ def test_errors_on_several_tabs_go_to_the_first(qtbot: QtBot, seeded_db: Databas
     assert "两位小数" in editor.feedback("claims[0].amount").text
     assert "3 处" in editor.summary.text()
     assert cases.count_cases(seeded_db) == 0
+
+
+def test_the_summary_and_marks_follow_the_corrections_and_nothing_moves(
+    qtbot: QtBot, seeded_db: Database
+) -> None:
+    editor = new_editor(qtbot, seeded_db)
+    editor.show()
+    fill_new_case(qtbot, editor, amount="12.345", applicant="")
+    editor.status.setCurrentIndex(editor.status.findData(CaseStatus.HEARD))  # needs acceptance
+    click_save(qtbot, editor)
+    assert "3 处" in editor.summary.text()
+    form = editor.party_forms()[0]
+    editor.tabs.setCurrentIndex(TAB_PARTIES)
+    below = form.id_number.mapTo(editor, form.id_number.rect().topLeft())
+    red = editor.tabs.tabBar().tabTextColor(TAB_PARTIES)
+
+    type_into(qtbot, form.name, "张三")  # the error line under the name goes…
+    assert not editor.feedback("parties[0].name").has_error
+    assert form.id_number.mapTo(editor, form.id_number.rect().topLeft()) == below  # …nothing moves
+    assert "2 处" in editor.summary.text()
+    assert editor.tabs.tabBar().tabTextColor(TAB_PARTIES) != red  # the tab is no longer red
+
+    type_into(qtbot, editor.claim_rows()[0].amount, "1.2万")
+    editor.status.setCurrentIndex(editor.status.findData(CaseStatus.RECEIVED))
+    editor.feedback("accepted_date").clear()  # what the status check does on a valid pair
+    assert editor.summary.isVisible() and "保存" in editor.summary.text()
+    assert "未保存" not in editor.summary.text() and editor.summary.property("resolved") is True
 
 
 def test_credit_code_with_wrong_check_character_needs_confirmation(
@@ -248,3 +285,34 @@ def test_claims_tab_error_for_too_many_claims_is_shown(qtbot: QtBot, seeded_db: 
     assert editor.tabs.currentIndex() == TAB_CLAIMS
     assert editor.claims_feedback.has_error
     assert "其他问题" in editor.summary.text()  # a reason with no field goes in the summary
+
+
+def test_a_respondent_is_picked_from_the_enterprise_directory(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tribunal.services import enterprises
+    from tribunal.ui.enterprise_picker import EnterprisePicker
+
+    known = next(p for cid in cases.search_case_ids(demo_db, cases.CaseFilter())
+                 for p in cases.get_case(demo_db, cid).parties
+                 if p.enterprise_id is not None and p.legal_representative)
+    entry = enterprises.get_enterprise(demo_db, known.enterprise_id)
+    picker = EnterprisePicker(demo_db, entry.row.credit_code or entry.row.name)
+    qtbot.addWidget(picker)
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 1, timeout=5000)
+    assert picker.ok_button.isEnabled()  # the single match is selected
+    picker.pick()
+    picked = picker.picked
+    assert picked is not None and picked.enterprise_id == known.enterprise_id
+    assert picked.legal_representative == known.legal_representative  # from its last case
+
+    editor = CaseEditor(demo_db)
+    qtbot.addWidget(editor)
+    monkeypatch.setattr(EnterprisePicker, "ask", staticmethod(lambda _parent, _db, _text="": picked))
+    respondent = editor.party_forms()[1]
+    assert respondent.pick_button.isVisibleTo(respondent)
+    assert editor.pick_enterprise(respondent)
+    assert (respondent.name.text(), respondent.credit_code.text(), respondent.legal_representative.text()) == (
+        picked.name, picked.credit_code, picked.legal_representative)
+    assert respondent.to_input().enterprise_id == picked.enterprise_id
+    assert not editor.party_forms()[0].pick_button.isVisibleTo(editor.party_forms()[0])  # a person

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import TODAY
@@ -252,3 +253,82 @@ def test_a_postponed_hearing_is_not_offered_as_a_clash(qtbot: QtBot, demo_db: Da
     set_time(dialog, day, dt.time(10, 0), dt.time(11, 0))
     dialog.check_now()
     assert "staff.double_booked" not in rule_keys(dialog.panel.findings())
+
+
+def retype(qtbot: QtBot, field: QLineEdit, keys: str) -> None:
+    """Type over the field key by key, as a clerk does, then press Enter."""
+    field.selectAll()
+    qtbot.keyClicks(field, keys)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_typing_a_start_moves_the_end_once_and_keeps_the_length(qtbot: QtBot, demo_db: Database) -> None:
+    booked = first_hearing(demo_db)
+    dialog = open_dialog(qtbot, demo_db, hearing_id=booked.id)  # 09:30–11:30
+    dialog.start_time.selectAll()
+    qtbot.keyClicks(dialog.start_time, "17")
+    # Half typed, nothing moves (a time field that counted "1" gave 19:00–00:30).
+    assert dialog.end_time.time() == QTime(11, 30)
+    qtbot.keyClick(dialog.start_time, Qt.Key.Key_Return)
+    assert (dialog.start_time.time(), dialog.end_time.time()) == (QTime(17, 0), QTime(19, 0))
+    retype(qtbot, dialog.start_time, "930")
+    assert (dialog.start_time.time(), dialog.end_time.time()) == (QTime(9, 30), QTime(11, 30))
+
+
+def test_fourteen_typed_over_a_full_hour_is_two_in_the_afternoon(qtbot: QtBot, demo_db: Database) -> None:
+    booked = first_hearing(demo_db)
+    dialog = open_dialog(qtbot, demo_db, hearing_id=booked.id)
+    retype(qtbot, dialog.start_time, "9")
+    assert dialog.start_time.time() == QTime(9, 0)
+    retype(qtbot, dialog.start_time, "14")
+    assert (dialog.start_time.time(), dialog.end_time.time()) == (QTime(14, 0), QTime(16, 0))
+    retype(qtbot, dialog.end_time, "1630")
+    assert dialog.end_time.time() == QTime(16, 30)
+    assert dialog.collect() is not None
+    assert dialog.collect().ends_at == dt.datetime.combine(booked.starts_at.date(), dt.time(16, 30))  # type: ignore[union-attr]
+
+
+def test_a_date_typed_into_a_new_year_stays_in_it(qtbot: QtBot, demo_db: Database) -> None:
+    booked = first_hearing(demo_db)
+    dialog = open_dialog(qtbot, demo_db, hearing_id=booked.id)
+    retype(qtbot, dialog.date, "2027-01-01")
+    assert dialog.date.value() == dt.date(2027, 1, 1)  # not 2026-01-01
+    retype(qtbot, dialog.date, "20270104")
+    collected = dialog.collect()
+    assert collected is not None and collected.starts_at == dt.datetime(2027, 1, 4, 9, 30)
+
+
+def test_a_start_near_midnight_leaves_the_end_for_the_check(qtbot: QtBot, demo_db: Database) -> None:
+    booked = first_hearing(demo_db)
+    dialog = open_dialog(qtbot, demo_db, hearing_id=booked.id)
+    retype(qtbot, dialog.start_time, "2300")
+    assert dialog.end_time.time() == QTime(11, 30)  # 23:00 + 2 h would be 01:00 the next day
+
+
+def test_a_search_with_one_match_selects_it(qtbot: QtBot, demo_db: Database) -> None:
+    dialog = open_dialog(qtbot, demo_db)
+    assert dialog.case.currentData() is None  # (choose a case)
+    some = next(r for r in cases.search_cases(demo_db, CaseFilter(open_only=True))
+                if r.status == CaseStatus.ACCEPTED)
+    dialog.case_search.setText(some.number)
+    qtbot.waitUntil(lambda: dialog.case.currentData() == some.id, timeout=3000)
+    assert "选择" not in dialog.case.currentText()
+
+
+def test_a_circuit_case_starts_where_its_tribunal_usually_sits(qtbot: QtBot, demo_db: Database) -> None:
+    from tribunal.services import reference
+
+    case = next(c for cid in cases.search_case_ids(demo_db, CaseFilter(open_only=True))
+                if (c := cases.get_case(demo_db, cid)).tribunal_id is not None and c.status.can_be_scheduled)
+    assert case.tribunal_id is not None
+    last = reference.usual_host(demo_db, case.tribunal_id)  # no default: the last hearing's host
+    dialog = open_dialog(qtbot, demo_db, case_id=case.id)
+    if last is not None:
+        assert dialog.host.currentData() == last
+    # Another enterprise with a hearing room (only those are offered as hosts).
+    hosts = [dialog.host.itemData(i) for i in range(dialog.host.count())]
+    chosen = next(h for h in hosts if h not in (OWN_ROOMS, last))
+    reference.set_default_host(demo_db, case.tribunal_id, chosen)
+    dialog = open_dialog(qtbot, demo_db, case_id=case.id)
+    assert dialog.host.currentData() == chosen and dialog.host.currentData() != OWN_ROOMS
+    assert dialog.tribunal.currentData() == case.tribunal_id

@@ -321,3 +321,15 @@ def test_scheduling_from_the_page_shows_the_new_hearing(page: HearingsPage, demo
     assert asked[0]["start"] == dt.datetime(2026, 12, 22, 9, 30)
     assert page.detail.hearing_id() == first.id and with_signal == [1]
     assert page.anchor() == first.starts_at.date()
+
+
+def test_a_postponed_hearing_keeps_its_length_when_the_new_start_is_typed(qtbot: QtBot, demo_db: Database) -> None:
+    first = hearings.get_hearing(demo_db, december(demo_db)[0].id)
+    dialog = PostponeDialog(demo_db, first, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.new_time.setChecked(True)
+    dialog.start.selectAll()
+    qtbot.keyClicks(dialog.start, "14")
+    assert dialog.end.value() == first.ends_at.time()  # nothing moves while typing
+    qtbot.keyClick(dialog.start, Qt.Key.Key_Return)
+    assert dialog.end.value() == (dt.datetime.combine(TODAY, dt.time(14, 0)) + (first.ends_at - first.starts_at)).time()

@@ -65,7 +65,9 @@ def test_status_line_shows_database_and_clerk(qtbot: QtBot, seeded_db: Database)
 
     settings_page = window.settings_page
     settings_page.set_field("clerk.name", "赵静")
-    assert settings_page.save()
+    with qtbot.waitSignal(settings_page.save_finished) as finished:
+        settings_page.save()
+    assert finished.args == [True]
     assert window.clerk_label.text() == "书记员：赵静"
     assert "赵静" in window.dashboard.greeting.text()
 
@@ -150,3 +152,65 @@ def test_window_and_column_layout_are_remembered(qtbot: QtBot, seeded_db: Databa
     assert stored.contains("main_window/geometry") and stored.contains("cases/header")
     again = open_window(qtbot, seeded_db)
     assert again.cases.view.columnWidth(0) == 333
+
+
+def test_scheduling_starts_from_the_case_selected_in_the_case_list(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tribunal.domain.enums import CaseStatus
+    from tribunal.ui.hearing_dialog import HearingDialog
+    from tribunal.ui.main_window import PAGE_HEARINGS
+
+    asked: list[int | None] = []
+    monkeypatch.setattr(HearingDialog, "ask",
+                        staticmethod(lambda _parent, _db, *, case_id=None, start=None, today=None:
+                                     asked.append(case_id)))
+    window = open_window(qtbot, demo_db)
+    page = window.cases
+    model = page.model
+    accepted = next(r for r in range(model.rowCount())
+                    if (row := model.case_row(r)) is not None and row.status == CaseStatus.ACCEPTED)
+    received = next(r for r in range(model.rowCount())
+                    if (row := model.case_row(r)) is not None and row.status == CaseStatus.RECEIVED)
+    page.view.selectRow(received)
+    assert not page.schedule_button.isEnabled()  # not accepted yet: nothing to schedule
+    page.view.selectRow(accepted)
+    wanted = model.case_id(accepted)
+    assert page.schedule_button.isEnabled()
+    # 排期开庭… on the case list opens the dialog on 开庭排期 for that case…
+    page.schedule_button.click()
+    assert window.stack.currentIndex() == PAGE_HEARINGS and asked == [wanted]
+    # …and so does 排期开庭 on the calendar while the case is selected in 案件.
+    from tribunal.ui.hearings_page import HearingsPage
+
+    hearings_page = window.current_page()
+    assert isinstance(hearings_page, HearingsPage)
+    hearings_page.new_button.click()
+    assert asked == [wanted, wanted]
+
+
+def test_the_hearing_pane_invites_observers_and_opens_check_in(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tribunal.domain.enums import HearingStatus
+    from tribunal.services import hearings
+    from tribunal.ui.checkin_window import CheckinWindow
+    from tribunal.ui.hearings_page import HearingsPage
+    from tribunal.ui.main_window import PAGE_HEARINGS, PAGE_OBSERVERS
+
+    window = open_window(qtbot, demo_db)
+    window.switch_to(PAGE_HEARINGS)
+    page = window.current_page()
+    assert isinstance(page, HearingsPage)
+    public = next(r for r in hearings.list_hearings(demo_db)
+                  if r.public and r.status == HearingStatus.SCHEDULED)
+    page.open_hearing(public.id)
+    assert page.detail.invite_button.isEnabled() and page.detail.checkin_button.isEnabled()
+    page.detail.invite_button.click()
+    assert window.stack.currentIndex() == PAGE_OBSERVERS
+    assert window.observers.tabs.currentWidget() is window.observers.invitations
+    assert window.observers.invitations.hearing_id() == public.id
+    opened: list[int] = []
+    monkeypatch.setattr(CheckinWindow, "open_for", staticmethod(lambda _parent, _db, hid: opened.append(hid)))
+    page.detail.checkin_button.click()
+    assert opened == [public.id]

@@ -174,6 +174,7 @@ def test_a_second_workstation_sets_only_its_clerk_and_folder(qtbot: QtBot, db: D
     page = wizard.workstation
     assert [page.clerk.itemText(i) for i in range(page.clerk.count())] == ["欧阳晓燕", "王淑芬"]
     page.clerk.setCurrentText("王淑芬")
+    page.language.setCurrentIndex(page.language.findData("en"))
     page.folder.setText("relative/folder")
     _finish(qtbot, wizard)
     assert wizard.isVisible() and page.feedback["folder"].has_error  # refused beside the field
@@ -183,6 +184,7 @@ def test_a_second_workstation_sets_only_its_clerk_and_folder(qtbot: QtBot, db: D
     qtbot.waitUntil(lambda: wizard.saved)
     assert settings.get(db, "clerk.name") == "王淑芬"
     assert settings.get(db, "documents.folder") == str(tmp_path / "文书")
+    assert settings.get(None, "ui.language") == "en"
     assert not setup_wizard.workstation_is_new()
     assert settings.get(db, "commission.name") == "邵阳市劳动人事争议仲裁院"  # the commission untouched
 
@@ -225,6 +227,6 @@ def test_first_run_on_a_set_up_database_asks_only_a_new_computer(
     monkeypatch.setattr(WorkstationWizard, "exec", lambda _w: asked.append("workstation") or 0)
     assert ui_app.first_run(db) is db
     assert asked == ["workstation"]
-    setup_wizard.mark_workstation_set_up()
+    settings.set_workstation_values({"clerk.name": "王淑芬"})  # this computer's file now exists
     assert ui_app.first_run(db) is db
     assert asked == ["workstation"]

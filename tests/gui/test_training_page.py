@@ -74,7 +74,7 @@ def test_session_after_a_hearing_with_suggested_topics(
     qtbot.addWidget(dialog)
     dialog.show()
     # Following the hearing, in the same place: it starts when the hearing ends plus the buffer.
-    assert dialog.starts.dateTime().toPython() == dt.datetime(2026, 12, 8, 12, 0)
+    assert dialog.starts.value() == dt.datetime(2026, 12, 8, 12, 0)
     assert dialog.venue.text() == "邵阳宝庆精密机械有限公司 职工活动中心会议室"
     suggested = [t.title for t in training.suggest_topics(gui_db, "wages")]
     assert dialog.suggested_titles() == suggested  # marked and listed first
@@ -101,7 +101,7 @@ def test_end_before_start_is_refused_beside_the_field(qtbot: QtBot, gui_db: Data
     dialog = SessionDialog(gui_db, today=TODAY)
     qtbot.addWidget(dialog)
     type_into(qtbot, dialog.title, "劳动合同签订要点")
-    dialog.ends.setDateTime(dialog.starts.dateTime().addSecs(-3600))
+    dialog.ends.setValue(dialog.starts.value() - dt.timedelta(hours=1))
     assert dialog.save() is False
     assert dialog.feedback("ends_at").text == "结束时间应晚于开始时间"
     dialog.has_end.setChecked(False)

@@ -326,3 +326,32 @@ def test_environment_variable_selects_the_database(tmp_path):
                             env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
 
+
+def test_settings_show_both_scopes_and_workstation_values_stay_on_this_computer(
+    tmp_path, capsys, workstation_file
+):
+    from tribunal.services import workstation
+
+    path = str(tmp_path / "s.sqlite3")
+    assert run(capsys, "--db", path, "settings", "clerk.name", "欧阳晓燕")[1].startswith("已保存（本机）")
+    assert run(capsys, "settings", "ui.language", "en")[0] == 0  # no database needed
+    code, out, _ = run(capsys, "--db", path, "settings")
+    mine, shared = out.split("# 仲裁机构设置")
+    assert code == 0 and str(workstation.settings_path()) in mine
+    assert "clerk.name\t欧阳晓燕" in mine and "ui.language\ten" in mine and "case_number.prefix" in shared
+    assert "documents.date_style" in shared and "folders.last_open" not in out
+    import sqlite3
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM setting WHERE key IN ('clerk.name', 'ui.language')").fetchone() == (0,)
+    con.close()
+
+
+def test_a_bad_value_in_the_settings_file_gives_one_warning_and_the_default(tmp_path, capsys, workstation_file):
+    (workstation_file / "workstation.json").write_text('{"ui.language": "fr", "clerk.name": "赵静"}',
+                                                       encoding="utf-8")
+    code, out, err = run(capsys, "settings", "ui.language")
+    assert code == 0 and out.strip() == "zh_CN"
+    assert err.count("警告") == 1 and "界面语言" in err and "Traceback" not in err
+    (workstation_file / "workstation.json").write_text("{not json", encoding="utf-8")
+    code, out, err = run(capsys, "settings", "clerk.name")
+    assert code == 0 and out.strip() == "" and "已损坏" in err

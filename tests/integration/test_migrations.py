@@ -398,3 +398,82 @@ def test_a_database_in_use_keeps_the_former_commission_defaults_and_a_new_one_st
         assert setup.needs_setup(db) and settings.get(db, "case_number.prefix") == ""
     finally:
         db.dispose()
+def _database_at_0004(path: Path, rows: dict[str, object]) -> None:
+    """A database as the previous release left it: at revision 0004, workstation settings in it."""
+    import json
+
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    db = Database(f"sqlite:///{path}")
+    try:
+        command.upgrade(migrate.alembic_config(db), "0004")
+    finally:
+        db.dispose()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        for key, value in rows.items():
+            conn.execute(text("INSERT INTO setting (key, value, updated_at) VALUES (:k, :v, CURRENT_TIMESTAMP)"),
+                         {"k": key, "v": json.dumps(value, ensure_ascii=False)})
+    engine.dispose()
+
+
+OLD_ROWS = {"ui.language": "en", "clerk.name": "阿卜杜热合曼·阿卜杜克热木", "documents.font_heiti": "C:/Windows/Fonts/simhei.ttf",
+            "documents.folder": "D:/仲裁文书", "commission.name": "邵阳市劳动人事争议仲裁院"}
+
+
+def test_upgrading_moves_workstation_settings_into_this_computers_file(tmp_path, workstation_file):
+    from tribunal.services import settings, workstation
+
+    path = tmp_path / "old.sqlite3"
+    _database_at_0004(path, OLD_ROWS)
+    assert not workstation.exists()
+    db = open_database(str(path))
+    try:
+        assert migrate.schema_state(db).up_to_date
+        # Copied into this computer's file before the upgrade deleted them from the database…
+        stored, problem = workstation.read()
+        assert problem is None
+        assert {k: stored[k] for k in ("ui.language", "clerk.name", "documents.font_heiti", "documents.folder")} == {
+            k: OLD_ROWS[k] for k in ("ui.language", "clerk.name", "documents.font_heiti", "documents.folder")}
+        with db.engine.connect() as conn:
+            keys = {row[0] for row in conn.exec_driver_sql("SELECT key FROM setting")}
+        assert keys == {"commission.name"}  # …and the commission's stay shared
+        values = settings.get_all(db)
+        assert values["ui.language"] == "en" and values["commission.name"] == OLD_ROWS["commission.name"]
+        assert db.actor == OLD_ROWS["clerk.name"]  # the audit names this workstation's clerk
+    finally:
+        db.dispose()
+    # Another workstation on the same (now upgraded) database starts with nothing of them.
+    other = tmp_path / "other-pc"
+    import os
+    os.environ[workstation.ENV_DIR] = str(other)
+    assert not workstation.exists() and settings.workstation_values()[0]["ui.language"] == "zh_CN"
+
+
+def test_values_already_in_this_computers_file_win_over_the_database(tmp_path, workstation_file):
+    from tribunal.services import settings, workstation
+
+    settings.set_workstation_values({"clerk.name": "赵静"})
+    path = tmp_path / "old.sqlite3"
+    _database_at_0004(path, OLD_ROWS)
+    open_database(str(path)).dispose()
+    stored, _problem = workstation.read()
+    assert stored["clerk.name"] == "赵静" and stored["ui.language"] == "en"
+
+
+def test_an_unwritable_settings_file_stops_the_upgrade_and_loses_nothing(tmp_path, monkeypatch):
+    from tribunal.errors import StorageError
+    from tribunal.services import workstation
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv(workstation.ENV_DIR, str(blocker / "config"))  # a folder inside a file
+    path = tmp_path / "old.sqlite3"
+    _database_at_0004(path, OLD_ROWS)
+    with pytest.raises(StorageError, match="无法保存本机设置文件"):
+        open_database(str(path))
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+    assert con.execute("SELECT count(*) FROM setting").fetchone() == (len(OLD_ROWS),)
+    con.close()

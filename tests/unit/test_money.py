@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tribunal.domain.money import MAX_YUAN, format_yuan, parse_yuan, to_chinese_upper
 
@@ -34,6 +36,16 @@ from tribunal.domain.money import MAX_YUAN, format_yuan, parse_yuan, to_chinese_
         ("007", 700),
         ("1000000000000", MAX_YUAN * 100),
         ("1,000,000,000,000.00", MAX_YUAN * 100),
+        # As clerks write amounts in 万 (the three forms, and more).
+        ("1.2万", 1_200_000),
+        ("12,000", 1_200_000),
+        ("12000.50", 1_200_050),
+        ("3万元", 3_000_000),
+        ("１.５万", 1_500_000),
+        ("0.0001万", 100),
+        ("1.234567万", 1_234_567),
+        ("12,345万", 12_345_0000_00),
+        ("10000万", 1_0000_0000_00),
     ],
 )
 def test_parse_yuan(text: str, fen: int) -> None:
@@ -59,6 +71,11 @@ def test_parse_yuan(text: str, fen: int) -> None:
         ("12,34.5", "金额“12,34.5”的千分位逗号位置不正确"),
         ("1000000000000.01", "金额“1000000000000.01”过大，超过1,000,000,000,000元，请核对"),
         ("10000000000000", "金额“10000000000000”过大，超过1,000,000,000,000元，请核对"),
+        ("1.2345678万", "金额“1.2345678万”最多保留两位小数（到分）"),
+        ("万", "金额“万”不是有效的数字"),
+        ("1.2万万", "金额“1.2万万”不是有效的数字"),
+        ("-1.2万", "金额不能为负数：-1.2万"),
+        ("100000001万", "金额“100000001万”过大，超过1,000,000,000,000元，请核对"),
     ],
 )
 def test_parse_yuan_refuses(text: str, message: str) -> None:
@@ -70,6 +87,14 @@ def test_parse_yuan_refuses(text: str, message: str) -> None:
 def test_parse_yuan_refuses_a_huge_paste_in_chinese() -> None:
     with pytest.raises(ValueError, match="过大"):
         parse_yuan("9" * 5000)
+
+
+@given(st.integers(min_value=0, max_value=MAX_YUAN * 100))
+def test_an_amount_written_in_wan_is_the_same_amount(fen: int) -> None:
+    yuan, cents = divmod(fen, 100)
+    wan, rest = divmod(yuan, 10_000)
+    written = f"{wan}.{rest:04d}{cents:02d}万"  # 12345.67 yuan → "1.234567万"
+    assert parse_yuan(written) == fen
 
 
 def test_parse_yuan_none() -> None:

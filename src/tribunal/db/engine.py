@@ -180,6 +180,8 @@ class Database:
                  echo: bool = False) -> None:
         self.url = url
         self.actor = actor or os.environ.get("TRIBUNAL_USER") or _os_user()
+        #: The actor was named (argument or TRIBUNAL_USER), not defaulted to the system user.
+        self.actor_explicit = bool(actor or os.environ.get("TRIBUNAL_USER"))
         self.readonly = readonly
         self.path = sqlite_path(url)
         if self.path is not None:
@@ -263,6 +265,11 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def system_user() -> str:
+    """The operating system's name for the person logged in (the audit's last resort)."""
+    return _os_user()
 
 
 def _os_user() -> str:

@@ -114,6 +114,9 @@ class CircuitTribunal(Versioned, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     colour: Mapped[str | None] = mapped_column(String(9))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: Where its hearings usually sit: the scheduling dialog's first choice of host.
+    default_host_enterprise_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enterprise.id", ondelete="SET NULL"))
 
     zone: Mapped[Zone | None] = relationship()
 

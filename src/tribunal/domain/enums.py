@@ -69,6 +69,12 @@ class CaseStatus(LabelledEnum):
         """True while the case still runs (not closed, not rejected)."""
         return self not in (CaseStatus.CLOSED, CaseStatus.REJECTED)
 
+    @property
+    def can_be_scheduled(self) -> bool:
+        """True when a hearing may be scheduled: accepted and still open (a suspended case too,
+        for the day it resumes)."""
+        return self in (CaseStatus.ACCEPTED, CaseStatus.SCHEDULED, CaseStatus.HEARD, CaseStatus.SUSPENDED)
+
 
 class CaseOutcome(LabelledEnum):
     """How a case ended (结案方式)."""

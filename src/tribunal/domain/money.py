@@ -23,8 +23,9 @@ _CURRENCY_MARKS = ("人民币", "RMB", "CNY", "¥")
 def parse_yuan(text: str | None) -> int:
     """Read an amount in yuan and return it in fen.
 
-    Accepts full-width digits, thousands separators ("12,345.6"), a leading "¥"/"人民币"
-    and a trailing "元". Refuses negative amounts, more than two decimals (below one fen) and
+    Accepts full-width digits, thousands separators ("12,345.6"), a leading "¥"/"人民币",
+    a trailing "元", and amounts in 万 as clerks write them ("1.2万", "3万元" → 12,000 and
+    30,000 yuan). Refuses negative amounts, more than two decimals (below one fen) and
     amounts above :data:`MAX_YUAN`.
 
     Args:
@@ -45,6 +46,8 @@ def parse_yuan(text: str | None) -> int:
     if tidy.startswith(("-", "−")):
         raise ValueError(f"金额不能为负数：{text}")
     tidy = tidy.removeprefix("+")
+    if tidy.endswith("万"):
+        tidy = _from_wan(tidy.removesuffix("万"), text)
     match = _PLAIN.fullmatch(tidy) or _GROUPED.fullmatch(tidy)
     if not match:
         if re.fullmatch(r"[0-9,]+(?:\.[0-9]*)?", tidy) and "," in tidy:
@@ -62,6 +65,22 @@ def parse_yuan(text: str | None) -> int:
     if fen > MAX_YUAN * FEN_PER_YUAN:
         raise too_large
     return fen
+
+
+def _from_wan(number: str, text: str | None) -> str:
+    """The yuan of an amount written in 万 ("1.2" → "12000"), as plain digits."""
+    match = _PLAIN.fullmatch(number) or _GROUPED.fullmatch(number)
+    if not match:
+        raise ValueError(f"金额“{text}”不是有效的数字")
+    whole, decimals = match.group(1).replace(",", ""), match.group(2) or ""
+    if len(decimals) > 6:
+        raise ValueError(f"金额“{text}”最多保留两位小数（到分）")
+    if len(whole.lstrip("0")) > len(str(MAX_YUAN)):
+        raise ValueError(f"金额“{text}”过大，超过{MAX_YUAN:,}元，请核对")
+    # Moving the point four places right keeps every digit (no floating point).
+    digits = whole + decimals.ljust(4, "0")
+    yuan, cents = digits[:len(whole) + 4], digits[len(whole) + 4:]
+    return f"{yuan}.{cents}" if cents else yuan
 
 
 def format_yuan(fen: int) -> str:

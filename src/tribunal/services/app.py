@@ -8,8 +8,9 @@ from pathlib import Path
 
 from tribunal import __version__
 from tribunal.db import migrate
-from tribunal.db.engine import Database, resolve_url, sqlite_path
+from tribunal.db.engine import Database, resolve_url, sqlite_path, system_user
 from tribunal.errors import DatabaseError
+from tribunal.services import settings
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,15 @@ def open_database(db: str | os.PathLike[str] | None = None, *, actor: str | None
             # by whichever workstation happens to start first.
             _require_current_server_schema(handle)
         elif migrate_now:
+            _keep_workstation_settings(handle)
             migrate.upgrade(handle)
         else:
             migrate.schema_state(handle)
     except BaseException:
         handle.dispose()
         raise
+    # Read after the upgrade, which may just have brought the clerk into this computer's file.
+    follow_workstation_clerk(handle)
     return handle
 
 
@@ -64,6 +68,14 @@ def _require_current_server_schema(handle: Database) -> None:
     raise DatabaseError(
         f"服务器上的数据库结构较旧（版本 {state.current}），本程序（{__version__}）需要版本 {state.head}。"
         f"请管理员先运行 tribunal --db 地址 db upgrade（会先导出一份备份），再打开：{handle.display_name}")
+def follow_workstation_clerk(db: Database) -> None:
+    """Name this workstation's clerk in the audit, else the system user.
+
+    A name given explicitly (``--user``, ``TRIBUNAL_USER``) is kept.
+    """
+    if not db.actor_explicit:
+        clerk = str(settings.workstation_values()[0].get("clerk.name") or "").strip()[:60]
+        db.actor = clerk or system_user()
 
 
 def _refuse_without_touching(url: str) -> None:
@@ -84,6 +96,20 @@ def _refuse_without_touching(url: str) -> None:
         probe.dispose()
     if not state.up_to_date and not state.is_empty:
         sqlite_files.backup_folder(path, create=False)
+
+
+def _keep_workstation_settings(handle: Database) -> None:
+    """Before an upgrade to 0006, copy the workstation settings in the database into this
+    computer's settings file: that upgrade deletes them from the shared database.
+
+    Raises:
+        StorageError: the file cannot be written; the database is then left as it was.
+    """
+    state = migrate.schema_state(handle)
+    if state.current is None or state.up_to_date:
+        return  # after 0006 the database holds no such rows: nothing to copy
+    with handle.session(write=False) as s:
+        settings.adopt_database_values(s)
 
 
 @dataclass(frozen=True)
@@ -127,6 +153,7 @@ def upgrade_database(db: str | os.PathLike[str] | None = None, *,
             from tribunal.services import backup as backups
 
             backup = backups.dump_before_upgrade(handle, dump_folder)
+        _keep_workstation_settings(handle)
         copy = migrate.upgrade(handle)
         return UpgradeReport(handle.display_name, state.current, state.head, copy or backup,
                              not state.up_to_date)

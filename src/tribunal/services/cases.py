@@ -876,3 +876,44 @@ def reopen_case(db: Database, case_id: int, reason: str, *, expected_version: in
         audit.record(s, db.actor, "case.reopen", "case", case_id,
                      f"撤销结案 {case.number}：{reason.strip()}", before, after, version=after.version)
         return after
+
+
+@dataclass(frozen=True)
+class PartyFromDirectory:
+    """What the enterprise directory (and the enterprise's last case) say about it as a party."""
+
+    enterprise_id: int
+    name: str
+    credit_code: str
+    address: str
+    legal_representative: str
+    legal_representative_title: str
+
+
+def party_from_enterprise(db: Database, enterprise_id: int) -> PartyFromDirectory:
+    """An enterprise of the directory as a party: name, credit code and address from the
+    directory; the legal representative as recorded in its most recent case, if any.
+
+    Raises:
+        NotFound: the enterprise is no longer in the directory.
+    """
+    from tribunal.db.models import Enterprise
+
+    with db.session(write=False) as s:
+        ent = s.get(Enterprise, enterprise_id)
+        if ent is None:
+            raise NotFound("企业名录中已没有这家企业，可能已被合并或删除，请重新查找")
+        same = Party.enterprise_id == ent.id
+        if ent.credit_code:
+            same = or_(same, Party.credit_code == ent.credit_code)
+        latest = s.execute(
+            select(Party.legal_representative, Party.legal_representative_title)
+            .where(same, Party.legal_representative.is_not(None), Party.legal_representative != "")
+            .order_by(Party.case_id.desc(), Party.id.desc()).limit(1)
+        ).first()
+        return PartyFromDirectory(
+            enterprise_id=ent.id, name=ent.name, credit_code=ent.credit_code or "",
+            address=ent.address or "",
+            legal_representative=(latest[0] or "") if latest else "",
+            legal_representative_title=(latest[1] or "") if latest else "",
+        )

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from tribunal.db.engine import Database
-from tribunal.db.models import CircuitTribunal, Staff, Zone
+from tribunal.db.models import CircuitTribunal, Enterprise, Hearing, Staff, Zone
 from tribunal.domain import validators
 from tribunal.domain.enums import StaffRole
-from tribunal.errors import ValidationError
+from tribunal.errors import NotFound, ValidationError
 from tribunal.services import audit
 
 
@@ -35,6 +35,7 @@ class TribunalRow:
     zone: str
     address: str
     colour: str
+    default_host_enterprise_id: int | None = None
 
 
 def list_staff(db: Database, role: StaffRole | None = None, *, active_only: bool = True) -> list[StaffRow]:
@@ -83,4 +84,43 @@ def list_tribunals(db: Database) -> list[TribunalRow]:
             .where(CircuitTribunal.active.is_(True))
             .order_by(CircuitTribunal.name)
         ).all()
-        return [TribunalRow(t.id, t.name, zone or "", t.address or "", t.colour or "") for t, zone in rows]
+        return [TribunalRow(t.id, t.name, zone or "", t.address or "", t.colour or "",
+                            t.default_host_enterprise_id) for t, zone in rows]
+
+
+def set_default_host(db: Database, tribunal_id: int, enterprise_id: int | None) -> TribunalRow:
+    """Set (or, with None, clear) the enterprise where a circuit tribunal's hearings usually sit.
+
+    Raises:
+        NotFound: the tribunal or the enterprise does not exist.
+    """
+    with db.session() as s:
+        tribunal = s.get(CircuitTribunal, tribunal_id)
+        if tribunal is None:
+            raise NotFound("没有这个巡回仲裁庭")
+        if enterprise_id is not None and s.get(Enterprise, enterprise_id) is None:
+            raise NotFound("企业名录中没有这家企业")
+        before = tribunal.default_host_enterprise_id
+        tribunal.default_host_enterprise_id = enterprise_id
+        audit.record(s, db.actor, "tribunal.default_host", "tribunal", tribunal.id,
+                     f"{tribunal.name} 的默认开庭企业：{before} → {enterprise_id}",
+                     {"default_host_enterprise_id": before}, {"default_host_enterprise_id": enterprise_id})
+        zone = tribunal.zone.name if tribunal.zone else ""
+        return TribunalRow(tribunal.id, tribunal.name, zone, tribunal.address or "", tribunal.colour or "",
+                           tribunal.default_host_enterprise_id)
+
+
+def usual_host(db: Database, tribunal_id: int) -> int | None:
+    """Where a circuit tribunal's next hearing most likely sits: its default host enterprise,
+    else the host of its most recent hearing at an enterprise (None when it has had none)."""
+    with db.session(write=False) as s:
+        tribunal = s.get(CircuitTribunal, tribunal_id)
+        if tribunal is None:
+            return None
+        if tribunal.default_host_enterprise_id is not None:
+            return tribunal.default_host_enterprise_id
+        return s.scalar(
+            select(Hearing.host_enterprise_id)
+            .where(Hearing.tribunal_id == tribunal_id, Hearing.host_enterprise_id.is_not(None))
+            .order_by(Hearing.starts_at.desc(), Hearing.id.desc()).limit(1)
+        )

@@ -1,4 +1,10 @@
-"""The settings registry: every setting declared once (key, type, default, label), stored in the database."""
+"""The settings registry: every setting declared once (key, type, default, label, scope).
+
+Two scopes: the commission's settings are stored in the database and shared by every
+workstation; this workstation's settings (interface language, clerk, font files, folders)
+are stored in a file of this computer (:mod:`tribunal.services.workstation`), so that on a
+shared server one clerk's choice never changes another's screen.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import ast
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +23,12 @@ from tribunal.db.models import Setting
 from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
 from tribunal.domain.inputs import shown
 from tribunal.errors import ValidationError
-from tribunal.services import audit
+from tribunal.services import audit, workstation
+
+#: Stored in the database, shared by everyone who uses it.
+COMMISSION = "commission"
+#: Stored in this computer's settings file.
+WORKSTATION = "workstation"
 
 
 def _non_empty(value: str) -> str | None:
@@ -83,8 +95,10 @@ def _notice_numbers(value: str) -> str | None:
     return None
 
 
-def _language(value: str) -> str | None:
-    return None if value in ("zh_CN", "en") else "只能是 zh_CN（中文）或 en（English）"
+def _one_of(*allowed: str) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        return None if value in allowed else "只能是 " + "、".join(allowed) + " 之一"
+    return check
 
 
 def _minutes(value: int) -> str | None:
@@ -105,8 +119,13 @@ def _keep_count(value: int) -> str | None:
     return None if 1 <= value <= 365 else "应在 1 到 365 份之间"
 
 
-def _date_style(value: str) -> str | None:
-    return None if value in ("chinese", "arabic") else "只能是 chinese（汉字）或 arabic（阿拉伯数字）"
+def _folder(value: str) -> str | None:
+    if not value.strip():
+        return None
+    path = Path(value.strip()).expanduser()
+    if path.exists() and not path.is_dir():
+        return "这是一个文件，请选择文件夹"
+    return None
 
 
 def _column_mappings(value: dict) -> str | None:
@@ -120,11 +139,22 @@ def _column_mappings(value: dict) -> str | None:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One value of a setting chosen from a list, with what the clerk sees for it."""
+
+    value: str
+    label_zh: str
+    label_en: str
+
+
+@dataclass(frozen=True)
 class SettingDef:
-    """One declared setting: its key, Python type, default, labels and check.
+    """One declared setting: its key, Python type, default, labels, check and where it is kept.
 
     ``hidden`` marks what the program keeps for itself (remembered import mappings, one-off
     upgrade markers): stored and read like any other, but not offered on the settings page.
+    ``choices`` makes the setting a pick from a list; ``path`` ("file" or "folder") gives
+    its field a 浏览… button.
     """
 
     key: str
@@ -134,6 +164,14 @@ class SettingDef:
     label_en: str
     check: Callable[[Any], str | None] | None = None
     hidden: bool = False
+    scope: str = COMMISSION
+    choices: tuple[Choice, ...] = ()
+    path: str = ""
+
+
+LANGUAGES = (Choice("zh_CN", "中文（简体）", "中文（简体）"), Choice("en", "English", "English"))
+DATE_STYLES = (Choice("chinese", "汉字：二〇二六年十二月七日", "Chinese numerals: 二〇二六年十二月七日"),
+               Choice("arabic", "阿拉伯数字：2026年12月7日", "Arabic numerals: 2026年12月7日"))
 
 
 REGISTRY: tuple[SettingDef, ...] = (
@@ -152,8 +190,9 @@ REGISTRY: tuple[SettingDef, ...] = (
                "部分终局的裁决分别制作终局裁决书和非终局裁决书（本委对办案规则第五十条的理解）",
                "Write a partly final award as two awards"),
     SettingDef("case_number.use_di", bool, True, "案号含“第”字", "Case number uses 第"),
-    SettingDef("ui.language", str, "zh_CN", "界面语言", "Language", _language),
-    SettingDef("clerk.name", str, "", "本机书记员姓名", "Clerk's name"),
+    SettingDef("ui.language", str, "zh_CN", "界面语言", "Language", _one_of("zh_CN", "en"),
+               scope=WORKSTATION, choices=LANGUAGES),
+    SettingDef("clerk.name", str, "", "本机书记员姓名", "Clerk at this computer", scope=WORKSTATION),
     SettingDef("hearing.travel_minutes", int, 60, "不同地点之间的最少路途时间（分钟）",
                "Travel time between venues (minutes)", _minutes),
     SettingDef("privacy.store_observer_id", bool, False, "保存旁听人员身份证号（仅当东道企业安保要求时）",
@@ -165,17 +204,23 @@ REGISTRY: tuple[SettingDef, ...] = (
     SettingDef("clock.due_soon_days", int, 3, "期限提前提醒天数（到期前几日显示“即将到期”）",
                "Days before a deadline it shows as due soon", _due_soon_days),
     SettingDef("documents.folder", str, "", "文书保存文件夹（留空：数据库文件旁的“文书”文件夹）",
-               "Folder for generated documents (empty: 文书 beside the database)"),
+               "Folder for generated documents (empty: 文书 beside the database)", _folder,
+               scope=WORKSTATION, path="folder"),
     SettingDef("documents.font_fangsong", str, "", "仿宋字体文件（如 simfang.ttf；留空用内置字体）",
-               "FangSong font file (empty: bundled font)", _font_file),
+               "FangSong font file (empty: bundled font)", _font_file, scope=WORKSTATION, path="file"),
     SettingDef("documents.font_xiaobiaosong", str, "", "小标宋字体文件（标题；留空用内置字体）",
-               "XiaoBiaoSong font file for titles (empty: bundled font)", _font_file),
+               "XiaoBiaoSong font file for titles (empty: bundled font)", _font_file,
+               scope=WORKSTATION, path="file"),
     SettingDef("documents.font_heiti", str, "", "黑体字体文件（如 simhei.ttf；留空用内置字体）",
-               "HeiTi font file (empty: bundled font)", _font_file),
+               "HeiTi font file (empty: bundled font)", _font_file, scope=WORKSTATION, path="file"),
     SettingDef("documents.font_kaiti", str, "", "楷体字体文件（如 simkai.ttf；留空用内置字体）",
-               "KaiTi font file (empty: bundled font)", _font_file),
-    SettingDef("documents.date_style", str, "chinese", "落款日期写法：chinese 汉字（二〇二六年…）或 arabic 阿拉伯数字",
-               "Signature date style: chinese or arabic", _date_style),
+               "KaiTi font file (empty: bundled font)", _font_file, scope=WORKSTATION, path="file"),
+    SettingDef("documents.date_style", str, "chinese", "落款日期写法", "Date under the signature",
+               _one_of("chinese", "arabic"), choices=DATE_STYLES),
+    SettingDef("folders.last_open", str, "", "上次打开文件的文件夹", "Folder a file was last opened from",
+               hidden=True, scope=WORKSTATION),
+    SettingDef("folders.last_save", str, "", "上次保存文件的文件夹", "Folder a file was last saved to",
+               hidden=True, scope=WORKSTATION),
     SettingDef("training.buffer_minutes", int, 30, "庭审计划结束到培训开始的最少间隔（分钟）",
                "Least time between a hearing's planned end and the training (minutes)", _minutes),
     SettingDef("certificate.number_pattern", str, "",
@@ -193,6 +238,8 @@ REGISTRY: tuple[SettingDef, ...] = (
                "This database holds the demonstration data (internal)", hidden=True),
 )
 BY_KEY = {d.key: d for d in REGISTRY}
+#: The keys kept in this computer's settings file.
+WORKSTATION_KEYS = tuple(d.key for d in REGISTRY if d.scope == WORKSTATION)
 
 
 def _dict_from_text(text: str) -> Any:
@@ -246,12 +293,43 @@ def coerce(key: str, value: Any) -> Any:
     return value
 
 
+def workstation_values() -> tuple[dict[str, Any], list[str]]:
+    """This computer's settings (defaults for what the file lacks) and what was wrong in the file.
+
+    A value the file holds that its setting refuses is replaced by the default, with one
+    message naming the setting; a file that cannot be read gives one message and defaults.
+    """
+    values = {key: BY_KEY[key].default for key in WORKSTATION_KEYS}
+    stored, problem = workstation.read()
+    problems = [problem] if problem else []
+    for key, value in stored.items():
+        if key not in BY_KEY or BY_KEY[key].scope != WORKSTATION:
+            continue  # written by another version of the program: left alone
+        try:
+            values[key] = coerce(key, value)
+        except ValidationError as exc:
+            d = BY_KEY[key]
+            default = next((c.label_zh for c in d.choices if c.value == d.default), d.default)
+            problems.append(f"本机设置文件中的“{d.label_zh}”不正确（{exc.fields.get(key) or exc.message}），"
+                            f"已改用默认值“{default}”")
+    return values, problems
+
+
+def workstation_problems() -> list[str]:
+    """What is wrong in this computer's settings file (empty when it is fine or absent)."""
+    return workstation_values()[1]
+
+
 def read_all(session: Session) -> dict[str, Any]:
-    """Every setting's value inside an open session (defaults for what was never set)."""
-    values = {d.key: d.default for d in REGISTRY}
+    """Every setting's value inside an open session (defaults for what was never set).
+
+    The commission's come from the database, this workstation's from its settings file.
+    """
+    values = {d.key: d.default for d in REGISTRY if d.scope == COMMISSION}
     for row in session.scalars(select(Setting)):
-        if row.key in BY_KEY:
+        if row.key in BY_KEY and BY_KEY[row.key].scope == COMMISSION:
             values[row.key] = row.value
+    values.update(workstation_values()[0])
     return values
 
 
@@ -261,19 +339,31 @@ def get_all(db: Database) -> dict[str, Any]:
         return read_all(s)
 
 
-def get(db: Database, key: str) -> Any:
-    """One setting's value."""
-    _definition(key)
+def get(db: Database | None, key: str) -> Any:
+    """One setting's value (``db`` may be None for this workstation's settings)."""
+    if _definition(key).scope == WORKSTATION:
+        return workstation_values()[0][key]
+    if db is None:
+        raise ValidationError(f"“{BY_KEY[key].label_zh}”保存在数据库中，需要先打开数据库", {key: "需要数据库"})
     return get_all(db)[key]
 
 
-def set_value(db: Database, key: str, value: Any) -> Any:
+def set_value(db: Database | None, key: str, value: Any) -> Any:
     """Store one setting after checking it; returns the stored value.
+
+    A workstation setting goes to this computer's settings file (``db`` may be None); a
+    commission setting to the database, with an audit entry.
 
     Raises:
         ValidationError: unknown key or a value the setting refuses (nothing is stored).
+        StorageError: this computer's settings file cannot be written.
     """
     value = coerce(key, value)
+    if BY_KEY[key].scope == WORKSTATION:
+        set_workstation_values({key: value})
+        return value
+    if db is None:
+        raise ValidationError(f"“{BY_KEY[key].label_zh}”保存在数据库中，需要先打开数据库", {key: "需要数据库"})
     with db.session() as s:
         row = s.get(Setting, key)
         before = row.value if row else BY_KEY[key].default
@@ -297,6 +387,60 @@ def certificate_pattern(values: dict[str, Any]) -> CertificatePattern:
     except ValueError as exc:
         raise ValidationError(f"培训证明编号格式尚未设置或不正确（{exc}），请先在“设置”页填写（命令行：tribunal settings certificate.number_pattern 格式）",
                               {"certificate.number_pattern": str(exc)}) from None
+
+
+def set_workstation_values(values: dict[str, Any]) -> Path:
+    """Check and store several of this computer's settings at once (all or none).
+
+    Values already in the file that are not given are kept; values the file holds for keys
+    this program does not know are kept too (another version may use them).
+
+    Raises:
+        ValidationError: a key that is not a workstation setting, or a refused value.
+        StorageError: the file cannot be written.
+    """
+    checked = {}
+    for key, value in values.items():
+        if _definition(key).scope != WORKSTATION:
+            raise ValidationError(f"“{BY_KEY[key].label_zh}”不是本机设置", {key: "不是本机设置"})
+        checked[key] = coerce(key, value)
+    stored, problem = workstation.read()
+    if problem:
+        stored = {}  # an unreadable file is rewritten from what is valid
+    current, _problems = workstation_values()
+    merged = {**stored, **{k: v for k, v in current.items() if k in stored}, **checked}
+    return workstation.write(merged)
+
+
+def adopt_database_values(session: Session) -> dict[str, Any]:
+    """Copy this workstation's settings still stored in the database into its settings file.
+
+    Older versions kept the interface language, clerk, font files and documents folder in
+    the database; the upgrade to revision 0006 deletes those rows. Run before that upgrade,
+    this keeps them as the values of the computer that upgrades (values already in its
+    file win). Values the registry refuses are left out.
+
+    Returns:
+        The values copied (empty when there was nothing to copy).
+
+    Raises:
+        StorageError: the settings file cannot be written (then the upgrade must not run).
+    """
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(WORKSTATION_KEYS))).all()
+    stored, problem = workstation.read()
+    found: dict[str, Any] = {}
+    for key, value in rows:
+        if key in stored and not problem:
+            continue
+        try:
+            checked = coerce(key, value)
+        except ValidationError:
+            continue
+        if checked != BY_KEY[key].default:
+            found[key] = checked
+    if found or (rows and not workstation.exists()):
+        set_workstation_values(found)
+    return found
 
 
 def case_number_pattern(values: dict[str, Any]) -> CaseNumberPattern:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QProgressDialo
 
 from tribunal.errors import TribunalError
 from tribunal.resources import app_icon_files, font_path, translations_dir
-from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui import lang, msgbox, wheel_guard, window_state
 
 if TYPE_CHECKING:  # the database layer is imported after the window is up, not before
     from tribunal.services.app import Database
@@ -78,6 +78,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setWindowIcon(application_icon())
+    wheel_guard.install(app)  # the wheel scrolls pages, never an unfocused list or number field
     return app
 
 
@@ -270,6 +271,9 @@ def open_demo(actor: str | None = None) -> Database | None:
                         failure[0].message)
         return None
     return db
+def _language(values: dict[str, object]) -> str:
+    language = str(values.get("ui.language") or lang.DEFAULT_LANGUAGE)
+    return language if language in lang.LANGUAGES else lang.DEFAULT_LANGUAGE
 
 
 def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
@@ -284,10 +288,13 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
     """
     app = create_application()
     install_fonts(app)
-    install_translators(app, lang.DEFAULT_LANGUAGE)
 
     from tribunal.services import settings as settings_service
     from tribunal.services.app import open_database
+
+    # This computer's language is in its own settings file, known before the database opens.
+    mine, problems = settings_service.workstation_values()
+    install_translators(app, _language(mine))
 
     try:
         db = open_database(db_arg, actor=actor)
@@ -307,7 +314,14 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
                         exc.message)
         return EXIT_DATABASE
 
+    if problems:
+        msgbox.warning(None, QCoreApplication.translate("app", "Settings of this computer"),
+                       QCoreApplication.translate(
+                           "app", "Some settings of this computer could not be used; the defaults "
+                           "are used instead."), "\n".join(problems))
     if not os.environ.get("TRIBUNAL_BENCH_QUIT_AFTER_SHOW"):
+        # The commission's set-up on an empty database, else a new workstation's own set-up
+        # (its language, clerk and documents folder, kept in this computer's settings file).
         first = first_run(db, actor)
         if first is None:
             db.dispose()
@@ -316,11 +330,8 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
             db.dispose()
             db = first
         values = settings_service.get_all(db)
-
-    language = values.get("ui.language", lang.DEFAULT_LANGUAGE)
-    if language not in lang.LANGUAGES:
-        language = lang.DEFAULT_LANGUAGE
-    if language != lang.DEFAULT_LANGUAGE:
+    language = _language(values)
+    if language != _language(mine):
         install_translators(app, language)
 
     from tribunal.ui.main_window import MainWindow

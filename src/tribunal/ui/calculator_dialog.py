@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -34,7 +33,7 @@ from tribunal.services import legal_calendar as calendar_service
 from tribunal.services.app import Database
 from tribunal.ui import msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
-from tribunal.ui.dates import qdate
+from tribunal.ui.dates import DateField, qdate
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import ERROR_COLOUR, Column, RowsModel, make_table, set_column_widths
@@ -99,7 +98,7 @@ class DateInput(QWidget):
 
     def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit: QDateEdit = make_date_edit(day)
+        self.edit: DateField = make_date_edit(day)
         self.unset = QCheckBox(self.tr("Not filled in"))
         self.unset.toggled.connect(lambda checked: self.edit.setEnabled(not checked))
         layout = QHBoxLayout(self)

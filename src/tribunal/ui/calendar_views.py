@@ -15,7 +15,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -110,6 +119,24 @@ def hearing_tooltip(row: HearingRow, tribunal: str = "") -> str:
 # ---------------------------------------------------------------------- one hearing
 
 
+def fit_chip_line(line: str, metrics: QFontMetrics, width: int) -> str:
+    """``line`` in the narrowest form that fits: the case number is shortened before it is cut.
+
+    "09:30 第10824号" becomes "09:30 10824号", "09:30 10824", then "9:30 10824"; only when
+    even that does not fit is the end cut off (the tooltip has it all).
+    """
+    forms = [line]
+    shorter = line.replace("第", "", 1)
+    forms.append(shorter)
+    shorter = re.sub(r"(\d)号", r"\1", shorter, count=1)
+    forms.append(shorter)
+    forms.append(re.sub(r"^0(\d:\d\d)", r"\1", shorter))
+    for form in forms:
+        if metrics.horizontalAdvance(form) <= width:
+            return form
+    return metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, width)
+
+
 class HearingChip(QWidget):
     """One hearing as a small coloured block; a click opens it.
 
@@ -174,7 +201,7 @@ class HearingChip(QWidget):
         for line in self._text.split("\n"):
             if y + metrics.height() > text_rect.bottom() + 2:
                 break
-            elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, text_rect.width())
+            elided = fit_chip_line(line, metrics, text_rect.width())
             painter.drawText(QRect(text_rect.left(), y, text_rect.width(), metrics.height()),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
             y += metrics.height()
@@ -631,7 +658,9 @@ class DayListView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.model = RowsModel("DayList", DAY_LIST_COLUMNS, parent=self)
-        self.view = make_table(self.model)
+        self.view = make_table(self.model, empty_text=QCoreApplication.translate(
+            "DayList", "No hearings in this period. Press “Schedule a hearing”, or double-click a "
+            "day in the month view."))
         # A printed-list look: long names wrap inside their cell instead of widening the table.
         self.view.setWordWrap(True)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

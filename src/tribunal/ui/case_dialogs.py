@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,22 +26,18 @@ from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail
 from tribunal.ui import msgbox
 from tribunal.ui.combos import add_members, current_member, select_data
-from tribunal.ui.dates import pydate, qdate
+from tribunal.ui.dates import DateField, qdate
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 
 
-def make_date_edit(day: dt.date | None = None) -> QDateEdit:
-    """A date field with a calendar drop-down, written 2026-11-29."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(qdate(day or dt.date.today()))
-    return edit
+def make_date_edit(day: dt.date | None = None) -> DateField:
+    """A date field that reads what is typed ("2027-1-1", "2027年1月1日") and has a calendar."""
+    return DateField(day or dt.date.today())
 
 
-def to_date(edit: QDateEdit) -> dt.date:
+def to_date(edit: DateField) -> dt.date:
     """The date shown by a date field."""
-    return pydate(edit.date())
+    return edit.value()
 
 
 def _button_box(ok_text: str, cancel_text: str) -> QDialogButtonBox:

@@ -51,6 +51,7 @@ from tribunal.services.cases import (
     CaseDetail,
     CaseInput,
     ClaimInput,
+    PartyFromDirectory,
     PartyInput,
 )
 from tribunal.ui import lang, msgbox
@@ -105,6 +106,8 @@ class PartyForm(QWidget):
     """
 
     caption_changed = Signal()
+    #: 从企业名录选择… was pressed (the editor opens the picker and calls :meth:`fill_from`).
+    pick_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,20 +135,32 @@ class PartyForm(QWidget):
         self.agents = AgentsBox()
 
         self._feedback = {
-            "role": FieldFeedback(self.role),
-            "name": FieldFeedback(self.name),
-            "id_number": FieldFeedback(self.id_number),
-            "credit_code": FieldFeedback(self.credit_code, extra=self.credit_code_confirmed),
-            "phone": FieldFeedback(self.phone),
-            "address": FieldFeedback(self.address),
-            "legal_representative": FieldFeedback(self.legal_representative),
-            "legal_representative_title": FieldFeedback(self.legal_representative_title),
+            "role": FieldFeedback(self.role, reserve=True),
+            "name": FieldFeedback(self.name, reserve=True, embed=False),
+            "id_number": FieldFeedback(self.id_number, reserve=True),
+            "credit_code": FieldFeedback(self.credit_code, extra=self.credit_code_confirmed, reserve=True),
+            "phone": FieldFeedback(self.phone, reserve=True),
+            "address": FieldFeedback(self.address, reserve=True),
+            "legal_representative": FieldFeedback(self.legal_representative, reserve=True),
+            "legal_representative_title": FieldFeedback(self.legal_representative_title, reserve=True),
         }
         fb = self._feedback
         self._form = form = _form()
         form.addRow(self.tr("Role"), fb["role"].container)
         form.addRow(self.tr("Person or organisation"), self.kind)
         self._name_label = QLabel()
+        self.pick_button = QPushButton(self.tr("From the directory…"))
+        self.pick_button.setToolTip(self.tr("Choose the enterprise from the 企业 directory: its name, "
+                                            "credit code, address and legal representative are filled in"))
+        self.pick_button.clicked.connect(self.pick_requested)
+        name_row = QWidget()
+        name_layout = QHBoxLayout(name_row)
+        name_layout.setContentsMargins(0, 0, 0, 0)
+        name_layout.addWidget(self.name, 1)
+        name_layout.addWidget(self.pick_button)
+        name_box = fb["name"].container.layout()
+        assert isinstance(name_box, QVBoxLayout)
+        name_box.insertWidget(0, name_row)
         form.addRow(self._name_label, fb["name"].container)
         form.addRow(self.tr("ID number"), fb["id_number"].container)
         form.addRow(self.tr("Credit code"), fb["credit_code"].container)
@@ -225,6 +240,22 @@ class PartyForm(QWidget):
                 self.credit_code_confirmed.setChecked(party.credit_code_confirmed)
                 self.credit_code_confirmed.show()
 
+    def fill_from(self, party: PartyFromDirectory) -> None:
+        """Fill in an enterprise picked from the directory (the representative only if known)."""
+        select_data(self.kind, PartyKind.ORGANISATION)
+        self.enterprise_id = party.enterprise_id
+        for field, value in ((self.name, party.name), (self.credit_code, party.credit_code),
+                             (self.address, party.address),
+                             (self.legal_representative, party.legal_representative),
+                             (self.legal_representative_title, party.legal_representative_title)):
+            if value or field in (self.name, self.credit_code):
+                field.setText(value)
+        for key in ("name", "credit_code", "address", "legal_representative"):
+            if self._feedback[key].kind:
+                self._feedback[key].clear()
+        self.credit_code_confirmed.hide()
+        self.caption_changed.emit()
+
     def to_input(self) -> PartyInput:
         """The party as typed (the service tidies and checks it)."""
         person = self.current_kind() == PartyKind.PERSON
@@ -255,6 +286,7 @@ class PartyForm(QWidget):
         self._form.setRowVisible(fb["credit_code"].container, not person)
         self._form.setRowVisible(fb["legal_representative"].container, not person)
         self._form.setRowVisible(fb["legal_representative_title"].container, not person)
+        self.pick_button.setVisible(not person)
 
     def _retyped(self, key: str) -> None:
         feedback = self._feedback[key]
@@ -380,8 +412,8 @@ class ClaimRow(QWidget):
         self.amount.setMinimumWidth(self.fontMetrics().horizontalAdvance("0,000,000,000.00") + 24)
         self.remove = QPushButton(self.tr("Delete"))
         self.remove.setToolTip(self.tr("Delete this claim"))
-        self.item_feedback = FieldFeedback(self.item)
-        self.amount_feedback = FieldFeedback(self.amount)
+        self.item_feedback = FieldFeedback(self.item, reserve=True)
+        self.amount_feedback = FieldFeedback(self.amount, reserve=True)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.number, 0, 0, Qt.AlignmentFlag.AlignTop)
@@ -474,6 +506,9 @@ class CaseEditor(QDialog):
         self.summary.setObjectName("errorSummary")
         self.summary.setWordWrap(True)
         self.summary.hide()
+        # After a refused save: the fields marked (with their tab) and reasons shown only above.
+        self._marked: list[tuple[FieldFeedback, int]] = []
+        self._elsewhere: list[str] = []
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_basic_tab(), self.tr("Basic facts"))
         self.tabs.addTab(self._build_parties_tab(), self.tr("Parties"))
@@ -544,14 +579,14 @@ class CaseEditor(QDialog):
         row.addWidget(self.accepted_date)
         row.addStretch(1)
         self._basic_feedback = {
-            "case_type": FieldFeedback(self.case_type),
-            "procedure": FieldFeedback(self.procedure),
-            "received_date": FieldFeedback(self.received_date),
-            "accepted_date": FieldFeedback(accepted_row, outline=(self.accepted_date,)),
-            "status": FieldFeedback(self.status),
-            "collective": FieldFeedback(self.collective),
-            "worker_count": FieldFeedback(self.worker_count),
-            "summary": FieldFeedback(self.case_summary),
+            "case_type": FieldFeedback(self.case_type, reserve=True),
+            "procedure": FieldFeedback(self.procedure, reserve=True),
+            "received_date": FieldFeedback(self.received_date, reserve=True),
+            "accepted_date": FieldFeedback(accepted_row, outline=(self.accepted_date,), reserve=True),
+            "status": FieldFeedback(self.status, reserve=True),
+            "collective": FieldFeedback(self.collective, reserve=True),
+            "worker_count": FieldFeedback(self.worker_count, reserve=True),
+            "summary": FieldFeedback(self.case_summary, reserve=True),
         }
         fb = self._basic_feedback
         form = _form()
@@ -775,12 +810,23 @@ class CaseEditor(QDialog):
         """The party forms, in the order the parties are listed."""
         return list(self._party_forms)
 
+    def pick_enterprise(self, form: PartyForm) -> bool:
+        """从企业名录选择…: fill ``form`` with an enterprise of the directory; False if none was chosen."""
+        from tribunal.ui.enterprise_picker import EnterprisePicker
+
+        picked = EnterprisePicker.ask(self, self._db, form.name.text().strip())
+        if picked is None:
+            return False
+        form.fill_from(picked)
+        return True
+
     def add_party(self, role: PartyRole, *, select: bool = True) -> PartyForm:
         """Add a party with ``role`` (a person for applicants, an organisation otherwise)."""
         form = PartyForm()
         select_data(form.role, role)
         select_data(form.kind, PartyKind.PERSON if role == PartyRole.APPLICANT else PartyKind.ORGANISATION)
         form.caption_changed.connect(self._refresh_party_captions)
+        form.pick_requested.connect(lambda f=form: self.pick_enterprise(f))
         self._party_forms.append(form)
         self.party_stack.addWidget(form)
         self.party_list.addItem(QListWidgetItem())
@@ -1085,13 +1131,41 @@ class CaseEditor(QDialog):
                 feedback.clear()
         for form in self._party_forms:
             form.clear_errors()
+        self._marked = []
+        self._elsewhere = []
         self.summary.hide()
         for tab in range(self.tabs.count()):
             self.tabs.tabBar().setTabTextColor(tab, self.palette().windowText().color())
         self._refresh_party_captions()
 
+    def _recount(self) -> None:
+        """After a refused save: the summary and the red tabs follow the fields as they are corrected."""
+        if not self._marked or not self.summary.isVisibleTo(self):
+            return
+        left = [(feedback, tab) for feedback, tab in self._marked if feedback.has_error]
+        for tab in {tab for _feedback, tab in self._marked}:
+            wrong = any(t == tab for _f, t in left)
+            self.tabs.tabBar().setTabTextColor(tab, QColor(ERROR_COLOUR) if wrong
+                                               else self.palette().windowText().color())
+        count = len(left) + len(self._elsewhere)
+        if count:
+            text = self.tr("Not saved: {count} item(s) to correct, marked in red.").format(count=count)
+            if self._elsewhere:
+                text += " " + "；".join(self._elsewhere)
+        else:
+            text = self.tr("Everything marked has been changed. Press Save to check and save again.")
+        self.summary.setText(text)
+        self.summary.setProperty("resolved", not count)
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
+        self._refresh_party_captions()
+
     def show_errors(self, fields: dict[str, str], message: str = "") -> None:
-        """Show each reason beside its field, a summary on top, and go to the first problem."""
+        """Show each reason beside its field, a summary on top, and go to the first problem.
+
+        The summary and the red tab titles then follow the fields: each correction takes its
+        mark away and the count down, without moving any field.
+        """
         self.clear_errors()
         placed: list[tuple[int, int, FieldFeedback, int | None]] = []
         elsewhere: list[str] = []
@@ -1105,6 +1179,9 @@ class CaseEditor(QDialog):
             if party is not None and key.endswith(".credit_code"):
                 self._party_forms[party].offer_confirmation()
             placed.append((tab, order, feedback, party))
+            self._marked.append((feedback, tab))
+            if self._recount not in feedback.listeners:
+                feedback.listeners.append(self._recount)
             self.tabs.tabBar().setTabTextColor(tab, QColor(ERROR_COLOUR))
         self._refresh_party_captions()
         count = len(placed) + len(elsewhere)
@@ -1114,7 +1191,11 @@ class CaseEditor(QDialog):
             text = message or self.tr("Not saved.")
         if elsewhere:
             text += " " + "；".join(elsewhere)
+        self._elsewhere = elsewhere
         self.summary.setText(text)
+        self.summary.setProperty("resolved", False)
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
         self.summary.show()
         if placed:
             tab, _order, feedback, party = min(placed, key=lambda p: (p[0], p[1]))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from tribunal.ui.case_table_model import (
     CaseTableModel,
 )
 from tribunal.ui.combos import add_members, current_member
+from tribunal.ui.rows_model import ListView
 
 #: Live search waits this long after the last keystroke before searching.
 SEARCH_DELAY_MS = 200
@@ -59,6 +59,8 @@ class CasesPage(QWidget):
     """
 
     case_saved = Signal(object)
+    #: 排期开庭… was pressed for this case (its id).
+    schedule_requested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,9 @@ class CasesPage(QWidget):
         self.edit_button.clicked.connect(self.edit_case)
         self.close_button.clicked.connect(self.close_selected)
         self.reopen_button.clicked.connect(self.reopen_selected)
+        self.schedule_button = QPushButton(self.tr("Schedule hearing…"))
+        self.schedule_button.setToolTip(self.tr("Schedule a hearing of the selected case"))
+        self.schedule_button.clicked.connect(self._schedule_selected)
 
         # --- filters
         self.search = QLineEdit()
@@ -120,7 +125,9 @@ class CasesPage(QWidget):
         # --- list and detail
         self.model = CaseTableModel(db, self)
         self.model.load_failed.connect(self._load_failed)
-        self.view = QTableView()
+        self.view = ListView()
+        self.view.set_empty_text(self.tr("No case matches. Clear the filters or the search, or "
+                                         "register a new case (Ctrl+N)."))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -134,7 +141,10 @@ class CasesPage(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The respondents' names are free text (elided, in full in the tooltip); they give
+        # way so that the amount and dates stay in view at 1280 pixels.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_RESPONDENTS, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self._set_default_widths()
         window_state.restore_header(STATE_KEY, header)
@@ -151,7 +161,8 @@ class CasesPage(QWidget):
         self.closed_since_label.setVisible(False)
 
         actions = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button):
+        for button in (self.new_button, self.edit_button, self.close_button, self.reopen_button,
+                       self.schedule_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.closed_since_label)
@@ -374,6 +385,17 @@ class CasesPage(QWidget):
         self.close_button.setToolTip(self.tr("Correct the result, amount or on-site mediation recorded at closing")
                                      if closed else self.tr("Record how the selected case ended"))
         self.reopen_button.setEnabled(row is not None and row.status == CaseStatus.CLOSED)
+        self.schedule_button.setEnabled(row is not None and row.status.can_be_scheduled)
+
+    def case_to_schedule(self) -> int | None:
+        """The selected case when a hearing can be scheduled for it (the 开庭排期 page starts there)."""
+        row = self._selected_row()
+        return row.id if row is not None and row.status.can_be_scheduled else None
+
+    def _schedule_selected(self) -> None:
+        case_id = self.case_to_schedule()
+        if case_id is not None:
+            self.schedule_requested.emit(case_id)
 
     # ------------------------------------------------------------------ actions
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingDetail
 from tribunal.services.observers import BackEntry, BackEntryReport, InvitationRow
 from tribunal.ui import combos, lang, msgbox, window_state
+from tribunal.ui.dates import TimeField
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -233,7 +233,7 @@ class CheckinWindow(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addWidget(keys)
-        self.resize(1200, 760)
+        window_state.open_at(self, 1200, 680)
         window_state.restore_geometry(STATE_KEY, self)
         self.reload()
         self.say(self.tr("Ready. Scan an invitation or type a name."), "info")
@@ -605,18 +605,12 @@ class WalkInDialog(QDialog):
 # ---------------------------------------------------------------------- the paper sheet
 
 
-def _time_edit() -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    edit.setMinimumTime(QTime(0, 0))
-    edit.setTime(QTime(0, 0))
-    return edit
+def _time_edit() -> TimeField:
+    return TimeField(optional=True)
 
 
-def _edit_time(edit: QTimeEdit) -> dt.time | None:
-    value = edit.time().toPython()
-    assert isinstance(value, dt.time)
-    return None if value == dt.time(0, 0) else value
+def _edit_time(edit: TimeField) -> dt.time | None:
+    return edit.value()
 
 
 class BackEntryDialog(QDialog):
@@ -670,7 +664,7 @@ class BackEntryDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.invited.setItem(n, column, item)
             edit = _time_edit()
-            edit.setSpecialValueText(self.tr("not written"))
+            edit.setPlaceholderText(self.tr("not written"))
             edit.timeChanged.connect(lambda _t, n=n: self.tick(n))
             self.invited.setCellWidget(n, self.INV_TIME, edit)
         self._size_table(self.invited, {self.INV_TICK: "Signed", self.INV_NAME: "欧阳晓燕",
@@ -732,7 +726,7 @@ class BackEntryDialog(QDialog):
         self._tick_item(number).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         if time is not None:
             edit = self.invited.cellWidget(number, self.INV_TIME)
-            assert isinstance(edit, QTimeEdit)
+            assert isinstance(edit, TimeField)
             edit.blockSignals(True)
             edit.setTime(QTime(time.hour, time.minute))
             edit.blockSignals(False)
@@ -753,7 +747,7 @@ class BackEntryDialog(QDialog):
         self.others.setItem(n, self.OTHER_ENTERPRISE, QTableWidgetItem(enterprise))
         self.others.setItem(n, self.OTHER_TITLE, QTableWidgetItem(title))
         edit = _time_edit()
-        edit.setSpecialValueText(self.tr("not written"))
+        edit.setPlaceholderText(self.tr("not written"))
         if time is not None:
             edit.setTime(QTime(time.hour, time.minute))
         self.others.setCellWidget(n, self.OTHER_TIME, edit)
@@ -769,7 +763,7 @@ class BackEntryDialog(QDialog):
             if self._tick_item(n).checkState() != Qt.CheckState.Checked:
                 continue
             edit = self.invited.cellWidget(n, self.INV_TIME)
-            assert isinstance(edit, QTimeEdit)
+            assert isinstance(edit, TimeField)
             out.append(BackEntry(row.name, _edit_time(edit), invitation_id=row.id))
         for n in range(self.others.rowCount()):
             name_item = self.others.item(n, self.OTHER_NAME)
@@ -779,7 +773,7 @@ class BackEntryDialog(QDialog):
             enterprise = self.others.item(n, self.OTHER_ENTERPRISE)
             title = self.others.item(n, self.OTHER_TITLE)
             edit = self.others.cellWidget(n, self.OTHER_TIME)
-            assert isinstance(edit, QTimeEdit)
+            assert isinstance(edit, TimeField)
             out.append(BackEntry(name, _edit_time(edit),
                                  enterprise_name=enterprise.text().strip() if enterprise else "",
                                  title=title.text().strip() if title else ""))

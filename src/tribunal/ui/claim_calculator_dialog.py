@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -47,6 +46,7 @@ from tribunal.services.app import Database
 from tribunal.services.wage_parameters import StoredParameter
 from tribunal.ui import background, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
+from tribunal.ui.dates import DateField
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -203,7 +203,7 @@ class _Form(QWidget):
         for f in _FIELDS[self.kind]:
             w = self.widgets[f.name]
             label = self.labels[f.name]
-            if isinstance(w, QDateEdit):
+            if isinstance(w, DateField):  # before QLineEdit: a date field is a line edit
                 out[f.name] = to_date(w)
             elif isinstance(w, _OptionalDate | QSpinBox):
                 out[f.name] = w.value()

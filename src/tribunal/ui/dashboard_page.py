@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -152,24 +153,24 @@ class DashboardPage(QWidget):
         self.find_case_button.setToolTip(self.tr("Ctrl+F"))
         self.new_case_button.clicked.connect(self.new_case_requested)
         self.find_case_button.clicked.connect(self.find_case_requested)
+        # The quick actions sit beside the greeting: the page fits a 1366×768 screen.
         quick = QHBoxLayout()
+        quick.addWidget(self.greeting, 1)
         quick.addWidget(self.new_case_button)
         quick.addWidget(self.find_case_button)
-        quick.addStretch(1)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._build_calendar_banner()
         due = self._build_due_lists()
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 12)
         layout.setSpacing(10)
-        layout.addWidget(self.greeting)
+        layout.addLayout(quick)
         layout.addWidget(self.today_label)
         layout.addLayout(cards)
         layout.addLayout(month_cards)
-        layout.addWidget(QLabel(self.tr("Quick actions")))
-        layout.addLayout(quick)
         layout.addWidget(self.message)
         layout.addWidget(self.calendar_banner)
         layout.addLayout(due, 1)
@@ -180,6 +181,14 @@ class DashboardPage(QWidget):
         self.notices_box.today = lambda: self.today()
         self.notices_box.case_opened.connect(self.case_opened)
         layout.addWidget(self.notices_box, 1)
+        # On a short screen the page scrolls rather than squeezing the deadline lists.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _build_calendar_banner(self) -> None:
         """The loud notice that a year's holidays are missing, with the way to import them."""
@@ -198,14 +207,15 @@ class DashboardPage(QWidget):
 
     def _due_table(self) -> tuple[RowsModel, QTableView]:
         model = RowsModel("DashboardPage", _DUE_COLUMNS, key=_due_key, parent=self)
-        view = make_table(model)
+        view = make_table(model, empty_text=self.tr("Nothing here. Deadlines of open cases are "
+                                                    "listed as they come near."))
         set_column_widths(view, {0: "2026-11-29", 1: "即将到期", 2: "邵劳人仲案字〔2026〕第24号",
                                  3: "延期开庭申请最迟提出日"})
         view.setToolTip(self.tr("Double-click or press Enter to open the case"))
         view.activated.connect(lambda index, m=model: self._due_activated(m, index))
         return model, view
 
-    def _build_due_lists(self) -> QHBoxLayout:
+    def _build_due_lists(self) -> QVBoxLayout:
         self.due_model, self.due_view = self._due_table()
         self.overdue_model, self.overdue_view = self._due_table()
         self.due_box = QGroupBox()
@@ -215,10 +225,13 @@ class DashboardPage(QWidget):
             inner.setContentsMargins(6, 6, 6, 6)
             inner.addWidget(view)
         self._set_due_titles()
-        lists = QHBoxLayout()
+        # One above the other, each the full width: the deadline's name is never cut off.
+        lists = QVBoxLayout()
         lists.setSpacing(12)
-        lists.addWidget(self.due_box, 1)
-        lists.addWidget(self.overdue_box, 1)
+        for box, view in ((self.due_box, self.due_view), (self.overdue_box, self.overdue_view)):
+            view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 5
+                                  + view.horizontalHeader().sizeHint().height() + 4)
+            lists.addWidget(box, 1)
         return lists
 
     def _set_due_titles(self, due: int | None = None, overdue: int | None = None) -> None:

@@ -30,7 +30,7 @@ from tribunal.services import hearings, reference
 from tribunal.services.app import Database
 from tribunal.services.documents import PackResult
 from tribunal.services.hearings import HearingRow
-from tribunal.ui import document_actions, lang, msgbox
+from tribunal.ui import document_actions, lang, msgbox, window_state
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.dates import qdate
 from tribunal.ui.documents_model import (
@@ -268,8 +268,9 @@ class PdfPreviewWindow(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        height = min(screen.height() - 60, 1000) if screen else 760
+        # As tall as the screen leaves (an A4 page's proportions), at most 1000 pixels.
+        room = window_state.available_size(self) - window_state.FRAME
+        height = min(room.height(), 1000)
         self.resize(round(height * 0.8), height)
 
     def show_file(self, path: str | Path) -> bool:

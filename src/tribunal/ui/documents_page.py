@@ -147,7 +147,9 @@ class DocumentsPage(QWidget):
 
         # --- the list and its actions
         self.model = documents_model(self)
-        self.view = make_table(self.model, self)
+        self.view = make_table(self.model, self, empty_text=self.tr(
+            "No documents yet. Press “Make hearing documents…” above to make the documents of a "
+            "hearing, or “Make a day's documents…” for a day at an enterprise."))
         set_column_widths(self.view, {
             COL_KIND: "开庭通知书", COL_TITLE: "开庭通知书（湖南湘中纺织科技）",
             COL_CASE: "邵劳人仲案字〔2026〕第24号", COL_HEARING: "2026-12-07 09:30",

@@ -210,7 +210,9 @@ class EnterprisesPage(QWidget):
         self.search.returnPressed.connect(self.reload)
 
         self.model = enterprise_model(self)
-        self.view = make_table(self.model)
+        self.view = make_table(self.model, empty_text=self.tr(
+            "No enterprise matches. Clear the search, add an enterprise, or import the directory "
+            "from a spreadsheet."))
         set_column_widths(self.view, {
             COL_NAME: "邵阳宝庆精密机械有限公司", COL_CODE: "⚠ 91430500MA4T00000K",
             COL_ZONE: "邵阳经济技术开发区", COL_CONTACT: "欧阳晓燕", COL_TITLE: "人力资源部经理",

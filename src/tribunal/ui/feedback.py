@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -20,6 +20,9 @@ QLabel[feedback="hint"] {{ color: {HINT_COLOUR}; }}
 QLabel#errorSummary {{
     color: {ERROR_COLOUR}; background: #fdecea; border: 1px solid #f5c2bd;
     border-radius: 4px; padding: 6px 8px;
+}}
+QLabel#errorSummary[resolved="true"] {{
+    color: {HINT_COLOUR}; background: #edf5ee; border: 1px solid #bcd9c0;
 }}
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"],
 QSpinBox[invalid="true"], QPlainTextEdit[invalid="true"], QListWidget[invalid="true"] {{
@@ -50,7 +53,7 @@ class FieldFeedback:
     """
 
     def __init__(self, field: QWidget, *, outline: Sequence[QWidget] = (),
-                 extra: QWidget | None = None, embed: bool = True) -> None:
+                 extra: QWidget | None = None, embed: bool = True, reserve: bool = False) -> None:
         """Wrap ``field``.
 
         Args:
@@ -59,13 +62,21 @@ class FieldFeedback:
             extra: Another widget shown under the message (a confirming checkbox).
             embed: False when the field sits elsewhere in the form and ``container`` only
                 holds the message (a reason about several fields together).
+            reserve: keep a line free under the field even without a message, so that the
+                fields below do not move when a message comes or goes.
         """
         self.field = field
         self.outline = tuple(outline) or (field,)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.label.hide()
+        self._reserve = reserve
+        if reserve:
+            self.label.setMinimumHeight(self.label.fontMetrics().lineSpacing())
+        else:
+            self.label.hide()
+        #: Called whenever a message is shown or cleared (a form's summary keeps count).
+        self.listeners: list[Callable[[], None]] = []
         self.container = QWidget()
         layout = QVBoxLayout(self.container)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -80,7 +91,7 @@ class FieldFeedback:
     @property
     def text(self) -> str:
         """The message shown ("" when none)."""
-        return self.label.text() if self.label.isVisibleTo(self.container) else ""
+        return self.label.text() if self.label.isVisibleTo(self.container) else ""  # "" when cleared
 
     @property
     def has_error(self) -> bool:
@@ -92,9 +103,10 @@ class FieldFeedback:
         self.label.setText(text)
         self.label.setProperty("feedback", kind)
         _repolish(self.label)
-        self.label.setVisible(bool(text))
+        self.label.setVisible(bool(text) or self._reserve)
         for widget in self.outline:
             mark_invalid(widget, kind == "error")
+        self._tell()
 
     def show_error(self, text: str) -> None:
         """Show why the value is refused, in red, and outline the field."""
@@ -112,9 +124,14 @@ class FieldFeedback:
         """Remove any message and outline."""
         self.kind = ""
         self.label.clear()
-        self.label.hide()
+        self.label.setVisible(self._reserve)
         for widget in self.outline:
             mark_invalid(widget, False)
+        self._tell()
+
+    def _tell(self) -> None:
+        for listener in list(self.listeners):
+            listener()
 
 
 def field_reason(reason: str) -> str:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +42,7 @@ from tribunal.ui.calendar_views import weekday_text
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import RecordDialog
 from tribunal.ui.combos import add_members, current_member
-from tribunal.ui.dates import qdate
+from tribunal.ui.dates import TimeField, qdate
 from tribunal.ui.feedback import FORM_STYLE, HINT_COLOUR
 from tribunal.ui.hearing_dialog import ConflictPanel, HearingDialog, OverrideReasonDialog
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -250,10 +249,10 @@ class PostponeDialog(QDialog):
         self.reason.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.new_time = QCheckBox(self.tr("The new time is known"))
         self.date = make_date_edit(hearing.starts_at.date() + dt.timedelta(days=14))
-        self.start = QTimeEdit(QTime(hearing.starts_at.hour, hearing.starts_at.minute))
-        self.end = QTimeEdit(QTime(hearing.ends_at.hour, hearing.ends_at.minute))
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("HH:mm")
+        self.start = TimeField(hearing.starts_at.time())
+        self.end = TimeField(hearing.ends_at.time())
+        self._length = hearing.ends_at - hearing.starts_at
+        self.start.timeChanged.connect(self._start_moved)
         time_row = QHBoxLayout()
         time_row.addWidget(self.new_time)
         time_row.addWidget(self.date)
@@ -283,6 +282,13 @@ class PostponeDialog(QDialog):
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.buttons)
         self.resize(720, 420)
+
+    def _start_moved(self, new: QTime) -> None:
+        # The postponed hearing keeps its length unless the clerk changes the end.
+        start = dt.datetime.combine(dt.date.min, dt.time(new.hour(), new.minute()))
+        end = start + self._length
+        if new.isValid() and end.date() == start.date():
+            self.end.setValue(end.time())
 
     def _new_time_toggled(self, checked: bool) -> None:
         for edit in (self.date, self.start, self.end):
@@ -352,6 +358,8 @@ class HearingDetailPane(QWidget):
     """
 
     hearing_changed = Signal(int)
+    #: 邀请旁听… was pressed for this hearing (its id).
+    invite_requested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] | None = None) -> None:
@@ -402,6 +410,10 @@ class HearingDetailPane(QWidget):
         self.teaching_button.setToolTip(self.tr("Review the account of the case that the training handout "
                                                 "gives the observers"))
         self.teaching_button.clicked.connect(self.edit_teaching_case)
+        self.invite_button = QPushButton(self.tr("Invite observers…"))
+        self.invite_button.setToolTip(self.tr("Invite HR managers of other enterprises to observe this hearing"))
+        self.invite_button.clicked.connect(
+            lambda: self.hearing is not None and self.invite_requested.emit(self.hearing.id))
         self.pack_button.clicked.connect(self.print_pack)
         self.checkin_button.clicked.connect(self.open_checkin)
         self.edit_button.clicked.connect(self.edit)
@@ -418,7 +430,8 @@ class HearingDetailPane(QWidget):
             second.addWidget(button)
         second.addStretch(1)
         third = QHBoxLayout()
-        for button in (self.pack_button, self.checkin_button, self.teaching_button, self.record_button):
+        for button in (self.pack_button, self.invite_button, self.checkin_button, self.teaching_button,
+                       self.record_button):
             third.addWidget(button)
         third.addStretch(1)
 
@@ -548,6 +561,7 @@ class HearingDetailPane(QWidget):
         self.checkin_button.setEnabled(live and h is not None and h.public)
         self.teaching_button.setEnabled(live and h is not None and h.public)
         self.record_button.setEnabled(live)
+        self.invite_button.setEnabled(scheduled and h is not None and h.public)
 
     def print_pack(self) -> None:
         """Make and show the hearing pack (notices, receipts, invitations, sign-in sheet…).

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -51,10 +50,10 @@ from tribunal.services import clocks, hearings, reference
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter, CaseRow
 from tribunal.services.hearings import HearingDetail, VenueRow
-from tribunal.ui import msgbox
+from tribunal.ui import msgbox, window_state
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import CANNOT_COMPUTE, item_state, state_text
-from tribunal.ui.dates import qdate
+from tribunal.ui.dates import TimeField, qdate
 from tribunal.ui.feedback import ERROR_COLOUR, FORM_STYLE, HINT_COLOUR, WARNING_COLOUR
 
 #: The live check runs this long after the last change.
@@ -69,7 +68,7 @@ CASE_LIST_LIMIT = 200
 GOOD_COLOUR = "#1e6b34"
 _CARD_COLOURS = {HARD: (ERROR_COLOUR, "#fdecea"), WARNING: (WARNING_COLOUR, "#fdf3e1"),
                  INFO: (HINT_COLOUR, "#f1f3f4")}
-_SCHEDULABLE = (CaseStatus.ACCEPTED, CaseStatus.SCHEDULED, CaseStatus.HEARD, CaseStatus.SUSPENDED)
+_SCHEDULABLE = tuple(status for status in CaseStatus if status.can_be_scheduled)
 
 
 # ---------------------------------------------------------------------- the findings panel
@@ -328,10 +327,8 @@ class HearingDialog(QDialog):
         # --- time
         first = start or dt.datetime.combine(self._today() + dt.timedelta(days=7), dt.time(9, 30))
         self.date = make_date_edit(first.date())
-        self.start_time = QTimeEdit(QTime(first.hour, first.minute))
-        self.end_time = QTimeEdit(QTime((first + DEFAULT_LENGTH).hour, (first + DEFAULT_LENGTH).minute))
-        for edit in (self.start_time, self.end_time):
-            edit.setDisplayFormat("HH:mm")
+        self.start_time = TimeField(first.time())
+        self.end_time = TimeField((first + DEFAULT_LENGTH).time())
         time_row = QWidget()
         time_layout = QHBoxLayout(time_row)
         time_layout.setContentsMargins(0, 0, 0, 0)
@@ -448,7 +445,7 @@ class HearingDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(1120, 690)
+        window_state.open_at(self, 1120, 680)
 
         # --- contents, then the signals (so that filling in does not start checks)
         if self.hearing is not None:
@@ -520,6 +517,8 @@ class HearingDialog(QDialog):
             self.case.setItemData(self.case.count() - 1, f"{r.number}\n{r.applicants} 与 {r.respondents}",
                                   Qt.ItemDataRole.ToolTipRole)
         index = self.case.findData(current) if current is not None else -1
+        if index < 0 and ids is None and text.strip() and len(rows) == 1:
+            index = 1  # the one case the search found: chosen, as a clerk expects
         self.case.setCurrentIndex(index if index >= 0 else 0)
         self.case.blockSignals(False)
 
@@ -583,8 +582,21 @@ class HearingDialog(QDialog):
             parts.append(tribunal)
         self.case_info.setText("　·　".join(parts))
         if self.hearing is None:
-            # A new hearing usually sits with the tribunal registered for the case.
+            # A new hearing usually sits with the tribunal registered for the case, and a
+            # circuit case where its tribunal usually sits (not in the commission's rooms).
             self.use_case_panel(clerk_id=case.clerk_id)
+            if case.tribunal_id is not None:
+                self._use_usual_host(case.tribunal_id)
+
+    def _use_usual_host(self, tribunal_id: int) -> None:
+        try:
+            host = reference.usual_host(self._db, tribunal_id)
+        except TribunalError:
+            return  # only a first choice: the clerk picks the venue anyway
+        if host is not None and self.host.findData(host) >= 0:
+            _select(self.tribunal, tribunal_id)
+            _select(self.host, host)
+            self._host_changed()
 
     def use_case_panel(self, *, clerk_id: int | None = None) -> None:
         """Fill in the arbitrators (and clerk) registered with the case."""
@@ -641,10 +653,12 @@ class HearingDialog(QDialog):
         self.room_info.setText(text)
 
     def _start_moved(self, new: QTime) -> None:
-        # Moving the start keeps the length of the hearing.
+        # Moving the start keeps the length of the hearing. The start field reports only a
+        # complete time (when it is left or Enter is pressed), so the end never follows a
+        # half-typed hour; an end that would pass midnight is left for the check to refuse.
         length = self._last_start.secsTo(self.end_time.time())
         self._last_start = new
-        if length > 0:
+        if length > 0 and new.secsTo(QTime(23, 59)) >= length:
             self.end_time.setTime(new.addSecs(length))
 
     def _mode_changed(self) -> None:

@@ -132,12 +132,16 @@ class HearingsPage(QWidget):
     """
 
     hearings_changed = Signal()
+    #: 邀请旁听… was pressed in the hearing pane (the hearing's id).
+    invite_requested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._today = today or dt.date.today
+        #: The case selected on the 案件 page, if one can be scheduled (set by the main window).
+        self.case_to_schedule: Callable[[], int | None] = lambda: None
         self._anchor = self._today()
         self._loaded = False
         self._tribunals: list[TribunalRow] = []
@@ -212,6 +216,7 @@ class HearingsPage(QWidget):
         self.week_view.day_note = self._day_note
         self.detail = HearingDetailPane(db, today=self._today)
         self.detail.hearing_changed.connect(self._hearing_changed)
+        self.detail.invite_requested.connect(self.invite_requested)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.detail)
@@ -432,7 +437,13 @@ class HearingsPage(QWidget):
         self.new_hearing(start=dt.datetime.combine(day, DEFAULT_START))
 
     def new_hearing(self, *, case_id: int | None = None, start: dt.datetime | None = None) -> HearingDetail | None:
-        """Open the scheduling dialog; show the new hearing once saved."""
+        """Open the scheduling dialog; show the new hearing once saved.
+
+        Without ``case_id`` the dialog starts from the case selected on the 案件 page, when a
+        hearing can be scheduled for it (``case_to_schedule``, set by the main window).
+        """
+        if case_id is None:
+            case_id = self.case_to_schedule()
         saved = HearingDialog.ask(self, self._db, case_id=case_id, start=start, today=self._today)
         if saved is None:
             return None

@@ -209,7 +209,9 @@ class InvitationsPanel(QWidget):
 
     def _build_list(self) -> QWidget:
         self.model = invitation_model(self)
-        self.view = make_table(self.model, multi_select=True)
+        self.view = make_table(self.model, multi_select=True, empty_text=self.tr(
+            "Nobody is invited to this hearing yet. Open the “Invite enterprises” tab, tick the "
+            "people and press “Invite the people ticked”."))
         set_column_widths(self.view, {
             INV_NAME: "欧阳晓燕", INV_ENTERPRISE: "邵阳宝庆精密机械有限公司", INV_TITLE: "人力资源部经理",
             INV_PHONE: "0739-*****34", INV_STATUS: "已确认", INV_INVITED: "2026-12-08 09:30",

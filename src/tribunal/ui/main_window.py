@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.dashboard.month_figure_opened.connect(self.open_month_figure)
         self.dashboard.case_opened.connect(self.open_case)
         self.cases.case_saved.connect(lambda _case: self._refresh_dashboard())
+        self.cases.schedule_requested.connect(self.schedule_hearing)
         self.settings_page.settings_saved.connect(self._settings_saved)
 
         tools = self.menuBar().addMenu(self.tr("&Tools"))
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
                       lambda index=number - 1: self.switch_to(index))
 
         self.nav.setCurrentRow(PAGE_DASHBOARD)
-        self.resize(1280, 720)
+        window_state.open_at(self, 1280, 720)
         window_state.restore_geometry(STATE_KEY, self)
 
     # ------------------------------------------------------------------ pages built on demand
@@ -185,6 +186,8 @@ class MainWindow(QMainWindow):
 
             hearings = HearingsPage(db)
             hearings.hearings_changed.connect(self._refresh_dashboard)
+            hearings.case_to_schedule = self.cases.case_to_schedule
+            hearings.invite_requested.connect(self.invite_to_hearing)
             return hearings
         if index == PAGE_ENTERPRISES:
             from tribunal.ui.enterprises_page import EnterprisesPage
@@ -289,6 +292,20 @@ class MainWindow(QMainWindow):
     def navigation_texts(self) -> list[str]:
         """The navigation entries as shown."""
         return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def invite_to_hearing(self, hearing_id: int) -> None:
+        """邀请旁听… in the hearing pane: the invitations of that hearing on 旁听人员."""
+        from tribunal.ui.observers_page import ObserversPage
+
+        self.switch_to(PAGE_OBSERVERS)
+        self._page_of(PAGE_OBSERVERS, ObserversPage).invite_to(hearing_id)
+
+    def schedule_hearing(self, case_id: int) -> None:
+        """排期开庭… on the 案件 page: the 开庭排期 page, with the dialog open for that case."""
+        from tribunal.ui.hearings_page import HearingsPage
+
+        self.switch_to(PAGE_HEARINGS)
+        self._page_of(PAGE_HEARINGS, HearingsPage).new_hearing(case_id=case_id)
 
     def switch_to(self, index: int) -> None:
         """Show page ``index`` (PAGE_*)."""

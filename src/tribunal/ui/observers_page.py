@@ -132,7 +132,9 @@ class ObserversPage(QWidget):
         self.search.returnPressed.connect(self.reload)
 
         self.model = RowsModel(CONTEXT, self._columns(), parent=self)
-        self.view = make_table(self.model)
+        self.view = make_table(self.model, empty_text=self.tr(
+            "No observer matches. People are added here when they are invited to a hearing or "
+            "with “New person”."))
         set_column_widths(self.view, {COL_NAME: "欧阳晓燕", COL_ENTERPRISE: "邵阳宝庆精密机械有限公司",
                                       COL_TITLE: "人力资源部经理", COL_PHONE: "0739-*****34",
                                       COL_ID: "430102********0012"})
@@ -208,6 +210,11 @@ class ObserversPage(QWidget):
         # Leaving the page or closing the window: remember the column widths.
         self.save_state()
         super().hideEvent(event)
+
+    def invite_to(self, hearing_id: int) -> None:
+        """The 旁听邀请 tab for ``hearing_id`` (the hearings are read again, so a new one is there)."""
+        self.tabs.setCurrentWidget(self.invitations)
+        self.invitations.load(select_hearing=hearing_id)
 
     def focus_search(self) -> None:
         if self.tabs.currentIndex() == TAB_PEOPLE:

@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -35,17 +34,14 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import awards, cases, mediation, recommendations
 from tribunal.services.app import Database
 from tribunal.ui import background, combos, msgbox
-from tribunal.ui.dates import pydate, qdate
+from tribunal.ui.dates import DateField, pydate, qdate
 from tribunal.ui.feedback import FORM_STYLE
 
 __all__ = ["AwardDialog", "MediationDialog", "RecommendationDialog"]
 
 
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit(qdate(dt.date.today()))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def _date_edit() -> DateField:
+    return DateField(dt.date.today())
 
 
 def _yuan(text: str, field: str) -> int | None:

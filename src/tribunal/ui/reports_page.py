@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -44,7 +43,7 @@ from tribunal.services.reports import (
     StatsReport,
 )
 from tribunal.ui import background, msgbox
-from tribunal.ui.dates import pydate, qdate
+from tribunal.ui.dates import DateField, pydate, qdate
 from tribunal.ui.hearings_page import choose_save_file
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_widths, stretch_column
@@ -146,11 +145,8 @@ class ReportsPage(QWidget):
                                                   self.tr("This quarter"), self.tr("This year"),
                                                   self.tr("Custom")), strict=True):
             self.preset.addItem(text, key)
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from = DateField()
+        self.date_to = DateField()
         self.zone = QComboBox()
         self.tribunal = QComboBox()
         self.export_xlsx_button = QPushButton(self.tr("Export to Excel…"))

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -161,10 +161,53 @@ class RowsModel(QAbstractTableModel):
 # ---------------------------------------------------------------------- the view
 
 
+class ListView(QTableView):
+    """A table that, while it has no rows, says what to do next in its empty space."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        """What the empty list says (e.g. "No hearings yet: schedule one with 排期开庭")."""
+        self._empty_text = text
+        self.viewport().update()
+
+    def empty_text(self) -> str:
+        """The text shown while the list is empty ("" when none is set)."""
+        return self._empty_text
+
+    def is_showing_empty_text(self) -> bool:
+        """Whether the list is empty and says so."""
+        model = self.model()
+        return bool(self._empty_text) and (model is None or model.rowCount() == 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.is_showing_empty_text():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(MUTED_COLOUR)
+        area = self.viewport().rect().adjusted(16, 12, -16, -12)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                   | Qt.TextFlag.TextWordWrap), self._empty_text)
+        painter.end()
+
+
+def set_empty_text(view: QTableView, text: str) -> None:
+    """Give a list made by :func:`make_table` (or any :class:`ListView`) its empty-list text."""
+    if isinstance(view, ListView):
+        view.set_empty_text(text)
+
+
 def make_table(model: RowsModel, parent: QWidget | None = None, *,
-               multi_select: bool = False) -> QTableView:
-    """The table view these lists use: whole rows selected, no row numbers, no word wrap."""
-    view = QTableView(parent)
+               multi_select: bool = False, empty_text: str = "") -> ListView:
+    """The table view these lists use: whole rows selected, no row numbers, no word wrap.
+
+    ``empty_text`` is shown in the list while it has no rows: what to do next.
+    """
+    view = ListView(parent)
+    view.set_empty_text(empty_text)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi_select

@@ -3,10 +3,11 @@
 On an empty database the commission wizard asks for the commission's name, the issuer name
 printed where the seal is stamped, its numbering (case-number 代字, brackets, the next number
 of the year, the certificate 代字), its zones and circuit tribunals, its arbitrators and
-clerks, and this computer's clerk and documents folder; nothing is saved until 完成, and
+clerks, and this computer's language, clerk and documents folder; nothing is saved until 完成, and
 then all of it in one transaction. Its first page offers the demonstration data instead.
 A second computer opening a database that is already set up is asked only for its own
-clerk and documents folder (the workstation wizard).
+language, clerk and documents folder (the workstation wizard). This computer's answers go
+to its own settings file (tribunal.services.workstation), never to the shared database.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,9 +40,9 @@ from PySide6.QtWidgets import (
 from tribunal.domain.case_numbers import CaseNumberPattern
 from tribunal.domain.enums import StaffRole
 from tribunal.errors import TribunalError, ValidationError
-from tribunal.services import reference, settings, setup
-from tribunal.services.app import Database
-from tribunal.ui import background, msgbox, window_state
+from tribunal.services import reference, settings, setup, workstation
+from tribunal.services.app import Database, follow_workstation_clerk
+from tribunal.ui import background, msgbox
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
@@ -51,31 +52,33 @@ PAGE_START, PAGE_COMMISSION, PAGE_NUMBERING, PAGE_TRIBUNALS, PAGE_STAFF, PAGE_WO
 
 
 # ---------------------------------------------------------------- this computer's settings
-# The two functions below are the only places that know where a workstation's own settings
-# live; when they move to a file of this computer they change here alone.
+# The three functions below are the wizard's only knowledge of where a workstation's own
+# settings live: this computer's settings file (tribunal.services.workstation).
 
 
 def workstation_is_new() -> bool:
-    """Whether this computer has never been set up (its first start against this program)."""
-    value = QSettings(window_state.ORGANISATION, window_state.APPLICATION).value("workstation/set_up")
-    return str(value).lower() not in ("true", "1")
+    """Whether this computer has never been set up (it has no settings file yet)."""
+    return not workstation.exists()
 
 
-def store_workstation(db: Database, clerk: str, folder: str) -> None:
-    """Store this computer's clerk and documents folder (safe off the GUI thread).
+def store_workstation(db: Database, clerk: str, folder: str, language: str | None = None) -> None:
+    """Store this computer's clerk, documents folder and language in its settings file
+    (all or none; safe off the GUI thread), and name the clerk in the audit from now on.
 
     Raises:
         ValidationError: a value the settings refuse (nothing is stored).
+        StorageError: the settings file cannot be written.
     """
-    clerk_value = settings.coerce("clerk.name", clerk)
-    folder_value = settings.coerce("documents.folder", folder)
-    settings.set_value(db, "clerk.name", clerk_value)
-    settings.set_value(db, "documents.folder", folder_value)
+    values: dict[str, object] = {"clerk.name": clerk, "documents.folder": folder}
+    if language is not None:
+        values["ui.language"] = language
+    settings.set_workstation_values(values)
+    follow_workstation_clerk(db)
 
 
 def mark_workstation_set_up() -> None:
-    """Remember that this computer has been set up (it is not asked again)."""
-    QSettings(window_state.ORGANISATION, window_state.APPLICATION).setValue("workstation/set_up", True)
+    """Remember that this computer has been set up: its settings file, written by
+    :func:`store_workstation`, says so; nothing more to keep."""
 
 
 def check_folder(folder: str) -> str | None:
@@ -301,6 +304,11 @@ class WorkstationPage(QWizardPage):
         self.setTitle(self.tr("This computer"))
         self.setSubTitle(self.tr("Who works at this computer, and where its documents are saved. "
                                  "Other computers sharing the database keep their own."))
+        self.language = QComboBox()
+        for choice in settings.LANGUAGES:
+            self.language.addItem(choice.label_zh, choice.value)
+        current, _problems = settings.workstation_values()
+        self.language.setCurrentIndex(max(self.language.findData(current["ui.language"]), 0))
         self.clerk = QComboBox()
         self.clerk.setEditable(True)
         self.clerk.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -322,9 +330,14 @@ class WorkstationPage(QWizardPage):
         column.addWidget(self.feedback["folder"].container)
         form = QFormLayout(self)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("Interface language"), self.language)
         form.addRow(self.tr("Clerk at this computer"), self.feedback["clerk"].container)
         form.addRow(self.tr("Documents folder"), holder)
         form.addRow("", _intro(self.tr("Leave the folder empty to use the one shown in grey.")))
+        where = _intro(self.tr("Saved in {path}").format(path=workstation.settings_path()))
+        where.setProperty("feedback", "hint")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", where)
 
     def set_clerks(self, names: list[str]) -> None:
         """Offer these names (the clerk may still type another)."""
@@ -445,11 +458,12 @@ class CommissionWizard(QWizard):
             return
         db, data = self._db, self.data()
         clerk, folder = self.workstation.clerk.currentText(), self.workstation.folder.text()
+        language = self.workstation.language.currentData()
 
         def work() -> str:
             setup.set_up_commission(db, data)
             try:
-                store_workstation(db, clerk, folder)
+                store_workstation(db, clerk, folder, language)
             except TribunalError as exc:  # the commission is saved: say so, do not undo it
                 return exc.message
             return ""
@@ -513,8 +527,10 @@ class WorkstationWizard(QWizard):
             return
         db = self._db
         clerk, folder = self.workstation.clerk.currentText(), self.workstation.folder.text()
+        language = self.workstation.language.currentData()
         _busy(self, True)
-        background.run(self, lambda: store_workstation(db, clerk, folder), self._saved, self._refused)
+        background.run(self, lambda: store_workstation(db, clerk, folder, language), self._saved,
+                       self._refused)
 
     def _saved(self, _result: object) -> None:
         _busy(self, False)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,7 +34,7 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
 from tribunal.ui import combos, lang, msgbox, window_state
-from tribunal.ui.dates import pydatetime, qdatetime
+from tribunal.ui.dates import DateTimeField
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -107,7 +106,9 @@ class TrainingPage(QWidget):
         self.count_label = QLabel()
 
         self.model = RowsModel(CONTEXT, self._columns(), parent=self)
-        self.view = make_table(self.model)
+        self.view = make_table(self.model, empty_text=self.tr(
+            "No training sessions in this period. Press “New session” to arrange one, for example "
+            "right after a hearing at an enterprise."))
         set_column_widths(self.view, {COL_WHEN: "2026-12-08 09:30", COL_TITLE: "工伤保险待遇与用人单位责任",
                                       COL_SPEAKER: "欧阳晓燕", COL_VENUE: "邵阳宝庆精密机械有限公司 职工活动中心会议室",
                                       COL_HEARING: "12-08 09:30 邵劳人仲案字〔2026〕第12号", COL_TOPICS: "00",
@@ -357,15 +358,12 @@ class TrainingPage(QWidget):
 # ---------------------------------------------------------------------- the session editor
 
 
-def _datetime_edit(value: dt.datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(qdatetime(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    return edit
+def _datetime_edit(value: dt.datetime) -> DateTimeField:
+    return DateTimeField(value)
 
 
-def _to_datetime(edit: QDateTimeEdit) -> dt.datetime:
-    return pydatetime(edit.dateTime()).replace(second=0, microsecond=0)
+def _to_datetime(edit: DateTimeField) -> dt.datetime:
+    return edit.value()
 
 
 class _SessionFields(TypedDict):
@@ -529,8 +527,8 @@ class SessionDialog(QDialog):
                 except TribunalError:
                     buffer = 0
                 starts = detail.ends_at + dt.timedelta(minutes=buffer)
-                self.starts.setDateTime(qdatetime(starts))
-                self.ends.setDateTime(qdatetime(starts + dt.timedelta(hours=1)))
+                self.starts.setValue(starts)
+                self.ends.setValue(starts + dt.timedelta(hours=1))
                 if not self.venue.text().strip():
                     self.venue.setText(detail.venue)
         self._fill_topics()

@@ -6,7 +6,8 @@ settings registry (``tribunal.services.settings``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
 
 ORGANISATION = "Tribunal"
@@ -24,6 +25,27 @@ def _bytes(value: object) -> QByteArray | None:
     if isinstance(value, bytes | bytearray) and value:
         return QByteArray(bytes(value))
     return None
+
+
+#: What a window's title bar and borders take (Windows 10/11 at 100%), beyond its contents.
+FRAME = QSize(16, 39)
+
+
+def opening_size(wanted: QSize, available: QSize) -> QSize:
+    """``wanted``, made smaller where the screen's free area (``available``) has less room."""
+    room = available - FRAME
+    return QSize(min(wanted.width(), room.width()), min(wanted.height(), room.height()))
+
+
+def available_size(widget: QWidget) -> QSize:
+    """The free area of the screen ``widget`` is on (without the taskbar)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return QSize(1366, 728) if screen is None else screen.availableGeometry().size()
+
+
+def open_at(widget: QWidget, width: int, height: int) -> None:
+    """Give a window its opening size, no bigger than its screen leaves above the taskbar."""
+    widget.resize(opening_size(QSize(width, height), available_size(widget)))
 
 
 def save_geometry(key: str, widget: QWidget) -> None:
