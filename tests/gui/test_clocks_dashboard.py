@@ -26,7 +26,7 @@ def dashboard(qtbot: QtBot, demo_db: Database) -> DashboardPage:
     qtbot.addWidget(page)
     page.today = lambda: TODAY
     page.refresh(clerk="赵静")
-    qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.overview is not None, timeout=30_000)
     return page
 
 
@@ -69,7 +69,7 @@ def test_the_banner_opens_the_import_and_goes_once_the_year_is_loaded(
     dashboard.calendar_changed.connect(lambda: changed.append(1))
     dashboard.overview = None
     qtbot.mouseClick(dashboard.import_calendar_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dashboard.overview is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dashboard.overview is not None, timeout=30_000)
     assert asked == [2027] and changed == [1]
     assert dashboard.missing_years == []
     assert not dashboard.calendar_banner.isVisibleTo(dashboard)

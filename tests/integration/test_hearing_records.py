@@ -218,13 +218,15 @@ def test_pdf_with_long_data_signs_every_page_and_the_end(db, tmp_path):
 def test_on_a_server_two_workstations_and_an_older_copy(pg_url, tmp_path):
     from sqlalchemy import create_engine, text
 
+    from tests.conftest import set_up_test_server
     from tribunal.services.app import open_database, upgrade_database
 
     engine = create_engine(pg_url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
-    upgrade_database(pg_url)
+    upgrade_database(pg_url, dump_folder=tmp_path)
+    set_up_test_server(pg_url)
     laptop, office = open_database(pg_url, actor="赵静"), open_database(pg_url, actor="李书记员")
     try:
         hearing_id = make_hearing(laptop, respondent_name=LONG_RESPONDENT, claims=15)

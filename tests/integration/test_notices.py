@@ -239,6 +239,7 @@ def test_a_numbering_pattern_per_kind(db, case, tmp_path):
 def test_notices_and_their_service_on_postgresql(pg_url, tmp_path):
     from sqlalchemy import create_engine, text
 
+    from tests.conftest import set_up_test_server
     from tribunal.services.app import open_database, upgrade_database
 
     engine = create_engine(pg_url)
@@ -246,6 +247,7 @@ def test_notices_and_their_service_on_postgresql(pg_url, tmp_path):
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
     upgrade_database(pg_url, dump_folder=tmp_path)  # a server's schema is made by `tribunal db upgrade`
+    set_up_test_server(pg_url)
     db = open_database(pg_url, actor="测试书记员")
     try:
         made = cases.create_case(db, case_input(
