@@ -1,0 +1,676 @@
+"""One way for the GUI to run work: service calls off the GUI thread, changes broadcast to every page.
+
+Modelled on Anki's ``CollectionOp`` / ``QueryOp``. The GUI thread only draws; a page never
+calls a service that writes, or one that may be slow, directly:
+
+Writes::
+
+    ops.run_write(self, lambda: cases.update_case(db, case_id, data),
+                  changes=Changes.CASES | Changes.CLOCKS,
+                  on_done=self._saved, on_failed=self._show_reasons)
+
+  The work runs on the writer thread (one at a time, in the order asked). On success
+  ``on_done(result)`` runs on the GUI thread and then :data:`bus` broadcasts ``changes`` with
+  the page as ``source``; every page subscribed to any of those flags refreshes what it
+  shows. A :class:`~tribunal.errors.TribunalError` goes to ``on_failed`` (default: a message
+  box), so a ``ValidationError`` can be placed beside its fields as before.
+
+Reads that may be slow (searches, reports, lists over a big register)::
+
+    ops.run_read(self, lambda: cases.search(db, text), on_done=self._fill, key="search")
+
+  Reads run on their own threads, so a search answers while a pack is being made. With a
+  ``key``, an answer that a newer read of the same page and key has overtaken is dropped.
+
+Long work (packs, imports, the demo register) shows progress and, where stopping half-way
+is safe (the service rolls its transaction back), a 取消 button::
+
+    progress = ops.Progress(self.tr("Making the hearing pack…"), cancellable=True)
+    ops.run_write(self, lambda: documents.make_pack(db, hid, progress=progress.step),
+                  changes=Changes.DOCUMENTS, progress=progress, on_done=…)
+
+  ``progress.step(done, total)`` is called from the work (any thread); when the clerk has
+  pressed 取消 it raises :class:`Cancelled`, which ends the work quietly (``on_cancelled``).
+
+Keeping a page in step::
+
+    ops.subscribe(self, Changes.HEARINGS | Changes.INVITATIONS, self.reload)
+
+  ``reload`` is called when those things change — at once when the page is visible, else
+  the next time it is shown (a hidden page does no work). Changes made on other workstations
+  of a shared server reach the same bus: :class:`RemoteWatcher` polls the newest audit entry
+  every few seconds and when the window is activated.
+
+An open editor is never reloaded under the clerk's hands: :class:`RecordWatch` compares the
+record's version (:func:`tribunal.services.audit.record_version`, the one place the version
+is defined) when its kind changes, and shows 此记录已被修改 with a 重新载入 button instead.
+
+No database session crosses threads: the work calls services, and each service opens its own
+session. The work must not touch a widget.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressDialog, QPushButton, QWidget
+
+from tribunal.errors import TribunalError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class Changes(enum.Flag):
+    """What a piece of work changed; pages refresh when a flag they show is broadcast."""
+
+    NONE = 0
+    CASES = enum.auto()          #: cases, parties, claims, closing
+    CLOCKS = enum.auto()         #: statutory clocks: suspensions, extensions, service records
+    HEARINGS = enum.auto()       #: hearings scheduled, moved, postponed, held, cancelled
+    INVITATIONS = enum.auto()    #: observers invited to hearings, check-in
+    ENTERPRISES = enum.auto()    #: the enterprise directory, zones, contacts
+    OBSERVERS = enum.auto()      #: the observer register
+    TRAINING = enum.auto()       #: training sessions, topics, attendance
+    DOCUMENTS = enum.auto()      #: documents made or reprinted
+    SETTINGS = enum.auto()       #: commission settings, staff, rooms, tribunals
+    CALENDAR = enum.auto()       #: the legal calendar (holidays, make-up working days)
+    ALL = (CASES | CLOCKS | HEARINGS | INVITATIONS | ENTERPRISES | OBSERVERS | TRAINING
+           | DOCUMENTS | SETTINGS | CALENDAR)
+
+
+#: Which broadcast an audit entry's ``entity`` stands for (changes seen on other workstations).
+ENTITY_CHANGES: dict[str, Changes] = {
+    "case": Changes.CASES | Changes.CLOCKS,
+    "hearing": Changes.HEARINGS | Changes.CASES,
+    "invitation": Changes.INVITATIONS,
+    "enterprise": Changes.ENTERPRISES,
+    "zone": Changes.ENTERPRISES,
+    "observer": Changes.OBSERVERS | Changes.INVITATIONS,
+    "training_session": Changes.TRAINING,
+    "training_topic": Changes.TRAINING,
+    "document": Changes.DOCUMENTS,
+    "setting": Changes.SETTINGS,
+    "staff": Changes.SETTINGS,
+    "room": Changes.SETTINGS,
+    "tribunal": Changes.SETTINGS,
+    "legal_day": Changes.CALENDAR | Changes.CLOCKS,
+    "legal_year": Changes.CALENDAR | Changes.CLOCKS,
+    "report": Changes.NONE,
+}
+
+
+def changes_of_entities(entities: frozenset[str] | set[str]) -> Changes:
+    """The broadcast for audit entries of these entities (an unknown entity counts as everything)."""
+    result = Changes.NONE
+    for entity in entities:
+        result |= ENTITY_CHANGES.get(entity, Changes.ALL)
+    return result
+
+
+class ChangeBus(QObject):
+    """The application-wide broadcast.
+
+    Signals:
+        changed(Changes, object): these things changed; the object is the widget whose work
+            changed them, or None when another workstation did.
+    """
+
+    changed = Signal(object, object)
+
+    def broadcast(self, changes: Changes, source: object = None) -> None:
+        """Tell every subscriber that ``changes`` happened (nothing for Changes.NONE)."""
+        if changes:
+            self.changed.emit(changes, source)
+
+
+_bus: ChangeBus | None = None
+
+
+def bus() -> ChangeBus:
+    """The one change bus of this program run (made on first use, on the GUI thread)."""
+    global _bus
+    if _bus is None:
+        _bus = ChangeBus()
+    return _bus
+
+
+def broadcast(changes: Changes, source: object = None) -> None:
+    """Shorthand for ``bus().broadcast(changes, source)``."""
+    bus().broadcast(changes, source)
+
+
+class _Subscription(QObject):
+    """Calls ``refresh`` for matching broadcasts: now when its page is visible, else at next show."""
+
+    def __init__(self, page: QWidget, mask: Changes, refresh: Callable[[], None],
+                 ignore_own: bool) -> None:
+        super().__init__(page)
+        self._page = page
+        self._mask = mask
+        self._refresh = refresh
+        self._ignore_own = ignore_own
+        self._stale = False
+        bus().changed.connect(self._changed)
+        page.installEventFilter(self)
+
+    @Slot(object, object)
+    def _changed(self, changes: Changes, source: object) -> None:
+        if not changes & self._mask:
+            return
+        if self._ignore_own and source is self._page:
+            return
+        if self._page.isVisible():
+            self._refresh()
+        else:
+            self._stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page and event.type() == QEvent.Type.Show and self._stale:
+            self._stale = False
+            # After the show, so the page is laid out when it fills itself.
+            QTimer.singleShot(0, self._refresh)
+        return False
+
+
+def subscribe(page: QWidget, changes: Changes, refresh: Callable[[], None], *,
+              ignore_own: bool = False) -> None:
+    """Call ``refresh()`` whenever any of ``changes`` is broadcast (lazily while ``page`` is hidden).
+
+    Args:
+        page: the page or panel that shows the data; the subscription ends with it.
+        changes: the flags that make what it shows out of date.
+        refresh: reloads what the page shows (through :func:`run_read`).
+        ignore_own: skip broadcasts whose source is ``page`` (it refreshed itself already).
+    """
+    _Subscription(page, changes, refresh, ignore_own)
+
+
+# ---------------------------------------------------------------------------------- progress
+
+
+class Cancelled(Exception):
+    """Raised inside the work when the clerk pressed 取消; the service's transaction rolls back."""
+
+
+class _ProgressRelay(QObject):
+    stepped = Signal(int, int, str)
+
+
+class Progress:
+    """Progress of one long piece of work, reported from the worker thread and shown on the GUI's.
+
+    Args:
+        label: what is being done, e.g. 正在生成开庭材料…
+        cancellable: offer 取消; only where the service can stop half-way without harm.
+    """
+
+    def __init__(self, label: str, *, cancellable: bool = False) -> None:
+        self.label = label
+        self.cancellable = cancellable
+        self._cancelled = threading.Event()
+        self._relay = _ProgressRelay()
+
+    @property
+    def stepped(self) -> Any:
+        """Signal (done, total, text), delivered on the GUI thread."""
+        return self._relay.stepped
+
+    def step(self, done: int, total: int, text: str = "") -> None:
+        """Report ``done`` of ``total`` (from any thread).
+
+        Raises:
+            Cancelled: the clerk pressed 取消.
+        """
+        self.check()
+        with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile
+            self._relay.stepped.emit(done, total, text)
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` when the clerk has asked to stop."""
+        if self._cancelled.is_set():
+            raise Cancelled
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next step."""
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+#: A progress window appears only for work that takes longer than this.
+PROGRESS_DELAY_MS = 400
+
+
+def _progress_dialog(parent: QWidget | None, progress: Progress) -> QProgressDialog:
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(progress.label)
+    dialog.setLabelText(progress.label)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setRange(0, 0)  # "busy" until the first step says how much there is
+    if progress.cancellable:
+        # Qt's own 取消 button (translated by the qtbase catalogue).
+        dialog.canceled.connect(progress.cancel)
+    else:
+        dialog.setCancelButton(None)  # None removes the button (Qt docs)
+
+    dialog.setValue(0)
+    return dialog
+
+
+# ---------------------------------------------------------------------------------- running
+
+
+_writer: QThreadPool | None = None
+_reader: QThreadPool | None = None
+
+#: Threads answering reads; SQLite (WAL) and PostgreSQL both serve readers side by side.
+READ_THREADS = 2
+
+
+def _writer_pool() -> QThreadPool:
+    global _writer
+    if _writer is None:
+        _writer = QThreadPool()
+        # One writer at a time, in the order the clerk asked: SQLite serves one writer.
+        _writer.setMaxThreadCount(1)
+    return _writer
+
+
+def _reader_pool() -> QThreadPool:
+    global _reader
+    if _reader is None:
+        _reader = QThreadPool()
+        _reader.setMaxThreadCount(READ_THREADS)
+    return _reader
+
+
+class Op(QObject, Generic[T]):
+    """One running piece of work; lives on the GUI thread as a child of the page that asked.
+
+    Signals:
+        finished(object): the work returned this value (after ``on_done`` ran).
+        failed(object): the work raised this TribunalError (after ``on_failed`` ran).
+        ended(): finished, failed or cancelled.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object)
+    ended = Signal()
+    _result = Signal(object)
+    _error = Signal(object)
+    _stopped = Signal(object)
+
+    def __init__(self, parent: QObject, *, changes: Changes,
+                 on_done: Callable[[T], None] | None,
+                 on_failed: Callable[[TribunalError], None] | None,
+                 on_cancelled: Callable[[], None] | None,
+                 progress: Progress | None, source: object,
+                 current: Callable[[], bool] | None = None) -> None:
+        # Not a child of the page: the page may be closed (and deleted) while the work runs.
+        # The op stays alive in _running until it has answered; a page gone by then gets nothing.
+        super().__init__()
+        self._asker: QObject | None = parent
+        parent.destroyed.connect(self._asker_gone)
+        _running.add(self)
+        self._changes = changes
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self._on_cancelled = on_cancelled
+        self._source = source
+        self._current = current
+        self._dialog: QProgressDialog | None = None
+        self._progress = progress
+        if progress is not None:
+            self._dialog = _progress_dialog(parent if isinstance(parent, QWidget) else None, progress)
+            # A slot of this GUI-thread object, so the worker's reports are queued here
+            # (a plain function would be called on the worker thread).
+            progress.stepped.connect(self._stepped)
+        self.running = True
+        # Emitted on the worker thread; these slots belong to an object of the GUI thread,
+        # so Qt queues the call there.
+        self._result.connect(self._deliver)
+        self._error.connect(self._deliver_error)
+        self._stopped.connect(self._deliver_cancelled)
+
+    @Slot()
+    def _asker_gone(self) -> None:
+        self._asker = None
+        self._dialog = None  # deleted with its parent
+
+    def _wanted(self) -> bool:
+        return self._asker is not None and (self._current is None or self._current())
+
+    def _forget(self) -> None:
+        if self._asker is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._asker.destroyed.disconnect(self._asker_gone)
+        # Dropped after this slot has returned; Python then deletes the object.
+        QTimer.singleShot(0, lambda: _running.discard(self))
+
+    def _close_dialog(self) -> None:
+        self.running = False
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    @Slot(int, int, str)
+    def _stepped(self, done: int, total: int, text: str) -> None:
+        if self._dialog is None or self._progress is None:
+            return
+        if total > 0:
+            self._dialog.setRange(0, total)
+            self._dialog.setValue(min(done, total))
+        if text:
+            self._dialog.setLabelText(f"{self._progress.label}\n{text}")
+
+    @Slot(object)
+    def _deliver(self, result: T) -> None:
+        self._close_dialog()
+        if self._wanted():
+            if self._on_done is not None:
+                self._on_done(result)
+            self.finished.emit(result)
+        broadcast(self._changes, self._source)
+        self.ended.emit()
+        self._forget()
+
+    @Slot(object)
+    def _deliver_error(self, error: TribunalError) -> None:
+        self._close_dialog()
+        if self._wanted():
+            if self._on_failed is not None:
+                self._on_failed(error)
+            else:
+                from tribunal.ui import msgbox
+
+                asker = self._asker
+                msgbox.show_error(asker if isinstance(asker, QWidget) else None, error)
+            self.failed.emit(error)
+        self.ended.emit()
+        self._forget()
+
+    @Slot(object)
+    def _deliver_cancelled(self, _nothing: object) -> None:
+        self._close_dialog()
+        if self._on_cancelled is not None and self._asker is not None:
+            self._on_cancelled()
+        self.ended.emit()
+        self._forget()
+
+
+#: Ops that have not answered yet (they have no Qt parent; this keeps them alive).
+_running: set[Op[Any]] = set()
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], Any], op: Op[Any]) -> None:
+        super().__init__()
+        self._work = work
+        self._op = op
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Cancelled:
+            self._emit("_stopped", None)
+            return
+        except TribunalError as exc:
+            self._emit("_error", exc)
+            return
+        except Exception as exc:  # a bug: say so instead of dying silently in the thread
+            log.exception("background work failed")
+            self._emit("_error", TribunalError(f"后台处理出错：{exc}"))
+            return
+        self._emit("_result", result)
+
+    def _emit(self, name: str, *value: Any) -> None:
+        getattr(self._op, name).emit(*value)
+
+
+_read_serials: dict[tuple[int, str], int] = {}
+_serial = itertools.count(1)
+
+
+def run_write(parent: QObject, work: Callable[[], T], *, changes: Changes,
+              on_done: Callable[[T], None] | None = None,
+              on_failed: Callable[[TribunalError], None] | None = None,
+              on_cancelled: Callable[[], None] | None = None,
+              progress: Progress | None = None, source: object = None) -> Op[T]:
+    """Run a service call that changes data, off the GUI thread, then broadcast ``changes``.
+
+    Args:
+        parent: the page or dialog that asked; nothing is called if it is gone by then.
+        work: calls services only, never a widget.
+        changes: what the work changes (broadcast on success, with ``source``).
+        on_done: runs on the GUI thread with the result, before the broadcast.
+        on_failed: runs on the GUI thread with the error (default: a message box).
+        on_cancelled: runs when the clerk cancelled (``progress`` with ``cancellable``).
+        progress: shows a progress window for long work.
+        source: the sender named in the broadcast (default: ``parent``).
+
+    Returns:
+        The running :class:`Op` (its ``ended`` signal fires when it is over).
+    """
+    op: Op[T] = Op(parent, changes=changes, on_done=on_done, on_failed=on_failed,
+                   on_cancelled=on_cancelled, progress=progress,
+                   source=parent if source is None else source)
+    _writer_pool().start(_Task(work, op))
+    return op
+
+
+def run_read(parent: QObject, work: Callable[[], T], on_done: Callable[[T], None], *,
+             on_failed: Callable[[TribunalError], None] | None = None,
+             key: str | None = None, progress: Progress | None = None,
+             on_cancelled: Callable[[], None] | None = None) -> Op[T]:
+    """Run a service call that only reads, off the GUI thread; nothing is broadcast.
+
+    Args:
+        parent: the page that asked; nothing is called if it is gone by then.
+        work: calls services only, never a widget.
+        on_done: runs on the GUI thread with the result.
+        on_failed: runs on the GUI thread with the error (default: a message box).
+        key: a newer read of the same ``parent`` and ``key`` makes this one's answer
+            superfluous: it is dropped (a search typed on while the last one runs).
+        progress: shows a progress window for a long read (a report).
+        on_cancelled: runs when the clerk cancelled.
+
+    Returns:
+        The running :class:`Op`.
+    """
+    current: Callable[[], bool] | None = None
+    if key is not None:
+        slot = (id(parent), key)
+        serial = next(_serial)
+        _read_serials[slot] = serial
+
+        def current() -> bool:
+            return _read_serials.get(slot) == serial
+
+    op: Op[T] = Op(parent, changes=Changes.NONE, on_done=on_done, on_failed=on_failed,
+                   on_cancelled=on_cancelled, progress=progress, source=parent, current=current)
+    _reader_pool().start(_Task(work, op))
+    return op
+
+
+def wait_until_idle(timeout_ms: int = 10_000) -> bool:
+    """Wait for every queued read and write to finish (tests, closing the program); True when idle.
+
+    The answers are delivered by the event loop afterwards.
+    """
+    return _writer_pool().waitForDone(timeout_ms) and _reader_pool().waitForDone(timeout_ms)
+
+
+# ---------------------------------------------------------------------------------- other workstations
+
+
+#: How often the newest audit entry is read, in milliseconds.
+POLL_INTERVAL_MS = 5000
+
+
+class RemoteWatcher(QObject):
+    """Raises the broadcast for changes that other workstations made on a shared database.
+
+    It reads the newest audit entry every :data:`POLL_INTERVAL_MS` and whenever
+    :meth:`check_now` is called (the main window does so when it is activated). Changes this
+    program made itself are broadcast by :func:`run_write` already; the watcher leaves out
+    what the last local broadcast covered, so a page is not refreshed twice.
+    """
+
+    def __init__(self, db: Any, parent: QObject | None = None, *,
+                 interval_ms: int = POLL_INTERVAL_MS) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._seen: int | None = None
+        self._local = Changes.NONE
+        self._asking = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check_now)
+        bus().changed.connect(self._local_change)
+
+    def start(self) -> None:
+        """Note the newest entry now and poll from here on."""
+        self.check_now()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot(object, object)
+    def _local_change(self, changes: Changes, source: object) -> None:
+        if source is not self:
+            self._local |= changes
+
+    def check_now(self) -> None:
+        """Read the newest audit entry (in the background) and broadcast what is new."""
+        if self._asking:
+            return
+        self._asking = True
+        from tribunal.services import audit
+
+        seen = self._seen
+        local = self._local
+        self._local = Changes.NONE
+        run_read(self, lambda: audit.changes_since(self._db, seen),
+                 lambda news: self._heard(news, local), on_failed=self._failed)
+
+    def _heard(self, news: Any, local: Changes) -> None:
+        self._asking = False
+        first = self._seen is None
+        self._seen = news.newest_id
+        if first or not news.entities:
+            return
+        changes = changes_of_entities(news.entities)
+        if not news.others:
+            # Only this workstation's own entries: the local broadcast covered what it named.
+            changes &= ~local
+        broadcast(changes, self)
+
+    def _failed(self, error: TribunalError) -> None:
+        # A network hiccup on a shared server: try again at the next tick, quietly.
+        self._asking = False
+        log.info("could not check for changes: %s", error)
+
+
+# ---------------------------------------------------------------------------------- open editors
+
+
+class StaleBanner(QWidget):
+    """The line an editor shows when its record was changed elsewhere: 此记录已被修改 [重新载入]."""
+
+    reload_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staleBanner")
+        self.setStyleSheet("#staleBanner { background: #fff4ce; border: 1px solid #e0c060; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel(self.tr(
+            "This record has been changed (on this or another workstation) since you opened it."))
+        self.label.setWordWrap(True)
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reload_button.setToolTip(self.tr("Show the saved record; what you typed here is dropped"))
+        self.reload_button.clicked.connect(self.reload_requested)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.reload_button)
+        self.hide()
+
+
+class RecordWatch(QObject):
+    """Tells an open editor when its record was changed by someone else, without reloading it.
+
+    The editor calls :meth:`track` when it loads a record and again after its own save;
+    when a broadcast names the record's kind, the record's version is read in the
+    background and compared. A difference shows the :class:`StaleBanner`; its button calls
+    ``reload``. The version is :func:`tribunal.services.audit.record_version` (the newest
+    audit entry of the record) — the one place to change when records get a version counter.
+    """
+
+    def __init__(self, editor: QWidget, db: Any, entity: str, changes: Changes,
+                 banner: StaleBanner, reload: Callable[[], None]) -> None:
+        super().__init__(editor)
+        self._editor = editor
+        self._db = db
+        self._entity = entity
+        self._changes = changes
+        self._banner = banner
+        self._record_id: int | None = None
+        self._version: Any = None
+        banner.reload_requested.connect(reload)
+        bus().changed.connect(self._changed)
+
+    def track(self, record_id: int | None) -> None:
+        """Watch ``record_id`` (None: a new record, nothing to watch) from its current version."""
+        self._record_id = record_id
+        self._version = None
+        self._banner.hide()
+        if record_id is None:
+            return
+        from tribunal.services import audit
+
+        run_read(self, lambda: audit.record_version(self._db, self._entity, record_id),
+                 self._noted, key="version", on_failed=lambda _e: None)
+
+    def _noted(self, version: Any) -> None:
+        self._version = version
+
+    @property
+    def stale(self) -> bool:
+        return self._banner.isVisibleTo(self._editor)
+
+    @Slot(object, object)
+    def _changed(self, changes: Changes, source: object) -> None:
+        if self._record_id is None or not changes & self._changes:
+            return
+        if source is self._editor:
+            return  # its own save: the editor calls track() again itself
+        from tribunal.services import audit
+
+        record_id = self._record_id
+        known = self._version
+        run_read(self, lambda: audit.record_version(self._db, self._entity, record_id),
+                 lambda now: self._compare(record_id, known, now), key="check",
+                 on_failed=lambda _e: None)
+
+    def _compare(self, record_id: int, known: Any, now: Any) -> None:
+        if record_id != self._record_id:
+            return
+        if known is not None and now != known:
+            self._banner.show()
