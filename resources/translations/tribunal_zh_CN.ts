@@ -155,6 +155,202 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Cases</source>
+        <extracomment>The areas of the action filter, in the clerk&apos;s words (the part of the key before the dot).</extracomment>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Hearings</source>
+        <translation>开庭</translation>
+    </message>
+    <message>
+        <source>Other participants</source>
+        <translation>其他参与人</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>旁听人员</translation>
+    </message>
+    <message>
+        <source>Observer invitations</source>
+        <translation>旁听邀请</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Service of documents</source>
+        <translation>文书送达</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Legal calendar</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Period rules</source>
+        <translation>期间规则</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Full numbers shown</source>
+        <translation>查看完整号码</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Database (backup, restore, copy)</source>
+        <translation>数据库（备份、恢复、迁移）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <extracomment>The earliest day the date boxes offer; showing it means &quot;no limit&quot;.</extracomment>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Case number, e.g. 邵劳人仲案字〔2026〕第12号</source>
+        <translation>案号，例如：邵劳人仲案字〔2026〕第12号</translation>
+    </message>
+    <message>
+        <source>Clerk who acted, or a name in the entry</source>
+        <translation>操作人，或记录中出现的姓名</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see what changed.</source>
+        <translation>选择一条记录，查看修改了什么。</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Every change saved by the program is listed here. The log is read-only; ID and phone numbers are shown masked.</source>
+        <translation>本程序保存的每一项修改都记录在这里。审计日志只能查看，不能修改；身份证号码和电话号码以隐藏方式显示。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Cannot search the audit log</source>
+        <translation>无法查询审计日志</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>The newest {count} entries are shown; click “More…” for earlier ones.</source>
+        <translation>已显示最近的 {count} 条记录；点击“更多…”查看更早的记录。</translation>
+    </message>
+    <message>
+        <source>{count} entries.</source>
+        <translation>共 {count} 条记录。</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>BackEntryDialog</name>
     <message>
         <source>Type in the paper sign-in sheet</source>
@@ -2011,6 +2207,10 @@
         <translation>这些文件已在本程序之外被移走或删除。选中一份，点“重新制作”即可重新生成。</translation>
     </message>
     <message>
+        <source>The file is not on this computer; opening the copy kept in the database…</source>
+        <translation>这台电脑上没有该文件，正在打开数据库中留存的副本…</translation>
+    </message>
+    <message>
         <source>The file is no longer where it was saved:
 {path}
 
@@ -2019,6 +2219,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
 {path}
 
 点“重新制作”可按现有数据重新制作。</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>无法打开文书</translation>
     </message>
     <message>
         <source>The file was missing and has been written again, with the same content as before.</source>
@@ -3701,6 +3905,86 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <source>Clerk: {name}</source>
         <translation>书记员：{name}</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Back up to…</source>
+        <translation>备份到…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <source>Back up to which folder?</source>
+        <translation>备份到哪个文件夹？</translation>
+    </message>
+    <message>
+        <source>Restore from which backup?</source>
+        <translation>从哪一份备份恢复？</translation>
+    </message>
+    <message>
+        <source>Tribunal backups (*.sqlite3 *.tribunal-dump.zip)</source>
+        <translation>仲裁庭备份文件 (*.sqlite3 *.tribunal-dump.zip)</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>The database was copied ({rows} records in {tables} tables) to:
+{path}</source>
+        <translation>数据库已备份（{tables} 张表，共 {rows} 条记录），保存在：
+{path}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Everything in the database will be replaced by the backup:
+{file}
+
+A safety copy of the database as it is now is kept first. The program closes its connection to the database while it restores; other clerks must close the program on their computers first. Afterwards every page is read again.</source>
+        <translation>数据库中的全部内容将被这份备份替换：
+{file}
+
+恢复前会先把现在的数据库另存一份安全副本。恢复期间本程序会断开与数据库的连接；其他书记员须先在各自的电脑上关闭本程序。恢复完成后，各页面将重新读取数据。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>
+The database as it was before is kept at:
+{path}</source>
+        <translation>
+恢复前的数据库已另存为：
+{path}</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored ({rows} records in {tables} tables) and checked.</source>
+        <translation>备份已恢复并核对无误（{tables} 张表，共 {rows} 条记录）。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -5061,6 +5345,22 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>(the prefix or brackets are not valid yet)</source>
         <translation>（案号代字或括号尚不正确）</translation>
+    </message>
+</context>
+<context>
+    <name>StaleBanner</name>
+    <message>
+        <source>This record has been changed (on this or another workstation) since you opened it.</source>
+        <extracomment>cases, parties, claims, closing statutory clocks: suspensions, extensions, service records hearings scheduled, moved, postponed, held, cancelled observers invited to hearings, check-in the enterprise directory, zones, contacts the observer register training sessions, topics, attendance documents made or reprinted commission settings, staff, rooms, tribunals the legal calendar (holidays, make-up working days) Which broadcast an audit entry&apos;s ``entity`` stands for (changes seen on other workstations). A progress window appears only for work that takes longer than this. Threads answering reads; SQLite (WAL) and PostgreSQL both serve readers side by side. Ops that have not answered yet (they have no Qt parent; this keeps them alive). How often the newest audit entry is read, in milliseconds.</extracomment>
+        <translation>您打开这条记录以后，它已被修改（在本机或其他电脑上）。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Show the saved record; what you typed here is dropped</source>
+        <translation>显示已保存的记录；您在这里输入的内容将被放弃</translation>
     </message>
 </context>
 <context>
