@@ -338,6 +338,26 @@
         <translation>共 {count} 条记录。</translation>
     </message>
     <message>
+        <source>{who} at {when}</source>
+        <translation>{who}，{when}</translation>
+    </message>
+    <message>
+        <source>No field values were recorded for this entry.</source>
+        <translation>这条记录没有登记字段的值。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>

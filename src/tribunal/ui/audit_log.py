@@ -261,18 +261,19 @@ class AuditLogDialog(QDialog):
 
     def entry_html(self, row: AuditRow) -> str:
         """Who, when, what, and each field's value before and after (masked where personal)."""
-        head = (f"<p><b>{escape(row.summary)}</b><br>"
-                f"{escape(self.tr('{who} at {when}').format(who=row.actor, when=f'{row.at:%Y-%m-%d %H:%M:%S}'))}"
+        who = self.tr("{who} at {when}").format(who=row.actor, when=f"{row.at:%Y-%m-%d %H:%M:%S}")
+        head = (f"<p><b>{escape(row.summary)}</b><br>{escape(who)}"
                 f" · {escape(area_label(row.action))}（{escape(row.action)}）</p>")
         if not row.changes:
-            return head + f"<p>{escape(self.tr('No field values were recorded for this entry.'))}</p>"
+            return head + "<p>" + escape(self.tr("No field values were recorded for this entry.")) + "</p>"
+        titles = (self.tr("Field"), self.tr("Before"), self.tr("After"))
         lines = "".join(
             f"<tr><td>{escape(field or '—')}</td><td>{escape(self._value(before))}</td>"
             f"<td>{escape(self._value(after))}</td></tr>"
             for field, before, after in row.changes)
+        header = "".join(f"<th>{escape(t)}</th>" for t in titles)
         return (head + "<table border='1' cellspacing='0' cellpadding='3'>"
-                f"<tr><th>{escape(self.tr('Field'))}</th><th>{escape(self.tr('Before'))}</th>"
-                f"<th>{escape(self.tr('After'))}</th></tr>{lines}</table>")
+                f"<tr>{header}</tr>{lines}</table>")
 
     def _value(self, value: object) -> str:
         if value is None or value == "":
