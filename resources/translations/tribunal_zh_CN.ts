@@ -155,6 +155,222 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Cases</source>
+        <extracomment>The areas of the action filter, in the clerk&apos;s words (the part of the key before the dot).</extracomment>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Hearings</source>
+        <translation>开庭</translation>
+    </message>
+    <message>
+        <source>Other participants</source>
+        <translation>其他参与人</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>旁听人员</translation>
+    </message>
+    <message>
+        <source>Observer invitations</source>
+        <translation>旁听邀请</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Service of documents</source>
+        <translation>文书送达</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Legal calendar</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Period rules</source>
+        <translation>期间规则</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Full numbers shown</source>
+        <translation>查看完整号码</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Database (backup, restore, copy)</source>
+        <translation>数据库（备份、恢复、迁移）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <extracomment>The earliest day the date boxes offer; showing it means &quot;no limit&quot;.</extracomment>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Case number, e.g. 邵劳人仲案字〔2026〕第12号</source>
+        <translation>案号，例如：邵劳人仲案字〔2026〕第12号</translation>
+    </message>
+    <message>
+        <source>Clerk who acted, or a name in the entry</source>
+        <translation>操作人，或记录中出现的姓名</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see what changed.</source>
+        <translation>选择一条记录，查看修改了什么。</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Every change saved by the program is listed here. The log is read-only; ID and phone numbers are shown masked.</source>
+        <translation>本程序保存的每一项修改都记录在这里。审计日志只能查看，不能修改；身份证号码和电话号码以隐藏方式显示。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Cannot search the audit log</source>
+        <translation>无法查询审计日志</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>The newest {count} entries are shown; click “More…” for earlier ones.</source>
+        <translation>已显示最近的 {count} 条记录；点击“更多…”查看更早的记录。</translation>
+    </message>
+    <message>
+        <source>{count} entries.</source>
+        <translation>共 {count} 条记录。</translation>
+    </message>
+    <message>
+        <source>{who} at {when}</source>
+        <translation>{who}，{when}</translation>
+    </message>
+    <message>
+        <source>No field values were recorded for this entry.</source>
+        <translation>这条记录没有登记字段的值。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>AwardDialog</name>
     <message>
         <source>Award — %1</source>
@@ -2472,6 +2688,14 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <source>No documents yet. Press “Make hearing documents…” above to make the documents of a hearing, or “Make a day&apos;s documents…” for a day at an enterprise.</source>
         <translation>还没有文书。点击上方的“制作开庭文书…”制作一场开庭的文书，或点击“制作一天的文书…”制作在企业开庭一天的文书。</translation>
     </message>
+    <message>
+        <source>The file is not on this computer; opening the copy kept in the database…</source>
+        <translation>这台电脑上没有该文件，正在打开数据库中留存的副本…</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>无法打开文书</translation>
+    </message>
 </context>
 <context>
     <name>DueNoticesBox</name>
@@ -4368,6 +4592,86 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>{title} — demonstration data (演示数据)</source>
         <translation>{title}——演示数据</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Back up to…</source>
+        <translation>备份到…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+    <message>
+        <source>Back up to which folder?</source>
+        <translation>备份到哪个文件夹？</translation>
+    </message>
+    <message>
+        <source>Restore from which backup?</source>
+        <translation>从哪一份备份恢复？</translation>
+    </message>
+    <message>
+        <source>Tribunal backups (*.sqlite3 *.tribunal-dump.zip)</source>
+        <translation>仲裁庭备份文件 (*.sqlite3 *.tribunal-dump.zip)</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>The database was copied ({rows} records in {tables} tables) to:
+{path}</source>
+        <translation>数据库已备份（{tables} 张表，共 {rows} 条记录），保存在：
+{path}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Everything in the database will be replaced by the backup:
+{file}
+
+A safety copy of the database as it is now is kept first. The program closes its connection to the database while it restores; other clerks must close the program on their computers first. Afterwards every page is read again.</source>
+        <translation>数据库中的全部内容将被这份备份替换：
+{file}
+
+恢复前会先把现在的数据库另存一份安全副本。恢复期间本程序会断开与数据库的连接；其他书记员须先在各自的电脑上关闭本程序。恢复完成后，各页面将重新读取数据。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>
+The database as it was before is kept at:
+{path}</source>
+        <translation>
+恢复前的数据库已另存为：
+{path}</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored ({rows} records in {tables} tables) and checked.</source>
+        <translation>备份已恢复并核对无误（{tables} 张表，共 {rows} 条记录）。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,7 @@ def test_a_service_recorded_after_printing_keeps_that_document(demo, tmp_path):
 def test_kept_documents_travel_with_a_backup(demo, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    documents.make_pack(demo, 1, out_dir=out)
+    made = documents.make_pack(demo, 1, out_dir=out)
     kept = _blobs(demo)
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -97,6 +97,14 @@ def test_kept_documents_travel_with_a_backup(demo, tmp_path):
     other = open_database(str(restored))
     try:
         assert _blobs(other) == kept > 0
+        for d in made.documents:
+            Path(d.path).unlink()  # the restored database on a PC that never had the files
+        listed = {r.id: r for r in documents.list_documents(other, limit=None)}
+        served = [d for d in made.documents if d.kind in served_documents.SERVED_KINDS]
+        assert served and all(listed[d.id].kept and not listed[d.id].file_exists for d in served)
+        assert not any(listed[d.id].kept for d in made.documents if d.kind == DocumentKind.INVITATION)
+        for d in served:  # what the documents page opens when the file is missing
+            assert hashlib.sha256(served_documents.document_bytes(other, d.id)).hexdigest() == d.sha256
     finally:
         other.dispose()
 

@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from tribunal.db.engine import Database
-from tribunal.db.models import AuditEntry, DatabaseMeta, Hearing
+from tribunal.db.models import AuditEntry, Case, DatabaseMeta, Hearing
 from tribunal.db.search import contains, starts_with
 from tribunal.domain.audit_masking import is_masked, mask_entry, mask_free_text, masked_text
-from tribunal.errors import StaleEditError
+from tribunal.errors import NotFound, StaleEditError
 from tribunal.services import inputs
 
 AUDIT_KEY = "audit_key"
@@ -152,7 +152,8 @@ def history(db: Database, entity: str, entity_id: int) -> list[AuditRow]:
 class AuditFilter:
     """What the audit log is narrowed to; empty fields do not filter.
 
-    ``case_id`` keeps the entries of the case itself and of its hearings; ``person`` matches
+    ``case_id`` (or ``case_number``, the 案号 as the clerk types it) keeps the entries of the
+    case itself and of its hearings; ``person`` matches
     the clerk who acted or a name in the entry's summary; ``action`` matches the action key
     (``case.update``) or its area (``case``); dates are the day of the entry, both included.
     """
@@ -164,10 +165,17 @@ class AuditFilter:
     date_to: dt.date | None = None
     entity: str = ""
     entity_id: int | None = None
+    case_number: str = ""
 
 
 def _filtered(s: Session, f: AuditFilter) -> Select[AuditEntry]:
     query = select(AuditEntry)
+    number = inputs.search_text(f.case_number, "case_number")
+    if number and f.case_id is None:
+        found = s.scalar(select(Case.id).where(Case.number == number))
+        if found is None:
+            raise NotFound(f"找不到案号为“{number}”的案件")
+        f = replace(f, case_id=found)
     if f.case_id is not None:
         inputs.record_id(f.case_id, "案件编号", "case_id")
         hearing_ids = list(s.scalars(select(Hearing.id).where(Hearing.case_id == f.case_id)))

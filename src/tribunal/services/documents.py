@@ -36,6 +36,7 @@ from tribunal.db.models import (
     CertificateRecord,
     CircuitTribunal,
     Document,
+    DocumentBlob,
     Hearing,
     HearingPanelMember,
     Invitation,
@@ -119,6 +120,9 @@ class DocumentRow:
     sha256: str
     generated_at: dt.datetime
     generated_by: str
+    #: A copy of these bytes is kept in the database (the document was served to a party),
+    #: so it opens on any workstation even where the file is missing.
+    kept: bool = False
 
     @property
     def file_exists(self) -> bool:
@@ -789,11 +793,11 @@ def _privacy_notes(hearing: Hearing) -> list[str]:
 # ---------------------------------------------------------------- writing and recording
 
 
-def _row(d: Document, case_number: str) -> DocumentRow:
+def _row(d: Document, case_number: str, kept: bool = False) -> DocumentRow:
     return DocumentRow(
         id=d.id, kind=d.kind, title=d.title, case_id=d.case_id, case_number=case_number,
         hearing_id=d.hearing_id, party_id=d.party_id, observer_id=d.observer_id, path=d.path,
-        sha256=d.sha256, generated_at=d.generated_at, generated_by=d.generated_by,
+        sha256=d.sha256, generated_at=d.generated_at, generated_by=d.generated_by, kept=kept,
     )
 
 
@@ -1322,7 +1326,9 @@ def list_documents(db: Database, *, case_id: int | None = None, case_number: str
             if found is None:
                 raise NotFound(f"找不到案号为“{case_number.strip()}”的案件")
             case_id = found
-        query = select(Document, Case.number).outerjoin(Case, Case.id == Document.case_id)
+        query = (select(Document, Case.number, DocumentBlob.sha256)
+                 .outerjoin(Case, Case.id == Document.case_id)
+                 .outerjoin(DocumentBlob, DocumentBlob.sha256 == Document.sha256))
         if case_id is not None:
             query = query.where(Document.case_id == case_id)
         if hearing_id is not None:
@@ -1332,7 +1338,7 @@ def list_documents(db: Database, *, case_id: int | None = None, case_number: str
         query = query.order_by(Document.generated_at.desc(), Document.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        return [_row(d, number or "") for d, number in s.execute(query)]
+        return [_row(d, number or "", kept is not None) for d, number, kept in s.execute(query)]
 
 
 _DAY_TITLE = re.compile(r"^(?:开庭排期表|开庭文书|文书清单)（(.+)，(\d{4}-\d{2}-\d{2})）$")

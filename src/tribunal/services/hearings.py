@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, object_session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from tribunal.db.engine import Database
+from tribunal.db.locks import LockKind, lock_bookings
 from tribunal.db.models import (
     Case,
     CaseParticipant,
@@ -408,6 +409,16 @@ def _apply(s: Session, hearing: Hearing, data: HearingInput, tribunal_id: int | 
         hearing.panel.append(HearingPanelMember(staff_id=staff_id, role=role, position=i))
 
 
+def _lock_bookings(s: Session, data: HearingInput) -> None:
+    """Serialise bookings of the same people and room (PostgreSQL; SQLite already does)."""
+    keys = [(LockKind.STAFF, sid) for sid, _ in data.panel]
+    if data.clerk_id is not None:
+        keys.append((LockKind.STAFF, data.clerk_id))
+    if data.room_id is not None:
+        keys.append((LockKind.ROOM, data.room_id))
+    lock_bookings(s, keys)
+
+
 def _set_case_status(s: Session, db: Database, case: Case, status: CaseStatus, why: str) -> None:
     if case.status == status:
         return
@@ -453,6 +464,7 @@ def schedule_hearing(db: Database, data: HearingInput, override_reason: str | No
     cal = calendar(db)
     award = conflicts.award_clock(db, data.case_id, today)
     with db.session() as s:
+        _lock_bookings(s, data)
         findings = evaluate(conflicts.gather(s, data, calendar=cal, today=today, award=award))
         reason = verdict(findings, override_reason)
         case = s.get(Case, data.case_id)
@@ -501,6 +513,7 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
             raise ConflictError(f"这场开庭{hearing.status.label_zh}，不能再修改")
         if data.case_id != hearing.case_id:
             raise ValidationError("不能把开庭改到另一件案件", {"case_id": "案件不能更改"})
+        _lock_bookings(s, data)
         findings = evaluate(conflicts.gather(
             s, data, calendar=cal, today=today, exclude_ids=[hearing_id],
             guests_of=hearing_id, services_of=hearing_id, award=award))
@@ -629,6 +642,7 @@ def postpone_hearing(db: Database, hearing_id: int, reason: str, new_start: dt.d
                 tribunal_id=hearing.tribunal_id,
             )
             _raise_input(data)
+            _lock_bookings(s, data)
             findings = evaluate(conflicts.gather(
                 s, data, calendar=cal, today=today, exclude_ids=[hearing_id], guests_of=hearing_id,
                 award=award))

@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tribunal.db.engine import Database
+from tribunal.db.locks import LockKind, lock_bookings
 from tribunal.db.models import (
     Case,
     CaseParticipant,
@@ -380,6 +381,8 @@ def _capacity(session: Session, h: Hearing) -> Capacity:
 
 
 def _require_seats(session: Session, h: Hearing, wanted: int) -> None:
+    # Two clerks inviting to one hearing at once on a server: the second waits, then counts.
+    lock_bookings(session, [(LockKind.HEARING_SEATS, h.id)])
     cap = _capacity(session, h)
     if cap.capacity is None or cap.taken + wanted <= cap.capacity:
         return

@@ -288,12 +288,24 @@ class PdfPreviewWindow(QDialog):
     def open_folder(self) -> bool:
         return self.path is not None and document_actions.open_folder(self.path, self)
 
+    def show_kept(self, data: bytes) -> bool:
+        """Show the copy kept in the database (the file is not on this workstation)."""
+        shown = self.view.set_pdf(data, self.windowTitle())
+        self.print_button.setEnabled(shown)
+        self.folder_button.setEnabled(False)
+        return shown
+
     @classmethod
-    def present(cls, parent: QWidget | None, path: str | Path, title: str) -> PdfPreviewWindow:
-        """Open a preview window on the file ``path`` and return it."""
+    def present(cls, parent: QWidget | None, path: str | Path, title: str,
+                kept: bytes | None = None) -> PdfPreviewWindow:
+        """Open a preview window on the file ``path`` (or the ``kept`` bytes) and return it."""
         window = cls(title, parent)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.show_file(path)
+        if kept is not None:
+            window.path = Path(path)
+            window.show_kept(kept)
+        else:
+            window.show_file(path)
         _keep_open(window)
         window.show()
         window.view.area.setFocus()

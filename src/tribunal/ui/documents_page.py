@@ -31,11 +31,11 @@ from tribunal.domain.enums import DocumentKind
 from tribunal.errors import NotFound, TribunalError
 from tribunal.services import cases as case_service
 from tribunal.services import documents as document_service
-from tribunal.services import hearings
+from tribunal.services import hearings, served_documents
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
 from tribunal.services.documents import CertificateRow, DocumentRow, PackResult, ReprintResult
-from tribunal.ui import document_actions, msgbox, window_state
+from tribunal.ui import document_actions, msgbox, ops, window_state
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.document_dialogs import DayPickerDialog, HearingPickerDialog, PdfPreviewWindow
 from tribunal.ui.documents_model import (
@@ -431,12 +431,18 @@ class DocumentsPage(QWidget):
 
     def _show_preview(self, row: ListedDocument | None) -> None:
         # The same document with the same content is already shown: keep the page being read.
-        key = (row.id, row.doc.sha256) if row is not None and row.present else None
+        key = (row.id, row.doc.sha256) if row is not None and (row.present or row.doc.kept) else None
         if key is not None and key == self._previewed:
             return
         self._previewed = key
         if row is None:
             self.preview.clear()
+        elif not row.present and row.doc.kept:
+            # Served to a party, so its bytes are in the database: readable on every workstation.
+            self.preview.clear(self.tr("The file is not on this computer; opening the copy kept in the database…"))
+            document_id, title = row.id, row.doc.title
+            ops.run_read(self, lambda: served_documents.document_bytes(self._db, document_id),
+                         lambda data: self._show_kept(document_id, title, data), key="kept-preview")
         elif not row.present:
             self.preview.clear(self.tr("The file is no longer where it was saved:\n{path}\n\n"
                                        "Click “Make again” to write it anew from today's data.")
@@ -444,9 +450,14 @@ class DocumentsPage(QWidget):
         elif not self.preview.set_file(row.doc.path, row.doc.title):
             self._previewed = None
 
+    def _show_kept(self, document_id: int, title: str, data: bytes) -> None:
+        if self.selected_id() != document_id:
+            return  # the clerk has moved on to another document meanwhile
+        self.preview.set_pdf(data, title)
+
     def _update_actions(self) -> None:
         row = self.selected()
-        present = row is not None and row.present
+        present = row is not None and (row.present or row.doc.kept)
         self.preview_button.setEnabled(present)
         self.print_button.setEnabled(present)
         self.folder_button.setEnabled(row is not None)
@@ -458,16 +469,32 @@ class DocumentsPage(QWidget):
     def preview_selected(self) -> PdfPreviewWindow | None:
         """Open the selected document in a large preview window."""
         row = self.selected()
-        if row is None or not row.present:
+        if row is None:
             return None
-        return PdfPreviewWindow.present(self, row.doc.path, row.doc.title)
+        if row.present:
+            return PdfPreviewWindow.present(self, row.doc.path, row.doc.title)
+        data = self._kept(row)
+        return None if data is None else PdfPreviewWindow.present(self, row.doc.path, row.doc.title, kept=data)
+
+    def _kept(self, row: ListedDocument) -> bytes | None:
+        """The copy of a missing file kept in the database (a served document), or None."""
+        if not row.doc.kept:
+            return None
+        try:
+            return served_documents.document_bytes(self._db, row.id)
+        except TribunalError as exc:
+            msgbox.warning(self, self.tr("Cannot open the document"), str(exc))
+            return None
 
     def print_selected(self) -> int | None:
         """Print the selected document after the printer dialog; the pages sent, or None."""
         row = self.selected()
-        if row is None or not row.present:
+        if row is None:
             return None
-        return document_actions.print_pdf(self, row.doc.path, row.doc.title)
+        if row.present:
+            return document_actions.print_pdf(self, row.doc.path, row.doc.title)
+        data = self._kept(row)
+        return None if data is None else document_actions.print_pdf(self, data, row.doc.title)
 
     def open_selected_folder(self) -> bool:
         row = self.selected()

@@ -9,20 +9,24 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
 
 from tribunal.domain.enums import CaseStatus
 from tribunal.errors import TribunalError
+from tribunal.services import backup
 from tribunal.services import settings as settings_service
 from tribunal.services.app import Database
-from tribunal.ui import window_state
+from tribunal.services.backup import BackupResult, RestoreResult
+from tribunal.ui import msgbox, ops, window_state
 from tribunal.ui.case_detail import CLOCKS_TAB_POSITION
 from tribunal.ui.cases_page import OPEN_ONLY, CasesPage
 from tribunal.ui.dashboard_page import (
@@ -38,6 +42,7 @@ from tribunal.ui.placeholder_page import PlaceholderPage
 from tribunal.ui.settings_page import SettingsPage
 
 if TYPE_CHECKING:
+    from tribunal.ui.audit_log import AuditLogDialog
     from tribunal.ui.documents_page import DocumentsPage
     from tribunal.ui.enterprises_page import EnterprisesPage
     from tribunal.ui.hearings_page import HearingsPage
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.calculator_action = tools.addAction(self.tr("Deadline calculator…"), self.open_calculator)
         self.claim_calculator_action = tools.addAction(self.tr("Claim calculator…"), self.open_claim_calculator)
+        self._add_data_safety_actions(tools)
         add_user_guide_action(self)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, self.create_item)
@@ -405,6 +411,92 @@ class MainWindow(QMainWindow):
         self._settings.update(changed)
         self._show_clerk()
         self._refresh_dashboard()
+
+    # ------------------------------------------------------------------ backups and the audit log
+
+    def _add_data_safety_actions(self, tools: QMenu) -> None:
+        """文件 → 备份到… / 从备份恢复…, 工具 → 审计日志…"""
+        file_menu: QMenu | None = None
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and action.text() == self.tr("&File"):
+                file_menu = menu  # a 文件 menu made elsewhere: the actions join it
+        if file_menu is None:
+            file_menu = QMenu(self.tr("&File"), self)
+            self.menuBar().insertMenu(self.menuBar().actions()[0], file_menu)
+        self.backup_action = file_menu.addAction(self.tr("Back up to…"), self.back_up)
+        self.restore_action = file_menu.addAction(self.tr("Restore from a backup…"), self.restore_backup)
+        self.audit_action = tools.addAction(self.tr("Audit log…"), self.open_audit_log)
+        self._audit_log: AuditLogDialog | None = None
+
+    def open_audit_log(self) -> AuditLogDialog:
+        """Show the audit log window (one per main window; it does not block)."""
+        from tribunal.ui.audit_log import AuditLogDialog
+
+        if self._audit_log is None:
+            self._audit_log = AuditLogDialog(self._db, self)
+            self._audit_log.search()
+        self._audit_log.show()
+        self._audit_log.raise_()
+        return self._audit_log
+
+    def choose_backup_folder(self) -> str:
+        """The folder to back up into (a USB stick); empty when the clerk cancelled. Tests replace this."""
+        return QFileDialog.getExistingDirectory(self, self.tr("Back up to which folder?"))
+
+    def choose_backup_file(self) -> str:
+        """The backup file to restore; empty when the clerk cancelled. Tests replace this."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from which backup?"), "",
+            self.tr("Tribunal backups (*.sqlite3 *.tribunal-dump.zip)"))
+        return name
+
+    def back_up(self) -> ops.Op[BackupResult] | None:
+        """Copy the whole database into a folder the clerk chooses (off the GUI thread)."""
+        folder = self.choose_backup_folder()
+        if not folder:
+            return None
+        db = self._db
+
+        def done(result: BackupResult) -> None:
+            msgbox.information(self, self.tr("Backup made"),
+                               self.tr("The database was copied ({rows} records in {tables} tables) to:\n{path}")
+                               .format(rows=result.rows, tables=result.tables, path=result.path))
+
+        return ops.run_write(self, lambda: backup.backup_to_folder(db, folder), changes=ops.Changes.NONE,
+                             on_done=done, progress=ops.Progress(self.tr("Backing up…")))
+
+    def restore_backup(self) -> ops.Op[RestoreResult] | None:
+        """Replace the database with a backup, after saying what happens and asking."""
+        file = self.choose_backup_file()
+        if not file:
+            return None
+        if not msgbox.confirm(
+                self, self.tr("Restore from a backup"),
+                self.tr("Everything in the database will be replaced by the backup:\n{file}\n\n"
+                        "A safety copy of the database as it is now is kept first. The program closes "
+                        "its connection to the database while it restores; other clerks must close the "
+                        "program on their computers first. Afterwards every page is read again.")
+                .format(file=file), self.tr("Restore")):
+            return None
+        db = self._db
+
+        def done(result: RestoreResult) -> None:
+            self.load_data()
+            for page in self._built.values():
+                if hasattr(page, "load"):
+                    page.load()
+            kept = (self.tr("\nThe database as it was before is kept at:\n{path}").format(path=result.safety_copy)
+                    if result.safety_copy else "")
+            msgbox.information(self, self.tr("Backup restored"),
+                               self.tr("The backup was restored ({rows} records in {tables} tables) and checked.")
+                               .format(rows=result.rows, tables=result.tables) + kept)
+
+        # The service closes this window's connections (open_handle) before it swaps the file;
+        # the handle opens fresh connections to the restored database on next use.
+        return ops.run_write(self, lambda: backup.restore(db.url, file, actor=db.actor, open_handle=db),
+                             changes=ops.Changes.ALL, on_done=done,
+                             progress=ops.Progress(self.tr("Restoring…")))
 
     # ------------------------------------------------------------------ closing
 
