@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -722,7 +722,18 @@ def _context(db: Database) -> tuple[dict[str, Any], Any, Any]:
     return values, commission_of(values), fonts
 
 
-def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = None) -> PackResult:
+#: Reports how far a long action is: (steps done, steps in all). It may raise to stop the
+#: action; it is called only before anything is written, so stopping there leaves no trace.
+Progress = Callable[[int, int], None]
+
+
+def _step(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = None,
+              progress: Progress | None = None) -> PackResult:
     """Print everything for one hearing: separate files and one combined 全部文书.pdf.
 
     Files go to ``<folder>/<案号_日期>/``; ``out_dir`` (which must exist) replaces the
@@ -736,21 +747,25 @@ def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = Non
     """
     from tribunal.documents.pack import build_hearing_pack
 
+    _step(progress, 0, 4)
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
+    _step(progress, 1, 4)
     with db.session(write=False) as s:
         hearing = _hearing_to_print(s, hearing_id)
         _require_printable(hearing)
         docs = _gather(s, hearing, commission)
         notes = _privacy_notes(hearing)
         number = hearing.case.number
+    _step(progress, 2, 4)
     pack = build_hearing_pack(docs, commission, fonts)
+    _step(progress, 3, 4)
     return _pack_result(db, folder, pack, action="documents.pack", entity="hearing", entity_id=hearing_id,
                         summary=f"制作开庭文书 {number}", extra_notes=list(fonts.warnings) + notes)
 
 
 def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
-                  out_dir: str | Path | None = None) -> PackResult:
+                  out_dir: str | Path | None = None, progress: Progress | None = None) -> PackResult:
     """Print a tribunal's whole day: the day list, then each hearing's documents.
 
     Raises:
@@ -759,8 +774,10 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
     """
     from tribunal.documents.pack import build_day_pack
 
+    _step(progress, 0, 4)
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
+    _step(progress, 1, 4)
     with db.session(write=False) as s:
         tribunal = s.get(CircuitTribunal, tribunal_id)
         if tribunal is None:
@@ -780,7 +797,9 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
         tribunal_name = tribunal.name
     if not hearings:
         notes.append(f"{tribunal_name}在 {day.isoformat()} 没有排期的开庭，只制作了空白排期表。")
+    _step(progress, 2, 4)
     pack = build_day_pack(day_list, hearings, commission, fonts)
+    _step(progress, 3, 4)
     return _pack_result(db, folder, pack, action="documents.day_pack", entity="circuit_tribunal",
                         entity_id=tribunal_id, summary=f"制作 {tribunal_name} {day.isoformat()} 的开庭文书",
                         extra_notes=notes)
@@ -839,7 +858,8 @@ def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: An
     return items, info, number, day
 
 
-def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | None = None) -> PackResult:
+def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | None = None,
+                      progress: Progress | None = None) -> PackResult:
     """Print a 培训证明 for everyone who attended (checked in, or on the training's attendance).
 
     Files go to ``<folder>/<案号_日期>/培训证明/``.
@@ -852,9 +872,12 @@ def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | No
     from tribunal.documents.merge import Part, merge_pdfs
     from tribunal.documents.pack import PackOutput, hearing_folder_name
 
+    _step(progress, 0, 3)
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
+    _step(progress, 1, 3)
     items, info, number, day = _certificate_items(db, hearing_id, commission, fonts, refuse=ValidationError)
+    _step(progress, 2, 3)
     title = f"培训证明（{number}）"
     combined = merge_pdfs([Part(i.title, i.rendered.data) for i in items], title=title,
                           author=commission.institute, issue_date=day, key=f"certificates:h{hearing_id}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -35,7 +36,7 @@ from tribunal.services import hearings
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
 from tribunal.services.documents import DocumentRow, PackResult, ReprintResult
-from tribunal.ui import document_actions, msgbox, window_state
+from tribunal.ui import document_actions, msgbox, ops, window_state
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.document_dialogs import DayPickerDialog, HearingPickerDialog, PdfPreviewWindow
 from tribunal.ui.documents_model import (
@@ -465,17 +466,16 @@ class DocumentsPage(QWidget):
         row = self.selected()
         return row is not None and document_actions.open_folder(row.doc.path, self)
 
-    def reprint_selected(self) -> ReprintResult | None:
+    def reprint_selected(self) -> ops.Op[ReprintResult] | None:
         """Make the selected document again from today's data and say whether it changed."""
         row = self.selected()
         if row is None:
             return None
-        try:
-            with document_actions.busy_cursor():
-                result = document_service.reprint(self._db, row.id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return None
+        document_id = row.id
+        return ops.run_write(self, lambda: document_service.reprint(self._db, document_id),
+                             changes=ops.Changes.DOCUMENTS, on_done=lambda r: self._reprinted(row, r))
+
+    def _reprinted(self, row: Any, result: ReprintResult) -> None:
         same = result.document.sha256 == row.doc.sha256
         if not row.present:
             text = (self.tr("The file was missing and has been written again, with the same content as before.")
@@ -492,20 +492,19 @@ class DocumentsPage(QWidget):
             self._selection_changed()
         else:
             self.reload()
-        return result
 
     # ------------------------------------------------------------------ making documents
 
-    def _made(self, work: Callable[[], PackResult], heading: str) -> PackResult | None:
-        result = document_actions.run_service(self, work)
-        if result is None:
-            return None
-        self._load_hearings()
-        self.show_result(result, heading)
-        self.documents_made.emit(result)
-        return result
+    def _made(self, work: Callable[[ops.Progress], PackResult], label: str,
+              heading: str) -> ops.Op[PackResult]:
+        def done(result: PackResult) -> None:
+            self._load_hearings()
+            self.show_result(result, heading)
+            self.documents_made.emit(result)
 
-    def make_hearing_pack(self, hearing_id: int | None = None) -> PackResult | None:
+        return document_actions.make_documents(self, work, label, on_done=done)
+
+    def make_hearing_pack(self, hearing_id: int | None = None) -> ops.Op[PackResult] | None:
         """Make every document of a hearing (chosen in a dialog when not given)."""
         if hearing_id is None:
             hearing_id = HearingPickerDialog.ask(
@@ -515,10 +514,13 @@ class DocumentsPage(QWidget):
                         "and saved together."))
             if hearing_id is None:
                 return None
-        return self._made(lambda: document_service.make_pack(self._db, hearing_id),
+        chosen = hearing_id
+        return self._made(lambda p: document_service.make_pack(self._db, chosen, progress=p.step),
+                          self.tr("Making the hearing's documents…"),
                           self.tr("The hearing's documents are ready"))
 
-    def make_day_pack(self, day: dt.date | None = None, tribunal_id: int | None = None) -> PackResult | None:
+    def make_day_pack(self, day: dt.date | None = None,
+                      tribunal_id: int | None = None) -> ops.Op[PackResult] | None:
         """Make a circuit tribunal's documents for one day (chosen in a dialog when not given)."""
         if day is None or tribunal_id is None:
             choice = DayPickerDialog.ask(self, self._db)
@@ -526,10 +528,11 @@ class DocumentsPage(QWidget):
                 return None
             day, tribunal_id = choice
         chosen_day, chosen_tribunal = day, tribunal_id
-        return self._made(lambda: document_service.make_day_pack(self._db, chosen_day, chosen_tribunal),
-                          self.tr("The day's documents are ready"))
+        return self._made(
+            lambda p: document_service.make_day_pack(self._db, chosen_day, chosen_tribunal, progress=p.step),
+            self.tr("Making the day's documents…"), self.tr("The day's documents are ready"))
 
-    def make_certificates(self, hearing_id: int | None = None) -> PackResult | None:
+    def make_certificates(self, hearing_id: int | None = None) -> ops.Op[PackResult] | None:
         """Make the training certificates of a hearing's attendees (chosen in a dialog when not given)."""
         if hearing_id is None:
             hearing_id = HearingPickerDialog.ask(
@@ -538,5 +541,7 @@ class DocumentsPage(QWidget):
                         "certificate."), show_past=True)
             if hearing_id is None:
                 return None
-        return self._made(lambda: document_service.make_certificates(self._db, hearing_id),
+        chosen = hearing_id
+        return self._made(lambda p: document_service.make_certificates(self._db, chosen, progress=p.step),
+                          self.tr("Making the training certificates…"),
                           self.tr("The training certificates are ready"))

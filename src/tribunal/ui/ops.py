@@ -314,7 +314,7 @@ class Op(QObject, Generic[T]):
     _error = Signal(object)
     _stopped = Signal(object)
 
-    def __init__(self, parent: QObject, *, changes: Changes,
+    def __init__(self, parent: QObject | None, *, changes: Changes,
                  on_done: Callable[[T], None] | None,
                  on_failed: Callable[[TribunalError], None] | None,
                  on_cancelled: Callable[[], None] | None,
@@ -324,7 +324,9 @@ class Op(QObject, Generic[T]):
         # The op stays alive in _running until it has answered; a page gone by then gets nothing.
         super().__init__()
         self._asker: QObject | None = parent
-        parent.destroyed.connect(self._asker_gone)
+        self._gone = False
+        if parent is not None:
+            parent.destroyed.connect(self._asker_gone)
         _running.add(self)
         self._changes = changes
         self._on_done = on_done
@@ -349,10 +351,11 @@ class Op(QObject, Generic[T]):
     @Slot()
     def _asker_gone(self) -> None:
         self._asker = None
+        self._gone = True
         self._dialog = None  # deleted with its parent
 
     def _wanted(self) -> bool:
-        return self._asker is not None and (self._current is None or self._current())
+        return not self._gone and (self._current is None or self._current())
 
     def _forget(self) -> None:
         if self._asker is not None:
@@ -407,7 +410,7 @@ class Op(QObject, Generic[T]):
     @Slot(object)
     def _deliver_cancelled(self, _nothing: object) -> None:
         self._close_dialog()
-        if self._on_cancelled is not None and self._asker is not None:
+        if self._on_cancelled is not None and not self._gone:
             self._on_cancelled()
         self.ended.emit()
         self._forget()
@@ -446,7 +449,7 @@ _read_serials: dict[tuple[int, str], int] = {}
 _serial = itertools.count(1)
 
 
-def run_write(parent: QObject, work: Callable[[], T], *, changes: Changes,
+def run_write(parent: QObject | None, work: Callable[[], T], *, changes: Changes,
               on_done: Callable[[T], None] | None = None,
               on_failed: Callable[[TribunalError], None] | None = None,
               on_cancelled: Callable[[], None] | None = None,
@@ -454,7 +457,8 @@ def run_write(parent: QObject, work: Callable[[], T], *, changes: Changes,
     """Run a service call that changes data, off the GUI thread, then broadcast ``changes``.
 
     Args:
-        parent: the page or dialog that asked; nothing is called if it is gone by then.
+        parent: the page or dialog that asked; nothing is called if it is gone by then
+            (None: no page; the callbacks always run).
         work: calls services only, never a widget.
         changes: what the work changes (broadcast on success, with ``source``).
         on_done: runs on the GUI thread with the result, before the broadcast.
@@ -473,7 +477,7 @@ def run_write(parent: QObject, work: Callable[[], T], *, changes: Changes,
     return op
 
 
-def run_read(parent: QObject, work: Callable[[], T], on_done: Callable[[T], None], *,
+def run_read(parent: QObject | None, work: Callable[[], T], on_done: Callable[[T], None], *,
              on_failed: Callable[[TribunalError], None] | None = None,
              key: str | None = None, progress: Progress | None = None,
              on_cancelled: Callable[[], None] | None = None) -> Op[T]:
