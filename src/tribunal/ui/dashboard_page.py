@@ -27,7 +27,8 @@ from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
 from tribunal.services.clocks import DueOverview, DueRow
 from tribunal.services.reports import DashboardFigures
-from tribunal.ui import background, lang
+from tribunal.ui import lang, ops
+from tribunal.ui.ops import Changes
 from tribunal.ui.clock_widgets import state_colour, state_text
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_widths
@@ -98,6 +99,7 @@ class DashboardPage(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._keep_in_step()
         self._db = db
         #: The day the deadline lists are reckoned from (tests set a fixed day).
         self.today: Callable[[], dt.date] = dt.date.today
@@ -173,6 +175,10 @@ class DashboardPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.calendar_banner)
         layout.addLayout(due, 1)
+
+    def _keep_in_step(self) -> None:
+        """Broadcast a legal calendar loaded from the dashboard's banner (the main window refreshes it)."""
+        self.calendar_changed.connect(lambda: ops.broadcast(Changes.CALENDAR | Changes.CLOCKS, self))
 
     def _build_calendar_banner(self) -> None:
         """The loud notice that a year's holidays are missing, with the way to import them."""
@@ -308,8 +314,8 @@ class DashboardPage(QWidget):
     def refresh_month(self) -> None:
         """This month's sessions, observers and mediation rate, counted in the background."""
         db, day = self._db, self.today()
-        background.run(self, lambda: reports.dashboard_figures(db, today=day), self.show_month,
-                       self._due_failed)
+        ops.run_read(self, lambda: reports.dashboard_figures(db, today=day), self.show_month,
+                     on_failed=self._due_failed, key="month")
 
     def show_month(self, figures: DashboardFigures) -> None:
         """Fill the month's cards."""
@@ -335,7 +341,7 @@ class DashboardPage(QWidget):
             return overview, sorted(missing)
 
         self._set_due_titles()
-        background.run(self, work, self.show_due, self._due_failed)
+        ops.run_read(self, work, self.show_due, on_failed=self._due_failed, key="due")
 
     def show_due(self, result: tuple[DueOverview, list[int]]) -> None:
         """Fill the two lists and the holiday banner from a computed overview."""

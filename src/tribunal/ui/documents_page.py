@@ -37,6 +37,7 @@ from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
 from tribunal.services.documents import DocumentRow, PackResult, ReprintResult
 from tribunal.ui import document_actions, msgbox, ops, window_state
+from tribunal.ui.ops import Changes
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.document_dialogs import DayPickerDialog, HearingPickerDialog, PdfPreviewWindow
 from tribunal.ui.documents_model import (
@@ -79,6 +80,7 @@ class DocumentsPage(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._keep_in_step()
         self._db = db
         self._loaded = False
         self._quiet = False
@@ -219,14 +221,23 @@ class DocumentsPage(QWidget):
 
     # ------------------------------------------------------------------ page protocol
 
+    def _keep_in_step(self) -> None:
+        """Show documents made on other pages and workstations, and hearings scheduled meanwhile."""
+        ops.subscribe(self, Changes.DOCUMENTS | Changes.HEARINGS | Changes.CASES,
+                      self._changed_elsewhere, ignore_own=True)
+
+    def _changed_elsewhere(self) -> None:
+        if self._loaded:
+            self._load_hearings()
+            if not self._showing_result:
+                self.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if event.spontaneous():
             return  # the window came back from the task bar: nothing new to read
         if not self._loaded:
-            self.load()
-        elif not self._showing_result:
-            self.reload()  # documents may have been made on another page meanwhile
+            self.load()  # later documents, made anywhere, arrive through the change bus
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_state()

@@ -442,7 +442,9 @@ class _Task(QRunnable):
         self._emit("_result", result)
 
     def _emit(self, name: str, *value: Any) -> None:
-        getattr(self._op, name).emit(*value)
+        # RuntimeError: the program is closing and the op is already gone; nobody is waiting.
+        with contextlib.suppress(RuntimeError):
+            getattr(self._op, name).emit(*value)
 
 
 _read_serials: dict[tuple[int, str], int] = {}
