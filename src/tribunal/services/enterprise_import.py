@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -901,7 +901,8 @@ def _resolve_mapping(session: Session, table_columns: tuple[str, ...], mapping: 
 
 def import_enterprises(db: Database, path: str | Path, mapping: dict[str, str] | None = None,
                        mapping_name: str | None = None, zone_id: int | None = None,
-                       dry_run: bool = False) -> ImportReport:
+                       dry_run: bool = False,
+                       progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Import (or, with ``dry_run``, only check) an enterprise list.
 
     Args:
@@ -912,6 +913,8 @@ def import_enterprises(db: Database, path: str | Path, mapping: dict[str, str] |
             mapping used is remembered as the last one.
         zone_id: zone for rows whose own 园区 cell is blank.
         dry_run: check and report only; nothing is written.
+        progress: told (steps done, 4) as the import goes; it may raise to stop, which rolls
+            the whole import back (it runs in one transaction).
 
     Returns:
         The per-row report. Rows refused are listed with the spreadsheet row number.
@@ -920,12 +923,18 @@ def import_enterprises(db: Database, path: str | Path, mapping: dict[str, str] |
         ValidationError: the file cannot be read, or the mapping is unusable (nothing written).
         NotFound: ``mapping_name`` names no saved mapping, or ``zone_id`` no zone.
     """
+    def step(done: int) -> None:
+        if progress is not None:
+            progress(done, 4)
+
     path = Path(path)
+    step(0)
     with db.session(write=False) as s:
         stored = _mappings(s)
         last = settings.read_all(s).get(LAST_MAPPING_KEY) or ""
         wanted = set(mapping or stored.get(mapping_name or "") or stored.get(last) or ())
     table = _read_table(path, wanted, fallback=mapping is not None)
+    step(1)
     with db.session(write=not dry_run) as s:
         if zone_id is not None and s.get(Zone, zone_id) is None:
             raise NotFound(f"找不到编号为 {zone_id} 的开发区")
@@ -939,9 +948,11 @@ def import_enterprises(db: Database, path: str | Path, mapping: dict[str, str] |
             rejected=tuple((o.row, o.detail) for o in outcomes if o.action == "rejected"),
             warnings=tuple(warnings), outcomes=tuple(outcomes),
         )
+        step(2)
         if dry_run:
             return report
         _apply_plan(s, db.actor, plan)
+        step(3)
         if mapping is not None or mapping_name:
             name = mapping_name or LAST_USED
             if save:

@@ -513,6 +513,35 @@ def run_read(parent: QObject | None, work: Callable[[], T], on_done: Callable[[T
     return op
 
 
+def call(parent: QWidget | None, work: Callable[[], T], *, changes: Changes = Changes.NONE,
+         progress: Progress | None = None) -> T:
+    """Run ``work`` off the GUI thread and wait for it with the event loop running; its result.
+
+    For the steps of a wizard or dialog, whose "next" needs the answer before it can go on:
+    the window keeps drawing and the progress window (modal over ``parent``) keeps the clerk
+    from starting the same step twice. Anything else uses :func:`run_write` / :func:`run_read`.
+
+    Raises:
+        TribunalError: the work refused (nothing is shown; the caller places the reasons).
+        Cancelled: the clerk pressed 取消.
+    """
+    from PySide6.QtCore import QEventLoop
+
+    outcome: list[Any] = []
+    errors: list[BaseException] = []
+    op: Op[T] = Op(parent, changes=changes, on_done=outcome.append, on_failed=errors.append,
+                   on_cancelled=lambda: errors.append(Cancelled()), progress=progress,
+                   source=parent)
+    loop = QEventLoop()
+    op.ended.connect(loop.quit)
+    (_writer_pool() if changes else _reader_pool()).start(_Task(work, op))
+    if op.running:
+        loop.exec()
+    if errors:
+        raise errors[0]
+    return outcome[0]
+
+
 def wait_until_idle(timeout_ms: int = 10_000) -> bool:
     """Wait for every queued read and write to finish (tests, closing the program); True when idle.
 
