@@ -18,12 +18,22 @@ from tribunal.ui.main_window import MainWindow
 from .helpers import MessageBoxes
 
 
-def test_bundled_font_is_the_interface_font(qapp: QApplication) -> None:
+def test_the_system_chinese_font_is_the_interface_font(qapp: QApplication) -> None:
     family = ui_app.install_fonts(qapp)
-    assert family == "Noto Serif SC"
+    assert family is not None and family != "Noto Serif SC"  # this machine has a Chinese UI font
+    assert family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     assert qapp.font().families()[0] == family
     assert abs(qapp.font().pointSizeF() - ui_app.FONT_POINT_SIZE) < 0.01
-    assert "Noto Serif SC" in QFontDatabase.families()
+
+
+def test_the_bundled_font_is_used_where_the_system_has_no_chinese_font(qapp: QApplication) -> None:
+    try:
+        family = ui_app.install_fonts(qapp, system=False)
+        assert family == "Noto Serif SC"
+        assert qapp.font().families()[0] == family
+        assert "Noto Serif SC" in QFontDatabase.families()
+    finally:
+        ui_app.install_fonts(qapp)
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path, boxes: MessageBoxes) -> None:
@@ -41,27 +51,25 @@ def test_a_missing_folder_is_refused(tmp_path: Path, boxes: MessageBoxes) -> Non
     assert "文件夹不存在" in boxes.texts()
 
 
-def test_run_gui_shows_the_window_then_loads_data(
+def test_run_gui_shows_the_window_then_opens_the_database(
     tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     events: list[str] = []
+    original_attach = MainWindow.attach
     original_load = MainWindow.load_data
 
+    def attach(window: MainWindow, *args: object) -> None:
+        events.append("visible" if window.isVisible() else "hidden")  # before the database is in
+        original_attach(window, *args)  # type: ignore[arg-type]
+
     def load_data(window: MainWindow) -> None:
-        events.append("visible" if window.isVisible() else "hidden")
         original_load(window)
         events.append(window.navigation_texts()[0])
-        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, qapp.quit)
 
+    monkeypatch.setattr(MainWindow, "attach", attach)
     monkeypatch.setattr(MainWindow, "load_data", load_data)
-    monkeypatch.setattr(qapp, "exec", lambda: (QApplication.processEvents(), 0)[1])
-    # exec() is replaced: let the zero-delay timer that loads the data run.
-    original_single_shot = QTimer.singleShot
-    monkeypatch.setattr(QTimer, "singleShot", lambda _ms, func: func())
-    try:
-        assert ui_app.run_gui(str(tmp_path / "new.sqlite3")) == 0
-    finally:
-        monkeypatch.setattr(QTimer, "singleShot", original_single_shot)
+    assert ui_app.run_gui(str(tmp_path / "new.sqlite3")) == 0
     assert events == ["visible", "工作台"]
     assert (tmp_path / "new.sqlite3").exists()
 

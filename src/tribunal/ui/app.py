@@ -359,5 +359,8 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
         from tribunal.ui import ops
 
         ops.wait_until_idle(5000)
+        if session.window is not None:
+            session.window.close()
+            session.window.deleteLater()
         if session.db is not None:
             session.db.dispose()
