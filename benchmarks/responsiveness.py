@@ -122,7 +122,7 @@ def enterprise_file(folder: Path) -> Path:
     return path
 
 
-def keystroke_to_rows(app: QApplication, db: object, samples: int = 40) -> tuple[list[float], int]:
+def keystroke_to_rows(app: QApplication, db: object, samples: int = 20) -> tuple[list[float], int]:
     """Key typed into the 案件 search → rows of the answer painted, on the real page."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest

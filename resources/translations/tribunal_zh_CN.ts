@@ -8,6 +8,10 @@
         <translation>关于本程序</translation>
     </message>
     <message>
+        <source>proprietary; all rights reserved</source>
+        <translation>专有软件，保留所有权利</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Tribunal — circuit tribunal workbench&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;For the clerks of labour-dispute arbitration commissions: cases, hearings at enterprises, observers, documents and reports.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;&lt;p&gt;Program licence: {licence}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;巡回仲裁庭工作台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;供劳动人事争议仲裁委员会书记员使用：案件登记、进企业开庭排期、旁听邀请、文书制作和统计。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;/p&gt;&lt;p&gt;程序许可：{licence}&lt;/p&gt;</translation>
     </message>
@@ -4278,6 +4282,18 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Point size of the interface text: comfortable for reading Chinese on an office monitor. Name of the Linux menu entry (``tribunal.desktop``, installed by the .deb): on Wayland the desktop shows that entry&apos;s icon and name for the window; on X11 it matches WM_CLASS.</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsDialog</name>
     <message>
         <source>Copy the list</source>
@@ -5037,7 +5053,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>app</name>
     <message>
         <source>Unexpected error</source>
-        <extracomment>Point size of the interface text: comfortable for reading Chinese on an office monitor. Name of the Linux menu entry (``tribunal.desktop``, installed by the .deb): on Wayland the desktop shows that entry&apos;s icon and name for the window; on X11 it matches WM_CLASS. Chinese interface fonts, best first: Windows (微软雅黑), the Linux desktops of UOS/Kylin and others, macOS. Used when the desktop&apos;s own UI font cannot show Chinese.</extracomment>
+        <extracomment>Chinese interface fonts, best first: Windows (微软雅黑), the Linux desktops of UOS/Kylin and others, macOS. Used when the desktop&apos;s own UI font cannot show Chinese.</extracomment>
         <translation>程序出错</translation>
     </message>
     <message>

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from tribunal.ui import app as ui_app
 from tribunal.ui.main_window import MainWindow
@@ -80,3 +81,18 @@ def test_gui_start_path_does_not_load_the_pdf_code() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert result.stdout.strip() == "[]"
+
+
+def test_qts_own_dialogs_and_buttons_speak_chinese(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert [b.text() for b in buttons.buttons()] == ["确定", "取消"] or \
+        sorted(b.text().replace("&", "") for b in buttons.buttons()) == sorted(["确定(O)", "取消"])
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("查找范围" in text for text in labels)
+    assert any("文件名" in text for text in labels)

@@ -97,7 +97,7 @@ def test_another_workstations_change_is_broadcast(qtbot: QtBot, demo_db: Databas
     try:
         watcher = ops.RemoteWatcher(demo_db)
         watcher.check_now()  # notes where the trail stands
-        qtbot.waitUntil(lambda: watcher._seen is not None, timeout=5000)  # noqa: SLF001 — set by the first answer
+        qtbot.waitUntil(lambda: watcher._seen is not None, timeout=5000)
         with qtbot.waitSignal(ops.bus().changed, timeout=5000,
                               check_params_cb=lambda changes, source: source is watcher) as heard:
             schedule_new_hearing(other)
@@ -114,7 +114,7 @@ def test_an_open_editor_is_told_not_reloaded(qtbot: QtBot, demo_db: Database) ->
     editor = CaseEditor(demo_db, accepted.id)
     qtbot.addWidget(editor)
     editor.show()
-    qtbot.waitUntil(lambda: editor.record_watch._version is not None, timeout=5000)  # noqa: SLF001 — noted at open
+    qtbot.waitUntil(lambda: editor.record_watch._version is not None, timeout=5000)
     editor.case_summary.setPlainText("书记员正在输入的内容")
 
     # Meanwhile another clerk suspends this case's award clock (an audited change of the case).
@@ -136,12 +136,12 @@ def test_an_editor_is_not_flagged_for_changes_to_other_records(qtbot: QtBot, dem
     editor = CaseEditor(demo_db, ids[0])
     qtbot.addWidget(editor)
     editor.show()
-    qtbot.waitUntil(lambda: editor.record_watch._version is not None, timeout=5000)  # noqa: SLF001
+    qtbot.waitUntil(lambda: editor.record_watch._version is not None, timeout=5000)
     schedule_new_hearing(demo_db)  # another case gets a hearing
     op = ops.run_read(editor, lambda: None, lambda _r: None)
     ops.broadcast(Changes.CASES | Changes.HEARINGS)
     with qtbot.waitSignal(op.ended, timeout=5000):
         pass
     ops.wait_until_idle()
-    qtbot.waitUntil(lambda: not any(o.running for o in list(ops._running)), timeout=5000)  # noqa: SLF001
+    qtbot.waitUntil(lambda: not any(o.running for o in list(ops._running)), timeout=5000)
     assert not editor.stale_banner.isVisible()

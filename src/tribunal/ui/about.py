@@ -65,6 +65,8 @@ class AboutDialog(QDialog):
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         top.addWidget(icon)
         licence = program_licence()
+        if licence.lower() == "proprietary":
+            licence = self.tr("proprietary; all rights reserved")
         self.summary = QLabel(
             self.tr("<h3>Tribunal — circuit tribunal workbench</h3>"
                     "<p>Version {version}</p>"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from tribunal.errors import TribunalError
 from tribunal.resources import app_icon_files, font_path, translations_dir
 from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,14 @@ _SUBSTITUTED_FAMILIES = (
 DESKTOP_FILE_NAME = "tribunal"
 
 _translators: list[QTranslator] = []
+
+# Labels of Qt's own file dialog that the qtbase_zh_CN catalogue PySide6 ships leaves in
+# English (its entries were made for older source texts). They are translated in our own
+# catalogue under Qt's context; Qt asks every installed translator in turn.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def application_icon() -> QIcon:

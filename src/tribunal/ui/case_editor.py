@@ -54,11 +54,11 @@ from tribunal.services.cases import (
     PartyInput,
 )
 from tribunal.ui import lang, msgbox, ops
-from tribunal.ui.ops import Changes
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.dates import qdate
 from tribunal.ui.feedback import ERROR_COLOUR, FORM_STYLE, FieldFeedback, field_reason
+from tribunal.ui.ops import Changes
 
 TAB_BASIC = 0
 TAB_PARTIES = 1

@@ -28,7 +28,6 @@ from tribunal.services import cases as case_service
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail, CaseFilter, CaseRow
 from tribunal.ui import lang, msgbox, ops, window_state
-from tribunal.ui.ops import Changes
 from tribunal.ui.case_detail import CaseDetailPane
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog, make_date_edit, to_date
 from tribunal.ui.case_editor import CaseEditor
@@ -44,6 +43,7 @@ from tribunal.ui.case_table_model import (
     CaseTableModel,
 )
 from tribunal.ui.combos import add_members, current_member
+from tribunal.ui.ops import Changes
 
 #: Live search waits this long after the last keystroke before searching.
 SEARCH_DELAY_MS = 200

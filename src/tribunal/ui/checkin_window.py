@@ -42,9 +42,9 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingDetail
 from tribunal.services.observers import BackEntry, BackEntryReport, InvitationRow
 from tribunal.ui import combos, lang, msgbox, ops, window_state
-from tribunal.ui.ops import Changes
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     GOOD_COLOUR,
     MUTED_COLOUR,

@@ -28,9 +28,9 @@ from tribunal.services.cases import CaseFilter
 from tribunal.services.clocks import DueOverview, DueRow
 from tribunal.services.reports import DashboardFigures
 from tribunal.ui import lang, ops
-from tribunal.ui.ops import Changes
 from tribunal.ui.clock_widgets import state_colour, state_text
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_widths
 
 #: Names of the figures, also passed with :attr:`DashboardPage.figure_opened`.

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -37,7 +37,6 @@ from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
 from tribunal.services.documents import DocumentRow, PackResult, ReprintResult
 from tribunal.ui import document_actions, msgbox, ops, window_state
-from tribunal.ui.ops import Changes
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.document_dialogs import DayPickerDialog, HearingPickerDialog, PdfPreviewWindow
 from tribunal.ui.documents_model import (
@@ -55,6 +54,7 @@ from tribunal.ui.documents_model import (
     pack_rows,
 )
 from tribunal.ui.feedback import ERROR_COLOUR, FORM_STYLE
+from tribunal.ui.ops import Changes
 from tribunal.ui.pdf_view import PdfView
 from tribunal.ui.rows_model import make_table, selected_rows, set_column_widths
 

@@ -30,9 +30,9 @@ from tribunal.services.app import Database
 from tribunal.services.enterprises import ContactRow, EnterpriseDetail, EnterpriseRow
 from tribunal.services.observers import ReachRow
 from tribunal.ui import lang, msgbox, ops, window_state
-from tribunal.ui.ops import Changes
 from tribunal.ui.enterprise_dialog import ContactDialog, EnterpriseDialog
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,

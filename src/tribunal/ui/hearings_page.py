@@ -40,7 +40,6 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingDetail, HearingRow
 from tribunal.services.reference import StaffRow, TribunalRow
 from tribunal.ui import lang, msgbox, ops, window_state
-from tribunal.ui.ops import Changes
 from tribunal.ui.calendar_views import (
     DEFAULT_COLOUR,
     DayListRow,
@@ -54,6 +53,7 @@ from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.hearing_detail import HearingDetailPane
 from tribunal.ui.hearing_dialog import HearingDialog
+from tribunal.ui.ops import Changes
 
 VIEW_MONTH = 0
 VIEW_WEEK = 1

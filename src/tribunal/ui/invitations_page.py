@@ -36,8 +36,8 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.observers import CallEntry, EnterprisePick, InvitationRow
 from tribunal.ui import lang, msgbox, ops
-from tribunal.ui.ops import Changes
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,

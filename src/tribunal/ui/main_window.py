@@ -33,9 +33,6 @@ from tribunal.ui.placeholder_page import PlaceholderPage
 
 if TYPE_CHECKING:
     from tribunal.services.app import Database
-    from tribunal.ui.cases_page import CasesPage
-    from tribunal.ui.dashboard_page import DashboardPage
-    from tribunal.ui.settings_page import SettingsPage
     from tribunal.ui.documents_page import DocumentsPage
     from tribunal.ui.enterprises_page import EnterprisesPage
     from tribunal.ui.hearings_page import HearingsPage
@@ -453,7 +450,11 @@ class MainWindow(QMainWindow):
         """List the cases behind a dashboard figure."""
         from tribunal.domain.enums import CaseStatus
         from tribunal.ui.cases_page import OPEN_ONLY
-        from tribunal.ui.dashboard_page import FIGURE_CLOSED_THIS_YEAR, FIGURE_OPEN, FIGURE_RECEIVED_THIS_MONTH
+        from tribunal.ui.dashboard_page import (
+            FIGURE_CLOSED_THIS_YEAR,
+            FIGURE_OPEN,
+            FIGURE_RECEIVED_THIS_MONTH,
+        )
         from tribunal.ui.dates import qdate
 
         self.switch_to(PAGE_CASES)

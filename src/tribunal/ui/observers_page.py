@@ -30,10 +30,10 @@ from tribunal.services import enterprises, observers, settings
 from tribunal.services.app import Database
 from tribunal.services.observers import ObserverRow, PersonHistory
 from tribunal.ui import lang, msgbox, ops, window_state
-from tribunal.ui.ops import Changes
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.invitations_page import InvitationsPanel
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     GOOD_COLOUR,
     Column,

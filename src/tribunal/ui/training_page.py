@@ -35,10 +35,10 @@ from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
 from tribunal.ui import combos, lang, msgbox, ops, window_state
-from tribunal.ui.ops import Changes
 from tribunal.ui.dates import pydatetime, qdatetime
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     MUTED_COLOUR,
     Column,
