@@ -834,6 +834,10 @@ def _known_dict(k: _Known) -> dict[str, Any]:
     return {f: getattr(k, f) for f in _ENTERPRISE_FIELDS}
 
 
+#: Rows written per flush of an import (see _apply_plan).
+FLUSH_ROWS = 200
+
+
 def _apply_plan(session: Session, actor: str, plan: _Plan) -> None:
     new_rows = []
     for k in plan.creates:
@@ -844,13 +848,20 @@ def _apply_plan(session: Session, actor: str, plan: _Plan) -> None:
             contact_phone=k.contact_phone or None, size=k.size or None, notes=k.notes or None,
         )
         new_rows.append((k, ent))
-    session.add_all([e for _, e in new_rows])
-    session.flush()
-    for k, ent in new_rows:
-        k.id = ent.id
-        audit.record(session, actor, "enterprise.import", "enterprise", ent.id,
-                     f"导入新增企业 {ent.name}（第{k.row}行）", None, _known_dict(k))
-    for k, changes in plan.updates:
+    # Flushed in pieces: one flush of thousands of rows runs long in compiled code that holds
+    # Python's interpreter lock, and the window (drawing on another thread) would stall.
+    for start in range(0, len(new_rows), FLUSH_ROWS):
+        piece = new_rows[start:start + FLUSH_ROWS]
+        session.add_all([e for _, e in piece])
+        session.flush()
+        for k, ent in piece:
+            k.id = ent.id
+            audit.record(session, actor, "enterprise.import", "enterprise", ent.id,
+                         f"导入新增企业 {ent.name}（第{k.row}行）", None, _known_dict(k))
+        session.flush()
+    for done, (k, changes) in enumerate(plan.updates, start=1):
+        if done % FLUSH_ROWS == 0:
+            session.flush()
         existing = session.get(Enterprise, k.id)
         assert existing is not None  # the plan was made in this transaction
         before = _known_dict(k)
@@ -870,7 +881,9 @@ def _apply_plan(session: Session, actor: str, plan: _Plan) -> None:
             existing.normalised_name = enterprise_name_key(existing.name)
         audit.record(session, actor, "enterprise.import", "enterprise", existing.id,
                      f"导入更新企业 {existing.name}", before, _known_dict(k))
-    for k, observer_id, values in plan.people:
+    for done, (k, observer_id, values) in enumerate(plan.people, start=1):
+        if done % FLUSH_ROWS == 0:
+            session.flush()
         if observer_id is None:
             session.add(Observer(name=values["name"], enterprise_id=k.id, title=values["title"] or None,
                                  phone=values["phone"] or None))
