@@ -82,19 +82,23 @@ def idle_gap(app: QApplication, seconds: float = 2.0) -> float:
 
 
 def busy_day(db: object, today: dt.date) -> tuple[dt.date, int]:
-    """A weekday three weeks ahead on which one circuit tribunal hears enough cases for a 44-file pack."""
+    """A free weekday on which one circuit tribunal hears enough cases for a day pack of 44 files or more."""
     from tribunal.services import documents
 
-    day = today + dt.timedelta(days=21)
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=1)
     model = hearings.get_hearing(db, next(h for h in hearings.list_hearings(db) if h.public).id)  # type: ignore[arg-type]
+    # A free weekday soon (before the demo cases' award deadlines), so the hearings fit.
+    day = today + dt.timedelta(days=7)
+    while day.weekday() >= 5 or hearings.list_hearings(db, day, day):  # type: ignore[arg-type]
+        day += dt.timedelta(days=1)
     accepted = [r for r in cases.case_rows(db, cases.search_case_ids(db, cases.CaseFilter()))  # type: ignore[arg-type]
                 if r.status == CaseStatus.ACCEPTED]
-    slots = [dt.time(9, 0), dt.time(10, 30), dt.time(14, 0), dt.time(15, 30), dt.time(17, 0)]
+    slots = [dt.time(8, 30), dt.time(10, 0), dt.time(11, 30), dt.time(14, 0), dt.time(15, 30), dt.time(17, 0)]
     out = tempfile.mkdtemp(prefix="tribunal-bench-pack-")
-    for case, slot in zip(accepted, slots, strict=False):
-        start = dt.datetime.combine(day, slot)
+    free = list(slots)
+    for case in accepted:
+        if not free:
+            break
+        start = dt.datetime.combine(day, free[0])
         data = HearingInput(case_id=case.id, starts_at=start, ends_at=start + dt.timedelta(minutes=80),
                             room_id=model.room_id, public=True,
                             panel=tuple((p.staff_id, p.role) for p in model.panel), clerk_id=model.clerk_id)
@@ -102,6 +106,9 @@ def busy_day(db: object, today: dt.date) -> tuple[dt.date, int]:
             hearings.schedule_hearing(db, data, "基准测试：照常开庭", today=today)  # type: ignore[arg-type]
         except HearingConflict:
             continue
+        free.pop(0)
+        if len(free) > len(slots) - 4:
+            continue  # fewer than four hearings never make 44 files
         made = documents.make_day_pack(db, day, model.tribunal_id or 0, out_dir=out)  # type: ignore[arg-type]
         if len(made.documents) >= PACK_FILES:
             break
