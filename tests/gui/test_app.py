@@ -66,7 +66,7 @@ def test_run_gui_shows_the_window_then_opens_the_database(
     def load_data(window: MainWindow) -> None:
         original_load(window)
         events.append(window.navigation_texts()[0])
-        QTimer.singleShot(0, qapp.quit)
+        QTimer.singleShot(0, window.close)  # the last window closed ends the program
 
     monkeypatch.setattr(MainWindow, "attach", attach)
     monkeypatch.setattr(MainWindow, "load_data", load_data)
