@@ -344,6 +344,7 @@ class Op(QObject, Generic[T]):
             # (a plain function would be called on the worker thread).
             progress.stepped.connect(self._stepped)
         self.running = True
+        self.task: QRunnable | None = None
         # Emitted on the worker thread; these slots belong to an object of the GUI thread,
         # so Qt queues the call there.
         self._result.connect(self._deliver)
@@ -363,7 +364,7 @@ class Op(QObject, Generic[T]):
         if self._asker is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 self._asker.destroyed.disconnect(self._asker_gone)
-        # Dropped after this slot has returned; Python then deletes the object.
+        # Dropped after this slot has returned; Python then deletes the op and its task.
         QTimer.singleShot(0, lambda: _running.discard(self))
 
     def _close_dialog(self) -> None:
@@ -427,6 +428,10 @@ class _Task(QRunnable):
         super().__init__()
         self._work = work
         self._op = op
+        # Not deleted by the pool on its own thread: the op holds the task and lets it go on
+        # the GUI thread once it has answered (a Python object freed by a pool thread crashed).
+        self.setAutoDelete(False)
+        op.task = self
 
     def run(self) -> None:
         try:
