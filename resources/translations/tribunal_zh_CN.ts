@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Tribunal</source>
+        <translation>关于本程序</translation>
+    </message>
+    <message>
+        <source>proprietary; all rights reserved</source>
+        <translation>专有软件，保留所有权利</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tribunal — circuit tribunal workbench&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;For the clerks of labour-dispute arbitration commissions: cases, hearings at enterprises, observers, documents and reports.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;&lt;p&gt;Program licence: {licence}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;巡回仲裁庭工作台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;供劳动人事争议仲裁委员会书记员使用：案件登记、进企业开庭排期、旁听邀请、文书制作和统计。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;/p&gt;&lt;p&gt;程序许可：{licence}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>see the installation folder</source>
+        <translation>见安装文件夹</translation>
+    </message>
+    <message>
+        <source>Fonts (Noto Serif SC, SIL OFL 1.1)</source>
+        <translation>字体（思源宋体 Noto Serif SC，SIL OFL 1.1）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The interface is built with Qt {qt} and Qt for Python (PySide6) {pyside}, used under the GNU Lesser General Public License version 3 (LGPL-3.0). Their source code is available from &lt;a href=&quot;https://download.qt.io/official_releases/&quot;&gt;download.qt.io&lt;/a&gt;; you may replace the Qt libraries in the installation folder with your own build.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;本程序界面使用 Qt {qt} 和 Qt for Python（PySide6）{pyside}，依 GNU 宽通用公共许可证第 3 版（LGPL-3.0）使用。其源代码可从 &lt;a href=&quot;https://download.qt.io/official_releases/&quot;&gt;download.qt.io&lt;/a&gt; 获取；您可以用自行编译的版本替换安装文件夹中的 Qt 程序库。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Qt (LGPL-3.0)</source>
+        <translation>Qt（LGPL-3.0）</translation>
+    </message>
+</context>
+<context>
     <name>AgentForm</name>
     <message>
         <source>For example: spouse, father, guardian</source>
@@ -904,6 +935,7 @@
     <name>CaseEditor</name>
     <message>
         <source>Register a new case</source>
+        <extracomment>The editor&apos;s result when the clerk asked to reload the case changed elsewhere.</extracomment>
         <translation>登记新案件</translation>
     </message>
     <message>
@@ -2434,6 +2466,18 @@
         <source>The training certificates are ready</source>
         <translation>培训证明已制作</translation>
     </message>
+    <message>
+        <source>Making the hearing&apos;s documents…</source>
+        <translation>正在制作开庭文书…</translation>
+    </message>
+    <message>
+        <source>Making the day&apos;s documents…</source>
+        <translation>正在制作当日开庭文书…</translation>
+    </message>
+    <message>
+        <source>Making the training certificates…</source>
+        <translation>正在制作培训证明…</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsModel</name>
@@ -2696,6 +2740,18 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <source>Cannot open the document</source>
         <translation>无法打开文书</translation>
     </message>
+    <message>
+        <source>Making the hearing&apos;s documents…</source>
+        <translation>正在制作开庭文书…</translation>
+    </message>
+    <message>
+        <source>Making the day&apos;s documents…</source>
+        <translation>正在制作当日开庭文书…</translation>
+    </message>
+    <message>
+        <source>Making the training certificates…</source>
+        <translation>正在制作培训证明…</translation>
+    </message>
 </context>
 <context>
     <name>DueNoticesBox</name>
@@ -2742,6 +2798,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Nothing due today.</source>
         <translation>今天没有到期的通知书。</translation>
+    </message>
+    <message>
+        <source>Making the notices due…</source>
+        <translation>正在制作到期通知书…</translation>
     </message>
     <message>
         <source>The notices due are ready</source>
@@ -4082,6 +4142,18 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <source>Nothing was imported; the directory is unchanged.</source>
         <translation>没有导入任何内容，企业名录未作改动。</translation>
     </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Checking the list…</source>
+        <translation>正在检查名录…</translation>
+    </message>
+    <message>
+        <source>Importing the enterprises…</source>
+        <translation>正在导入企业…</translation>
+    </message>
 </context>
 <context>
     <name>InvitationsPanel</name>
@@ -4563,6 +4635,7 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     </message>
     <message>
         <source>Tribunal — circuit tribunal workbench</source>
+        <extracomment>What the dashboard&apos;s figures and lists count. What the 统计 page counts.</extracomment>
         <translation>巡回仲裁庭书记员工作台</translation>
     </message>
     <message>
@@ -4672,6 +4745,70 @@ The database as it was before is kept at:
     <message>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Switch database…</source>
+        <translation>切换数据库…</translation>
+    </message>
+    <message>
+        <source>Open another database file</source>
+        <translation>打开另一个数据库文件</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Load demonstration data…</source>
+        <translation>载入演示数据…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;About Tribunal</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Switch database</source>
+        <translation>切换数据库</translation>
+    </message>
+    <message>
+        <source>Tribunal database (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>数据库文件 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Load demonstration data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <source>The demonstration data adds an invented zone, circuit tribunal, enterprises, people, cases and hearings, for training and trying the program. Load it only into a practice database, never into the commission&apos;s register. Load it now?</source>
+        <translation>演示数据会加入虚构的开发区、巡回仲裁庭、企业、人员、案件和开庭，供培训和试用。请只载入练习用的数据库，切勿载入本委正式使用的数据库。现在载入吗？</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <source>Loading the demonstration data…</source>
+        <translation>正在载入演示数据…</translation>
+    </message>
+    <message>
+        <source>Demonstration data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>The demonstration data has been loaded.</source>
+        <translation>演示数据已载入。</translation>
     </message>
 </context>
 <context>
@@ -5698,6 +5835,18 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Point size of the interface text: comfortable for reading Chinese on an office monitor. Name of the Linux menu entry (``tribunal.desktop``, installed by the .deb): on Wayland the desktop shows that entry&apos;s icon and name for the window; on X11 it matches WM_CLASS.</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsDialog</name>
     <message>
         <source>Copy the list</source>
@@ -6001,6 +6150,10 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting the report…</source>
+        <translation>正在导出报表…</translation>
     </message>
 </context>
 <context>
@@ -6327,7 +6480,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>StaleBanner</name>
     <message>
         <source>This record has been changed (on this or another workstation) since you opened it.</source>
-        <extracomment>cases, parties, claims, closing statutory clocks: suspensions, extensions, service records hearings scheduled, moved, postponed, held, cancelled observers invited to hearings, check-in the enterprise directory, zones, contacts the observer register training sessions, topics, attendance documents made or reprinted commission settings, staff, rooms, tribunals the legal calendar (holidays, make-up working days) Which broadcast an audit entry&apos;s ``entity`` stands for (changes seen on other workstations). A progress window appears only for work that takes longer than this. Threads answering reads; SQLite (WAL) and PostgreSQL both serve readers side by side. Ops that have not answered yet (they have no Qt parent; this keeps them alive). How often the newest audit entry is read, in milliseconds.</extracomment>
+        <extracomment>cases, parties, claims, closing statutory clocks: suspensions, extensions, service records hearings scheduled, moved, postponed, held, cancelled observers invited to hearings, check-in the enterprise directory, zones, contacts the observer register training sessions, topics, attendance documents made or reprinted commission settings, staff, rooms, tribunals the legal calendar (holidays, make-up working days) Which broadcast an audit entry&apos;s ``entity`` stands for (changes seen on other workstations). A progress window appears only for work that takes longer than this. Threads answering reads. One: reads keep the order the clerk asked in, and the libraries some reports use (ReportLab&apos;s chart drawing) are not known to be safe in two threads at once. Reads still never wait behind a write, which has its own thread. Ops that have not answered yet (they have no Qt parent; this keeps them alive). How often the newest audit entry is read, in milliseconds.</extracomment>
         <translation>此记录已被修改（在本机或其他工作站），与您打开时不同。</translation>
     </message>
     <message>
@@ -6897,7 +7050,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>app</name>
     <message>
         <source>Unexpected error</source>
-        <extracomment>Point size of the interface text: comfortable for reading Chinese on an office monitor. Name of the Linux menu entry (``tribunal.desktop``, installed by the .deb): on Wayland the desktop shows that entry&apos;s icon and name for the window; on X11 it matches WM_CLASS.</extracomment>
+        <extracomment>Chinese interface fonts, best first: Windows (微软雅黑), the Linux desktops of UOS/Kylin and others, macOS. Used when the desktop&apos;s own UI font cannot show Chinese.</extracomment>
         <translation>程序出错</translation>
     </message>
     <message>
@@ -6919,10 +7072,6 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>The program cannot start because the database cannot be opened.</source>
         <translation>数据库无法打开，程序不能启动。</translation>
-    </message>
-    <message>
-        <source>The program cannot start because the database cannot be read.</source>
-        <translation>数据库无法读取，程序不能启动。</translation>
     </message>
     <message>
         <source>The demonstration data cannot be opened.</source>
@@ -6947,6 +7096,10 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Some settings of this computer could not be used; the defaults are used instead.</source>
         <translation>本机的部分设置无法使用，已改用默认值。</translation>
+    </message>
+    <message>
+        <source>The database chosen cannot be opened; the program stays on the current one.</source>
+        <translation>所选数据库无法打开，程序继续使用当前数据库。</translation>
     </message>
 </context>
 <context>

@@ -93,3 +93,16 @@ def fill_new_case(qtbot: QtBot, editor: CaseEditor, *, applicant: str = "张三"
 
 def click_save(qtbot: QtBot, editor: CaseEditor) -> None:
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+
+def finish(qtbot: QtBot, op: object, timeout: int = 60_000) -> object:
+    """Wait until an op of tribunal.ui.ops has answered; its result, or None when it failed."""
+    from tribunal.ui.ops import Op
+
+    assert isinstance(op, Op)
+    results: list[object] = []
+    op.finished.connect(results.append)
+    if op.running:
+        with qtbot.waitSignal(op.ended, timeout=timeout):
+            pass
+    return results[0] if results else None

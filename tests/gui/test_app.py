@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from tribunal.db.engine import Database
@@ -23,12 +23,22 @@ from tribunal.ui.setup_wizard import WorkstationWizard
 from .helpers import MessageBoxes
 
 
-def test_bundled_font_is_the_interface_font(qapp: QApplication) -> None:
+def test_the_system_chinese_font_is_the_interface_font(qapp: QApplication) -> None:
     family = ui_app.install_fonts(qapp)
-    assert family == "Noto Serif SC"
+    assert family is not None and family != "Noto Serif SC"  # this machine has a Chinese UI font
+    assert family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     assert qapp.font().families()[0] == family
     assert abs(qapp.font().pointSizeF() - ui_app.FONT_POINT_SIZE) < 0.01
-    assert "Noto Serif SC" in QFontDatabase.families()
+
+
+def test_the_bundled_font_is_used_where_the_system_has_no_chinese_font(qapp: QApplication) -> None:
+    try:
+        family = ui_app.install_fonts(qapp, system=False)
+        assert family == "Noto Serif SC"
+        assert qapp.font().families()[0] == family
+        assert "Noto Serif SC" in QFontDatabase.families()
+    finally:
+        ui_app.install_fonts(qapp)
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path, boxes: MessageBoxes) -> None:
@@ -46,29 +56,27 @@ def test_a_missing_folder_is_refused(tmp_path: Path, boxes: MessageBoxes) -> Non
     assert "文件夹不存在" in boxes.texts()
 
 
-def test_run_gui_shows_the_window_then_loads_data(
+def test_run_gui_shows_the_window_then_opens_the_database(
     tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings.set_workstation_values({"clerk.name": "赵静"})  # not this computer's first start
     events: list[str] = []
+    original_attach = MainWindow.attach
     original_load = MainWindow.load_data
 
+    def attach(window: MainWindow, *args: object) -> None:
+        events.append("visible" if window.isVisible() else "hidden")  # before the database is in
+        original_attach(window, *args)  # type: ignore[arg-type]
+
     def load_data(window: MainWindow) -> None:
-        events.append("visible" if window.isVisible() else "hidden")
         original_load(window)
         events.append(window.navigation_texts()[0])
-        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, window.close)  # the last window closed ends the program
 
+    monkeypatch.setattr(MainWindow, "attach", attach)
     monkeypatch.setattr(MainWindow, "load_data", load_data)
     monkeypatch.setattr(ui_app, "first_run", lambda db, _actor: db)  # the wizards have tests of their own
-    monkeypatch.setattr(qapp, "exec", lambda: (QApplication.processEvents(), 0)[1])
-    # exec() is replaced: let the zero-delay timer that loads the data run.
-    original_single_shot = QTimer.singleShot
-    monkeypatch.setattr(QTimer, "singleShot", lambda _ms, func: func())
-    try:
-        assert ui_app.run_gui(str(tmp_path / "new.sqlite3")) == 0
-    finally:
-        monkeypatch.setattr(QTimer, "singleShot", original_single_shot)
+    assert ui_app.run_gui(str(tmp_path / "new.sqlite3")) == 0
     assert events == ["visible", "工作台"]
     assert (tmp_path / "new.sqlite3").exists()
 
@@ -89,12 +97,10 @@ def start_and_close(tmp_path: Path, qapp: QApplication) -> list[str]:
     def load_data(window: MainWindow) -> None:
         original_load(window)
         seen.append(window.navigation_texts()[0])
-        window.close()
+        QTimer.singleShot(0, window.close)  # the last window closed ends the program
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(MainWindow, "load_data", load_data)
-        patch.setattr(qapp, "exec", lambda: (QApplication.processEvents(), 0)[1])
-        patch.setattr(QTimer, "singleShot", lambda _ms, func: func())
         assert ui_app.run_gui(str(tmp_path / "new.sqlite3")) == 0
     ui_app.install_translators(qapp, "zh_CN")
     return seen
@@ -146,3 +152,18 @@ def test_the_first_start_wizard_writes_this_computers_file(qtbot: QtBot, seeded_
     stored = workstation.read()[0]
     assert stored["ui.language"] == "en" and stored["clerk.name"] == "阿卜杜热合曼·阿卜杜克热木"
     assert seeded_db.actor == "阿卜杜热合曼·阿卜杜克热木"
+
+
+def test_qts_own_dialogs_and_buttons_speak_chinese(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert [b.text() for b in buttons.buttons()] == ["确定", "取消"] or \
+        sorted(b.text().replace("&", "") for b in buttons.buttons()) == sorted(["确定(O)", "取消"])
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("查找范围" in text for text in labels)
+    assert any("文件名" in text for text in labels)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.services import clocks, settings
-from tribunal.ui import background, legal_calendar_dialog
+from tribunal.ui import legal_calendar_dialog, ops
 from tribunal.ui.case_detail import CLOCKS_TAB_POSITION
 from tribunal.ui.cases_page import CasesPage
 from tribunal.ui.clock_widgets import state_text
@@ -104,7 +104,7 @@ def test_the_main_window_opens_the_case_at_its_time_limits(qtbot: QtBot, demo_db
     assert window.cases.detail.clocks.case_id() == case_id
     assert window.cases.detail.clocks.model.rowCount() == 7
     assert window.calculator_action.text()
-    background.wait_until_idle()
+    ops.wait_until_idle()
 
 
 def test_the_case_list_shows_the_clocks_of_the_selected_case(qtbot: QtBot, demo_db: Database) -> None:

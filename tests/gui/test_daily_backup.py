@@ -29,9 +29,9 @@ def test_the_first_start_of_the_day_leaves_a_copy_and_says_so(qtbot: QtBot, seed
     # A second start the same day takes no second copy.
     window.statusBar().clearMessage()
     take_daily_backup(window, seeded_db)
-    from tribunal.ui import background
+    from tribunal.ui import ops
 
-    assert background.wait_until_idle()
+    assert ops.wait_until_idle()
     assert len(backup.automatic_copies(seeded_db)) == 1
 
 

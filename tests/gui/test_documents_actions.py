@@ -32,7 +32,7 @@ from tribunal.ui.document_dialogs import (
 )
 from tribunal.ui.documents_model import PACK_COL_FILE, PACK_COL_KIND
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, finish
 
 
 @dataclass
@@ -132,9 +132,10 @@ def pdf_pages(path: Path) -> int:
 # ---------------------------------------------------------------------- making documents
 
 
-def test_print_pack_makes_the_documents_and_lists_them(demo_pack: Demo, shown: list[PackResultDialog],
+def test_print_pack_makes_the_documents_and_lists_them(qtbot: QtBot, demo_pack: Demo, shown: list[PackResultDialog],
                                                        boxes: MessageBoxes, qtmodeltester: ModelTester) -> None:
-    result = document_actions.print_pack(None, demo_pack.db, demo_pack.public.id)
+    result = finish(qtbot, document_actions.print_pack(None, demo_pack.db, demo_pack.public.id))
+    assert isinstance(result, PackResult)
 
     assert result is not None and boxes.shown == []
     assert result.unchanged == len(demo_pack.pack.documents) + 1  # made before with the same data
@@ -204,23 +205,23 @@ def test_printing_a_missing_or_broken_file_says_why(tmp_path: Path, printers: Pr
     ]
 
 
-def test_certificates_of_a_closed_hearing_are_refused_with_the_reason(demo_pack: Demo, shown: list,
+def test_certificates_of_a_closed_hearing_are_refused_with_the_reason(qtbot: QtBot, demo_pack: Demo, shown: list,
                                                                       boxes: MessageBoxes) -> None:
-    assert document_actions.print_certificates(None, demo_pack.db, demo_pack.closed.id) is None
+    assert finish(qtbot, document_actions.print_certificates(None, demo_pack.db, demo_pack.closed.id)) is None
     assert shown == []
     [(kind, _title, text, _detail)] = boxes.shown
     assert kind == "warning" and text == CLOSED_REFUSAL + "。"
 
 
-def test_certificates_before_anyone_attended_say_so(demo_pack: Demo, boxes: MessageBoxes) -> None:
-    assert document_actions.print_certificates(None, demo_pack.db, demo_pack.public.id) is None
+def test_certificates_before_anyone_attended_say_so(qtbot: QtBot, demo_pack: Demo, boxes: MessageBoxes) -> None:
+    assert finish(qtbot, document_actions.print_certificates(None, demo_pack.db, demo_pack.public.id)) is None
     assert "还没有签到到场的旁听人员" in boxes.texts()
 
 
-def test_print_day_makes_the_day_list_and_each_hearing(demo_pack: Demo, shown: list[PackResultDialog]) -> None:
+def test_print_day_makes_the_day_list_and_each_hearing(qtbot: QtBot, demo_pack: Demo, shown: list[PackResultDialog]) -> None:
     day = demo_pack.public.starts_at.date()
-    result = document_actions.print_day(None, demo_pack.db, day, demo_pack.public.tribunal_id)
-    assert result is not None
+    result = finish(qtbot, document_actions.print_day(None, demo_pack.db, day, demo_pack.public.tribunal_id))
+    assert isinstance(result, PackResult)
     kinds = [d.kind for d in result.documents]
     assert kinds[:2] == [DocumentKind.PACK_LIST, DocumentKind.DAY_LIST] and DocumentKind.HEARING_NOTICE in kinds
     [dialog] = shown

@@ -20,7 +20,7 @@ from tribunal.domain.enums import DocumentKind
 from tribunal.services import documents as document_service
 from tribunal.services import hearings, settings
 from tribunal.services.app import open_database
-from tribunal.services.documents import CLOSED_REFUSAL, PackResult
+from tribunal.services.documents import CLOSED_REFUSAL, PackResult, ReprintResult
 from tribunal.services.hearings import HearingRow
 from tribunal.ui import document_actions
 from tribunal.ui.document_dialogs import DayPickerDialog, HearingPickerDialog
@@ -28,7 +28,7 @@ from tribunal.ui.documents_model import COL_CASE, COL_FILE, COL_HASH, COL_HEARIN
 from tribunal.ui.documents_page import DocumentsPage
 from tribunal.ui.main_window import PAGE_DOCUMENTS, MainWindow
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, finish
 
 
 @dataclass
@@ -122,7 +122,8 @@ def test_making_a_day_pack_from_the_page(qtbot: QtBot, page: DocumentsPage, made
     # A day without hearings (the day with hearings is covered by test_documents_actions): only
     # the day list is made, and this module's two packs stay as they are for the other tests.
     monkeypatch.setattr(DayPickerDialog, "ask", lambda _parent, _db: (TODAY, made.first.tribunal_id))
-    page.day_button.click()
+    with qtbot.waitSignal(page.documents_made, timeout=60_000):
+        page.day_button.click()
     assert [row.doc.kind for row in page.model.rows()] == [DocumentKind.PACK, DocumentKind.PACK_LIST,
                                                            DocumentKind.DAY_LIST]
     assert "没有排期的开庭" in page.banner_text.text()
@@ -139,10 +140,11 @@ def test_cancelling_the_hearing_choice_makes_nothing(page: DocumentsPage, monkey
 
 
 def test_certificates_of_a_closed_hearing_show_the_services_refusal(
-        page: DocumentsPage, made: Demo, monkeypatch: pytest.MonkeyPatch, boxes: MessageBoxes) -> None:
+        qtbot: QtBot, page: DocumentsPage, made: Demo, monkeypatch: pytest.MonkeyPatch, boxes: MessageBoxes) -> None:
     asked = pick_hearing(monkeypatch, made.closed.id)
     page.certificates_button.click()
     assert asked[0]["show_past"] is True  # certificates come after the hearing
+    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=60_000)
     [(kind, _title, text, _detail)] = boxes.shown
     assert kind == "warning" and text == CLOSED_REFUSAL + "。"
     assert not page.banner.isVisible()
@@ -197,8 +199,8 @@ def test_show_hearing_lists_that_hearings_documents(page: DocumentsPage, made: D
     assert listed_ids(page) == {d.id for d in (*made.first_pack.documents, made.first_pack.combined)}
 
 
-def test_a_missing_file_is_flagged_and_made_again(page: DocumentsPage, made: Demo, boxes: MessageBoxes,
-                                                  english: None, qtbot) -> None:
+def test_a_missing_file_is_flagged_and_made_again(qtbot: QtBot, page: DocumentsPage, made: Demo, boxes: MessageBoxes,
+                                                  english: None) -> None:
     receipt = next(d for d in made.first_pack.documents if d.kind == DocumentKind.SERVICE_RECEIPT)
     path = Path(receipt.path)
     content = path.read_bytes()
@@ -217,6 +219,7 @@ def test_a_missing_file_is_flagged_and_made_again(page: DocumentsPage, made: Dem
         assert hashlib.sha256(page.preview.pdf_bytes() or b"").hexdigest() == receipt.sha256
 
         page.reprint_button.click()
+        qtbot.waitUntil(lambda: bool(boxes.shown), timeout=60_000)
         assert path.read_bytes() == content
         [(kind, _title, text, _detail)] = boxes.shown
         assert kind == "information" and "written again, with the same content" in text
@@ -271,12 +274,12 @@ def test_open_folder_opens_the_documents_folder(page: DocumentsPage, made: Demo,
     assert [u.toLocalFile() for u in urls] == [str(made.first_pack.folder)]
 
 
-def test_making_an_unchanged_document_again_says_unchanged(page: DocumentsPage, made: Demo,
+def test_making_an_unchanged_document_again_says_unchanged(qtbot: QtBot, page: DocumentsPage, made: Demo,
                                                            boxes: MessageBoxes, english: None) -> None:
     notice = next(d for d in made.second_pack.documents if d.kind == DocumentKind.HEARING_NOTICE)
     page.select_document(notice.id)
-    result = page.reprint_selected()
-    assert result is not None and not result.changed
+    result = finish(qtbot, page.reprint_selected())
+    assert isinstance(result, ReprintResult) and not result.changed
     [(kind, title, text, detail)] = boxes.shown
     assert (kind, title) == ("information", "Made again")
     assert "unchanged" in text and detail == notice.path

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.integration.test_hearing_records import UYGHUR, make_hearing
 from tribunal.db.engine import Database
 from tribunal.services import hearing_records
-from tribunal.ui import background
+from tribunal.ui import ops
 from tribunal.ui.hearing_record_window import HearingRecordWindow
 
 from .helpers import MessageBoxes
@@ -85,7 +85,7 @@ def test_after_reading_the_text_is_frozen_and_corrections_are_recorded(qtbot: Qt
         window.request_correction()
     finally:
         msgbox.ask_text = original  # type: ignore[assignment]
-    background.wait_until_idle()
+    ops.wait_until_idle()
     qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
     stored = hearing_records.stored_record(gui_db, hearing_id)
     assert stored.read_at is not None
@@ -101,7 +101,7 @@ def test_after_reading_the_text_is_frozen_and_corrections_are_recorded(qtbot: Qt
         msgbox.ask_text = original  # type: ignore[assignment]
     window.signers.setCurrentRow(names.index(UYGHUR))
     window.set_signing("read_aloud")
-    background.wait_until_idle()
+    ops.wait_until_idle()
     qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
     modes = {x.name: (x.mode, x.note) for x in hearing_records.stored_record(gui_db, hearing_id).signatories}
     assert modes["刘芳"] == ("refused", "不同意笔录内容") and modes[UYGHUR] == ("read_aloud", "")

@@ -73,7 +73,7 @@ def test_status_line_shows_database_and_clerk(qtbot: QtBot, seeded_db: Database)
 
 
 def test_every_page_is_built_and_reports_come_on_first_show(qtbot: QtBot, seeded_db: Database) -> None:
-    from tribunal.ui import background
+    from tribunal.ui import ops
     from tribunal.ui.reports_page import ReportsPage
 
     window = open_window(qtbot, seeded_db)
@@ -83,7 +83,7 @@ def test_every_page_is_built_and_reports_come_on_first_show(qtbot: QtBot, seeded
     assert isinstance(page, ReportsPage)
     qtbot.waitUntil(lambda: page.circuit is not None, timeout=20_000)
     assert page.circuit.current.sessions == 0  # nothing held yet: a report of zeros
-    background.wait_until_idle()
+    ops.wait_until_idle()
 
 
 def test_dashboard_counts_come_from_the_register(qtbot: QtBot, seeded_db: Database) -> None:

@@ -16,6 +16,8 @@ from tribunal.ui import document_actions
 from tribunal.ui.dashboard_page import DashboardPage
 from tribunal.ui.notice_service_dialog import NoticeServiceDialog
 
+from .helpers import finish
+
 D = dt.date
 
 
@@ -43,7 +45,7 @@ def test_the_dashboard_lists_the_notices_due_and_prints_them_in_one_go(
     shown: list[str] = []
     monkeypatch.setattr(document_actions, "show_pack_result",
                         lambda parent, result, heading: shown.append(heading))
-    result = box.print_all()
+    result = finish(qtbot, box.print_all())
     assert result is not None and len(result.documents) == 6 and shown == ["到期通知书已制作完成"]
     assert result.combined is not None and result.combined.path.endswith("全部文书.pdf")
 

@@ -15,7 +15,7 @@ from tests.integration.data.reports import TODAY, ReportWorld
 from tribunal.domain.enums import CaseOutcome, CaseResult
 from tribunal.services import cases
 from tribunal.services.app import Database, open_database
-from tribunal.ui import background, reports_page
+from tribunal.ui import ops, reports_page
 from tribunal.ui.case_dialogs import CloseCaseDialog
 from tribunal.ui.dashboard_page import (
     DUE_THIS_WEEK,
@@ -108,7 +108,7 @@ def test_export_to_excel(qtbot: QtBot, page: ReportsPage, boxes, monkeypatch: py
     monkeypatch.setattr(reports_page, "choose_save_file", lambda *args: str(target))
     page.export(".xlsx")
     qtbot.waitUntil(lambda: bool(boxes.shown), timeout=20_000)
-    background.wait_until_idle()
+    ops.wait_until_idle()
     saved = tmp_path / "十一月.xlsx"
     assert saved.exists() and boxes.kinds() == ["information"]
     assert openpyxl.load_workbook(saved)["主要数据"]["A1"].value == "巡回仲裁庭工作情况统计表"

@@ -197,3 +197,18 @@ def check_database(db: str | os.PathLike[str] | None = None) -> DatabaseReport:
         )
     finally:
         handle.dispose()
+
+
+def data_folder(db: Database) -> Path:
+    """The folder a clerk opens to find the data: the SQLite file's folder, else the program's own.
+
+    For a shared PostgreSQL server there is no file on this PC; the program's data folder
+    (documents, backups) is shown instead.
+    """
+    if db.path is not None:
+        return db.path.parent
+    from tribunal.db.engine import default_database_path
+
+    folder = default_database_path().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

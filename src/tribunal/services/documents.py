@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -972,8 +972,18 @@ def _context(db: Database) -> tuple[dict[str, Any], Any, Any]:
     return values, commission_of(values), fonts
 
 
+#: Reports how far a long action is: (steps done, steps in all). It may raise to stop the
+#: action; it is called only before anything is written, so stopping there leaves no trace.
+Progress = Callable[[int, int], None]
+
+
+def _step(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
 def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = None,
-              force: bool = False) -> PackResult:
+              force: bool = False, progress: Progress | None = None) -> PackResult:
     """Print everything for one hearing: separate files and one combined 全部文书.pdf.
 
     Files go to ``<folder>/<案号_日期>/``; ``out_dir`` (which must exist) replaces the
@@ -987,30 +997,38 @@ def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = Non
     """
     from tribunal.documents.pack import build_hearing_pack
 
+    _step(progress, 0, 4)
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
+    _step(progress, 1, 4)
     with db.session(write=False) as s:
         hearing = _hearing_to_print(s, hearing_id)
         _require_printable(hearing)
         docs = _gather(s, hearing, commission)
         notes = [*fonts.warnings, *_hearing_notes(s, hearing, values)]
         number = hearing.case.number
+    _step(progress, 2, 4)
     pack = build_hearing_pack(docs, commission, fonts, notes=notes)
+    _step(progress, 3, 4)
     return _pack_result(db, folder, pack, action="documents.pack", entity="hearing", entity_id=hearing_id,
                         summary=f"制作开庭文书 {number}", extra_notes=notes, force=force)
 
 
 def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
-                  out_dir: str | Path | None = None, force: bool = False) -> PackResult:
+                  out_dir: str | Path | None = None, force: bool = False,
+                  progress: Progress | None = None) -> PackResult:
     """Print a tribunal's whole day: the day list, then each hearing's documents.
 
     Raises:
         NotFound: no such tribunal.
         ValidationError: the output folder is missing or cannot be written.
     """
+    _step(progress, 0, 4)
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
-    pack = _day_pack(db, day, tribunal_id, commission, fonts, values)
+    _step(progress, 1, 4)
+    pack = _day_pack(db, day, tribunal_id, commission, fonts, values, progress=progress)
+    _step(progress, 3, 4)
     tribunal_name = pack.folder_name.split("_", 1)[-1]
     return _pack_result(db, folder, pack, action="documents.day_pack", entity="circuit_tribunal",
                         entity_id=tribunal_id, summary=f"制作 {tribunal_name} {day.isoformat()} 的开庭文书",
@@ -1018,7 +1036,7 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
 
 
 def _day_pack(db: Database, day: dt.date, tribunal_id: int, commission: Any, fonts: Any,
-              values: dict[str, Any]) -> Any:
+              values: dict[str, Any], progress: Progress | None = None) -> Any:
     """A tribunal's day, rendered (nothing written)."""
     from tribunal.documents.pack import build_day_pack
 
@@ -1041,6 +1059,7 @@ def _day_pack(db: Database, day: dt.date, tribunal_id: int, commission: Any, fon
         tribunal_name = tribunal.name
     if not hearings:
         notes.append(f"{tribunal_name}在 {day.isoformat()} 没有排期的开庭，只制作了空白排期表。")
+    _step(progress, 2, 4)
     return build_day_pack(day_list, hearings, commission, fonts, notes=notes)
 
 
@@ -1173,7 +1192,7 @@ def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: An
 
 
 def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | None = None,
-                      force: bool = False) -> PackResult:
+                      force: bool = False, progress: Progress | None = None) -> PackResult:
     """Print a 培训证明 for everyone who attended (checked in, or on the training's attendance).
 
     Each certificate gets its number when it is first printed — the next of its year in the
@@ -1188,10 +1207,13 @@ def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | No
     from tribunal.documents.merge import Part, merge_pdfs
     from tribunal.documents.pack import PackOutput, hearing_folder_name
 
+    _step(progress, 0, 3)
     values, commission, fonts = _context(db)
     folder = _output_folder(db, out_dir, values)
+    _step(progress, 1, 3)
     items, info, number, day, notes = _certificate_items(db, hearing_id, commission, fonts, values,
                                                          refuse=ValidationError, assign=True)
+    _step(progress, 2, 3)
     title = f"培训证明（{number}）"
     combined = merge_pdfs([Part(i.title, i.rendered.data) for i in items], title=title,
                           author=commission.institute, issue_date=day, key=f"certificates:h{hearing_id}")

@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -898,6 +898,10 @@ def _known_dict(k: _Known) -> dict[str, Any]:
     return {f: getattr(k, f) for f in _ENTERPRISE_FIELDS}
 
 
+#: Rows written per flush of an import (see _apply_plan).
+FLUSH_ROWS = 200
+
+
 def _apply_plan(session: Session, actor: str, plan: _Plan) -> None:
     new_rows = []
     for k in plan.creates:
@@ -908,13 +912,20 @@ def _apply_plan(session: Session, actor: str, plan: _Plan) -> None:
             contact_phone=k.contact_phone or None, size=k.size or None, notes=k.notes or None,
         )
         new_rows.append((k, ent))
-    session.add_all([e for _, e in new_rows])
-    session.flush()
-    for k, ent in new_rows:
-        k.id = ent.id
-        audit.record(session, actor, "enterprise.import", "enterprise", ent.id,
-                     f"导入新增企业 {ent.name}（第{k.row}行）", None, _known_dict(k))
-    for k, changes in plan.updates:
+    # Flushed in pieces: one flush of thousands of rows runs long in compiled code that holds
+    # Python's interpreter lock, and the window (drawing on another thread) would stall.
+    for start in range(0, len(new_rows), FLUSH_ROWS):
+        piece = new_rows[start:start + FLUSH_ROWS]
+        session.add_all([e for _, e in piece])
+        session.flush()
+        for k, ent in piece:
+            k.id = ent.id
+            audit.record(session, actor, "enterprise.import", "enterprise", ent.id,
+                         f"导入新增企业 {ent.name}（第{k.row}行）", None, _known_dict(k))
+        session.flush()
+    for done, (k, changes) in enumerate(plan.updates, start=1):
+        if done % FLUSH_ROWS == 0:
+            session.flush()
         existing = session.get(Enterprise, k.id)
         assert existing is not None  # the plan was made in this transaction
         before = _known_dict(k)
@@ -934,7 +945,9 @@ def _apply_plan(session: Session, actor: str, plan: _Plan) -> None:
             existing.normalised_name = enterprise_name_key(existing.name)
         audit.record(session, actor, "enterprise.import", "enterprise", existing.id,
                      f"导入更新企业 {existing.name}", before, _known_dict(k))
-    for k, observer_id, values in plan.people:
+    for done, (k, observer_id, values) in enumerate(plan.people, start=1):
+        if done % FLUSH_ROWS == 0:
+            session.flush()
         if observer_id is None:
             session.add(Observer(name=values["name"], enterprise_id=k.id, title=values["title"] or None,
                                  phone=values["phone"] or None))
@@ -965,7 +978,8 @@ def _resolve_mapping(session: Session, table_columns: tuple[str, ...], mapping: 
 
 def import_enterprises(db: Database, path: str | Path, mapping: dict[str, str] | None = None,
                        mapping_name: str | None = None, zone_id: int | None = None,
-                       dry_run: bool = False) -> ImportReport:
+                       dry_run: bool = False,
+                       progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Import (or, with ``dry_run``, only check) an enterprise list.
 
     Args:
@@ -976,6 +990,8 @@ def import_enterprises(db: Database, path: str | Path, mapping: dict[str, str] |
             mapping used is remembered as the last one.
         zone_id: zone for rows whose own 园区 cell is blank.
         dry_run: check and report only; nothing is written.
+        progress: told (steps done, 4) as the import goes; it may raise to stop, which rolls
+            the whole import back (it runs in one transaction).
 
     Returns:
         The per-row report. Rows refused are listed with the spreadsheet row number.
@@ -984,12 +1000,18 @@ def import_enterprises(db: Database, path: str | Path, mapping: dict[str, str] |
         ValidationError: the file cannot be read, or the mapping is unusable (nothing written).
         NotFound: ``mapping_name`` names no saved mapping, or ``zone_id`` no zone.
     """
+    def step(done: int) -> None:
+        if progress is not None:
+            progress(done, 4)
+
     path = Path(path)
+    step(0)
     with db.session(write=False) as s:
         stored = _mappings(s)
         last = settings.read_all(s).get(LAST_MAPPING_KEY) or ""
         wanted = set(mapping or stored.get(mapping_name or "") or stored.get(last) or ())
     table = _read_table(path, wanted, fallback=mapping is not None)
+    step(1)
     with db.session(write=not dry_run) as s:
         if zone_id is not None and s.get(Zone, zone_id) is None:
             raise NotFound(f"找不到编号为 {zone_id} 的开发区")
@@ -1003,9 +1025,11 @@ def import_enterprises(db: Database, path: str | Path, mapping: dict[str, str] |
             rejected=tuple((o.row, o.detail) for o in outcomes if o.action == "rejected"),
             warnings=tuple(warnings), outcomes=tuple(outcomes),
         )
+        step(2)
         if dry_run:
             return report
         _apply_plan(s, db.actor, plan)
+        step(3)
         if mapping is not None or mapping_name:
             name = mapping_name or LAST_USED
             if save:

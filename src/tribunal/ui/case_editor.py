@@ -54,12 +54,13 @@ from tribunal.services.cases import (
     PartyFromDirectory,
     PartyInput,
 )
-from tribunal.ui import lang, msgbox
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.agent_form import AgentsBox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.dates import qdate
 from tribunal.ui.feedback import ERROR_COLOUR, FORM_STYLE, FieldFeedback, field_reason
+from tribunal.ui.ops import Changes
 
 TAB_BASIC = 0
 TAB_PARTIES = 1
@@ -464,6 +465,10 @@ class ClaimRow(QWidget):
 # ---------------------------------------------------------------------- the dialog
 
 
+#: The editor's result when the clerk asked to reload the case changed elsewhere.
+RELOAD = 2
+
+
 class CaseEditor(QDialog):
     """Register a new case or edit one (登记新案件 / 编辑案件).
 
@@ -533,7 +538,13 @@ class CaseEditor(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
 
+        # Changed meanwhile on another page or workstation: say so, never reload under the clerk.
+        self.stale_banner = ops.StaleBanner()
+        self.record_watch = ops.RecordWatch(self, db, "case", Changes.CASES | Changes.CLOCKS,
+                                            self.stale_banner, self.reload_case)
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.stale_banner)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -542,7 +553,9 @@ class CaseEditor(QDialog):
             self._start_new()
         else:
             self._load(self.case)
+            self.record_watch.track(self.case.id)
         self._initial_state = self._state()
+        self.reopen_requested = False
         self.resize(940, 640)
         self.setMinimumSize(720, 520)
 
@@ -747,6 +760,15 @@ class CaseEditor(QDialog):
         self.party_list.setCurrentRow(0)
         self.add_claim()
         self._update_total()
+
+    def reload_case(self) -> None:
+        """重新载入: close and reopen on the case as saved now (what was typed here is dropped).
+
+        The clerk chose this after the stale banner said the case was changed elsewhere;
+        :meth:`ask` opens a fresh editor at the same tab.
+        """
+        self.reopen_requested = True
+        self.done(RELOAD)
 
     def _load(self, case: CaseDetail) -> None:
         self.number.setText(case.number)
@@ -1220,14 +1242,20 @@ class CaseEditor(QDialog):
             The saved case, or None when the clerk cancelled (or the case could not be opened,
             which has been explained in a message box).
         """
-        try:
-            dialog = cls(db, case_id, parent)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.saved_case
-            return None
-        finally:
-            dialog.deleteLater()
+        tab = 0
+        while True:
+            try:
+                dialog = cls(db, case_id, parent)
+            except TribunalError as exc:
+                msgbox.show_error(parent, exc)
+                return None
+            dialog.tabs.setCurrentIndex(tab)
+            try:
+                result = dialog.exec()
+                if result == QDialog.DialogCode.Accepted:
+                    return dialog.saved_case
+                if result != RELOAD:
+                    return None
+                tab = dialog.tabs.currentIndex()  # 重新载入: a fresh editor on the saved case
+            finally:
+                dialog.deleteLater()

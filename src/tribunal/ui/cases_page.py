@@ -26,7 +26,7 @@ from tribunal.services import audit, reference
 from tribunal.services import cases as case_service
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail, CaseFilter, CaseRow
-from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui import lang, msgbox, ops, window_state
 from tribunal.ui.case_detail import CaseDetailPane
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog, make_date_edit, to_date
 from tribunal.ui.case_editor import CaseEditor
@@ -42,6 +42,7 @@ from tribunal.ui.case_table_model import (
     CaseTableModel,
 )
 from tribunal.ui.combos import add_members, current_member
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import ListView
 
 #: Live search waits this long after the last keystroke before searching.
@@ -61,6 +62,7 @@ class CasesPage(QWidget):
     case_saved = Signal(object)
     #: 排期开庭… was pressed for this case (its id).
     schedule_requested = Signal(int)
+    ids_shown = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +70,7 @@ class CasesPage(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload)
+        self._search_timer.timeout.connect(self.search_again)
         self._loading = False
         self._shown_case_id: int | None = None
 
@@ -156,6 +158,11 @@ class CasesPage(QWidget):
         self.detail = CaseDetailPane(db=db)
         # A suspension recorded on the 期限 tab may change the case's status in the list.
         self.detail.clock_changed.connect(self._clock_changed)
+        # What this page changes, every other page hears; what others change, it shows.
+        self.case_saved.connect(lambda _case: ops.broadcast(Changes.CASES | Changes.CLOCKS, self))
+        self.detail.clock_changed.connect(lambda _id: ops.broadcast(Changes.CLOCKS | Changes.CASES, self))
+        ops.subscribe(self, Changes.CASES | Changes.CLOCKS | Changes.HEARINGS | Changes.SETTINGS,
+                      self._changed_elsewhere, ignore_own=True)
         self._closed_since: dt.date | None = None
         self.closed_since_label = QLabel()
         self.closed_since_label.setVisible(False)
@@ -252,19 +259,38 @@ class CasesPage(QWidget):
         self.model.refresh_case(case_id)
 
     def reload(self) -> None:
-        """Search again with the current filters, keeping the selected case if it still matches."""
+        """Search again with the current filters now, keeping the selected case if it still matches."""
         self._search_timer.stop()
-        keep = self.selected_case_id()
         try:
             ids = case_service.search_case_ids(self._db, self.current_filter())
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return
+        self._show_ids(ids)
+
+    def search_again(self) -> ops.Op[list[int]]:
+        """Search with the current filters off the GUI thread (typing, changes broadcast).
+
+        An answer overtaken by a newer search (the clerk typed on) is dropped.
+        """
+        self._search_timer.stop()
+        db, wanted = self._db, self.current_filter()
+        return ops.run_read(self, lambda: case_service.search_case_ids(db, wanted), self._show_ids,
+                            key="search")
+
+    def _show_ids(self, ids: list[int]) -> None:
+        keep = self.selected_case_id()
         self.model.set_ids(ids)
         self._show_count()
+        self.ids_shown.emit()
         if keep is not None and self.select_case(keep):
             return
         self._selection_changed()
+
+    def _changed_elsewhere(self) -> None:
+        """Cases changed (here, on another page or another workstation): list and detail again."""
+        self._shown_case_id = None
+        self.search_again()
 
     def clear_filters(self) -> None:
         """Show every case again."""

@@ -40,10 +40,11 @@ from tribunal.services import enterprises, hearings, observers
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingDetail
 from tribunal.services.observers import BackEntry, BackEntryReport, InvitationRow
-from tribunal.ui import combos, lang, msgbox, window_state
+from tribunal.ui import combos, lang, msgbox, ops, window_state
 from tribunal.ui.dates import TimeField
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     GOOD_COLOUR,
     MUTED_COLOUR,
@@ -138,6 +139,7 @@ class CheckinWindow(QWidget):
     def __init__(self, db: Database, hearing_id: int, parent: QWidget | None = None, *,
                  clock: Callable[[], dt.datetime] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self._keep_in_step()
         self._db = db
         self._hearing_id = hearing_id
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
@@ -237,6 +239,12 @@ class CheckinWindow(QWidget):
         window_state.restore_geometry(STATE_KEY, self)
         self.reload()
         self.say(self.tr("Ready. Scan an invitation or type a name."), "info")
+
+    def _keep_in_step(self) -> None:
+        """Broadcast check-ins; show invitations made or changed elsewhere meanwhile."""
+        self.changed.connect(lambda: ops.broadcast(Changes.INVITATIONS | Changes.TRAINING, self))
+        ops.subscribe(self, Changes.INVITATIONS | Changes.OBSERVERS | Changes.HEARINGS,
+                      self.reload, ignore_own=True)
 
     def _title_text(self) -> str:
         # The screen may face the arriving guests: no case number, no party names.

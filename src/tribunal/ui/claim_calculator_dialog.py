@@ -44,7 +44,7 @@ from tribunal.errors import MissingParameter, TribunalError, ValidationError
 from tribunal.services import calculators, wage_parameters
 from tribunal.services.app import Database
 from tribunal.services.wage_parameters import StoredParameter
-from tribunal.ui import background, msgbox
+from tribunal.ui import msgbox, ops
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.dates import DateField
 from tribunal.ui.feedback import FORM_STYLE
@@ -386,7 +386,7 @@ class ClaimCalculatorDialog(QDialog):
             if isinstance(error, MissingParameter):
                 self.params_button.setFocus()
 
-        background.run(self, lambda: calculators.calculate(db, kind, **inputs), done, failed)
+        ops.run_read(self, lambda: calculators.calculate(db, kind, **inputs), done, on_failed=failed)
 
     def copy_to_claim(self) -> None:
         """Put the result's total into the chosen claim (or a new one) of the case being edited."""
@@ -590,7 +590,8 @@ class WageParametersDialog(QDialog):
             self._update_buttons()
             self._say(error.message, error=True)
 
-        background.run(self, work, done, failed)
+        # The parameters are commission settings other calculators and workstations read.
+        ops.run_write(self, work, changes=ops.Changes.SETTINGS, on_done=done, on_failed=failed)
 
     def add(self) -> None:
         """Enter the figure of the form."""

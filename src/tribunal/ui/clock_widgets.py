@@ -58,7 +58,7 @@ from tribunal.services.clocks import (
     OpenQuestion,
     SuspensionData,
 )
-from tribunal.ui import background, lang, msgbox
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.dates import qdate
@@ -490,7 +490,8 @@ class ClocksTab(QWidget):
             self._update_buttons()
             msgbox.show_error(self, error)
 
-        background.run(self, work, done, failed)
+        # clock_changed (from _after) makes the case page broadcast CLOCKS | CASES.
+        ops.run_write(self, work, changes=ops.Changes.NONE, on_done=done, on_failed=failed)
 
     def record_suspension(self) -> SuspensionData | None:
         """登记中止审理."""
@@ -699,7 +700,8 @@ class RecordDialog(QDialog):
             return
         self.busy = True
         self.ok_button.setEnabled(False)
-        background.run(self, work, self._recorded, self._refused)
+        # Its tab reloads on ``recorded`` and says clock_changed, which the case page broadcasts.
+        ops.run_write(self, work, changes=ops.Changes.NONE, on_done=self._recorded, on_failed=self._refused)
 
     def _recorded(self, result: Any) -> None:
         self.busy = False

@@ -28,9 +28,10 @@ from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
 from tribunal.services.clocks import DueOverview, DueRow
 from tribunal.services.reports import DashboardFigures
-from tribunal.ui import background, lang
+from tribunal.ui import lang, ops
 from tribunal.ui.clock_widgets import state_colour, state_text
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_widths
 
 #: Names of the figures, also passed with :attr:`DashboardPage.figure_opened`.
@@ -99,6 +100,7 @@ class DashboardPage(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._keep_in_step()
         self._db = db
         #: The day the deadline lists are reckoned from (tests set a fixed day).
         self.today: Callable[[], dt.date] = dt.date.today
@@ -189,6 +191,10 @@ class DashboardPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _keep_in_step(self) -> None:
+        """Broadcast a legal calendar loaded from the dashboard's banner (the main window refreshes it)."""
+        self.calendar_changed.connect(lambda: ops.broadcast(Changes.CALENDAR | Changes.CLOCKS, self))
 
     def _build_calendar_banner(self) -> None:
         """The loud notice that a year's holidays are missing, with the way to import them."""
@@ -328,8 +334,8 @@ class DashboardPage(QWidget):
     def refresh_month(self) -> None:
         """This month's sessions, observers and mediation rate, counted in the background."""
         db, day = self._db, self.today()
-        background.run(self, lambda: reports.dashboard_figures(db, today=day), self.show_month,
-                       self._due_failed)
+        ops.run_read(self, lambda: reports.dashboard_figures(db, today=day), self.show_month,
+                     on_failed=self._due_failed, key="month")
 
     def show_month(self, figures: DashboardFigures) -> None:
         """Fill the month's cards."""
@@ -355,7 +361,7 @@ class DashboardPage(QWidget):
             return overview, sorted(missing)
 
         self._set_due_titles()
-        background.run(self, work, self.show_due, self._due_failed)
+        ops.run_read(self, work, self.show_due, on_failed=self._due_failed, key="due")
         self.notices_box.refresh()
 
     def show_due(self, result: tuple[DueOverview, list[int]]) -> None:

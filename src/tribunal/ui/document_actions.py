@@ -1,9 +1,10 @@
 """Document actions any screen can call: make a hearing's pack, a day's pack or certificates, print, open folders.
 
-Each action is self-contained: it makes the documents with a busy cursor (half a second; up
-to two seconds the first time, when the fonts are loaded), says what went wrong through
-:mod:`tribunal.ui.msgbox` in the service's own words, and shows what was made in a small
-result window that does not block. Printing goes through
+Each action is self-contained: it makes the documents off the GUI thread through
+:mod:`tribunal.ui.ops` (a progress window with 取消 appears when it takes longer than a
+moment), says what went wrong through :mod:`tribunal.ui.msgbox` in the service's own words,
+broadcasts that documents changed, and shows what was made in a small result window that
+does not block. Printing goes through
 :func:`ask_printer` (the printer dialog) and opening a folder through :func:`open_url`, so
 tests replace those two and are never blocked.
 
@@ -24,11 +25,10 @@ from PySide6.QtGui import QCursor, QDesktopServices, QPageLayout, QPainter, QTra
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from tribunal.errors import TribunalError
 from tribunal.services import documents as document_service
 from tribunal.services.app import Database
 from tribunal.services.documents import PackResult
-from tribunal.ui import msgbox
+from tribunal.ui import msgbox, ops
 from tribunal.ui.pdf_view import PdfError, PdfSource
 
 if TYPE_CHECKING:
@@ -232,14 +232,31 @@ def print_pdf(parent: QWidget | None, path_or_bytes: str | Path | bytes, title: 
 # ---------------------------------------------------------------------- making documents
 
 
-def run_service(parent: QWidget | None, work: Callable[[], PackResult]) -> PackResult | None:
-    """Run a document service with the busy cursor; show its error (and return None) if it refuses."""
-    try:
-        with busy_cursor():
-            return work()
-    except TribunalError as exc:
-        msgbox.show_error(parent, exc)
-        return None
+def make_documents(parent: QWidget | None, work: Callable[[ops.Progress], PackResult], label: str,
+                   heading: str = "", on_done: Callable[[PackResult], None] | None = None) -> ops.Op[PackResult]:
+    """Make documents off the GUI thread with a progress window (取消 until files are written).
+
+    Args:
+        parent: the screen that asked (the progress window and any error sit over it).
+        work: calls a document service, passing ``progress.step`` as its ``progress``.
+        label: what the progress window says, e.g. 正在制作开庭文书….
+        heading: when given, what was made is shown in the result window under this heading.
+        on_done: runs with the result once the documents are made.
+
+    Returns:
+        The running op; its ``finished`` signal carries the :class:`PackResult`. A refusal
+        is shown in the service's words and ends the op without a result.
+    """
+    progress = ops.Progress(label, cancellable=True)
+
+    def done(result: PackResult) -> None:
+        if heading:
+            show_pack_result(parent, result, heading)
+        if on_done is not None:
+            on_done(result)
+
+    return ops.run_write(parent, lambda: work(progress), changes=ops.Changes.DOCUMENTS,
+                         on_done=done, progress=progress)
 
 
 def show_pack_result(parent: QWidget | None, result: PackResult, heading: str) -> PackResultDialog:
@@ -249,29 +266,29 @@ def show_pack_result(parent: QWidget | None, result: PackResult, heading: str) -
     return PackResultDialog.present(parent, result, heading)
 
 
-def print_pack(parent: QWidget | None, db: Database, hearing_id: int) -> PackResult | None:
+def print_pack(parent: QWidget | None, db: Database, hearing_id: int) -> ops.Op[PackResult]:
     """Make every document of one hearing (开庭文书包) and show the result.
 
-    What the hearing screens call for "print pack". Returns the result, or None when the
-    service refused (the clerk has been told why).
+    What the hearing screens call for "print pack". Runs in the background; the returned
+    op's ``finished`` signal carries the result (a refusal is shown and gives none).
     """
-    result = run_service(parent, lambda: document_service.make_pack(db, hearing_id))
-    if result is not None:
-        show_pack_result(parent, result, QCoreApplication.translate("DocumentActions", "The hearing's documents are ready"))
-    return result
+    return make_documents(
+        parent, lambda p: document_service.make_pack(db, hearing_id, progress=p.step),
+        QCoreApplication.translate("DocumentActions", "Making the hearing's documents…"),
+        QCoreApplication.translate("DocumentActions", "The hearing's documents are ready"))
 
 
-def print_day(parent: QWidget | None, db: Database, date: dt.date, tribunal_id: int) -> PackResult | None:
+def print_day(parent: QWidget | None, db: Database, date: dt.date, tribunal_id: int) -> ops.Op[PackResult]:
     """Make a circuit tribunal's documents for one day (排期表 and every hearing's pack) and show them."""
-    result = run_service(parent, lambda: document_service.make_day_pack(db, date, tribunal_id))
-    if result is not None:
-        show_pack_result(parent, result, QCoreApplication.translate("DocumentActions", "The day's documents are ready"))
-    return result
+    return make_documents(
+        parent, lambda p: document_service.make_day_pack(db, date, tribunal_id, progress=p.step),
+        QCoreApplication.translate("DocumentActions", "Making the day's documents…"),
+        QCoreApplication.translate("DocumentActions", "The day's documents are ready"))
 
 
-def print_certificates(parent: QWidget | None, db: Database, hearing_id: int) -> PackResult | None:
+def print_certificates(parent: QWidget | None, db: Database, hearing_id: int) -> ops.Op[PackResult]:
     """Make the training certificates (培训证明) of everyone who attended a hearing and show them."""
-    result = run_service(parent, lambda: document_service.make_certificates(db, hearing_id))
-    if result is not None:
-        show_pack_result(parent, result, QCoreApplication.translate("DocumentActions", "The training certificates are ready"))
-    return result
+    return make_documents(
+        parent, lambda p: document_service.make_certificates(db, hearing_id, progress=p.step),
+        QCoreApplication.translate("DocumentActions", "Making the training certificates…"),
+        QCoreApplication.translate("DocumentActions", "The training certificates are ready"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -53,6 +54,7 @@ from tribunal.ui.documents_model import (
     pack_rows,
 )
 from tribunal.ui.feedback import ERROR_COLOUR, FORM_STYLE
+from tribunal.ui.ops import Changes
 from tribunal.ui.pdf_view import PdfView
 from tribunal.ui.rows_model import make_table, selected_rows, set_column_widths
 
@@ -78,6 +80,7 @@ class DocumentsPage(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._keep_in_step()
         self._db = db
         self._loaded = False
         self._quiet = False
@@ -225,14 +228,23 @@ class DocumentsPage(QWidget):
 
     # ------------------------------------------------------------------ page protocol
 
+    def _keep_in_step(self) -> None:
+        """Show documents made on other pages and workstations, and hearings scheduled meanwhile."""
+        ops.subscribe(self, Changes.DOCUMENTS | Changes.HEARINGS | Changes.CASES,
+                      self._changed_elsewhere, ignore_own=True)
+
+    def _changed_elsewhere(self) -> None:
+        if self._loaded:
+            self._load_hearings()
+            if not self._showing_result:
+                self.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if event.spontaneous():
             return  # the window came back from the task bar: nothing new to read
         if not self._loaded:
-            self.load()
-        elif not self._showing_result:
-            self.reload()  # documents may have been made on another page meanwhile
+            self.load()  # later documents, made anywhere, arrive through the change bus
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_state()
@@ -500,17 +512,16 @@ class DocumentsPage(QWidget):
         row = self.selected()
         return row is not None and document_actions.open_folder(row.doc.path, self)
 
-    def reprint_selected(self) -> ReprintResult | None:
+    def reprint_selected(self) -> ops.Op[ReprintResult] | None:
         """Make the selected document again from today's data and say whether it changed."""
         row = self.selected()
         if row is None:
             return None
-        try:
-            with document_actions.busy_cursor():
-                result = document_service.reprint(self._db, row.id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return None
+        document_id = row.id
+        return ops.run_write(self, lambda: document_service.reprint(self._db, document_id),
+                             changes=ops.Changes.DOCUMENTS, on_done=lambda r: self._reprinted(row, r))
+
+    def _reprinted(self, row: Any, result: ReprintResult) -> None:
         same = result.document.sha256 == row.doc.sha256
         if not row.present:
             text = (self.tr("The file was missing and has been written again, with the same content as before.")
@@ -527,7 +538,6 @@ class DocumentsPage(QWidget):
             self._selection_changed()
         else:
             self.reload()
-        return result
 
     def void_selected(self) -> CertificateRow | None:
         """Withdraw the selected training certificate after asking why (its number is not reused)."""
@@ -560,16 +570,16 @@ class DocumentsPage(QWidget):
 
     # ------------------------------------------------------------------ making documents
 
-    def _made(self, work: Callable[[], PackResult], heading: str) -> PackResult | None:
-        result = document_actions.run_service(self, work)
-        if result is None:
-            return None
-        self._load_hearings()
-        self.show_result(result, heading)
-        self.documents_made.emit(result)
-        return result
+    def _made(self, work: Callable[[ops.Progress], PackResult], label: str,
+              heading: str) -> ops.Op[PackResult]:
+        def done(result: PackResult) -> None:
+            self._load_hearings()
+            self.show_result(result, heading)
+            self.documents_made.emit(result)
 
-    def make_hearing_pack(self, hearing_id: int | None = None) -> PackResult | None:
+        return document_actions.make_documents(self, work, label, on_done=done)
+
+    def make_hearing_pack(self, hearing_id: int | None = None) -> ops.Op[PackResult] | None:
         """Make every document of a hearing (chosen in a dialog when not given)."""
         if hearing_id is None:
             hearing_id = HearingPickerDialog.ask(
@@ -584,10 +594,12 @@ class DocumentsPage(QWidget):
         if not teaching_dialog.review_before_print(self, self._db, hearing_id):
             return None
         chosen = hearing_id
-        return self._made(lambda: document_service.make_pack(self._db, chosen),
+        return self._made(lambda p: document_service.make_pack(self._db, chosen, progress=p.step),
+                          self.tr("Making the hearing's documents…"),
                           self.tr("The hearing's documents are ready"))
 
-    def make_day_pack(self, day: dt.date | None = None, tribunal_id: int | None = None) -> PackResult | None:
+    def make_day_pack(self, day: dt.date | None = None,
+                      tribunal_id: int | None = None) -> ops.Op[PackResult] | None:
         """Make a circuit tribunal's documents for one day (chosen in a dialog when not given)."""
         if day is None or tribunal_id is None:
             choice = DayPickerDialog.ask(self, self._db)
@@ -595,10 +607,11 @@ class DocumentsPage(QWidget):
                 return None
             day, tribunal_id = choice
         chosen_day, chosen_tribunal = day, tribunal_id
-        return self._made(lambda: document_service.make_day_pack(self._db, chosen_day, chosen_tribunal),
-                          self.tr("The day's documents are ready"))
+        return self._made(
+            lambda p: document_service.make_day_pack(self._db, chosen_day, chosen_tribunal, progress=p.step),
+            self.tr("Making the day's documents…"), self.tr("The day's documents are ready"))
 
-    def make_certificates(self, hearing_id: int | None = None) -> PackResult | None:
+    def make_certificates(self, hearing_id: int | None = None) -> ops.Op[PackResult] | None:
         """Make the training certificates of a hearing's attendees (chosen in a dialog when not given)."""
         if hearing_id is None:
             hearing_id = HearingPickerDialog.ask(
@@ -607,5 +620,7 @@ class DocumentsPage(QWidget):
                         "certificate."), show_past=True)
             if hearing_id is None:
                 return None
-        return self._made(lambda: document_service.make_certificates(self._db, hearing_id),
+        chosen = hearing_id
+        return self._made(lambda p: document_service.make_certificates(self._db, chosen, progress=p.step),
+                          self.tr("Making the training certificates…"),
                           self.tr("The training certificates are ready"))

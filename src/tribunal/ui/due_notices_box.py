@@ -13,7 +13,7 @@ from tribunal.services import notices
 from tribunal.services.app import Database
 from tribunal.services.documents import PackResult
 from tribunal.services.notices import DueNotice
-from tribunal.ui import background, document_actions
+from tribunal.ui import document_actions, ops
 from tribunal.ui.clock_widgets import state_colour, state_text
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_widths
@@ -80,7 +80,8 @@ class DueNoticesBox(QGroupBox):
         """Work the list out again in the background."""
         db, day = self._db, self.today()
         self._set_title()
-        background.run(self, lambda: notices.due_notices(db, day), self.show_rows, self._failed)
+        ops.run_read(self, lambda: notices.due_notices(db, day), self.show_rows, on_failed=self._failed,
+                     key=f"due-notices-{id(self)}")
 
     def show_rows(self, rows: list[DueNotice]) -> None:
         self.rows = list(rows)
@@ -98,12 +99,15 @@ class DueNoticesBox(QGroupBox):
         if row is not None:
             self.case_opened.emit(row.case_id)
 
-    def print_all(self) -> PackResult | None:
-        """Make every printable notice due with its receipts as one PDF, and show it."""
+    def print_all(self) -> ops.Op[PackResult]:
+        """Make every printable notice due with its receipts as one PDF (off the GUI thread), and show it.
+
+        Returns:
+            The running op; its ``finished`` signal carries the :class:`PackResult`.
+        """
         db, day = self._db, self.today()
-        result = document_actions.run_service(self, lambda: notices.print_due(db, day))
-        if result is not None:
-            document_actions.show_pack_result(self, result, QCoreApplication.translate(
-                "DueNoticesBox", "The notices due are ready"))
-            self.printed.emit(result)
-        return result
+        return document_actions.make_documents(
+            self, lambda _progress: notices.print_due(db, day),
+            QCoreApplication.translate("DueNoticesBox", "Making the notices due…"),
+            QCoreApplication.translate("DueNoticesBox", "The notices due are ready"),
+            on_done=self.printed.emit)

@@ -29,9 +29,10 @@ from tribunal.services import enterprises, observers
 from tribunal.services.app import Database
 from tribunal.services.enterprises import ContactRow, EnterpriseDetail, EnterpriseRow
 from tribunal.services.observers import ReachRow
-from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui import lang, msgbox, ops, window_state
 from tribunal.ui.enterprise_dialog import ContactDialog, EnterpriseDialog
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,
@@ -164,6 +165,7 @@ class EnterprisesPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
+        self._keep_in_step()
         self._db = db
         self._today = today
         self._loaded = False
@@ -183,6 +185,17 @@ class EnterprisesPage(QWidget):
         layout.addWidget(self.tabs)
 
     # ------------------------------------------------------------------ building
+
+    def _keep_in_step(self) -> None:
+        """Broadcast this page's changes; show what other pages and workstations change."""
+        self.enterprise_saved.connect(lambda _d: ops.broadcast(Changes.ENTERPRISES, self))
+        self.directory_imported.connect(lambda: ops.broadcast(Changes.ENTERPRISES, self))
+        ops.subscribe(self, Changes.ENTERPRISES | Changes.OBSERVERS | Changes.INVITATIONS,
+                      self._changed_elsewhere, ignore_own=True)
+
+    def _changed_elsewhere(self) -> None:
+        if self._loaded:
+            self.reload()
 
     def _build_directory(self) -> QWidget:
         self.new_button = QPushButton(self.tr("New enterprise"))

@@ -41,7 +41,7 @@ from tribunal.domain.hearing_record import (
 from tribunal.errors import DatabaseError, TribunalError
 from tribunal.services import hearing_records
 from tribunal.services.app import Database
-from tribunal.ui import background, msgbox, window_state
+from tribunal.ui import msgbox, ops, window_state
 
 STATE_KEY = "hearing_record_window"
 # After a failed copy to the database, try again this often (milliseconds).
@@ -186,8 +186,10 @@ class HearingRecordWindow(QWidget):
             window.activateWindow()
             window.editor.setFocus()
 
-        background.run(parent, lambda: hearing_records.open_record(db, hearing_id, folder=folder), opened,
-                       lambda exc: msgbox.show_error(parent, exc))
+        # Opening makes the hearing's record when it has none yet.
+        ops.run_write(parent, lambda: hearing_records.open_record(db, hearing_id, folder=folder),
+                      changes=ops.Changes.HEARINGS, on_done=opened,
+                      on_failed=lambda exc: msgbox.show_error(parent, exc))
 
     # ------------------------------------------------------------------ showing
 
@@ -360,8 +362,9 @@ class HearingRecordWindow(QWidget):
             self._show_sync()
             return
         db = self._db
-        background.run(self, lambda: hearing_records.sync(db, content, reason=reason),
-                       lambda result: self._synced(content), self._sync_failed)
+        # The record's text is shown only in this window: nothing for the pages to read again.
+        ops.run_write(self, lambda: hearing_records.sync(db, content, reason=reason), changes=ops.Changes.NONE,
+                      on_done=lambda result: self._synced(content), on_failed=self._sync_failed)
         self._show_sync()
 
     def _synced(self, content: RecordContent) -> None:
@@ -442,8 +445,8 @@ class HearingRecordWindow(QWidget):
         """Render the record as a PDF (in the background) and print it."""
         self.save_now()
         db, content = self._db, self.content
-        background.run(self, lambda: hearing_records.render_pdf(db, content), self._print_ready,
-                       lambda exc: msgbox.show_error(self, exc))
+        ops.run_read(self, lambda: hearing_records.render_pdf(db, content), self._print_ready,
+                     on_failed=lambda exc: msgbox.show_error(self, exc))
 
     def _print_ready(self, data: bytes) -> None:
         from tribunal.ui import document_actions

@@ -39,7 +39,7 @@ from tribunal.services import legal_calendar as calendar_service
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingDetail, HearingRow
 from tribunal.services.reference import StaffRow, TribunalRow
-from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui import lang, msgbox, ops, window_state
 from tribunal.ui.calendar_views import (
     DEFAULT_COLOUR,
     DayListRow,
@@ -53,6 +53,7 @@ from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.hearing_detail import HearingDetailPane
 from tribunal.ui.hearing_dialog import HearingDialog
+from tribunal.ui.ops import Changes
 
 VIEW_MONTH = 0
 VIEW_WEEK = 1
@@ -138,6 +139,7 @@ class HearingsPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] | None = None) -> None:
         super().__init__(parent)
+        self._keep_in_step()
         self._db = db
         self._today = today or dt.date.today
         #: The case selected on the 案件 page, if one can be scheduled (set by the main window).
@@ -239,15 +241,23 @@ class HearingsPage(QWidget):
 
     # ------------------------------------------------------------------ page protocol
 
+    def _keep_in_step(self) -> None:
+        """Broadcast this page's changes; show what other pages and workstations change."""
+        self.hearings_changed.connect(
+            lambda: ops.broadcast(Changes.HEARINGS | Changes.CASES | Changes.CLOCKS, self))
+        ops.subscribe(self, Changes.HEARINGS | Changes.CASES | Changes.INVITATIONS | Changes.SETTINGS
+                      | Changes.CALENDAR, self._changed_elsewhere, ignore_own=True)
+
+    def _changed_elsewhere(self) -> None:
+        self.refresh()
+        if self.detail.hearing_id() is not None:
+            self.detail.show_hearing(self.detail.hearing_id())
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # Read again each time the page is shown: check-in or another clerk may have changed a hearing.
+        # Later changes (check-in, other pages, other workstations) arrive through the change bus.
         if not self._loaded:
             self.load()
-        else:
-            self.refresh()
-            if self.detail.hearing_id() is not None:
-                self.detail.show_hearing(self.detail.hearing_id())
 
     def focus_search(self) -> None:
         """Ctrl+F here: the circuit-tribunal filter."""

@@ -9,10 +9,9 @@ that cannot be read changes nothing, and nothing is imported twice.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -36,7 +35,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import enterprise_import, enterprises
 from tribunal.services.app import Database
 from tribunal.services.enterprise_import import IGNORED, ImportPreview, ImportReport
-from tribunal.ui import msgbox
+from tribunal.ui import msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -88,16 +87,6 @@ def _t(text: str) -> str:
 def action_label(action: str) -> str:
     """What happened to a row, in the interface language."""
     return _t(ACTION_LABELS.get(action, action))
-
-
-@contextlib.contextmanager
-def busy() -> Iterator[None]:
-    """A wait cursor while the window works (reading or importing a few thousand rows)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 @dataclass(frozen=True)
@@ -684,10 +673,14 @@ class ImportWizard(QWizard):
     def read_file(self, path: str) -> bool:
         """Read the file and suggest which column holds what; False (with the reason shown)
         when it cannot be read."""
+        db = self._db
+
+        def work() -> tuple[Any, ImportPreview]:
+            remembered = enterprise_import.remembered_mapping(db)
+            return remembered, enterprise_import.inspect_file(path, remembered[1] if remembered else None)
+
         try:
-            remembered = enterprise_import.remembered_mapping(self._db)
-            with busy():
-                preview = enterprise_import.inspect_file(path, remembered[1] if remembered else None)
+            remembered, preview = ops.call(self, work, progress=ops.Progress(self.tr("Reading the file…")))
         except TribunalError as exc:
             self.file_page.show_error(exc.message)
             return False
@@ -702,10 +695,14 @@ class ImportWizard(QWizard):
 
     def trial_run(self) -> ImportReport | None:
         """The import checked but not saved (for the preview)."""
+        progress = ops.Progress(self.tr("Checking the list…"), cancellable=True)
+        db, path, mapping, zone_id = self._db, self.path, self.mapping, self.zone_id()
         try:
-            with busy():
-                return enterprise_import.import_enterprises(
-                    self._db, self.path, mapping=self.mapping, zone_id=self.zone_id(), dry_run=True)
+            return ops.call(self, lambda: enterprise_import.import_enterprises(
+                db, path, mapping=mapping, zone_id=zone_id, dry_run=True, progress=progress.step),
+                progress=progress)
+        except ops.Cancelled:
+            return None
         except TribunalError as exc:
             self.preview_page.error.setText(exc.message)
             self.preview_page.error.show()
@@ -713,11 +710,16 @@ class ImportWizard(QWizard):
 
     def import_now(self) -> bool:
         """Import for real; False (nothing changed, the reason shown) on a refusal."""
+        progress = ops.Progress(self.tr("Importing the enterprises…"), cancellable=True)
+        db, path, mapping, zone_id = self._db, self.path, self.mapping, self.zone_id()
+        name = self.mapping_name or None
         try:
-            with busy():
-                self.report = enterprise_import.import_enterprises(
-                    self._db, self.path, mapping=self.mapping, mapping_name=self.mapping_name or None,
-                    zone_id=self.zone_id())
+            # One transaction: 取消 leaves the directory exactly as it was.
+            self.report = ops.call(self, lambda: enterprise_import.import_enterprises(
+                db, path, mapping=mapping, mapping_name=name, zone_id=zone_id, progress=progress.step),
+                changes=ops.Changes.ENTERPRISES, progress=progress)
+        except ops.Cancelled:
+            return False
         except TribunalError as exc:
             self.preview_page.error.setText(
                 exc.message + "\n" + self.tr("Nothing was imported; the directory is unchanged."))

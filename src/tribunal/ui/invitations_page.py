@@ -35,8 +35,9 @@ from tribunal.services import enterprises, hearings, observers
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.observers import CallEntry, EnterprisePick, InvitationRow
-from tribunal.ui import lang, msgbox
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     ERROR_COLOUR,
     GOOD_COLOUR,
@@ -158,6 +159,7 @@ class InvitationsPanel(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
+        self._keep_in_step()
         self._db = db
         self._today = today
         self._loaded = False
@@ -206,6 +208,15 @@ class InvitationsPanel(QWidget):
         self._update_actions()
 
     # ------------------------------------------------------------------ building
+
+    def _keep_in_step(self) -> None:
+        """Broadcast invitations made here; offer hearings scheduled anywhere at once."""
+        self.invitations_changed.connect(lambda _h: ops.broadcast(Changes.INVITATIONS, self))
+        ops.subscribe(self, Changes.HEARINGS | Changes.INVITATIONS | Changes.OBSERVERS
+                      | Changes.ENTERPRISES | Changes.SETTINGS, self._changed_elsewhere, ignore_own=True)
+
+    def _changed_elsewhere(self) -> None:
+        self.load()  # keeps the hearing chosen while it is still offered
 
     def _build_list(self) -> QWidget:
         self.model = invitation_model(self)

@@ -1,4 +1,10 @@
-"""The main window: navigation on the left, the chosen page on the right, a status line below."""
+"""The main window: navigation on the left, the chosen page on the right, a status line below.
+
+The window is shown before the database is open: :class:`MainWindow` without a database is
+the frame (navigation, menus, status line), which needs nothing but Qt; :meth:`MainWindow.attach`
+then builds the pages on the opened database. This module therefore imports no service and no
+page at load time — they come with ``attach``.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,8 @@ import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,28 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tribunal.domain.enums import CaseStatus
 from tribunal.errors import TribunalError
-from tribunal.services import backup
-from tribunal.services import settings as settings_service
-from tribunal.services.app import Database
-from tribunal.services.backup import BackupResult, RestoreResult
 from tribunal.ui import msgbox, ops, window_state
-from tribunal.ui.case_detail import CLOCKS_TAB_POSITION
-from tribunal.ui.cases_page import OPEN_ONLY, CasesPage
-from tribunal.ui.dashboard_page import (
-    FIGURE_CLOSED_THIS_YEAR,
-    FIGURE_OPEN,
-    FIGURE_RECEIVED_THIS_MONTH,
-    DashboardPage,
-)
-from tribunal.ui.dates import qdate
-from tribunal.ui.help_window import add_user_guide_action
+from tribunal.ui.help_window import HELP_MENU_NAME, add_user_guide_action
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.placeholder_page import PlaceholderPage
-from tribunal.ui.settings_page import SettingsPage
 
 if TYPE_CHECKING:
+    from tribunal.services.app import Database
+    from tribunal.services.backup import BackupResult, RestoreResult
     from tribunal.ui.audit_log import AuditLogDialog
     from tribunal.ui.documents_page import DocumentsPage
     from tribunal.ui.enterprises_page import EnterprisesPage
@@ -90,19 +84,31 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-class MainWindow(QMainWindow):
-    """The program's window: 工作台, 案件, 开庭排期, 企业, 旁听人员, 培训, 文书, 统计, 设置."""
+#: What the dashboard's figures and lists count.
+DASHBOARD_CHANGES = (Changes.CASES | Changes.CLOCKS | Changes.HEARINGS | Changes.INVITATIONS
+                     | Changes.TRAINING | Changes.CALENDAR | Changes.SETTINGS)
+#: What the 统计 page counts.
+REPORT_CHANGES = (Changes.CASES | Changes.CLOCKS | Changes.HEARINGS | Changes.INVITATIONS
+                  | Changes.OBSERVERS | Changes.TRAINING | Changes.ENTERPRISES | Changes.SETTINGS)
 
-    def __init__(self, db: Database, settings: dict[str, Any] | None = None,
+
+class MainWindow(QMainWindow):
+    """The program's window: 工作台, 案件, 开庭排期, 企业, 旁听人员, 培训, 文书, 统计, 设置.
+
+    Signals:
+        database_chosen(str): the clerk chose another database file (文件 → 切换数据库…);
+            the program opens it in a new window and closes this one.
+    """
+
+    database_chosen = Signal(str)
+
+    def __init__(self, db: Database | None = None, settings: dict[str, Any] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._db: Database | None = None
         self._settings = dict(settings or {})
-        title = self.tr("Tribunal — circuit tribunal workbench")
-        if self._settings.get("demo.data"):
-            # The demonstration's own database: never mistaken for the commission's real one.
-            title = self.tr("{title} — demonstration data (演示数据)").format(title=title)
-        self.setWindowTitle(title)
+        self.watcher: ops.RemoteWatcher | None = None
+        self._audit_log: AuditLogDialog | None = None
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -114,34 +120,21 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item { padding: 7px 10px; border-radius: 4px; }"
             "QListWidget#navigation::item:selected { background: #1f4e79; color: white; border: 0; }"
         )
-        widest = 0
-        for number, text in enumerate(NAVIGATION, start=1):
-            item = QListWidgetItem(_t(text))
-            item.setToolTip(self.tr("{page} (Alt+{key})").format(page=_t(text), key=number))
+        for _text in NAVIGATION:
+            item = QListWidgetItem()
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
             self.nav.addItem(item)
-            widest = max(widest, self.fontMetrics().horizontalAdvance(_t(text)))
-        self.nav.setFixedWidth(max(widest + 56, 140))
 
-        self.dashboard = DashboardPage(db)
-        self.cases = CasesPage(db)
-        self.settings_page = SettingsPage(db)
-        # The other pages are built the first time they are shown: the window comes up
-        # sooner and a clerk who only registers cases never loads the calendar or PDF code.
+        # Stand-ins until attach() builds the dashboard, case list and settings, and until the
+        # other pages are first shown: the window comes up sooner and a clerk who only
+        # registers cases never loads the calendar or PDF code.
         self._built: dict[int, LazyPage] = {}
         self.stack = QStackedWidget()
         for index, text in enumerate(NAVIGATION):
-            if index == PAGE_DASHBOARD:
-                page: QWidget = self.dashboard
-            elif index == PAGE_CASES:
-                page = self.cases
-            elif index == PAGE_SETTINGS:
-                page = self.settings_page
-            elif index in _PLANNED:
-                page = PlaceholderPage(_t(text), _t(_PLANNED[index]))
+            if index in _PLANNED:
+                self.stack.addWidget(PlaceholderPage(_t(text), _t(_PLANNED[index])))
             else:
-                page = QWidget()  # stands in until the page is first shown
-            self.stack.addWidget(page)
+                self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
@@ -152,46 +145,184 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.database_label = QLabel(self.tr("Database: {name}").format(name=db.display_name))
-        self.database_label.setToolTip(db.display_name)
+        self.database_label = QLabel()
         self.clerk_label = QLabel()
         self.statusBar().addWidget(self.database_label, 1)
         self.statusBar().addPermanentWidget(self.clerk_label)
-        self._show_clerk()
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self, self.create_item)
+        for number in range(1, len(NAVIGATION) + 1):
+            QShortcut(QKeySequence(f"Alt+{number}"), self,
+                      lambda index=number - 1: self.switch_to(index))
+        self.retranslate()
+
+        self.nav.setCurrentRow(PAGE_DASHBOARD)
+        window_state.open_at(self, 1280, 720)
+        window_state.restore_geometry(STATE_KEY, self)
+        if db is not None:
+            self.attach(db, settings)
+
+    def retranslate(self) -> None:
+        """Put the frame's texts in the current language (again, after the language was read)."""
+        title = self.tr("Tribunal — circuit tribunal workbench")
+        if self._settings.get("demo.data"):
+            # The demonstration's own database: never mistaken for the commission's real one.
+            title = self.tr("{title} — demonstration data (演示数据)").format(title=title)
+        self.setWindowTitle(title)
+        widest = 0
+        for number, text in enumerate(NAVIGATION, start=1):
+            item = self.nav.item(number - 1)
+            item.setText(_t(text))
+            item.setToolTip(self.tr("{page} (Alt+{key})").format(page=_t(text), key=number))
+            widest = max(widest, self.fontMetrics().horizontalAdvance(_t(text)))
+        self.nav.setFixedWidth(max(widest + 56, 140))
+        bar = self.menuBar()
+        bar.clear()
+        for menu in bar.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            # The old menus go, so that add_user_guide_action() finds the new 帮助 menu.
+            menu.setObjectName("")
+            menu.deleteLater()
+        self._build_menus()
+        if self._db is None:
+            self.database_label.setText(self.tr("Opening the database…"))
+        else:
+            self.database_label.setText(self.tr("Database: {name}").format(name=self._db.display_name))
+            self._show_clerk()
+
+    def attach(self, db: Database, settings: dict[str, Any] | None = None) -> None:
+        """Build the pages on the opened database (the frame is on screen already)."""
+        from tribunal.ui.cases_page import CasesPage
+        from tribunal.ui.dashboard_page import DashboardPage
+        from tribunal.ui.settings_page import SettingsPage
+
+        self._db = db
+        if settings is not None:
+            self._settings = dict(settings)
+        self.dashboard = DashboardPage(db)
+        self.cases = CasesPage(db)
+        self.settings_page = SettingsPage(db)
+        current = self.stack.currentIndex()
+        for index, page in ((PAGE_DASHBOARD, self.dashboard), (PAGE_CASES, self.cases),
+                            (PAGE_SETTINGS, self.settings_page)):
+            stand_in = self._stacked(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self.database_label.setToolTip(db.display_name)
 
         self.dashboard.new_case_requested.connect(self.new_case)
         self.dashboard.find_case_requested.connect(self.find_case)
         self.dashboard.figure_opened.connect(self.open_figure)
         self.dashboard.month_figure_opened.connect(self.open_month_figure)
         self.dashboard.case_opened.connect(self.open_case)
-        self.cases.case_saved.connect(lambda _case: self._refresh_dashboard())
         self.cases.schedule_requested.connect(self.schedule_hearing)
         self.settings_page.settings_saved.connect(self._settings_saved)
+        # Every page keeps itself in step through the change bus (tribunal.ui.ops); the
+        # dashboard's figures are asked for here, where the clerk's name is known.
+        ops.subscribe(self.dashboard, DASHBOARD_CHANGES, self._refresh_dashboard)
+        # Changes other workstations make on a shared database (polled, and on activation).
+        self.watcher = ops.RemoteWatcher(db, self)
+        self.retranslate()
+        if self.nav.currentRow() in _LAZY_PAGES:
+            self._show_page(self.nav.currentRow())
 
-        tools = self.menuBar().addMenu(self.tr("&Tools"))
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        """文件, 工具, 帮助: what a clerk looks for in any desktop program."""
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.switch_database_action = file_menu.addAction(self.tr("Switch database…"),
+                                                          self.choose_database)
+        self.switch_database_action.setToolTip(self.tr("Open another database file"))
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction(self.tr("E&xit"), self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(self.quit_action.MenuRole.QuitRole)
+
+        tools = bar.addMenu(self.tr("&Tools"))
         self.calculator_action = tools.addAction(self.tr("Deadline calculator…"), self.open_calculator)
         self.claim_calculator_action = tools.addAction(self.tr("Claim calculator…"), self.open_claim_calculator)
-        self._add_data_safety_actions(tools)
-        add_user_guide_action(self)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence.StandardKey.New, self, self.create_item)
-        for number in range(1, len(NAVIGATION) + 1):
-            QShortcut(QKeySequence(f"Alt+{number}"), self,
-                      lambda index=number - 1: self.switch_to(index))
+        tools.addSeparator()
+        self.demo_action = tools.addAction(self.tr("Load demonstration data…"), self.load_demo)
+        self._add_data_safety_actions(file_menu, tools)
 
-        self.nav.setCurrentRow(PAGE_DASHBOARD)
-        window_state.open_at(self, 1280, 720)
-        window_state.restore_geometry(STATE_KEY, self)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        # add_user_guide_action() looks for the 帮助 menu by this name, so 使用说明 joins it.
+        help_menu.setObjectName(HELP_MENU_NAME)
+        add_user_guide_action(self)
+        help_menu.addSeparator()
+        self.data_folder_action = help_menu.addAction(self.tr("Open data folder"), self.open_data_folder)
+        help_menu.addSeparator()
+        self.about_action = help_menu.addAction(self.tr("&About Tribunal"), self.show_about)
+        self.about_action.setMenuRole(self.about_action.MenuRole.AboutRole)
+        for action in (self.calculator_action, self.claim_calculator_action, self.demo_action,
+                       self.data_folder_action, self.backup_action, self.restore_action, self.audit_action):
+            action.setEnabled(self._db is not None)  # until the database is open
+
+    def _require_db(self) -> Database:
+        if self._db is None:
+            raise TribunalError("数据库还在打开中，请稍候。")
+        return self._db
+
+    def choose_database(self) -> str | None:
+        """文件 → 切换数据库…: choose a database file; the program reopens on it.
+
+        Returns:
+            The file chosen, or None when the clerk cancelled.
+        """
+        from tribunal.ui import about
+
+        folder = str(about.data_folder(self._db)) if self._db is not None else ""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Switch database"), folder,
+            self.tr("Tribunal database (*.db *.sqlite *.sqlite3);;All files (*)"))
+        if not path:
+            return None
+        self.database_chosen.emit(path)
+        return path
+
+    def load_demo(self) -> ops.Op[Any] | None:
+        """工具 → 载入演示数据…: fill a practice database with the demonstration set (after asking)."""
+        if not msgbox.confirm(
+                self, self.tr("Load demonstration data"),
+                self.tr("The demonstration data adds an invented zone, circuit tribunal, enterprises, "
+                        "people, cases and hearings, for training and trying the program. Load it only "
+                        "into a practice database, never into the commission's register. Load it now?"),
+                self.tr("Load")):
+            return None
+        from tribunal.services import demo
+
+        db = self._require_db()
+        return ops.run_write(
+            self, lambda: demo.load_demo(db, history=True), changes=Changes.ALL,
+            progress=ops.Progress(self.tr("Loading the demonstration data…")),
+            on_done=lambda report: msgbox.information(
+                self, self.tr("Demonstration data"),
+                "\n".join(report.notes) or self.tr("The demonstration data has been loaded.")))
+
+    def open_data_folder(self) -> bool:
+        """帮助 → 打开数据文件夹: the folder of the database file (or the program's data folder)."""
+        from tribunal.ui import about, document_actions
+
+        return document_actions.open_folder(about.data_folder(self._require_db()), self)
+
+    def show_about(self) -> None:
+        """帮助 → 关于: version, the licences of the program and of its bundled fonts."""
+        from tribunal.ui.about import AboutDialog
+
+        AboutDialog(self._db, self).exec()
 
     # ------------------------------------------------------------------ pages built on demand
 
     def _build_page(self, index: int) -> LazyPage:
-        db = self._db
+        db = self._require_db()
         if index == PAGE_HEARINGS:
             from tribunal.ui.hearings_page import HearingsPage
 
             hearings = HearingsPage(db)
-            hearings.hearings_changed.connect(self._refresh_dashboard)
             hearings.case_to_schedule = self.cases.case_to_schedule
             hearings.invite_requested.connect(self.invite_to_hearing)
             return hearings
@@ -216,12 +347,13 @@ class MainWindow(QMainWindow):
 
             page = ReportsPage(db)
             page.case_opened.connect(self.open_case)
+            ops.subscribe(page, REPORT_CHANGES, page.load)
             return page
         raise KeyError(index)
 
     def page(self, index: int) -> QWidget:
         """The page at ``index`` (PAGE_*), building it on first use."""
-        if index in _LAZY_PAGES and index not in self._built:
+        if index in _LAZY_PAGES and index not in self._built and self._db is not None:
             stand_in = self._stacked(index)
             real = self._build_page(index)
             current = self.stack.currentIndex()
@@ -247,12 +379,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_page(self, index: int) -> None:
-        built = index in self._built
         self.page(index)
         self.stack.setCurrentIndex(index)
-        if built and index == PAGE_REPORTS:
-            # Until changes are broadcast, the figures are counted again whenever the page is shown.
-            self.reports.load()
 
     # The page classes are imported where they are needed, as page() does: a page's module is
     # loaded only when the page is first built.
@@ -339,6 +467,8 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: int) -> None:
         """Show one case in the case list, at its time limits (from the dashboard's lists)."""
+        from tribunal.ui.case_detail import CLOCKS_TAB_POSITION
+
         self.switch_to(PAGE_CASES)
         if not self.cases.select_case(case_id):
             self.cases.clear_filters()
@@ -349,13 +479,13 @@ class MainWindow(QMainWindow):
         """Tools → Deadline calculator (期限计算器), beside the window."""
         from tribunal.ui.calculator_dialog import CalculatorDialog
 
-        CalculatorDialog.show_for(self, self._db)
+        CalculatorDialog.show_for(self, self._require_db())
 
     def open_claim_calculator(self) -> None:
         """Tools → Claim calculator (请求金额计算器) with the wage parameters."""
         from tribunal.ui.claim_calculator_dialog import ClaimCalculatorDialog
 
-        ClaimCalculatorDialog.ask(self, self._db)
+        ClaimCalculatorDialog.ask(self, self._require_db())
 
     def find_case(self) -> None:
         self.switch_to(PAGE_CASES)
@@ -363,6 +493,15 @@ class MainWindow(QMainWindow):
 
     def open_figure(self, figure: str) -> None:
         """List the cases behind a dashboard figure."""
+        from tribunal.domain.enums import CaseStatus
+        from tribunal.ui.cases_page import OPEN_ONLY
+        from tribunal.ui.dashboard_page import (
+            FIGURE_CLOSED_THIS_YEAR,
+            FIGURE_OPEN,
+            FIGURE_RECEIVED_THIS_MONTH,
+        )
+        from tribunal.ui.dates import qdate
+
         self.switch_to(PAGE_CASES)
         page = self.cases
         today = dt.date.today()
@@ -390,19 +529,32 @@ class MainWindow(QMainWindow):
 
     def load_data(self) -> None:
         """Fill the pages from the database (called right after the window is shown)."""
+        from tribunal.services import settings as settings_service
+
+        if self._db is None or self.watcher is None:
+            return
         with contextlib.suppress(TribunalError):
             self._settings = settings_service.get_all(self._db)
         self._show_clerk()
         self._refresh_dashboard()
         self.cases.load()
         self.settings_page.load()
+        self.watcher.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Back at the window after working elsewhere: look at once for others' changes.
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+                and self.watcher is not None):
+            self.watcher.check_now()
+        super().changeEvent(event)
 
     def _refresh_dashboard(self) -> None:
         self.dashboard.refresh(clerk=self._clerk_name(),
                                commission=str(self._settings.get("commission.name") or ""))
 
     def _clerk_name(self) -> str:
-        return str(self._settings.get("clerk.name") or "").strip() or self._db.actor
+        actor = self._db.actor if self._db is not None else ""
+        return str(self._settings.get("clerk.name") or "").strip() or actor
 
     def _show_clerk(self) -> None:
         self.clerk_label.setText(self.tr("Clerk: {name}").format(name=self._clerk_name()))
@@ -410,31 +562,29 @@ class MainWindow(QMainWindow):
     def _settings_saved(self, changed: dict[str, Any]) -> None:
         self._settings.update(changed)
         self._show_clerk()
-        self._refresh_dashboard()
+        ops.broadcast(Changes.SETTINGS, self.settings_page)
 
     # ------------------------------------------------------------------ backups and the audit log
 
-    def _add_data_safety_actions(self, tools: QMenu) -> None:
+    def _add_data_safety_actions(self, file_menu: QMenu, tools: QMenu) -> None:
         """文件 → 备份到… / 从备份恢复…, 工具 → 审计日志…"""
-        file_menu: QMenu | None = None
-        for action in self.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and action.text() == self.tr("&File"):
-                file_menu = menu  # a 文件 menu made elsewhere: the actions join it
-        if file_menu is None:
-            file_menu = QMenu(self.tr("&File"), self)
-            self.menuBar().insertMenu(self.menuBar().actions()[0], file_menu)
-        self.backup_action = file_menu.addAction(self.tr("Back up to…"), self.back_up)
-        self.restore_action = file_menu.addAction(self.tr("Restore from a backup…"), self.restore_backup)
+        actions = file_menu.actions()
+        before = actions[-2]  # above the separator and 退出
+        self.backup_action = QAction(self.tr("Back up to…"), file_menu)
+        self.backup_action.triggered.connect(self.back_up)
+        self.restore_action = QAction(self.tr("Restore from a backup…"), file_menu)
+        self.restore_action.triggered.connect(self.restore_backup)
+        file_menu.insertActions(before, [self.backup_action, self.restore_action])
+        file_menu.insertSeparator(self.backup_action)
+        tools.addSeparator()
         self.audit_action = tools.addAction(self.tr("Audit log…"), self.open_audit_log)
-        self._audit_log: AuditLogDialog | None = None
 
     def open_audit_log(self) -> AuditLogDialog:
         """Show the audit log window (one per main window; it does not block)."""
         from tribunal.ui.audit_log import AuditLogDialog
 
         if self._audit_log is None:
-            self._audit_log = AuditLogDialog(self._db, self)
+            self._audit_log = AuditLogDialog(self._require_db(), self)
             self._audit_log.search()
         self._audit_log.show()
         self._audit_log.raise_()
@@ -456,7 +606,9 @@ class MainWindow(QMainWindow):
         folder = self.choose_backup_folder()
         if not folder:
             return None
-        db = self._db
+        from tribunal.services import backup
+
+        db = self._require_db()
 
         def done(result: BackupResult) -> None:
             msgbox.information(self, self.tr("Backup made"),
@@ -479,7 +631,9 @@ class MainWindow(QMainWindow):
                         "program on their computers first. Afterwards every page is read again.")
                 .format(file=file), self.tr("Restore")):
             return None
-        db = self._db
+        from tribunal.services import backup
+
+        db = self._require_db()
 
         def done(result: RestoreResult) -> None:
             self.load_data()
@@ -502,6 +656,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_state.save_geometry(STATE_KEY, self)
+        if self.watcher is None:
+            super().closeEvent(event)
+            return
+        self.watcher.stop()
         self.cases.save_state()
         for page in self._built.values():
             page.save_state()

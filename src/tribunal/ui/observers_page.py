@@ -29,10 +29,11 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import enterprises, observers, settings
 from tribunal.services.app import Database
 from tribunal.services.observers import ObserverRow, PersonHistory
-from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui import lang, msgbox, ops, window_state
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.invitations_page import InvitationsPanel
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     GOOD_COLOUR,
     Column,
@@ -98,6 +99,7 @@ class ObserversPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
+        self._keep_in_step()
         self._db = db
         self._loaded = False
         self._attended: dict[int, int] = {}
@@ -114,6 +116,17 @@ class ObserversPage(QWidget):
         self.invitations.invitations_changed.connect(lambda _h: self._invitations_changed())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+
+    def _keep_in_step(self) -> None:
+        """Broadcast this page's changes; show what other pages and workstations change."""
+        self.observer_saved.connect(lambda _row: ops.broadcast(Changes.OBSERVERS, self))
+        ops.subscribe(self, Changes.OBSERVERS | Changes.ENTERPRISES | Changes.INVITATIONS,
+                      self._changed_elsewhere, ignore_own=True)
+
+    def _changed_elsewhere(self) -> None:
+        self._attended.clear()
+        if self._loaded:
+            self.reload()
 
     def _build_people(self) -> QWidget:
         self.new_button = QPushButton(self.tr("New person"))

@@ -19,7 +19,7 @@ Reads that may be slow (searches, reports, lists over a big register)::
 
     ops.run_read(self, lambda: cases.search(db, text), on_done=self._fill, key="search")
 
-  Reads run on their own threads, so a search answers while a pack is being made. With a
+  Reads run on their own thread, so a search answers while a pack is being made. With a
   ``key``, an answer that a newer read of the same page and key has overtaken is dropped.
 
 Long work (packs, imports, the demo register) shows progress and, where stopping half-way
@@ -277,8 +277,10 @@ def _progress_dialog(parent: QWidget | None, progress: Progress) -> QProgressDia
 _writer: QThreadPool | None = None
 _reader: QThreadPool | None = None
 
-#: Threads answering reads; SQLite (WAL) and PostgreSQL both serve readers side by side.
-READ_THREADS = 2
+#: Threads answering reads. One: reads keep the order the clerk asked in, and the libraries
+#: some reports use (ReportLab's chart drawing) are not known to be safe in two threads at
+#: once. Reads still never wait behind a write, which has its own thread.
+READ_THREADS = 1
 
 
 def _writer_pool() -> QThreadPool:
@@ -314,7 +316,7 @@ class Op(QObject, Generic[T]):
     _error = Signal(object)
     _stopped = Signal(object)
 
-    def __init__(self, parent: QObject, *, changes: Changes,
+    def __init__(self, parent: QObject | None, *, changes: Changes,
                  on_done: Callable[[T], None] | None,
                  on_failed: Callable[[TribunalError], None] | None,
                  on_cancelled: Callable[[], None] | None,
@@ -324,7 +326,9 @@ class Op(QObject, Generic[T]):
         # The op stays alive in _running until it has answered; a page gone by then gets nothing.
         super().__init__()
         self._asker: QObject | None = parent
-        parent.destroyed.connect(self._asker_gone)
+        self._gone = False
+        if parent is not None:
+            parent.destroyed.connect(self._asker_gone)
         _running.add(self)
         self._changes = changes
         self._on_done = on_done
@@ -340,6 +344,7 @@ class Op(QObject, Generic[T]):
             # (a plain function would be called on the worker thread).
             progress.stepped.connect(self._stepped)
         self.running = True
+        self.task: QRunnable | None = None
         # Emitted on the worker thread; these slots belong to an object of the GUI thread,
         # so Qt queues the call there.
         self._result.connect(self._deliver)
@@ -349,16 +354,17 @@ class Op(QObject, Generic[T]):
     @Slot()
     def _asker_gone(self) -> None:
         self._asker = None
+        self._gone = True
         self._dialog = None  # deleted with its parent
 
     def _wanted(self) -> bool:
-        return self._asker is not None and (self._current is None or self._current())
+        return not self._gone and (self._current is None or self._current())
 
     def _forget(self) -> None:
         if self._asker is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 self._asker.destroyed.disconnect(self._asker_gone)
-        # Dropped after this slot has returned; Python then deletes the object.
+        # Dropped after this slot has returned; Python then deletes the op and its task.
         QTimer.singleShot(0, lambda: _running.discard(self))
 
     def _close_dialog(self) -> None:
@@ -407,7 +413,7 @@ class Op(QObject, Generic[T]):
     @Slot(object)
     def _deliver_cancelled(self, _nothing: object) -> None:
         self._close_dialog()
-        if self._on_cancelled is not None and self._asker is not None:
+        if self._on_cancelled is not None and not self._gone:
             self._on_cancelled()
         self.ended.emit()
         self._forget()
@@ -422,6 +428,10 @@ class _Task(QRunnable):
         super().__init__()
         self._work = work
         self._op = op
+        # Not deleted by the pool on its own thread: the op holds the task and lets it go on
+        # the GUI thread once it has answered (a Python object freed by a pool thread crashed).
+        self.setAutoDelete(False)
+        op.task = self
 
     def run(self) -> None:
         try:
@@ -439,14 +449,16 @@ class _Task(QRunnable):
         self._emit("_result", result)
 
     def _emit(self, name: str, *value: Any) -> None:
-        getattr(self._op, name).emit(*value)
+        # RuntimeError: the program is closing and the op is already gone; nobody is waiting.
+        with contextlib.suppress(RuntimeError):
+            getattr(self._op, name).emit(*value)
 
 
 _read_serials: dict[tuple[int, str], int] = {}
 _serial = itertools.count(1)
 
 
-def run_write(parent: QObject, work: Callable[[], T], *, changes: Changes,
+def run_write(parent: QObject | None, work: Callable[[], T], *, changes: Changes,
               on_done: Callable[[T], None] | None = None,
               on_failed: Callable[[TribunalError], None] | None = None,
               on_cancelled: Callable[[], None] | None = None,
@@ -454,7 +466,8 @@ def run_write(parent: QObject, work: Callable[[], T], *, changes: Changes,
     """Run a service call that changes data, off the GUI thread, then broadcast ``changes``.
 
     Args:
-        parent: the page or dialog that asked; nothing is called if it is gone by then.
+        parent: the page or dialog that asked; nothing is called if it is gone by then
+            (None: no page; the callbacks always run).
         work: calls services only, never a widget.
         changes: what the work changes (broadcast on success, with ``source``).
         on_done: runs on the GUI thread with the result, before the broadcast.
@@ -473,7 +486,7 @@ def run_write(parent: QObject, work: Callable[[], T], *, changes: Changes,
     return op
 
 
-def run_read(parent: QObject, work: Callable[[], T], on_done: Callable[[T], None], *,
+def run_read(parent: QObject | None, work: Callable[[], T], on_done: Callable[[T], None], *,
              on_failed: Callable[[TribunalError], None] | None = None,
              key: str | None = None, progress: Progress | None = None,
              on_cancelled: Callable[[], None] | None = None) -> Op[T]:
@@ -505,6 +518,35 @@ def run_read(parent: QObject, work: Callable[[], T], on_done: Callable[[T], None
                    on_cancelled=on_cancelled, progress=progress, source=parent, current=current)
     _reader_pool().start(_Task(work, op))
     return op
+
+
+def call(parent: QWidget | None, work: Callable[[], T], *, changes: Changes = Changes.NONE,
+         progress: Progress | None = None) -> T:
+    """Run ``work`` off the GUI thread and wait for it with the event loop running; its result.
+
+    For the steps of a wizard or dialog, whose "next" needs the answer before it can go on:
+    the window keeps drawing and the progress window (modal over ``parent``) keeps the clerk
+    from starting the same step twice. Anything else uses :func:`run_write` / :func:`run_read`.
+
+    Raises:
+        TribunalError: the work refused (nothing is shown; the caller places the reasons).
+        Cancelled: the clerk pressed 取消.
+    """
+    from PySide6.QtCore import QEventLoop
+
+    outcome: list[Any] = []
+    errors: list[BaseException] = []
+    op: Op[T] = Op(parent, changes=changes, on_done=outcome.append, on_failed=errors.append,
+                   on_cancelled=lambda: errors.append(Cancelled()), progress=progress,
+                   source=parent)
+    loop = QEventLoop()
+    op.ended.connect(loop.quit)
+    (_writer_pool() if changes else _reader_pool()).start(_Task(work, op))
+    if op.running:
+        loop.exec()
+    if errors:
+        raise errors[0]
+    return outcome[0]
 
 
 def wait_until_idle(timeout_ms: int = 10_000) -> bool:

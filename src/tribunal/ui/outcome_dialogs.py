@@ -33,7 +33,7 @@ from tribunal.domain.recommendations import PRACTICES
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import awards, cases, mediation, recommendations
 from tribunal.services.app import Database
-from tribunal.ui import background, combos, msgbox
+from tribunal.ui import combos, msgbox, ops
 from tribunal.ui.dates import DateField, pydate, qdate
 from tribunal.ui.feedback import FORM_STYLE
 
@@ -83,7 +83,12 @@ class _OutcomeDialog(QDialog):
             self.setEnabled(True)
             msgbox.show_error(self, error)
 
-        background.run(self, work, finished, failed)
+        if writes:
+            # What the outcome changes (the case, its clocks, its hearings) is broadcast.
+            ops.run_write(self, work, changes=ops.Changes.CASES | ops.Changes.CLOCKS | ops.Changes.HEARINGS,
+                          on_done=finished, on_failed=failed)
+        else:
+            ops.run_read(self, work, finished, on_failed=failed)
 
 
 class MediationDialog(_OutcomeDialog):

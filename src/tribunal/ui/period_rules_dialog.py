@@ -30,7 +30,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import period_rules
 from tribunal.services.app import Database
 from tribunal.services.period_rules import RuleCheck, RuleStatus
-from tribunal.ui import background, msgbox
+from tribunal.ui import msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -252,7 +252,9 @@ class PeriodRulesDialog(QDialog):
                 return
             self._say(error.message, error=True)
 
-        background.run(self, work, done, failed)
+        # A period's length is a setting every case's clocks are worked out with.
+        ops.run_write(self, work, changes=ops.Changes.SETTINGS | ops.Changes.CLOCKS, on_done=done,
+                      on_failed=failed)
 
     def confirm(self) -> None:
         """Record that the selected rule was checked against the text named in the form."""

@@ -42,7 +42,7 @@ from tribunal.services.reports import (
     ReportRequest,
     StatsReport,
 )
-from tribunal.ui import background, msgbox
+from tribunal.ui import msgbox, ops
 from tribunal.ui.dates import DateField, pydate, qdate
 from tribunal.ui.hearings_page import choose_save_file
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -294,7 +294,7 @@ class ReportsPage(QWidget):
             return request, circuit, stats, report_export.chart_svgs(circuit)
 
         self.heading.setText(self.tr("Counting…"))
-        background.run(self, work, self._show, self._failed)
+        ops.run_read(self, work, self._show, on_failed=self._failed, key="report")
 
     def _show(self, result: tuple[ReportRequest, CircuitReport, StatsReport, dict[str, bytes]]) -> None:
         request, circuit, stats, svgs = result
@@ -333,8 +333,8 @@ class ReportsPage(QWidget):
     def open_figure(self, key: str, request: ReportRequest, *, last_year: bool = False) -> None:
         """Show the list behind the figure ``key`` (looked up in the background)."""
         db, today = self._db, self.today()
-        background.run(self, lambda: reports.figure_list(db, request, key, last_year=last_year, today=today),
-                       self.show_list, lambda error: msgbox.show_error(self, error))
+        ops.run_read(self, lambda: reports.figure_list(db, request, key, last_year=last_year, today=today),
+                     self.show_list, key="list")
 
     def show_list(self, listed: FigureList) -> Any:
         """Show one list (separate so tests can look at the dialog)."""
@@ -360,10 +360,12 @@ class ReportsPage(QWidget):
         if not path.lower().endswith(suffix):
             path += suffix
         db = self._db
-        background.run(self, lambda: report_export.export_report(db, report, path),
-                       lambda saved: msgbox.information(self, self.tr("Report exported"),
-                                                        self.tr("Saved to {path}").format(path=saved)),
-                       lambda error: msgbox.show_error(self, error))
+        # A file written and an audit entry, nothing a page shows: no broadcast.
+        ops.run_write(self, lambda: report_export.export_report(db, report, path),
+                      changes=ops.Changes.NONE,
+                      on_done=lambda saved: msgbox.information(self, self.tr("Report exported"),
+                                                               self.tr("Saved to {path}").format(path=saved)),
+                      progress=ops.Progress(self.tr("Exporting the report…")))
 
     def save_state(self) -> None:
         """Nothing to keep between sessions (the main window asks every built page)."""

@@ -42,7 +42,7 @@ from tribunal.domain.enums import StaffRole
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import reference, settings, setup, workstation
 from tribunal.services.app import Database, follow_workstation_clerk
-from tribunal.ui import background, msgbox
+from tribunal.ui import msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
@@ -469,7 +469,7 @@ class CommissionWizard(QWizard):
             return ""
 
         _busy(self, True)
-        background.run(self, work, self._saved, self._refused)
+        ops.run_write(self, work, changes=ops.Changes.ALL, on_done=self._saved, on_failed=self._refused)
 
     def _saved(self, workstation_problem: str) -> None:
         _busy(self, False)
@@ -529,8 +529,8 @@ class WorkstationWizard(QWizard):
         clerk, folder = self.workstation.clerk.currentText(), self.workstation.folder.text()
         language = self.workstation.language.currentData()
         _busy(self, True)
-        background.run(self, lambda: store_workstation(db, clerk, folder, language), self._saved,
-                       self._refused)
+        ops.run_write(self, lambda: store_workstation(db, clerk, folder, language), changes=ops.Changes.SETTINGS,
+                      on_done=self._saved, on_failed=self._refused)
 
     def _saved(self, _result: object) -> None:
         _busy(self, False)

@@ -33,10 +33,11 @@ from tribunal.services import hearings, observers, settings, training
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
-from tribunal.ui import combos, lang, msgbox, window_state
+from tribunal.ui import combos, lang, msgbox, ops, window_state
 from tribunal.ui.dates import DateTimeField
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import (
     MUTED_COLOUR,
     Column,
@@ -82,6 +83,7 @@ class TrainingPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
+        self._keep_in_step()
         self._db = db
         self._today = today
         self._loaded = False
@@ -170,6 +172,16 @@ class TrainingPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
         self._show_session(None)
+
+    def _keep_in_step(self) -> None:
+        """Broadcast this page's changes; show what other pages and workstations change."""
+        self.session_saved.connect(lambda _d: ops.broadcast(Changes.TRAINING, self))
+        ops.subscribe(self, Changes.TRAINING | Changes.HEARINGS | Changes.INVITATIONS | Changes.OBSERVERS,
+                      self._changed_elsewhere, ignore_own=True)
+
+    def _changed_elsewhere(self) -> None:
+        if self._loaded:
+            self.reload()
 
     def _columns(self) -> tuple[Column, ...]:
         def hearing_text(r: SessionRow) -> str:
