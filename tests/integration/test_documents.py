@@ -18,6 +18,7 @@ from tribunal.db.engine import Database
 from tribunal.db.models import (
     Case,
     Document,
+    Enterprise,
     Hearing,
     Invitation,
     Observer,
@@ -617,3 +618,21 @@ def test_agents_get_their_own_notice_at_their_own_address(demo: Database, out: P
     assert "律师执业证" in notice and "授权委托书" in notice
     assert ("法律援助机构出具的指派公函" in notice) == agent_legal_aid != ("律师事务所出具的所函" in notice)
     assert "本人身份证件" not in notice
+
+
+def test_cover_list_counts_invitation_letters_whatever_the_invited_names(demo: Database, out: Path) -> None:
+    """The cover list gathers a hearing's letters into one line; a first letter addressed to a
+    company limited by shares (股份有限公司) once made it read a count out of the company name."""
+    with demo.session(write=False) as s:
+        counts = s.execute(
+            select(Invitation.hearing_id, func.count())
+            .join(Observer, Observer.id == Invitation.observer_id)
+            .join(Enterprise, Enterprise.id == Observer.enterprise_id)
+            .where(Enterprise.name.like("%股份%"))
+            .group_by(Invitation.hearing_id)).all()
+        hearing_id = next(h for h, _n in counts
+                          if s.get(Hearing, h).status == HearingStatus.SCHEDULED and s.get(Hearing, h).public)
+    result = documents.make_pack(demo, hearing_id, out_dir=out)
+    cover = _text(Path(next(d.path for d in result.documents if Path(d.path).name.startswith("00_"))))
+    letters = sum(1 for d in result.documents if d.kind == DocumentKind.INVITATION)
+    assert letters >= 2 and f"旁听邀请函（{letters}份）" in cover

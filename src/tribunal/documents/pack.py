@@ -232,17 +232,18 @@ def _cover(items: Sequence[PackItem], *, title: str, subtitle: str, notes: Seque
            key: str, renderers: Renderers, names: _Names, groups: dict[int, str] | None = None,
            **ids: int | None) -> PackItem:
     rows: list[PackListRow] = []
+    letters = 0  # invitation letters gathered in the last row (counted, never read back from its title)
     for item in items:
         group = (groups or {}).get(item.hearing_id or 0, "")
         last = rows[-1] if rows else None
-        if item.kind == "invitation" and last is not None and last.title.startswith("旁听邀请函") \
-                and last.group == group:
+        if item.kind == "invitation" and last is not None and letters and last.group == group:
             # One line for all the letters of a hearing: the folder holds them one by one.
-            count = int(last.title.split("（")[1].rstrip("份）")) + 1 if "份" in last.title else 2
-            rows[-1] = PackListRow(f"旁听邀请函（{count}份）", last.pages + item.rendered.pages,
+            letters += 1
+            rows[-1] = PackListRow(f"旁听邀请函（{letters}份）", last.pages + item.rendered.pages,
                                    "分别送交各受邀单位或者个人，" + item.purpose.split("，", 1)[-1], group)
         else:
             rows.append(PackListRow(item.title, item.rendered.pages, item.purpose, group))
+            letters = 1 if item.kind == "invitation" else 0
     data = PackListData(title, subtitle, tuple(rows), tuple(notes), issue_date, key)
     return PackItem("pack_list", names("pack_list"), renderers.pack_list.render(data),
                     purpose="本清单，请勿外发", **ids)
