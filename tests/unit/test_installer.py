@@ -189,3 +189,26 @@ def test_inno_setup_script_keeps_the_fixed_app_id_and_the_users_data() -> None:
     assert "AppVersion={#AppVersion}\n" in script
     assert "[UninstallDelete]\n" not in script  # nothing beyond the installed files is removed
     assert "LOCALAPPDATA" not in re.sub(r"^;.*$", "", script, flags=re.M)
+
+
+def test_no_exclusion_drops_a_module_the_program_imports() -> None:
+    """The bundle leaves modules out by name; none may be one the program imports (the reports'
+    charts once lost reportlab.graphics.renderSVG this way, and only the smoke test saw it)."""
+    import ast
+
+    excluded = {m for e in exclusions.EXCLUSIONS for m in e.modules}
+    src = Path(__file__).resolve().parents[2] / "src" / "tribunal"
+    used: dict[str, str] = {}
+    for path in src.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                used.setdefault(name, str(path.relative_to(src)))
+    clashes = sorted(f"{name} ({where})" for name, where in used.items()
+                     if any(name == m or name.startswith(m + ".") for m in excluded))
+    assert not clashes, f"excluded from the bundle but imported: {clashes}"
