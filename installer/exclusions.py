@@ -77,11 +77,11 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     ),
     Exclusion(
         "reportlab-unused",
-        "ReportLab's bitmap and PostScript renderers, its self-tests and samples, and the "
+        "ReportLab's PostScript renderer, its self-tests and samples, and the "
         "chart types no document draws (the QR widget keeps charts.areas and textlabels; the "
-        "reports' charts need renderSVG, barcharts, linecharts and legends)",
+        "reports' charts need renderSVG — which imports renderPM —, barcharts, linecharts and legends)",
         modules=(
-            "reportlab.graphics.renderPM", "reportlab.graphics.renderPS",
+            "reportlab.graphics.renderPS",
             "reportlab.graphics.testshapes",
             "reportlab.graphics.testdrawings", "reportlab.graphics.samples",
             "reportlab.graphics.charts.doughnut",

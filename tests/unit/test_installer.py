@@ -212,3 +212,25 @@ def test_no_exclusion_drops_a_module_the_program_imports() -> None:
     clashes = sorted(f"{name} ({where})" for name, where in used.items()
                      if any(name == m or name.startswith(m + ".") for m in excluded))
     assert not clashes, f"excluded from the bundle but imported: {clashes}"
+
+
+def test_no_exclusion_is_loaded_when_the_documents_and_services_are() -> None:
+    """What the program's modules import in turn (renderSVG imports renderPM) must stay too."""
+    import subprocess
+
+    excluded = sorted({m for e in exclusions.EXCLUSIONS for m in e.modules
+                       if m.split(".")[0] in ("reportlab", "sqlalchemy", "alembic")})
+    code = (
+        "import importlib, pkgutil, sys, tribunal.documents, tribunal.services\n"
+        "for pkg in (tribunal.documents, tribunal.services):\n"
+        "    for info in pkgutil.iter_modules(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(info.name)\n"
+        "import tribunal.documents.charts as charts\n"
+        "for kind in ('bars', 'hbars', 'line'):\n"  # drawing a chart loads what renderSVG needs
+        "    charts.to_svg(charts.ChartSpec('k', 't', kind, ('一月', '二月'), (('甲', (1, 2)),)))\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                text=True).stdout.split())
+    clashes = [m for m in excluded if any(n == m or n.startswith(m + ".") for n in loaded)]
+    assert not clashes, f"excluded from the bundle but loaded by the program: {clashes}"
