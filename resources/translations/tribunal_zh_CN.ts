@@ -5747,13 +5747,6 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This part is not available in this version of the program yet.</source>
-        <translation>本版本尚未提供此功能。</translation>
-    </message>
-</context>
-<context>
     <name>PostponeDialog</name>
     <message>
         <source>Postpone hearing — {number}</source>

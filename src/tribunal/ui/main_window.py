@@ -31,7 +31,6 @@ from tribunal.ui import msgbox, ops, window_state
 from tribunal.ui.help_window import HELP_MENU_NAME, add_user_guide_action
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.ops import Changes
-from tribunal.ui.placeholder_page import PlaceholderPage
 
 if TYPE_CHECKING:
     from tribunal.services.app import Database
@@ -74,7 +73,6 @@ NAVIGATION = (
 )
 
 # What each unfinished area will do, told plainly (every area is built now).
-_PLANNED: dict[int, str] = {}
 
 STATE_KEY = "main_window"
 _LAZY_PAGES = (PAGE_HEARINGS, PAGE_ENTERPRISES, PAGE_OBSERVERS, PAGE_TRAINING, PAGE_DOCUMENTS, PAGE_REPORTS)
@@ -130,11 +128,8 @@ class MainWindow(QMainWindow):
         # registers cases never loads the calendar or PDF code.
         self._built: dict[int, LazyPage] = {}
         self.stack = QStackedWidget()
-        for index, text in enumerate(NAVIGATION):
-            if index in _PLANNED:
-                self.stack.addWidget(PlaceholderPage(_t(text), _t(_PLANNED[index])))
-            else:
-                self.stack.addWidget(QWidget())
+        for _text in NAVIGATION:
+            self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
