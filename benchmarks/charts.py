@@ -3,8 +3,9 @@
 Run: ``python benchmarks/charts.py [--runs N]`` in an environment that has the candidates:
 the program's own (ReportLab + PySide6-Essentials) always; QtCharts needs PySide6-Addons and
 pyqtgraph needs pyqtgraph and NumPy, none of which the program depends on — install them
-in a scratch environment to compare (``pip install PySide6-Addons==<same as Essentials>
-pyqtgraph``). A candidate that is missing is reported as such.
+in a scratch environment to compare (``pip install -e '.[chart-comparison]'
+PySide6-Addons==<same as Essentials>``).
+A candidate that is missing is reported as such.
 
 Each candidate draws the same chart — twelve months, two series of bars (hearings on site and
 observers), axis labels and a legend in Chinese — into a 660 × 330 image, offscreen:
