@@ -123,11 +123,18 @@ def set_up_test_commission(db: Database) -> None:
 
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty database migrated to head, made once per test run."""
+    """An empty database migrated to head, made once per test run.
+
+    The legal calendar is seeded here, as the first deadline computed in a new database
+    would; tests of the seeding itself start from a database of their own.
+    """
+    from tribunal.services import legal_calendar
+
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     db = open_database(str(path), actor="测试")
     try:
         set_up_test_commission(db)
+        legal_calendar.calendar(db)
     finally:
         db.dispose()
     return path

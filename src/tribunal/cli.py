@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import os
 import re
@@ -356,9 +357,20 @@ def _cmd_settings(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+@functools.cache
+def _parser() -> argparse.ArgumentParser:
+    """The command line's parser, built once per process.
+
+    Building it registers every command's options (about a tenth of a second); a process that
+    calls :func:`main` more than once (the tests, a script) reuses it. Parsing does not change
+    the parser, so one instance serves every call.
+    """
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``tribunal`` command; returns the exit status."""
-    parser = build_parser()
+    parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     for arg in argv:
         if any(0xD800 <= ord(ch) <= 0xDFFF for ch in arg):
