@@ -13,7 +13,7 @@ from sqlalchemy import select
 from tribunal.db.engine import Database
 from tribunal.db.models import Invitation
 from tribunal.domain.enums import DocumentKind, InvitationStatus
-from tribunal.services import cases, demo, hearings
+from tribunal.services import cases, hearings
 from tribunal.services import documents as document_service
 from tribunal.services.app import open_database
 from tribunal.ui import teaching_dialog
@@ -26,12 +26,8 @@ TODAY = dt.date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("teaching") / "t.sqlite3"
-    db = open_database(str(path), actor="测试书记员")
-    demo.load_demo(db, today=TODAY)
-    db.dispose()
-    return path
+def demo_file(demo_template: Path) -> Path:
+    return demo_template  # the session's demonstration register, as of the same day
 
 
 @pytest.fixture

@@ -11,18 +11,16 @@ import openpyxl
 from tests.conftest import TODAY
 from tribunal.services import enterprise_import, enterprises, hearings, observers
 from tribunal.services.app import open_database
-from tribunal.services.demo import load_demo
 
 EVIL_NAME = '=HYPERLINK("http://evil.example","点击领取")有限公司'
 EVIL_TITLE = "@SUM(1+1)*cmd|' /C calc'!A0"
 
 
-def test_imported_names_and_typed_titles_are_exported_as_text(template_db, tmp_path):
+def test_imported_names_and_typed_titles_are_exported_as_text(demo_template, tmp_path):
     path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
+    shutil.copyfile(demo_template, path)  # the demonstration register as of TODAY
     db = open_database(str(path))
     try:
-        load_demo(db, today=TODAY)
         sheet = tmp_path / "名录.csv"
         sheet.write_text(f"企业名称,联系人,职务,联系电话\n\"{EVIL_NAME.replace(chr(34), chr(34) * 2)}\",张三,-人事经理,"
                          "13807311234\n", encoding="utf-8")

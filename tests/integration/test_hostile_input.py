@@ -271,19 +271,6 @@ def _make_special(folder: Path, template: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory, template_db) -> Path:
-    from tribunal.services.app import open_database
-    from tribunal.services.demo import load_demo
-
-    path = tmp_path_factory.mktemp("hostile") / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(str(path), actor="测试")
-    load_demo(db, today=TODAY)
-    db.dispose()
-    return path
-
-
-@pytest.fixture(scope="module")
 def specials(tmp_path_factory, template_db) -> Path:
     folder = tmp_path_factory.mktemp("hostile-files")
     _make_special(folder, template_db)

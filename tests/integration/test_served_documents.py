@@ -18,18 +18,12 @@ from tribunal.domain.enums import DocumentKind, ServiceMethod
 from tribunal.errors import NotFound
 from tribunal.services import backup, documents, hearings, served_documents
 from tribunal.services.app import open_database
-from tribunal.services.demo import load_demo
 from tribunal.services.outputs import OutputExistsError
 
 
 @pytest.fixture(scope="module")
-def demo_file(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("served") / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(str(path), actor="测试")
-    load_demo(db, today=TODAY)
-    db.dispose()
-    return path
+def demo_file(demo_template: Path) -> Path:
+    return demo_template  # the session's demonstration register (tests copy it before writing)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from tests.integration.helpers import applicant, case_input
 from tribunal.db.models import Case
 from tribunal.domain.enums import ParticipantRole
 from tribunal.errors import ConflictError, StaleEditError
-from tribunal.services import cases, demo, enterprises, hearings, observers, participants, training
+from tribunal.services import cases, enterprises, hearings, observers, participants, training
 from tribunal.services.app import open_database
 
 
@@ -153,8 +153,8 @@ def test_threads_saving_the_same_case_lose_nothing(db_path):
         check.dispose()
 
 
-def test_every_edited_record_refuses_a_stale_save(db):
-    demo.load_demo(db, today=TODAY)
+def test_every_edited_record_refuses_a_stale_save(demo_db):
+    db = demo_db  # the demonstration register as of TODAY
     # Enterprise
     ent = enterprises.search_enterprises(db)[0]
     detail = enterprises.get_enterprise(db, ent.id, show_phones=True)

@@ -82,7 +82,9 @@ def calendar(db: Database, *, refresh: bool = False) -> LegalCalendar:
             return cached[1]
     with db.session(write=False) as s:
         years = list(s.scalars(select(LegalYear.year)))
-        rules = [DayRule(d.day, d.kind, d.name) for d in s.scalars(select(LegalDay).order_by(LegalDay.day))]
+        # Plain columns, not ORM objects: some 500 rows each time the calendar is (re)read.
+        rules = [DayRule(day, kind, name) for day, kind, name
+                 in s.execute(select(LegalDay.day, LegalDay.kind, LegalDay.name).order_by(LegalDay.day))]
     result = LegalCalendar(rules, years=years)
     with _cache_lock:
         _cache[db.url] = (stamp, result)
