@@ -122,7 +122,21 @@ def set_up_test_commission(db: Database) -> None:
 
 
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def new_database_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database exactly as a commission's first start creates it (migrated, nothing set up)."""
+    path = tmp_path_factory.mktemp("new") / "new.sqlite3"
+    open_database(str(path), actor="测试").dispose()
+    return path
+
+
+@pytest.fixture
+def new_database(new_database_template: Path, tmp_path: Path) -> Path:
+    """A private copy of :func:`new_database_template` for one test, in its own folder."""
+    return copy_database(new_database_template, tmp_path / "new-database", "tribunal.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def template_db(new_database_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty database migrated to head, made once per test run.
 
     The legal calendar is seeded here, as the first deadline computed in a new database
@@ -131,6 +145,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tribunal.services import legal_calendar
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    shutil.copyfile(new_database_template, path)
     db = open_database(str(path), actor="测试")
     try:
         set_up_test_commission(db)
@@ -177,6 +192,7 @@ def demo_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -
 def copy_database(source: Path, folder: Path, name: str = "tribunal.sqlite3") -> Path:
     """A private copy of a template database file in ``folder``."""
     target = folder / name
+    folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target
 

@@ -26,9 +26,9 @@ YEAR = 2026
 
 
 @pytest.fixture
-def empty_db(tmp_path: Path) -> Iterator[Database]:
+def empty_db(new_database: Path) -> Iterator[Database]:
     """A brand-new database, as a commission's first start creates it."""
-    handle = open_database(str(tmp_path / "new.sqlite3"), actor="新书记员")
+    handle = open_database(str(new_database), actor="新书记员")
     yield handle
     handle.dispose()
 

@@ -23,8 +23,8 @@ DATA = setup.CommissionSetup(
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Database:
-    db = open_database(str(tmp_path / "fresh.sqlite3"), actor="测试")
+def fresh(new_database: Path) -> Database:
+    db = open_database(str(new_database), actor="测试")
     yield db
     db.dispose()
 
