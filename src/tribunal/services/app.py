@@ -37,13 +37,15 @@ def open_database(db: str | os.PathLike[str] | None = None, *, actor: str | None
         DatabaseError: (or NewerDatabaseError) with a message for the clerk.
     """
     url = resolve_url(db)
-    _refuse_without_touching(url)
+    inspected = _refuse_without_touching(url)
     handle = Database(url, actor=actor)
     try:
         if handle.path is None:
             # A shared server is migrated only by ``tribunal db upgrade`` (after a dump), never
             # by whichever workstation happens to start first.
             _require_current_server_schema(handle)
+        elif inspected is not None and inspected.up_to_date:
+            pass  # the everyday case: the read-only look found the file current, nothing to do
         elif migrate_now:
             _keep_workstation_settings(handle)
             migrate.upgrade(handle)
@@ -78,17 +80,20 @@ def follow_workstation_clerk(db: Database) -> None:
         db.actor = clerk or system_user()
 
 
-def _refuse_without_touching(url: str) -> None:
+def _refuse_without_touching(url: str) -> migrate.SchemaState | None:
     """Inspect an existing SQLite file read-only first: even switching it to WAL is a write.
 
     A file that will be upgraded must be copied first; if its backups folder cannot be
     used, that is said now, before the file is opened for writing.
+
+    Returns:
+        The file's schema state, or None when there is no SQLite file to inspect yet.
     """
     from tribunal.db import sqlite_files
 
     path = sqlite_path(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
-        return
+        return None
     probe = Database(url, readonly=True)
     try:
         state = migrate.schema_state(probe)
@@ -96,6 +101,7 @@ def _refuse_without_touching(url: str) -> None:
         probe.dispose()
     if not state.up_to_date and not state.is_empty:
         sqlite_files.backup_folder(path, create=False)
+    return state
 
 
 def _keep_workstation_settings(handle: Database) -> None:

@@ -103,7 +103,10 @@ def check_target(db: Database, target: str | os.PathLike[str], *, suffixes: tupl
     path = Path(text).expanduser().absolute()
     if path.is_dir():
         raise ValidationError(f"这是一个文件夹，不能作为{what}：{path}", {"path": "是文件夹"})
-    if (path.exists() or path.is_symlink()) and (path.resolve() in _database_files(db) or _is_sqlite(path.resolve())):
+    # The database's own files are refused by name, even a -wal or -shm not there at this
+    # moment: SQLite creates them while the program runs.
+    if path.resolve() in _database_files(db) or (
+            (path.exists() or path.is_symlink()) and _is_sqlite(path.resolve())):
         raise ValidationError(f"这是一个数据库文件，不能用作{what}，未作任何改动：{path}", {"path": "是数据库"})
     if path.suffix.lower() not in suffixes:
         raise ValidationError(f"{what}的文件名应以 {suffixes[0]} 结尾：{path.name}", {"path": "扩展名不对"})
