@@ -92,6 +92,47 @@ def xdist_worker() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER") or "main"
 
 
+# ---------------------------------------------------------------------- compiled SQL, shared
+
+
+def _share_compiled_sql_between_sqlite_engines() -> None:
+    """Let every SQLite engine of the test run reuse the SQL already compiled by another.
+
+    The program makes one engine per database, and compiles each statement once per engine.
+    A test run opens over a thousand databases (one or more per test), so without this every
+    test compiles the same few hundred statements again: about a seventh of the suite's time.
+    SQLAlchemy keys its compiled-statement cache by the dialect object, so engines share it
+    only if they share the dialect: each new SQLite engine is given the first engine's dialect
+    and cache. Every SQLite engine of the program is made with the same arguments, so the
+    compiled SQL is the same; the program itself is unchanged.
+
+    This uses SQLAlchemy internals (``Engine._compiled_cache``, ``Pool._dialect``);
+    tests/unit/test_sqlalchemy_internals.py fails, naming the attribute, if they move.
+    """
+    from sqlalchemy.util import LRUCache
+
+    from tribunal.db import engine as engine_module
+
+    make = engine_module.create_engine
+    shared: dict[type, tuple[object, LRUCache]] = {}
+
+    def create_engine(url: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        engine = make(url, **kwargs)
+        if engine.dialect.name != "sqlite":
+            return engine
+        dialect, cache = shared.setdefault(type(engine.dialect), (engine.dialect, LRUCache(5000)))
+        engine.dialect = dialect
+        engine.pool._dialect = dialect
+        engine._compiled_cache = cache
+        return engine
+
+    engine_module.create_engine = create_engine  # type: ignore[assignment]
+
+
+if os.environ.get("TRIBUNAL_TEST_SHARED_SQL", "1") == "1":
+    _share_compiled_sql_between_sqlite_engines()
+
+
 # ---------------------------------------------------------------------- SQLite templates
 
 
