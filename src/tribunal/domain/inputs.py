@@ -11,6 +11,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from tribunal.texts import msg
+
 __all__ = [
     "BIDI_CONTROLS",
     "DATE_MAX",
@@ -69,20 +71,20 @@ def parse_date(text: str, what: str = "日期") -> dt.date:
     """
     value = str(text).strip()
     if not _ISO_DATE.fullmatch(value):
-        raise InputError(f"{what}格式应为 YYYY-MM-DD（如 2026-03-09）：{shown(value)}")
+        raise InputError(msg("{what}格式应为 YYYY-MM-DD（如 2026-03-09）：{shown}", what=what, shown=shown(value)))
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"{what}格式应为 YYYY-MM-DD，{value} 不是日历上有的日子") from None
+        raise InputError(msg("{what}格式应为 YYYY-MM-DD，{value} 不是日历上有的日子", what=what, value=value)) from None
     if not DATE_MIN <= day <= DATE_MAX:
-        raise InputError(f"{what}应在 {DATE_MIN} 到 {DATE_MAX} 之间：{value}")
+        raise InputError(msg("{what}应在 {DATE_MIN} 到 {DATE_MAX} 之间：{value}", what=what, DATE_MIN=DATE_MIN, DATE_MAX=DATE_MAX, value=value))
     return day
 
 
 def check_record_id(value: int, what: str = "编号") -> int:
     """Refuse an id no record can have (zero, negative, beyond the database's integer)."""
     if isinstance(value, bool) or not 1 <= value <= MAX_RECORD_ID:
-        raise InputError(f"{what}应为 1 到 {MAX_RECORD_ID} 之间的整数：{value}")
+        raise InputError(msg("{what}应为 1 到 {MAX_RECORD_ID} 之间的整数：{value}", what=what, MAX_RECORD_ID=MAX_RECORD_ID, value=value))
     return value
 
 
@@ -90,16 +92,16 @@ def parse_record_id(text: str, what: str = "编号") -> int:
     """Read a record id typed as ASCII digits (not ², ①, or Arabic-Indic digits)."""
     value = str(text).strip()
     if not _ASCII_DIGITS.fullmatch(value):
-        raise InputError(f"{what}应为阿拉伯数字写的正整数：{shown(value)}")
+        raise InputError(msg("{what}应为阿拉伯数字写的正整数：{shown}", what=what, shown=shown(value)))
     if len(value) > 12:
-        raise InputError(f"{what}过大（最大 {MAX_RECORD_ID}）：{value[:20]}…")
+        raise InputError(msg("{what}过大（最大 {MAX_RECORD_ID}）：{value}…", what=what, MAX_RECORD_ID=MAX_RECORD_ID, value=value[:20]))
     return check_record_id(int(value), what)
 
 
 def check_year(value: int, what: str = "年份") -> int:
     """Refuse a year outside :data:`YEAR_MIN`–:data:`YEAR_MAX`."""
     if isinstance(value, bool) or not YEAR_MIN <= value <= YEAR_MAX:
-        raise InputError(f"{what}应在 {YEAR_MIN} 到 {YEAR_MAX} 之间：{value}")
+        raise InputError(msg("{what}应在 {YEAR_MIN} 到 {YEAR_MAX} 之间：{value}", what=what, YEAR_MIN=YEAR_MIN, YEAR_MAX=YEAR_MAX, value=value))
     return value
 
 
@@ -107,7 +109,7 @@ def parse_year(text: str, what: str = "年份") -> int:
     """Read a four-digit year typed as ASCII digits."""
     value = str(text).strip()
     if not _ASCII_DIGITS.fullmatch(value) or len(value) > 4:
-        raise InputError(f"{what}应为四位数字（如 2026）：{shown(value)}")
+        raise InputError(msg("{what}应为四位数字（如 2026）：{shown}", what=what, shown=shown(value)))
     return check_year(int(value), what)
 
 
@@ -115,11 +117,11 @@ def parse_count(text: str, what: str = "数量", maximum: int = MAX_COUNT) -> in
     """Read a non-negative count (``--limit``, ``--cases``) typed as ASCII digits, at most ``maximum``."""
     value = str(text).strip()
     if value.startswith("-") and _ASCII_DIGITS.fullmatch(value[1:]):
-        raise InputError(f"{what}不能为负数：{value}")
+        raise InputError(msg("{what}不能为负数：{value}", what=what, value=value))
     if not _ASCII_DIGITS.fullmatch(value):
-        raise InputError(f"{what}应为阿拉伯数字写的整数：{shown(value)}")
+        raise InputError(msg("{what}应为阿拉伯数字写的整数：{shown}", what=what, shown=shown(value)))
     if len(value) > 12 or int(value) > maximum:
-        raise InputError(f"{what}最大为 {maximum}：{value[:20]}")
+        raise InputError(msg("{what}最大为 {maximum}：{value}", what=what, maximum=maximum, value=value[:20]))
     return int(value)
 
 
@@ -167,9 +169,9 @@ def check_search_text(text: str) -> str:
     # A scanner ends its input with a line break, and a pasted cell may hold one: whitespace.
     value = clean_text(" ".join(text.split()), what="查找内容")
     if len(value) > MAX_SEARCH_LENGTH:
-        raise InputError(f"查找内容过长（{len(value)} 个字），最多 {MAX_SEARCH_LENGTH} 个字")
+        raise InputError(msg("查找内容过长（{len} 个字），最多 {MAX_SEARCH_LENGTH} 个字", len=len(value), MAX_SEARCH_LENGTH=MAX_SEARCH_LENGTH))
     if len(value.split(" ")) > MAX_SEARCH_WORDS:
-        raise InputError(f"查找的词过多，最多 {MAX_SEARCH_WORDS} 个（以空格分隔）")
+        raise InputError(msg("查找的词过多，最多 {MAX_SEARCH_WORDS} 个（以空格分隔）", MAX_SEARCH_WORDS=MAX_SEARCH_WORDS))
     return value
 
 

@@ -15,6 +15,7 @@ from typing import Final
 
 from tribunal.domain.enums import CaseOutcome, CaseType, LabelledEnum
 from tribunal.domain.periods import days_in_intervals
+from tribunal.texts import msg
 
 __all__ = [
     "CAUSE_OF",
@@ -166,11 +167,11 @@ def check_period(start: dt.date, end: dt.date, today: dt.date) -> PeriodProblem 
     A past period with no activity is not a problem: it gives a report of zeros.
     """
     if end < start:
-        return PeriodProblem("to", f"统计期间的结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}")
+        return PeriodProblem("to", msg("统计期间的结束日期 {isoformat} 早于开始日期 {isoformat2}", isoformat=end.isoformat(), isoformat2=start.isoformat()))
     if start > today:
-        return PeriodProblem("from", f"统计期间尚未开始（开始日期 {start.isoformat()} 晚于今天 {today.isoformat()}）")
+        return PeriodProblem("from", msg("统计期间尚未开始（开始日期 {isoformat} 晚于今天 {isoformat2}）", isoformat=start.isoformat(), isoformat2=today.isoformat()))
     if start.year < 2000:
-        return PeriodProblem("from", f"开始日期 {start.isoformat()} 过早，请核对年份")
+        return PeriodProblem("from", msg("开始日期 {isoformat} 过早，请核对年份", isoformat=start.isoformat()))
     return None
 
 

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from tribunal.texts import msg
+
 __all__ = [
     "CREDIT_CODE_CHARSET",
     "PROVINCE_CODES",
@@ -110,7 +112,7 @@ def id_check_character(first17: str) -> str:
         ValueError: If ``first17`` is not 17 digits.
     """
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
-        raise ValueError(f"计算校验位需要17位数字，收到“{first17}”")
+        raise ValueError(msg("计算校验位需要17位数字，收到“{first17}”", first17=first17))
     total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
     return _ID_CHECK_CHARS[total % 11]
 
@@ -203,7 +205,7 @@ def credit_code_check_character(first17: str) -> str:
         ValueError: If ``first17`` has the wrong length or a character outside the set.
     """
     if len(first17) != 17 or any(ch not in _CREDIT_VALUES for ch in first17):
-        raise ValueError(f"计算校验位需要17位代码字符，收到“{first17}”")
+        raise ValueError(msg("计算校验位需要17位代码字符，收到“{first17}”", first17=first17))
     total = sum(
         _CREDIT_VALUES[ch] * weight for ch, weight in zip(first17, _CREDIT_WEIGHTS, strict=True)
     )

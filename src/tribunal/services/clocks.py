@@ -53,6 +53,7 @@ from tribunal.domain.periods import (
 from tribunal.errors import ConflictError, NotFound, TribunalError, ValidationError
 from tribunal.services import audit, period_rules, settings
 from tribunal.services import legal_calendar as calendar_service
+from tribunal.texts import msg
 
 __all__ = [
     "APPLICATION_DOCUMENTS",
@@ -619,15 +620,15 @@ def _award_readings(h: History | None, end: AwardEnd | None, extended: bool) -> 
 
 
 def _lapse_notes(h: History | None) -> list[str]:
-    notes = []
+    notes: list[str] = []
     for lapse in (h.lapses if h is not None else ()):
         what = f"{lapse.extension.date.isoformat()}批准的延长因{lapse.recount.date.isoformat()}重新计算"
         if lapse.kept is True:
-            notes.append(what + "后经确认仍然有效")
+            notes.append(msg("{what}后经确认仍然有效", what=what))
         elif lapse.kept is False:
-            notes.append(what + "已失效")
+            notes.append(msg("{what}已失效", what=what))
         else:
-            notes.append(what + "待确认是否仍然有效，暂按已失效计算")
+            notes.append(msg("{what}待确认是否仍然有效，暂按已失效计算", what=what))
     return notes
 
 
@@ -662,21 +663,21 @@ def _award(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem, _Award
 
     notes: list[str] = []
     if reason_event is not None:
-        notes.append(f"自{start.isoformat()}起重新计算：{info.reason}（{event_basis(reason_event)}）")
+        notes.append(msg("自{isoformat}起重新计算：{reason}（{event_basis}）", isoformat=start.isoformat(), reason=info.reason, event_basis=event_basis(reason_event)))
     if end is not None and end.excluded:
         info.excluded = end.excluded
-        notes.append(f"已扣除中止审理、公告送达等不计入审理期限的期间{end.excluded}日")
+        notes.append(msg("已扣除中止审理、公告送达等不计入审理期限的期间{excluded}日", excluded=end.excluded))
     if end is not None and end.moved_past_stop:
-        notes.append("中止（或不计入的期间）始于顺延后的最后一日，期限顺延至其结束后的第一个工作日")
+        notes.append(msg("中止（或不计入的期间）始于顺延后的最后一日，期限顺延至其结束后的第一个工作日"))
     notes += _lapse_notes(h)
     if extension is not None:
         by = f"经{extension.approved_by}" if extension.approved_by else ""
         original = f"（原期限{info.due45.isoformat()}）" if info.due45 else ""
-        notes.append(f"已于{extension.date.isoformat()}{by}批准延长十五日{original}")
+        notes.append(msg("已于{isoformat}{by}批准延长十五日{original}", isoformat=extension.date.isoformat(), by=by, original=original))
     elif info.due60 is not None and not f.finished:
-        notes.append(f"如经批准延长，可至{info.due60.isoformat()}")
+        notes.append(msg("如经批准延长，可至{isoformat}", isoformat=info.due60.isoformat()))
     if h is not None and h.unlawful():
-        notes.append(f"有{len(h.unlawful())}项登记不产生效力（见变动记录）")
+        notes.append(msg("有{len}项登记不产生效力（见变动记录）", len=len(h.unlawful())))
 
     if end is None:
         assert isinstance(chosen, UnknownYearError)
@@ -716,7 +717,7 @@ def _award(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem, _Award
         if state == ON_TIME and (target - today).days <= clk.soon_days:
             state = DUE_SOON
     if target != end.due and not info.stopped:
-        notes.append(f"内部结案目标日{target.isoformat()}（届满日遇休息日顺延前）")
+        notes.append(msg("内部结案目标日{isoformat}（届满日遇休息日顺延前）", isoformat=target.isoformat()))
     return clk.item(key, due, state, "；".join(notes), target=target, readings=readings), info
 
 
@@ -1137,7 +1138,7 @@ def case_clock(db: Database, case_id: int, today: dt.date | None = None) -> Case
     with db.session(write=False) as s:
         facts = _load_facts(s, Case.id == case_id, today, all_parties=True).get(case_id)
         if facts is None:
-            raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+            raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
         soon = _soon_days(s)
         withdrawn = s.execute(select(*_EVENT_COLUMNS, CaseClockEvent.withdrawn_at, CaseClockEvent.withdrawn_by,
                                      CaseClockEvent.withdrawn_reason)
@@ -1184,7 +1185,7 @@ def due_overview(db: Database, today: dt.date | None = None, days: int = 7) -> D
     schedule are left out of both lists and their years are named in ``unknown_years``.
     """
     if days < 1:
-        raise ValidationError("天数至少为 1", {"days": "至少为 1"})
+        raise ValidationError(msg("天数至少为 1"), {"days": msg("至少为 1")})
     today = today or dt.date.today()
     cal = calendar_service.calendar(db)
     rules = period_rules.rules(db)
@@ -1248,21 +1249,21 @@ def _open_case(s: Session, case_id: int) -> Case:
     # already serialises them).
     case = s.get(Case, case_id, with_for_update=True)
     if case is None:
-        raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+        raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
     if case.status in (CaseStatus.CLOSED, CaseStatus.REJECTED):
-        raise ConflictError(f"案件 {case.number} {case.status.label_zh}，不能再登记期限变动")
+        raise ConflictError(msg("案件 {number} {status}，不能再登记期限变动", number=case.number, status=case.status))
     return case
 
 
 def _not_future(day: dt.date, today: dt.date, field_key: str, what: str) -> None:
     if day > today:
-        raise ValidationError(f"{what}（{day.isoformat()}）不能晚于今天", {field_key: "晚于今天"})
+        raise ValidationError(msg("{what}（{isoformat}）不能晚于今天", what=what, isoformat=day.isoformat()), {field_key: msg("晚于今天")})
 
 
 def _clean(text: str, limit: int, field_key: str, what: str) -> str:
     value = " ".join(str(text).split())
     if len(value) > limit:
-        raise ValidationError(f"{what}过长（最多 {limit} 字）", {field_key: "过长"})
+        raise ValidationError(msg("{what}过长（最多 {limit} 字）", what=what, limit=limit), {field_key: msg("过长")})
     return value
 
 
@@ -1303,9 +1304,8 @@ def _newly_unlawful(before: History, after: History, events: Mapping[int, ClockE
             continue
         e = events[eid]
         raise ValidationError(
-            f"不能{verb}：这样会使已登记的“{e.date.isoformat()} {event_label(e)}”（{_who_when(e)}）不再合法——"
-            f"{after.judgements[eid].reason}。请先核对或撤销该项登记。",
-            {field_key: f"会使 {e.date.isoformat()} 的登记不再合法"})
+            msg("不能{verb}：这样会使已登记的“{isoformat} {event_label}”（{who_when}）不再合法——{reason}。请先核对或撤销该项登记。", verb=verb, isoformat=e.date.isoformat(), event_label=event_label(e), who_when=_who_when(e), reason=after.judgements[eid].reason),
+            {field_key: msg("会使 {isoformat} 的登记不再合法", isoformat=e.date.isoformat())})
 
 
 def _judge(case: Case, existing: Sequence[ClockEvent], drafts: Sequence[_Draft], *,
@@ -1329,7 +1329,7 @@ def _judge(case: Case, existing: Sequence[ClockEvent], drafts: Sequence[_Draft],
             verdict = after.judgements[e.id]
             if not verdict.lawful:
                 key = _KIND_FIELD.get(e.kind, field_key)
-                raise ValidationError(f"不能登记（{e.date.isoformat()} {event_label(e)}）：{verdict.reason}",
+                raise ValidationError(msg("不能登记（{isoformat} {event_label}）：{reason}", isoformat=e.date.isoformat(), event_label=event_label(e), reason=verdict.reason),
                                       {key: verdict.reason})
         _newly_unlawful(before, after, {e.id: e for e in [*existing, *events]}, new_ids, field_key)
         asked = [q for q in after.questions if q.extension.id in new_ids or q.recount.id in new_ids]
@@ -1433,16 +1433,16 @@ def _suspension_reason(reason: str) -> tuple[SuspensionReason, str]:
     or the clerk's own words, which count as 规则 47(七) 其他需要中止仲裁审理的情形)."""
     text = " ".join(str(reason).split())
     if not text:
-        raise ValidationError("请填写中止的事由", {"reason": "必填"})
+        raise ValidationError(msg("请填写中止的事由"), {"reason": msg("必填")})
     if len(text) > 200:
-        raise ValidationError("事由过长（最多 200 字）", {"reason": "过长"})
+        raise ValidationError(msg("事由过长（最多 200 字）"), {"reason": msg("过长")})
     label, _, detail = text.partition("：")
     found = _REASONS_BY_CODE.get(label.strip()) or _REASONS_BY_LABEL.get(label.strip())
     if found is None:
         found, detail = _REASONS_BY_CODE["other"], text
     if found.code == ch.LEGACY_PUBLIC_NOTICE or label.strip().startswith("公告送达"):
-        raise ValidationError("公告送达请登记为“公告送达”：公告期按法定期间计算，不能自行填写起止日期",
-                              {"reason": "应登记为公告送达"})
+        raise ValidationError(msg("公告送达请登记为“公告送达”：公告期按法定期间计算，不能自行填写起止日期"),
+                              {"reason": msg("应登记为公告送达")})
     return found, detail.strip()
 
 
@@ -1477,8 +1477,8 @@ def add_suspension(db: Database, case_id: int, start: dt.date, end: dt.date | No
     if end is not None:
         _not_future(end, today, "end", "结束日期")
         if end < start:
-            raise ValidationError(f"结束日期（{end.isoformat()}）不能早于开始日期（{start.isoformat()}）",
-                                  {"end": "早于开始日期"})
+            raise ValidationError(msg("结束日期（{isoformat}）不能早于开始日期（{isoformat2}）", isoformat=end.isoformat(), isoformat2=start.isoformat()),
+                                  {"end": msg("早于开始日期")})
         drafts.append(_Draft(ch.SUSPENSION_END, end, ref=-1))
     ids = _record(db, case_id, drafts)
     return SuspensionData(ids[0], case_id, start, end, "：".join(x for x in (found.label_zh, detail) if x),
@@ -1503,16 +1503,16 @@ def end_suspension(db: Database, suspension_id: int, end: dt.date, *,
     with db.session(write=False) as s:
         row = s.get(CaseClockEvent, suspension_id)
         if row is None or row.kind != ch.SUSPENSION or row.withdrawn_at is not None:
-            raise NotFound(f"找不到编号为 {suspension_id} 的中止记录，可能已被撤销")
+            raise NotFound(msg("找不到编号为 {suspension_id} 的中止记录，可能已被撤销", suspension_id=suspension_id))
         start, case_id = _event(row), row.case_id
         ended = s.scalar(select(CaseClockEvent.event_date).where(
             CaseClockEvent.ref_id == suspension_id, CaseClockEvent.kind == ch.SUSPENSION_END,
             CaseClockEvent.withdrawn_at.is_(None)))
     if ended is not None:
-        raise ConflictError(f"该期间已于 {ended.isoformat()} 结束")
+        raise ConflictError(msg("该期间已于 {isoformat} 结束", isoformat=ended.isoformat()))
     if end < start.date:
-        raise ValidationError(f"结束日期（{end.isoformat()}）不能早于开始日期（{start.date.isoformat()}）",
-                              {"end": "早于开始日期"})
+        raise ValidationError(msg("结束日期（{isoformat}）不能早于开始日期（{isoformat2}）", isoformat=end.isoformat(), isoformat2=start.date.isoformat()),
+                              {"end": msg("早于开始日期")})
     _record(db, case_id, [_Draft(ch.SUSPENSION_END, end, ref=suspension_id)])
     found = ch.suspension_reason(start.ground)
     reason = "：".join(x for x in (found.label_zh if found else "", start.detail) if x)
@@ -1539,14 +1539,14 @@ def approve_extension(db: Database, case_id: int, approved_by: str, approved_on:
     today = today or dt.date.today()
     who = " ".join(approved_by.split())
     if not who:
-        raise ValidationError("请填写批准人（仲裁委员会主任或其委托的仲裁院负责人）", {"approved_by": "必填"})
+        raise ValidationError(msg("请填写批准人（仲裁委员会主任或其委托的仲裁院负责人）"), {"approved_by": msg("必填")})
     if len(who) > 60:
-        raise ValidationError("批准人过长（最多 60 字）", {"approved_by": "过长"})
+        raise ValidationError(msg("批准人过长（最多 60 字）"), {"approved_by": msg("过长")})
     _not_future(approved_on, today, "approved_on", "批准日期")
     current = case_clock(db, case_id, today)
     if current.extended and current.extension_approved_on is not None and \
             current.extension_approved_on <= approved_on:
-        raise ConflictError(f"案件 {current.case_number} 已于 {current.extension_approved_on} 批准延长，不能重复延长")
+        raise ConflictError(msg("案件 {case_number} 已于 {extension_approved_on} 批准延长，不能重复延长", case_number=current.case_number, extension_approved_on=current.extension_approved_on))
     _record(db, case_id, [_Draft(ch.EXTENSION, approved_on, approved_by=who)], extension_stands=extension_stands)
     return case_clock(db, case_id, today)
 
@@ -1564,8 +1564,8 @@ def _recount_event(reason: str) -> RecountEvent:
         found = next((e for e in RECOUNT_EVENTS if text in (e.label_zh, e.reason_text)), None)
     if found is None:
         choices = "；".join(e.reason_text for e in RECOUNT_EVENTS)
-        raise ValidationError(f"请从《劳动人事争议仲裁办案规则》第四十六条所列情形中选择：{choices}",
-                              {"reason": "不是第四十六条所列情形"})
+        raise ValidationError(msg("请从《劳动人事争议仲裁办案规则》第四十六条所列情形中选择：{choices}", choices=choices),
+                              {"reason": msg("不是第四十六条所列情形")})
     return found
 
 
@@ -1599,8 +1599,7 @@ def record_recount(db: Database, case_id: int, restart_date: dt.date, reason: st
     today = today or dt.date.today()
     event = _recount_event(reason)
     if event.restarts == "none":
-        raise ValidationError("中止审理期间和公告送达期间不是重新计算，请登记为“中止”或“公告送达”，"
-                              "这些天数将不计入审理期限", {"reason": "应登记为中止期间"})
+        raise ValidationError(msg("中止审理期间和公告送达期间不是重新计算，请登记为“中止”或“公告送达”，这些天数将不计入审理期限"), {"reason": msg("应登记为中止期间")})
     _not_future(restart_date, today, "restart_date", "重新计算的起算日")
     detail = _clean(note, 160, "note", "说明")
     _record(db, case_id, [_Draft(ch.RECOUNT, restart_date, event.code, detail)],
@@ -1639,7 +1638,7 @@ def record_public_notice(db: Database, case_id: int, party_id: int, published_on
     with db.session(write=False) as s:
         party = s.get(Party, party_id)
         if party is None or party.case_id != case_id:
-            raise ValidationError("所选当事人不属于本案", {"party_id": "不属于本案"})
+            raise ValidationError(msg("所选当事人不属于本案"), {"party_id": msg("不属于本案")})
         name = party.name
     _record(db, case_id, [_Draft(ch.PUBLIC_NOTICE, published_on, rule.key, detail, party_id=party_id,
                                  party_name=name, document=what, days=rule.days, end=served.date)])
@@ -1698,7 +1697,7 @@ def review_extension(db: Database, case_id: int, extension_id: int, stands: bool
     current = case_clock(db, case_id, today)
     question = next((q for q in current.questions if q.extension_id == extension_id), None)
     if question is None:
-        raise ConflictError("没有需要确认的延长批准（可能已经确认过）")
+        raise ConflictError(msg("没有需要确认的延长批准（可能已经确认过）"))
     _record(db, case_id, [_Draft(ch.EXTENSION_REVIEW, question.recount_date, ch.KEPT if stands else ch.LAPSED,
                                  ref=extension_id)])
     return case_clock(db, case_id, today)
@@ -1730,16 +1729,16 @@ def withdraw_event(db: Database, event_id: int, reason: str, *, today: dt.date |
     today = today or dt.date.today()
     why = _clean(reason, 200, "reason", "撤销原因")
     if not why:
-        raise ValidationError("请填写撤销登记的原因", {"reason": "必填"})
+        raise ValidationError(msg("请填写撤销登记的原因"), {"reason": msg("必填")})
     cal = calendar_service.calendar(db)
     rules = period_rules.rules(db)
     with db.session() as s:
         target = s.get(CaseClockEvent, event_id)
         if target is None:
-            raise NotFound(f"找不到编号为 {event_id} 的期限变动记录")
+            raise NotFound(msg("找不到编号为 {event_id} 的期限变动记录", event_id=event_id))
         case = _open_case(s, target.case_id)
         if target.withdrawn_at is not None:
-            raise ConflictError(f"该登记已于 {target.withdrawn_at:%Y-%m-%d %H:%M} 由{target.withdrawn_by}撤销")
+            raise ConflictError(msg("该登记已于 {withdrawn_at:%Y-%m-%d %H:%M} 由{withdrawn_by}撤销", withdrawn_at=target.withdrawn_at, withdrawn_by=target.withdrawn_by))
         rows = _live_rows(s, case.id)
         going = _followers(rows, target)
         events = {r.id: _event(r) for r in rows}
@@ -1821,48 +1820,48 @@ def record_service(db: Database, case_id: int, party_id: int, document: str,
     today = today or dt.date.today()
     doc = " ".join(str(document).split())
     if not doc:
-        raise ValidationError("请填写送达的文书名称（如 申请书副本）", {"document": "必填"})
+        raise ValidationError(msg("请填写送达的文书名称（如 申请书副本）"), {"document": msg("必填")})
     if len(doc) > 60:
-        raise ValidationError("文书名称过长（最多 60 字）", {"document": "过长"})
+        raise ValidationError(msg("文书名称过长（最多 60 字）"), {"document": msg("过长")})
     if doc in HEARING_NOTICE_DOCUMENTS:
         # A hearing notice belongs to one hearing; recorded here it would count for none.
-        raise ValidationError(f"{doc}的送达请在该场开庭的送达记录中登记", {"document": "属于开庭送达"})
+        raise ValidationError(msg("{doc}的送达请在该场开庭的送达记录中登记", doc=doc), {"document": msg("属于开庭送达")})
     if not isinstance(method, ServiceMethod):
         try:
             method = ServiceMethod.from_label(str(method))
         except ValueError:
             choices = "、".join(m.label_zh for m in ServiceMethod)
-            raise ValidationError(f"送达方式“{method}”无效；可选：{choices}", {"method": "无效"}) from None
+            raise ValidationError(msg("送达方式“{method}”无效；可选：{choices}", method=method, choices=choices), {"method": msg("无效")}) from None
     assert isinstance(method, ServiceMethod)
     signer = " ".join(signed_by.split())
     if len(signer) > 60:
-        raise ValidationError("签收人过长（最多 60 字）", {"signed_by": "过长"})
+        raise ValidationError(msg("签收人过长（最多 60 字）"), {"signed_by": msg("过长")})
     remark = note.strip()
     if len(remark) > 300:
-        raise ValidationError("备注过长（最多 300 字）", {"note": "过长"})
+        raise ValidationError(msg("备注过长（最多 300 字）"), {"note": msg("过长")})
     _not_future(served_on, today, "served_on", "送达日期")
     with db.session() as s:
         case = _open_case(s, case_id)
         party = s.get(Party, party_id)
         if party is None or party.case_id != case_id:
-            raise ValidationError(f"所选当事人不属于案件 {case.number}", {"party_id": "不属于本案"})
+            raise ValidationError(msg("所选当事人不属于案件 {number}", number=case.number), {"party_id": msg("不属于本案")})
         if served_on < case.received_date:
-            raise ValidationError(f"送达日期不能早于收件日期 {case.received_date.isoformat()}",
-                                  {"served_on": "早于收件日期"})
+            raise ValidationError(msg("送达日期不能早于收件日期 {isoformat}", isoformat=case.received_date.isoformat()),
+                                  {"served_on": msg("早于收件日期")})
         if doc in APPLICATION_DOCUMENTS:
             if case.accepted_date is None:
-                raise ValidationError(f"案件 {case.number} 尚未受理，不能送达{doc}", {"document": "案件尚未受理"})
+                raise ValidationError(msg("案件 {number} 尚未受理，不能送达{doc}", number=case.number, doc=doc), {"document": msg("案件尚未受理")})
             if served_on < case.accepted_date:
-                raise ValidationError(f"{doc}的送达日期不能早于受理日期 {case.accepted_date.isoformat()}",
-                                      {"served_on": "早于受理日期"})
+                raise ValidationError(msg("{doc}的送达日期不能早于受理日期 {isoformat}", doc=doc, isoformat=case.accepted_date.isoformat()),
+                                      {"served_on": msg("早于受理日期")})
             if party.role == PartyRole.APPLICANT:
-                raise ValidationError(f"{doc}应送达被申请人，{party.name}是申请人", {"party_id": "应为被申请人"})
+                raise ValidationError(msg("{doc}应送达被申请人，{name}是申请人", doc=doc, name=party.name), {"party_id": msg("应为被申请人")})
         duplicate = s.scalar(select(ServiceRecord.id).where(
             ServiceRecord.case_id == case_id, ServiceRecord.party_id == party_id,
             ServiceRecord.document == doc, ServiceRecord.served_on == served_on,
             ServiceRecord.hearing_id.is_(None)))
         if duplicate is not None:
-            raise ConflictError(f"{party.name}于{served_on.isoformat()}签收{doc}的记录已经登记过")
+            raise ConflictError(msg("{name}于{isoformat}签收{doc}的记录已经登记过", name=party.name, isoformat=served_on.isoformat(), doc=doc))
         row = ServiceRecord(case_id=case_id, party_id=party_id, hearing_id=None, document=doc,
                             method=method, served_on=served_on, signed_by=signer or None,
                             confirmed=bool(confirmed), note=remark or None)
@@ -1883,7 +1882,7 @@ def service_records(db: Database, case_id: int) -> list[ServiceData]:
     """
     with db.session(write=False) as s:
         if s.get(Case, case_id) is None:
-            raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+            raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
         rows = s.execute(
             select(ServiceRecord, Party).join(Party, Party.id == ServiceRecord.party_id)
             .where(ServiceRecord.case_id == case_id)

@@ -12,6 +12,7 @@ from tribunal.domain import validators
 from tribunal.domain.enums import StaffRole
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import audit
+from tribunal.texts import msg
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,9 @@ def set_default_host(db: Database, tribunal_id: int, enterprise_id: int | None) 
     with db.session() as s:
         tribunal = s.get(CircuitTribunal, tribunal_id)
         if tribunal is None:
-            raise NotFound("没有这个巡回仲裁庭")
+            raise NotFound(msg("没有这个巡回仲裁庭"))
         if enterprise_id is not None and s.get(Enterprise, enterprise_id) is None:
-            raise NotFound("企业名录中没有这家企业")
+            raise NotFound(msg("企业名录中没有这家企业"))
         before = tribunal.default_host_enterprise_id
         tribunal.default_host_enterprise_id = enterprise_id
         audit.record(s, db.actor, "tribunal.default_host", "tribunal", tribunal.id,

@@ -62,6 +62,7 @@ from tribunal.domain.reports import (
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import clocks
 from tribunal.services import legal_calendar as calendar_service
+from tribunal.texts import msg
 
 __all__ = [
     "CircuitFigures",
@@ -329,12 +330,12 @@ def _scope(s: Session, request: ReportRequest, today: dt.date) -> Scope:
     if request.zone_id is not None:
         found = s.get(Zone, request.zone_id)
         if found is None:
-            raise NotFound(f"找不到编号为 {request.zone_id} 的开发区")
+            raise NotFound(msg("找不到编号为 {zone_id} 的开发区", zone_id=request.zone_id))
         zone = found.name
     if request.tribunal_id is not None:
         court = s.get(CircuitTribunal, request.tribunal_id)
         if court is None:
-            raise NotFound(f"找不到编号为 {request.tribunal_id} 的巡回仲裁庭")
+            raise NotFound(msg("找不到编号为 {tribunal_id} 的巡回仲裁庭", tribunal_id=request.tribunal_id))
         tribunal = court.name
     requested = Period(request.start, request.end)
     period = Period(request.start, min(request.end, today), requested.label)
@@ -749,7 +750,7 @@ def _directory(s: Session, zone_id: int | None) -> list[tuple[int, str, int | No
 
 def _data_notes(s: Session, scope: Scope, figures: CircuitFigures) -> list[str]:
     """What the clerk should put right for the figures to be complete."""
-    notes = []
+    notes: list[str] = []
     period = scope.period
     stale = s.scalar(
         select(func.count(Hearing.id)).where(
@@ -758,12 +759,10 @@ def _data_notes(s: Session, scope: Scope, figures: CircuitFigures) -> list[str]:
             *( [Hearing.tribunal_id == scope.tribunal_id] if scope.tribunal_id is not None else []))
     ) or 0
     if stale:
-        notes.append(f"统计期间内有 {stale} 场在企业的开庭已过开庭日、仍为“已排期”，未计入场次；"
-                     "如已开庭，请在开庭排期中登记为“已开庭”。")
+        notes.append(msg("统计期间内有 {stale} 场在企业的开庭已过开庭日、仍为“已排期”，未计入场次；如已开庭，请在开庭排期中登记为“已开庭”。", stale=stale))
     unjudged = figures.circuit_closed - figures.on_time_base
     if unjudged:
-        notes.append(f"有 {unjudged} 件结案案件的审理期限涉及尚未载入法定节假日安排的年份，无法计算，"
-                     "未计入按期结案的比率。")
+        notes.append(msg("有 {unjudged} 件结案案件的审理期限涉及尚未载入法定节假日安排的年份，无法计算，未计入按期结案的比率。", unjudged=unjudged))
     return notes
 
 
@@ -983,8 +982,7 @@ def stats_report(db: Database, request: ReportRequest, *, today: dt.date | None 
              for key, label, indent, definition, sums in _STATS_LAYOUT]
     notes = []
     if now["decided_without_result"]:
-        notes.append(f"本期调解或裁决结案的案件中有 {now['decided_without_result']} 件未登记处理结果；"
-                     "请在案件中更正结案信息（结案 → 更正结案）。")
+        notes.append(msg("本期调解或裁决结案的案件中有 {now} 件未登记处理结果；请在案件中更正结案信息（结案 → 更正结案）。", now=now['decided_without_result']))
     return StatsReport(scope, tuple(lines), tuple(notes))
 
 
@@ -1165,7 +1163,7 @@ def figure_list(db: Database, request: ReportRequest, key: str, *, last_year: bo
             return _training_list(s, key, when, sel)
         if key in ("recommendations_sent", "recommendations_answered"):
             return _recommendation_list(s, key, when, scope, period)
-        raise ValidationError(f"报表中没有“{key}”这一项", {"key": "未知的统计项"})
+        raise ValidationError(msg("报表中没有“{key}”这一项", key=key), {"key": msg("未知的统计项")})
 
 
 def _yuan(fen: int | None) -> str:

@@ -54,6 +54,7 @@ from tribunal.services.cases import (
     PartyFromDirectory,
     PartyInput,
 )
+from tribunal.texts import reason_of
 from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.agent_form import AgentsBox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
@@ -451,7 +452,7 @@ class ClaimRow(QWidget):
         try:
             fen = self.amount_fen()
         except ValueError as exc:
-            self.amount_feedback.show_error(str(exc))
+            self.amount_feedback.show_error(lang.text(reason_of(exc)))
             return
         self.amount_feedback.clear()
         if fen is not None:
@@ -1079,7 +1080,7 @@ class CaseEditor(QDialog):
                 saved = case_service.update_case(self._db, self.case.id, data,
                                                  expected_version=self.case.version)
         except ValidationError as exc:
-            self.show_errors(exc.fields, exc.message)
+            self.show_errors(exc.fields, lang.text(exc.message))
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)
@@ -1194,10 +1195,10 @@ class CaseEditor(QDialog):
         for order, (key, reason) in enumerate(fields.items()):
             target = self._target(key)
             if target is None:
-                elsewhere.append(reason)
+                elsewhere.append(lang.text(reason))
                 continue
             feedback, tab, party = target
-            feedback.show_error(field_reason(reason) if "[" in key else reason)
+            feedback.show_error(field_reason(reason) if "[" in key else lang.text(reason))
             if party is not None and key.endswith(".credit_code"):
                 self._party_forms[party].offer_confirmation()
             placed.append((tab, order, feedback, party))
@@ -1212,7 +1213,7 @@ class CaseEditor(QDialog):
         else:
             text = message or self.tr("Not saved.")
         if elsewhere:
-            text += " " + "；".join(elsewhere)
+            text += " " + ("; " if lang.is_english() else "；").join(elsewhere)
         self._elsewhere = elsewhere
         self.summary.setText(text)
         self.summary.setProperty("resolved", False)

@@ -135,12 +135,7 @@ def _unit_text(unit: str) -> str:
 
 
 def _date_with_weekday(day: dt.date | None) -> str:
-    if day is None:
-        return "—"
-    weekdays = ("一", "二", "三", "四", "五", "六", "日")
-    if lang.is_english():
-        return f"{day.isoformat()} {day:%a}"
-    return f"{day.isoformat()}（周{weekdays[day.weekday()]}）"
+    return lang.date_with_weekday(day)
 
 
 def _basis_text(item: ClockItem) -> str:
@@ -160,7 +155,7 @@ def _reading_tooltip(item: ClockItem) -> str | None:
 
 
 _ITEM_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClocksTab", "Date"), lambda it: it.label_zh, tooltip=lambda it: it.label_zh),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Date"), lambda it: lang.text(it.label_zh), tooltip=lambda it: lang.text(it.label_zh)),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Due"), lambda it: _date_with_weekday(it.due)),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "State"), lambda it: state_text(item_state(it)),
            foreground=lambda it: state_colour(item_state(it))),
@@ -391,7 +386,7 @@ class ClocksTab(QWidget):
         except TribunalError as exc:
             self.model.set_rows([])
             self.event_model.set_rows([])
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self._update_buttons()
             return
         self.clock = clock
@@ -715,7 +710,7 @@ class RecordDialog(QDialog):
         self.busy = False
         self.ok_button.setEnabled(True)
         if isinstance(exc, ExtensionQuestionError):
-            self.question.setText(exc.message)
+            self.question.setText(lang.text(exc.message))
             self.answers.setExclusive(False)
             self.stands.setChecked(False)
             self.lapsed.setChecked(False)
@@ -724,7 +719,7 @@ class RecordDialog(QDialog):
         elif isinstance(exc, ValidationError):
             placed = place_errors(self._feedback, exc, whole_message_if_single=True)
             if not placed or len(exc.fields) > 1:
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
         else:
             msgbox.show_error(self, exc)
@@ -878,7 +873,7 @@ class PublicNoticeDialog(RecordDialog):
         try:
             period = clocks.public_notice_period(self._db, to_date(self.published_on), self.abroad.isChecked())
         except TribunalError as exc:
-            self.counting.setText(exc.message)
+            self.counting.setText(lang.text(exc.message))
             self.reading.setText("")
             return
         self.counting.setText(f"{period.label}{period.days}日（{period.basis}）。{period.explanation}")

@@ -30,7 +30,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import period_rules
 from tribunal.services.app import Database
 from tribunal.services.period_rules import RuleCheck, RuleStatus
-from tribunal.ui import msgbox, ops
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -66,7 +66,7 @@ def _who(st: RuleStatus) -> str:
 
 
 _RULE_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Period"), lambda st: st.rule.label_zh,
+    Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Period"), lambda st: lang.text(st.rule.label_zh),
            tooltip=lambda st: st.rule.note or None),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Length"), _length),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Legal basis"), lambda st: st.rule.basis,
@@ -180,7 +180,7 @@ class PeriodRulesDialog(QDialog):
         try:
             rows = period_rules.statuses(self._db)
         except TribunalError as exc:
-            self._say(exc.message, error=True)
+            self._say(lang.text(exc.message), error=True)
             return
         self.model.set_rows(rows)
         row = self.model.row_of(current) if current is not None else None
@@ -250,7 +250,7 @@ class PeriodRulesDialog(QDialog):
             self._update_buttons()
             if isinstance(error, ValidationError) and place_errors(self._feedback, error):
                 return
-            self._say(error.message, error=True)
+            self._say(lang.text(error.message), error=True)
 
         # A period's length is a setting every case's clocks are worked out with.
         ops.run_write(self, work, changes=ops.Changes.SETTINGS | ops.Changes.CLOCKS, on_done=done,
@@ -265,7 +265,7 @@ class PeriodRulesDialog(QDialog):
             fb.clear()
         db, key, source, note = self._db, st.rule.key, self.source.text(), self.check_note.text()
         self._run(lambda: period_rules.confirm(db, key, source, note),
-                  self.tr("“{rule}” is confirmed.").format(rule=st.rule.label_zh), key)
+                  self.tr("“{rule}” is confirmed.").format(rule=lang.text(st.rule.label_zh)), key)
 
     def withdraw(self) -> None:
         """Withdraw the selected confirmation, with a reason."""
@@ -274,12 +274,12 @@ class PeriodRulesDialog(QDialog):
             return
         reason = msgbox.ask_text(self, self.tr("Withdraw confirmation"),
                                  self.tr("Why is the confirmation of “{rule}” withdrawn?").format(
-                                     rule=st.rule.label_zh))
+                                     rule=lang.text(st.rule.label_zh)))
         if reason is None:
             return
         db, check_id = self._db, check.id
         self._run(lambda: period_rules.withdraw(db, check_id, reason),
-                  self.tr("The confirmation of “{rule}” is withdrawn.").format(rule=st.rule.label_zh),
+                  self.tr("The confirmation of “{rule}” is withdrawn.").format(rule=lang.text(st.rule.label_zh)),
                   st.rule.key)
 
     @classmethod

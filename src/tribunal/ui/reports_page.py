@@ -42,7 +42,7 @@ from tribunal.services.reports import (
     ReportRequest,
     StatsReport,
 )
-from tribunal.ui import msgbox, ops
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.dates import DateField, pydate, qdate
 from tribunal.ui.hearings_page import choose_save_file
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -234,7 +234,7 @@ class ReportsPage(QWidget):
                 for t in reference.list_tribunals(self._db):
                     self.tribunal.addItem(t.name, t.id)
             except TribunalError as exc:
-                self.message.setText(exc.message)
+                self.message.setText(lang.text(exc.message))
         finally:
             self._filling = False
 
@@ -318,7 +318,7 @@ class ReportsPage(QWidget):
         self.stats_model.set_rows([])
         self.circuit = self.stats = self.request = None
         self.heading.setText("")
-        self.message.setText(error.message)
+        self.message.setText(lang.text(error.message))
         self.message.show()
         self.loaded.emit()
 
