@@ -25,11 +25,11 @@ import translations  # noqa: E402 - the build script, found through scripts/
 HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 
 
-def _fields(template: str) -> list[tuple[str, str, str]]:
-    """The ``{field!conversion:spec}`` parts of a format template, sorted."""
-    return sorted((name, conversion or "", spec or "")
-                  for _literal, name, spec, conversion in string.Formatter().parse(template)
-                  if name is not None)
+def _fields(template: str) -> set[tuple[str, str, str]]:
+    """The ``{field!conversion:spec}`` parts of a format template (a field may recur)."""
+    return {(name, conversion or "", spec or "")
+            for _literal, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None}
 
 
 @pytest.fixture(scope="module")

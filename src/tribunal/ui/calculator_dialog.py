@@ -70,7 +70,7 @@ _COLUMNS = (
     Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Falls on"), _date_text,
            foreground=lambda r: ERROR_COLOUR if r.due is None else None),
     Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Counted in"), _unit_text),
-    Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Legal basis"), lambda r: r.basis, tooltip=lambda r: r.basis),
+    Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Legal basis"), lambda r: lang.citation(r.basis), tooltip=lambda r: lang.citation(r.basis)),
     Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Note"), lambda r: r.note, tooltip=lambda r: r.note or None),
 )
 COL_LABEL, COL_DATE, COL_UNIT, COL_BASIS, COL_NOTE = range(5)

@@ -141,7 +141,7 @@ def _date_with_weekday(day: dt.date | None) -> str:
 def _basis_text(item: ClockItem) -> str:
     # The period rules are kept as data and not all are confirmed against the official text
     # yet: a star says so without cluttering every line (confirmed rules lose it).
-    return item.basis + ("" if item.verified else " *")
+    return lang.citation(item.basis) + ("" if item.verified else " *")
 
 
 def _reading_text(item: ClockItem) -> str:
@@ -150,7 +150,7 @@ def _reading_text(item: ClockItem) -> str:
 
 
 def _reading_tooltip(item: ClockItem) -> str | None:
-    texts = reading_texts(item.readings)
+    texts = [lang.text(t) for t in reading_texts(item.readings)]
     return "\n".join(texts) if texts else None
 
 
@@ -163,7 +163,7 @@ _ITEM_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Legal basis"), _basis_text, tooltip=_basis_text),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Reading"), _reading_text, tooltip=_reading_tooltip,
            foreground=lambda it: WARNING_COLOUR if it.readings else None),
-    Column(QT_TRANSLATE_NOOP("ClocksTab", "Note"), lambda it: it.note, tooltip=lambda it: it.note or None),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Note"), lambda it: lang.text(it.note), tooltip=lambda it: lang.text(it.note) or None),
 )
 COL_LABEL, COL_DUE, COL_STATE, COL_UNIT, COL_BASIS, COL_READING, COL_NOTE = range(7)
 
@@ -939,7 +939,7 @@ class RecountDialog(RecordDialog):
         self.modes.addButton(self.restart_mode)
         self.modes.addButton(self.exclude_mode)
         self.mode_hint = _hint()
-        self.mode_hint.setText(f"{READING_MARK} {READINGS['art46_7'].full_text}")
+        self.mode_hint.setText(f"{READING_MARK} {lang.text(READINGS['art46_7'].full_text)}")
         self.mode_box = QWidget()
         mode_layout = QVBoxLayout(self.mode_box)
         mode_layout.setContentsMargins(0, 0, 0, 0)

@@ -59,9 +59,9 @@ _DUE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("DashboardPage", "Case number"), lambda r: r.case_number,
            tooltip=lambda r: r.case_number),
     Column(QT_TRANSLATE_NOOP("DashboardPage", "What is due"), lambda r: lang.text(r.label_zh),
-           tooltip=lambda r: r.note or None),
-    Column(QT_TRANSLATE_NOOP("DashboardPage", "Parties"), lambda r: f"{r.applicants} 与 {r.respondents}",
-           tooltip=lambda r: f"{r.applicants} 与 {r.respondents}"),
+           tooltip=lambda r: lang.text(r.note) or None),
+    Column(QT_TRANSLATE_NOOP("DashboardPage", "Parties"), lambda r: lang.versus(r.applicants, r.respondents),
+           tooltip=lambda r: lang.versus(r.applicants, r.respondents)),
 )
 
 

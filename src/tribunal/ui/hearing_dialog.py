@@ -191,7 +191,7 @@ class ConflictPanel(QWidget):
         box.setSpacing(2)
         box.addWidget(message)
         if finding.legal_basis:
-            basis = QLabel(self.tr("Rule: {basis}").format(basis=lang.text(finding.legal_basis)))
+            basis = QLabel(self.tr("Rule: {basis}").format(basis=lang.citation(finding.legal_basis)))
             basis.setWordWrap(True)
             basis.setStyleSheet(f"color: {HINT_COLOUR};")
             box.addWidget(basis)
@@ -513,8 +513,8 @@ class HearingDialog(QDialog):
         if ids is None:
             self.case.addItem(self.tr("(choose a case)"), None)
         for r in rows:
-            self.case.addItem(f"{r.number}　{r.applicants} 与 {r.respondents}", r.id)
-            self.case.setItemData(self.case.count() - 1, f"{r.number}\n{r.applicants} 与 {r.respondents}",
+            self.case.addItem(f"{r.number}　{lang.versus(r.applicants, r.respondents)}", r.id)
+            self.case.setItemData(self.case.count() - 1, f"{r.number}\n{lang.versus(r.applicants, r.respondents)}",
                                   Qt.ItemDataRole.ToolTipRole)
         index = self.case.findData(current) if current is not None else -1
         if index < 0 and ids is None and text.strip() and len(rows) == 1:

@@ -34,7 +34,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import awards, cases, mediation, recommendations
 from tribunal.services.app import Database
 from tribunal.texts import reason_of
-from tribunal.ui import combos, msgbox, ops
+from tribunal.ui import combos, lang, msgbox, ops
 from tribunal.ui.dates import DateField, pydate, qdate
 from tribunal.ui.feedback import FORM_STYLE
 
@@ -301,7 +301,7 @@ class RecommendationDialog(_OutcomeDialog):
         layout.addWidget(QLabel(self.tr("Practices found")))
         for p in PRACTICES:
             box = QCheckBox(p.label)
-            box.setToolTip(p.basis)
+            box.setToolTip(lang.citation(p.basis))
             self.practices.append((p.code, box))
             layout.addWidget(box)
         self.details = QPlainTextEdit()

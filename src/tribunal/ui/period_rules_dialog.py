@@ -69,8 +69,8 @@ _RULE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Period"), lambda st: lang.text(st.rule.label_zh),
            tooltip=lambda st: st.rule.note or None),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Length"), _length),
-    Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Legal basis"), lambda st: st.rule.basis,
-           tooltip=lambda st: st.rule.basis),
+    Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Legal basis"), lambda st: lang.citation(st.rule.basis),
+           tooltip=lambda st: lang.citation(st.rule.basis)),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "State"), _state_text, foreground=_state_colour),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Confirmed by"), _who),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Against the text"),
@@ -86,12 +86,20 @@ def _check_state(c: RuleCheck) -> str:
         who=c.withdrawn_by, when=f"{c.withdrawn_at:%Y-%m-%d}" if c.withdrawn_at else "", why=c.withdrawn_reason)
 
 
+def _confirmed_text(check: Any) -> str:
+    """``10 工作日；《…》第三十条`` as the check recorded it, in the interface language."""
+    if lang.is_english():
+        unit = "working days" if check.unit == "working" else "calendar days"
+        return f"{check.days} {unit}; {lang.citation(check.basis)}"
+    return f"{check.days} {'工作日' if check.unit == 'working' else '自然日'}；{check.basis}"
+
+
 _CHECK_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Confirmed on"), lambda c: f"{c.confirmed_at:%Y-%m-%d %H:%M}"),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "By"), lambda c: c.confirmed_by),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Rule as confirmed"),
-           lambda c: f"{c.days} {'工作日' if c.unit == 'working' else '自然日'}；{c.basis}",
-           tooltip=lambda c: c.basis),
+           lambda c: _confirmed_text(c),
+           tooltip=lambda c: lang.citation(c.basis)),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Against the text"), lambda c: c.source,
            tooltip=lambda c: "；".join(x for x in (c.source, c.note) if x)),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Standing"), _check_state, tooltip=_check_state,
@@ -214,7 +222,7 @@ class PeriodRulesDialog(QDialog):
             if st.outdated is not None:
                 parts.append(self.tr("Confirmed on {date} when it read {days} days ({basis}); the rule has "
                                      "changed since and must be checked again.").format(
-                    date=f"{st.outdated.confirmed_at:%Y-%m-%d}", days=st.outdated.days, basis=st.outdated.basis))
+                    date=f"{st.outdated.confirmed_at:%Y-%m-%d}", days=st.outdated.days, basis=lang.citation(st.outdated.basis)))
             self.note.setText("\n".join(p for p in parts if p))
         self._update_buttons()
 
