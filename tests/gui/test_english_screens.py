@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -63,6 +63,7 @@ MEANT_TO_STAY = re.compile("|".join((
     r"二〇\S*年\S*月\S*日|\d{4}年\d{1,2}月\d{1,2}日",  # how documents print a date (examples)
     r"中文（简体）",  # the language named in itself, as language menus do
     r"empty: 文书 ",  # the documents folder's name on disk
+    r"有限公司/有限责任公司",  # the suffixes of Chinese company names that matching sets aside
 )))
 
 
@@ -269,3 +270,65 @@ def test_every_page_shows_english_only(qtbot: QtBot, latin_db: tuple[Database, d
             problems[window.navigation_texts()[page]] = found
     report = "\n".join(f"[{page}]\n  " + "\n  ".join(lines) for page, lines in problems.items())
     assert not problems, "Chinese on the English screen:\n" + report
+
+
+def test_the_case_editor_refusing_a_save_speaks_english(
+        qtbot: QtBot, latin_db: tuple[Database, dict[str, object]], english: None) -> None:
+    from tests.gui.helpers import click_save, fill_new_case
+    from tribunal.domain.enums import CaseStatus
+    from tribunal.ui.case_editor import CaseEditor
+
+    db, _world = latin_db
+    editor = CaseEditor(db)
+    qtbot.addWidget(editor)
+    editor.resize(1366, 728)
+    editor.show()
+    fill_new_case(qtbot, editor, applicant="", respondent="Baoqing Precision Machinery Co Ltd",
+                  claim="Unpaid wages", amount="12.345", id_number="430102199003070013")
+    editor.status.setCurrentIndex(editor.status.findData(CaseStatus.HEARD))  # needs acceptance
+    click_save(qtbot, editor)
+    settle()
+    assert editor.saved_case is None and editor.summary.isVisible()
+    reasons = [f.text for f in (editor.feedback("accepted_date"), editor.feedback("parties[0].name"),
+                                editor.feedback("claims[0].amount")) if f is not None]
+    assert len(reasons) == 3 and all(reasons), reasons
+    assert "two decimals" in reasons[2]  # the service's reason, in English
+    found = visit(editor, ())
+    assert found == [], "\n".join(found)
+
+
+def test_the_scheduling_dialog_shows_its_conflicts_in_english(
+        qtbot: QtBot, latin_db: tuple[Database, dict[str, object]], english: None) -> None:
+    from tribunal.domain.scheduling import HARD
+    from tribunal.ui.hearing_dialog import HearingDialog
+
+    db, world = latin_db
+    booked = world["hearing"]
+    staff = world["staff"]
+    assert isinstance(booked, hearings.HearingDetail) and isinstance(staff, dict)
+    second = cases.create_case(db, cases.CaseInput(
+        case_type=CaseType.OVERTIME, received_date=TODAY - dt.timedelta(days=10),
+        accepted_date=TODAY - dt.timedelta(days=9),
+        parties=(cases.PartyInput(PartyRole.APPLICANT, PartyKind.PERSON, "Li Si"),
+                 cases.PartyInput(PartyRole.RESPONDENT, PartyKind.ORGANISATION, "Zijiang Foods Co Ltd")),
+        claims=(cases.ClaimInput("Overtime pay", 500_000),),
+        arbitrators=(cases.ArbitratorInput(staff["Li Jianguo"], PanelRole.SOLE),)), today=TODAY)
+    dialog = HearingDialog(db, today=lambda: TODAY, case_id=second.id)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 728)
+    dialog.show()
+    # The same arbitrator, room and time as the hearing already booked, on a Saturday-free day.
+    dialog.host.setCurrentIndex(dialog.host.findData(booked.host_enterprise_id))
+    dialog.room.setCurrentIndex(dialog.room.findData(booked.room_id))
+    day = booked.starts_at.date()
+    dialog.date.setDate(QDate(day.year, day.month, day.day))
+    dialog.start_time.setTime(QTime(booked.starts_at.hour, booked.starts_at.minute))
+    dialog.end_time.setTime(QTime(booked.ends_at.hour, booked.ends_at.minute))
+    qtbot.waitUntil(lambda: any(f.rule_key == "staff.double_booked" for f in dialog.panel.findings()),
+                    timeout=5000)
+    settle()
+    clash = next(f for f in dialog.panel.of(HARD) if f.rule_key == "staff.double_booked")
+    assert clash.message.startswith("仲裁员Li Jianguo")  # the finding itself stays Chinese …
+    assert "The arbitrator Li Jianguo already has a hearing" in dialog.panel.text()  # … the screen is English
+    found = visit(dialog, ())
+    assert found == [], "\n".join(found)

@@ -23,6 +23,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import translations  # noqa: E402 - the build script, found through scripts/
 
 HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
+#: Chinese writing in a message: Han characters and the full-width punctuation that joins
+#: Chinese clauses (``f"{who}：{reason}"`` is a Chinese sentence too).
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0002ffff]")
 
 
 def _fields(template: str) -> set[tuple[str, str, str]]:
@@ -132,7 +135,7 @@ _REASON_DICTS = {"errors", "fields", "problems", "reasons", "field_errors", "bad
 
 def _chinese_literal(node: ast.AST) -> bool:
     if isinstance(node, ast.Constant):
-        return isinstance(node.value, str) and bool(HAN.search(node.value))
+        return isinstance(node.value, str) and bool(CHINESE.search(node.value))
     if isinstance(node, ast.JoinedStr):
         return any(_chinese_literal(v) for v in node.values)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):

@@ -59,7 +59,7 @@ class InputError(ValueError):
     """A value was refused; ``str(error)`` is a Chinese sentence naming what is wrong."""
 
 
-def parse_date(text: str, what: str = "日期") -> dt.date:
+def parse_date(text: str, what: str = msg("日期")) -> dt.date:
     """Read a date written exactly as YYYY-MM-DD (ASCII digits), within :data:`DATE_MIN`–:data:`DATE_MAX`.
 
     ``20260101`` and ``2026-W50-1`` (which Python's ``fromisoformat`` accepts) are refused:
@@ -81,14 +81,14 @@ def parse_date(text: str, what: str = "日期") -> dt.date:
     return day
 
 
-def check_record_id(value: int, what: str = "编号") -> int:
+def check_record_id(value: int, what: str = msg("编号")) -> int:
     """Refuse an id no record can have (zero, negative, beyond the database's integer)."""
     if isinstance(value, bool) or not 1 <= value <= MAX_RECORD_ID:
         raise InputError(msg("{what}应为 1 到 {MAX_RECORD_ID} 之间的整数：{value}", what=what, MAX_RECORD_ID=MAX_RECORD_ID, value=value))
     return value
 
 
-def parse_record_id(text: str, what: str = "编号") -> int:
+def parse_record_id(text: str, what: str = msg("编号")) -> int:
     """Read a record id typed as ASCII digits (not ², ①, or Arabic-Indic digits)."""
     value = str(text).strip()
     if not _ASCII_DIGITS.fullmatch(value):
@@ -98,14 +98,14 @@ def parse_record_id(text: str, what: str = "编号") -> int:
     return check_record_id(int(value), what)
 
 
-def check_year(value: int, what: str = "年份") -> int:
+def check_year(value: int, what: str = msg("年份")) -> int:
     """Refuse a year outside :data:`YEAR_MIN`–:data:`YEAR_MAX`."""
     if isinstance(value, bool) or not YEAR_MIN <= value <= YEAR_MAX:
         raise InputError(msg("{what}应在 {YEAR_MIN} 到 {YEAR_MAX} 之间：{value}", what=what, YEAR_MIN=YEAR_MIN, YEAR_MAX=YEAR_MAX, value=value))
     return value
 
 
-def parse_year(text: str, what: str = "年份") -> int:
+def parse_year(text: str, what: str = msg("年份")) -> int:
     """Read a four-digit year typed as ASCII digits."""
     value = str(text).strip()
     if not _ASCII_DIGITS.fullmatch(value) or len(value) > 4:
@@ -113,7 +113,7 @@ def parse_year(text: str, what: str = "年份") -> int:
     return check_year(int(value), what)
 
 
-def parse_count(text: str, what: str = "数量", maximum: int = MAX_COUNT) -> int:
+def parse_count(text: str, what: str = msg("数量"), maximum: int = MAX_COUNT) -> int:
     """Read a non-negative count (``--limit``, ``--cases``) typed as ASCII digits, at most ``maximum``."""
     value = str(text).strip()
     if value.startswith("-") and _ASCII_DIGITS.fullmatch(value[1:]):
@@ -134,20 +134,20 @@ def text_problem(value: str, *, multiline: bool = False) -> str | None:
     """
     for ch in value:
         if ch == "\x00":
-            return "含有空字符（NUL），可能是从损坏的文件中复制来的"
+            return msg("含有空字符（NUL），可能是从损坏的文件中复制来的")
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
-            return "含有无法识别的字符（编码已损坏）"
+            return msg("含有无法识别的字符（编码已损坏）")
         if unicodedata.category(ch) == "Cc":
             if ch == "\t" or (multiline and ch in _LINE_BREAKS):
                 continue
             if ch in _LINE_BREAKS:
-                return "不能换行（此栏只能填写一行）"
-            return f"含有不可见的控制字符（U+{code:04X}）"
+                return msg("不能换行（此栏只能填写一行）")
+            return msg("含有不可见的控制字符（U+{code:04X}）", code=code)
     return None
 
 
-def clean_text(value: str, *, multiline: bool = False, what: str = "内容") -> str:
+def clean_text(value: str, *, multiline: bool = False, what: str = msg("内容")) -> str:
     """The text with direction overrides removed; refuses what :func:`text_problem` refuses.
 
     Raises:
@@ -167,7 +167,7 @@ def check_search_text(text: str) -> str:
             words, or control characters.
     """
     # A scanner ends its input with a line break, and a pasted cell may hold one: whitespace.
-    value = clean_text(" ".join(text.split()), what="查找内容")
+    value = clean_text(" ".join(text.split()), what=msg("查找内容"))
     if len(value) > MAX_SEARCH_LENGTH:
         raise InputError(msg("查找内容过长（{len} 个字），最多 {MAX_SEARCH_LENGTH} 个字", len=len(value), MAX_SEARCH_LENGTH=MAX_SEARCH_LENGTH))
     if len(value.split(" ")) > MAX_SEARCH_WORDS:

@@ -679,7 +679,7 @@ def rule_notice(f: Facts) -> list[Finding]:
     try:
         latest = f.periods.latest_notice_service(f.day).date
         for p in f.parties:
-            who = f"{p.role.label_zh}{p.name}"
+            who = msg("{role}{name}", role=p.role, name=p.name)
             usable = [x for x in p.services
                       if x.served_on is not None and (x.confirmed or x.method not in SIMPLIFIED_METHODS)]
             if usable:

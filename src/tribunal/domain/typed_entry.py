@@ -30,8 +30,8 @@ _SEPARATED_DATE = re.compile(r"(\d{4})(?:[-/.\s]|年)(\d{1,2})(?:[-/.\s]|月)(\d
 _SHORT_DATE = re.compile(r"(\d{1,2})(?:[-/.]|月)(\d{1,2})(?:日|号)?")
 _DIGITS_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
-TIME_EXAMPLES = "9:30、930、14 或 下午2点"
-DATE_EXAMPLES = "2027-1-1、20270101 或 2027年1月1日"
+TIME_EXAMPLES = msg("9:30、930、14 或 下午2点")
+DATE_EXAMPLES = msg("2027-1-1、20270101 或 2027年1月1日")
 
 
 def _tidy(text: str) -> str:

@@ -133,7 +133,7 @@ def check_agents(agents: Sequence[AgentInput], *, party_kind: PartyKind, who: st
         label = f"{who}的第{j + 1}名代理人"
         name = validators.check_person_name(a.name)
         if not name.ok:
-            errors[f"{where}.name"] = f"{label}：{name.error}"
+            errors[f"{where}.name"] = msg("{label}：{error}", label=label, error=name.error)
         phone = ""
         if a.phone.strip():
             checked = validators.check_phone(a.phone)
@@ -149,7 +149,7 @@ def check_agents(agents: Sequence[AgentInput], *, party_kind: PartyKind, who: st
                                  clean.licence_number, clean.relation, clean.legal_aid, clean.authority,
                                  clean.special_items)
         for field, reason in rules.problems(facts, party_is_person=party_kind == PartyKind.PERSON).items():
-            errors[f"{where}.{field}"] = f"{label}：{reason}"
+            errors[f"{where}.{field}"] = msg("{label}：{reason}", label=label, reason=reason)
         out.append(clean)
     return tuple(out)
 

@@ -265,14 +265,14 @@ def check_case_input(data: CaseInput, *, today: dt.date | None = None) -> tuple[
 
 
 def _check_party(i: int, p: PartyInput, errors: dict[str, str], today: dt.date) -> PartyInput:
-    who = f"第{i + 1}个当事人"
+    who = msg("第{n}个当事人", n=i + 1)
     key = f"parties[{i}]"
     name = " ".join(p.name.split())
     id_number, credit_code, phone = "", "", ""
     if p.kind == PartyKind.PERSON:
         result = validators.check_person_name(name)
         if not result.ok:
-            errors[f"{key}.name"] = f"{who}：{result.error}"
+            errors[f"{key}.name"] = msg("{who}：{error}", who=who, error=result.error)
         else:
             name = result.value
         if p.id_number.strip():

@@ -1293,7 +1293,7 @@ def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int 
     with db.session(write=False) as s:
         hearing = _hearing_to_print(s, hearing_id)
         if kind in _OBSERVER_KINDS and not hearing.public:
-            raise ValidationError(CLOSED_REFUSAL + "。", {"hearing": msg("不公开审理")})
+            raise ValidationError(msg("{CLOSED_REFUSAL}。", CLOSED_REFUSAL=CLOSED_REFUSAL), {"hearing": msg("不公开审理")})
         docs = _gather(s, hearing, commission)
     r = packing.Renderers(commission, fonts)
     h = docs.hearing

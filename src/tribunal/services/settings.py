@@ -290,7 +290,7 @@ def coerce(key: str, value: Any) -> Any:
         raise ValidationError(msg("{d}的值不正确：{shown}", d=d, shown=shown(str(value))), {key: msg("格式不正确")}) from None
     problem = d.check(value) if d.check else None
     if problem:
-        raise ValidationError(f"{d.label_zh}：{problem}", {key: problem})
+        raise ValidationError(msg("{d}：{problem}", d=d, problem=problem), {key: problem})
     return value
 
 

@@ -97,6 +97,11 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
+def _stop() -> str:
+    """The full stop between two sentences in the interface language."""
+    return ". " if lang.is_english() else "。"
+
+
 # ---------------------------------------------------------------------- one party
 
 
@@ -334,7 +339,7 @@ class PartyForm(QWidget):
         born = lang.long_date_text(result.birth_date) if result.birth_date else ""
         understood = self.tr("Read from the number: {sex}, born {date}").format(sex=sex, date=born)
         if result.warning:
-            feedback.show_warning(f"{result.warning}。{understood}")
+            feedback.show_warning(f"{lang.text(result.warning)}{_stop()}{understood}")
         else:
             feedback.show_hint(understood)
 
@@ -355,7 +360,7 @@ class PartyForm(QWidget):
         if result.value != text:
             self.credit_code.setText(result.value)
         if result.warning:
-            feedback.show_warning(result.warning + "。"
+            feedback.show_warning(lang.text(result.warning) + _stop()
                                   + self.tr("If it matches the licence, tick the box below."))
             self.credit_code_confirmed.show()
         else:
@@ -1035,7 +1040,7 @@ class CaseEditor(QDialog):
                 amount = row.amount_fen()
             except ValueError as exc:
                 amount = None
-                errors[f"claims[{i}].amount"] = self.tr("Claim {n}: {reason}").format(n=i + 1, reason=exc)
+                errors[f"claims[{i}].amount"] = self.tr("Claim {n}: {reason}").format(n=i + 1, reason=lang.text(reason_of(exc)))
             claims.append(ClaimInput(row.item.text(), amount))
         seats, seat_problem = self._seats()
         if seat_problem:

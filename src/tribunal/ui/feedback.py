@@ -102,6 +102,8 @@ class FieldFeedback:
         return self.kind == "error"
 
     def _show(self, kind: str, text: str) -> None:
+        # A reason made by the services (tribunal.texts.msg) shows in the interface language.
+        text = lang.text(text)
         self.kind = kind
         self.label.setText(text)
         self.label.setProperty("feedback", kind)
@@ -146,9 +148,9 @@ def field_reason(reason: str) -> str:
     if isinstance(reason, Text):
         # A text made by the services: its own last field after the colon is the reason,
         # which then shows in the interface language.
-        whole = re.fullmatch(r"第[^：]*：\{(\w+)\}", reason.template)
-        if whole and whole.group(1) in reason.params:
-            return lang.text(reason.params[whole.group(1)])
+        tail = re.search(r"：\{(\w+)\}$", reason.template)
+        if reason.startswith("第") and tail and tail.group(1) in reason.params:
+            return lang.text(reason.params[tail.group(1)])
         return lang.text(reason)
     if reason.startswith("第") and "：" in reason:
         return reason.split("：", 1)[1]

@@ -259,6 +259,8 @@ class OverrideReasonDialog(QDialog):
 
 
 def _room_label(room: VenueRow) -> str:
+    if lang.is_english():
+        return f"{room.name} ({room.capacity} seats)"
     return f"{room.name}（{room.capacity}人）"
 
 
