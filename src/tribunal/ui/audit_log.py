@@ -78,9 +78,9 @@ def area_label(action: str) -> str:
     return _t(AREAS[area]) if area in AREAS else area
 
 
-#: What an action did, by the part of its key after the dot, for the English screen. The
-#: audit log keeps the Chinese sentence written when the change was made (the record itself);
-#: an English screen names the change from its key instead (the entry's fields follow in English).
+# What an action did, by the part of its key after the dot, for the English screen. The
+# audit log keeps the Chinese sentence written when the change was made (the record itself);
+# an English screen names the change from its key instead (the entry's fields follow in English).
 _ACTION_VERBS = {
     "create": "added", "add": "added", "update": "changed", "remove": "removed",
     "delete": "deleted", "status": "status changed", "close": "closed",
