@@ -35,7 +35,7 @@ from tribunal.domain.enums import (
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, cases, documents, settings, wage_parameters
 from tribunal.services.mediation import case_header, load_case
-from tribunal.texts import msg, reason_of
+from tribunal.texts import joined, msg, reason_of
 
 if TYPE_CHECKING:  # the renderers (and ReportLab) load only when something is printed
     from tribunal.documents.award import AwardData
@@ -262,7 +262,7 @@ def draft_award(db: Database, case_id: int, *, kind: AwardKind = AwardKind.FULL,
     if len({i.claim_id for i in items}) != len(items):
         problems["items"] = msg("同一项仲裁请求不能裁决两次")
     if problems:
-        raise ValidationError("；".join(problems.values()), problems)
+        raise ValidationError(joined(problems.values()), problems)
     threshold = _threshold(db, award_date, threshold_fen)
     if split is None:
         split = bool(settings.get(db, SPLIT_SETTING))

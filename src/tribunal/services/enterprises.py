@@ -16,7 +16,7 @@ from tribunal.domain.anonymise import mask_phone
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, inputs
-from tribunal.texts import msg
+from tribunal.texts import joined, msg
 
 NAME_MAX = 200
 ADDRESS_MAX = 200
@@ -550,7 +550,7 @@ def add_contact(db: Database, enterprise_id: int, name: str, title: str = "", ph
     if len(title) > TITLE_MAX:
         errors["title"] = msg("职务过长（最多 {TITLE_MAX} 字）", TITLE_MAX=TITLE_MAX)
     if errors:
-        raise ValidationError("；".join(errors.values()), errors)
+        raise ValidationError(joined(errors.values()), errors)
     with db.session() as s:
         ent = _load(s, enterprise_id)
         exists = s.scalar(select(Observer.id).where(Observer.enterprise_id == ent.id,

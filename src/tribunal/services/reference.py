@@ -12,7 +12,7 @@ from tribunal.domain import validators
 from tribunal.domain.enums import StaffRole
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import audit
-from tribunal.texts import msg
+from tribunal.texts import joined, msg
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def add_staff(db: Database, name: str, role: StaffRole, *, full_time: bool = Tru
             errors["phone"] = p.error or "电话不正确"
         phone = p.value
     if errors:
-        raise ValidationError("；".join(errors.values()), errors)
+        raise ValidationError(joined(errors.values()), errors)
     with db.session() as s:
         staff = Staff(name=checked.value, role=role, full_time=full_time, phone=phone or None)
         s.add(staff)
