@@ -10,7 +10,8 @@ character fails the test: it is a string the English interface left untranslated
 A few Chinese strings are meant to stay, and are taken out of the text before the check
 (:data:`MEANT_TO_STAY`): official numbers and their patterns (``SYLA[2026]第1号``, the
 ``{年}``/``{号}`` placeholders), examples of how a printed document writes a date, the name of
-the Chinese language in itself, and the documents folder's real name on disk.
+the Chinese language in itself, and the names of folders and files on disk (the printed
+documents are Chinese, and so are their file names).
 """
 
 from __future__ import annotations
@@ -46,7 +47,16 @@ from tests.integration.data.outreach import add_room
 from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseType, PanelRole, PartyKind, PartyRole
 from tribunal.domain.scheduling import HearingInput
-from tribunal.services import cases, enterprises, hearings, observers, reference, settings, setup
+from tribunal.services import (
+    cases,
+    documents,
+    enterprises,
+    hearings,
+    observers,
+    reference,
+    settings,
+    setup,
+)
 from tribunal.services.app import open_database
 from tribunal.ui import lang, ops
 
@@ -64,6 +74,7 @@ MEANT_TO_STAY = re.compile("|".join((
     r"中文（简体）",  # the language named in itself, as language menus do
     r"empty: 文书 ",  # the documents folder's name on disk
     r"有限公司/有限责任公司",  # the suffixes of Chinese company names that matching sets aside
+    r"(?:[A-Za-z]:)?[/\\][^\n“”]*?\.pdf|\b\d\d_[^\n“”]*?\.pdf|全部文书\.pdf",  # files on disk, as named
 )))
 
 
@@ -243,7 +254,13 @@ def latin_db(tmp_path: Path) -> Iterator[tuple[Database, dict[str, object]]]:
     """A new database set up in Latin letters, opened by a clerk with a Latin name."""
     handle = open_database(str(tmp_path / "latin.sqlite3"), actor="Test Clerk")
     try:
-        yield handle, latin_world(handle)
+        world = latin_world(handle)
+        out = tmp_path / "documents"
+        out.mkdir()
+        hearing = world["hearing"]
+        assert isinstance(hearing, hearings.HearingDetail)
+        documents.make_pack(handle, hearing.id, out_dir=out)  # the 文书 page lists the pack
+        yield handle, world
     finally:
         handle.dispose()
 
