@@ -5,9 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from tribunal.texts import joined, msg
+
 
 class TribunalError(Exception):
-    """Base of the program's own errors; ``str(error)`` is a message a clerk can act on."""
+    """Base of the program's own errors; ``str(error)`` is a message a clerk can act on.
+
+    Messages and field reasons are Chinese, made with ``tribunal.texts.msg`` so that the GUI
+    can show them in English too (tests/unit/test_texts.py refuses a bare Chinese literal).
+    """
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -20,7 +26,7 @@ class ValidationError(TribunalError):
     def __init__(self, message: str, fields: Mapping[str, str] | None = None) -> None:
         self.fields = dict(fields or {})
         if fields and not message:
-            message = "；".join(self.fields.values())
+            message = joined(self.fields.values())
         super().__init__(message)
 
     @classmethod
@@ -36,7 +42,8 @@ class ValidationError(TribunalError):
             ValidationError: ``fields`` is not empty.
         """
         if fields:
-            raise cls(f"{subject}有误，未保存：" + "；".join(fields.values()), fields)
+            raise cls(msg("{subject}有误，未保存：{reasons}", subject=subject,
+                          reasons=joined(fields.values())), fields)
 
 
 class ConflictError(TribunalError):
@@ -82,18 +89,22 @@ class MissingParameter(ValidationError):
     ``kind`` is the figure's key (``minimum_wage``…), ``label`` its Chinese name.
     """
 
-    def __init__(self, kind: str, label: str, area: str, on_date: dt.date, grade: int | None = None) -> None:
+    def __init__(self, kind: str, label: object, area: str, on_date: dt.date, grade: int | None = None) -> None:
         self.kind = kind
-        self.label = label
+        # ``label`` may be the figure's enum member: the English screen then names it in English.
+        self.label = str(getattr(label, "label_zh", label))
         self.area = area
         self.on_date = on_date
         self.grade = grade
-        grade_text = f"{grade}级伤残的" if grade is not None else ""
-        where = area or "（未填写地区）"
+        what = (msg("{grade}级伤残的{label}", grade=grade, label=label) if grade is not None
+                else label)
+        where = area or msg("（未填写地区）")
         super().__init__(
-            f"缺少参数：{where}在 {on_date:%Y-%m-%d} 适用的{grade_text}{label}尚未录入。"
-            "请在“工具 → 请求金额计算器 → 工资参数”中（命令行：tribunal calc params add）按官方公布的文件录入并注明来源，再重新计算。",
-            {kind: f"缺少{where}{on_date:%Y-%m-%d}的{grade_text}{label}"},
+            msg("缺少参数：{where}在 {on_date:%Y-%m-%d} 适用的{what}尚未录入。"
+                "请在“工具 → 请求金额计算器 → 工资参数”中（命令行：tribunal calc params add）"
+                "按官方公布的文件录入并注明来源，再重新计算。",
+                where=where, on_date=on_date, what=what),
+            {kind: msg("缺少{where}{on_date:%Y-%m-%d}的{what}", where=where, on_date=on_date, what=what)},
         )
 class StorageError(TribunalError):
     """A file of this computer (its settings file) cannot be read or written."""

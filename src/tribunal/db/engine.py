@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tribunal.db import guard
 from tribunal.errors import ConflictError, DatabaseError, ValidationError
+from tribunal.texts import msg
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DB_ENV_VAR = "TRIBUNAL_DB"
@@ -282,13 +283,14 @@ def _os_user() -> str:
 def describe_db_error(exc: Exception, where: str) -> str:
     text = str(getattr(exc, "orig", exc))
     if "locked" in text:
-        return f"数据库正被其他人使用，请稍后再试：{where}"
+        return msg("数据库正被其他人使用，请稍后再试：{where}", where=where)
     if "not a database" in text:
-        return f"这个文件不是数据库文件：{where}"
+        return msg("这个文件不是数据库文件：{where}", where=where)
     if "unable to open" in text:
-        return f"无法打开数据库文件：{where}"
+        return msg("无法打开数据库文件：{where}", where=where)
     if "readonly" in text or "read-only" in text:
-        return f"数据库文件是只读的，无法保存：{where}"
+        return msg("数据库文件是只读的，无法保存：{where}", where=where)
     if "Connection refused" in text or "could not connect" in text or "connection failed" in text:
-        return f"无法连接数据库服务器：{where}"
-    return f"数据库出错（{where}）：{text.splitlines()[0] if text else exc.__class__.__name__}"
+        return msg("无法连接数据库服务器：{where}", where=where)
+    return msg("数据库出错（{where}）：{detail}", where=where,
+               detail=text.splitlines()[0] if text else exc.__class__.__name__)

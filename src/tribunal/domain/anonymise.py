@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tribunal.domain.validators import check_landline, check_mobile
+from tribunal.texts import msg
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -408,15 +409,15 @@ def case_caption(
         ValueError: If a side is empty or a flag list does not match its names.
     """
     if not applicants:
-        raise ValueError("案件标题至少需要一名申请人")
+        raise ValueError(msg("案件标题至少需要一名申请人"))
     if not respondents:
-        raise ValueError("案件标题至少需要一名被申请人")
+        raise ValueError(msg("案件标题至少需要一名被申请人"))
     if applicant_is_org is None:
         applicant_is_org = [False] * len(applicants)
     if len(applicant_is_org) != len(applicants):
-        raise ValueError("申请人与“是否单位”标记的数量不一致")
+        raise ValueError(msg("申请人与“是否单位”标记的数量不一致"))
     if len(respondent_is_org) != len(respondents):
-        raise ValueError("被申请人与“是否单位”标记的数量不一致")
+        raise ValueError(msg("被申请人与“是否单位”标记的数量不一致"))
 
     parties = [*zip(applicants, applicant_is_org, strict=True)]
     parties += [*zip(respondents, respondent_is_org, strict=True)]

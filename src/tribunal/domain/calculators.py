@@ -28,6 +28,7 @@ from tribunal.domain.wage_parameters import (
     WageParameter,
 )
 from tribunal.errors import ValidationError
+from tribunal.texts import msg
 
 __all__ = [
     "DISABILITY_MONTHS",
@@ -98,13 +99,13 @@ class CalculatorKind(Enum):
 
 
 _KIND_LABELS = {
-    CalculatorKind.SEVERANCE: "经济补偿",
-    CalculatorKind.DAMAGES: "违法解除劳动合同赔偿金",
-    CalculatorKind.NOTICE_PAY: "代通知金（额外一个月工资）",
-    CalculatorKind.UNSIGNED_CONTRACT: "未签订书面劳动合同二倍工资差额",
-    CalculatorKind.OVERTIME: "加班费",
-    CalculatorKind.ANNUAL_LEAVE: "未休年休假工资报酬",
-    CalculatorKind.INJURY: "工伤保险待遇",
+    CalculatorKind.SEVERANCE: msg("经济补偿"),
+    CalculatorKind.DAMAGES: msg("违法解除劳动合同赔偿金"),
+    CalculatorKind.NOTICE_PAY: msg("代通知金（额外一个月工资）"),
+    CalculatorKind.UNSIGNED_CONTRACT: msg("未签订书面劳动合同二倍工资差额"),
+    CalculatorKind.OVERTIME: msg("加班费"),
+    CalculatorKind.ANNUAL_LEAVE: msg("未休年休假工资报酬"),
+    CalculatorKind.INJURY: msg("工伤保险待遇"),
 }
 
 
@@ -121,9 +122,9 @@ class Pre2008Rule(Enum):
 
 
 _PRE2008_LABELS = {
-    Pre2008Rule.NONE: "当时规定不支付（如劳动合同期满终止）",
-    Pre2008Rule.UNCAPPED: "每满一年一个月工资，不满一年按一年（不设上限）",
-    Pre2008Rule.CAPPED_12: "每满一年一个月工资，不满一年按一年，最多十二个月（协商解除、不能胜任工作）",
+    Pre2008Rule.NONE: msg("当时规定不支付（如劳动合同期满终止）"),
+    Pre2008Rule.UNCAPPED: msg("每满一年一个月工资，不满一年按一年（不设上限）"),
+    Pre2008Rule.CAPPED_12: msg("每满一年一个月工资，不满一年按一年，最多十二个月（协商解除、不能胜任工作）"),
 }
 
 
@@ -211,13 +212,13 @@ def _number(value: Fraction) -> str:
 
 def _require_wage(value: int, name: str, label: str) -> None:
     if value <= 0:
-        raise ValidationError(f"请填写{label}（大于零的金额）", {name: f"请填写{label}"})
+        raise ValidationError(msg("请填写{label}（大于零的金额）", label=label), {name: msg("请填写{label}", label=label)})
 
 
 def _require_order(start: dt.date, end: dt.date, start_label: str, end_label: str) -> None:
     if end < start:
-        raise ValidationError(f"{end_label}（{end}）不能早于{start_label}（{start}）",
-                              {"end": f"{end_label}早于{start_label}"})
+        raise ValidationError(msg("{end_label}（{end}）不能早于{start_label}（{start}）", end_label=end_label, end=end, start_label=start_label, start=start),
+                              {"end": msg("{end_label}早于{start_label}", end_label=end_label, start_label=start_label)})
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -301,7 +302,7 @@ def _art47(start: dt.date, end: dt.date, wage_fen: int, area: str, table: Parame
         how = (f"月工资{_yuan(wage_fen)}高于上年度职工月平均工资三倍{_yuan(cap)}，按{_yuan(cap)}计，"
                f"年限最高十二年（{LAW_CONTRACT}第四十七条第二款）")
         if half > 2 * HIGH_EARNER_MAX_YEARS:
-            notes.append(f"工作年限{span.text()}，因月工资超过三倍封顶，按十二年计算。")
+            notes.append(msg("工作年限{text}，因月工资超过三倍封顶，按十二年计算。", text=span.text()))
             half = 2 * HIGH_EARNER_MAX_YEARS
     months = Fraction(half, 2)
     amount = _round(base * months)
@@ -341,8 +342,8 @@ def severance(*, start: dt.date, end: dt.date, monthly_wage_fen: int, area: str,
     post_start = start
     if start < CONTRACT_LAW_START:
         if pre2008 is None:
-            raise ValidationError("用工始于2008年1月1日以前：请选择2008年以前工作年限按当时规定的计算办法",
-                                  {"pre2008": "请选择2008年以前的计算办法"})
+            raise ValidationError(msg("用工始于2008年1月1日以前：请选择2008年以前工作年限按当时规定的计算办法"),
+                                  {"pre2008": msg("请选择2008年以前的计算办法")})
         pre_end = min(end, CONTRACT_LAW_START - dt.timedelta(days=1))
         pre = service_span(start, pre_end)
         if pre2008 is Pre2008Rule.NONE:
@@ -360,9 +361,7 @@ def severance(*, start: dt.date, end: dt.date, monthly_wage_fen: int, area: str,
                                     f"{LAW_CONTRACT}第九十七条第三款；{OLD_RULES}第五条至第九条"))
         formula += ("2008年1月1日以前的工作年限按当时的规定计算（不适用三倍封顶），"
                     "2008年1月1日以后的工作年限按劳动合同法第四十七条计算，两段相加。")
-        notes.append("2008年以前的部分依当时规定计算，是否应付及适用哪一条，由仲裁庭根据解除或终止的原因认定；"
-                     "当时规定以劳动者解除合同前十二个月的月平均工资为准，低于企业月平均工资的按企业月平均工资（办法第十一条），"
-                     "请核对所填月工资。")
+        notes.append(msg("2008年以前的部分依当时规定计算，是否应付及适用哪一条，由仲裁庭根据解除或终止的原因认定；当时规定以劳动者解除合同前十二个月的月平均工资为准，低于企业月平均工资的按企业月平均工资（办法第十一条），请核对所填月工资。"))
         post_start = CONTRACT_LAW_START
     if end >= CONTRACT_LAW_START:
         item, used, more_notes, _ = _art47(post_start, end, monthly_wage_fen, area, table,
@@ -372,8 +371,7 @@ def severance(*, start: dt.date, end: dt.date, monthly_wage_fen: int, area: str,
         params += used
         notes += more_notes
     params.append(ParameterUsed("三倍封顶及十二年上限", "上年度职工月平均工资的3倍；12年", f"{LAW_CONTRACT}第四十七条第二款"))
-    notes.append("经济补偿的月工资按劳动者应得工资计算，包括计时工资或计件工资以及奖金、津贴和补贴等货币性收入"
-                 f"（{LAW_RULES}第二十七条）。")
+    notes.append(msg("经济补偿的月工资按劳动者应得工资计算，包括计时工资或计件工资以及奖金、津贴和补贴等货币性收入（{LAW_RULES}第二十七条）。", LAW_RULES=LAW_RULES))
     return Calculation(CalculatorKind.SEVERANCE, sum(i.amount_fen for i in items), tuple(items), formula,
                        tuple(params), f"{LAW_CONTRACT}第四十六条、第四十七条、第九十七条第三款；{LAW_RULES}第二十七条",
                        tuple(notes))
@@ -483,8 +481,7 @@ def unsigned_contract(*, start: dt.date, until: dt.date, monthly_wage_fen: int,
                               f"{_yuan(monthly_wage_fen)} ÷ 21.75 × {days}",
                               _round(Fraction(monthly_wage_fen) / PAY_DAYS_PER_MONTH * days)))
     if last == add_months(start, 12) - dt.timedelta(days=1) and (signed_on is None or signed_on > last):
-        notes.append(f"用工满一年仍未订立书面劳动合同的，视为自{add_months(start, 12):%Y-%m-%d}起已订立无固定期限劳动合同"
-                     f"（{LAW_CONTRACT}第十四条第三款；{LAW_RULES}第七条），二倍工资计至满一年的前一日。")
+        notes.append(msg("用工满一年仍未订立书面劳动合同的，视为自{add_months:%Y-%m-%d}起已订立无固定期限劳动合同（{LAW_CONTRACT}第十四条第三款；{LAW_RULES}第七条），二倍工资计至满一年的前一日。", add_months=add_months(start, 12), LAW_CONTRACT=LAW_CONTRACT, LAW_RULES=LAW_RULES))
     return Calculation(CalculatorKind.UNSIGNED_CONTRACT, sum(i.amount_fen for i in items), tuple(items), formula,
                        tuple(params), basis, tuple(notes))
 
@@ -512,9 +509,9 @@ def overtime(*, monthly_wage_fen: int, workday_hours: Fraction = Fraction(0), re
              "holiday": Fraction(holiday_hours)}
     problems = {k: "小时数不能为负" for k, v in hours.items() if v < 0}
     problems.update({k: "小时数过大，请核对" for k, v in hours.items() if v > 100_000})
-    ValidationError.raise_if(problems, "加班时间")
+    ValidationError.raise_if(problems, msg("加班时间"))
     if not any(hours.values()):
-        raise ValidationError("请至少填写一类加班小时数", {"workday": "请填写加班小时数"})
+        raise ValidationError(msg("请至少填写一类加班小时数"), {"workday": msg("请填写加班小时数")})
     hourly = Fraction(monthly_wage_fen) / PAY_DAYS_PER_MONTH / HOURS_PER_DAY
     items = []
     for key, count in hours.items():
@@ -571,15 +568,15 @@ def annual_leave(*, monthly_wage_fen: int, cumulative_years: int, year: int, day
     _require_wage(monthly_wage_fen, "wage", "月工资")
     problems: dict[str, str] = {}
     if not 0 <= cumulative_years <= 60:
-        problems["cumulative_years"] = "累计工作年限应在 0–60 年之间"
+        problems["cumulative_years"] = msg("累计工作年限应在 0–60 年之间")
     if days_taken < 0:
-        problems["days_taken"] = "已安排年休假天数不能为负"
+        problems["days_taken"] = msg("已安排年休假天数不能为负")
     for name, day in (("joined_on", joined_on), ("left_on", left_on)):
         if day is not None and day.year != year:
-            problems[name] = f"应在 {year} 年内（其他年份的情况不需要填写）"
+            problems[name] = msg("应在 {year} 年内（其他年份的情况不需要填写）", year=year)
     if joined_on and left_on and left_on < joined_on:
-        problems["left_on"] = "离职日期不能早于入职日期"
-    ValidationError.raise_if(problems, "年休假信息")
+        problems["left_on"] = msg("离职日期不能早于入职日期")
+    ValidationError.raise_if(problems, msg("年休假信息"))
     full = leave_entitlement(cumulative_years)
     first = joined_on or dt.date(year, 1, 1)
     last = left_on or dt.date(year, 12, 31)
@@ -649,24 +646,24 @@ def injury(*, grade: int | None, own_wage_fen: int, injury_date: dt.date, area: 
     """
     problems: dict[str, str] = {}
     if grade is not None and grade not in DISABILITY_MONTHS:
-        problems["grade"] = "伤残等级应为一级至十级"
+        problems["grade"] = msg("伤残等级应为一级至十级")
     if stop_work_months < 0 or stop_work_days < 0:
-        problems["stop_work_months"] = "停工留薪期不能为负"
+        problems["stop_work_months"] = msg("停工留薪期不能为负")
     elif stop_work_months > STOP_WORK_MAX_MONTHS or (stop_work_months == STOP_WORK_MAX_MONTHS and stop_work_days):
-        problems["stop_work_months"] = "停工留薪期最长不超过24个月（工伤保险条例第三十三条第二款）"
+        problems["stop_work_months"] = msg("停工留薪期最长不超过24个月（工伤保险条例第三十三条第二款）")
     if stop_work_days > 31:
-        problems["stop_work_days"] = "不足一个月的天数不能超过31天"
+        problems["stop_work_days"] = msg("不足一个月的天数不能超过31天")
     if (stop_work_months or stop_work_days) and stop_work_wage_fen <= 0:
-        problems["stop_work_wage"] = "请填写停工留薪期的原工资"
+        problems["stop_work_wage"] = msg("请填写停工留薪期的原工资")
     if grade is not None and own_wage_fen <= 0:
-        problems["own_wage"] = "请填写本人工资（受伤前12个月平均月缴费工资）"
+        problems["own_wage"] = msg("请填写本人工资（受伤前12个月平均月缴费工资）")
     if ended_on is not None and ended_on < injury_date:
-        problems["ended_on"] = "解除或终止之日不能早于受伤之日"
+        problems["ended_on"] = msg("解除或终止之日不能早于受伤之日")
     if ended_on is not None and grade is not None and grade <= 4:
-        problems["ended_on"] = "一级至四级伤残保留劳动关系，不适用一次性工伤医疗补助金和伤残就业补助金"
-    ValidationError.raise_if(problems, "工伤待遇信息")
+        problems["ended_on"] = msg("一级至四级伤残保留劳动关系，不适用一次性工伤医疗补助金和伤残就业补助金")
+    ValidationError.raise_if(problems, msg("工伤待遇信息"))
     if grade is None and not (stop_work_months or stop_work_days):
-        raise ValidationError("请填写伤残等级或停工留薪期", {"grade": "请选择伤残等级"})
+        raise ValidationError(msg("请填写伤残等级或停工留薪期"), {"grade": msg("请选择伤残等级")})
     items: list[LineItem] = []
     params: list[ParameterUsed] = []
     notes: list[str] = []
@@ -680,7 +677,7 @@ def injury(*, grade: int | None, own_wage_fen: int, injury_date: dt.date, area: 
         params.append(ParameterUsed("停工留薪期待遇", "原工资福利待遇不变，由所在单位按月支付；一般不超过12个月，"
                                     "经确认可延长，延长不超过12个月", f"{LAW_INJURY}第三十三条"))
         if stop_work_months > STOP_WORK_MONTHS or (stop_work_months == STOP_WORK_MONTHS and stop_work_days):
-            notes.append("停工留薪期超过12个月的，须经设区的市级劳动能力鉴定委员会确认延长（工伤保险条例第三十三条第二款）。")
+            notes.append(msg("停工留薪期超过12个月的，须经设区的市级劳动能力鉴定委员会确认延长（工伤保险条例第三十三条第二款）。"))
     if grade is not None:
         average = table.require(ParameterKind.AVERAGE_WAGE, area, injury_date)
         params.append(_param(average, "职工月平均工资（统筹地区）"))
@@ -700,10 +697,9 @@ def injury(*, grade: int | None, own_wage_fen: int, injury_date: dt.date, area: 
                               f"{how}；× {months}个月", _round(base * months)))
         params.append(ParameterUsed(f"{_CHINESE_GRADES[grade - 1]}级伤残一次性伤残补助金", f"{months}个月的本人工资",
                                     f"{LAW_INJURY}{article}第（一）项"))
-        notes.append("一次性伤残补助金由工伤保险基金支付；用人单位未依法缴纳工伤保险费的，由用人单位支付"
-                     "（工伤保险条例第六十二条第二款），由仲裁庭认定。")
+        notes.append(msg("一次性伤残补助金由工伤保险基金支付；用人单位未依法缴纳工伤保险费的，由用人单位支付（工伤保险条例第六十二条第二款），由仲裁庭认定。"))
         if grade <= 6:
-            notes.append("一级至六级伤残的伤残津贴按月支付，不在本计算之内（工伤保险条例第三十五条、第三十六条）。")
+            notes.append(msg("一级至六级伤残的伤残津贴按月支付，不在本计算之内（工伤保险条例第三十五条、第三十六条）。"))
         if ended_on is not None:
             for kind, label, payer in ((ParameterKind.INJURY_MEDICAL, "一次性工伤医疗补助金", "工伤保险基金"),
                                        (ParameterKind.INJURY_EMPLOYMENT, "一次性伤残就业补助金", "用人单位")):

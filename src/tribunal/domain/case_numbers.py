@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tribunal.texts import msg
+
 __all__ = ["BRACKET_PAIRS", "DEFAULT_PATTERN", "CaseNumberPattern", "CertificatePattern", "parse_any"]
 
 # 〔〕 is what GB/T 9704 prescribes for document numbers; the others appear in older
@@ -47,9 +49,9 @@ def _tidy(text: str) -> str:
 def _numbers(year: str, seq: str, suffix: str | None, original: str) -> tuple[int, int, int | None]:
     """Turn the matched digit groups into numbers, refusing the zero sequence numbers."""
     if int(seq) == 0:
-        raise ValueError(f"案号“{original}”的序号不能为0")
+        raise ValueError(msg("案号“{original}”的序号不能为0", original=original))
     if suffix is not None and int(suffix) == 0:
-        raise ValueError(f"案号“{original}”的分项序号不能为0")
+        raise ValueError(msg("案号“{original}”的分项序号不能为0", original=original))
     return int(year), int(seq), None if suffix is None else int(suffix)
 
 
@@ -80,17 +82,17 @@ class CaseNumberPattern:
     def __post_init__(self) -> None:
         prefix = self.prefix
         if not prefix or not prefix.strip():
-            raise ValueError("案号前缀不能为空")
+            raise ValueError(msg("案号前缀不能为空"))
         if len(prefix) > PREFIX_MAX_LENGTH:
-            raise ValueError(f"案号前缀最多{PREFIX_MAX_LENGTH}个字，实为{len(prefix)}个字")
+            raise ValueError(msg("案号前缀最多{PREFIX_MAX_LENGTH}个字，实为{len}个字", PREFIX_MAX_LENGTH=PREFIX_MAX_LENGTH, len=len(prefix)))
         if any(ch.isspace() for ch in prefix):
-            raise ValueError("案号前缀不能含有空格")
+            raise ValueError(msg("案号前缀不能含有空格"))
         if any(unicodedata.category(ch) == "Nd" for ch in prefix):
-            raise ValueError("案号前缀不能含有数字")
+            raise ValueError(msg("案号前缀不能含有数字"))
         if any(ch in _BRACKET_CHARS for ch in prefix):
-            raise ValueError("案号前缀不能含有括号，括号另行设置")
+            raise ValueError(msg("案号前缀不能含有括号，括号另行设置"))
         if self.brackets not in BRACKET_PAIRS:
-            raise ValueError(f"案号括号只能是{'、'.join(BRACKET_PAIRS)}之一，收到“{self.brackets}”")
+            raise ValueError(msg("案号括号只能是{items}之一，收到“{brackets}”", items='、'.join(BRACKET_PAIRS), brackets=self.brackets))
 
     def format(self, year: int, seq: int, suffix: int | None = None) -> str:
         """Return the case number, e.g. "邵劳人仲案字〔2026〕第15号".
@@ -106,11 +108,11 @@ class CaseNumberPattern:
             ValueError: If a number is out of range.
         """
         if not 1000 <= year <= 9999:
-            raise ValueError(f"案号年份应为四位数，收到{year}")
+            raise ValueError(msg("案号年份应为四位数，收到{year}", year=year))
         if seq < 1:
-            raise ValueError(f"案号序号应从1开始，收到{seq}")
+            raise ValueError(msg("案号序号应从1开始，收到{seq}", seq=seq))
         if suffix is not None and suffix < 1:
-            raise ValueError(f"分项序号应从1开始，收到{suffix}")
+            raise ValueError(msg("分项序号应从1开始，收到{suffix}", suffix=suffix))
         opening, closing = self.brackets[0], self.brackets[1]  # a pair of single characters
         di = "第" if self.use_di else ""
         tail = f"-{suffix}" if suffix is not None else ""
@@ -130,15 +132,15 @@ class CaseNumberPattern:
         """
         tidy = _tidy(text or "")
         if not tidy:
-            raise ValueError("请填写案号")
+            raise ValueError(msg("请填写案号"))
         if not tidy.startswith(_tidy(self.prefix)):
-            raise ValueError(f"案号“{text}”应以“{self.prefix}”开头")
+            raise ValueError(msg("案号“{text}”应以“{prefix}”开头", text=text, prefix=self.prefix))
         match = _own_regex(self.prefix).fullmatch(tidy)
         if not match:
-            raise ValueError(f"案号“{text}”格式不正确，应类似“{self.format(2026, 15)}”")
+            raise ValueError(msg("案号“{text}”格式不正确，应类似“{format}”", text=text, format=self.format(2026, 15)))
         opening, year, closing, seq, suffix = match.groups()
         if _OPEN_TO_CLOSE[opening] != closing:
-            raise ValueError(f"案号“{text}”中年份两边的括号不配对")
+            raise ValueError(msg("案号“{text}”中年份两边的括号不配对", text=text))
         return _numbers(year, seq, suffix, text)
 
 
@@ -160,10 +162,10 @@ def parse_any(text: str) -> tuple[int, int, int | None]:
     """
     tidy = _tidy(text or "")
     if not tidy:
-        raise ValueError("请填写案号")
+        raise ValueError(msg("请填写案号"))
     match = _ANY_YEAR_INSIDE.fullmatch(tidy) or _ANY_YEAR_FIRST.fullmatch(tidy)
     if not match:
-        raise ValueError(f"无法识别的案号：“{text}”")
+        raise ValueError(msg("无法识别的案号：“{text}”", text=text))
     year, seq, suffix = match.groups()
     return _numbers(year, seq, suffix, text)
 
@@ -189,20 +191,20 @@ class CertificatePattern:
     def __post_init__(self) -> None:
         text = self.text
         if not text or not text.strip():
-            raise ValueError("培训证明编号格式不能为空")
+            raise ValueError(msg("培训证明编号格式不能为空"))
         if any(ch.isspace() for ch in text):
-            raise ValueError("培训证明编号格式不能含有空格")
+            raise ValueError(msg("培训证明编号格式不能含有空格"))
         if text.count("{年}") != 1 or text.count("{号}") != 1:
-            raise ValueError("培训证明编号格式应各含一处“{年}”和“{号}”，如“邵劳人仲培字〔{年}〕第{号}号”")
+            raise ValueError(msg("培训证明编号格式应各含一处“{{年}}”和“{{号}}”，如“邵劳人仲培字〔{{年}}〕第{{号}}号”"))
         rest = text.replace("{年}", "").replace("{号}", "")
         if "{" in rest or "}" in rest:
-            raise ValueError("培训证明编号格式中只能有“{年}”和“{号}”两处花括号")
+            raise ValueError(msg("培训证明编号格式中只能有“{{年}}”和“{{号}}”两处花括号"))
         if any(unicodedata.category(ch) == "Nd" for ch in rest):
-            raise ValueError("培训证明编号格式中不能有数字（年份和序号由程序填入）")
+            raise ValueError(msg("培训证明编号格式中不能有数字（年份和序号由程序填入）"))
         if text.index("{号}") < text.index("{年}"):
-            raise ValueError("培训证明编号格式中“{年}”应在“{号}”之前")
+            raise ValueError(msg("培训证明编号格式中“{{年}}”应在“{{号}}”之前"))
         if len(rest) > self.MAX_LENGTH:
-            raise ValueError(f"培训证明编号格式过长（除占位符外最多{self.MAX_LENGTH}个字）")
+            raise ValueError(msg("培训证明编号格式过长（除占位符外最多{MAX_LENGTH}个字）", MAX_LENGTH=self.MAX_LENGTH))
 
     @property
     def series(self) -> str:
@@ -216,7 +218,7 @@ class CertificatePattern:
             ValueError: the year is not four digits or the number is below 1.
         """
         if not 1000 <= year <= 9999:
-            raise ValueError(f"年份应为四位数，收到{year}")
+            raise ValueError(msg("年份应为四位数，收到{year}", year=year))
         if seq < 1:
-            raise ValueError(f"序号应从1开始，收到{seq}")
+            raise ValueError(msg("序号应从1开始，收到{seq}", seq=seq))
         return self.text.replace("{年}", str(year)).replace("{号}", str(seq))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tribunal.errors import ValidationError
+from tribunal.texts import msg
 
 __all__ = [
     "PHRASES",
@@ -298,12 +299,12 @@ class RecordContent:
             raise _refuse("corrections", "笔录尚未宣读，可以直接修改正文，不需要登记补正")
         problems: dict[str, str] = {}
         if not correction.requested_by.strip():
-            problems["requested_by"] = "请填写申请补正的人"
+            problems["requested_by"] = msg("请填写申请补正的人")
         if not correction.request.strip():
-            problems["request"] = "请填写申请补正的内容"
+            problems["request"] = msg("请填写申请补正的内容")
         if correction.stage not in STAGE_TITLES:
-            problems["stage"] = "请选择补正涉及的庭审阶段"
-        ValidationError.raise_if(problems, "补正申请")
+            problems["stage"] = msg("请选择补正涉及的庭审阶段")
+        ValidationError.raise_if(problems, msg("补正申请"))
         return dataclasses.replace(self, corrections=(*self.corrections, correction), revision=self.revision + 1)
 
     def deciding(self, index: int, decision: str, reason: str = "") -> RecordContent:

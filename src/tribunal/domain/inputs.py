@@ -11,6 +11,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from tribunal.texts import msg
+
 __all__ = [
     "BIDI_CONTROLS",
     "DATE_MAX",
@@ -57,7 +59,7 @@ class InputError(ValueError):
     """A value was refused; ``str(error)`` is a Chinese sentence naming what is wrong."""
 
 
-def parse_date(text: str, what: str = "日期") -> dt.date:
+def parse_date(text: str, what: str = msg("日期")) -> dt.date:
     """Read a date written exactly as YYYY-MM-DD (ASCII digits), within :data:`DATE_MIN`–:data:`DATE_MAX`.
 
     ``20260101`` and ``2026-W50-1`` (which Python's ``fromisoformat`` accepts) are refused:
@@ -69,57 +71,57 @@ def parse_date(text: str, what: str = "日期") -> dt.date:
     """
     value = str(text).strip()
     if not _ISO_DATE.fullmatch(value):
-        raise InputError(f"{what}格式应为 YYYY-MM-DD（如 2026-03-09）：{shown(value)}")
+        raise InputError(msg("{what}格式应为 YYYY-MM-DD（如 2026-03-09）：{shown}", what=what, shown=shown(value)))
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"{what}格式应为 YYYY-MM-DD，{value} 不是日历上有的日子") from None
+        raise InputError(msg("{what}格式应为 YYYY-MM-DD，{value} 不是日历上有的日子", what=what, value=value)) from None
     if not DATE_MIN <= day <= DATE_MAX:
-        raise InputError(f"{what}应在 {DATE_MIN} 到 {DATE_MAX} 之间：{value}")
+        raise InputError(msg("{what}应在 {DATE_MIN} 到 {DATE_MAX} 之间：{value}", what=what, DATE_MIN=DATE_MIN, DATE_MAX=DATE_MAX, value=value))
     return day
 
 
-def check_record_id(value: int, what: str = "编号") -> int:
+def check_record_id(value: int, what: str = msg("编号")) -> int:
     """Refuse an id no record can have (zero, negative, beyond the database's integer)."""
     if isinstance(value, bool) or not 1 <= value <= MAX_RECORD_ID:
-        raise InputError(f"{what}应为 1 到 {MAX_RECORD_ID} 之间的整数：{value}")
+        raise InputError(msg("{what}应为 1 到 {MAX_RECORD_ID} 之间的整数：{value}", what=what, MAX_RECORD_ID=MAX_RECORD_ID, value=value))
     return value
 
 
-def parse_record_id(text: str, what: str = "编号") -> int:
+def parse_record_id(text: str, what: str = msg("编号")) -> int:
     """Read a record id typed as ASCII digits (not ², ①, or Arabic-Indic digits)."""
     value = str(text).strip()
     if not _ASCII_DIGITS.fullmatch(value):
-        raise InputError(f"{what}应为阿拉伯数字写的正整数：{shown(value)}")
+        raise InputError(msg("{what}应为阿拉伯数字写的正整数：{shown}", what=what, shown=shown(value)))
     if len(value) > 12:
-        raise InputError(f"{what}过大（最大 {MAX_RECORD_ID}）：{value[:20]}…")
+        raise InputError(msg("{what}过大（最大 {MAX_RECORD_ID}）：{value}…", what=what, MAX_RECORD_ID=MAX_RECORD_ID, value=value[:20]))
     return check_record_id(int(value), what)
 
 
-def check_year(value: int, what: str = "年份") -> int:
+def check_year(value: int, what: str = msg("年份")) -> int:
     """Refuse a year outside :data:`YEAR_MIN`–:data:`YEAR_MAX`."""
     if isinstance(value, bool) or not YEAR_MIN <= value <= YEAR_MAX:
-        raise InputError(f"{what}应在 {YEAR_MIN} 到 {YEAR_MAX} 之间：{value}")
+        raise InputError(msg("{what}应在 {YEAR_MIN} 到 {YEAR_MAX} 之间：{value}", what=what, YEAR_MIN=YEAR_MIN, YEAR_MAX=YEAR_MAX, value=value))
     return value
 
 
-def parse_year(text: str, what: str = "年份") -> int:
+def parse_year(text: str, what: str = msg("年份")) -> int:
     """Read a four-digit year typed as ASCII digits."""
     value = str(text).strip()
     if not _ASCII_DIGITS.fullmatch(value) or len(value) > 4:
-        raise InputError(f"{what}应为四位数字（如 2026）：{shown(value)}")
+        raise InputError(msg("{what}应为四位数字（如 2026）：{shown}", what=what, shown=shown(value)))
     return check_year(int(value), what)
 
 
-def parse_count(text: str, what: str = "数量", maximum: int = MAX_COUNT) -> int:
+def parse_count(text: str, what: str = msg("数量"), maximum: int = MAX_COUNT) -> int:
     """Read a non-negative count (``--limit``, ``--cases``) typed as ASCII digits, at most ``maximum``."""
     value = str(text).strip()
     if value.startswith("-") and _ASCII_DIGITS.fullmatch(value[1:]):
-        raise InputError(f"{what}不能为负数：{value}")
+        raise InputError(msg("{what}不能为负数：{value}", what=what, value=value))
     if not _ASCII_DIGITS.fullmatch(value):
-        raise InputError(f"{what}应为阿拉伯数字写的整数：{shown(value)}")
+        raise InputError(msg("{what}应为阿拉伯数字写的整数：{shown}", what=what, shown=shown(value)))
     if len(value) > 12 or int(value) > maximum:
-        raise InputError(f"{what}最大为 {maximum}：{value[:20]}")
+        raise InputError(msg("{what}最大为 {maximum}：{value}", what=what, maximum=maximum, value=value[:20]))
     return int(value)
 
 
@@ -132,20 +134,20 @@ def text_problem(value: str, *, multiline: bool = False) -> str | None:
     """
     for ch in value:
         if ch == "\x00":
-            return "含有空字符（NUL），可能是从损坏的文件中复制来的"
+            return msg("含有空字符（NUL），可能是从损坏的文件中复制来的")
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
-            return "含有无法识别的字符（编码已损坏）"
+            return msg("含有无法识别的字符（编码已损坏）")
         if unicodedata.category(ch) == "Cc":
             if ch == "\t" or (multiline and ch in _LINE_BREAKS):
                 continue
             if ch in _LINE_BREAKS:
-                return "不能换行（此栏只能填写一行）"
-            return f"含有不可见的控制字符（U+{code:04X}）"
+                return msg("不能换行（此栏只能填写一行）")
+            return msg("含有不可见的控制字符（U+{code:04X}）", code=code)
     return None
 
 
-def clean_text(value: str, *, multiline: bool = False, what: str = "内容") -> str:
+def clean_text(value: str, *, multiline: bool = False, what: str = msg("内容")) -> str:
     """The text with direction overrides removed; refuses what :func:`text_problem` refuses.
 
     Raises:
@@ -165,11 +167,11 @@ def check_search_text(text: str) -> str:
             words, or control characters.
     """
     # A scanner ends its input with a line break, and a pasted cell may hold one: whitespace.
-    value = clean_text(" ".join(text.split()), what="查找内容")
+    value = clean_text(" ".join(text.split()), what=msg("查找内容"))
     if len(value) > MAX_SEARCH_LENGTH:
-        raise InputError(f"查找内容过长（{len(value)} 个字），最多 {MAX_SEARCH_LENGTH} 个字")
+        raise InputError(msg("查找内容过长（{len} 个字），最多 {MAX_SEARCH_LENGTH} 个字", len=len(value), MAX_SEARCH_LENGTH=MAX_SEARCH_LENGTH))
     if len(value.split(" ")) > MAX_SEARCH_WORDS:
-        raise InputError(f"查找的词过多，最多 {MAX_SEARCH_WORDS} 个（以空格分隔）")
+        raise InputError(msg("查找的词过多，最多 {MAX_SEARCH_WORDS} 个（以空格分隔）", MAX_SEARCH_WORDS=MAX_SEARCH_WORDS))
     return value
 
 

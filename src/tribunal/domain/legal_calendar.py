@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from tribunal.errors import TribunalError
+from tribunal.texts import msg
 
 __all__ = [
     "HOLIDAY",
@@ -36,17 +37,20 @@ HOLIDAY: Final = "holiday"
 #: ``DayRule.kind`` of a make-up working day on a weekend (调休上班日).
 WORKDAY: Final = "workday"
 KINDS: Final = (HOLIDAY, WORKDAY)
+#: 星期一 … 星期日 by ``date.weekday()``, as messages name a day.
+WEEKDAY_NAMES: Final = (msg("星期一"), msg("星期二"), msg("星期三"), msg("星期四"), msg("星期五"),
+                        msg("星期六"), msg("星期日"))
 
 # chinese_calendar labels its days in English; the official notice uses these names.
 _CHINESE_CALENDAR_NAMES: Final[dict[str, str]] = {
-    "New Year's Day": "元旦",
-    "Spring Festival": "春节",
-    "Tomb-sweeping Day": "清明节",
-    "Labour Day": "劳动节",
-    "Dragon Boat Festival": "端午节",
-    "Mid-autumn Festival": "中秋节",
-    "National Day": "国庆节",
-    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+    "New Year's Day": msg("元旦"),
+    "Spring Festival": msg("春节"),
+    "Tomb-sweeping Day": msg("清明节"),
+    "Labour Day": msg("劳动节"),
+    "Dragon Boat Festival": msg("端午节"),
+    "Mid-autumn Festival": msg("中秋节"),
+    "National Day": msg("国庆节"),
+    "Anti-Fascist 70th Day": msg("中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日"),
 }
 
 
@@ -79,7 +83,7 @@ class DayRule:
             raise TypeError(f"DayRule.date must be a datetime.date, not {self.date!r}")
         if self.kind not in KINDS:
             raise ValueError(
-                f"日期类型“{self.kind}”无效，只能是 holiday（放假）或 workday（调休上班）。"
+                msg("日期类型“{kind}”无效，只能是 holiday（放假）或 workday（调休上班）。", kind=self.kind)
             )
 
 
@@ -121,7 +125,7 @@ class LegalCalendar:
             previous = by_date.get(rule.date)
             if previous is not None and previous.kind != rule.kind:
                 raise ValueError(
-                    f"{rule.date.isoformat()} 同时被登记为放假日和调休上班日，请更正节假日数据。"
+                    msg("{isoformat} 同时被登记为放假日和调休上班日，请更正节假日数据。", isoformat=rule.date.isoformat())
                 )
             if previous is None or (previous.name is None and rule.name is not None):
                 by_date[rule.date] = rule
@@ -203,7 +207,7 @@ class LegalCalendar:
             try:
                 day = _parse_date(raw_date)
             except (TypeError, ValueError):
-                raise ValueError(f"节假日数据中的日期“{raw_date}”无法识别。") from None
+                raise ValueError(msg("节假日数据中的日期“{raw_date}”无法识别。", raw_date=raw_date)) from None
             name = str(name).strip() if name is not None else ""
             rules.append(DayRule(day, str(kind).strip(), name or None))
         return cls(rules, years)
@@ -221,7 +225,7 @@ class LegalCalendar:
         new = list(rules)
         stray = [r.date.isoformat() for r in new if r.date.year != year]
         if stray:
-            raise ValueError(f"导入{year}年的安排时出现其他年份的日期：{'、'.join(stray)}。")
+            raise ValueError(msg("导入{year}年的安排时出现其他年份的日期：{items}。", year=year, items='、'.join(stray)))
         kept = [r for r in self._rules.values() if r.date.year != year]
         return LegalCalendar(kept + new, years=self._years | {year})
 

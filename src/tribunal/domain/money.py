@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tribunal.texts import msg
+
 __all__ = ["MAX_YUAN", "format_yuan", "parse_yuan", "to_chinese_upper"]
 
 # Far above any labour claim; a bigger number is a typing slip (an extra digit or two).
@@ -39,24 +41,24 @@ def parse_yuan(text: str | None) -> int:
     """
     tidy = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
     if not tidy:
-        raise ValueError("请填写金额")
+        raise ValueError(msg("请填写金额"))
     for mark in _CURRENCY_MARKS:
         tidy = tidy.removeprefix(mark)
     tidy = tidy.removesuffix("元")
     if tidy.startswith(("-", "−")):
-        raise ValueError(f"金额不能为负数：{text}")
+        raise ValueError(msg("金额不能为负数：{text}", text=text))
     tidy = tidy.removeprefix("+")
     if tidy.endswith("万"):
         tidy = _from_wan(tidy.removesuffix("万"), text)
     match = _PLAIN.fullmatch(tidy) or _GROUPED.fullmatch(tidy)
     if not match:
         if re.fullmatch(r"[0-9,]+(?:\.[0-9]*)?", tidy) and "," in tidy:
-            raise ValueError(f"金额“{text}”的千分位逗号位置不正确")
-        raise ValueError(f"金额“{text}”不是有效的数字")
+            raise ValueError(msg("金额“{text}”的千分位逗号位置不正确", text=text))
+        raise ValueError(msg("金额“{text}”不是有效的数字", text=text))
     whole, decimals = match.group(1).replace(",", ""), match.group(2) or ""
     if len(decimals) > 2:
-        raise ValueError(f"金额“{text}”最多保留两位小数（到分）")
-    too_large = ValueError(f"金额“{text}”过大，超过{MAX_YUAN:,}元，请核对")
+        raise ValueError(msg("金额“{text}”最多保留两位小数（到分）", text=text))
+    too_large = ValueError(msg("金额“{text}”过大，超过{MAX_YUAN:,}元，请核对", text=text, MAX_YUAN=MAX_YUAN))
     # Checked on the digits first so that a pasted run of thousands of digits never
     # reaches int(), which refuses very long strings with an English message.
     if len(whole.lstrip("0")) > len(str(MAX_YUAN)):
@@ -71,12 +73,12 @@ def _from_wan(number: str, text: str | None) -> str:
     """The yuan of an amount written in 万 ("1.2" → "12000"), as plain digits."""
     match = _PLAIN.fullmatch(number) or _GROUPED.fullmatch(number)
     if not match:
-        raise ValueError(f"金额“{text}”不是有效的数字")
+        raise ValueError(msg("金额“{text}”不是有效的数字", text=text))
     whole, decimals = match.group(1).replace(",", ""), match.group(2) or ""
     if len(decimals) > 6:
-        raise ValueError(f"金额“{text}”最多保留两位小数（到分）")
+        raise ValueError(msg("金额“{text}”最多保留两位小数（到分）", text=text))
     if len(whole.lstrip("0")) > len(str(MAX_YUAN)):
-        raise ValueError(f"金额“{text}”过大，超过{MAX_YUAN:,}元，请核对")
+        raise ValueError(msg("金额“{text}”过大，超过{MAX_YUAN:,}元，请核对", text=text, MAX_YUAN=MAX_YUAN))
     # Moving the point four places right keeps every digit (no floating point).
     digits = whole + decimals.ljust(4, "0")
     yuan, cents = digits[:len(whole) + 4], digits[len(whole) + 4:]
@@ -151,10 +153,10 @@ def to_chinese_upper(fen: int) -> str:
         ValueError: For negative amounts or amounts of 亿亿 (10^16 yuan) or more.
     """
     if fen < 0:
-        raise ValueError("大写金额不能为负数")
+        raise ValueError(msg("大写金额不能为负数"))
     yuan, cents = divmod(fen, FEN_PER_YUAN)
     if yuan >= _YI * _YI:
-        raise ValueError("金额过大，无法写成大写")
+        raise ValueError(msg("金额过大，无法写成大写"))
     if fen == 0:
         return "零元整"
     jiao, fen_digit = divmod(cents, 10)

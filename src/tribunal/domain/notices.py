@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Final
 
+from tribunal.texts import msg
+
 __all__ = [
     "APPLICANTS", "KINDS", "PARTICIPANTS", "PARTIES", "PUBLIC", "RESPONDENTS", "NoticeInput", "NoticeKind", "kind",
 ]
@@ -75,7 +77,7 @@ def kind(name: str) -> NoticeKind:
     found = _BY_KEY.get(name.strip()) or _BY_TITLE.get(name.strip())
     if found is None:
         choices = "、".join(f"{k.key}（{k.title}）" for k in KINDS)
-        raise ValueError(f"没有“{name}”这种通知；可选：{choices}")
+        raise ValueError(msg("没有“{name}”这种通知；可选：{choices}", name=name, choices=choices))
     return found
 
 

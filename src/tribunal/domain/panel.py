@@ -6,16 +6,17 @@ from collections.abc import Iterable
 from typing import Final
 
 from tribunal.domain.enums import PanelRole
+from tribunal.texts import msg
 
 #: Legal basis of the two allowed forms of tribunal.
-PANEL_BASIS: Final = "《劳动争议调解仲裁法》第三十一条"
+PANEL_BASIS: Final = msg("《劳动争议调解仲裁法》第三十一条")
 #: Legal basis of "the recorder is not one of the tribunal's arbitrators" (in the 2010 text; the
 #: article number in the 2017 rules is not yet checked, docs/legal-basis.md §4.2).
-CLERK_BASIS: Final = "《劳动人事争议仲裁组织规则》（记录人员不得由本庭仲裁员兼任，条文序号待核对）"
+CLERK_BASIS: Final = msg("《劳动人事争议仲裁组织规则》（记录人员不得由本庭仲裁员兼任，条文序号待核对）")
 
-DUPLICATE_SEAT: Final = "同一名仲裁员不能在仲裁庭中担任两个席位"
-BAD_FORM: Final = "仲裁庭应由一名独任仲裁员组成，或由一名首席仲裁员和两名仲裁员组成"
-CLERK_ON_PANEL: Final = "书记员不能同时是本案仲裁庭成员"
+DUPLICATE_SEAT: Final = msg("同一名仲裁员不能在仲裁庭中担任两个席位")
+BAD_FORM: Final = msg("仲裁庭应由一名独任仲裁员组成，或由一名首席仲裁员和两名仲裁员组成")
+CLERK_ON_PANEL: Final = msg("书记员不能同时是本案仲裁庭成员")
 
 
 def is_valid_form(roles: Iterable[PanelRole]) -> bool:

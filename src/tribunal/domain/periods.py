@@ -25,6 +25,7 @@ from typing import Any, Final, Literal, NamedTuple
 
 from tribunal.domain.legal_calendar import LegalCalendar
 from tribunal.errors import TribunalError
+from tribunal.texts import msg
 
 __all__ = [
     "CLOCK_KEYS",
@@ -86,18 +87,27 @@ DeadlineState = Literal["overdue", "due_soon", "on_time"]
 
 # What the clerk calls each computed date (presentation, not law: the law is in the rules).
 _DUE_LABELS: Final[dict[str, str]] = {
-    "accept_by": "受理决定截止日",
-    "serve_application_by": "送达申请书副本截止日",
-    "composition_notice_by": "组庭通知截止日",
-    "defence_due": "答辩期届满日",
-    "earliest_hearing": "最早可开庭日",
-    "latest_notice_service": "开庭通知最迟送达日",
-    "postpone_request_by": "延期开庭申请最迟提出日",
-    "award_due": "审理期限届满日",
-    "award_due_extended": "延长后审理期限届满日",
-    "award_target": "内部结案目标日",
-    "public_notice_served": "公告期满视为送达日",
+    "accept_by": msg("受理决定截止日"),
+    "serve_application_by": msg("送达申请书副本截止日"),
+    "composition_notice_by": msg("组庭通知截止日"),
+    "defence_due": msg("答辩期届满日"),
+    "earliest_hearing": msg("最早可开庭日"),
+    "latest_notice_service": msg("开庭通知最迟送达日"),
+    "postpone_request_by": msg("延期开庭申请最迟提出日"),
+    "award_due": msg("审理期限届满日"),
+    "award_due_extended": msg("延长后审理期限届满日"),
+    "award_target": msg("内部结案目标日"),
+    "public_notice_served": msg("公告期满视为送达日"),
 }
+
+
+#: The names of the shipped rules (resources/periods.json) as texts the GUI can translate; a
+#: name a commission wrote itself is shown as written.
+_RULE_LABELS: Final[dict[str, str]] = {label: label for label in (
+    msg("受理审查期限"), msg("送达仲裁申请书副本期限"), msg("书面通知仲裁庭组成期限"), msg("答辩期"),
+    msg("开庭通知提前期"), msg("申请延期开庭期限"), msg("仲裁审理期限"), msg("延长审理期限"),
+    msg("公告送达期间"), msg("公告送达期间（在中华人民共和国领域内没有住所的当事人）"),
+)}
 
 
 class PeriodRulesError(TribunalError, ValueError):
@@ -140,15 +150,15 @@ class PeriodRule:
     def __post_init__(self) -> None:
         if self.unit not in _UNITS:
             raise PeriodRulesError(
-                f"期间规则“{self.key}”的单位“{self.unit}”无效，只能是 working（工作日）或 natural（自然日）。"
+                msg("期间规则“{key}”的单位“{unit}”无效，只能是 working（工作日）或 natural（自然日）。", key=self.key, unit=self.unit)
             )
         if isinstance(self.days, bool) or not isinstance(self.days, int) or self.days < 0:
-            raise PeriodRulesError(f"期间规则“{self.key}”的天数“{self.days}”无效。")
+            raise PeriodRulesError(msg("期间规则“{key}”的天数“{days}”无效。", key=self.key, days=self.days))
 
     @property
     def unit_zh(self) -> str:
         """``"工作日"`` or ``"自然日"``."""
-        return "工作日" if self.unit == WORKING else "自然日"
+        return msg("工作日") if self.unit == WORKING else msg("自然日")
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PeriodRule:
@@ -157,7 +167,7 @@ class PeriodRule:
         try:
             return cls(
                 key=key,
-                label_zh=str(data["label_zh"]),
+                label_zh=_RULE_LABELS.get(str(data["label_zh"]), str(data["label_zh"])),
                 days=data["days"],
                 unit=str(data["unit"]),
                 basis=str(data["basis"]),
@@ -166,7 +176,7 @@ class PeriodRule:
                 reading=str(data.get("reading", "")),
             )
         except KeyError as missing:
-            raise PeriodRulesError(f"期间规则“{key or '?'}”缺少字段 {missing}。") from None
+            raise PeriodRulesError(msg("期间规则“{value}”缺少字段 {missing}。", value=key or '?', missing=missing)) from None
 
     def to_dict(self) -> dict[str, Any]:
         """The rule as one entry of the rules file."""
@@ -228,11 +238,11 @@ def parse_rules(data: Mapping[str, Any] | Iterable[Mapping[str, Any]]) -> dict[s
     for entry in entries:
         rule = PeriodRule.from_dict(entry)
         if rule.key in rules:
-            raise PeriodRulesError(f"期间规则“{rule.key}”重复出现。")
+            raise PeriodRulesError(msg("期间规则“{key}”重复出现。", key=rule.key))
         rules[rule.key] = rule
     missing = [key for key in REQUIRED_RULES if key not in rules]
     if missing:
-        raise PeriodRulesError(f"期间规则文件缺少以下规则：{'、'.join(missing)}。")
+        raise PeriodRulesError(msg("期间规则文件缺少以下规则：{items}。", items='、'.join(missing)))
     return rules
 
 
@@ -246,11 +256,11 @@ def load_rules(path: str | Path | None = None) -> dict[str, PeriodRule]:
         file = Path(path) if path is not None else default_rules_path()
         text = file.read_text(encoding="utf-8")
     except OSError as error:
-        raise PeriodRulesError(f"无法读取期间规则文件：{error}") from error
+        raise PeriodRulesError(msg("无法读取期间规则文件：{error}", error=error)) from error
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise PeriodRulesError(f"期间规则文件 {file} 格式错误：{error}") from error
+        raise PeriodRulesError(msg("期间规则文件 {file} 格式错误：{error}", file=file, error=error)) from error
     return parse_rules(data)
 
 
@@ -311,7 +321,7 @@ class PeriodCalculator:
         try:
             return self.rules[key]
         except KeyError:
-            raise PeriodRulesError(f"期间规则文件缺少规则“{key}”。") from None
+            raise PeriodRulesError(msg("期间规则文件缺少规则“{key}”。", key=key)) from None
 
     def _due(self, key: str, day: date, *rules: PeriodRule) -> DueDate:
         bases = list(dict.fromkeys(r.basis for r in rules))
@@ -434,7 +444,7 @@ class PeriodCalculator:
         earlier or equal to rolling day 45 first and adding 15 (docs/legal-basis.md §3.1).
         """
         if excluded_days < 0:
-            raise ClockInputError("不计入审理期限的天数不能为负数。")
+            raise ClockInputError(msg("不计入审理期限的天数不能为负数。"))
         rules = self._award_rules(extended)
         start = accepted + timedelta(days=excluded_days)
         if len({r.unit for r in rules}) == 1:
@@ -454,7 +464,7 @@ class PeriodCalculator:
         raised against this earlier date (docs/legal-basis.md §2.3).
         """
         if excluded_days < 0:
-            raise ClockInputError("不计入审理期限的天数不能为负数。")
+            raise ClockInputError(msg("不计入审理期限的天数不能为负数。"))
         rules = self._award_rules(extended)
         raw = award_unrolled(self.rules, accepted, extended, excluded_days)
         if raw is None:
@@ -482,11 +492,11 @@ def days_in_intervals(
     for start, end in intervals:
         if end is not None and end < start:
             raise ClockInputError(
-                f"期间的结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}。"
+                msg("期间的结束日期 {isoformat} 早于开始日期 {isoformat2}。", isoformat=end.isoformat(), isoformat2=start.isoformat())
             )
         if end is None:
             if up_to is None:
-                raise ClockInputError("尚未结束的期间需要给出计算截止日期。")
+                raise ClockInputError(msg("尚未结束的期间需要给出计算截止日期。"))
             end = up_to
         if up_to is not None:
             end = min(end, up_to)
@@ -535,17 +545,17 @@ def excluded_days_within(
             ``days`` is negative.
     """
     if days < 0:
-        raise ClockInputError("期间天数不能为负数。")
+        raise ClockInputError(msg("期间天数不能为负数。"))
     spans: list[tuple[date, date]] = []
     first_counted = start + timedelta(days=1)
     for first, last in intervals:
         if last is not None and last < first:
             raise ClockInputError(
-                f"期间的结束日期 {last.isoformat()} 早于开始日期 {first.isoformat()}。"
+                msg("期间的结束日期 {isoformat} 早于开始日期 {isoformat2}。", isoformat=last.isoformat(), isoformat2=first.isoformat())
             )
         if last is None:
             if up_to is None:
-                raise ClockInputError("尚未结束的期间需要给出计算截止日期。")
+                raise ClockInputError(msg("尚未结束的期间需要给出计算截止日期。"))
             last = up_to
         if up_to is not None:
             last = min(last, up_to)
@@ -619,27 +629,27 @@ def compute_clock(
     """
     if received is not None and accepted is not None and accepted < received:
         raise ClockInputError(
-            f"受理日期（{accepted.isoformat()}）不能早于收到申请的日期（{received.isoformat()}）。"
+            msg("受理日期（{isoformat}）不能早于收到申请的日期（{isoformat2}）。", isoformat=accepted.isoformat(), isoformat2=received.isoformat())
         )
     if accepted is not None and served is not None and served < accepted:
         raise ClockInputError(
-            f"送达日期（{served.isoformat()}）不能早于受理日期（{accepted.isoformat()}）。"
+            msg("送达日期（{isoformat}）不能早于受理日期（{isoformat2}）。", isoformat=served.isoformat(), isoformat2=accepted.isoformat())
         )
     if received is not None and served is not None and served < received:
         raise ClockInputError(
-            f"送达日期（{served.isoformat()}）不能早于收到申请的日期（{received.isoformat()}）。"
+            msg("送达日期（{isoformat}）不能早于收到申请的日期（{isoformat2}）。", isoformat=served.isoformat(), isoformat2=received.isoformat())
         )
     if served is not None and hearing is not None and hearing < served:
         raise ClockInputError(
-            f"开庭日期（{hearing.isoformat()}）不能早于送达日期（{served.isoformat()}）。"
+            msg("开庭日期（{isoformat}）不能早于送达日期（{isoformat2}）。", isoformat=hearing.isoformat(), isoformat2=served.isoformat())
         )
     if accepted is not None and hearing is not None and hearing < accepted:
         raise ClockInputError(
-            f"开庭日期（{hearing.isoformat()}）不能早于受理日期（{accepted.isoformat()}）。"
+            msg("开庭日期（{isoformat}）不能早于受理日期（{isoformat2}）。", isoformat=hearing.isoformat(), isoformat2=accepted.isoformat())
         )
     del extended  # see Args: the extended date is always given
     if suspended_days < 0:
-        raise ClockInputError("中止审理等不计入审理期限的天数不能为负数。")
+        raise ClockInputError(msg("中止审理等不计入审理期限的天数不能为负数。"))
 
     calc = PeriodCalculator(calendar, rules)
     clock: dict[str, DueDate | None] = dict.fromkeys(CLOCK_KEYS)

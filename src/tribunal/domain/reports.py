@@ -15,6 +15,7 @@ from typing import Final
 
 from tribunal.domain.enums import CaseOutcome, CaseType, LabelledEnum
 from tribunal.domain.periods import days_in_intervals
+from tribunal.texts import msg
 
 __all__ = [
     "CAUSE_OF",
@@ -74,14 +75,14 @@ def _month_end(year: int, month: int) -> dt.date:
 def _label(start: dt.date, end: dt.date) -> str:
     if start.day == 1 and end == _month_end(end.year, end.month):
         if start.year == end.year and start.month == end.month:
-            return f"{start.year}年{start.month}月"
+            return msg("{year}年{month}月", year=start.year, month=start.month)
         if start.year == end.year and start.month == 1 and end.month == 12:
-            return f"{start.year}年"
+            return msg("{year}年", year=start.year)
         if start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
-            return f"{start.year}年第{'一二三四'[start.month // 3]}季度"
+            return msg("{year}年第{value}季度", year=start.year, value='一二三四'[start.month // 3])
         if start.year == end.year:
-            return f"{start.year}年{start.month}月至{end.month}月"
-    return f"{start.isoformat()}至{end.isoformat()}"
+            return msg("{year}年{month}月至{month2}月", year=start.year, month=start.month, month2=end.month)
+    return msg("{isoformat}至{isoformat2}", isoformat=start.isoformat(), isoformat2=end.isoformat())
 
 
 def month_period(year: int, month: int) -> Period:
@@ -166,11 +167,11 @@ def check_period(start: dt.date, end: dt.date, today: dt.date) -> PeriodProblem 
     A past period with no activity is not a problem: it gives a report of zeros.
     """
     if end < start:
-        return PeriodProblem("to", f"统计期间的结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}")
+        return PeriodProblem("to", msg("统计期间的结束日期 {isoformat} 早于开始日期 {isoformat2}", isoformat=end.isoformat(), isoformat2=start.isoformat()))
     if start > today:
-        return PeriodProblem("from", f"统计期间尚未开始（开始日期 {start.isoformat()} 晚于今天 {today.isoformat()}）")
+        return PeriodProblem("from", msg("统计期间尚未开始（开始日期 {isoformat} 晚于今天 {isoformat2}）", isoformat=start.isoformat(), isoformat2=today.isoformat()))
     if start.year < 2000:
-        return PeriodProblem("from", f"开始日期 {start.isoformat()} 过早，请核对年份")
+        return PeriodProblem("from", msg("开始日期 {isoformat} 过早，请核对年份", isoformat=start.isoformat()))
     return None
 
 
@@ -180,10 +181,10 @@ def check_period(start: dt.date, end: dt.date, today: dt.date) -> PeriodProblem 
 class StatCause(LabelledEnum):
     """Cause of dispute as the 劳动人事争议处理情况 returns count it (争议原因)."""
 
-    REMUNERATION = ("remuneration", "劳动报酬", "Remuneration")
-    SOCIAL_INSURANCE = ("social_insurance", "社会保险", "Social insurance")
-    TERMINATION = ("termination", "解除、终止劳动合同", "Ending the contract")
-    OTHER = ("other", "其他", "Other")
+    REMUNERATION = ("remuneration", msg("劳动报酬"), "Remuneration")
+    SOCIAL_INSURANCE = ("social_insurance", msg("社会保险"), "Social insurance")
+    TERMINATION = ("termination", msg("解除、终止劳动合同"), "Ending the contract")
+    OTHER = ("other", msg("其他"), "Other")
 
 
 #: Which column of the returns each case type (案由) is counted in. Overtime pay, the double
@@ -211,10 +212,10 @@ CAUSE_OF: Final[dict[CaseType, StatCause]] = {
 class StatMethod(LabelledEnum):
     """How a closed case is counted in the returns (结案方式)."""
 
-    MEDIATION = ("mediation", "调解", "Mediation")
-    AWARD = ("award", "裁决", "Award")
-    WITHDRAWAL = ("withdrawal", "撤回", "Withdrawal")
-    OTHER = ("other", "其他", "Other")
+    MEDIATION = ("mediation", msg("调解"), "Mediation")
+    AWARD = ("award", msg("裁决"), "Award")
+    WITHDRAWAL = ("withdrawal", msg("撤回"), "Withdrawal")
+    OTHER = ("other", msg("其他"), "Other")
 
 
 #: A deemed withdrawal (《劳动争议调解仲裁法》第三十六条) is counted with withdrawals; a case
@@ -279,42 +280,26 @@ def mediated_on_site_by_default(outcome: CaseOutcome, closed: dt.date,
 #: Each figure's definition, printed as its footnote on the screen, in the PDF and in the
 #: workbook. Keys are the figure keys of the report service.
 DEFINITIONS: Final[dict[str, str]] = {
-    "sessions": "场次：统计期间内，在企业开庭（开庭地点为企业的场所）且已登记为“已开庭”的开庭，"
-                "按“开庭日期＋开庭企业”去重计数；同一天在同一企业开几个庭，计为一场。",
-    "hearings_on_site": "现场开庭：统计期间内在企业开庭并已登记为“已开庭”的开庭次数（一案开庭两次计两次）。",
-    "cases_on_site": "现场审理案件：统计期间内至少有一次在企业开庭（已开庭）的案件数，按案由分列；一案只计一次。",
-    "circuit_closed": "巡回庭结案：至少有一次在企业开庭（已开庭）、且结案日期在统计期间内的已受理案件。"
-                      "以下结案方式、调解成功率、审理周期、按期结案和金额均按这些案件计算。",
-    "mediated_on_site": "当庭调解：以调解结案，且登记为当庭调解的案件。默认规则：结案日期与该案某次在企业开庭的日期"
-                        "为同一天的调解结案，书记员可以更正。",
-    "mediation_rate": "调解成功率＝调解结案数 ÷（调解结案数＋裁决结案数）；撤回、撤销的案件不计入分母。"
-                      "分母为零时显示“—”。",
-    "cycle": "审理周期：自受理之日起至结案之日止的天数（受理当日不计）。扣除后天数：再减去其间中止审理、"
-             "公告送达的天数（《劳动人事争议仲裁办案规则》第四十六条）。",
-    "on_time": "按期结案：结案日期不晚于案件的审理期限届满日（受理之日起四十五日，扣除中止审理、公告送达期间，"
-               "届满日遇法定休假日顺延）。“含延长”一栏对经批准延长的案件按延长十五日后的届满日计算"
-               "（《劳动争议调解仲裁法》第四十三条）。",
-    "enterprises": "覆盖企业：统计期间内在本企业开庭（东道企业），或本企业有人员到场旁听（旁听人员所在企业）的"
-                   "企业，按企业去重；合计为两者的并集。",
-    "never_reached": "名录中从未覆盖的企业：企业名录中（按所选开发区），截至统计期末从未在本企业开庭、"
-                     "也从未有人员到场旁听的企业。",
-    "observers": "旁听人次：统计期间内在企业开庭中已签到的旁听人员人次（含现场登记）；同一人旁听两场计两人次。"
-                 "旁听人数按人去重。",
-    "trainees": "培训人次：统计期间内培训的签到人次；选定开发区或巡回庭时，只计在其开庭之后举办的培训。",
-    "training": "培训场次与专题：统计期间内举办的培训场次，以及讲授过的专题（按专题去重）。",
-    "recommendations": "仲裁建议书：统计期间内向用人单位发出的仲裁建议书份数（按发出日期），其中已登记书面回复的份数。",
-    "amounts": "金额：请求金额为巡回庭结案案件的请求金额合计；调解金额为调解结案案件的调解书确定金额合计；"
-               "裁决金额为裁决结案案件的裁决书确定金额合计。",
-    "carried_over": "上期未结：统计期间开始前已受理、且在期间开始时尚未结案的案件（含中止审理中的案件）。",
-    "accepted": "本期受理：受理日期在统计期间内的案件；其中集体争议为登记为集体争议的案件。"
-                "涉及劳动者人数为这些案件登记的劳动者人数之和。未受理的收件和不予受理的申请不计入本表。",
-    "by_cause": "按争议原因：本期受理案件按案由归入统计报表的争议原因（劳动报酬、社会保险、解除终止劳动合同、其他），"
-                "对应关系见统计说明。",
-    "closed": "本期结案：结案日期在统计期间内的已受理案件，按结案方式（调解、裁决、撤回、其他）和"
-              "处理结果（劳动者胜诉、用人单位胜诉、双方部分胜诉）分列。撤销结案后的案件按重新结案的日期计，"
-              "未重新结案的视为未结。",
-    "carried_forward": "期末未结：上期未结＋本期受理－本期结案，即统计期末已受理而尚未结案的案件；其中中止审理中的"
-                       "案件另列。",
-    "suspended_rule": "中止审理的案件仍是未结案件，计入期末未结；恢复审理后照常计算。审理周期扣除中止天数。",
-    "as_of": "统计以制表时数据库中的记录为准；期间尚未结束的，统计至制表当日。",
+    "sessions": msg("场次：统计期间内，在企业开庭（开庭地点为企业的场所）且已登记为“已开庭”的开庭，按“开庭日期＋开庭企业”去重计数；同一天在同一企业开几个庭，计为一场。"),
+    "hearings_on_site": msg("现场开庭：统计期间内在企业开庭并已登记为“已开庭”的开庭次数（一案开庭两次计两次）。"),
+    "cases_on_site": msg("现场审理案件：统计期间内至少有一次在企业开庭（已开庭）的案件数，按案由分列；一案只计一次。"),
+    "circuit_closed": msg("巡回庭结案：至少有一次在企业开庭（已开庭）、且结案日期在统计期间内的已受理案件。以下结案方式、调解成功率、审理周期、按期结案和金额均按这些案件计算。"),
+    "mediated_on_site": msg("当庭调解：以调解结案，且登记为当庭调解的案件。默认规则：结案日期与该案某次在企业开庭的日期为同一天的调解结案，书记员可以更正。"),
+    "mediation_rate": msg("调解成功率＝调解结案数 ÷（调解结案数＋裁决结案数）；撤回、撤销的案件不计入分母。分母为零时显示“—”。"),
+    "cycle": msg("审理周期：自受理之日起至结案之日止的天数（受理当日不计）。扣除后天数：再减去其间中止审理、公告送达的天数（《劳动人事争议仲裁办案规则》第四十六条）。"),
+    "on_time": msg("按期结案：结案日期不晚于案件的审理期限届满日（受理之日起四十五日，扣除中止审理、公告送达期间，届满日遇法定休假日顺延）。“含延长”一栏对经批准延长的案件按延长十五日后的届满日计算（《劳动争议调解仲裁法》第四十三条）。"),
+    "enterprises": msg("覆盖企业：统计期间内在本企业开庭（东道企业），或本企业有人员到场旁听（旁听人员所在企业）的企业，按企业去重；合计为两者的并集。"),
+    "never_reached": msg("名录中从未覆盖的企业：企业名录中（按所选开发区），截至统计期末从未在本企业开庭、也从未有人员到场旁听的企业。"),
+    "observers": msg("旁听人次：统计期间内在企业开庭中已签到的旁听人员人次（含现场登记）；同一人旁听两场计两人次。旁听人数按人去重。"),
+    "trainees": msg("培训人次：统计期间内培训的签到人次；选定开发区或巡回庭时，只计在其开庭之后举办的培训。"),
+    "training": msg("培训场次与专题：统计期间内举办的培训场次，以及讲授过的专题（按专题去重）。"),
+    "recommendations": msg("仲裁建议书：统计期间内向用人单位发出的仲裁建议书份数（按发出日期），其中已登记书面回复的份数。"),
+    "amounts": msg("金额：请求金额为巡回庭结案案件的请求金额合计；调解金额为调解结案案件的调解书确定金额合计；裁决金额为裁决结案案件的裁决书确定金额合计。"),
+    "carried_over": msg("上期未结：统计期间开始前已受理、且在期间开始时尚未结案的案件（含中止审理中的案件）。"),
+    "accepted": msg("本期受理：受理日期在统计期间内的案件；其中集体争议为登记为集体争议的案件。涉及劳动者人数为这些案件登记的劳动者人数之和。未受理的收件和不予受理的申请不计入本表。"),
+    "by_cause": msg("按争议原因：本期受理案件按案由归入统计报表的争议原因（劳动报酬、社会保险、解除终止劳动合同、其他），对应关系见统计说明。"),
+    "closed": msg("本期结案：结案日期在统计期间内的已受理案件，按结案方式（调解、裁决、撤回、其他）和处理结果（劳动者胜诉、用人单位胜诉、双方部分胜诉）分列。撤销结案后的案件按重新结案的日期计，未重新结案的视为未结。"),
+    "carried_forward": msg("期末未结：上期未结＋本期受理－本期结案，即统计期末已受理而尚未结案的案件；其中中止审理中的案件另列。"),
+    "suspended_rule": msg("中止审理的案件仍是未结案件，计入期末未结；恢复审理后照常计算。审理周期扣除中止天数。"),
+    "as_of": msg("统计以制表时数据库中的记录为准；期间尚未结束的，统计至制表当日。"),
 }

@@ -34,10 +34,11 @@ from tribunal.domain.enums import (
     ServiceMethod,
     StaffRole,
 )
-from tribunal.domain.legal_calendar import LegalCalendar, UnknownYearError
+from tribunal.domain.legal_calendar import WEEKDAY_NAMES, LegalCalendar, UnknownYearError
 from tribunal.domain.periods import PeriodCalculator
 from tribunal.domain.validators import normalise
 from tribunal.errors import ConflictError
+from tribunal.texts import joined, msg
 
 HARD: Final = "hard"
 WARNING: Final = "warning"
@@ -52,15 +53,15 @@ SIMPLIFIED_METHODS: Final = frozenset({ServiceMethod.PHONE, ServiceMethod.ELECTR
 DAY_START: Final = dt.time(7, 0)
 DAY_END: Final = dt.time(21, 0)
 
-SIMPLIFIED_BASIS: Final = "《劳动人事争议仲裁办案规则》第五十九条"
-OPEN_HEARING_BASIS: Final = "《劳动争议调解仲裁法》第二十六条"
-OBSERVER_BASIS: Final = (
+SIMPLIFIED_BASIS: Final = msg("《劳动人事争议仲裁办案规则》第五十九条")
+OPEN_HEARING_BASIS: Final = msg("《劳动争议调解仲裁法》第二十六条")
+OBSERVER_BASIS: Final = msg(
     "旁听规则：与本案有利害关系的人员不得旁听（参照各地仲裁庭旁听规则，如上海市 2013 年试行规则）"
 )
-COLLECTIVE_VENUE_BASIS: Final = (
+COLLECTIVE_VENUE_BASIS: Final = msg(
     "《劳动人事争议仲裁办案规则》集体劳动人事争议处理一节：开庭场所可设在发生争议的用人单位（条文待核对）"
 )
-_WEEKDAYS: Final = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+_WEEKDAYS: Final = WEEKDAY_NAMES
 
 
 # ---------------------------------------------------------------- lawful reasons for a closed hearing
@@ -133,7 +134,7 @@ class Finding:
     @property
     def severity_label(self) -> str:
         """``冲突`` / ``提醒`` / ``提示``."""
-        return {HARD: "冲突", WARNING: "提醒", INFO: "提示"}[self.severity]
+        return {HARD: msg("冲突"), WARNING: msg("提醒"), INFO: msg("提示")}[self.severity]
 
 
 class HearingConflict(ConflictError):
@@ -150,9 +151,9 @@ class HearingConflict(ConflictError):
         warnings = [f.message for f in self.findings if f.severity == WARNING]
         self.needs_override = not hard and bool(warnings)
         if hard:
-            message = "开庭安排有冲突，未保存：" + "；".join(hard)
+            message = msg("开庭安排有冲突，未保存：{items}", items=joined(hard))
         else:
-            message = "开庭安排有以下提醒，请核实后填写理由再保存：" + "；".join(warnings)
+            message = msg("开庭安排有以下提醒，请核实后填写理由再保存：{items}", items=joined(warnings))
         super().__init__(message)
 
 
@@ -354,9 +355,9 @@ class Facts:
 
     def people(self) -> list[tuple[int, str]]:
         """Staff ids of the proposal with the word for their job here (仲裁员 / 书记员)."""
-        out = [(sid, "仲裁员") for sid, _ in self.panel]
+        out: list[tuple[int, str]] = [(sid, msg("仲裁员")) for sid, _ in self.panel]
         if self.clerk_id is not None:
-            out.append((self.clerk_id, "书记员"))
+            out.append((self.clerk_id, msg("书记员")))
         return out
 
     def active_guests(self) -> list[Guest]:
@@ -396,22 +397,21 @@ def input_problems(data: HearingInput) -> dict[str, str]:
     errors: dict[str, str] = {}
     start, end = data.starts_at, data.ends_at
     if end <= start:
-        errors["ends_at"] = "结束时间应晚于开始时间"
+        errors["ends_at"] = msg("结束时间应晚于开始时间")
     elif end.date() != start.date():
-        errors["ends_at"] = "开庭应在同一天内开始和结束"
+        errors["ends_at"] = msg("开庭应在同一天内开始和结束")
     elif end.time() > DAY_END:
-        errors["ends_at"] = f"开庭应在 {DAY_END:%H:%M} 前结束"
+        errors["ends_at"] = msg("开庭应在 {DAY_END:%H:%M} 前结束", DAY_END=DAY_END)
     if start.time() < DAY_START:
-        errors["starts_at"] = f"开庭不应早于 {DAY_START:%H:%M} 开始"
+        errors["starts_at"] = msg("开庭不应早于 {DAY_START:%H:%M} 开始", DAY_START=DAY_START)
     elif start.time() >= DAY_END:
-        errors["starts_at"] = f"开庭应在 {DAY_END:%H:%M} 前开始"
+        errors["starts_at"] = msg("开庭应在 {DAY_END:%H:%M} 前开始", DAY_END=DAY_END)
     if not data.public:
         if not (data.closed_reason or "").strip():
-            errors["closed_reason"] = "不公开审理须选择法定理由：" + "、".join(r.label_zh for r in CLOSED_REASONS)
+            errors["closed_reason"] = msg("不公开审理须选择法定理由：{items}", items="、".join(r.label_zh for r in CLOSED_REASONS))
         elif closed_reason_text(data.closed_reason) is None:
             errors["closed_reason"] = (
-                "不公开审理的理由须为《劳动争议调解仲裁法》第二十六条规定的情形之一："
-                + "、".join(r.label_zh for r in CLOSED_REASONS)
+                msg("不公开审理的理由须为《劳动争议调解仲裁法》第二十六条规定的情形之一：{items}", items="、".join(r.label_zh for r in CLOSED_REASONS))
             )
     return errors
 
@@ -446,8 +446,8 @@ def _overlaps(a_start: dt.datetime, a_end: dt.datetime, b_start: dt.datetime, b_
 def _unknown_year(error: UnknownYearError) -> Finding:
     return Finding(
         "calendar.unknown_year", WARNING,
-        f"{error.year} 年的法定节假日安排尚未载入，无法核对该年的工作日和节假日",
-        None, "在【设置→法定节假日】中导入该年安排后再核对",
+        msg("{year} 年的法定节假日安排尚未载入，无法核对该年的工作日和节假日", year=error.year),
+        None, msg("在【设置→法定节假日】中导入该年安排后再核对"),
     )
 
 
@@ -464,8 +464,8 @@ def rule_input(f: Facts) -> list[Finding]:
 def rule_past(f: Facts) -> list[Finding]:
     """A hearing set on a day already gone (allowed when recording one afterwards)."""
     if f.day < f.today:
-        return [Finding("time.past", WARNING, f"开庭日期 {f.day} 早于今天 {f.today}",
-                        None, "如是补录已经开过的庭，请在理由中说明")]
+        return [Finding("time.past", WARNING, msg("开庭日期 {day} 早于今天 {today}", day=f.day, today=f.today),
+                        None, msg("如是补录已经开过的庭，请在理由中说明"))]
     return []
 
 
@@ -473,37 +473,37 @@ def rule_case_state(f: Facts) -> list[Finding]:
     """The case must exist, be accepted, still open, and not suspended."""
     c = f.case
     if c is None:
-        return [Finding("case.missing", HARD, "找不到这件案件，可能已被删除", None, "重新选择案件")]
+        return [Finding("case.missing", HARD, msg("找不到这件案件，可能已被删除"), None, msg("重新选择案件"))]
     if c.status in (CaseStatus.CLOSED, CaseStatus.REJECTED):
-        return [Finding("case.closed", HARD, f"案件 {c.number} {c.status.label_zh}，不能再安排开庭")]
+        return [Finding("case.closed", HARD, msg("案件 {number} {status}，不能再安排开庭", number=c.number, status=c.status))]
     if c.accepted_date is None:
-        return [Finding("case.not_accepted", HARD, f"案件 {c.number} 尚未受理，不能安排开庭",
-                        None, "先登记受理日期")]
+        return [Finding("case.not_accepted", HARD, msg("案件 {number} 尚未受理，不能安排开庭", number=c.number),
+                        None, msg("先登记受理日期"))]
     if f.day < c.accepted_date:
         return [Finding("case.before_acceptance", HARD,
-                        f"开庭日期 {f.day} 早于案件 {c.number} 的受理日期 {c.accepted_date}",
-                        None, f"改到 {c.accepted_date} 之后")]
+                        msg("开庭日期 {day} 早于案件 {number} 的受理日期 {accepted_date}", day=f.day, number=c.number, accepted_date=c.accepted_date),
+                        None, msg("改到 {accepted_date} 之后", accepted_date=c.accepted_date))]
     if c.status == CaseStatus.SUSPENDED:
-        return [Finding("case.suspended", WARNING, f"案件 {c.number} 处于中止审理状态",
-                        "《劳动人事争议仲裁办案规则》第四十七条", "中止事由消除、恢复审理后再开庭")]
+        return [Finding("case.suspended", WARNING, msg("案件 {number} 处于中止审理状态", number=c.number),
+                        msg("《劳动人事争议仲裁办案规则》第四十七条"), msg("中止事由消除、恢复审理后再开庭"))]
     return []
 
 
 def rule_room(f: Facts) -> list[Finding]:
     """A room is chosen, exists, is in use, and agrees with the host enterprise given."""
     if f.room_id is None:
-        return [Finding("room.missing", HARD, "尚未选择开庭地点（东道企业的会议室或本院仲裁庭）",
-                        None, "选择一个开庭地点")]
+        return [Finding("room.missing", HARD, msg("尚未选择开庭地点（东道企业的会议室或本院仲裁庭）"),
+                        None, msg("选择一个开庭地点"))]
     if f.room is None:
-        return [Finding("room.missing", HARD, "所选的开庭地点已不存在", None, "重新选择开庭地点")]
+        return [Finding("room.missing", HARD, msg("所选的开庭地点已不存在"), None, msg("重新选择开庭地点"))]
     out = []
     if not f.room.active:
-        out.append(Finding("room.inactive", HARD, f"{f.room.venue} 已停用", None, "换一个开庭地点"))
+        out.append(Finding("room.inactive", HARD, msg("{venue} 已停用", venue=f.room.venue), None, msg("换一个开庭地点")))
     room_host = f.room.host.enterprise_id if f.room.host else None
     if f.host_enterprise_id is not None and f.host_enterprise_id != room_host:
         out.append(Finding("room.host_mismatch", HARD,
-                           f"所选会议室 {f.room.venue} 不属于所选的东道企业", None,
-                           "重新选择东道企业的会议室"))
+                           msg("所选会议室 {venue} 不属于所选的东道企业", venue=f.room.venue), None,
+                           msg("重新选择东道企业的会议室")))
     return out
 
 
@@ -511,42 +511,42 @@ def rule_panel(f: Facts) -> list[Finding]:
     """A lawful tribunal (one sole arbitrator, or a presiding one and two), and a clerk not on it."""
     out: list[Finding] = []
     if not f.panel:
-        out.append(Finding("panel.missing", HARD, "尚未指定仲裁庭组成", panel_rules.PANEL_BASIS,
-                           "指定一名独任仲裁员，或一名首席仲裁员和两名仲裁员"))
+        out.append(Finding("panel.missing", HARD, msg("尚未指定仲裁庭组成"), panel_rules.PANEL_BASIS,
+                           msg("指定一名独任仲裁员，或一名首席仲裁员和两名仲裁员")))
     problems = panel_rules.panel_problems(f.panel, f.clerk_id)
     if "arbitrators" in problems:
         out.append(Finding("panel.composition", HARD, problems["arbitrators"], panel_rules.PANEL_BASIS,
-                           "指定一名独任仲裁员，或一名首席仲裁员和两名仲裁员"))
+                           msg("指定一名独任仲裁员，或一名首席仲裁员和两名仲裁员")))
     if "clerk" in problems:
         clerk = f.staff.get(f.clerk_id) if f.clerk_id is not None else None
         name = clerk.name if clerk is not None else ""
-        out.append(Finding("panel.clerk_on_panel", HARD, f"书记员{name}同时在仲裁庭中任仲裁员",
-                           panel_rules.CLERK_BASIS, "换一名书记员，或换一名仲裁员"))
+        out.append(Finding("panel.clerk_on_panel", HARD, msg("书记员{name}同时在仲裁庭中任仲裁员", name=name),
+                           panel_rules.CLERK_BASIS, msg("换一名书记员，或换一名仲裁员")))
     if f.clerk_id is None:
-        out.append(Finding("panel.no_clerk", HARD, "尚未指定书记员", None, "指定一名书记员"))
+        out.append(Finding("panel.no_clerk", HARD, msg("尚未指定书记员"), None, msg("指定一名书记员")))
     for sid, _role in f.panel:
         person = f.staff.get(sid)
         if person is None:
-            out.append(Finding("panel.unknown_staff", HARD, "所选仲裁员已不存在", None, "重新选择仲裁员"))
+            out.append(Finding("panel.unknown_staff", HARD, msg("所选仲裁员已不存在"), None, msg("重新选择仲裁员")))
         elif person.role != StaffRole.ARBITRATOR:
-            out.append(Finding("panel.not_arbitrator", HARD, f"{person.name}不是仲裁员，不能在仲裁庭任职",
-                               None, "重新选择仲裁员"))
+            out.append(Finding("panel.not_arbitrator", HARD, msg("{name}不是仲裁员，不能在仲裁庭任职", name=person.name),
+                               None, msg("重新选择仲裁员")))
     if f.clerk_id is not None:
         clerk = f.staff.get(f.clerk_id)
         if clerk is None:
-            out.append(Finding("panel.unknown_staff", HARD, "所选书记员已不存在", None, "重新选择书记员"))
+            out.append(Finding("panel.unknown_staff", HARD, msg("所选书记员已不存在"), None, msg("重新选择书记员")))
         elif clerk.role != StaffRole.CLERK and "clerk" not in problems:
-            out.append(Finding("panel.not_clerk", HARD, f"{clerk.name}不是书记员", None, "重新选择书记员"))
+            out.append(Finding("panel.not_clerk", HARD, msg("{name}不是书记员", name=clerk.name), None, msg("重新选择书记员")))
     if f.case is not None and f.case.seats and f.panel and frozenset(f.panel) != f.case.seats:
         out.append(Finding("panel.differs_from_case", WARNING,
-                           f"本场仲裁庭组成与案件 {f.case.number} 登记的仲裁庭不一致", panel_rules.PANEL_BASIS,
-                           "按案件登记的仲裁庭安排；如确需变更组成，应书面通知当事人并先修改案件"))
+                           msg("本场仲裁庭组成与案件 {number} 登记的仲裁庭不一致", number=f.case.number), panel_rules.PANEL_BASIS,
+                           msg("按案件登记的仲裁庭安排；如确需变更组成，应书面通知当事人并先修改案件")))
     return out
 
 
 def rule_inactive_staff(f: Facts) -> list[Finding]:
     """Staff who have left (inactive) cannot be booked."""
-    return [Finding("staff.inactive", HARD, f"{job}{f.staff[sid].name}已停用", None, f"换一名{job}")
+    return [Finding("staff.inactive", HARD, msg("{job}{name}已停用", job=job, name=f.staff[sid].name), None, msg("换一名{job}", job=job))
             for sid, job in f.people() if sid in f.staff and not f.staff[sid].active]
 
 
@@ -561,8 +561,8 @@ def rule_staff_double_booked(f: Facts) -> list[Finding]:
             if (sid in b.panel_ids or sid == b.clerk_id) and _overlaps(f.starts_at, f.ends_at, b.starts_at, b.ends_at):
                 out.append(Finding(
                     "staff.double_booked", HARD,
-                    f"{job}{person.name}在 {_span(b.starts_at, b.ends_at)} 已安排 {b.case_number} 的开庭（{b.venue}）",
-                    None, f"改到 {_hm(b.ends_at)} 之后，或换一名{job}",
+                    msg("{job}{name}在 {span} 已安排 {case_number} 的开庭（{venue}）", job=job, name=person.name, span=_span(b.starts_at, b.ends_at), case_number=b.case_number, venue=b.venue),
+                    None, msg("改到 {hm} 之后，或换一名{job}", hm=_hm(b.ends_at), job=job),
                 ))
     return out
 
@@ -585,16 +585,15 @@ def rule_travel(f: Facts) -> list[Finding]:
             if _overlaps(f.starts_at, f.ends_at, b.starts_at, b.ends_at):
                 continue  # already a double booking
             if b.ends_at <= f.starts_at:
-                gap, fix = f.starts_at - b.ends_at, f"把本场改到 {_hm(b.ends_at + need)} 或之后开始"
+                gap, fix = f.starts_at - b.ends_at, msg("把本场改到 {time} 或之后开始", time=_hm(b.ends_at + need))
             else:
-                gap, fix = b.starts_at - f.ends_at, f"本场在 {_hm(b.starts_at - need)} 或之前结束"
+                gap, fix = b.starts_at - f.ends_at, msg("本场在 {time} 或之前结束", time=_hm(b.starts_at - need))
             if gap < need:
                 minutes = int(gap.total_seconds() // 60)
                 out.append(Finding(
                     "staff.travel", HARD,
-                    f"{job}{person.name}当天 {_hm(b.starts_at)}–{_hm(b.ends_at)} 在 {b.venue} 开庭"
-                    f"（{b.case_number}），与本场相隔 {minutes} 分钟，不足路途所需的 {f.travel_minutes} 分钟",
-                    None, f"{fix}，或换一名{job}",
+                    msg("{job}{name}当天 {hm}–{hm2} 在 {venue} 开庭（{case_number}），与本场相隔 {minutes} 分钟，不足路途所需的 {travel_minutes} 分钟", job=job, name=person.name, hm=_hm(b.starts_at), hm2=_hm(b.ends_at), venue=b.venue, case_number=b.case_number, minutes=minutes, travel_minutes=f.travel_minutes),
+                    None, msg("{fix}，或换一名{job}", fix=fix, job=job),
                 ))
     return out
 
@@ -605,8 +604,8 @@ def rule_room_double_booked(f: Facts) -> list[Finding]:
         return []
     return [
         Finding("room.double_booked", HARD,
-                f"{f.room.venue} 在 {_span(b.starts_at, b.ends_at)} 已安排 {b.case_number} 的开庭",
-                None, f"换一个会议室，或改到 {_hm(b.ends_at)} 之后")
+                msg("{venue} 在 {span} 已安排 {case_number} 的开庭", venue=f.room.venue, span=_span(b.starts_at, b.ends_at), case_number=b.case_number),
+                None, msg("换一个会议室，或改到 {hm} 之后", hm=_hm(b.ends_at)))
         for b in f.bookings
         if b.room_id == f.room.id and _overlaps(f.starts_at, f.ends_at, b.starts_at, b.ends_at)
     ]
@@ -619,8 +618,8 @@ def rule_capacity(f: Facts) -> list[Finding]:
     n = len(f.active_guests())
     if n > f.room.capacity:
         return [Finding("room.capacity", HARD,
-                        f"已邀请旁听 {n} 人，超过 {f.room.venue} 的容量 {f.room.capacity} 人",
-                        None, f"换一个更大的会议室，或减少 {n - f.room.capacity} 名旁听人员")]
+                        msg("已邀请旁听 {n} 人，超过 {venue} 的容量 {capacity} 人", n=n, venue=f.room.venue, capacity=f.room.capacity),
+                        None, msg("换一个更大的会议室，或减少 {value} 名旁听人员", value=n - f.room.capacity))]
     return []
 
 
@@ -641,11 +640,11 @@ def rule_host_is_party(f: Facts) -> list[Finding]:
         return []
     if f.case.collective:
         return [Finding("host.is_party", WARNING,
-                        f"东道企业 {f.room.host.name} 是本案{party.role.label_zh}（集体争议可在发生争议的用人单位开庭）",
-                        COLLECTIVE_VENUE_BASIS, "确认在争议单位开庭有利于及时处理，并在理由中说明")]
+                        msg("东道企业 {name} 是本案{role}（集体争议可在发生争议的用人单位开庭）", name=f.room.host.name, role=party.role),
+                        COLLECTIVE_VENUE_BASIS, msg("确认在争议单位开庭有利于及时处理，并在理由中说明"))]
     return [Finding("host.is_party", HARD,
-                    f"东道企业 {f.room.host.name} 是本案{party.role.label_zh}，不宜在该企业开庭",
-                    None, "换一家东道企业，或在本院仲裁庭开庭")]
+                    msg("东道企业 {name} 是本案{role}，不宜在该企业开庭", name=f.room.host.name, role=party.role),
+                    None, msg("换一家东道企业，或在本院仲裁庭开庭"))]
 
 
 def rule_observer_is_party(f: Facts) -> list[Finding]:
@@ -657,9 +656,8 @@ def rule_observer_is_party(f: Facts) -> list[Finding]:
         party = _party_matching(g.organisation, f.parties)
         if party is not None:
             out.append(Finding("observer.is_party", HARD,
-                               f"旁听人员{g.name}（{g.organisation.name}）所在单位是本案{party.role.label_zh}，"
-                               "与本案有利害关系，不得旁听",
-                               OBSERVER_BASIS, f"取消对{g.name}的旁听邀请"))
+                               msg("旁听人员{name}（{name2}）所在单位是本案{role}，与本案有利害关系，不得旁听", name=g.name, name2=g.organisation.name, role=party.role),
+                               OBSERVER_BASIS, msg("取消对{name}的旁听邀请", name=g.name)))
     return out
 
 
@@ -667,8 +665,8 @@ def rule_closed_observers(f: Facts) -> list[Finding]:
     """A hearing that is not public admits no observers."""
     n = len(f.active_guests())
     if not f.public and n:
-        return [Finding("observer.closed_hearing", HARD, f"本场不公开审理，但已邀请 {n} 名旁听人员",
-                        OPEN_HEARING_BASIS, "撤销全部旁听邀请，或确认本案可以公开审理")]
+        return [Finding("observer.closed_hearing", HARD, msg("本场不公开审理，但已邀请 {n} 名旁听人员", n=n),
+                        OPEN_HEARING_BASIS, msg("撤销全部旁听邀请，或确认本案可以公开审理"))]
     return []
 
 
@@ -681,7 +679,7 @@ def rule_notice(f: Facts) -> list[Finding]:
     try:
         latest = f.periods.latest_notice_service(f.day).date
         for p in f.parties:
-            who = f"{p.role.label_zh}{p.name}"
+            who = msg("{role}{name}", role=p.role, name=p.name)
             usable = [x for x in p.services
                       if x.served_on is not None and (x.confirmed or x.method not in SIMPLIFIED_METHODS)]
             if usable:
@@ -691,24 +689,23 @@ def rule_notice(f: Facts) -> list[Finding]:
                     earliest = f.periods.earliest_hearing(served).date
                     out.append(Finding(
                         "notice.too_late", HARD,
-                        f"{who}于 {served} 收到开庭通知，距开庭日 {f.day} 只有 {check.working_days_between} "
-                        f"个完整工作日，不足 {check.required} 个",
-                        rule.basis, f"改到 {earliest} 或之后开庭",
+                        msg("{who}于 {served} 收到开庭通知，距开庭日 {day} 只有 {working_days_between} 个完整工作日，不足 {required} 个", who=who, served=served, day=f.day, working_days_between=check.working_days_between, required=check.required),
+                        rule.basis, msg("改到 {earliest} 或之后开庭", earliest=earliest),
                     ))
             elif p.services:
                 out.append(Finding(
                     "notice.unconfirmed", WARNING,
-                    f"向{who}发出的开庭通知仅以电话或电子方式送达，尚未确认收到",
-                    SIMPLIFIED_BASIS, f"在 {latest} 前取得收到确认或另行书面送达；未确认的不能缺席裁决或按撤回处理",
+                    msg("向{who}发出的开庭通知仅以电话或电子方式送达，尚未确认收到", who=who),
+                    SIMPLIFIED_BASIS, msg("在 {latest} 前取得收到确认或另行书面送达；未确认的不能缺席裁决或按撤回处理", latest=latest),
                 ))
             elif f.today <= latest:
-                out.append(Finding("notice.not_served", INFO, f"尚未向{who}送达开庭通知",
-                                   rule.basis, f"最迟于 {latest} 送达"))
+                out.append(Finding("notice.not_served", INFO, msg("尚未向{who}送达开庭通知", who=who),
+                                   rule.basis, msg("最迟于 {latest} 送达", latest=latest)))
             else:
                 out.append(Finding(
                     "notice.not_served", WARNING,
-                    f"尚未向{who}送达开庭通知，且已过最迟送达日 {latest}",
-                    rule.basis, "推迟开庭日期，或取得当事人书面同意后在理由中说明",
+                    msg("尚未向{who}送达开庭通知，且已过最迟送达日 {latest}", who=who, latest=latest),
+                    rule.basis, msg("推迟开庭日期，或取得当事人书面同意后在理由中说明"),
                 ))
     except UnknownYearError as error:
         out.append(_unknown_year(error))
@@ -728,14 +725,15 @@ def rule_award_deadline(f: Facts) -> list[Finding]:
         return []
     if f.day <= a.due:
         return []
-    limit = "延长后的审理期限" if a.extended else "审理期限"
-    message = f"开庭日 {f.day} 晚于案件 {c.number} 的{limit}届满日 {a.due}"
+    limit = msg("延长后的审理期限") if a.extended else msg("审理期限")
+    message = msg("开庭日 {day} 晚于案件 {number} 的{limit}届满日 {due}", day=f.day, number=c.number,
+                  limit=limit, due=a.due)
     if a.suspended:
         # The clock stands still today: the last day moves with every day of the suspension.
-        return [Finding("deadline.award", WARNING, message + "（案件中止审理中，届满日将随中止期间顺延）",
-                        a.basis, "恢复审理时重新核对审理期限")]
-    fix = (f"把开庭提前到 {a.due} 或之前；如有中止审理期间请先登记" if a.extended
-           else f"把开庭提前到 {a.due} 或之前，或经批准延长审理期限并登记后再排期")
+        return [Finding("deadline.award", WARNING, msg("{message}（案件中止审理中，届满日将随中止期间顺延）", message=message),
+                        a.basis, msg("恢复审理时重新核对审理期限"))]
+    fix = (msg("把开庭提前到 {due} 或之前；如有中止审理期间请先登记", due=a.due) if a.extended
+           else msg("把开庭提前到 {due} 或之前，或经批准延长审理期限并登记后再排期", due=a.due))
     return [Finding("deadline.award", HARD, message, a.basis, fix)]
 
 
@@ -753,12 +751,12 @@ def rule_defence_period(f: Facts) -> list[Finding]:
             after = d.due + dt.timedelta(days=1)
             out.append(Finding(
                 "defence.running", WARNING,
-                f"开庭日 {f.day} 在被申请人{d.party}的答辩期内（{d.served} 收到申请书副本，答辩期至 {d.due}）",
-                d.basis, f"改到 {after} 或之后开庭，或取得{d.party}放弃剩余答辩期的书面意见并在理由中说明"))
+                msg("开庭日 {day} 在被申请人{party}的答辩期内（{served} 收到申请书副本，答辩期至 {due}）", day=f.day, party=d.party, served=d.served, due=d.due),
+                d.basis, msg("改到 {after} 或之后开庭，或取得{party}放弃剩余答辩期的书面意见并在理由中说明", after=after, party=d.party)))
         elif d.served is None and d.due is None:
             out.append(Finding("defence.not_served", INFO,
-                               f"尚未登记被申请人{d.party}收到申请书副本的日期，无法核对其答辩期",
-                               d.basis, "在“期限”页登记送达申请书副本的日期"))
+                               msg("尚未登记被申请人{party}收到申请书副本的日期，无法核对其答辩期", party=d.party),
+                               d.basis, msg("在“期限”页登记送达申请书副本的日期")))
     return out
 
 
@@ -770,9 +768,10 @@ def rule_rest_day(f: Facts) -> list[Finding]:
         name = f.calendar.day_name(f.day)
     except UnknownYearError as error:
         return [_unknown_year(error)]
-    what = f"{name}（法定节假日）" if name else f"{_WEEKDAYS[f.day.weekday()]}（休息日）"
-    return [Finding("calendar.rest_day", WARNING, f"开庭日 {f.day} 是{what}",
-                    None, "改到工作日，或在理由中说明为何在休息日开庭")]
+    what = (msg("{name}（法定节假日）", name=name) if name
+            else msg("{weekday}（休息日）", weekday=_WEEKDAYS[f.day.weekday()]))
+    return [Finding("calendar.rest_day", WARNING, msg("开庭日 {day} 是{what}", day=f.day, what=what),
+                    None, msg("改到工作日，或在理由中说明为何在休息日开庭"))]
 
 
 RULES: tuple[Callable[[Facts], list[Finding]], ...] = (

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from tribunal.texts import msg
+
 __all__ = ["format_date", "format_time", "parse_date", "parse_time"]
 
 # 上午 9:30, 下午 2 点: the afternoon words add twelve hours to an hour below twelve.
@@ -28,8 +30,8 @@ _SEPARATED_DATE = re.compile(r"(\d{4})(?:[-/.\s]|年)(\d{1,2})(?:[-/.\s]|月)(\d
 _SHORT_DATE = re.compile(r"(\d{1,2})(?:[-/.]|月)(\d{1,2})(?:日|号)?")
 _DIGITS_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
-TIME_EXAMPLES = "9:30、930、14 或 下午2点"
-DATE_EXAMPLES = "2027-1-1、20270101 或 2027年1月1日"
+TIME_EXAMPLES = msg("9:30、930、14 或 下午2点")
+DATE_EXAMPLES = msg("2027-1-1、20270101 或 2027年1月1日")
 
 
 def _tidy(text: str) -> str:
@@ -54,7 +56,7 @@ def parse_time(text: str) -> dt.time:
     """
     tidy = re.sub(r"\s+", "", _tidy(text))
     if not tidy:
-        raise ValueError("请填写时间")
+        raise ValueError(msg("请填写时间"))
     shift = 0
     for word, hours in _DAY_PARTS:
         if tidy.startswith(word):
@@ -72,13 +74,13 @@ def parse_time(text: str) -> dt.time:
         else:
             hour, minute = int(tidy[:-2]), int(tidy[-2:])
     else:
-        raise ValueError(f"看不懂时间“{text.strip()}”，请写成 {TIME_EXAMPLES}")
+        raise ValueError(msg("看不懂时间“{strip}”，请写成 {TIME_EXAMPLES}", strip=text.strip(), TIME_EXAMPLES=TIME_EXAMPLES))
     if shift == 12 and 1 <= hour < 12:
         hour += 12
     elif shift == -1 and hour > 12:
-        raise ValueError(f"时间“{text.strip()}”前后矛盾：上午没有 {hour} 点")
+        raise ValueError(msg("时间“{strip}”前后矛盾：上午没有 {hour} 点", strip=text.strip(), hour=hour))
     if hour > 23 or minute > 59:
-        raise ValueError(f"没有“{text.strip()}”这个时间：小时为 0–23，分钟为 0–59")
+        raise ValueError(msg("没有“{strip}”这个时间：小时为 0–23，分钟为 0–59", strip=text.strip()))
     return dt.time(hour, minute)
 
 
@@ -100,21 +102,21 @@ def parse_date(text: str, *, today: dt.date | None = None) -> dt.date:
     """
     tidy = _tidy(text)
     if not tidy:
-        raise ValueError("请填写日期")
+        raise ValueError(msg("请填写日期"))
     match = _SEPARATED_DATE.fullmatch(tidy) or _DIGITS_DATE.fullmatch(tidy)
     if match:
         year, month, day = (int(part) for part in match.groups())
     else:
         short = _SHORT_DATE.fullmatch(tidy)
         if short is None or today is None:
-            raise ValueError(f"看不懂日期“{text.strip()}”，请写成 {DATE_EXAMPLES}")
+            raise ValueError(msg("看不懂日期“{strip}”，请写成 {DATE_EXAMPLES}", strip=text.strip(), DATE_EXAMPLES=DATE_EXAMPLES))
         year, month, day = today.year, int(short.group(1)), int(short.group(2))
     if not dt.MINYEAR <= year <= dt.MAXYEAR or year < 1900:
-        raise ValueError(f"日期“{text.strip()}”的年份不对，请写四位年份，如 {DATE_EXAMPLES}")
+        raise ValueError(msg("日期“{strip}”的年份不对，请写四位年份，如 {DATE_EXAMPLES}", strip=text.strip(), DATE_EXAMPLES=DATE_EXAMPLES))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"没有“{text.strip()}”这一天：请核对月份和日") from None
+        raise ValueError(msg("没有“{strip}”这一天：请核对月份和日", strip=text.strip())) from None
 
 
 def format_time(value: dt.time) -> str:

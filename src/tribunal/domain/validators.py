@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from tribunal.texts import msg
+
 __all__ = [
     "CREDIT_CODE_CHARSET",
     "PROVINCE_CODES",
@@ -110,7 +112,7 @@ def id_check_character(first17: str) -> str:
         ValueError: If ``first17`` is not 17 digits.
     """
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
-        raise ValueError(f"计算校验位需要17位数字，收到“{first17}”")
+        raise ValueError(msg("计算校验位需要17位数字，收到“{first17}”", first17=first17))
     total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
     return _ID_CHECK_CHARS[total % 11]
 
@@ -141,43 +143,43 @@ def check_id_number(text: str | None, today: date | None = None) -> Check:
     today = today or date.today()
     value = normalise(text, remove=" -").upper()
     if not value:
-        return _fail(value, "请填写身份证号码")
+        return _fail(value, msg("请填写身份证号码"))
 
     converted_warning = None
     if _ID_15.fullmatch(value):
         first17 = value[:6] + "19" + value[6:]
         value = first17 + id_check_character(first17)
-        converted_warning = f"已将15位旧身份证号码转换为18位：{value}"
+        converted_warning = msg("已将15位旧身份证号码转换为18位：{value}", value=value)
     elif len(value) == 15:
-        return _fail(value, "15位旧身份证号码只能由数字组成")
+        return _fail(value, msg("15位旧身份证号码只能由数字组成"))
     elif len(value) != 18:
-        return _fail(value, f"身份证号码应为18位（旧证15位），实为{len(value)}位")
+        return _fail(value, msg("身份证号码应为18位（旧证15位），实为{len}位", len=len(value)))
     elif not _ID_18.fullmatch(value):
-        return _fail(value, "身份证号码只能由数字组成，最后一位可以是X")
+        return _fail(value, msg("身份证号码只能由数字组成，最后一位可以是X"))
 
     year, month, day = int(value[6:10]), int(value[10:12]), int(value[12:14])
     try:
         birth = date(year, month, day)
     except ValueError:
-        return _fail(value, f"身份证号码中的出生日期{year}年{month}月{day}日不存在")
+        return _fail(value, msg("身份证号码中的出生日期{year}年{month}月{day}日不存在", year=year, month=month, day=day))
     if birth < _EARLIEST_BIRTH:
-        return _fail(value, f"身份证号码中的出生日期{birth:%Y-%m-%d}早于1900年")
+        return _fail(value, msg("身份证号码中的出生日期{birth:%Y-%m-%d}早于1900年", birth=birth))
     if birth > today:
-        return _fail(value, f"身份证号码中的出生日期{birth:%Y-%m-%d}晚于今天")
+        return _fail(value, msg("身份证号码中的出生日期{birth:%Y-%m-%d}晚于今天", birth=birth))
 
     expected = id_check_character(value[:17])
     if value[17] != expected:
-        return _fail(value, f"身份证号码校验位不正确：应为{expected}，实为{value[17]}")
+        return _fail(value, msg("身份证号码校验位不正确：应为{expected}，实为{value}", expected=expected, value=value[17]))
 
     province_warning = None
     if value[:2] not in PROVINCE_CODES:
-        province_warning = f"地址码前两位“{value[:2]}”不是已知的省级行政区代码，请核对证件"
+        province_warning = msg("地址码前两位“{value}”不是已知的省级行政区代码，请核对证件", value=value[:2])
     return Check(
         ok=True,
         value=value,
         warning=_join_warnings(converted_warning, province_warning),
         birth_date=birth,
-        sex="男" if int(value[16]) % 2 else "女",
+        sex=msg("男") if int(value[16]) % 2 else msg("女"),
     )
 
 
@@ -203,7 +205,7 @@ def credit_code_check_character(first17: str) -> str:
         ValueError: If ``first17`` has the wrong length or a character outside the set.
     """
     if len(first17) != 17 or any(ch not in _CREDIT_VALUES for ch in first17):
-        raise ValueError(f"计算校验位需要17位代码字符，收到“{first17}”")
+        raise ValueError(msg("计算校验位需要17位代码字符，收到“{first17}”", first17=first17))
     total = sum(
         _CREDIT_VALUES[ch] * weight for ch, weight in zip(first17, _CREDIT_WEIGHTS, strict=True)
     )
@@ -224,18 +226,17 @@ def check_credit_code(text: str | None) -> Check:
     """
     value = normalise(text, remove=" -").upper()
     if not value:
-        return _fail(value, "请填写统一社会信用代码")
+        return _fail(value, msg("请填写统一社会信用代码"))
     if len(value) != 18:
-        return _fail(value, f"统一社会信用代码应为18位，实为{len(value)}位")
+        return _fail(value, msg("统一社会信用代码应为18位，实为{len}位", len=len(value)))
     illegal = sorted({ch for ch in value if ch not in _CREDIT_VALUES})
     if illegal:
         return _fail(
             value,
-            f"统一社会信用代码含有不允许的字符：{'、'.join(illegal)}"
-            "（代码只用数字和除I、O、Z、S、V以外的大写字母）",
+            msg("统一社会信用代码含有不允许的字符：{items}（代码只用数字和除I、O、Z、S、V以外的大写字母）", items='、'.join(illegal)),
         )
     if not _CREDIT_CODE.fullmatch(value):
-        return _fail(value, "统一社会信用代码第3至8位应为行政区划代码（6位数字）")
+        return _fail(value, msg("统一社会信用代码第3至8位应为行政区划代码（6位数字）"))
 
     expected = credit_code_check_character(value[:17])
     if value[17] != expected:
@@ -243,8 +244,7 @@ def check_credit_code(text: str | None) -> Check:
             ok=True,
             value=value,
             warning=(
-                f"统一社会信用代码校验位不符：按标准应为{expected}，实为{value[17]}。"
-                "早期试点地区发放的部分代码不符合校验规则，请对照营业执照核实"
+                msg("统一社会信用代码校验位不符：按标准应为{expected}，实为{value}。早期试点地区发放的部分代码不符合校验规则，请对照营业执照核实", expected=expected, value=value[17])
             ),
         )
     return Check(ok=True, value=value)
@@ -281,13 +281,13 @@ def check_mobile(text: str | None) -> Check:
     """
     value = _mobile_digits(text)
     if not value:
-        return _fail(value, "请填写手机号码")
+        return _fail(value, msg("请填写手机号码"))
     if not value.isascii() or not value.isdigit():
-        return _fail(value, "手机号码只能包含数字")
+        return _fail(value, msg("手机号码只能包含数字"))
     if len(value) != 11:
-        return _fail(value, f"手机号码应为11位，实为{len(value)}位")
+        return _fail(value, msg("手机号码应为11位，实为{len}位", len=len(value)))
     if not _MOBILE.fullmatch(value):
-        return _fail(value, f"手机号码应以13至19开头，如{_MOBILE_EXAMPLE}")
+        return _fail(value, msg("手机号码应以13至19开头，如{MOBILE_EXAMPLE}", MOBILE_EXAMPLE=_MOBILE_EXAMPLE))
     return Check(ok=True, value=value, kind="mobile")
 
 
@@ -309,21 +309,21 @@ def check_landline(text: str | None) -> Check:
     """
     value = normalise(text, remove=" ")
     if not value:
-        return _fail(value, "请填写固定电话号码")
+        return _fail(value, msg("请填写固定电话号码"))
     value = value.replace("转", "-").replace("(", "").replace(")", "-").replace("--", "-")
     if _COUNTRY_PREFIX.match(value):
         # International form drops the trunk 0 of the area code: +86 731 … → 0731 ….
         value = "0" + _COUNTRY_PREFIX.sub("", value).lstrip("-")
     match = _LANDLINE.fullmatch(value)
     if not match:
-        return _fail(value, f"固定电话号码格式不正确，应为“区号-号码”，如{_LANDLINE_EXAMPLE}")
+        return _fail(value, msg("固定电话号码格式不正确，应为“区号-号码”，如{LANDLINE_EXAMPLE}", LANDLINE_EXAMPLE=_LANDLINE_EXAMPLE))
     area, number, extension = match.groups()
     if "-" not in value[: len(area) + 1]:
         digits = area + number
         split = _area_code_length(digits)
         area, number = digits[:split], digits[split:]
         if not 7 <= len(number) <= 8:
-            return _fail(value, f"固定电话号码格式不正确，应为“区号-号码”，如{_LANDLINE_EXAMPLE}")
+            return _fail(value, msg("固定电话号码格式不正确，应为“区号-号码”，如{LANDLINE_EXAMPLE}", LANDLINE_EXAMPLE=_LANDLINE_EXAMPLE))
     normalised = f"{area}-{number}" + (f"-{extension}" if extension else "")
     return Check(ok=True, value=normalised, kind="landline")
 
@@ -336,7 +336,7 @@ def check_phone(text: str | None) -> Check:
         the kind the input looks like (starting with 1: mobile; with 0: landline).
     """
     if not normalise(text, remove=_PHONE_SPACING):
-        return _fail("", "请填写联系电话")
+        return _fail("", msg("请填写联系电话"))
     mobile = check_mobile(text)
     if mobile.ok:
         return mobile
@@ -350,8 +350,7 @@ def check_phone(text: str | None) -> Check:
         return landline
     return _fail(
         digits,
-        f"联系电话格式不正确：应为11位手机号码（如{_MOBILE_EXAMPLE}）"
-        f"或带区号的固定电话（如{_LANDLINE_EXAMPLE}）",
+        msg("联系电话格式不正确：应为11位手机号码（如{MOBILE_EXAMPLE}）或带区号的固定电话（如{LANDLINE_EXAMPLE}）", MOBILE_EXAMPLE=_MOBILE_EXAMPLE, LANDLINE_EXAMPLE=_LANDLINE_EXAMPLE),
     )
 
 
@@ -394,9 +393,9 @@ def check_person_name(text: str | None) -> Check:
     """
     value = _tidy_name(text)
     if not value:
-        return _fail(value, "请填写姓名")
+        return _fail(value, msg("请填写姓名"))
     if any(unicodedata.category(ch) == "Nd" for ch in value):
-        return _fail(value, "姓名中不能含有数字")
+        return _fail(value, msg("姓名中不能含有数字"))
     illegal = sorted(
         {
             ch
@@ -405,10 +404,10 @@ def check_person_name(text: str | None) -> Check:
         }
     )
     if illegal:
-        return _fail(value, f"姓名中含有不允许的字符：{'、'.join(illegal)}")
+        return _fail(value, msg("姓名中含有不允许的字符：{items}", items='、'.join(illegal)))
     if value[0] == MIDDLE_DOT or value[-1] == MIDDLE_DOT or MIDDLE_DOT * 2 in value:
-        return _fail(value, "姓名中的间隔号“·”只能出现在两段名字之间")
+        return _fail(value, msg("姓名中的间隔号“·”只能出现在两段名字之间"))
     if len(value) > NAME_MAX_LENGTH:
-        return _fail(value, f"姓名过长：最多{NAME_MAX_LENGTH}个字，实为{len(value)}个字")
-    warning = "姓名只有一个字，请核对是否漏填" if len(value) == 1 else None
+        return _fail(value, msg("姓名过长：最多{NAME_MAX_LENGTH}个字，实为{len}个字", NAME_MAX_LENGTH=NAME_MAX_LENGTH, len=len(value)))
+    warning = msg("姓名只有一个字，请核对是否漏填") if len(value) == 1 else None
     return Check(ok=True, value=value, warning=warning)

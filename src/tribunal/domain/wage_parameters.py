@@ -22,6 +22,7 @@ from enum import Enum
 
 from tribunal.domain.money import format_yuan
 from tribunal.errors import MissingParameter
+from tribunal.texts import msg
 
 __all__ = [
     "FINALITY_MONTHS",
@@ -58,10 +59,10 @@ class ParameterKind(Enum):
 
 
 _KIND_LABELS = {
-    ParameterKind.AVERAGE_WAGE: "上年度职工月平均工资",
-    ParameterKind.MINIMUM_WAGE: "月最低工资标准",
-    ParameterKind.INJURY_MEDICAL: "一次性工伤医疗补助金标准",
-    ParameterKind.INJURY_EMPLOYMENT: "一次性伤残就业补助金标准",
+    ParameterKind.AVERAGE_WAGE: msg("上年度职工月平均工资"),
+    ParameterKind.MINIMUM_WAGE: msg("月最低工资标准"),
+    ParameterKind.INJURY_MEDICAL: msg("一次性工伤医疗补助金标准"),
+    ParameterKind.INJURY_EMPLOYMENT: msg("一次性伤残就业补助金标准"),
 }
 
 MONEY_KINDS = frozenset({ParameterKind.AVERAGE_WAGE, ParameterKind.MINIMUM_WAGE})
@@ -181,7 +182,7 @@ class ParameterTable:
         """
         found = self.find(kind, area, on_date, grade)
         if found is None:
-            raise MissingParameter(kind.value, kind.label_zh, normalise_area(area), on_date, grade)
+            raise MissingParameter(kind.value, kind, normalise_area(area), on_date, grade)
         return found
 
 

@@ -30,6 +30,7 @@ from tribunal.domain.enums import (
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit
+from tribunal.texts import msg
 
 __all__ = [
     "AgentInput",
@@ -125,19 +126,19 @@ def check_agents(agents: Sequence[AgentInput], *, party_kind: PartyKind, who: st
         The agents tidied (names, phones and licence numbers in their stored form).
     """
     if len(agents) > rules.MAX_AGENTS_PER_PARTY:
-        errors[f"{key}.agents"] = f"{who}的代理人最多{rules.MAX_AGENTS_PER_PARTY}名"
+        errors[f"{key}.agents"] = msg("{who}的代理人最多{MAX_AGENTS_PER_PARTY}名", who=who, MAX_AGENTS_PER_PARTY=rules.MAX_AGENTS_PER_PARTY)
     out: list[AgentInput] = []
     for j, a in enumerate(agents):
         where = f"{key}.agents[{j}]"
         label = f"{who}的第{j + 1}名代理人"
         name = validators.check_person_name(a.name)
         if not name.ok:
-            errors[f"{where}.name"] = f"{label}：{name.error}"
+            errors[f"{where}.name"] = msg("{label}：{error}", label=label, error=name.error)
         phone = ""
         if a.phone.strip():
             checked = validators.check_phone(a.phone)
             if not checked.ok:
-                errors[f"{where}.phone"] = f"{label}的电话：{checked.error}"
+                errors[f"{where}.phone"] = msg("{label}的电话：{error}", label=label, error=checked.error)
             phone = checked.value
         clean = replace(
             a, name=name.value, phone=phone, organisation=_tidy(a.organisation), address=_tidy(a.address),
@@ -148,7 +149,7 @@ def check_agents(agents: Sequence[AgentInput], *, party_kind: PartyKind, who: st
                                  clean.licence_number, clean.relation, clean.legal_aid, clean.authority,
                                  clean.special_items)
         for field, reason in rules.problems(facts, party_is_person=party_kind == PartyKind.PERSON).items():
-            errors[f"{where}.{field}"] = f"{label}：{reason}"
+            errors[f"{where}.{field}"] = msg("{label}：{reason}", label=label, reason=reason)
         out.append(clean)
     return tuple(out)
 
@@ -203,7 +204,7 @@ def _row(agent: PartyAgent, party: Party, case: Case) -> AgentRow:
 
 def _open_case(case: Case) -> None:
     if case.status == CaseStatus.CLOSED:
-        raise ConflictError(f"案件 {case.number} 已结案，不能再修改代理人；如需更正请先撤销结案")
+        raise ConflictError(msg("案件 {number} 已结案，不能再修改代理人；如需更正请先撤销结案", number=case.number))
 
 
 def _touch(case: Case) -> None:
@@ -219,7 +220,7 @@ def _check_one(party: Party, agent: AgentInput) -> AgentInput:
                             key="agent", errors=errors)
     if errors:
         fields = {k.removeprefix("agent.agents[0]."): v for k, v in errors.items()}
-        raise ValidationError("代理人信息有误，未保存：" + "；".join(errors.values()), fields)
+        raise ValidationError(msg("代理人信息有误，未保存：{items}", items="；".join(errors.values())), fields)
     return clean
 
 
@@ -227,7 +228,7 @@ def _party(s: Session, party_id: int) -> Party:
     party = s.scalars(select(Party).where(Party.id == party_id).options(
         selectinload(Party.agents), selectinload(Party.case))).one_or_none()
     if party is None:
-        raise NotFound(f"找不到编号为 {party_id} 的当事人")
+        raise NotFound(msg("找不到编号为 {party_id} 的当事人", party_id=party_id))
     return party
 
 
@@ -240,7 +241,7 @@ def list_agents(db: Database, case_id: int) -> list[AgentRow]:
     with db.session(write=False) as s:
         case = s.get(Case, case_id)
         if case is None:
-            raise NotFound(f"找不到编号为 {case_id} 的案件")
+            raise NotFound(msg("找不到编号为 {case_id} 的案件", case_id=case_id))
         parties = s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.position, Party.id)
                             .options(selectinload(Party.agents))).all()
         return [_row(a, p, case) for p in parties for a in p.agents]
@@ -255,7 +256,7 @@ def get_agent(db: Database, agent_id: int) -> AgentRow:
     with db.session(write=False) as s:
         agent = s.get(PartyAgent, agent_id)
         if agent is None:
-            raise NotFound(f"找不到编号为 {agent_id} 的代理人")
+            raise NotFound(msg("找不到编号为 {agent_id} 的代理人", agent_id=agent_id))
         return _row(agent, agent.party, agent.party.case)
 
 
@@ -273,8 +274,7 @@ def add_agent(db: Database, party_id: int, agent: AgentInput) -> AgentRow:
         _open_case(case)
         count = len(party.agents)
         if count >= rules.MAX_AGENTS_PER_PARTY:
-            raise ValidationError(f"{party.role.label_zh}{party.name}已有{count}名代理人，最多"
-                                  f"{rules.MAX_AGENTS_PER_PARTY}名；请先删除一名", {"party": "代理人已满"})
+            raise ValidationError(msg("{role}{name}已有{count}名代理人，最多{MAX_AGENTS_PER_PARTY}名；请先删除一名", role=party.role, name=party.name, count=count, MAX_AGENTS_PER_PARTY=rules.MAX_AGENTS_PER_PARTY), {"party": msg("代理人已满")})
         clean = _check_one(party, replace(agent, id=None))
         row = PartyAgent()
         party.agents.append(row)
@@ -299,7 +299,7 @@ def update_agent(db: Database, agent_id: int, agent: AgentInput) -> AgentRow:
     with db.session() as s:
         found = s.get(PartyAgent, agent_id)
         if found is None:
-            raise NotFound(f"找不到编号为 {agent_id} 的代理人")
+            raise NotFound(msg("找不到编号为 {agent_id} 的代理人", agent_id=agent_id))
         row = found
         party, case = row.party, row.party.case
         _open_case(case)
@@ -325,7 +325,7 @@ def remove_agent(db: Database, agent_id: int) -> AgentRow:
     with db.session() as s:
         row = s.get(PartyAgent, agent_id)
         if row is None:
-            raise NotFound(f"找不到编号为 {agent_id} 的代理人")
+            raise NotFound(msg("找不到编号为 {agent_id} 的代理人", agent_id=agent_id))
         party, case = row.party, row.party.case
         _open_case(case)
         before = _row(row, party, case)

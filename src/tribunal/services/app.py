@@ -11,6 +11,7 @@ from tribunal.db import migrate
 from tribunal.db.engine import Database, resolve_url, sqlite_path, system_user
 from tribunal.errors import DatabaseError
 from tribunal.services import settings
+from tribunal.texts import msg
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,9 @@ def _require_current_server_schema(handle: Database) -> None:
         return
     if state.is_empty:
         raise DatabaseError(
-            f"服务器上的数据库还没有建立结构：请由管理员运行 tribunal --db 地址 db upgrade，"
-            f"或用 db copy / db restore 把数据放进去：{handle.display_name}")
+            msg("服务器上的数据库还没有建立结构：请由管理员运行 tribunal --db 地址 db upgrade，或用 db copy / db restore 把数据放进去：{display_name}", display_name=handle.display_name))
     raise DatabaseError(
-        f"服务器上的数据库结构较旧（版本 {state.current}），本程序（{__version__}）需要版本 {state.head}。"
-        f"请管理员先运行 tribunal --db 地址 db upgrade（会先导出一份备份），再打开：{handle.display_name}")
+        msg("服务器上的数据库结构较旧（版本 {current}），本程序（{version}）需要版本 {head}。请管理员先运行 tribunal --db 地址 db upgrade（会先导出一份备份），再打开：{display_name}", current=state.current, version=__version__, head=state.head, display_name=handle.display_name))
 def follow_workstation_clerk(db: Database) -> None:
     """Name this workstation's clerk in the audit, else the system user.
 
@@ -148,8 +147,7 @@ def upgrade_database(db: str | os.PathLike[str] | None = None, *,
     if path is not None and path.is_file() and path.stat().st_size > 0:
         problem = sqlite_files.integrity(path, quick=True)
         if problem != "ok":
-            raise DatabaseError(f"数据库文件未通过完整性检查（{problem}），未升级；请从备份恢复"
-                                f"（tribunal db restore 备份文件）：{path}")
+            raise DatabaseError(msg("数据库文件未通过完整性检查（{problem}），未升级；请从备份恢复（tribunal db restore 备份文件）：{path}", problem=problem, path=path))
     _refuse_without_touching(url)
     handle = Database(url)
     try:

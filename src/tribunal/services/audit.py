@@ -26,6 +26,7 @@ from tribunal.db.search import contains, starts_with
 from tribunal.domain.audit_masking import is_masked, mask_entry, mask_free_text, masked_text
 from tribunal.errors import NotFound, StaleEditError
 from tribunal.services import inputs
+from tribunal.texts import msg
 
 AUDIT_KEY = "audit_key"
 #: Shown at most in one refused save: the latest changes are what the clerk needs.
@@ -174,7 +175,7 @@ def _filtered(s: Session, f: AuditFilter) -> Select[AuditEntry]:
     if number and f.case_id is None:
         found = s.scalar(select(Case.id).where(Case.number == number))
         if found is None:
-            raise NotFound(f"找不到案号为“{number}”的案件")
+            raise NotFound(msg("找不到案号为“{number}”的案件", number=number))
         f = replace(f, case_id=found)
     if f.case_id is not None:
         inputs.record_id(f.case_id, "案件编号", "case_id")
@@ -263,8 +264,7 @@ def check_version(session: Session, *, current: int, expected: int | None, entit
     who = "、".join(dict.fromkeys(actor for _at, actor, _s, _f in changes)) or "其他人"
     last = changes[-1][0] if changes else ""
     raise StaleEditError(
-        f"{what}在您打开后已被{who}修改并保存{('（' + last + '）') if last else ''}，"
-        "您的修改未保存。请重新打开，核对对方的修改后再改",
+        msg("{what}在您打开后已被{who}修改并保存{value}，您的修改未保存。请重新打开，核对对方的修改后再改", what=what, who=who, value=('（' + last + '）') if last else ''),
         entity=entity, entity_id=entity_id, expected_version=expected, current_version=current,
         changes=changes,
     )

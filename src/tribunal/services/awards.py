@@ -35,6 +35,7 @@ from tribunal.domain.enums import (
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, cases, documents, settings, wage_parameters
 from tribunal.services.mediation import case_header, load_case
+from tribunal.texts import joined, msg, reason_of
 
 if TYPE_CHECKING:  # the renderers (and ReportLab) load only when something is printed
     from tribunal.documents.award import AwardData
@@ -158,7 +159,7 @@ def suggestions(db: Database, case_id: int, award_date: dt.date,
                 sug = rules.suggest(category, amount, threshold)
                 out.append(ClaimSuggestion(c.id, c.item, category, amount, sug.final, sug.reason))
             except rules.ThresholdMissing as exc:
-                out.append(ClaimSuggestion(c.id, c.item, category, amount, None, str(exc)))
+                out.append(ClaimSuggestion(c.id, c.item, category, amount, None, reason_of(exc)))
         return out
 
 
@@ -191,7 +192,7 @@ def _detail(s: Session, case: Case, a: Award) -> AwardDetail:
 def _load(s: Session, award_id: int) -> tuple[Case, Award]:
     a = s.get(Award, award_id)
     if a is None:
-        raise NotFound(f"裁决书 {award_id} 不存在")
+        raise NotFound(msg("裁决书 {award_id} 不存在", award_id=award_id))
     return load_case(s, a.case_id), a
 
 
@@ -247,51 +248,51 @@ def draft_award(db: Database, case_id: int, *, kind: AwardKind = AwardKind.FULL,
     facts, reasons = facts.strip(), reasons.strip()
     problems: dict[str, str] = {}
     if not facts:
-        problems["facts"] = "请填写争议事实"
+        problems["facts"] = msg("请填写争议事实")
     if not reasons:
-        problems["reasons"] = "请填写裁决理由"
+        problems["reasons"] = msg("请填写裁决理由")
     if len(facts) > TEXT_MAX or len(reasons) > TEXT_MAX:
-        problems["text"] = f"争议事实、裁决理由各不能超过 {TEXT_MAX} 字"
+        problems["text"] = msg("争议事实、裁决理由各不能超过 {TEXT_MAX} 字", TEXT_MAX=TEXT_MAX)
     if not items:
-        problems["items"] = "请至少裁决一项仲裁请求"
+        problems["items"] = msg("请至少裁决一项仲裁请求")
     if any(i.awarded_fen is not None and i.awarded_fen < 0 for i in items):
-        problems["awarded_fen"] = "裁决金额不能为负数"
+        problems["awarded_fen"] = msg("裁决金额不能为负数")
     if any(len(i.decision.strip()) > DECISION_MAX for i in items):
-        problems["decision"] = f"每项裁决结果不能超过 {DECISION_MAX} 字"
+        problems["decision"] = msg("每项裁决结果不能超过 {DECISION_MAX} 字", DECISION_MAX=DECISION_MAX)
     if len({i.claim_id for i in items}) != len(items):
-        problems["items"] = "同一项仲裁请求不能裁决两次"
+        problems["items"] = msg("同一项仲裁请求不能裁决两次")
     if problems:
-        raise ValidationError("；".join(problems.values()), problems)
+        raise ValidationError(joined(problems.values()), problems)
     threshold = _threshold(db, award_date, threshold_fen)
     if split is None:
         split = bool(settings.get(db, SPLIT_SETTING))
     with db.session() as s:
         case = load_case(s, case_id)
         if case.status == CaseStatus.CLOSED:
-            raise ConflictError(f"案件 {case.number} 已结案，不能再制作裁决书")
+            raise ConflictError(msg("案件 {number} 已结案，不能再制作裁决书", number=case.number))
         if case.accepted_date is None or award_date < case.accepted_date:
-            raise ValidationError("裁决日期不能早于受理日期（案件须已受理）", {"award_date": "早于受理日期"})
+            raise ValidationError(msg("裁决日期不能早于受理日期（案件须已受理）"), {"award_date": msg("早于受理日期")})
         claims = {c.id: c for c in case.claims}
         stray = [i.claim_id for i in items if i.claim_id not in claims]
         if stray:
-            raise ValidationError("所列仲裁请求不属于本案", {"items": "不属于本案"})
+            raise ValidationError(msg("所列仲裁请求不属于本案"), {"items": msg("不属于本案")})
         done = _decided_elsewhere(s, case_id, award_id)
         twice = [claims[i.claim_id].item for i in items if i.claim_id in done]
         if twice:
-            raise ValidationError(f"以下请求已经先行裁决：{'；'.join(twice)}", {"items": "已先行裁决"})
+            raise ValidationError(msg("以下请求已经先行裁决：{items}", items='；'.join(twice)), {"items": msg("已先行裁决")})
         if kind == AwardKind.FULL:
             left = [c.item for cid, c in claims.items() if cid not in done and cid not in {i.claim_id for i in items}]
             if left:
-                raise ValidationError(f"裁决书须对每项仲裁请求作出裁决，尚未裁决：{'；'.join(left)}",
-                                      {"items": "有请求未裁决"})
+                raise ValidationError(msg("裁决书须对每项仲裁请求作出裁决，尚未裁决：{items}", items='；'.join(left)),
+                                      {"items": msg("有请求未裁决")})
         panel = {seat.staff.name for seat in case.arbitrators}
         declined_rows = [{"name": n.strip(), "note": (note.strip() or "持不同意见，未签名")[:100]}
                          for n, note in declined if n.strip()]
         if any(d["name"] not in panel for d in declined_rows):
-            raise ValidationError("不签名的仲裁员须是本案仲裁庭成员", {"declined": "不是仲裁庭成员"})
+            raise ValidationError(msg("不签名的仲裁员须是本案仲裁庭成员"), {"declined": msg("不是仲裁庭成员")})
         if declined_rows and len(declined_rows) >= len(panel):
-            raise ValidationError("裁决按多数仲裁员的意见作出，不能所有仲裁员都不签名（第四十五条、第四十六条）",
-                                  {"declined": "须有仲裁员签名"})
+            raise ValidationError(msg("裁决按多数仲裁员的意见作出，不能所有仲裁员都不签名（第四十五条、第四十六条）"),
+                                  {"declined": msg("须有仲裁员签名")})
         decided: list[tuple[ItemInput, bool]] = []
         for i in items:
             final = i.final
@@ -299,15 +300,15 @@ def draft_award(db: Database, case_id: int, *, kind: AwardKind = AwardKind.FULL,
                 try:
                     final = rules.suggest(i.category, i.awarded_fen, threshold).final
                 except rules.ThresholdMissing as exc:
-                    raise ValidationError(f"{claims[i.claim_id].item}：{exc}；或者由仲裁庭直接认定是否终局",
-                                          {"final": "无法建议"}) from exc
+                    raise ValidationError(msg("{item}：{exc}；或者由仲裁庭直接认定是否终局", item=claims[i.claim_id].item, exc=exc),
+                                          {"final": msg("无法建议")}) from exc
             decided.append((i, final))
         if award_id is not None:
             a = s.get(Award, award_id)
             if a is None or a.case_id != case_id:
-                raise NotFound(f"裁决书 {award_id} 不存在")
+                raise NotFound(msg("裁决书 {award_id} 不存在", award_id=award_id))
             if a.status != AwardStatus.DRAFT:
-                raise ConflictError("裁决书已作出，不能再修改")
+                raise ConflictError(msg("裁决书已作出，不能再修改"))
             a.items.clear()
             s.flush()
         else:
@@ -393,9 +394,9 @@ def issue_award(db: Database, award_id: int, *, out_dir: str | None = None,
     with db.session(write=False) as s:
         case, a = _load(s, award_id)
         if a.status == AwardStatus.SERVED:
-            raise ConflictError("裁决书已送达，不能重新制作")
+            raise ConflictError(msg("裁决书已送达，不能重新制作"))
         if not case.arbitrators:
-            raise ConflictError(f"案件 {case.number} 尚未组成仲裁庭：裁决书须由仲裁员签名")
+            raise ConflictError(msg("案件 {number} 尚未组成仲裁庭：裁决书须由仲裁员签名", number=case.number))
         header = case_header(case)
         datas = _award_data(a, header, _earlier(s, case, a))
         number, case_id = case.number, case.id
@@ -434,16 +435,16 @@ def record_service(db: Database, award_id: int, party_id: int, *, served_on: dt.
     """
     today = today or dt.date.today()
     if served_on > today:
-        raise ValidationError("送达日期不能晚于今天", {"served_on": "晚于今天"})
+        raise ValidationError(msg("送达日期不能晚于今天"), {"served_on": msg("晚于今天")})
     with db.session() as s:
         case, a = _load(s, award_id)
         if a.status != AwardStatus.ISSUED:
-            raise ConflictError(f"裁决书{a.status.label_zh}，不能登记送达")
+            raise ConflictError(msg("裁决书{status}，不能登记送达", status=a.status))
         party = next((p for p in case.parties if p.id == party_id), None)
         if party is None:
-            raise ValidationError("该当事人不属于本案", {"party": "不属于本案"})
+            raise ValidationError(msg("该当事人不属于本案"), {"party": msg("不属于本案")})
         if a.issued_on is not None and served_on < a.issued_on:
-            raise ValidationError(f"送达日期不能早于裁决书作出日期 {a.issued_on}", {"served_on": "早于作出日期"})
+            raise ValidationError(msg("送达日期不能早于裁决书作出日期 {issued_on}", issued_on=a.issued_on), {"served_on": msg("早于作出日期")})
         s.add(ServiceRecord(case_id=case.id, party_id=party_id, document=AWARD_DOCUMENT, method=method,
                             served_on=served_on, signed_by=(signed_by.strip() or party.name)[:60], confirmed=True,
                             note=_service_note(a)))

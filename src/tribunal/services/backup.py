@@ -30,6 +30,7 @@ from tribunal.db.engine import SQLITE_HEADER, Database, describe_db_error, resol
 from tribunal.db.sqlite_files import AutomaticCopy
 from tribunal.errors import DatabaseError, ValidationError
 from tribunal.services import audit, settings
+from tribunal.texts import msg
 
 DAILY_LABEL = "daily"
 RESTORE_LABEL = "before-restore"
@@ -108,13 +109,13 @@ def _stamp() -> str:
 def _writable_folder(folder: str | os.PathLike[str]) -> Path:
     target = Path(folder).expanduser()
     if not str(folder).strip():
-        raise ValidationError("请选择保存备份的文件夹", {"folder": "必填"})
+        raise ValidationError(msg("请选择保存备份的文件夹"), {"folder": msg("必填")})
     if target.exists() and not target.is_dir():
-        raise ValidationError(f"这是一个文件，不是文件夹：{target}", {"folder": "不是文件夹"})
+        raise ValidationError(msg("这是一个文件，不是文件夹：{target}", target=target), {"folder": msg("不是文件夹")})
     if not target.is_dir():
-        raise ValidationError(f"文件夹不存在：{target}（U 盘是否已插好？）", {"folder": "不存在"})
+        raise ValidationError(msg("文件夹不存在：{target}（U 盘是否已插好？）", target=target), {"folder": msg("不存在")})
     if not os.access(target, os.W_OK):
-        raise ValidationError(f"无法写入这个文件夹（只读或没有权限）：{target}", {"folder": "无法写入"})
+        raise ValidationError(msg("无法写入这个文件夹（只读或没有权限）：{target}", target=target), {"folder": msg("无法写入")})
     return target.absolute()
 
 
@@ -134,8 +135,8 @@ def backup_to_folder(db: Database, folder: str | os.PathLike[str]) -> BackupResu
     target_folder = _writable_folder(folder)
     if db.path is not None:
         if target_folder.resolve() == (db.path.parent / sqlite_files.BACKUP_FOLDER).resolve():
-            raise ValidationError("这是自动备份所在的文件夹，请选择另一个文件夹（最好是 U 盘或另一台电脑）",
-                                  {"folder": "是自动备份文件夹"})
+            raise ValidationError(msg("这是自动备份所在的文件夹，请选择另一个文件夹（最好是 U 盘或另一台电脑）"),
+                                  {"folder": msg("是自动备份文件夹")})
         target = _unique(target_folder / f"{db.path.stem}-备份-{_stamp()}{SQLITE_SUFFIX}")
         sqlite_files.copy_database(db.path, target)
         rows, tables = _count_sqlite(target)
@@ -179,13 +180,13 @@ def _dump(engine: Engine, target: Path, source: str) -> transfer.Manifest:
         with engine.connect() as conn:
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
             if not revision:
-                raise DatabaseError("数据库还没有建立结构，没有可备份的内容")
+                raise DatabaseError(msg("数据库还没有建立结构，没有可备份的内容"))
             return transfer.write_dump(conn, target, revision=str(revision), program_version=__version__,
                                        source=source)
     except SQLAlchemyError as exc:
         raise DatabaseError(describe_db_error(exc, source)) from exc
     except OSError as exc:
-        raise DatabaseError(f"无法写入备份 {target}：{exc.strerror or exc}") from exc
+        raise DatabaseError(msg("无法写入备份 {target}：{value}", target=target, value=exc.strerror or exc)) from exc
 
 
 def dump_before_upgrade(db: Database, folder: str | os.PathLike[str] | None = None) -> Path:
@@ -202,7 +203,7 @@ def _default_dump_folder() -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError(f"无法建立备份文件夹 {folder}：{exc.strerror or exc}") from exc
+        raise DatabaseError(msg("无法建立备份文件夹 {folder}：{value}", folder=folder, value=exc.strerror or exc)) from exc
     return folder
 
 
@@ -214,22 +215,22 @@ def _kind_of(path: Path) -> str:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseError(f"无法读取备份文件 {path}：{exc.strerror or exc}") from exc
+        raise DatabaseError(msg("无法读取备份文件 {path}：{value}", path=path, value=exc.strerror or exc)) from exc
     if head == SQLITE_HEADER:
         return "sqlite"
     if head[:4] == b"PK\x03\x04":
         return "dump"
-    raise DatabaseError(f"这不是 Tribunal 的备份文件（既不是数据库副本也不是导出文件），未作任何改动：{path}")
+    raise DatabaseError(msg("这不是 Tribunal 的备份文件（既不是数据库副本也不是导出文件），未作任何改动：{path}", path=path))
 
 
 def _check_backup_file(file: str | os.PathLike[str]) -> Path:
     path = Path(file).expanduser().absolute()
     if not path.exists():
-        raise DatabaseError(f"备份文件不存在：{path}")
+        raise DatabaseError(msg("备份文件不存在：{path}", path=path))
     if not path.is_file():
-        raise DatabaseError(f"这不是一个文件：{path}")
+        raise DatabaseError(msg("这不是一个文件：{path}", path=path))
     if path.stat().st_size == 0:
-        raise DatabaseError(f"备份文件是空的：{path}")
+        raise DatabaseError(msg("备份文件是空的：{path}", path=path))
     return path
 
 
@@ -237,14 +238,14 @@ def _sqlite_backup_revision(path: Path) -> str:
     """Check a SQLite backup file: intact, this program's, and not newer than the program."""
     problem = sqlite_files.integrity(path)
     if problem != "ok":
-        raise DatabaseError(f"备份文件未通过完整性检查（{problem}），不能用于恢复：{path}")
+        raise DatabaseError(msg("备份文件未通过完整性检查（{problem}），不能用于恢复：{path}", problem=problem, path=path))
     probe = Database(f"sqlite:///{path}", readonly=True)
     try:
         state = migrate.schema_state(probe)
     finally:
         probe.dispose()
     if state.current is None:
-        raise DatabaseError(f"备份文件是一个空数据库，没有可恢复的内容：{path}")
+        raise DatabaseError(msg("备份文件是一个空数据库，没有可恢复的内容：{path}", path=path))
     return state.current
 
 
@@ -252,8 +253,7 @@ def _dump_revision(dump: transfer.Dump) -> str:
     revision = dump.manifest.revision
     if revision not in migrate.known_revisions():
         version = dump.manifest.program_version
-        raise DatabaseError(f"这份备份由更新版本的 Tribunal（{version}）导出，结构版本 {revision}；"
-                            f"请安装 Tribunal {version} 或更新的版本后再恢复（未作任何改动）")
+        raise DatabaseError(msg("这份备份由更新版本的 Tribunal（{version}）导出，结构版本 {revision}；请安装 Tribunal {version} 或更新的版本后再恢复（未作任何改动）", version=version, revision=revision))
     return revision
 
 
@@ -303,7 +303,7 @@ def _restore_sqlite(url: str, path: Path, source: Path, kind: str, *, actor: str
     # foreign database is — that is what a restore is for — after its safety copy.
     check_sqlite_file(path)
     if path.exists() and source.resolve() == path.resolve():
-        raise DatabaseError("不能用数据库文件自己来恢复它自己，请选择一份备份文件")
+        raise DatabaseError(msg("不能用数据库文件自己来恢复它自己，请选择一份备份文件"))
     keep = sqlite_files.keep_setting(path) if path.exists() else sqlite_files.DEFAULT_KEEP
     dump = transfer.Dump(source) if kind == "dump" else None
     try:
@@ -371,7 +371,7 @@ def _replace(temp: Path, path: Path) -> None:
     try:
         os.replace(temp, path)
     except OSError as exc:
-        raise DatabaseError(f"无法替换数据库文件（可能刚被其他程序打开），数据库未改变：{exc.strerror or exc}") from exc
+        raise DatabaseError(msg("无法替换数据库文件（可能刚被其他程序打开），数据库未改变：{value}", value=exc.strerror or exc)) from exc
 
 
 def _sqlite_engine(path: Path, *, readonly: bool = False) -> Engine:
@@ -391,7 +391,7 @@ def _load_into_sqlite(temp: Path, dump: transfer.Dump, revision: str,
             transfer.load(conn, transfer.dump_source(dump), progress=progress)
             return _verify(conn, dump.manifest)
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"从备份建立数据库失败：{exc}") from exc
+        raise DatabaseError(msg("从备份建立数据库失败：{exc}", exc=exc)) from exc
     finally:
         engine.dispose()
 
@@ -401,8 +401,7 @@ def _verify(conn: Connection, manifest: transfer.Manifest) -> int:
     for name, entry in manifest.tables.items():
         got = sums.get(name)
         if got is None or got.rows != entry["rows"] or got.sha256 != entry["sha256"]:
-            raise DatabaseError(f"恢复后表 {name} 的内容与备份不一致（{got.rows if got else 0} 行，"
-                                f"备份中 {entry['rows']} 行），已撤销恢复")
+            raise DatabaseError(msg("恢复后表 {name} 的内容与备份不一致（{value} 行，备份中 {entry} 行），已撤销恢复", name=name, value=got.rows if got else 0, entry=entry['rows']))
     return len(manifest.tables)
 
 
@@ -410,7 +409,7 @@ def _server_engine(url: str) -> Engine:
     try:
         return create_engine(url, pool_pre_ping=True)
     except (ImportError, SQLAlchemyError) as exc:
-        raise DatabaseError(f"无法使用数据库地址：{exc}") from exc
+        raise DatabaseError(msg("无法使用数据库地址：{exc}", exc=exc)) from exc
 
 
 def _refuse_unless_empty(conn: Connection, where: str) -> str | None:
@@ -421,9 +420,9 @@ def _refuse_unless_empty(conn: Connection, where: str) -> str | None:
     full = transfer.has_data(conn)
     if full:
         shown = "、".join(full[:5]) + ("…" if len(full) > 5 else "")
-        raise DatabaseError(f"目标数据库不是空的（{shown} 中已有数据），为免覆盖，未作任何改动：{where}")
+        raise DatabaseError(msg("目标数据库不是空的（{shown} 中已有数据），为免覆盖，未作任何改动：{where}", shown=shown, where=where))
     if migrate.VERSION_TABLE not in names:
-        raise DatabaseError(f"目标数据库里有其他程序的表，未作任何改动：{where}")
+        raise DatabaseError(msg("目标数据库里有其他程序的表，未作任何改动：{where}", where=where))
     return str(conn.exec_driver_sql(f"SELECT version_num FROM {migrate.VERSION_TABLE}").scalar() or "") or None
 
 
@@ -468,8 +467,7 @@ def _load_server(engine: Engine, url: str, revision: str, source: transfer.Sourc
         with migrate.migration_connection(engine) as conn:
             present = _refuse_unless_empty(conn, where)
             if present is not None and present != revision:
-                raise DatabaseError(f"目标数据库已建立结构（版本 {present}），与备份（版本 {revision}）不同；"
-                                    f"请使用一个新建的空数据库（未作任何改动）：{where}")
+                raise DatabaseError(msg("目标数据库已建立结构（版本 {present}），与备份（版本 {revision}）不同；请使用一个新建的空数据库（未作任何改动）：{where}", present=present, revision=revision, where=where))
             if present is None:
                 migrate.upgrade_connection(conn, url, revision)
             read: dict[str, transfer.TableSum] = {}
@@ -503,15 +501,15 @@ def copy_to_server(db: Database, url: str, *, progress: Callable[[str, int], Non
         DatabaseError: the target is not empty or unreachable, or the copy did not verify.
     """
     if db.path is None:
-        raise ValidationError("只能把 SQLite 数据库文件复制到服务器；当前数据库已在服务器上", {"to": "来源不是文件"})
+        raise ValidationError(msg("只能把 SQLite 数据库文件复制到服务器；当前数据库已在服务器上"), {"to": msg("来源不是文件")})
     target = resolve_url(url)
     if sqlite_path(target) is not None or make_url(target).get_backend_name() != "postgresql":
-        raise ValidationError("--to 应为 PostgreSQL 服务器地址，如 postgresql+psycopg://用户@服务器/数据库",
-                              {"to": "不是 PostgreSQL 地址"})
+        raise ValidationError(msg("--to 应为 PostgreSQL 服务器地址，如 postgresql+psycopg://用户@服务器/数据库"),
+                              {"to": msg("不是 PostgreSQL 地址")})
     where = make_url(target).render_as_string(hide_password=True)
     state = migrate.schema_state(db)
     if not state.up_to_date:
-        raise DatabaseError("请先升级数据库结构（tribunal db upgrade）再复制")
+        raise DatabaseError(msg("请先升级数据库结构（tribunal db upgrade）再复制"))
     engine = _server_engine(target)
     try:
         # One read transaction on the source: the rows loaded and the checksums compared are
@@ -520,7 +518,7 @@ def copy_to_server(db: Database, url: str, *, progress: Callable[[str, int], Non
             rows, tables, verified = _load_server(engine, target, migrate.HEAD, transfer.connection_source(sconn),
                                                   None, where, progress)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"读取源数据库失败：{exc}") from exc
+        raise DatabaseError(msg("读取源数据库失败：{exc}", exc=exc)) from exc
     finally:
         engine.dispose()
     with db.session() as s:

@@ -16,6 +16,7 @@ from tribunal.domain import calculators as calc
 from tribunal.domain.calculators import Calculation, CalculatorKind
 from tribunal.errors import ValidationError
 from tribunal.services import wage_parameters
+from tribunal.texts import msg
 
 __all__ = ["CALCULATORS", "calculate", "needs_parameters"]
 
@@ -51,6 +52,6 @@ def calculate(db: Database, kind: CalculatorKind, **inputs: Any) -> Calculation:
     if needs_parameters(kind):
         area = str(inputs.get("area") or "").strip() or wage_parameters.commission_area(db)
         if not area:
-            raise ValidationError("请填写地区（或在设置中填写仲裁机构所在地区）", {"area": "请填写地区"})
+            raise ValidationError(msg("请填写地区（或在设置中填写仲裁机构所在地区）"), {"area": msg("请填写地区")})
         inputs = {**inputs, "area": area, "table": wage_parameters.table(db)}
     return function(**inputs)

@@ -31,6 +31,7 @@ from tribunal.domain.reports import mediated_on_site_by_default
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, inputs, numbering, settings
 from tribunal.services.agents import AgentInput, agent_input, apply_agents, check_agents
+from tribunal.texts import msg
 
 MAX_PARTIES = 200
 MAX_CLAIMS = 100
@@ -217,45 +218,45 @@ def check_case_input(data: CaseInput, *, today: dt.date | None = None) -> tuple[
     today = today or dt.date.today()
     errors: dict[str, str] = {}
     if data.received_date > today:
-        errors["received_date"] = "收件日期不能晚于今天"
+        errors["received_date"] = msg("收件日期不能晚于今天")
     if data.accepted_date is not None:
         if data.accepted_date < data.received_date:
-            errors["accepted_date"] = "受理日期不能早于收件日期"
+            errors["accepted_date"] = msg("受理日期不能早于收件日期")
         elif data.accepted_date > today:
-            errors["accepted_date"] = "受理日期不能晚于今天"
+            errors["accepted_date"] = msg("受理日期不能晚于今天")
     if data.status == CaseStatus.CLOSED:
-        errors["status"] = "结案请使用“结案”操作，并填写结案方式和日期"
+        errors["status"] = msg("结案请使用“结案”操作，并填写结案方式和日期")
     elif data.status not in (None, CaseStatus.RECEIVED, CaseStatus.REJECTED) and data.accepted_date is None:
-        errors["accepted_date"] = f"案件状态为“{data.status.label_zh}”时须填写受理日期"
+        errors["accepted_date"] = msg("案件状态为“{status}”时须填写受理日期", status=data.status)
     if data.worker_count < 1 or data.worker_count > 100_000:
-        errors["worker_count"] = "涉及劳动者人数应在 1 到 100000 之间"
+        errors["worker_count"] = msg("涉及劳动者人数应在 1 到 100000 之间")
     if data.collective and data.worker_count < 10:
-        errors["worker_count"] = "集体争议涉及的劳动者应在十人以上"
+        errors["worker_count"] = msg("集体争议涉及的劳动者应在十人以上")
 
     parties: list[PartyInput] = []
     if len(data.parties) > MAX_PARTIES:
-        errors["parties"] = f"当事人过多（最多 {MAX_PARTIES} 个）"
+        errors["parties"] = msg("当事人过多（最多 {MAX_PARTIES} 个）", MAX_PARTIES=MAX_PARTIES)
     for i, p in enumerate(data.parties):
         parties.append(_check_party(i, p, errors, today))
     roles = {p.role for p in data.parties}
     if "parties" not in errors:
         missing = [r.label_zh for r in (PartyRole.APPLICANT, PartyRole.RESPONDENT) if r not in roles]
         if missing:
-            errors["parties"] = "至少需要一名" + "和一名".join(missing)
+            errors["parties"] = msg("至少需要一名{items}", items="和一名".join(missing))
 
     claims: list[ClaimInput] = []
     if len(data.claims) > MAX_CLAIMS:
-        errors["claims"] = f"仲裁请求过多（最多 {MAX_CLAIMS} 项）"
+        errors["claims"] = msg("仲裁请求过多（最多 {MAX_CLAIMS} 项）", MAX_CLAIMS=MAX_CLAIMS)
     for i, c in enumerate(data.claims):
         item = " ".join(c.item.split())
         if not item:
-            errors[f"claims[{i}].item"] = f"第{i + 1}项仲裁请求没有填写内容"
+            errors[f"claims[{i}].item"] = msg("第{value}项仲裁请求没有填写内容", value=i + 1)
         elif len(item) > 300:
-            errors[f"claims[{i}].item"] = f"第{i + 1}项仲裁请求过长（最多 300 字）"
+            errors[f"claims[{i}].item"] = msg("第{value}项仲裁请求过长（最多 300 字）", value=i + 1)
         for attr, label in (("amount_fen", "请求金额"), ("awarded_fen", "裁决金额")):
             amount = getattr(c, attr)
             if amount is not None and (amount < 0 or amount > 10**14):
-                errors[f"claims[{i}].amount"] = f"第{i + 1}项{label}不正确"
+                errors[f"claims[{i}].amount"] = msg("第{value}项{label}不正确", value=i + 1, label=label)
         claims.append(ClaimInput(item, c.amount_fen, c.awarded_fen))
 
     _check_panel(data, errors)
@@ -264,39 +265,39 @@ def check_case_input(data: CaseInput, *, today: dt.date | None = None) -> tuple[
 
 
 def _check_party(i: int, p: PartyInput, errors: dict[str, str], today: dt.date) -> PartyInput:
-    who = f"第{i + 1}个当事人"
+    who = msg("第{n}个当事人", n=i + 1)
     key = f"parties[{i}]"
     name = " ".join(p.name.split())
     id_number, credit_code, phone = "", "", ""
     if p.kind == PartyKind.PERSON:
         result = validators.check_person_name(name)
         if not result.ok:
-            errors[f"{key}.name"] = f"{who}：{result.error}"
+            errors[f"{key}.name"] = msg("{who}：{error}", who=who, error=result.error)
         else:
             name = result.value
         if p.id_number.strip():
             r = validators.check_id_number(p.id_number, today=today)
             if not r.ok:
-                errors[f"{key}.id_number"] = f"{who}（{name}）的身份证号码：{r.error}"
+                errors[f"{key}.id_number"] = msg("{who}（{name}）的身份证号码：{error}", who=who, name=name, error=r.error)
             id_number = r.value
     else:
         if not name:
-            errors[f"{key}.name"] = f"{who}：请填写单位名称"
+            errors[f"{key}.name"] = msg("{who}：请填写单位名称", who=who)
         elif len(name) > 200:
-            errors[f"{key}.name"] = f"{who}：单位名称过长"
+            errors[f"{key}.name"] = msg("{who}：单位名称过长", who=who)
         if p.credit_code.strip():
             r = validators.check_credit_code(p.credit_code)
             if not r.ok:
-                errors[f"{key}.credit_code"] = f"{who}（{name}）的统一社会信用代码：{r.error}"
+                errors[f"{key}.credit_code"] = msg("{who}（{name}）的统一社会信用代码：{error}", who=who, name=name, error=r.error)
             elif r.warning and not p.credit_code_confirmed:
                 errors[f"{key}.credit_code"] = (
-                    f"{who}（{name}）的统一社会信用代码：{r.warning}。核对营业执照无误后，勾选“已核对”再保存"
+                    msg("{who}（{name}）的统一社会信用代码：{warning}。核对营业执照无误后，勾选“已核对”再保存", who=who, name=name, warning=r.warning)
                 )
             credit_code = r.value
     if p.phone.strip():
         r = validators.check_phone(p.phone)
         if not r.ok:
-            errors[f"{key}.phone"] = f"{who}（{name}）的联系电话：{r.error}"
+            errors[f"{key}.phone"] = msg("{who}（{name}）的联系电话：{error}", who=who, name=name, error=r.error)
         phone = r.value
     agents = check_agents(p.agents, party_kind=p.kind, who=f"{who}（{name}）", key=key, errors=errors)
     return replace(
@@ -323,15 +324,15 @@ def _check_staff(session: Session, data: CaseInput, errors: dict[str, str]) -> N
         for sid in ids:
             s = staff.get(sid)
             if s is None:
-                errors["arbitrators"] = "所选仲裁员已不存在，请重新选择"
+                errors["arbitrators"] = msg("所选仲裁员已不存在，请重新选择")
             elif s.role != StaffRole.ARBITRATOR:
-                errors["arbitrators"] = f"{s.name}不是仲裁员"
+                errors["arbitrators"] = msg("{name}不是仲裁员", name=s.name)
             elif not s.active:
-                errors["arbitrators"] = f"仲裁员{s.name}已停用"
+                errors["arbitrators"] = msg("仲裁员{name}已停用", name=s.name)
     if data.clerk_id is not None:
         clerk = session.get(Staff, data.clerk_id)
         if clerk is None or clerk.role != StaffRole.CLERK:
-            errors["clerk"] = "所选书记员不存在"
+            errors["clerk"] = msg("所选书记员不存在")
 
 
 # ---------------------------------------------------------------- reading
@@ -390,7 +391,7 @@ def _load(session: Session, case_id: int) -> Case:
         )
     ).one_or_none()
     if case is None:
-        raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+        raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
     return case
 
 
@@ -412,18 +413,18 @@ def find_case(db: Database, ref: str) -> CaseDetail:
     """
     ref = ref.strip()
     if not ref:
-        raise ValidationError("请写出案号（如 邵劳人仲案字〔2026〕第1号）或案件编号", {"case": "必填"})
+        raise ValidationError(msg("请写出案号（如 邵劳人仲案字〔2026〕第1号）或案件编号"), {"case": msg("必填")})
     if len(ref) > 60 or text_problem(ref):
-        raise NotFound(f"找不到案号为“{shown(ref)}”的案件（案号最长 60 个字，不含控制字符）")
+        raise NotFound(msg("找不到案号为“{shown}”的案件（案号最长 60 个字，不含控制字符）", shown=shown(ref)))
     with db.session(write=False) as s:
         case_id = s.scalar(select(Case.id).where(Case.number == ref))
         if case_id is None and ref.isascii() and ref.isdigit():
             try:
                 case_id = parse_record_id(ref, "案件编号")
             except InputError as exc:
-                raise NotFound(f"找不到案件：{exc}") from None
+                raise NotFound(msg("找不到案件：{exc}", exc=exc)) from None
         if case_id is None:
-            raise NotFound(f"找不到案号为“{shown(ref)}”的案件")
+            raise NotFound(msg("找不到案号为“{shown}”的案件", shown=shown(ref)))
         return _detail(_load(s, case_id))
 
 
@@ -631,10 +632,10 @@ def create_case(db: Database, data: CaseInput, *, today: dt.date | None = None) 
         ValidationError: something typed is wrong; nothing is saved and no number is used.
     """
     data, errors = check_case_input(data, today=today)
-    ValidationError.raise_if(errors, "案件信息")
+    ValidationError.raise_if(errors, msg("案件信息"))
     with db.session() as s:
         _check_staff(s, data, errors)
-        ValidationError.raise_if(errors, "案件信息")
+        ValidationError.raise_if(errors, msg("案件信息"))
         pattern = settings.case_number_pattern(settings.read_all(s))
         year = data.received_date.year
         seq, number = numbering.allocate(s, pattern, year)
@@ -666,22 +667,22 @@ def update_case(db: Database, case_id: int, data: CaseInput, *,
         NotFound: the case is gone.
     """
     data, errors = check_case_input(data, today=today)
-    ValidationError.raise_if(errors, "案件信息")
+    ValidationError.raise_if(errors, msg("案件信息"))
     from tribunal.services import clocks, legal_calendar  # the clock history judges date changes
 
     calendar = legal_calendar.calendar(db)  # before the write transaction: it may seed the calendar
     with db.session() as s:
         _check_staff(s, data, errors)
-        ValidationError.raise_if(errors, "案件信息")
+        ValidationError.raise_if(errors, msg("案件信息"))
         case = _load(s, case_id)
         audit.check_version(s, current=case.version, expected=expected_version, entity="case",
                             entity_id=case_id, what=f"案件 {case.number}")
         if case.status == CaseStatus.CLOSED:
-            raise ConflictError(f"案件 {case.number} 已结案，不能再修改；如需更正请先撤销结案")
+            raise ConflictError(msg("案件 {number} 已结案，不能再修改；如需更正请先撤销结案", number=case.number))
         if data.received_date.year != case.year:
             raise ValidationError(
-                f"收件日期的年份不能改变（案号 {case.number} 属于 {case.year} 年）",
-                {"received_date": f"应为 {case.year} 年内的日期"},
+                msg("收件日期的年份不能改变（案号 {number} 属于 {year} 年）", number=case.number, year=case.year),
+                {"received_date": msg("应为 {year} 年内的日期", year=case.year)},
             )
         if (data.received_date, data.accepted_date) != (case.received_date, case.accepted_date):
             # A recorded suspension, re-count or extension must stay lawful under the new dates.
@@ -746,12 +747,12 @@ def closing_defaults(db: Database, case_id: int, outcome: CaseOutcome, closed_da
 def _check_closing(outcome: CaseOutcome, amount_fen: int | None, on_site: bool | None) -> None:
     if amount_fen is not None:
         if outcome not in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED):
-            raise ValidationError(f"以“{outcome.label_zh}”结案的案件没有调解或裁决金额，请留空",
-                                  {"amount": "此结案方式不填金额"})
+            raise ValidationError(msg("以“{outcome}”结案的案件没有调解或裁决金额，请留空", outcome=outcome),
+                                  {"amount": msg("此结案方式不填金额")})
         if amount_fen < 0 or amount_fen > MAX_AMOUNT_FEN:
-            raise ValidationError("调解或裁决金额不正确", {"amount": "金额不正确"})
+            raise ValidationError(msg("调解或裁决金额不正确"), {"amount": msg("金额不正确")})
     if on_site and outcome != CaseOutcome.MEDIATED:
-        raise ValidationError("只有调解结案的案件才能登记为当庭调解", {"on_site": "不是调解结案"})
+        raise ValidationError(msg("只有调解结案的案件才能登记为当庭调解"), {"on_site": msg("不是调解结案")})
 
 
 def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt.date,
@@ -783,18 +784,18 @@ def close_case(db: Database, case_id: int, outcome: CaseOutcome, closed_date: dt
         audit.check_version(s, current=case.version, expected=expected_version, entity="case",
                             entity_id=case_id, what=f"案件 {case.number}")
         if case.status == CaseStatus.CLOSED:
-            raise ConflictError(f"案件 {case.number} 已于 {case.closed_date} 结案")
+            raise ConflictError(msg("案件 {number} 已于 {closed_date} 结案", number=case.number, closed_date=case.closed_date))
         start = case.accepted_date or case.received_date
         if closed_date < start:
-            raise ValidationError(f"结案日期不能早于{'受理' if case.accepted_date else '收件'}日期 {start}",
-                                  {"closed_date": "早于受理日期"})
+            raise ValidationError(msg("结案日期不能早于{value}日期 {start}", value='受理' if case.accepted_date else '收件', start=start),
+                                  {"closed_date": msg("早于受理日期")})
         if closed_date > today:
-            raise ValidationError("结案日期不能晚于今天", {"closed_date": "晚于今天"})
+            raise ValidationError(msg("结案日期不能晚于今天"), {"closed_date": msg("晚于今天")})
         if outcome in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED) and case.accepted_date is None:
-            raise ValidationError("尚未受理的案件不能以调解或裁决结案", {"outcome": "案件尚未受理"})
+            raise ValidationError(msg("尚未受理的案件不能以调解或裁决结案"), {"outcome": msg("案件尚未受理")})
         if require_result and result is None and outcome in (CaseOutcome.MEDIATED, CaseOutcome.AWARDED):
-            raise ValidationError("调解或裁决结案须选择处理结果（劳动者胜诉、用人单位胜诉或双方部分胜诉）",
-                                  {"result": "请选择处理结果"})
+            raise ValidationError(msg("调解或裁决结案须选择处理结果（劳动者胜诉、用人单位胜诉或双方部分胜诉）"),
+                                  {"result": msg("请选择处理结果")})
         if on_site is None:
             on_site = mediated_on_site_by_default(outcome, closed_date, _on_site_days(s, case_id))
         if amount_fen is None and outcome == CaseOutcome.AWARDED:
@@ -831,7 +832,7 @@ def correct_closing(db: Database, case_id: int, *, result: CaseResult | None, am
         audit.check_version(s, current=case.version, expected=expected_version, entity="case",
                             entity_id=case_id, what=f"案件 {case.number}")
         if case.status != CaseStatus.CLOSED or case.outcome is None:
-            raise ConflictError(f"案件 {case.number} 尚未结案")
+            raise ConflictError(msg("案件 {number} 尚未结案", number=case.number))
         _check_closing(case.outcome, amount_fen, on_site)
         before = _detail(case)
         case.result = result
@@ -855,13 +856,13 @@ def reopen_case(db: Database, case_id: int, reason: str, *, expected_version: in
         ConflictError: the case is not closed.
     """
     if not reason.strip():
-        raise ValidationError("请填写撤销结案的原因", {"reason": "必填"})
+        raise ValidationError(msg("请填写撤销结案的原因"), {"reason": msg("必填")})
     with db.session() as s:
         case = _load(s, case_id)
         audit.check_version(s, current=case.version, expected=expected_version, entity="case",
                             entity_id=case_id, what=f"案件 {case.number}")
         if case.status != CaseStatus.CLOSED:
-            raise ConflictError(f"案件 {case.number} 尚未结案")
+            raise ConflictError(msg("案件 {number} 尚未结案", number=case.number))
         before = _detail(case)
         case.status = CaseStatus.HEARD if case.accepted_date else CaseStatus.RECEIVED
         case.outcome = None
@@ -902,7 +903,7 @@ def party_from_enterprise(db: Database, enterprise_id: int) -> PartyFromDirector
     with db.session(write=False) as s:
         ent = s.get(Enterprise, enterprise_id)
         if ent is None:
-            raise NotFound("企业名录中已没有这家企业，可能已被合并或删除，请重新查找")
+            raise NotFound(msg("企业名录中已没有这家企业，可能已被合并或删除，请重新查找"))
         same = Party.enterprise_id == ent.id
         if ent.credit_code:
             same = or_(same, Party.credit_code == ent.credit_code)

@@ -53,6 +53,7 @@ from tribunal.domain.periods import (
 from tribunal.errors import ConflictError, NotFound, TribunalError, ValidationError
 from tribunal.services import audit, period_rules, settings
 from tribunal.services import legal_calendar as calendar_service
+from tribunal.texts import joined, msg
 
 __all__ = [
     "APPLICATION_DOCUMENTS",
@@ -104,25 +105,25 @@ UNKNOWN: Final = "unknown"
 
 #: What the clerk sees for each state.
 STATE_LABELS: Final[dict[str, str]] = {
-    ON_TIME: "未到期",
-    DUE_SOON: "即将到期",
-    OVERDUE: "已超期",
-    DONE: "已完成",
-    UNKNOWN: "待定",
+    ON_TIME: msg("未到期"),
+    DUE_SOON: msg("即将到期"),
+    OVERDUE: msg("已超期"),
+    DONE: msg("已完成"),
+    UNKNOWN: msg("待定"),
 }
 
 # ---------------------------------------------------------------- data: documents and events
 
 #: Documents whose service on a respondent starts the defence period (法 30): the copy of the
 #: application goes out together with the notice to respond, so either name counts.
-APPLICATION_DOCUMENTS: Final = ("申请书副本", "仲裁申请书副本", "应诉通知书")
+APPLICATION_DOCUMENTS: Final = (msg("申请书副本"), msg("仲裁申请书副本"), msg("应诉通知书"))
 #: Documents that notify the hearing date and place (法 35). Many commissions combine the
 #: composition notice (法 32) with the hearing notice in one 仲裁庭组成及开庭通知书.
-HEARING_NOTICE_DOCUMENTS: Final = ("开庭通知书", "仲裁庭组成及开庭通知书")
+HEARING_NOTICE_DOCUMENTS: Final = (msg("开庭通知书"), msg("仲裁庭组成及开庭通知书"))
 #: Documents that notify the tribunal's composition (法 32).
-COMPOSITION_DOCUMENTS: Final = ("仲裁庭组成通知书", "组庭通知书", "仲裁庭组成及开庭通知书")
+COMPOSITION_DOCUMENTS: Final = (msg("仲裁庭组成通知书"), msg("组庭通知书"), msg("仲裁庭组成及开庭通知书"))
 #: What a public notice serves when the clerk does not say otherwise.
-DEFAULT_NOTICE_DOCUMENTS: Final = "仲裁申请书副本、应诉通知书"
+DEFAULT_NOTICE_DOCUMENTS: Final = msg("仲裁申请书副本、应诉通知书")
 
 _EVENTS_BY_CODE: Final = {e.code: e for e in RECOUNT_EVENTS}
 _CODE_DIGITS: Final = dict(zip("1234567", "一二三四五六七", strict=True))
@@ -188,7 +189,7 @@ class ClockItem:
     @property
     def unit_zh(self) -> str:
         """``工作日`` or ``自然日``."""
-        return "自然日" if self.unit == NATURAL else "工作日"
+        return msg("自然日") if self.unit == NATURAL else msg("工作日")
 
     @property
     def row_key(self) -> str:
@@ -412,21 +413,21 @@ class ExtensionQuestionError(TribunalError):
 
 
 _ITEM_RULES: Final[dict[str, tuple[str, str]]] = {
-    "accept_by": ("accept", "受理决定截止日"),
-    "serve_application_by": ("serve_application", "送达申请书副本截止日"),
-    "composition_notice_by": ("composition_notice", "组庭通知截止日"),
-    "defence_due": ("defence", "答辩期届满日"),
-    "earliest_hearing": ("hearing_notice", "最早可开庭日"),
-    "postpone_request_by": ("postpone_request", "延期开庭申请最迟提出日"),
-    "award_due": ("award", "审理期限届满日"),
-    "award_due_extended": ("award_extension", "延长后审理期限届满日"),
+    "accept_by": ("accept", msg("受理决定截止日")),
+    "serve_application_by": ("serve_application", msg("送达申请书副本截止日")),
+    "composition_notice_by": ("composition_notice", msg("组庭通知截止日")),
+    "defence_due": ("defence", msg("答辩期届满日")),
+    "earliest_hearing": ("hearing_notice", msg("最早可开庭日")),
+    "postpone_request_by": ("postpone_request", msg("延期开庭申请最迟提出日")),
+    "award_due": ("award", msg("审理期限届满日")),
+    "award_due_extended": ("award_extension", msg("延长后审理期限届满日")),
 }
 #: Keys of the items, in display order (the award item is one of the last two).
 ITEM_KEYS: Final = tuple(_ITEM_RULES)
 
 
 def _unknown_note(year: int) -> str:
-    return f"{year}年节假日安排尚未载入，无法计算；请在“设置→法定节假日”中导入该年安排"
+    return msg("{year}年节假日安排尚未载入，无法计算；请在“设置→法定节假日”中导入该年安排", year=year)
 
 
 class _Clock:
@@ -573,7 +574,7 @@ def _first_served(f: _Facts, documents: tuple[str, ...], hearing_id: int | None 
 
 
 def _late(done_on: dt.date, due: dt.date) -> str:
-    return f"，超过期限{(done_on - due).days}日" if done_on > due else ""
+    return msg("，超过期限{days}日", days=(done_on - due).days) if done_on > due else ""
 
 
 @dataclass
@@ -619,15 +620,15 @@ def _award_readings(h: History | None, end: AwardEnd | None, extended: bool) -> 
 
 
 def _lapse_notes(h: History | None) -> list[str]:
-    notes = []
+    notes: list[str] = []
     for lapse in (h.lapses if h is not None else ()):
-        what = f"{lapse.extension.date.isoformat()}批准的延长因{lapse.recount.date.isoformat()}重新计算"
+        what = msg("{isoformat}批准的延长因{isoformat2}重新计算", isoformat=lapse.extension.date.isoformat(), isoformat2=lapse.recount.date.isoformat())
         if lapse.kept is True:
-            notes.append(what + "后经确认仍然有效")
+            notes.append(msg("{what}后经确认仍然有效", what=what))
         elif lapse.kept is False:
-            notes.append(what + "已失效")
+            notes.append(msg("{what}已失效", what=what))
         else:
-            notes.append(what + "待确认是否仍然有效，暂按已失效计算")
+            notes.append(msg("{what}待确认是否仍然有效，暂按已失效计算", what=what))
     return notes
 
 
@@ -640,8 +641,8 @@ def _award(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem, _Award
     key = "award_due_extended" if extension is not None else "award_due"
     if f.accepted is None:
         if f.finished:
-            return clk.item(key, None, DONE, "案件未经受理即已结束"), info
-        return clk.item(key, None, UNKNOWN, "受理后开始计算"), info
+            return clk.item(key, None, DONE, msg("案件未经受理即已结束")), info
+        return clk.item(key, None, UNKNOWN, msg("受理后开始计算")), info
     start = h.start if h is not None and h.start is not None else f.accepted
     reason_event = h.start_event if h is not None else None
     info.start = start
@@ -662,21 +663,21 @@ def _award(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem, _Award
 
     notes: list[str] = []
     if reason_event is not None:
-        notes.append(f"自{start.isoformat()}起重新计算：{info.reason}（{event_basis(reason_event)}）")
+        notes.append(msg("自{isoformat}起重新计算：{reason}（{event_basis}）", isoformat=start.isoformat(), reason=info.reason, event_basis=event_basis(reason_event)))
     if end is not None and end.excluded:
         info.excluded = end.excluded
-        notes.append(f"已扣除中止审理、公告送达等不计入审理期限的期间{end.excluded}日")
+        notes.append(msg("已扣除中止审理、公告送达等不计入审理期限的期间{excluded}日", excluded=end.excluded))
     if end is not None and end.moved_past_stop:
-        notes.append("中止（或不计入的期间）始于顺延后的最后一日，期限顺延至其结束后的第一个工作日")
+        notes.append(msg("中止（或不计入的期间）始于顺延后的最后一日，期限顺延至其结束后的第一个工作日"))
     notes += _lapse_notes(h)
     if extension is not None:
-        by = f"经{extension.approved_by}" if extension.approved_by else ""
-        original = f"（原期限{info.due45.isoformat()}）" if info.due45 else ""
-        notes.append(f"已于{extension.date.isoformat()}{by}批准延长十五日{original}")
+        by = msg("经{approved_by}", approved_by=extension.approved_by) if extension.approved_by else ""
+        original = msg("（原期限{isoformat}）", isoformat=info.due45.isoformat()) if info.due45 else ""
+        notes.append(msg("已于{isoformat}{by}批准延长十五日{original}", isoformat=extension.date.isoformat(), by=by, original=original))
     elif info.due60 is not None and not f.finished:
-        notes.append(f"如经批准延长，可至{info.due60.isoformat()}")
+        notes.append(msg("如经批准延长，可至{isoformat}", isoformat=info.due60.isoformat()))
     if h is not None and h.unlawful():
-        notes.append(f"有{len(h.unlawful())}项登记不产生效力（见变动记录）")
+        notes.append(msg("有{len}项登记不产生效力（见变动记录）", len=len(h.unlawful())))
 
     if end is None:
         assert isinstance(chosen, UnknownYearError)
@@ -690,16 +691,17 @@ def _award(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem, _Award
         if not f.finished:
             unknown.add(chosen.year)
         return clk.item(key, None, DONE if f.finished else UNKNOWN,
-                        "；".join([_unknown_note(chosen.year), f"按自然日计为{raw.isoformat()}（未顺延）",
-                                   *notes]), readings=readings), info
+                        joined([_unknown_note(chosen.year), msg("按自然日计为{isoformat}（未顺延）", isoformat=raw.isoformat()),
+                                *notes]), readings=readings), info
     info.due, info.unrolled = end.due, end.unrolled
     due = DueDate(key, end.due, _ITEM_RULES[key][1], *_award_basis(clk, info.extended))
     due = clk.get_shared(due)
     if f.finished:
         closed = f.closed or today
-        what = "已结案" if f.status == CaseStatus.CLOSED else "已结束"
-        return clk.item(key, due, DONE, "；".join(
-            [f"{what}（{closed.isoformat()}）{_late(closed, end.due)}", *notes]), readings=readings), info
+        what = msg("已结案") if f.status == CaseStatus.CLOSED else msg("已结束")
+        return clk.item(key, due, DONE, joined(
+            [msg("{what}（{date}）{late}", what=what, date=closed.isoformat(), late=_late(closed, end.due)), *notes]),
+            readings=readings), info
 
     target = end.target
     if end.due < today:
@@ -709,15 +711,15 @@ def _award(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[ClockItem, _Award
         state = ON_TIME
         open_span = next((s for s in spans if s[1] is None), None)
         since = open_span[0].isoformat() if open_span else ""
-        what = "审理中止中" if running is not None else "不计入审理期限的期间进行中"
-        notes.insert(0, f"{what}（自{since}起），期限暂停计算；若今日恢复，届满日为{end.due.isoformat()}")
+        what = msg("审理中止中") if running is not None else msg("不计入审理期限的期间进行中")
+        notes.insert(0, msg("{what}（自{since}起），期限暂停计算；若今日恢复，届满日为{isoformat}", what=what, since=since, isoformat=end.due.isoformat()))
     else:
         state = clk.state(end.due)
         if state == ON_TIME and (target - today).days <= clk.soon_days:
             state = DUE_SOON
     if target != end.due and not info.stopped:
-        notes.append(f"内部结案目标日{target.isoformat()}（届满日遇休息日顺延前）")
-    return clk.item(key, due, state, "；".join(notes), target=target, readings=readings), info
+        notes.append(msg("内部结案目标日{isoformat}（届满日遇休息日顺延前）", isoformat=target.isoformat()))
+    return clk.item(key, due, state, joined(notes), target=target, readings=readings), info
 
 
 def _award_basis(clk: _Clock, extended: bool) -> tuple[str, str, bool, str]:
@@ -799,30 +801,30 @@ def _defence_items(f: _Facts, clk: _Clock, unknown: set[int], h: History | None)
     if not respondents:
         # Parties are loaded only where something was served (bulk runs): nobody served yet.
         if f.finished:
-            return [clk.item("defence_due", None, DONE, "案件已结束", party=True)]
-        why = "受理后开始计算" if f.accepted is None else "被申请人签收申请书副本后开始计算"
+            return [clk.item("defence_due", None, DONE, msg("案件已结束"), party=True)]
+        why = msg("受理后开始计算") if f.accepted is None else msg("被申请人签收申请书副本后开始计算")
         return [clk.item("defence_due", None, UNKNOWN, why, party=True)]
     several = len(respondents) > 1
     served = {pid: d for pid, d in _first_served(f, APPLICATION_DOCUMENTS).items() if pid in respondents}
     notices = _notice_services(f, h)
     items = []
     for pid, name in respondents.items():
-        label = f"答辩期届满日（{name}）" if several else None
-        who = name if several else "被申请人"
+        label = msg("答辩期届满日（{name}）", name=name) if several else None
+        who = name if several else msg("被申请人")
         common: dict[str, Any] = {"party": True, "label": label, "party_id": pid, "party_name": name}
         readings: tuple[str, ...] = ("defence_each",) if several else ()
-        day, how = served.get(pid), "签收"
+        day, how = served.get(pid), msg("签收")
         notice = notices.get(pid)
         if notice is not None and (day is None or notice.served < day):
-            day, how = notice.served, "视为送达（公告送达）"
+            day, how = notice.served, msg("视为送达（公告送达）")
             readings += ("public_notice_count",)
             if notice.ground == "public_notice_abroad":
                 readings += ("public_notice_abroad",)
         if day is None:
             if f.finished:
-                items.append(clk.item("defence_due", None, DONE, "案件已结束", **common))
+                items.append(clk.item("defence_due", None, DONE, msg("案件已结束"), **common))
             else:
-                why = "受理后开始计算" if f.accepted is None else f"{who}签收申请书副本后开始计算"
+                why = msg("受理后开始计算") if f.accepted is None else msg("{who}签收申请书副本后开始计算", who=who)
                 items.append(clk.item("defence_due", None, UNKNOWN, why, readings=readings, **common))
             continue
         common["start"] = day
@@ -833,10 +835,10 @@ def _defence_items(f: _Facts, clk: _Clock, unknown: set[int], h: History | None)
             if not f.finished:
                 unknown.add(due.year)
         elif f.finished or due.date < today:
-            items.append(clk.item("defence_due", due, DONE, f"{who}于{day.isoformat()}{how}，答辩期已届满",
+            items.append(clk.item("defence_due", due, DONE, msg("{who}于{isoformat}{how}，答辩期已届满", who=who, isoformat=day.isoformat(), how=how),
                                   readings=readings, **common))
         else:
-            items.append(clk.item("defence_due", due, clk.state(due.date), f"{who}于{day.isoformat()}{how}",
+            items.append(clk.item("defence_due", due, clk.state(due.date), msg("{who}于{isoformat}{how}", who=who, isoformat=day.isoformat(), how=how),
                                   readings=readings, **common))
     return items
 
@@ -855,16 +857,16 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
         accept_from = h.accept_from
         event = ch.recount_event("二")
         assert event is not None
-        accept_note = f"自{event.start_zh}（{accept_from.isoformat()}）起重新计算（{event.basis}）"
+        accept_note = msg("自{start_zh}（{isoformat}）起重新计算（{basis}）", start_zh=event.start_zh, isoformat=accept_from.isoformat(), basis=event.basis)
     done = f.accepted is not None or f.finished
     due = attempt("accept_by", accept_from)
     if isinstance(due, UnknownYearError):
         items.append(clk.unknown_item("accept_by", due, done, unknown))
     elif f.accepted is not None:
         items.append(clk.item("accept_by", due, DONE,
-                              f"已于{f.accepted.isoformat()}受理{_late(f.accepted, due.date)}"))
+                              msg("已于{isoformat}受理{late}", isoformat=f.accepted.isoformat(), late=_late(f.accepted, due.date))))
     elif f.finished:
-        what = "已决定不予受理" if f.status == CaseStatus.REJECTED else "案件已结束"
+        what = msg("已决定不予受理") if f.status == CaseStatus.REJECTED else msg("案件已结束")
         items.append(clk.item("accept_by", due, DONE, what))
     else:
         items.append(clk.item("accept_by", due, clk.state(due.date), accept_note))
@@ -879,7 +881,7 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
     ):
         if f.accepted is None:
             items.append(clk.item(key, None, DONE if f.finished else UNKNOWN,
-                                  "案件未经受理即已结束" if f.finished else "受理后开始计算"))
+                                  msg("案件未经受理即已结束") if f.finished else msg("受理后开始计算")))
             continue
         due = attempt(method, f.accepted)
         served = _first_served(f, documents)
@@ -894,17 +896,17 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
             items.append(clk.unknown_item(key, due, f.finished or (bool(who) and not missing), unknown))
         elif who and not missing:
             last = max(served[pid] for pid in who)
-            items.append(clk.item(key, due, DONE, f"已于{last.isoformat()}送达{_late(last, due.date)}"))
+            items.append(clk.item(key, due, DONE, msg("已于{isoformat}送达{late}", isoformat=last.isoformat(), late=_late(last, due.date))))
         elif f.finished:
-            items.append(clk.item(key, due, DONE, "案件已结束"))
+            items.append(clk.item(key, due, DONE, msg("案件已结束")))
         else:
             state = clk.state(due.date)
-            note = f"尚未登记送达：{'、'.join(missing)}" if missing and served else ""
+            note = msg("尚未登记送达：{items}", items=joined(missing, "、")) if missing and served else ""
             if state == OVERDUE and progressed:
                 # The case has reached the hearing stage, so the document most likely went out
                 # and only its record is missing: ask for the record instead of crying overdue.
                 state = UNKNOWN
-                note = f"未登记送达记录（{'、'.join(missing) or '全部当事人'}）；案件已进入开庭阶段，请补登送达日期"
+                note = msg("未登记送达记录（{value}）；案件已进入开庭阶段，请补登送达日期", value=joined(missing, "、") if missing else msg("全部当事人"))
             items.append(clk.item(key, due, state, note))
 
     # 4. Defence periods: 10 working days from each respondent's own receipt (法 30).
@@ -914,13 +916,13 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
     # and the parties' last day to ask for a postponement.
     between = ("notice_between",)
     if f.hearing is None:
-        note = "案件已结束" if f.finished else "尚未安排开庭"
+        note = msg("案件已结束") if f.finished else msg("尚未安排开庭")
         state = DONE if f.finished else UNKNOWN
         hint = ""
         if not f.finished and f.accepted is not None:
             earliest = attempt("earliest_hearing", today)
             if isinstance(earliest, DueDate):
-                hint = f"；如今日送达开庭通知，最早可于{earliest.date.isoformat()}开庭"
+                hint = msg("；如今日送达开庭通知，最早可于{isoformat}开庭", isoformat=earliest.date.isoformat())
         items.append(clk.item("earliest_hearing", None, state, note + hint, readings=between))
         items.append(clk.item("postpone_request_by", None, state, note, party=True, readings=between))
     else:
@@ -930,7 +932,7 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
         if missing or not served:
             state = DONE if f.finished else UNKNOWN
             items.append(clk.item("earliest_hearing", None, state,
-                                  f"开庭日{hearing_day.isoformat()}；尚未送达开庭通知：{'、'.join(missing)}",
+                                  msg("开庭日{isoformat}；尚未送达开庭通知：{items}", isoformat=hearing_day.isoformat(), items=joined(missing, "、")),
                                   readings=between))
         else:
             last = max(served.values())
@@ -940,22 +942,20 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
             elif hearing_day < due.date:
                 state = DONE if f.finished else OVERDUE
                 items.append(clk.item("earliest_hearing", due, state,
-                                      f"开庭日{hearing_day.isoformat()}早于最早可开庭日（开庭通知最后送达于"
-                                      f"{last.isoformat()}，须间隔五个工作日）：请改期或重新送达", readings=between))
+                                      msg("开庭日{isoformat}早于最早可开庭日（开庭通知最后送达于{isoformat2}，须间隔五个工作日）：请改期或重新送达", isoformat=hearing_day.isoformat(), isoformat2=last.isoformat()), readings=between))
             else:
                 items.append(clk.item("earliest_hearing", due, DONE if f.finished else ON_TIME,
-                                      f"开庭日{hearing_day.isoformat()}符合要求（开庭通知最后送达于"
-                                      f"{last.isoformat()}）", readings=between))
+                                      msg("开庭日{isoformat}符合要求（开庭通知最后送达于{isoformat2}）", isoformat=hearing_day.isoformat(), isoformat2=last.isoformat()), readings=between))
         due = attempt("postpone_request_by", hearing_day)
         if isinstance(due, UnknownYearError):
             items.append(clk.unknown_item("postpone_request_by", due, f.finished, unknown, party=True))
         elif f.finished or due.date < today:
             items.append(clk.item("postpone_request_by", due, DONE,
-                                  f"开庭日{hearing_day.isoformat()}；申请延期的期限已过", party=True,
+                                  msg("开庭日{isoformat}；申请延期的期限已过", isoformat=hearing_day.isoformat()), party=True,
                                   readings=between))
         else:
             items.append(clk.item("postpone_request_by", due, clk.state(due.date),
-                                  f"开庭日{hearing_day.isoformat()}", party=True, readings=between))
+                                  msg("开庭日{isoformat}", isoformat=hearing_day.isoformat()), party=True, readings=between))
 
     # 7. The award: 45 (or 60) natural days, intervals left out, re-counts applied.
     award, info = _award(f, clk, unknown)
@@ -1086,10 +1086,11 @@ def _suspension_rows(f: _Facts, h: History | None) -> tuple[SuspensionData, ...]
     for iv in h.intervals:
         e = by_id[iv.event_id]
         if e.kind == ch.PUBLIC_NOTICE:
-            reason = f"公告送达{e.party_name or ''}（{e.document}）" if e.document else "公告送达期间"
+            reason: str = (msg("公告送达{value}（{document}）", value=e.party_name or "", document=e.document)
+                           if e.document else msg("公告送达期间"))
         else:
             found = ch.suspension_reason(e.ground)
-            reason = "：".join(x for x in (found.label_zh if found else "", e.detail) if x) or "中止审理"
+            reason = "：".join(x for x in (found.label_zh if found else "", e.detail) if x) or msg("中止审理")
         out.append(SuspensionData(e.id, f.case_id, iv.first, iv.last, reason, event_basis(e),
                                   e.kind == ch.PUBLIC_NOTICE or e.ground == ch.LEGACY_PUBLIC_NOTICE))
     return tuple(out)
@@ -1137,7 +1138,7 @@ def case_clock(db: Database, case_id: int, today: dt.date | None = None) -> Case
     with db.session(write=False) as s:
         facts = _load_facts(s, Case.id == case_id, today, all_parties=True).get(case_id)
         if facts is None:
-            raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+            raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
         soon = _soon_days(s)
         withdrawn = s.execute(select(*_EVENT_COLUMNS, CaseClockEvent.withdrawn_at, CaseClockEvent.withdrawn_by,
                                      CaseClockEvent.withdrawn_reason)
@@ -1184,7 +1185,7 @@ def due_overview(db: Database, today: dt.date | None = None, days: int = 7) -> D
     schedule are left out of both lists and their years are named in ``unknown_years``.
     """
     if days < 1:
-        raise ValidationError("天数至少为 1", {"days": "至少为 1"})
+        raise ValidationError(msg("天数至少为 1"), {"days": msg("至少为 1")})
     today = today or dt.date.today()
     cal = calendar_service.calendar(db)
     rules = period_rules.rules(db)
@@ -1248,21 +1249,21 @@ def _open_case(s: Session, case_id: int) -> Case:
     # already serialises them).
     case = s.get(Case, case_id, with_for_update=True)
     if case is None:
-        raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+        raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
     if case.status in (CaseStatus.CLOSED, CaseStatus.REJECTED):
-        raise ConflictError(f"案件 {case.number} {case.status.label_zh}，不能再登记期限变动")
+        raise ConflictError(msg("案件 {number} {status}，不能再登记期限变动", number=case.number, status=case.status))
     return case
 
 
 def _not_future(day: dt.date, today: dt.date, field_key: str, what: str) -> None:
     if day > today:
-        raise ValidationError(f"{what}（{day.isoformat()}）不能晚于今天", {field_key: "晚于今天"})
+        raise ValidationError(msg("{what}（{isoformat}）不能晚于今天", what=what, isoformat=day.isoformat()), {field_key: msg("晚于今天")})
 
 
 def _clean(text: str, limit: int, field_key: str, what: str) -> str:
     value = " ".join(str(text).split())
     if len(value) > limit:
-        raise ValidationError(f"{what}过长（最多 {limit} 字）", {field_key: "过长"})
+        raise ValidationError(msg("{what}过长（最多 {limit} 字）", what=what, limit=limit), {field_key: msg("过长")})
     return value
 
 
@@ -1290,12 +1291,12 @@ def _live_rows(s: Session, case_id: int) -> list[CaseClockEvent]:
 
 
 def _who_when(e: ClockEvent) -> str:
-    when = f"于{e.entered_at:%Y-%m-%d %H:%M}" if e.entered_at else ""
-    return f"{e.entered_by or '登记人不详'}{when}登记"
+    when = msg("于{entered_at:%Y-%m-%d %H:%M}", entered_at=e.entered_at) if e.entered_at else ""
+    return msg("{value}{when}登记", value=e.entered_by or msg("登记人不详"), when=when)
 
 
 def _newly_unlawful(before: History, after: History, events: Mapping[int, ClockEvent],
-                    ignore: set[int], field_key: str, verb: str = "登记") -> None:
+                    ignore: set[int], field_key: str, verb: str = msg("登记")) -> None:
     """Refuse when ``after`` makes an event lawful in ``before`` unlawful, naming it."""
     was = before.unlawful()
     for eid in after.order:
@@ -1303,9 +1304,8 @@ def _newly_unlawful(before: History, after: History, events: Mapping[int, ClockE
             continue
         e = events[eid]
         raise ValidationError(
-            f"不能{verb}：这样会使已登记的“{e.date.isoformat()} {event_label(e)}”（{_who_when(e)}）不再合法——"
-            f"{after.judgements[eid].reason}。请先核对或撤销该项登记。",
-            {field_key: f"会使 {e.date.isoformat()} 的登记不再合法"})
+            msg("不能{verb}：这样会使已登记的“{isoformat} {event_label}”（{who_when}）不再合法——{reason}。请先核对或撤销该项登记。", verb=verb, isoformat=e.date.isoformat(), event_label=event_label(e), who_when=_who_when(e), reason=after.judgements[eid].reason),
+            {field_key: msg("会使 {isoformat} 的登记不再合法", isoformat=e.date.isoformat())})
 
 
 def _judge(case: Case, existing: Sequence[ClockEvent], drafts: Sequence[_Draft], *,
@@ -1329,7 +1329,7 @@ def _judge(case: Case, existing: Sequence[ClockEvent], drafts: Sequence[_Draft],
             verdict = after.judgements[e.id]
             if not verdict.lawful:
                 key = _KIND_FIELD.get(e.kind, field_key)
-                raise ValidationError(f"不能登记（{e.date.isoformat()} {event_label(e)}）：{verdict.reason}",
+                raise ValidationError(msg("不能登记（{isoformat} {event_label}）：{reason}", isoformat=e.date.isoformat(), event_label=event_label(e), reason=verdict.reason),
                                       {key: verdict.reason})
         _newly_unlawful(before, after, {e.id: e for e in [*existing, *events]}, new_ids, field_key)
         asked = [q for q in after.questions if q.extension.id in new_ids or q.recount.id in new_ids]
@@ -1433,16 +1433,16 @@ def _suspension_reason(reason: str) -> tuple[SuspensionReason, str]:
     or the clerk's own words, which count as 规则 47(七) 其他需要中止仲裁审理的情形)."""
     text = " ".join(str(reason).split())
     if not text:
-        raise ValidationError("请填写中止的事由", {"reason": "必填"})
+        raise ValidationError(msg("请填写中止的事由"), {"reason": msg("必填")})
     if len(text) > 200:
-        raise ValidationError("事由过长（最多 200 字）", {"reason": "过长"})
+        raise ValidationError(msg("事由过长（最多 200 字）"), {"reason": msg("过长")})
     label, _, detail = text.partition("：")
     found = _REASONS_BY_CODE.get(label.strip()) or _REASONS_BY_LABEL.get(label.strip())
     if found is None:
         found, detail = _REASONS_BY_CODE["other"], text
     if found.code == ch.LEGACY_PUBLIC_NOTICE or label.strip().startswith("公告送达"):
-        raise ValidationError("公告送达请登记为“公告送达”：公告期按法定期间计算，不能自行填写起止日期",
-                              {"reason": "应登记为公告送达"})
+        raise ValidationError(msg("公告送达请登记为“公告送达”：公告期按法定期间计算，不能自行填写起止日期"),
+                              {"reason": msg("应登记为公告送达")})
     return found, detail.strip()
 
 
@@ -1471,14 +1471,14 @@ def add_suspension(db: Database, case_id: int, start: dt.date, end: dt.date | No
     """
     today = today or dt.date.today()
     found, detail = _suspension_reason(reason)
-    who = _clean(approved_by, 60, "approved_by", "批准人")
-    _not_future(start, today, "start", "开始日期")
+    who = _clean(approved_by, 60, "approved_by", msg("批准人"))
+    _not_future(start, today, "start", msg("开始日期"))
     drafts = [_Draft(ch.SUSPENSION, start, found.code, detail, approved_by=who)]
     if end is not None:
-        _not_future(end, today, "end", "结束日期")
+        _not_future(end, today, "end", msg("结束日期"))
         if end < start:
-            raise ValidationError(f"结束日期（{end.isoformat()}）不能早于开始日期（{start.isoformat()}）",
-                                  {"end": "早于开始日期"})
+            raise ValidationError(msg("结束日期（{isoformat}）不能早于开始日期（{isoformat2}）", isoformat=end.isoformat(), isoformat2=start.isoformat()),
+                                  {"end": msg("早于开始日期")})
         drafts.append(_Draft(ch.SUSPENSION_END, end, ref=-1))
     ids = _record(db, case_id, drafts)
     return SuspensionData(ids[0], case_id, start, end, "：".join(x for x in (found.label_zh, detail) if x),
@@ -1499,20 +1499,20 @@ def end_suspension(db: Database, suspension_id: int, end: dt.date, *,
         NotFound: no such suspension.
     """
     today = today or dt.date.today()
-    _not_future(end, today, "end", "结束日期")
+    _not_future(end, today, "end", msg("结束日期"))
     with db.session(write=False) as s:
         row = s.get(CaseClockEvent, suspension_id)
         if row is None or row.kind != ch.SUSPENSION or row.withdrawn_at is not None:
-            raise NotFound(f"找不到编号为 {suspension_id} 的中止记录，可能已被撤销")
+            raise NotFound(msg("找不到编号为 {suspension_id} 的中止记录，可能已被撤销", suspension_id=suspension_id))
         start, case_id = _event(row), row.case_id
         ended = s.scalar(select(CaseClockEvent.event_date).where(
             CaseClockEvent.ref_id == suspension_id, CaseClockEvent.kind == ch.SUSPENSION_END,
             CaseClockEvent.withdrawn_at.is_(None)))
     if ended is not None:
-        raise ConflictError(f"该期间已于 {ended.isoformat()} 结束")
+        raise ConflictError(msg("该期间已于 {isoformat} 结束", isoformat=ended.isoformat()))
     if end < start.date:
-        raise ValidationError(f"结束日期（{end.isoformat()}）不能早于开始日期（{start.date.isoformat()}）",
-                              {"end": "早于开始日期"})
+        raise ValidationError(msg("结束日期（{isoformat}）不能早于开始日期（{isoformat2}）", isoformat=end.isoformat(), isoformat2=start.date.isoformat()),
+                              {"end": msg("早于开始日期")})
     _record(db, case_id, [_Draft(ch.SUSPENSION_END, end, ref=suspension_id)])
     found = ch.suspension_reason(start.ground)
     reason = "：".join(x for x in (found.label_zh if found else "", start.detail) if x)
@@ -1539,14 +1539,14 @@ def approve_extension(db: Database, case_id: int, approved_by: str, approved_on:
     today = today or dt.date.today()
     who = " ".join(approved_by.split())
     if not who:
-        raise ValidationError("请填写批准人（仲裁委员会主任或其委托的仲裁院负责人）", {"approved_by": "必填"})
+        raise ValidationError(msg("请填写批准人（仲裁委员会主任或其委托的仲裁院负责人）"), {"approved_by": msg("必填")})
     if len(who) > 60:
-        raise ValidationError("批准人过长（最多 60 字）", {"approved_by": "过长"})
-    _not_future(approved_on, today, "approved_on", "批准日期")
+        raise ValidationError(msg("批准人过长（最多 60 字）"), {"approved_by": msg("过长")})
+    _not_future(approved_on, today, "approved_on", msg("批准日期"))
     current = case_clock(db, case_id, today)
     if current.extended and current.extension_approved_on is not None and \
             current.extension_approved_on <= approved_on:
-        raise ConflictError(f"案件 {current.case_number} 已于 {current.extension_approved_on} 批准延长，不能重复延长")
+        raise ConflictError(msg("案件 {case_number} 已于 {extension_approved_on} 批准延长，不能重复延长", case_number=current.case_number, extension_approved_on=current.extension_approved_on))
     _record(db, case_id, [_Draft(ch.EXTENSION, approved_on, approved_by=who)], extension_stands=extension_stands)
     return case_clock(db, case_id, today)
 
@@ -1564,8 +1564,8 @@ def _recount_event(reason: str) -> RecountEvent:
         found = next((e for e in RECOUNT_EVENTS if text in (e.label_zh, e.reason_text)), None)
     if found is None:
         choices = "；".join(e.reason_text for e in RECOUNT_EVENTS)
-        raise ValidationError(f"请从《劳动人事争议仲裁办案规则》第四十六条所列情形中选择：{choices}",
-                              {"reason": "不是第四十六条所列情形"})
+        raise ValidationError(msg("请从《劳动人事争议仲裁办案规则》第四十六条所列情形中选择：{choices}", choices=choices),
+                              {"reason": msg("不是第四十六条所列情形")})
     return found
 
 
@@ -1599,10 +1599,9 @@ def record_recount(db: Database, case_id: int, restart_date: dt.date, reason: st
     today = today or dt.date.today()
     event = _recount_event(reason)
     if event.restarts == "none":
-        raise ValidationError("中止审理期间和公告送达期间不是重新计算，请登记为“中止”或“公告送达”，"
-                              "这些天数将不计入审理期限", {"reason": "应登记为中止期间"})
-    _not_future(restart_date, today, "restart_date", "重新计算的起算日")
-    detail = _clean(note, 160, "note", "说明")
+        raise ValidationError(msg("中止审理期间和公告送达期间不是重新计算，请登记为“中止”或“公告送达”，这些天数将不计入审理期限"), {"reason": msg("应登记为中止期间")})
+    _not_future(restart_date, today, "restart_date", msg("重新计算的起算日"))
+    detail = _clean(note, 160, "note", msg("说明"))
     _record(db, case_id, [_Draft(ch.RECOUNT, restart_date, event.code, detail)],
             extension_stands=extension_stands)
     return case_clock(db, case_id, today)
@@ -1629,9 +1628,9 @@ def record_public_notice(db: Database, case_id: int, party_id: int, published_on
         UnknownYearError: the notice period ends in a year whose holidays are not loaded.
     """
     today = today or dt.date.today()
-    _not_future(published_on, today, "published_on", "发出公告的日期")
-    what = _clean(document, 60, "document", "公告送达的文书") or DEFAULT_NOTICE_DOCUMENTS
-    detail = _clean(note, 160, "note", "说明")
+    _not_future(published_on, today, "published_on", msg("发出公告的日期"))
+    what = _clean(document, 60, "document", msg("公告送达的文书")) or DEFAULT_NOTICE_DOCUMENTS
+    detail = _clean(note, 160, "note", msg("说明"))
     cal = calendar_service.calendar(db)
     rules = period_rules.rules(db)
     served = PeriodCalculator(cal, rules).public_notice_served(published_on, abroad)
@@ -1639,7 +1638,7 @@ def record_public_notice(db: Database, case_id: int, party_id: int, published_on
     with db.session(write=False) as s:
         party = s.get(Party, party_id)
         if party is None or party.case_id != case_id:
-            raise ValidationError("所选当事人不属于本案", {"party_id": "不属于本案"})
+            raise ValidationError(msg("所选当事人不属于本案"), {"party_id": msg("不属于本案")})
         name = party.name
     _record(db, case_id, [_Draft(ch.PUBLIC_NOTICE, published_on, rule.key, detail, party_id=party_id,
                                  party_name=name, document=what, days=rule.days, end=served.date)])
@@ -1679,9 +1678,8 @@ def public_notice_period(db: Database, published_on: dt.date, abroad: bool = Fal
     served = PeriodCalculator(calendar_service.calendar(db), rules).public_notice_served(published_on, abroad).date
     last = published_on + dt.timedelta(days=rule.days)
     first = published_on + dt.timedelta(days=1)
-    moved = f"（第{rule.days}日{last.isoformat()}是休息日，顺延至其后第一个工作日）" if served != last else ""
-    text = (f"发出公告之日（{published_on.isoformat()}）不计入，自次日起算第{rule.days}日为视为送达之日："
-            f"{served.isoformat()}{moved}；{first.isoformat()}至{served.isoformat()}不计入审理期限。")
+    moved = msg("（第{days}日{isoformat}是休息日，顺延至其后第一个工作日）", days=rule.days, isoformat=last.isoformat()) if served != last else ""
+    text = (msg("发出公告之日（{isoformat}）不计入，自次日起算第{days}日为视为送达之日：{isoformat2}{moved}；{isoformat3}至{isoformat2}不计入审理期限。", isoformat=published_on.isoformat(), days=rule.days, isoformat2=served.isoformat(), moved=moved, isoformat3=first.isoformat()))
     return NoticePeriod(published_on, last, served, rule.days, rule.label_zh, rule.basis, rule.reading, text)
 
 
@@ -1698,7 +1696,7 @@ def review_extension(db: Database, case_id: int, extension_id: int, stands: bool
     current = case_clock(db, case_id, today)
     question = next((q for q in current.questions if q.extension_id == extension_id), None)
     if question is None:
-        raise ConflictError("没有需要确认的延长批准（可能已经确认过）")
+        raise ConflictError(msg("没有需要确认的延长批准（可能已经确认过）"))
     _record(db, case_id, [_Draft(ch.EXTENSION_REVIEW, question.recount_date, ch.KEPT if stands else ch.LAPSED,
                                  ref=extension_id)])
     return case_clock(db, case_id, today)
@@ -1728,18 +1726,18 @@ def withdraw_event(db: Database, event_id: int, reason: str, *, today: dt.date |
         NotFound: no such event.
     """
     today = today or dt.date.today()
-    why = _clean(reason, 200, "reason", "撤销原因")
+    why = _clean(reason, 200, "reason", msg("撤销原因"))
     if not why:
-        raise ValidationError("请填写撤销登记的原因", {"reason": "必填"})
+        raise ValidationError(msg("请填写撤销登记的原因"), {"reason": msg("必填")})
     cal = calendar_service.calendar(db)
     rules = period_rules.rules(db)
     with db.session() as s:
         target = s.get(CaseClockEvent, event_id)
         if target is None:
-            raise NotFound(f"找不到编号为 {event_id} 的期限变动记录")
+            raise NotFound(msg("找不到编号为 {event_id} 的期限变动记录", event_id=event_id))
         case = _open_case(s, target.case_id)
         if target.withdrawn_at is not None:
-            raise ConflictError(f"该登记已于 {target.withdrawn_at:%Y-%m-%d %H:%M} 由{target.withdrawn_by}撤销")
+            raise ConflictError(msg("该登记已于 {withdrawn_at:%Y-%m-%d %H:%M} 由{withdrawn_by}撤销", withdrawn_at=target.withdrawn_at, withdrawn_by=target.withdrawn_by))
         rows = _live_rows(s, case.id)
         going = _followers(rows, target)
         events = {r.id: _event(r) for r in rows}
@@ -1747,7 +1745,7 @@ def withdraw_event(db: Database, event_id: int, reason: str, *, today: dt.date |
                         calendar=cal, rules=rules)
         after = replay([e for eid, e in events.items() if eid not in going], received=case.received_date,
                        accepted=case.accepted_date, calendar=cal, rules=rules, strict=True)
-        _newly_unlawful(before, after, events, going, "reason", "撤销")
+        _newly_unlawful(before, after, events, going, "reason", msg("撤销"))
         now = dt.datetime.now().replace(microsecond=0)
         before_status = case.status
         for r in rows:
@@ -1787,7 +1785,7 @@ def check_acceptance_change(s: Session, case_id: int, received: dt.date, accepte
                     calendar=calendar, rules=rules)
     after = replay(list(events.values()), received=received, accepted=accepted, calendar=calendar, rules=rules)
     field_key = "accepted_date" if accepted != case.accepted_date else "received_date"
-    _newly_unlawful(before, after, events, set(), field_key, "修改收件或受理日期")
+    _newly_unlawful(before, after, events, set(), field_key, msg("修改收件或受理日期"))
 
 
 # ---------------------------------------------------------------- service records
@@ -1821,48 +1819,48 @@ def record_service(db: Database, case_id: int, party_id: int, document: str,
     today = today or dt.date.today()
     doc = " ".join(str(document).split())
     if not doc:
-        raise ValidationError("请填写送达的文书名称（如 申请书副本）", {"document": "必填"})
+        raise ValidationError(msg("请填写送达的文书名称（如 申请书副本）"), {"document": msg("必填")})
     if len(doc) > 60:
-        raise ValidationError("文书名称过长（最多 60 字）", {"document": "过长"})
+        raise ValidationError(msg("文书名称过长（最多 60 字）"), {"document": msg("过长")})
     if doc in HEARING_NOTICE_DOCUMENTS:
         # A hearing notice belongs to one hearing; recorded here it would count for none.
-        raise ValidationError(f"{doc}的送达请在该场开庭的送达记录中登记", {"document": "属于开庭送达"})
+        raise ValidationError(msg("{doc}的送达请在该场开庭的送达记录中登记", doc=doc), {"document": msg("属于开庭送达")})
     if not isinstance(method, ServiceMethod):
         try:
             method = ServiceMethod.from_label(str(method))
         except ValueError:
             choices = "、".join(m.label_zh for m in ServiceMethod)
-            raise ValidationError(f"送达方式“{method}”无效；可选：{choices}", {"method": "无效"}) from None
+            raise ValidationError(msg("送达方式“{method}”无效；可选：{choices}", method=method, choices=choices), {"method": msg("无效")}) from None
     assert isinstance(method, ServiceMethod)
     signer = " ".join(signed_by.split())
     if len(signer) > 60:
-        raise ValidationError("签收人过长（最多 60 字）", {"signed_by": "过长"})
+        raise ValidationError(msg("签收人过长（最多 60 字）"), {"signed_by": msg("过长")})
     remark = note.strip()
     if len(remark) > 300:
-        raise ValidationError("备注过长（最多 300 字）", {"note": "过长"})
-    _not_future(served_on, today, "served_on", "送达日期")
+        raise ValidationError(msg("备注过长（最多 300 字）"), {"note": msg("过长")})
+    _not_future(served_on, today, "served_on", msg("送达日期"))
     with db.session() as s:
         case = _open_case(s, case_id)
         party = s.get(Party, party_id)
         if party is None or party.case_id != case_id:
-            raise ValidationError(f"所选当事人不属于案件 {case.number}", {"party_id": "不属于本案"})
+            raise ValidationError(msg("所选当事人不属于案件 {number}", number=case.number), {"party_id": msg("不属于本案")})
         if served_on < case.received_date:
-            raise ValidationError(f"送达日期不能早于收件日期 {case.received_date.isoformat()}",
-                                  {"served_on": "早于收件日期"})
+            raise ValidationError(msg("送达日期不能早于收件日期 {isoformat}", isoformat=case.received_date.isoformat()),
+                                  {"served_on": msg("早于收件日期")})
         if doc in APPLICATION_DOCUMENTS:
             if case.accepted_date is None:
-                raise ValidationError(f"案件 {case.number} 尚未受理，不能送达{doc}", {"document": "案件尚未受理"})
+                raise ValidationError(msg("案件 {number} 尚未受理，不能送达{doc}", number=case.number, doc=doc), {"document": msg("案件尚未受理")})
             if served_on < case.accepted_date:
-                raise ValidationError(f"{doc}的送达日期不能早于受理日期 {case.accepted_date.isoformat()}",
-                                      {"served_on": "早于受理日期"})
+                raise ValidationError(msg("{doc}的送达日期不能早于受理日期 {isoformat}", doc=doc, isoformat=case.accepted_date.isoformat()),
+                                      {"served_on": msg("早于受理日期")})
             if party.role == PartyRole.APPLICANT:
-                raise ValidationError(f"{doc}应送达被申请人，{party.name}是申请人", {"party_id": "应为被申请人"})
+                raise ValidationError(msg("{doc}应送达被申请人，{name}是申请人", doc=doc, name=party.name), {"party_id": msg("应为被申请人")})
         duplicate = s.scalar(select(ServiceRecord.id).where(
             ServiceRecord.case_id == case_id, ServiceRecord.party_id == party_id,
             ServiceRecord.document == doc, ServiceRecord.served_on == served_on,
             ServiceRecord.hearing_id.is_(None)))
         if duplicate is not None:
-            raise ConflictError(f"{party.name}于{served_on.isoformat()}签收{doc}的记录已经登记过")
+            raise ConflictError(msg("{name}于{isoformat}签收{doc}的记录已经登记过", name=party.name, isoformat=served_on.isoformat(), doc=doc))
         row = ServiceRecord(case_id=case_id, party_id=party_id, hearing_id=None, document=doc,
                             method=method, served_on=served_on, signed_by=signer or None,
                             confirmed=bool(confirmed), note=remark or None)
@@ -1883,7 +1881,7 @@ def service_records(db: Database, case_id: int) -> list[ServiceData]:
     """
     with db.session(write=False) as s:
         if s.get(Case, case_id) is None:
-            raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+            raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
         rows = s.execute(
             select(ServiceRecord, Party).join(Party, Party.id == ServiceRecord.party_id)
             .where(ServiceRecord.case_id == case_id)

@@ -61,6 +61,7 @@ from tribunal.domain.enums import (
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, numbering, served_documents, settings
 from tribunal.services.hearings import load_hearing
+from tribunal.texts import msg
 
 __all__ = [
     "CLOSED_REFUSAL",
@@ -204,14 +205,14 @@ def _output_folder(db: Database, out_dir: str | Path | None, values: dict[str, A
     if out_dir is not None:
         folder = Path(out_dir).expanduser().absolute()
         if not folder.is_dir():
-            raise ValidationError(f"输出文件夹不存在：{folder}", {"out": "文件夹不存在"})
+            raise ValidationError(msg("输出文件夹不存在：{folder}", folder=folder), {"out": msg("文件夹不存在")})
         return folder
     folder = documents_folder(db, values)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ValidationError(f"无法创建文书文件夹 {folder}：{exc.strerror or exc}",
-                              {"documents.folder": "无法创建"}) from exc
+        raise ValidationError(msg("无法创建文书文件夹 {folder}：{value}", folder=folder, value=exc.strerror or exc),
+                              {"documents.folder": msg("无法创建")}) from exc
     return folder
 
 
@@ -664,18 +665,17 @@ def save_teaching_case(db: Database, hearing_id: int, text: str) -> TeachingDraf
 
     text = "\n".join(line.strip() for line in (text or "").replace("\r", "").split("\n")).strip()
     if not text:
-        raise ValidationError("请填写讲义中的案例文字（或恢复自动生成的文字）", {"text": "不能为空"})
+        raise ValidationError(msg("请填写讲义中的案例文字（或恢复自动生成的文字）"), {"text": msg("不能为空")})
     if len(text) > 2000:
-        raise ValidationError(f"案例文字过长（{len(text)} 字，最多 2000 字）", {"text": "过长"})
+        raise ValidationError(msg("案例文字过长（{len} 字，最多 2000 字）", len=len(text)), {"text": msg("过长")})
     with db.session() as s:
         hearing = _hearing_to_print(s, hearing_id)
         if not hearing.public:
-            raise ConflictError("不公开审理的案件不作为培训案例")
+            raise ConflictError(msg("不公开审理的案件不作为培训案例"))
         participants = list(s.scalars(select(CaseParticipant.name).where(CaseParticipant.case_id == hearing.case_id)))
         hits = _identifying(hearing.case, participants, text)
         if hits:
-            raise ValidationError(f"案例文字中不能出现当事人、代理人、证人的姓名或者名称以及证件号码、电话："
-                                  f"{'、'.join(hits[:5])}；请改用“某某”等称呼", {"text": "含有可识别身份的信息"})
+            raise ValidationError(msg("案例文字中不能出现当事人、代理人、证人的姓名或者名称以及证件号码、电话：{items}；请改用“某某”等称呼", items='、'.join(hits[:5])), {"text": msg("含有可识别身份的信息")})
         before = _draft(hearing)
         hearing.teaching_text = text
         hearing.teaching_reviewed_by = db.actor[:60]
@@ -735,8 +735,7 @@ def _day_list(s: Session, tribunal: CircuitTribunal, day: dt.date, commission: A
 
 def _require_printable(hearing: Hearing) -> None:
     if hearing.status in (HearingStatus.CANCELLED, HearingStatus.POSTPONED):
-        raise ConflictError(f"{hearing.starts_at:%Y-%m-%d %H:%M} 的开庭{hearing.status.label_zh}，"
-                            "不再制作开庭文书；请为新的开庭时间制作")
+        raise ConflictError(msg("{starts_at:%Y-%m-%d %H:%M} 的开庭{status}，不再制作开庭文书；请为新的开庭时间制作", starts_at=hearing.starts_at, status=hearing.status))
 
 
 def _gather(s: Session, hearing: Hearing, commission: Any, *, day_list: bool = True) -> Any:
@@ -764,14 +763,12 @@ def _hearing_notes(s: Session, hearing: Hearing, values: dict[str, Any]) -> list
 
     notes = _privacy_notes(hearing)
     if hearing.public and hearing.teaching_text is None:
-        notes.append(f"{hearing.case.number}：培训讲义的案例文字尚未复核，使用了按案由和仲裁请求自动生成的概括文字；"
-                     "可在开庭页面的“讲义案例”中复核、修改。")
+        notes.append(msg("{number}：培训讲义的案例文字尚未复核，使用了按案由和仲裁请求自动生成的概括文字；可在开庭页面的“讲义案例”中复核、修改。", number=hearing.case.number))
     room = hearing.room
     host = hearing.host_enterprise or (room.enterprise if room is not None else None)
     address = (room.address if room is not None else None) or (host.address if host is not None else None)
     if not address and not (room is not None and room.enterprise_id is None and values.get("commission.address")):
-        notes.append(f"{hearing.case.number}：开庭地点没有登记地址，通知书只写了地点名称；"
-                     "请在企业名录或者房间信息中补充完整地址。")
+        notes.append(msg("{number}：开庭地点没有登记地址，通知书只写了地点名称；请在企业名录或者房间信息中补充完整地址。", number=hearing.case.number))
     sessions = s.scalars(select(TrainingSession).where(TrainingSession.hearing_id == hearing.id)
                          .order_by(TrainingSession.starts_at, TrainingSession.id)).all()
     for session in sessions[:1]:
@@ -781,12 +778,11 @@ def _hearing_notes(s: Session, hearing: Hearing, values: dict[str, Any]) -> list
 
 def _privacy_notes(hearing: Hearing) -> list[str]:
     """Warnings about facts that would undo the de-identification of observer documents."""
-    notes = []
+    notes: list[str] = []
     respondent_ids = {p.enterprise_id for p in hearing.case.parties if p.enterprise_id}
     host_id = hearing.host_enterprise_id or (hearing.room.enterprise_id if hearing.room else None)
     if hearing.public and host_id and host_id in respondent_ids:
-        notes.append(f"{hearing.case.number}：开庭地点就在被申请人单位，旁听文书中的地点会透露当事人身份，"
-                     "请确认当事人知情且不反对。")
+        notes.append(msg("{number}：开庭地点就在被申请人单位，旁听文书中的地点会透露当事人身份，请确认当事人知情且不反对。", number=hearing.case.number))
     return notes
 
 
@@ -858,8 +854,8 @@ def _write(folder: Path, pack: Any) -> tuple[list[Any], Any]:
     try:
         return write_pack(folder, pack)
     except OSError as exc:
-        raise ValidationError(f"无法写入文书文件夹 {folder}：{exc.strerror or exc}",
-                              {"out": "无法写入"}) from exc
+        raise ValidationError(msg("无法写入文书文件夹 {folder}：{value}", folder=folder, value=exc.strerror or exc),
+                              {"out": msg("无法写入")}) from exc
 
 
 def _versioned(filename: str, n: int) -> str:
@@ -910,8 +906,7 @@ def _plan(db: Database, folder: Path, pack: Any, *, force: bool) -> tuple[Any, l
             # Extension and database checks as for any output; then only a confirmed overwrite.
             check_target(db, path, suffixes=(path.suffix.lower(),), what="文书文件", force=True)
             if not force:
-                raise OutputExistsError(f"文书文件夹中已有一个不是本程序制作的同名文件：{path}；"
-                                        "请移走它，或确认覆盖（命令行加 --force）", path)
+                raise OutputExistsError(msg("文书文件夹中已有一个不是本程序制作的同名文件：{path}；请移走它，或确认覆盖（命令行加 --force）", path=path), path)
 
         for item in pack.items:
             digest = hashlib.sha256(item.rendered.data).hexdigest()
@@ -925,7 +920,7 @@ def _plan(db: Database, folder: Path, pack: Any, *, force: bool) -> tuple[Any, l
                 path = target.joinpath(*filename.split("/"))
                 row = registered(path)
             if n > 1:
-                notes.append(f"“{item.title}”已送达当事人，内容有变化：原件保持不变，新的一份另存为 {path.name}")
+                notes.append(msg("“{title}”已送达当事人，内容有变化：原件保持不变，新的一份另存为 {name}", title=item.title, name=path.name))
             refuse_foreign(path, row, digest)
             items.append(dataclasses.replace(item, filename=filename) if filename != item.filename else item)
         combined_path = target / COMBINED_NAME
@@ -1043,7 +1038,7 @@ def _day_pack(db: Database, day: dt.date, tribunal_id: int, commission: Any, fon
     with db.session(write=False) as s:
         tribunal = s.get(CircuitTribunal, tribunal_id)
         if tribunal is None:
-            raise NotFound(f"找不到编号为 {tribunal_id} 的巡回仲裁庭")
+            raise NotFound(msg("找不到编号为 {tribunal_id} 的巡回仲裁庭", tribunal_id=tribunal_id))
         day_list = _day_list(s, tribunal, day, commission)
         start = dt.datetime.combine(day, dt.time.min)
         ids = list(s.scalars(
@@ -1058,7 +1053,7 @@ def _day_pack(db: Database, day: dt.date, tribunal_id: int, commission: Any, fon
             notes += _hearing_notes(s, hearing, values)
         tribunal_name = tribunal.name
     if not hearings:
-        notes.append(f"{tribunal_name}在 {day.isoformat()} 没有排期的开庭，只制作了空白排期表。")
+        notes.append(msg("{tribunal_name}在 {isoformat} 没有排期的开庭，只制作了空白排期表。", tribunal_name=tribunal_name, isoformat=day.isoformat()))
     _step(progress, 2, 4)
     return build_day_pack(day_list, hearings, commission, fonts, notes=notes)
 
@@ -1146,7 +1141,7 @@ def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: An
         case_id, case_number = hearing.case_id, hearing.case.number
         live = {key: c.number for key, c in _live_certificates(s, hearing_id).items()}
     if not people:
-        raise ValidationError("这场开庭还没有签到到场的旁听人员，无法制作培训证明", {"hearing": "无人到场"})
+        raise ValidationError(msg("这场开庭还没有签到到场的旁听人员，无法制作培训证明"), {"hearing": msg("无人到场")})
     training = public.training
     # The certificate is dated the day of the activity; its hours are the training's own,
     # and only a training that was recorded is certified.
@@ -1179,13 +1174,12 @@ def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: An
         Certificate(number=live[key], name=name, enterprise=enterprise, title=title, hours=hours, issue_date=day)
         for key, (_oid, name, enterprise, title) in chosen
     ]
-    notes = []
+    notes: list[str] = []
     if training.default_selection:
-        notes.append(f"{case_number}：尚未登记培训场次，培训证明只证明旁听了庭审，未写培训名称、内容和时长。")
+        notes.append(msg("{case_number}：尚未登记培训场次，培训证明只证明旁听了庭审，未写培训名称、内容和时长。", case_number=case_number))
     gone = sorted(set(live) - set(keys))
     if gone:
-        notes.append(f"{case_number}：有{len(gone)}份已编号的培训证明，其持有人已不在到场名单中，未重印；"
-                     "如需收回，请将其作废（编号不再使用）。")
+        notes.append(msg("{case_number}：有{len}份已编号的培训证明，其持有人已不在到场名单中，未重印；如需收回，请将其作废（编号不再使用）。", case_number=case_number, len=len(gone)))
     items = build_certificates(public, certificates, commission, observer_ids=[p[0] for _k, p in chosen],
                                case_id=case_id, fonts=fonts)
     return items, info, case_number, day, notes
@@ -1258,15 +1252,15 @@ def void_certificate(db: Database, number: str, reason: str, *, today: dt.date |
     """
     reason = " ".join(reason.split())
     if not reason:
-        raise ValidationError("请写明作废培训证明的原因", {"reason": "必填"})
+        raise ValidationError(msg("请写明作废培训证明的原因"), {"reason": msg("必填")})
     if len(reason) > 200:
-        raise ValidationError("作废原因过长（最多 200 字）", {"reason": "过长"})
+        raise ValidationError(msg("作废原因过长（最多 200 字）"), {"reason": msg("过长")})
     with db.session() as s:
         row = s.scalar(select(CertificateRecord).where(CertificateRecord.number == number.strip()))
         if row is None:
-            raise NotFound(f"找不到编号为“{number.strip()}”的培训证明")
+            raise NotFound(msg("找不到编号为“{strip}”的培训证明", strip=number.strip()))
         if row.voided_on is not None:
-            raise ConflictError(f"培训证明 {row.number} 已于 {row.voided_on} 作废")
+            raise ConflictError(msg("培训证明 {number} 已于 {voided_on} 作废", number=row.number, voided_on=row.voided_on))
         before = _certificate_row(row)
         row.voided_on = today or dt.date.today()
         row.void_reason = reason
@@ -1299,22 +1293,22 @@ def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int 
     with db.session(write=False) as s:
         hearing = _hearing_to_print(s, hearing_id)
         if kind in _OBSERVER_KINDS and not hearing.public:
-            raise ValidationError(CLOSED_REFUSAL + "。", {"hearing": "不公开审理"})
+            raise ValidationError(msg("{CLOSED_REFUSAL}。", CLOSED_REFUSAL=CLOSED_REFUSAL), {"hearing": msg("不公开审理")})
         docs = _gather(s, hearing, commission)
     r = packing.Renderers(commission, fonts)
     h = docs.hearing
     if kind in (DocumentKind.HEARING_NOTICE, DocumentKind.SERVICE_RECEIPT):
         party = next((p for p in h.parties if party_id in (None, p.id)), None)
         if party is None:
-            raise NotFound(f"这件案件没有编号为 {party_id} 的当事人")
+            raise NotFound(msg("这件案件没有编号为 {party_id} 的当事人", party_id=party_id))
         agent = next((a for a in party.agents if a.id == agent_id), None)
         if agent_id is not None and agent is None:
-            raise NotFound(f"{party.name}没有编号为 {agent_id} 的代理人")
+            raise NotFound(msg("{name}没有编号为 {agent_id} 的代理人", name=party.name, agent_id=agent_id))
         target = NoticeTarget(h, party, agent)
         return (r.notice if kind == DocumentKind.HEARING_NOTICE else r.receipt).render(target)
     if kind == DocumentKind.DAY_LIST:
         if docs.day_list is None:
-            raise NotFound("这场开庭没有指定巡回仲裁庭，无法制作开庭排期表")
+            raise NotFound(msg("这场开庭没有指定巡回仲裁庭，无法制作开庭排期表"))
         return r.day_list.render(docs.day_list)
     public = docs.public
     if kind == DocumentKind.ANNOUNCEMENT:
@@ -1329,9 +1323,9 @@ def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int 
         letter = next((letter for letter in docs.letters
                        if observer_id is None or any(i.observer_id == observer_id for i in letter.invitees)), None)
         if letter is None:
-            raise NotFound("没有找到这位旁听人员的邀请函（可能尚未邀请，或者已谢绝）")
+            raise NotFound(msg("没有找到这位旁听人员的邀请函（可能尚未邀请，或者已谢绝）"))
         return r.invitation.render(InvitationData(public, letter))
-    raise ValidationError(f"“{kind.label_zh}”不能单独预览，请使用相应的制作功能", {"kind": "不支持"})
+    raise ValidationError(msg("“{kind}”不能单独预览，请使用相应的制作功能", kind=kind), {"kind": msg("不支持")})
 
 
 def list_documents(db: Database, *, case_id: int | None = None, case_number: str | None = None,
@@ -1346,7 +1340,7 @@ def list_documents(db: Database, *, case_id: int | None = None, case_number: str
         if case_number:
             found = s.scalar(select(Case.id).where(Case.number == case_number.strip()))
             if found is None:
-                raise NotFound(f"找不到案号为“{case_number.strip()}”的案件")
+                raise NotFound(msg("找不到案号为“{strip}”的案件", strip=case_number.strip()))
             case_id = found
         query = (select(Document, Case.number, DocumentBlob.sha256)
                  .outerjoin(Case, Case.id == Document.case_id)
@@ -1369,10 +1363,10 @@ _DAY_TITLE = re.compile(r"^(?:开庭排期表|开庭文书|文书清单)（(.+)�
 def _day_of(s: Session, title: str) -> tuple[dt.date, int]:
     m = _DAY_TITLE.match(title)
     if not m:
-        raise ConflictError(f"无法从“{title}”确定巡回仲裁庭和日期，请重新制作当日文书")
+        raise ConflictError(msg("无法从“{title}”确定巡回仲裁庭和日期，请重新制作当日文书", title=title))
     tribunal_id = s.scalar(select(CircuitTribunal.id).where(CircuitTribunal.name == m.group(1)))
     if tribunal_id is None:
-        raise ConflictError(f"巡回仲裁庭“{m.group(1)}”已不存在，无法重印")
+        raise ConflictError(msg("巡回仲裁庭“{group}”已不存在，无法重印", group=m.group(1)))
     return dt.date.fromisoformat(m.group(2)), tribunal_id
 
 
@@ -1392,7 +1386,7 @@ def reprint(db: Database, document_id: int, *, force: bool = False) -> ReprintRe
     with db.session(write=False) as s:
         row = s.get(Document, document_id)
         if row is None:
-            raise NotFound(f"找不到编号为 {document_id} 的文书记录")
+            raise NotFound(msg("找不到编号为 {document_id} 的文书记录", document_id=document_id))
         kind, title, hearing_id, path = row.kind, row.title, row.hearing_id, Path(row.path)
         day_target = _day_of(s, title) if (kind == DocumentKind.DAY_LIST or (
             kind in (DocumentKind.PACK, DocumentKind.PACK_LIST) and hearing_id is None)) else None
@@ -1406,7 +1400,7 @@ def reprint(db: Database, document_id: int, *, force: bool = False) -> ReprintRe
         else:
             result = make_pack(db, _need(hearing_id), out_dir=pack_folder.parent)
         if result.combined is None or Path(result.combined.path) != path or path.name != COMBINED_NAME:
-            raise ConflictError("文书包的位置已变化，已按现有数据重新制作到新的位置")
+            raise ConflictError(msg("文书包的位置已变化，已按现有数据重新制作到新的位置"))
         return ReprintResult(result.combined, result.updated > 0 or result.added > 0)
 
     data = _regenerate(db, kind, title, hearing_id, path, day_target)
@@ -1423,16 +1417,16 @@ def reprint(db: Database, document_id: int, *, force: bool = False) -> ReprintRe
             if row is not None and on_disk != row.sha256:
                 from tribunal.services.outputs import OutputExistsError
 
-                raise OutputExistsError(f"文件在制作后被其他程序改动过：{path}；请先另存它，或确认覆盖（命令行加 --force）",
+                raise OutputExistsError(msg("文件在制作后被其他程序改动过：{path}；请先另存它，或确认覆盖（命令行加 --force）", path=path),
                                         path)
     try:
         changed = write_atomic(path, data)
     except OSError as exc:
-        raise ValidationError(f"无法写入 {path}：{exc.strerror or exc}", {"path": "无法写入"}) from exc
+        raise ValidationError(msg("无法写入 {path}：{value}", path=path, value=exc.strerror or exc), {"path": msg("无法写入")}) from exc
     with db.session() as s:
         row = s.get(Document, document_id)
         if row is None:
-            raise NotFound(f"找不到编号为 {document_id} 的文书记录")
+            raise NotFound(msg("找不到编号为 {document_id} 的文书记录", document_id=document_id))
         updated = row.sha256 != digest
         if updated:
             row.sha256 = digest
@@ -1452,7 +1446,7 @@ def _reprint_beside(db: Database, document_id: int, data: bytes, digest: str) ->
     with db.session() as s:
         row = s.get(Document, document_id)
         if row is None:
-            raise NotFound(f"找不到编号为 {document_id} 的文书记录")
+            raise NotFound(msg("找不到编号为 {document_id} 的文书记录", document_id=document_id))
         original = Path(row.path)
         n = 2
         while True:
@@ -1467,7 +1461,7 @@ def _reprint_beside(db: Database, document_id: int, data: bytes, digest: str) ->
         try:
             changed = write_atomic(candidate, data)
         except OSError as exc:
-            raise ValidationError(f"无法写入 {candidate}：{exc.strerror or exc}", {"path": "无法写入"}) from exc
+            raise ValidationError(msg("无法写入 {candidate}：{value}", candidate=candidate, value=exc.strerror or exc), {"path": msg("无法写入")}) from exc
         now = dt.datetime.now().replace(microsecond=0)
         if existing is None:
             existing = Document(kind=row.kind, title=row.title, case_id=row.case_id, hearing_id=row.hearing_id,
@@ -1486,7 +1480,7 @@ def _reprint_beside(db: Database, document_id: int, data: bytes, digest: str) ->
 
 def _need(hearing_id: int | None) -> int:
     if hearing_id is None:
-        raise ConflictError("这份文书没有对应的开庭，无法重印")
+        raise ConflictError(msg("这份文书没有对应的开庭，无法重印"))
     return hearing_id
 
 
@@ -1501,7 +1495,7 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
         with db.session(write=False) as s:
             tribunal = s.get(CircuitTribunal, day_target[1])
             if tribunal is None:  # removed since the document's row was read
-                raise ConflictError("这份排期表所属的巡回仲裁庭已不存在，无法重印")
+                raise ConflictError(msg("这份排期表所属的巡回仲裁庭已不存在，无法重印"))
             day_list = _day_list(s, tribunal, day_target[0], commission)
         return DayListSheet(commission, fonts).render(day_list).data
     if kind == DocumentKind.PACK_LIST and day_target is not None:
@@ -1510,26 +1504,26 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
         for item in result_pack.items:
             if item.filename == path.name:
                 return item.rendered.data
-        raise ConflictError(f"按现有数据已不再制作“{title}”，无法重印")
+        raise ConflictError(msg("按现有数据已不再制作“{title}”，无法重印", title=title))
     if kind == DocumentKind.CERTIFICATE:
         items, _info, _number, _day, _notes = _certificate_items(db, _need(hearing_id), commission, fonts, values,
                                                                  refuse=ConflictError, assign=False)
         for item in items:
             if item.filename == path.name:
                 return item.rendered.data
-        raise ConflictError(f"“{title}”已作废，或者其持有人已不在到场名单中，无法重印")
+        raise ConflictError(msg("“{title}”已作废，或者其持有人已不在到场名单中，无法重印", title=title))
     with db.session(write=False) as s:
         hearing = _hearing_to_print(s, _need(hearing_id))
         _require_printable(hearing)
         if kind in _OBSERVER_KINDS and not hearing.public:
-            raise ConflictError(CLOSED_REFUSAL + "，这场开庭现在不公开审理，无法重印")
+            raise ConflictError(msg("{CLOSED_REFUSAL}，这场开庭现在不公开审理，无法重印", CLOSED_REFUSAL=CLOSED_REFUSAL))
         docs = _gather(s, hearing, commission)
         notes = [*fonts.warnings, *_hearing_notes(s, hearing, values)]
     pack = build_hearing_pack(docs, commission, fonts, notes=notes)
     for item in pack.items:
         if item.filename == path.name:
             return item.rendered.data
-    raise ConflictError(f"按现有数据已不再制作“{title}”（当事人或旁听人员可能已变更），无法重印")
+    raise ConflictError(msg("按现有数据已不再制作“{title}”（当事人或旁听人员可能已变更），无法重印", title=title))
 
 
 def warm_up() -> None:
@@ -1578,7 +1572,7 @@ def save_case_files(db: Database, case_id: int | None, folder_name: str, files: 
             records.append(_Record(kind=f.kind, title=f.title, path=path, sha256=hashlib.sha256(f.data).hexdigest(),
                                    case_id=case_id, party_id=f.party_id))
     except OSError as exc:
-        raise ValidationError(f"无法写入文书文件夹 {folder}：{exc.strerror or exc}", {"out": "无法写入"}) from exc
+        raise ValidationError(msg("无法写入文书文件夹 {folder}：{value}", folder=folder, value=exc.strerror or exc), {"out": msg("无法写入")}) from exc
     rows, *_ = _record(db, records, action=action, entity="case" if case_id is not None else "file",
                        entity_id=case_id, summary=summary)
     return rows

@@ -29,6 +29,7 @@ from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import audit, settings
 from tribunal.services.enterprises import ADDRESS_MAX, NAME_MAX, SIZE_MAX, TITLE_MAX
+from tribunal.texts import msg
 
 MAPPINGS_KEY = "import.enterprise_mappings"
 LAST_MAPPING_KEY = "import.enterprise_last_mapping"
@@ -172,8 +173,7 @@ def _check_unpacked_size(path: Path) -> None:
         return  # openpyxl's own refusal names the problem
     if unpacked > MAX_XLSX_UNPACKED_BYTES:
         raise ValidationError(
-            f"文件“{path.name}”解压后有 {unpacked // (1024 * 1024)} MB，远超一份企业名单应有的大小"
-            f"（最多 {MAX_XLSX_UNPACKED_BYTES // (1024 * 1024)} MB），未导入；请只保留名单所在的工作表后再试")
+            msg("文件“{name}”解压后有 {value} MB，远超一份企业名单应有的大小（最多 {value2} MB），未导入；请只保留名单所在的工作表后再试", name=path.name, value=unpacked // (1024 * 1024), value2=MAX_XLSX_UNPACKED_BYTES // (1024 * 1024)))
 
 
 def _limited_rows(name: str, rows: Iterable[tuple[Any, ...]]) -> list[tuple[int, list[str]]]:
@@ -181,10 +181,10 @@ def _limited_rows(name: str, rows: Iterable[tuple[Any, ...]]) -> list[tuple[int,
     out = []
     for n, values in enumerate(rows, start=1):
         if n > MAX_ROWS + HEADER_SCAN_ROWS:
-            raise ValidationError(f"文件“{name}”超过 {MAX_ROWS} 行，请分成几个文件导入")
+            raise ValidationError(msg("文件“{name}”超过 {MAX_ROWS} 行，请分成几个文件导入", name=name, MAX_ROWS=MAX_ROWS))
         cells = [_cell_text(v) for v in values[:MAX_COLUMNS]]
         if len(values) > MAX_COLUMNS and any(v not in (None, "") for v in values[MAX_COLUMNS:]):
-            raise ValidationError(f"文件“{name}”第 {n} 行超过 {MAX_COLUMNS} 列，不像企业名单，未导入")
+            raise ValidationError(msg("文件“{name}”第 {n} 行超过 {MAX_COLUMNS} 列，不像企业名单，未导入", name=name, n=n, MAX_COLUMNS=MAX_COLUMNS))
         while cells and not cells[-1]:
             cells.pop()
         out.append((n, cells))
@@ -199,8 +199,7 @@ def _read_xlsx(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zip, XML and openpyxl errors all mean “not a readable .xlsx”
         raise ValidationError(
-            f"无法读取文件“{path.name}”：不是有效的 Excel 文件（.xlsx），可能已损坏或只是改了扩展名"
-            f"（{exc.__class__.__name__}）"
+            msg("无法读取文件“{name}”：不是有效的 Excel 文件（.xlsx），可能已损坏或只是改了扩展名（{name2}）", name=path.name, name2=exc.__class__.__name__)
         ) from exc
     try:
         sheets = [book.active] + [ws for ws in book.worksheets if ws is not book.active]
@@ -216,7 +215,7 @@ def _read_xlsx(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     except ValidationError:
         raise
     except Exception as exc:
-        raise ValidationError(f"无法读取文件“{path.name}”的内容：{exc.__class__.__name__}") from exc
+        raise ValidationError(msg("无法读取文件“{name}”的内容：{name2}", name=path.name, name2=exc.__class__.__name__)) from exc
     finally:
         book.close()
 
@@ -226,7 +225,7 @@ def _decode(raw: bytes, name: str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise ValidationError(f"无法读取文件“{name}”：UTF-16 编码的内容不完整或已损坏") from None
+            raise ValidationError(msg("无法读取文件“{name}”：UTF-16 编码的内容不完整或已损坏", name=name)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -236,23 +235,23 @@ def _decode(raw: bytes, name: str) -> str:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
         raise ValidationError(
-            f"无法读取文件“{name}”：文字编码既不是 UTF-8 也不是 GBK，请在 Excel 中另存为“CSV UTF-8”"
+            msg("无法读取文件“{name}”：文字编码既不是 UTF-8 也不是 GBK，请在 Excel 中另存为“CSV UTF-8”", name=name)
         ) from None
 
 
 def _read_csv(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     raw = path.read_bytes()
     if raw.startswith(b"PK\x03\x04"):
-        raise ValidationError(f"无法读取文件“{path.name}”：这是 Excel 文件而不是 CSV，请把扩展名改为 .xlsx 再导入")
+        raise ValidationError(msg("无法读取文件“{name}”：这是 Excel 文件而不是 CSV，请把扩展名改为 .xlsx 再导入", name=path.name))
     if not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in raw:
         # Anywhere in the file, not only at its start: a NUL byte is a damaged or binary file.
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         what = "这不是文本格式的 CSV 文件" if b"\x00" in raw[:4096] else f"第 {line} 行含有空字符（NUL），文件可能已损坏"
-        raise ValidationError(f"无法读取文件“{path.name}”：{what}")
+        raise ValidationError(msg("无法读取文件“{name}”：{what}", name=path.name, what=what))
     text = _decode(raw, path.name)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise ValidationError(f"无法读取文件“{path.name}”：第 {line} 行含有空字符（NUL），文件可能已损坏")
+        raise ValidationError(msg("无法读取文件“{name}”：第 {line} 行含有空字符（NUL），文件可能已损坏", name=path.name, line=line))
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     delimiter = max(",\t;", key=first.count) if first else ","
     if first and first.count(delimiter) == 0:
@@ -263,11 +262,11 @@ def _read_csv(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     try:
         for values in reader:
             if len(numbered) > MAX_ROWS + HEADER_SCAN_ROWS:
-                raise ValidationError(f"文件“{path.name}”超过 {MAX_ROWS} 行，请分成几个文件导入")
+                raise ValidationError(msg("文件“{name}”超过 {MAX_ROWS} 行，请分成几个文件导入", name=path.name, MAX_ROWS=MAX_ROWS))
             numbered.append((start, tuple(values)))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ValidationError(f"无法读取文件“{path.name}”第 {reader.line_num} 行：{exc}") from exc
+        raise ValidationError(msg("无法读取文件“{name}”第 {line_num} 行：{exc}", name=path.name, line_num=reader.line_num, exc=exc)) from exc
     limited = _limited_rows(path.name, (values for _n, values in numbered))
     return [(path.stem, [(n, cells) for (n, _v), (_i, cells) in zip(numbered, limited, strict=True)])]
 
@@ -275,14 +274,13 @@ def _read_csv(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
 def _read_raw(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     path = Path(path)
     if not path.is_file():
-        raise ValidationError(f"找不到文件：{path}")
+        raise ValidationError(msg("找不到文件：{path}", path=path))
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ValidationError(f"无法读取文件“{path.name}”：{exc.strerror or exc}") from exc
+        raise ValidationError(msg("无法读取文件“{name}”：{value}", name=path.name, value=exc.strerror or exc)) from exc
     if size > MAX_FILE_BYTES:
-        raise ValidationError(f"文件“{path.name}”有 {size // (1024 * 1024)} MB，超过导入的上限 "
-                              f"{MAX_FILE_BYTES // (1024 * 1024)} MB；请分成几个文件导入")
+        raise ValidationError(msg("文件“{name}”有 {value} MB，超过导入的上限 {value2} MB；请分成几个文件导入", name=path.name, value=size // (1024 * 1024), value2=MAX_FILE_BYTES // (1024 * 1024)))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
@@ -290,12 +288,12 @@ def _read_raw(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
         try:
             return _read_csv(path)
         except OSError as exc:
-            raise ValidationError(f"无法读取文件“{path.name}”：{exc.strerror or exc}") from exc
+            raise ValidationError(msg("无法读取文件“{name}”：{value}", name=path.name, value=exc.strerror or exc)) from exc
     if suffix in (".xls", ".et", ".wps"):
         raise ValidationError(
-            f"不支持旧版 Excel/WPS 文件“{path.name}”：请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再导入"
+            msg("不支持旧版 Excel/WPS 文件“{name}”：请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再导入", name=path.name)
         )
-    raise ValidationError(f"只能导入 Excel（.xlsx）或 CSV 文件，“{path.name}”不是")
+    raise ValidationError(msg("只能导入 Excel（.xlsx）或 CSV 文件，“{name}”不是", name=path.name))
 
 
 def _fields_of(cells: Iterable[str]) -> list[str | None]:
@@ -374,7 +372,7 @@ def _read_table(path: Path, wanted: set[str] | None = None, *, fallback: bool = 
         if table is not None:
             return table
     if not any(any(cells) for _, rows in sheets for _, cells in rows):
-        raise ValidationError(f"文件“{Path(path).name}”是空的，没有可导入的内容")
+        raise ValidationError(msg("文件“{name}”是空的，没有可导入的内容", name=Path(path).name))
     if fallback:
         sheet, rows = next((sheet, rows) for sheet, rows in sheets if any(any(c) for _, c in rows))
         start = next(i for i, (_, cells) in enumerate(rows) if any(cells))
@@ -382,8 +380,7 @@ def _read_table(path: Path, wanted: set[str] | None = None, *, fallback: bool = 
         if table is not None:
             return table
     raise ValidationError(
-        f"文件“{Path(path).name}”的前 {HEADER_SCAN_ROWS} 行中找不到“企业名称”等列标题；"
-        "请确认第一张工作表是企业名单，或在导入时指定各列对应的内容"
+        msg("文件“{name}”的前 {HEADER_SCAN_ROWS} 行中找不到“企业名称”等列标题；请确认第一张工作表是企业名单，或在导入时指定各列对应的内容", name=Path(path).name, HEADER_SCAN_ROWS=HEADER_SCAN_ROWS)
     )
 
 
@@ -458,7 +455,7 @@ def _field_key(value: str) -> str:
         if value == label:
             return key
     raise ValidationError(
-        f"未知的导入字段“{value}”；可选：{'、'.join(FIELDS.values())}或“不导入”", {"mapping": value}
+        msg("未知的导入字段“{value}”；可选：{items}或“不导入”", value=value, items='、'.join(FIELDS.values())), {"mapping": value}
     )
 
 
@@ -478,16 +475,16 @@ def check_mapping(mapping: dict[str, str], columns: Iterable[str]) -> dict[str, 
             continue
         if column not in columns:
             raise ValidationError(
-                f"文件中没有“{column}”这一列（现有列：{'、'.join(columns)}）", {"mapping": column}
+                msg("文件中没有“{column}”这一列（现有列：{items}）", column=column, items='、'.join(columns)), {"mapping": column}
             )
         if key in owner:
             raise ValidationError(
-                f"“{FIELDS[key]}”同时对应了“{owner[key]}”和“{column}”两列，只能选一列", {"mapping": column}
+                msg("“{fields}”同时对应了“{owner}”和“{column}”两列，只能选一列", fields=FIELDS[key], owner=owner[key], column=column), {"mapping": column}
             )
         owner[key] = column
         clean[column] = key
     if "name" not in owner:
-        raise ValidationError("没有指定哪一列是“企业名称”，无法导入", {"mapping": "name"})
+        raise ValidationError(msg("没有指定哪一列是“企业名称”，无法导入"), {"mapping": "name"})
     return clean
 
 
@@ -533,10 +530,10 @@ def save_mapping(db: Database, name: str, mapping: dict[str, str]) -> dict[str, 
     """
     name = " ".join(name.split())
     if not name:
-        raise ValidationError("请为列对应方案起一个名称", {"name": "必填"})
+        raise ValidationError(msg("请为列对应方案起一个名称"), {"name": msg("必填")})
     clean = {c: _field_key(v) for c, v in mapping.items()}
     if "name" not in clean.values():
-        raise ValidationError("没有指定哪一列是“企业名称”，无法保存", {"mapping": "name"})
+        raise ValidationError(msg("没有指定哪一列是“企业名称”，无法保存"), {"mapping": "name"})
     with db.session() as s:
         stored = _mappings(s)
         stored[name] = clean
@@ -553,7 +550,7 @@ def delete_mapping(db: Database, name: str) -> None:
     with db.session() as s:
         stored = _mappings(s)
         if name not in stored:
-            raise NotFound(f"没有名为“{name}”的列对应方案")
+            raise NotFound(msg("没有名为“{name}”的列对应方案", name=name))
         del stored[name]
         _store_setting(s, db.actor, MAPPINGS_KEY, stored)
 
@@ -968,7 +965,7 @@ def _resolve_mapping(session: Session, table_columns: tuple[str, ...], mapping: 
         stored = _mappings(session).get(mapping_name)
         if stored is None:
             known = "、".join(_mappings(session)) or "（尚无）"
-            raise NotFound(f"没有名为“{mapping_name}”的列对应方案；已保存的方案：{known}")
+            raise NotFound(msg("没有名为“{mapping_name}”的列对应方案；已保存的方案：{known}", mapping_name=mapping_name, known=known))
         return check_mapping(stored, table_columns), False
     values = settings.read_all(session)
     remembered = _mappings(session).get(values.get(LAST_MAPPING_KEY) or "")
@@ -1014,7 +1011,7 @@ def import_enterprises(db: Database, path: str | Path, mapping: dict[str, str] |
     step(1)
     with db.session(write=not dry_run) as s:
         if zone_id is not None and s.get(Zone, zone_id) is None:
-            raise NotFound(f"找不到编号为 {zone_id} 的开发区")
+            raise NotFound(msg("找不到编号为 {zone_id} 的开发区", zone_id=zone_id))
         used, save = _resolve_mapping(s, table.columns, mapping, mapping_name)
         plan, outcomes, warnings = _plan_rows(table, used, zone_id, _snapshot(s))
         counts = {a: sum(1 for o in outcomes if o.action == a) for a in _ACTION_ZH}

@@ -16,6 +16,7 @@ from tribunal.domain.anonymise import mask_phone
 from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, inputs
+from tribunal.texts import joined, msg
 
 NAME_MAX = 200
 ADDRESS_MAX = 200
@@ -115,7 +116,7 @@ def find_zone(db: Database, name: str) -> ZoneRow:
         zone = zone_by_name(s, name)
         if zone is None:
             known = "、".join(z.name for z in s.scalars(select(Zone).order_by(Zone.name))) or "（尚无）"
-            raise NotFound(f"没有名为“{name.strip()}”的开发区；现有：{known}")
+            raise NotFound(msg("没有名为“{strip}”的开发区；现有：{known}", strip=name.strip(), known=known))
         return ZoneRow(zone.id, zone.name)
 
 
@@ -138,10 +139,10 @@ def add_zone(db: Database, name: str, address: str = "") -> ZoneRow:
     """
     name = " ".join(validators.normalise(name).split())
     if not name:
-        raise ValidationError("请填写开发区名称", {"name": "必填"})
+        raise ValidationError(msg("请填写开发区名称"), {"name": msg("必填")})
     with db.session() as s:
         if zone_by_name(s, name) is not None:
-            raise ValidationError(f"开发区“{name}”已经存在", {"name": "重名"})
+            raise ValidationError(msg("开发区“{name}”已经存在", name=name), {"name": msg("重名")})
         zone = Zone(name=name, address=address.strip() or None)
         s.add(zone)
         s.flush()
@@ -165,9 +166,9 @@ def check_enterprise_input(data: EnterpriseInput) -> tuple[EnterpriseInput, dict
     warnings: list[str] = []
     name = tidy_enterprise_name(data.name)
     if not name:
-        errors["name"] = "请填写企业名称"
+        errors["name"] = msg("请填写企业名称")
     elif len(name) > NAME_MAX:
-        errors["name"] = f"企业名称过长（最多 {NAME_MAX} 字）"
+        errors["name"] = msg("企业名称过长（最多 {NAME_MAX} 字）", NAME_MAX=NAME_MAX)
     code = ""
     if data.credit_code.strip():
         r = validators.check_credit_code(data.credit_code)
@@ -181,24 +182,24 @@ def check_enterprise_input(data: EnterpriseInput) -> tuple[EnterpriseInput, dict
         r = validators.check_person_name(data.contact_name)
         contact = r.value
         if not r.ok:
-            errors["contact_name"] = f"联系人姓名：{r.error}"
+            errors["contact_name"] = msg("联系人姓名：{error}", error=r.error)
     phone = ""
     if data.contact_phone.strip():
         r = validators.check_phone(data.contact_phone)
         phone = r.value
         if not r.ok:
-            errors["contact_phone"] = f"联系电话：{r.error}"
+            errors["contact_phone"] = msg("联系电话：{error}", error=r.error)
     title = " ".join(validators.normalise(data.contact_title).split())
     if len(title) > TITLE_MAX:
-        errors["contact_title"] = f"职务过长（最多 {TITLE_MAX} 字）"
+        errors["contact_title"] = msg("职务过长（最多 {TITLE_MAX} 字）", TITLE_MAX=TITLE_MAX)
     address = " ".join(data.address.split())
     if len(address) > ADDRESS_MAX:
-        errors["address"] = f"地址过长（最多 {ADDRESS_MAX} 字）"
+        errors["address"] = msg("地址过长（最多 {ADDRESS_MAX} 字）", ADDRESS_MAX=ADDRESS_MAX)
     size = " ".join(validators.normalise(data.size).split())
     if size.isdigit():
         size += "人"
     if len(size) > SIZE_MAX:
-        errors["size"] = f"规模过长（最多 {SIZE_MAX} 字）"
+        errors["size"] = msg("规模过长（最多 {SIZE_MAX} 字）", SIZE_MAX=SIZE_MAX)
     clean = replace(data, name=name, credit_code=code, contact_name=contact, contact_phone=phone,
                     contact_title=title, address=address, size=size, notes=data.notes.strip())
     return clean, errors, warnings
@@ -282,7 +283,7 @@ def _contacts(session: Session, ent: Enterprise) -> tuple[ContactRow, ...]:
 def _load(session: Session, enterprise_id: int) -> Enterprise:
     ent = session.get(Enterprise, enterprise_id)
     if ent is None:
-        raise NotFound(f"找不到编号为 {enterprise_id} 的企业，可能已被删除")
+        raise NotFound(msg("找不到编号为 {enterprise_id} 的企业，可能已被删除", enterprise_id=enterprise_id))
     return ent
 
 
@@ -411,7 +412,7 @@ def sync_primary_contact(session: Session, ent: Enterprise) -> bool:
 
 def _check_zone(session: Session, zone_id: int | None, errors: dict[str, str]) -> None:
     if zone_id is not None and session.get(Zone, zone_id) is None:
-        errors["zone"] = "所选开发区已不存在，请重新选择"
+        errors["zone"] = msg("所选开发区已不存在，请重新选择")
 
 
 def _refuse_duplicates(session: Session, data: EnterpriseInput, exclude_id: int | None) -> None:
@@ -420,8 +421,8 @@ def _refuse_duplicates(session: Session, data: EnterpriseInput, exclude_id: int 
         return
     other = dups[0][0]
     if data.credit_code and other.credit_code == data.credit_code:
-        raise ConflictError(f"统一社会信用代码 {data.credit_code} 已登记为“{other.name}”，不能重复登记")
-    raise ConflictError(f"名录中已有同名企业“{other.name}”（编号 {other.id}），不能重复登记")
+        raise ConflictError(msg("统一社会信用代码 {credit_code} 已登记为“{name}”，不能重复登记", credit_code=data.credit_code, name=other.name))
+    raise ConflictError(msg("名录中已有同名企业“{name}”（编号 {id}），不能重复登记", name=other.name, id=other.id))
 
 
 def _apply(ent: Enterprise, data: EnterpriseInput, confirmed: bool) -> None:
@@ -443,7 +444,7 @@ def _apply(ent: Enterprise, data: EnterpriseInput, confirmed: bool) -> None:
 
 def _needs_confirmation(data: EnterpriseInput, warnings: list[str], errors: dict[str, str]) -> None:
     if warnings and not data.credit_code_confirmed:
-        errors["credit_code"] = warnings[0] + "。核对营业执照无误后，勾选“已核对”再保存"
+        errors["credit_code"] = msg("{warnings}。核对营业执照无误后，勾选“已核对”再保存", warnings=warnings[0])
 
 
 def create_enterprise(db: Database, data: EnterpriseInput) -> EnterpriseDetail:
@@ -455,10 +456,10 @@ def create_enterprise(db: Database, data: EnterpriseInput) -> EnterpriseDetail:
     """
     data, errors, warnings = check_enterprise_input(data)
     _needs_confirmation(data, warnings, errors)
-    ValidationError.raise_if(errors, "企业信息")
+    ValidationError.raise_if(errors, msg("企业信息"))
     with db.session() as s:
         _check_zone(s, data.zone_id, errors)
-        ValidationError.raise_if(errors, "企业信息")
+        ValidationError.raise_if(errors, msg("企业信息"))
         _refuse_duplicates(s, data, None)
         ent = Enterprise(name=data.name, normalised_name="")
         _apply(ent, data, data.credit_code_confirmed)
@@ -495,7 +496,7 @@ def update_enterprise(db: Database, enterprise_id: int, data: EnterpriseInput, *
             warnings = []
         _needs_confirmation(data, warnings, errors)
         _check_zone(s, data.zone_id, errors)
-        ValidationError.raise_if(errors, "企业信息")
+        ValidationError.raise_if(errors, msg("企业信息"))
         _refuse_duplicates(s, data, enterprise_id)
         before = _detail(s, ent, show_phones=True).row
         _apply(ent, data, data.credit_code_confirmed)
@@ -517,7 +518,7 @@ def confirm_credit_code(db: Database, enterprise_id: int) -> EnterpriseRow:
     with db.session() as s:
         ent = _load(s, enterprise_id)
         if not credit_code_needs_confirmation(ent.credit_code):
-            raise ConflictError(f"“{ent.name}”的统一社会信用代码无须核对")
+            raise ConflictError(msg("“{name}”的统一社会信用代码无须核对", name=ent.name))
         zone = s.get(Zone, ent.zone_id) if ent.zone_id else None
         if ent.credit_code_warning_accepted:
             return _row(ent, zone.name if zone else None, show_phones=False)
@@ -547,15 +548,15 @@ def add_contact(db: Database, enterprise_id: int, name: str, title: str = "", ph
         phone = p.value
     title = " ".join(validators.normalise(title).split())
     if len(title) > TITLE_MAX:
-        errors["title"] = f"职务过长（最多 {TITLE_MAX} 字）"
+        errors["title"] = msg("职务过长（最多 {TITLE_MAX} 字）", TITLE_MAX=TITLE_MAX)
     if errors:
-        raise ValidationError("；".join(errors.values()), errors)
+        raise ValidationError(joined(errors.values()), errors)
     with db.session() as s:
         ent = _load(s, enterprise_id)
         exists = s.scalar(select(Observer.id).where(Observer.enterprise_id == ent.id,
                                                     Observer.name == checked.value))
         if exists is not None:
-            raise ConflictError(f"“{ent.name}”已有联系人 {checked.value}")
+            raise ConflictError(msg("“{name}”已有联系人 {value}", name=ent.name, value=checked.value))
         person = Observer(name=checked.value, enterprise_id=ent.id, title=title or None,
                           phone=phone or None)
         s.add(person)
@@ -579,7 +580,7 @@ def set_primary_contact(db: Database, enterprise_id: int, observer_id: int) -> E
         ent = _load(s, enterprise_id)
         person = s.get(Observer, observer_id)
         if person is None or person.enterprise_id != ent.id:
-            raise ConflictError(f"该人员不是“{ent.name}”的联系人")
+            raise ConflictError(msg("该人员不是“{name}”的联系人", name=ent.name))
         before = {"contact_name": ent.contact_name, "contact_title": ent.contact_title,
                   "contact_phone": ent.contact_phone}
         ent.contact_name, ent.contact_title, ent.contact_phone = person.name, person.title, person.phone

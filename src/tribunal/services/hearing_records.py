@@ -52,6 +52,7 @@ from tribunal.domain.hearing_record import (
 from tribunal.errors import ConflictError, DatabaseError, NotFound, ValidationError
 from tribunal.services import audit, settings
 from tribunal.services.hearings import load_hearing
+from tribunal.texts import msg
 
 __all__ = [
     "AUTOSAVE_SECONDS",
@@ -112,8 +113,8 @@ class Journal:
             if self.path.stat().st_size > JOURNAL_COMPACT_BYTES:
                 files.write_atomic(self.path, line)
         except OSError as exc:
-            raise ValidationError(f"无法写入本机的笔录备份文件 {self.path}：{exc.strerror or exc}",
-                                  {"journal": "无法写入"}) from exc
+            raise ValidationError(msg("无法写入本机的笔录备份文件 {path}：{value}", path=self.path, value=exc.strerror or exc),
+                                  {"journal": msg("无法写入")}) from exc
 
     def latest(self) -> RecordContent | None:
         """The newest complete entry, or None when there is no journal yet."""
@@ -122,8 +123,8 @@ class Journal:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise ValidationError(f"无法读取本机的笔录备份文件 {self.path}：{exc.strerror or exc}",
-                                  {"journal": "无法读取"}) from exc
+            raise ValidationError(msg("无法读取本机的笔录备份文件 {path}：{value}", path=self.path, value=exc.strerror or exc),
+                                  {"journal": msg("无法读取")}) from exc
         best: RecordContent | None = None
         for raw in data.split(b"\n"):
             if not raw.strip():
@@ -302,13 +303,13 @@ def open_record(db: Database, hearing_id: int, *, folder: Path | None = None) ->
         with db.session(write=False) as s:
             hearing = _hearing(s, hearing_id)
             if hearing.status == HearingStatus.CANCELLED and local is None:
-                raise ConflictError("这次开庭已取消，不能制作庭审笔录")
+                raise ConflictError(msg("这次开庭已取消，不能制作庭审笔录"))
             facts = _facts(s, hearing)
             row = _stored(s, hearing_id)
             stored = RecordContent.from_json(row.content) if row is not None else None
     except (DatabaseError, SQLAlchemyError) as exc:
         if local is None:
-            raise DatabaseError(f"无法连接数据库，本机也没有这份笔录的备份，暂时不能打开：{exc}") from exc
+            raise DatabaseError(msg("无法连接数据库，本机也没有这份笔录的备份，暂时不能打开：{exc}", exc=exc)) from exc
         return OpenedRecord(local, None, (), "journal", False, journal,
                             "无法连接数据库：已打开本机备份的笔录，连接恢复后自动同步")
     table = speakers(facts)
@@ -379,7 +380,7 @@ def sync(db: Database, content: RecordContent, *, reason: str = "", now: dt.date
                                   "print": "打印庭审笔录"}[keep])
             return SyncResult(content.revision, True, keep)
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"无法保存到数据库：{exc}") from exc
+        raise DatabaseError(msg("无法保存到数据库：{exc}", exc=exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -415,7 +416,7 @@ def stored_record(db: Database, hearing_id: int) -> RecordContent:
         load_hearing(s, hearing_id)
         row = _stored(s, hearing_id)
         if row is None:
-            raise NotFound(f"开庭 {hearing_id} 还没有保存到数据库的庭审笔录")
+            raise NotFound(msg("开庭 {hearing_id} 还没有保存到数据库的庭审笔录", hearing_id=hearing_id))
         return RecordContent.from_json(row.content)
 
 

@@ -51,6 +51,7 @@ from tribunal.domain.scheduling import (
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, conflicts, served_documents
 from tribunal.services.legal_calendar import calendar
+from tribunal.texts import msg
 
 HEARING_NOTICE = "开庭通知书"
 
@@ -233,7 +234,7 @@ def check_hearing(db: Database, data: HearingInput, hearing_id: int | None = Non
 
 
 def _raise_input(data: HearingInput) -> None:
-    ValidationError.raise_if(input_problems(data), "开庭信息")
+    ValidationError.raise_if(input_problems(data), msg("开庭信息"))
 
 
 # ---------------------------------------------------------------- reading
@@ -254,7 +255,7 @@ def load_hearing(s: Session, hearing_id: int, *options: ORMOption) -> Hearing:
     else:
         hearing = s.get(Hearing, hearing_id)
     if hearing is None:
-        raise NotFound(f"找不到编号为 {hearing_id} 的开庭，可能已被删除")
+        raise NotFound(msg("找不到编号为 {hearing_id} 的开庭，可能已被删除", hearing_id=hearing_id))
     return hearing
 
 
@@ -510,9 +511,9 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
         audit.check_version(s, current=hearing.version, expected=expected_version, entity="hearing",
                             entity_id=hearing_id, what=f"{hearing.case.number} 的开庭")
         if hearing.status != HearingStatus.SCHEDULED:
-            raise ConflictError(f"这场开庭{hearing.status.label_zh}，不能再修改")
+            raise ConflictError(msg("这场开庭{status}，不能再修改", status=hearing.status))
         if data.case_id != hearing.case_id:
-            raise ValidationError("不能把开庭改到另一件案件", {"case_id": "案件不能更改"})
+            raise ValidationError(msg("不能把开庭改到另一件案件"), {"case_id": msg("案件不能更改")})
         _lock_bookings(s, data)
         findings = evaluate(conflicts.gather(
             s, data, calendar=cal, today=today, exclude_ids=[hearing_id],
@@ -521,8 +522,8 @@ def update_hearing(db: Database, hearing_id: int, data: HearingInput, override_r
         if moved and hearing.service_records:
             findings.append(Finding(
                 "notice.stale", WARNING,
-                f"已送达的开庭通知载明的是原定时间 {_span(hearing)}", None,
-                "改期应使用“延期开庭”，并重新送达开庭通知"))
+                msg("已送达的开庭通知载明的是原定时间 {span}", span=_span(hearing)), None,
+                msg("改期应使用“延期开庭”，并重新送达开庭通知")))
         reason = verdict(findings, override_reason)
         before = _detail(hearing)
         _apply(s, hearing, data, data.tribunal_id if data.tribunal_id is not None else hearing.tribunal_id)
@@ -617,9 +618,9 @@ def postpone_hearing(db: Database, hearing_id: int, reason: str, new_start: dt.d
     today = today or dt.date.today()
     reason = reason.strip()
     if not reason:
-        raise ValidationError("请填写延期开庭的原因", {"reason": "必填"})
+        raise ValidationError(msg("请填写延期开庭的原因"), {"reason": msg("必填")})
     if (new_start is None) != (new_end is None):
-        raise ValidationError("新的开庭时间须同时填写开始和结束时间", {"new_start": "开始和结束须同时填写"})
+        raise ValidationError(msg("新的开庭时间须同时填写开始和结束时间"), {"new_start": msg("开始和结束须同时填写")})
     cal = calendar(db)
     award = None
     if new_start is not None:
@@ -629,7 +630,7 @@ def postpone_hearing(db: Database, hearing_id: int, reason: str, new_start: dt.d
     with db.session() as s:
         hearing = _load(s, hearing_id)
         if hearing.status != HearingStatus.SCHEDULED:
-            raise ConflictError(f"这场开庭{hearing.status.label_zh}，不能延期")
+            raise ConflictError(msg("这场开庭{status}，不能延期", status=hearing.status))
         recipients = _recipients(s, hearing)
         old = _detail(hearing)
         new_hearing: Hearing | None = None
@@ -687,11 +688,11 @@ def cancel_hearing(db: Database, hearing_id: int, reason: str) -> list[Recipient
     """
     reason = reason.strip()
     if not reason:
-        raise ValidationError("请填写取消开庭的原因", {"reason": "必填"})
+        raise ValidationError(msg("请填写取消开庭的原因"), {"reason": msg("必填")})
     with db.session() as s:
         hearing = _load(s, hearing_id)
         if hearing.status not in (HearingStatus.SCHEDULED, HearingStatus.POSTPONED):
-            raise ConflictError(f"这场开庭{hearing.status.label_zh}，不能取消")
+            raise ConflictError(msg("这场开庭{status}，不能取消", status=hearing.status))
         recipients = _recipients(s, hearing)
         before = _detail(hearing)
         hearing.status = HearingStatus.CANCELLED
@@ -716,10 +717,10 @@ def mark_held(db: Database, hearing_id: int, *, today: dt.date | None = None) ->
     with db.session() as s:
         hearing = _load(s, hearing_id)
         if hearing.status != HearingStatus.SCHEDULED:
-            raise ConflictError(f"这场开庭{hearing.status.label_zh}，不能登记为已开庭")
+            raise ConflictError(msg("这场开庭{status}，不能登记为已开庭", status=hearing.status))
         if hearing.starts_at.date() > today:
-            raise ValidationError(f"开庭日 {hearing.starts_at:%Y-%m-%d} 还没有到，不能登记为已开庭",
-                                  {"status": "开庭日未到"})
+            raise ValidationError(msg("开庭日 {starts_at:%Y-%m-%d} 还没有到，不能登记为已开庭", starts_at=hearing.starts_at),
+                                  {"status": msg("开庭日未到")})
         before = _detail(hearing)
         hearing.status = HearingStatus.HELD
         case = hearing.case
@@ -753,20 +754,20 @@ def add_service_record(db: Database, hearing_id: int, party_id: int, method: Ser
     today = today or dt.date.today()
     errors: dict[str, str] = {}
     if served_on is None:
-        errors["served_on"] = "请填写送达日期"
+        errors["served_on"] = msg("请填写送达日期")
     elif served_on > today:
-        errors["served_on"] = "送达日期不能晚于今天"
+        errors["served_on"] = msg("送达日期不能晚于今天")
     signed_by = " ".join((signed_by or "").split())
     if len(signed_by) > 60:
-        errors["signed_by"] = "签收人过长（最多 60 字）"
-    ValidationError.raise_if(errors, "送达记录")
+        errors["signed_by"] = msg("签收人过长（最多 60 字）")
+    ValidationError.raise_if(errors, msg("送达记录"))
     if confirmed is None:
         confirmed = method not in SIMPLIFIED_METHODS
     with db.session() as s:
         hearing = _load(s, hearing_id)
         party = s.get(Party, party_id)
         if party is None or party.case_id != hearing.case_id:
-            raise ValidationError("这名当事人不属于本场开庭的案件", {"party_id": "不是本案当事人"})
+            raise ValidationError(msg("这名当事人不属于本场开庭的案件"), {"party_id": msg("不是本案当事人")})
         record = ServiceRecord(hearing_id=hearing_id, case_id=hearing.case_id, party_id=party_id,
                                document=document.strip() or HEARING_NOTICE, method=method, served_on=served_on,
                                signed_by=signed_by or None, confirmed=confirmed, note=note.strip()[:300] or None)
@@ -799,10 +800,10 @@ def can_default(db: Database, hearing_id: int, party_id: int) -> tuple[bool, str
     with db.session(write=False) as s:
         hearing = s.get(Hearing, hearing_id)
         if hearing is None:
-            raise NotFound(f"找不到编号为 {hearing_id} 的开庭")
+            raise NotFound(msg("找不到编号为 {hearing_id} 的开庭", hearing_id=hearing_id))
         party = s.get(Party, party_id)
         if party is None or party.case_id != hearing.case_id:
-            raise NotFound("这名当事人不属于本场开庭的案件")
+            raise NotFound(msg("这名当事人不属于本场开庭的案件"))
         records = list(s.scalars(select(ServiceRecord).where(ServiceRecord.hearing_id == hearing_id,
                                                              ServiceRecord.party_id == party_id)))
         who = f"{party.role.label_zh}{party.name}"

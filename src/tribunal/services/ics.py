@@ -28,6 +28,7 @@ from tribunal.domain.enums import HearingStatus
 from tribunal.domain.venues import venue_text, with_address
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import inputs, outputs, settings
+from tribunal.texts import msg
 
 TZID = "Asia/Shanghai"
 PRODID = f"-//Tribunal//巡回仲裁庭书记员工作台 {__version__}//ZH"
@@ -56,18 +57,18 @@ def uid_for(hearing_id: int, commission: str) -> str:
 def _check_range(date_from: dt.date | None, date_to: dt.date | None) -> tuple[dt.date, dt.date]:
     errors = {}
     if date_from is None:
-        errors["date_from"] = "请填写起始日期"
+        errors["date_from"] = msg("请填写起始日期")
     if date_to is None:
-        errors["date_to"] = "请填写截止日期"
+        errors["date_to"] = msg("请填写截止日期")
     if errors:
-        raise ValidationError("导出日历须给出起止日期：" + "；".join(errors.values()), errors)
+        raise ValidationError(msg("导出日历须给出起止日期：{items}", items="；".join(errors.values())), errors)
     assert date_from is not None and date_to is not None
     inputs.date(date_from, "起始日期", "date_from")
     inputs.date(date_to, "截止日期", "date_to")
     if date_from > date_to:
-        raise ValidationError(f"起始日期 {date_from} 晚于截止日期 {date_to}", {"date_to": "早于起始日期"})
+        raise ValidationError(msg("起始日期 {date_from} 晚于截止日期 {date_to}", date_from=date_from, date_to=date_to), {"date_to": msg("早于起始日期")})
     if (date_to - date_from).days > MAX_DAYS:
-        raise ValidationError("一次最多导出三年的开庭", {"date_to": "范围过大"})
+        raise ValidationError(msg("一次最多导出三年的开庭"), {"date_to": msg("范围过大")})
     return date_from, date_to
 
 
@@ -126,7 +127,7 @@ def export_ics(db: Database, path_or_none: str | os.PathLike[str] | None, date_f
     with db.session(write=False) as s:
         commission = str(settings.read_all(s)["commission.name"])
         if staff_id is not None and s.get(Staff, staff_id) is None:
-            raise NotFound(f"找不到编号为 {staff_id} 的仲裁员")
+            raise NotFound(msg("找不到编号为 {staff_id} 的仲裁员", staff_id=staff_id))
         query = (
             select(Hearing)
             .where(Hearing.starts_at >= dt.datetime.combine(date_from, dt.time()),

@@ -6,6 +6,7 @@ import datetime as dt
 
 from tribunal.domain import inputs
 from tribunal.errors import ValidationError
+from tribunal.texts import reason_of
 
 
 def search_text(text: str, field: str = "search") -> str:
@@ -13,7 +14,7 @@ def search_text(text: str, field: str = "search") -> str:
     try:
         return inputs.check_search_text(text)
     except inputs.InputError as exc:
-        raise ValidationError(str(exc), {field: str(exc)}) from None
+        raise ValidationError(reason_of(exc), {field: reason_of(exc)}) from None
 
 
 def record_id(value: int, what: str = "编号", field: str = "id") -> int:
@@ -21,7 +22,7 @@ def record_id(value: int, what: str = "编号", field: str = "id") -> int:
     try:
         return inputs.check_record_id(value, what)
     except inputs.InputError as exc:
-        raise ValidationError(str(exc), {field: str(exc)}) from None
+        raise ValidationError(reason_of(exc), {field: reason_of(exc)}) from None
 
 
 def year(value: int, what: str = "年份", field: str = "year") -> int:
@@ -29,7 +30,7 @@ def year(value: int, what: str = "年份", field: str = "year") -> int:
     try:
         return inputs.check_year(value, what)
     except inputs.InputError as exc:
-        raise ValidationError(str(exc), {field: str(exc)}) from None
+        raise ValidationError(reason_of(exc), {field: reason_of(exc)}) from None
 
 
 def date(value: dt.date, what: str = "日期", field: str = "date") -> dt.date:
@@ -45,4 +46,4 @@ def text(value: str, what: str, field: str, *, multiline: bool = False) -> str:
     try:
         return inputs.clean_text(value, multiline=multiline, what=what)
     except inputs.InputError as exc:
-        raise ValidationError(str(exc), {field: str(exc)}) from None
+        raise ValidationError(reason_of(exc), {field: reason_of(exc)}) from None

@@ -18,9 +18,17 @@ from sqlalchemy.exc import IntegrityError
 
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, LegalDay, LegalYear
-from tribunal.domain.legal_calendar import HOLIDAY, KINDS, WORKDAY, DayRule, LegalCalendar
+from tribunal.domain.legal_calendar import (
+    HOLIDAY,
+    KINDS,
+    WEEKDAY_NAMES,
+    WORKDAY,
+    DayRule,
+    LegalCalendar,
+)
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import audit
+from tribunal.texts import joined, msg
 
 SEED_SOURCE = "chinese_calendar 软件包（国务院办公厅历年节假日安排通知）"
 AUDIT_ENTITY = "legal_calendar"
@@ -109,13 +117,13 @@ def _check_rules(year: int, rules: Iterable[DayRule]) -> list[DayRule]:
     seen: set[dt.date] = set()
     for r in rules:
         if r.date.year != year:
-            raise ValidationError(f"{r.date} 不属于 {year} 年", {"date": "年份不符"})
+            raise ValidationError(msg("{date} 不属于 {year} 年", date=r.date, year=year), {"date": msg("年份不符")})
         if r.kind not in KINDS:
-            raise ValidationError(f"{r.date} 的类别应为 holiday（放假）或 workday（调休上班）", {"kind": r.kind})
+            raise ValidationError(msg("{date} 的类别应为 holiday（放假）或 workday（调休上班）", date=r.date), {"kind": r.kind})
         if r.date in seen:
-            raise ValidationError(f"{r.date} 出现了两次", {"date": "重复"})
+            raise ValidationError(msg("{date} 出现了两次", date=r.date), {"date": msg("重复")})
         if r.kind == WORKDAY and r.date.weekday() < 5:
-            raise ValidationError(f"{r.date} 是工作日（周一至周五），不需要登记为调休上班日", {"date": "本就是工作日"})
+            raise ValidationError(msg("{date} 是工作日（周一至周五），不需要登记为调休上班日", date=r.date), {"date": msg("本就是工作日")})
         seen.add(r.date)
         checked.append(r)
     return checked
@@ -129,14 +137,14 @@ def replace_year(db: Database, year: int, rules: Iterable[DayRule], source: str)
             marked as make-up working day. Nothing is changed.
     """
     if not 2000 <= year <= 2100:
-        raise ValidationError(f"年份不正确：{year}", {"year": "应在 2000–2100 之间"})
+        raise ValidationError(msg("年份不正确：{year}", year=year), {"year": msg("应在 2000–2100 之间")})
     checked = _check_rules(year, rules)
     if not any(r.kind == HOLIDAY for r in checked):
         # Every published schedule has days off; an empty list is a wrong file or wrong year.
-        raise ValidationError(f"{year} 年的安排中没有任何放假日，请检查导入的内容和年份",
-                              {"rules": "没有放假日"})
+        raise ValidationError(msg("{year} 年的安排中没有任何放假日，请检查导入的内容和年份", year=year),
+                              {"rules": msg("没有放假日")})
     if not source.strip():
-        raise ValidationError("请注明来源（如 国务院办公厅关于2027年部分节假日安排的通知）", {"source": "必填"})
+        raise ValidationError(msg("请注明来源（如 国务院办公厅关于2027年部分节假日安排的通知）"), {"source": msg("必填")})
     with db.session() as s:
         before = [{"date": d.day, "kind": d.kind, "name": d.name} for d in s.scalars(
             select(LegalDay).where(LegalDay.day >= dt.date(year, 1, 1), LegalDay.day <= dt.date(year, 12, 31)))]
@@ -162,10 +170,10 @@ def set_day(db: Database, day: dt.date, kind: str | None, name: str | None = Non
     with db.session(write=False) as s:
         loaded = s.get(LegalYear, day.year) is not None
     if not loaded:
-        raise ValidationError(f"{day.year} 年的安排尚未载入，请先导入该年", {"date": "年份未载入"})
+        raise ValidationError(msg("{year} 年的安排尚未载入，请先导入该年", year=day.year), {"date": msg("年份未载入")})
     if kind is not None:
         if kind not in KINDS:  # checked before DayRule, whose own complaint is a bare ValueError
-            raise ValidationError(f"{day} 的类别应为 holiday（放假）或 workday（调休上班）", {"kind": kind})
+            raise ValidationError(msg("{day} 的类别应为 holiday（放假）或 workday（调休上班）", day=day), {"kind": kind})
         _check_rules(day.year, [DayRule(day, kind, name)])
     with db.session() as s:
         row = s.get(LegalDay, day)
@@ -193,7 +201,6 @@ _MAX_LISTED_ERRORS = 20
 #: A year's schedule is a few dozen lines; a larger file is not one.
 MAX_FILE_BYTES = 256 * 1024
 _DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_WEEKDAYS = "一二三四五六日"
 
 
 def kind_from_text(text: str) -> str | None:
@@ -220,23 +227,23 @@ def _decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationError("文件编码无法识别，请另存为 UTF-8 编码的 CSV 或 JSON 文件", {"file": "编码无法识别"})
+    raise ValidationError(msg("文件编码无法识别，请另存为 UTF-8 编码的 CSV 或 JSON 文件"), {"file": msg("编码无法识别")})
 
 
 def _rows_of_json(text: str) -> list[tuple[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"JSON 格式错误（第 {exc.lineno} 行）：{exc.msg}", {"file": "JSON 格式错误"}) from None
+        raise ValidationError(msg("JSON 格式错误（第 {lineno} 行）：{msg}", lineno=exc.lineno, msg=exc.msg), {"file": msg("JSON 格式错误")}) from None
     except RecursionError:
         # A schedule is a flat list; thousands of nested brackets are no schedule.
-        raise ValidationError("JSON 文件嵌套过深，不是节假日安排", {"file": "结构不符"}) from None
+        raise ValidationError(msg("JSON 文件嵌套过深，不是节假日安排"), {"file": msg("结构不符")}) from None
     if isinstance(data, dict):
         data = data.get("days", data.get("rules"))
     if not isinstance(data, list):
-        raise ValidationError("JSON 文件应为数组，每项含 date、kind、name；或含 days 数组的对象",
-                              {"file": "结构不符"})
-    return [(f"第{i}条", entry) for i, entry in enumerate(data, 1)]
+        raise ValidationError(msg("JSON 文件应为数组，每项含 date、kind、name；或含 days 数组的对象"),
+                              {"file": msg("结构不符")})
+    return [(msg("第{i}条", i=i), entry) for i, entry in enumerate(data, 1)]
 
 
 def _rows_of_csv(text: str) -> list[tuple[str, Any]]:
@@ -247,7 +254,7 @@ def _rows_of_csv(text: str) -> list[tuple[str, Any]]:
             continue
         if not rows and cells[0].lower() in ("date", "日期"):
             continue  # header line
-        rows.append((f"第{number}行", cells))
+        rows.append((msg("第{number}行", number=number), cells))
     return rows
 
 
@@ -274,39 +281,40 @@ def parse_schedule(text: str, year: int, *, json_format: bool | None = None) -> 
         elif isinstance(raw, list | tuple):
             cells = [*(str(c) if c is not None else "" for c in raw), "", "", ""][:3]
         else:
-            problems.append(f"{where}：应为 日期,类型,名称")
+            problems.append(msg("{where}：应为 日期,类型,名称", where=where))
             continue
         raw_date, raw_kind, name = (str(c).strip() for c in cells)
         day = _date_from_text(raw_date)
         kind = kind_from_text(raw_kind)
         if day is None:
-            problems.append(f"{where}：日期“{raw_date}”无法识别（应为 {year}-01-01 这样的日期）")
+            problems.append(msg("{where}：日期“{raw_date}”无法识别（应为 {year}-01-01 这样的日期）", where=where, raw_date=raw_date, year=year))
             continue
         if kind is None:
-            problems.append(f"{where}：{day} 的类型“{raw_kind}”无法识别（应为 放假 或 上班）")
+            problems.append(msg("{where}：{day} 的类型“{raw_kind}”无法识别（应为 放假 或 上班）", where=where, day=day, raw_kind=raw_kind))
             continue
         if day.year != year:
-            problems.append(f"{where}：{day} 不属于 {year} 年")
+            problems.append(msg("{where}：{day} 不属于 {year} 年", where=where, day=day, year=year))
             continue
         if day in seen:
-            problems.append(f"{where}：{day} 与{seen[day]}重复")
+            problems.append(msg("{where}：{day} 与{seen}重复", where=where, day=day, seen=seen[day]))
             continue
         if kind == WORKDAY and day.weekday() < 5:
-            problems.append(f"{where}：{day}（星期{_WEEKDAYS[day.weekday()]}）本就是工作日，"
-                            "不能登记为调休上班日")
+            problems.append(msg("{where}：{day}（{weekday}）本就是工作日，不能登记为调休上班日", where=where, day=day, weekday=WEEKDAY_NAMES[day.weekday()]))
             continue
         if len(name) > 40:
-            problems.append(f"{where}：名称过长（最多 40 字）")
+            problems.append(msg("{where}：名称过长（最多 40 字）", where=where))
             continue
         seen[day] = where
         rules.append(DayRule(day, kind, name or None))
     if problems:
         listed = problems[:_MAX_LISTED_ERRORS]
-        more = f"；另有 {len(problems) - len(listed)} 处错误" if len(problems) > len(listed) else ""
-        raise ValidationError(f"导入文件有 {len(problems)} 处错误，未作任何更改：" + "；".join(listed) + more,
+        if len(problems) > len(listed):
+            listed.append(msg("另有 {count} 处错误", count=len(problems) - len(listed)))
+        raise ValidationError(msg("导入文件有 {count} 处错误，未作任何更改：{items}", count=len(problems),
+                                  items=joined(listed)),
                               {f"row{i}": p for i, p in enumerate(problems, 1)})
     if not rules:
-        raise ValidationError("文件中没有任何日期", {"file": "空文件"})
+        raise ValidationError(msg("文件中没有任何日期"), {"file": msg("空文件")})
     return rules
 
 
@@ -319,15 +327,14 @@ def read_schedule_file(path: str | Path, year: int) -> list[DayRule]:
     file = Path(path)
     try:
         if file.is_dir():
-            raise ValidationError(f"这是一个文件夹，不是安排文件：{file}", {"file": "是文件夹"})
+            raise ValidationError(msg("这是一个文件夹，不是安排文件：{file}", file=file), {"file": msg("是文件夹")})
         if file.stat().st_size > MAX_FILE_BYTES:
-            raise ValidationError(f"文件过大（{file.stat().st_size // 1024} KB），一年的安排不会超过 "
-                                  f"{MAX_FILE_BYTES // 1024} KB：{file}", {"file": "过大"})
+            raise ValidationError(msg("文件过大（{value} KB），一年的安排不会超过 {value2} KB：{file}", value=file.stat().st_size // 1024, value2=MAX_FILE_BYTES // 1024, file=file), {"file": msg("过大")})
         data = file.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"无法读取文件 {file}：{exc.strerror or exc}", {"file": "无法读取"}) from None
+        raise ValidationError(msg("无法读取文件 {file}：{value}", file=file, value=exc.strerror or exc), {"file": msg("无法读取")}) from None
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValidationError(f"文件含有空字符（NUL），不是文本格式的 CSV 或 JSON：{file}", {"file": "不是文本"})
+        raise ValidationError(msg("文件含有空字符（NUL），不是文本格式的 CSV 或 JSON：{file}", file=file), {"file": msg("不是文本")})
     text = _decode(data)
     json_format = True if file.suffix.lower() == ".json" else None
     return parse_schedule(text, year, json_format=json_format)
@@ -350,5 +357,5 @@ def year_rules(db: Database, year: int) -> tuple[YearInfo, list[DayRule]]:
     """
     info = next((y for y in years(db) if y.year == year), None)
     if info is None:
-        raise NotFound(f"{year} 年的节假日安排尚未载入")
+        raise NotFound(msg("{year} 年的节假日安排尚未载入", year=year))
     return info, list(calendar(db).rules_for_year(year))

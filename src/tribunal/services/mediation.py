@@ -33,6 +33,7 @@ from tribunal.domain.enums import (
 from tribunal.domain.money import format_yuan
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, cases, documents
+from tribunal.texts import msg
 
 if TYPE_CHECKING:  # the renderers (and ReportLab) load only when something is printed
     from tribunal.documents.mediation import CaseHeader
@@ -139,7 +140,7 @@ def load_case(s: Session, case_id: int) -> Case:
         selectinload(Case.parties).selectinload(Party.agents), selectinload(Case.claims),
         selectinload(Case.arbitrators))).first()
     if case is None:
-        raise NotFound(f"案件 {case_id} 不存在")
+        raise NotFound(msg("案件 {case_id} 不存在", case_id=case_id))
     return case
 
 
@@ -201,7 +202,7 @@ def _detail(s: Session, case: Case, m: Mediation) -> MediationDetail:
 def _load(s: Session, mediation_id: int) -> tuple[Case, Mediation]:
     m = s.get(Mediation, mediation_id)
     if m is None:
-        raise NotFound(f"调解书 {mediation_id} 不存在")
+        raise NotFound(msg("调解书 {mediation_id} 不存在", mediation_id=mediation_id))
     return load_case(s, m.case_id), m
 
 
@@ -247,30 +248,30 @@ def draft_mediation(db: Database, case_id: int, terms: str, *, agreed_fen: int |
     """
     terms = "\n".join(line.strip() for line in terms.strip().splitlines() if line.strip())
     if not terms:
-        raise ValidationError("请填写调解协议的内容（双方当事人协议的结果）", {"terms": "不能为空"})
+        raise ValidationError(msg("请填写调解协议的内容（双方当事人协议的结果）"), {"terms": msg("不能为空")})
     if len(terms) > TERMS_MAX:
-        raise ValidationError(f"调解协议内容不能超过 {TERMS_MAX} 字", {"terms": "过长"})
+        raise ValidationError(msg("调解协议内容不能超过 {TERMS_MAX} 字", TERMS_MAX=TERMS_MAX), {"terms": msg("过长")})
     if agreed_fen is not None and agreed_fen < 0:
-        raise ValidationError("调解金额不能为负数", {"agreed_fen": "不能为负数"})
+        raise ValidationError(msg("调解金额不能为负数"), {"agreed_fen": msg("不能为负数")})
     with db.session() as s:
         case = load_case(s, case_id)
         if case.status == CaseStatus.CLOSED:
-            raise ConflictError(f"案件 {case.number} 已结案，不能再制作调解书")
+            raise ConflictError(msg("案件 {number} 已结案，不能再制作调解书", number=case.number))
         if case.accepted_date is None:
-            raise ValidationError("案件尚未受理，不能制作调解书", {"case": "尚未受理"})
+            raise ValidationError(msg("案件尚未受理，不能制作调解书"), {"case": msg("尚未受理")})
         if statement_date < case.accepted_date:
-            raise ValidationError(f"调解书日期不能早于受理日期 {case.accepted_date}", {"statement_date": "早于受理日期"})
+            raise ValidationError(msg("调解书日期不能早于受理日期 {accepted_date}", accepted_date=case.accepted_date), {"statement_date": msg("早于受理日期")})
         live = s.scalars(select(Mediation).where(Mediation.case_id == case_id,
                                                  Mediation.status == MediationStatus.ISSUED)).first()
         if live is not None:
-            raise ConflictError(f"案件 {case.number} 已有调解书在送达中；一方反悔的，请先登记反悔")
+            raise ConflictError(msg("案件 {number} 已有调解书在送达中；一方反悔的，请先登记反悔", number=case.number))
         warnings = settlement_warnings(case, agent_ids)
         if mediation_id is not None:
             m = s.get(Mediation, mediation_id)
             if m is None or m.case_id != case_id:
-                raise NotFound(f"调解书 {mediation_id} 不存在")
+                raise NotFound(msg("调解书 {mediation_id} 不存在", mediation_id=mediation_id))
             if m.status != MediationStatus.DRAFT:
-                raise ConflictError("调解书已制作送达，不能再修改；如一方反悔，请登记反悔后另行处理")
+                raise ConflictError(msg("调解书已制作送达，不能再修改；如一方反悔，请登记反悔后另行处理"))
         else:
             m = Mediation(case_id=case_id, status=MediationStatus.DRAFT, created_by=db.actor[:60])
             s.add(m)
@@ -306,9 +307,9 @@ def issue_mediation(db: Database, mediation_id: int, *, out_dir: str | None = No
     with db.session(write=False) as s:
         case, m = _load(s, mediation_id)
         if m.status not in (MediationStatus.DRAFT, MediationStatus.ISSUED):
-            raise ConflictError(f"调解书{m.status.label_zh}，不能再制作")
+            raise ConflictError(msg("调解书{status}，不能再制作", status=m.status))
         if not case.arbitrators:
-            raise ConflictError(f"案件 {case.number} 尚未组成仲裁庭：调解书须由仲裁员签名")
+            raise ConflictError(msg("案件 {number} 尚未组成仲裁庭：调解书须由仲裁员签名", number=case.number))
         header = case_header(case)
         data = MediationData(header=header, mediation_id=m.id, terms=terms_of(m.terms),
                              statement_date=m.statement_date)
@@ -346,19 +347,19 @@ def record_receipt(db: Database, mediation_id: int, party_id: int, *, served_on:
     """
     today = today or dt.date.today()
     if method in _NOT_SIGNED:
-        raise ValidationError(f"调解书须由当事人签收后生效，不能{method.label_zh}（《劳动争议调解仲裁法》第四十二条）",
-                              {"method": "须当事人签收"})
+        raise ValidationError(msg("调解书须由当事人签收后生效，不能{method}（《劳动争议调解仲裁法》第四十二条）", method=method),
+                              {"method": msg("须当事人签收")})
     if served_on > today:
-        raise ValidationError("签收日期不能晚于今天", {"served_on": "晚于今天"})
+        raise ValidationError(msg("签收日期不能晚于今天"), {"served_on": msg("晚于今天")})
     with db.session() as s:
         case, m = _load(s, mediation_id)
         if m.status != MediationStatus.ISSUED:
-            raise ConflictError(f"调解书{m.status.label_zh}，不能登记签收")
+            raise ConflictError(msg("调解书{status}，不能登记签收", status=m.status))
         party = next((p for p in case.parties if p.id == party_id), None)
         if party is None:
-            raise ValidationError("该当事人不属于本案", {"party": "不属于本案"})
+            raise ValidationError(msg("该当事人不属于本案"), {"party": msg("不属于本案")})
         if m.issued_on is not None and served_on < m.issued_on:
-            raise ValidationError(f"签收日期不能早于调解书制作日期 {m.issued_on}", {"served_on": "早于制作日期"})
+            raise ValidationError(msg("签收日期不能早于调解书制作日期 {issued_on}", issued_on=m.issued_on), {"served_on": msg("早于制作日期")})
         s.add(ServiceRecord(case_id=case.id, party_id=party_id, document=MEDIATION_DOCUMENT, method=method,
                             served_on=served_on, signed_by=(signed_by.strip() or party.name)[:60], confirmed=True,
                             note=_service_note(m)))
@@ -390,16 +391,16 @@ def back_out(db: Database, mediation_id: int, party_id: int, *, on: dt.date, not
     """
     today = today or dt.date.today()
     if on > today:
-        raise ValidationError("反悔日期不能晚于今天", {"on": "晚于今天"})
+        raise ValidationError(msg("反悔日期不能晚于今天"), {"on": msg("晚于今天")})
     with db.session() as s:
         case, m = _load(s, mediation_id)
         if m.status in (MediationStatus.EFFECTIVE, MediationStatus.FAILED):
-            raise ConflictError(f"调解书{m.status.label_zh}，不能登记反悔")
+            raise ConflictError(msg("调解书{status}，不能登记反悔", status=m.status))
         party = next((p for p in case.parties if p.id == party_id), None)
         if party is None:
-            raise ValidationError("该当事人不属于本案", {"party": "不属于本案"})
+            raise ValidationError(msg("该当事人不属于本案"), {"party": msg("不属于本案")})
         if any(r.party_id == party_id and r.served_on is not None for r in _receipts(s, case, m)):
-            raise ValidationError(f"{party.name}已签收调解书，不能再登记反悔", {"party": "已签收"})
+            raise ValidationError(msg("{name}已签收调解书，不能再登记反悔", name=party.name), {"party": msg("已签收")})
         m.status, m.failed_on, m.failed_party_id = MediationStatus.FAILED, on, party_id
         m.failed_note = note.strip()[:300] or None
         audit.record(s, db.actor, "mediation.back_out", "case", case.id,

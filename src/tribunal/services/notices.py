@@ -30,6 +30,7 @@ from tribunal.domain.enums import DocumentKind, HearingStatus, PartyKind, Servic
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, clocks, served_documents, settings
 from tribunal.services import documents as docs
+from tribunal.texts import msg, reason_of
 
 __all__ = [
     "DueNotice",
@@ -64,7 +65,7 @@ def _facts(s: Session, case_id: int, commission: Any, hearing_id: int | None = N
         selectinload(Case.arbitrators).selectinload(CaseArbitrator.staff),
         selectinload(Case.clerk))).first()
     if case is None:
-        raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+        raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
     parties = tuple(
         PartyInfo(id=p.id, role=p.role.value, role_label=p.role.label_zh,
                   is_organisation=p.kind == PartyKind.ORGANISATION, name=p.name, address=p.address or "",
@@ -84,7 +85,7 @@ def _facts(s: Session, case_id: int, commission: Any, hearing_id: int | None = N
     if hearing_id is not None:
         row = docs._hearing_to_print(s, hearing_id)
         if row.case_id != case_id:
-            raise ValidationError(f"所选开庭不属于案件 {case.number}", {"hearing": "不属于本案"})
+            raise ValidationError(msg("所选开庭不属于案件 {number}", number=case.number), {"hearing": msg("不属于本案")})
         venue = docs._venue(row, commission)
         if row.panel:
             panel = docs._panel(row)
@@ -106,26 +107,26 @@ def _participant_label(role: str) -> str:
 def _check_kind(kind: nk.NoticeKind, facts: Any, given: nk.NoticeInput) -> None:
     """Refuse a notice the case's state cannot support, with what to do first."""
     if kind.needs_hearing and facts.hearing is None:
-        raise ValidationError(f"{kind.title}须指明是哪一场开庭（--hearing）", {"hearing": "必填"})
+        raise ValidationError(msg("{title}须指明是哪一场开庭（--hearing）", title=kind.title), {"hearing": msg("必填")})
     if kind.key in ("accept", "respond", "composition", "extend", "suspend", "resume") and facts.accepted is None:
-        raise ValidationError(f"案件 {facts.case_number} 尚未登记受理日期，不能制作{kind.title}", {"accepted_date": "未受理"})
+        raise ValidationError(msg("案件 {case_number} 尚未登记受理日期，不能制作{title}", case_number=facts.case_number, title=kind.title), {"accepted_date": msg("未受理")})
     if kind.key == "reject" and not given.reasons.strip():
-        raise ValidationError("不予受理通知书须写明理由（--reasons）", {"reasons": "必填"})
+        raise ValidationError(msg("不予受理通知书须写明理由（--reasons）"), {"reasons": msg("必填")})
     if kind.key == "correction" and not any(m.strip() for m in given.materials):
-        raise ValidationError("补正通知书须列出需要补正的材料（--material，可写多次）", {"materials": "必填"})
+        raise ValidationError(msg("补正通知书须列出需要补正的材料（--material，可写多次）"), {"materials": msg("必填")})
     if kind.key == "composition" and not facts.panel:
-        raise ValidationError(f"案件 {facts.case_number} 尚未指定仲裁员，不能制作仲裁庭组成通知书", {"panel": "未组庭"})
+        raise ValidationError(msg("案件 {case_number} 尚未指定仲裁员，不能制作仲裁庭组成通知书", case_number=facts.case_number), {"panel": msg("未组庭")})
     if kind.key == "suspend" and not given.reasons.strip():
-        raise ValidationError("中止仲裁审理通知书须写明中止的原因（--reasons）", {"reasons": "必填"})
+        raise ValidationError(msg("中止仲裁审理通知书须写明中止的原因（--reasons）"), {"reasons": msg("必填")})
     if kind.key in ("suspend", "resume") and given.effective is None:
-        raise ValidationError(f"{kind.title}须写明{'中止' if kind.key == 'suspend' else '恢复'}的日期（--date）",
-                              {"effective": "必填"})
+        raise ValidationError(msg("{title}须写明{value}的日期（--date）", title=kind.title, value='中止' if kind.key == 'suspend' else '恢复'),
+                              {"effective": msg("必填")})
     if kind.key == "extend" and given.new_due is None:
-        raise ValidationError("延长仲裁审理期限通知书须写明延长后的届满日（--new-due）", {"new_due": "必填"})
+        raise ValidationError(msg("延长仲裁审理期限通知书须写明延长后的届满日（--new-due）"), {"new_due": msg("必填")})
     if kind.key == "public_notice" and given.public_party_id is None:
-        raise ValidationError("公告须指明受送达的当事人（--party）", {"party": "必填"})
+        raise ValidationError(msg("公告须指明受送达的当事人（--party）"), {"party": msg("必填")})
     if kind.to == nk.PARTICIPANTS and not facts.participants:
-        raise ValidationError(f"案件 {facts.case_number} 没有登记证人、鉴定人或翻译人员", {"participants": "没有"})
+        raise ValidationError(msg("案件 {case_number} 没有登记证人、鉴定人或翻译人员", case_number=facts.case_number), {"participants": msg("没有")})
 
 
 # ---------------------------------------------------------------- printing
@@ -175,7 +176,7 @@ def make_notices(db: Database, case_id: int, kind: nk.NoticeKind | str, given: n
         try:
             kind = nk.kind(kind)
         except ValueError as exc:
-            raise ValidationError(str(exc), {"kind": "无效"}) from None
+            raise ValidationError(reason_of(exc), {"kind": msg("无效")}) from None
     values, commission, fonts = docs._context(db)
     folder = docs._output_folder(db, out_dir, values)
     with db.session(write=False) as s:
@@ -183,7 +184,7 @@ def make_notices(db: Database, case_id: int, kind: nk.NoticeKind | str, given: n
         if kind.key == "postpone" and hearing_id is not None:
             status = s.scalar(select(Hearing.status).where(Hearing.id == hearing_id))
             if status == HearingStatus.CANCELLED:
-                raise ConflictError("这场开庭已经取消，不能再通知延期")
+                raise ConflictError(msg("这场开庭已经取消，不能再通知延期"))
     _check_kind(kind, facts, given)
     if not given.number:
         number = notice_number(values, kind, facts.year, facts.seq)
@@ -193,7 +194,7 @@ def make_notices(db: Database, case_id: int, kind: nk.NoticeKind | str, given: n
             given = dataclasses.replace(given, number=number)
     found = letters(kind, facts, given, phone=commission.phone, address=commission.address)
     if not found:
-        raise ValidationError(f"{kind.title}没有受送达人（请核对当事人）", {"party": "没有"})
+        raise ValidationError(msg("{title}没有受送达人（请核对当事人）", title=kind.title), {"party": msg("没有")})
     name = safe_name(f"{facts.case_number}_{kind.title}_{given.issue_date.isoformat()}", 100)
     pack = _pack(found, commission, fonts, name, f"{facts.case_number} {kind.title}", given.issue_date,
                  list(fonts.warnings))
@@ -256,66 +257,66 @@ def record_service(db: Database, case_id: int, kind: nk.NoticeKind | str, *, met
         try:
             kind = nk.kind(kind)
         except ValueError as exc:
-            raise ValidationError(str(exc), {"kind": "无效"}) from None
+            raise ValidationError(reason_of(exc), {"kind": msg("无效")}) from None
     if not isinstance(method, ServiceMethod):
         try:
             method = ServiceMethod.from_label(str(method))
         except ValueError:
             choices = "、".join(m.label_zh for m in ServiceMethod if m != ServiceMethod.PHONE)
-            raise ValidationError(f"送达方式“{method}”无效；可选：{choices}", {"method": "无效"}) from None
+            raise ValidationError(msg("送达方式“{method}”无效；可选：{choices}", method=method, choices=choices), {"method": msg("无效")}) from None
     assert isinstance(method, ServiceMethod)
     if method == ServiceMethod.PHONE:
-        raise ValidationError("电话通知不是书面送达，不能作为通知书的送达方式", {"method": "不是书面送达"})
+        raise ValidationError(msg("电话通知不是书面送达，不能作为通知书的送达方式"), {"method": msg("不是书面送达")})
     served_by = " ".join(served_by.split())
     tracking_number, witnesses, consent = (" ".join(x.split()) for x in (tracking_number, witnesses, consent))
     if not served_by:
-        raise ValidationError("请填写送达人", {"served_by": "必填"})
+        raise ValidationError(msg("请填写送达人"), {"served_by": msg("必填")})
     if method == ServiceMethod.POST and not tracking_number:
-        raise ValidationError("邮寄送达请填写邮件号（挂号信或特快专递单号）", {"tracking_number": "必填"})
+        raise ValidationError(msg("邮寄送达请填写邮件号（挂号信或特快专递单号）"), {"tracking_number": msg("必填")})
     if method == ServiceMethod.LEFT and not witnesses:
-        raise ValidationError("留置送达请填写到场见证人，或说明已拍照、录像记录送达过程", {"witnesses": "必填"})
+        raise ValidationError(msg("留置送达请填写到场见证人，或说明已拍照、录像记录送达过程"), {"witnesses": msg("必填")})
     if method == ServiceMethod.ELECTRONIC and not consent:
-        raise ValidationError("电子送达须经受送达人同意：请写明同意的方式和电子地址（如 申请书中书面同意，邮箱…）",
-                              {"consent": "必填"})
+        raise ValidationError(msg("电子送达须经受送达人同意：请写明同意的方式和电子地址（如 申请书中书面同意，邮箱…）"),
+                              {"consent": msg("必填")})
     if (party_id is None) == (participant_id is None):
-        raise ValidationError("请指明受送达的当事人或其他参与人（二者选一）", {"party": "必填"})
+        raise ValidationError(msg("请指明受送达的当事人或其他参与人（二者选一）"), {"party": msg("必填")})
     if participant_id is not None and kind.to != nk.PARTICIPANTS:
-        raise ValidationError(f"{kind.title}送达当事人，不送达证人等其他参与人", {"participant": "不适用"})
+        raise ValidationError(msg("{title}送达当事人，不送达证人等其他参与人", title=kind.title), {"participant": msg("不适用")})
     if party_id is not None and kind.to == nk.PARTICIPANTS:
-        raise ValidationError(f"{kind.title}送达证人、鉴定人或翻译人员，不送达当事人", {"party": "不适用"})
+        raise ValidationError(msg("{title}送达证人、鉴定人或翻译人员，不送达当事人", title=kind.title), {"party": msg("不适用")})
     if served_on > today:
-        raise ValidationError("送达日期不能晚于今天", {"served_on": "晚于今天"})
+        raise ValidationError(msg("送达日期不能晚于今天"), {"served_on": msg("晚于今天")})
     with db.session(write=False) as s:
         if s.get(Case, case_id) is None:
-            raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+            raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
         agent_name = ""
         if party_id is not None:
             party = s.get(Party, party_id)
             if party is None or party.case_id != case_id:
-                raise ValidationError("所选当事人不属于本案", {"party": "不属于本案"})
+                raise ValidationError(msg("所选当事人不属于本案"), {"party": msg("不属于本案")})
             addressee = party.name
             if kind.to == nk.RESPONDENTS and party.role.value != "respondent":
-                raise ValidationError(f"{kind.title}送达被申请人，{party.name}不是被申请人", {"party": "应为被申请人"})
+                raise ValidationError(msg("{title}送达被申请人，{name}不是被申请人", title=kind.title, name=party.name), {"party": msg("应为被申请人")})
             if kind.to == nk.APPLICANTS and party.role.value != "applicant":
-                raise ValidationError(f"{kind.title}送达申请人，{party.name}不是申请人", {"party": "应为申请人"})
+                raise ValidationError(msg("{title}送达申请人，{name}不是申请人", title=kind.title, name=party.name), {"party": msg("应为申请人")})
             if agent_id is not None:
                 agent = next((a for a in party.agents if a.id == agent_id), None)
                 if agent is None:
-                    raise ValidationError(f"所选代理人不是{party.name}的代理人", {"agent": "不属于该当事人"})
+                    raise ValidationError(msg("所选代理人不是{name}的代理人", name=party.name), {"agent": msg("不属于该当事人")})
                 agent_name = agent.name
         else:
             who = s.get(CaseParticipant, participant_id)
             if who is None or who.case_id != case_id:
-                raise ValidationError("所选参与人不属于本案", {"participant": "不属于本案"})
+                raise ValidationError(msg("所选参与人不属于本案"), {"participant": msg("不属于本案")})
             addressee = who.name
     text = _note(served_by, tracking_number, witnesses, consent, agent_name, note.strip())
     if len(text) > 300:
-        raise ValidationError("送达情况说明过长（最多 300 字）", {"note": "过长"})
+        raise ValidationError(msg("送达情况说明过长（最多 300 字）"), {"note": msg("过长")})
     # The clocks know a document by its exact name (应诉通知书, 仲裁庭组成通知书): the title.
     document = kind.title
     if method == ServiceMethod.PUBLIC_NOTICE:
         if party_id is None:
-            raise ValidationError("公告送达只用于当事人", {"method": "不适用"})
+            raise ValidationError(msg("公告送达只用于当事人"), {"method": msg("不适用")})
         clocks.record_public_notice(db, case_id, party_id, served_on, abroad=abroad, document=document,
                                     note=text[:160], today=today)
         return ServiceEntry(case_id, document, addressee, method, served_on, text)
@@ -427,7 +428,7 @@ def print_due(db: Database, today: dt.date | None = None, *, out_dir: str | Path
     due = due_notices(db, today)
     printable = [d for d in due if d.printable]
     if not printable:
-        raise ValidationError("今天没有可以制作的到期通知书", {"due": "没有"})
+        raise ValidationError(msg("今天没有可以制作的到期通知书"), {"due": msg("没有")})
     values, commission, fonts = docs._context(db)
     folder = docs._output_folder(db, out_dir, values)
     found: list[Any] = []
@@ -446,9 +447,9 @@ def print_due(db: Database, today: dt.date | None = None, *, out_dir: str | Path
                 found.append(letter)
     for d in due:
         if not d.printable:
-            notes.append(f"{d.case_number}：{d.title}（{d.due.isoformat()}）未制作——{d.blocker}")
+            notes.append(msg("{case_number}：{title}（{isoformat}）未制作——{blocker}", case_number=d.case_number, title=d.title, isoformat=d.due.isoformat(), blocker=d.blocker))
     if not found:
-        raise ValidationError("到期的通知书均已登记送达", {"due": "没有"})
+        raise ValidationError(msg("到期的通知书均已登记送达"), {"due": msg("没有")})
     name = f"{today.isoformat()}_到期通知书"
     pack = _pack(found, commission, fonts, name, f"{today.isoformat()} 到期通知书", today, [])
     return docs._pack_result(db, folder, pack, action="notices.due", entity="case", entity_id=None,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from tribunal.db.models import Case, CaseNumberCounter
 from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
 from tribunal.errors import ValidationError
+from tribunal.texts import msg
 
 
 def next_in_series(session: Session, series: str, year: int) -> int:
@@ -65,8 +66,8 @@ def set_next(session: Session, prefix: str, year: int, next_number: int) -> None
     used = session.scalar(
         select(func.max(Case.seq)).where(Case.year == year, Case.number_prefix == prefix)) or 0
     if used >= next_number:
-        raise ValidationError(f"{year} 年已登记到第 {used} 号，下一个案号不能小于 {used + 1}",
-                              {"next_number": f"不能小于 {used + 1}"})
+        raise ValidationError(msg("{year} 年已登记到第 {used} 号，下一个案号不能小于 {value}", year=year, used=used, value=used + 1),
+                              {"next_number": msg("不能小于 {value}", value=used + 1)})
     counter = session.get(CaseNumberCounter, {"year": year, "prefix": prefix})
     if counter is None:
         session.add(CaseNumberCounter(year=year, prefix=prefix, last_seq=next_number - 1))

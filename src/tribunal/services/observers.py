@@ -46,6 +46,7 @@ from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, inputs, outputs, settings, spreadsheets
 from tribunal.services.hearings import load_hearing
+from tribunal.texts import msg
 
 #: Minimum age of an observer on the day of the hearing, with where the rule comes from.
 MIN_OBSERVER_AGE = 18
@@ -342,7 +343,7 @@ def _invitation_row(i: Invitation, o: Observer, enterprise_name: str | None) -> 
 def _load_observer(session: Session, observer_id: int) -> Observer:
     o = session.get(Observer, observer_id)
     if o is None:
-        raise NotFound(f"找不到编号为 {observer_id} 的旁听人员，可能已被删除")
+        raise NotFound(msg("找不到编号为 {observer_id} 的旁听人员，可能已被删除", observer_id=observer_id))
     return o
 
 
@@ -353,15 +354,15 @@ def _hearing_label(h: Hearing) -> str:
 def _require_public(h: Hearing) -> None:
     if not h.public:
         reason = f"（{h.closed_reason}）" if h.closed_reason else ""
-        raise ConflictError(f"不公开审理的案件不安排旁听{reason}")
+        raise ConflictError(msg("不公开审理的案件不安排旁听{reason}", reason=reason))
     if h.status == HearingStatus.CANCELLED:
-        raise ConflictError(f"{_hearing_label(h)}已取消，不安排旁听")
+        raise ConflictError(msg("{hearing_label}已取消，不安排旁听", hearing_label=_hearing_label(h)))
 
 
 def _require_open_for_invitations(h: Hearing) -> None:
     _require_public(h)
     if h.status == HearingStatus.HELD:
-        raise ConflictError(f"{_hearing_label(h)}已经开过，不能再邀请旁听")
+        raise ConflictError(msg("{hearing_label}已经开过，不能再邀请旁听", hearing_label=_hearing_label(h)))
 
 
 def _enterprise_name(session: Session, enterprise_id: int | None) -> str:
@@ -387,8 +388,7 @@ def _require_seats(session: Session, h: Hearing, wanted: int) -> None:
     if cap.capacity is None or cap.taken + wanted <= cap.capacity:
         return
     raise ConflictError(
-        f"会议室“{cap.room}”可容纳 {cap.capacity} 人，已邀请或到场 {cap.taken} 人（不含已谢绝），"
-        f"还能安排 {cap.free} 人，不够再安排 {wanted} 人"
+        msg("会议室“{room}”可容纳 {capacity} 人，已邀请或到场 {taken} 人（不含已谢绝），还能安排 {free} 人，不够再安排 {wanted} 人", room=cap.room, capacity=cap.capacity, taken=cap.taken, free=cap.free, wanted=wanted)
     )
 
 
@@ -552,25 +552,25 @@ def _eligibility(session: Session, h: Hearing, people: Iterable[Observer],
         if ent is not None:
             party_org = org_by_id.get(ent.id) or org_by_key.get(enterprise_name_key(ent.name))
         if party_org is not None:
-            refusals.append(f"该人员所在单位是{_where(party_org)}当事人（{party_org.role}：{party_org.name}）")
+            refusals.append(msg("该人员所在单位是{where}当事人（{role}：{name}）", where=_where(party_org), role=party_org.role, name=party_org.name))
         phone = _phone_digits(o.phone)
         for p in parties:
             if p.kind == PartyKind.PERSON and p.name == o.name:
                 if (o.id_number and o.id_number == p.id_number) or (phone and phone == p.phone):
-                    refusals.append(f"该人员是{_where(p)}当事人（{p.role}）")
+                    refusals.append(msg("该人员是{where}当事人（{role}）", where=_where(p), role=p.role))
                 else:
-                    warnings.append(f"与{_where(p)}{p.role}同名，请核实是否为同一人")
+                    warnings.append(msg("与{where}{role}同名，请核实是否为同一人", where=_where(p), role=p.role))
             for agent_name, agent_phone, agent_unit, capacity in p.agents:
                 if agent_name != o.name:
                     continue
                 same_unit = ent is not None and bool(agent_unit) and (
                     enterprise_name_key(ent.name) == enterprise_name_key(agent_unit))
                 if (phone and phone == agent_phone) or same_unit:
-                    refusals.append(f"该人员是{_where(p)}当事人（{p.name}）的{capacity}")
+                    refusals.append(msg("该人员是{where}当事人（{name}）的{capacity}", where=_where(p), name=p.name, capacity=capacity))
                 else:
-                    warnings.append(f"与{_where(p)}当事人（{p.name}）的代理人同名，请核实是否为同一人")
+                    warnings.append(msg("与{where}当事人（{name}）的代理人同名，请核实是否为同一人", where=_where(p), name=p.name))
             if p.legal_rep and p.legal_rep == o.name and party_org is None:
-                warnings.append(f"与{_where(p)}当事人（{p.name}）的法定代表人同名，请核实是否为同一人")
+                warnings.append(msg("与{where}当事人（{name}）的法定代表人同名，请核实是否为同一人", where=_where(p), name=p.name))
         for part in participants:
             problem = _participant_problem(o, ent, phone, part)
             if problem is not None:
@@ -580,7 +580,7 @@ def _eligibility(session: Session, h: Hearing, people: Iterable[Observer],
             if checked.ok and checked.birth_date is not None:
                 age = validators.age_on(checked.birth_date, day)
                 if age < MIN_OBSERVER_AGE:
-                    refusals.append(f"未满{MIN_OBSERVER_AGE}周岁（开庭之日 {age} 周岁），不能旁听")
+                    refusals.append(msg("未满{MIN_OBSERVER_AGE}周岁（开庭之日 {age} 周岁），不能旁听", MIN_OBSERVER_AGE=MIN_OBSERVER_AGE, age=age))
         out[o.id] = Eligibility(o.id, o.name, tuple(dict.fromkeys(refusals)), tuple(dict.fromkeys(warnings)))
     return out
 
@@ -608,7 +608,7 @@ def _refuse_ineligible(found: dict[int, Eligibility]) -> None:
     refused = [e for e in found.values() if e.refusals]
     if refused:
         raise ValidationError(
-            "以下人员不能旁听，未发出任何邀请：" + "；".join(f"{e.name}：{'，'.join(e.refusals)}" for e in refused),
+            msg("以下人员不能旁听，未发出任何邀请：{items}", items="；".join(f"{e.name}：{'，'.join(e.refusals)}" for e in refused)),
             {f"observer[{e.observer_id}]": "，".join(e.refusals) for e in refused},
         )
 
@@ -624,22 +624,21 @@ def _check_person(name: str, title: str, phone: str, id_number: str, notes: str,
         errors["name"] = checked.error or "姓名不正确"
     title = " ".join(validators.normalise(title).split())
     if len(title) > 60:
-        errors["title"] = "职务过长（最多 60 字）"
+        errors["title"] = msg("职务过长（最多 60 字）")
     phone_value = ""
     if phone.strip():
         p = validators.check_phone(phone)
         if not p.ok:
-            errors["phone"] = f"联系电话：{p.error}"
+            errors["phone"] = msg("联系电话：{error}", error=p.error)
         phone_value = p.value
     id_value = ""
     if id_number.strip():
         if not store_id:
-            errors["id_number"] = ("按个人信息最少收集的原则，未开启“保存旁听人员身份证号”设置时不保存身份证号"
-                                   "（仅当东道企业安保要求登记时，在设置中开启）")
+            errors["id_number"] = (msg("按个人信息最少收集的原则，未开启“保存旁听人员身份证号”设置时不保存身份证号（仅当东道企业安保要求登记时，在设置中开启）"))
         else:
             r = validators.check_id_number(id_number, today=today)
             if not r.ok:
-                errors["id_number"] = f"身份证号码：{r.error}"
+                errors["id_number"] = msg("身份证号码：{error}", error=r.error)
             id_value = r.value
     values = {"name": checked.value, "title": title or None, "phone": phone_value or None,
               "id_number": id_value or None, "notes": notes.strip() or None}
@@ -662,9 +661,9 @@ def add_observer(db: Database, name: str, *, enterprise_id: int | None = None, t
     with db.session() as s:
         errors, values = _check_person(name, title, phone, id_number, notes, store_id=_store_ids(s),
                                        today=today or dt.date.today())
-        ValidationError.raise_if(errors, "旁听人员信息")
+        ValidationError.raise_if(errors, msg("旁听人员信息"))
         if enterprise_id is not None and s.get(Enterprise, enterprise_id) is None:
-            raise NotFound(f"找不到编号为 {enterprise_id} 的企业")
+            raise NotFound(msg("找不到编号为 {enterprise_id} 的企业", enterprise_id=enterprise_id))
         o = Observer(enterprise_id=enterprise_id, **values)
         s.add(o)
         s.flush()
@@ -693,9 +692,9 @@ def update_observer(db: Database, observer_id: int, name: str, *, enterprise_id:
                             entity_id=observer_id, what=f"旁听人员{o.name}")
         errors, values = _check_person(name, title, phone, id_number or "", notes,
                                        store_id=_store_ids(s), today=today or dt.date.today())
-        ValidationError.raise_if(errors, "旁听人员信息")
+        ValidationError.raise_if(errors, msg("旁听人员信息"))
         if enterprise_id is not None and s.get(Enterprise, enterprise_id) is None:
-            raise NotFound(f"找不到编号为 {enterprise_id} 的企业")
+            raise NotFound(msg("找不到编号为 {enterprise_id} 的企业", enterprise_id=enterprise_id))
         before = _observer_row(o, _enterprise_name(s, o.enterprise_id))
         if id_number is None:
             values.pop("id_number")
@@ -830,7 +829,7 @@ def invite(db: Database, hearing_id: int, observer_ids: Sequence[int], *,
     """
     ids = list(dict.fromkeys(observer_ids))
     if not ids:
-        raise ValidationError("请至少选择一名旁听人员", {"observers": "未选择"})
+        raise ValidationError(msg("请至少选择一名旁听人员"), {"observers": msg("未选择")})
     at = at or _now()
     with db.session() as s:
         h = load_hearing(s, hearing_id)
@@ -882,28 +881,29 @@ def _refuse_transition(inv: Invitation, person: Observer, action: str) -> None:
     if inv.status in _ALLOWED[action]:
         return
     if action == "check_in" and inv.status == InvitationStatus.ATTENDED and inv.checked_in_at:
-        raise ConflictError(f"{person.name}已于 {inv.checked_in_at:%H:%M} 签到，不能重复签到")
+        raise ConflictError(msg("{name}已于 {checked_in_at:%H:%M} 签到，不能重复签到", name=person.name, checked_in_at=inv.checked_in_at))
     if action == "check_in" and inv.status == InvitationStatus.DECLINED:
-        raise ConflictError(f"{person.name}已谢绝邀请；如本人到场，请先改为“已确认”再签到")
-    raise ConflictError(f"{person.name}的邀请状态是“{inv.status.label_zh}”，不能{_VERBS[action]}")
+        raise ConflictError(msg("{name}已谢绝邀请；如本人到场，请先改为“已确认”再签到", name=person.name))
+    raise ConflictError(msg("{name}的邀请状态是“{status}”，不能{verbs}", name=person.name, status=inv.status, verbs=_VERBS[action]))
 
 
 def _load_invitation(session: Session, ref: int | str, hearing_id: int | None = None) -> Invitation:
     if isinstance(ref, str):
         token = parse_code(ref)
         if token is None:
-            raise ValidationError(f"无法识别的二维码内容：{ref.strip()[:40]}", {"code": "格式不正确"})
+            raise ValidationError(msg("无法识别的二维码内容：{value}", value=ref.strip()[:40]), {"code": msg("格式不正确")})
         inv = session.scalars(select(Invitation).where(Invitation.token == token)).first()
         if inv is None:
-            raise NotFound("这个二维码不是本系统发出的邀请，或邀请已被删除")
+            raise NotFound(msg("这个二维码不是本系统发出的邀请，或邀请已被删除"))
     else:
         inv = session.get(Invitation, ref)
         if inv is None:
-            raise NotFound(f"找不到编号为 {ref} 的邀请，可能已被删除")
+            raise NotFound(msg("找不到编号为 {ref} 的邀请，可能已被删除", ref=ref))
     if hearing_id is not None and inv.hearing_id != hearing_id:
         other = session.get(Hearing, inv.hearing_id)
-        raise ConflictError(f"这张邀请属于另一场开庭（{other.starts_at:%Y-%m-%d %H:%M}），不是本场的"
-                            if other else "这张邀请属于另一场开庭，不是本场的")
+        raise ConflictError(msg("这张邀请属于另一场开庭（{starts_at:%Y-%m-%d %H:%M}），不是本场的",
+                                starts_at=other.starts_at)
+                            if other else msg("这张邀请属于另一场开庭，不是本场的"))
     return inv
 
 
@@ -919,20 +919,20 @@ def _transition(db: Database, ref: int | str, action: str, *, at: dt.datetime | 
         before = inv.status
         if action in ("confirm", "decline"):
             if h.status == HearingStatus.HELD:
-                raise ConflictError(f"{_hearing_label(h)}已经开过，不能再{_VERBS[action]}")
+                raise ConflictError(msg("{hearing_label}已经开过，不能再{verbs}", hearing_label=_hearing_label(h), verbs=_VERBS[action]))
             if action == "confirm" and inv.status == InvitationStatus.DECLINED:
                 _require_seats(s, h, 1)
             inv.status = InvitationStatus.CONFIRMED if action == "confirm" else InvitationStatus.DECLINED
             inv.replied_at = at
         elif action == "check_in":
             if at.date() != h.starts_at.date():
-                raise ValidationError(f"签到时间应在开庭当天（{h.starts_at:%Y-%m-%d}）",
-                                      {"checked_in_at": "不是开庭当天"})
+                raise ValidationError(msg("签到时间应在开庭当天（{starts_at:%Y-%m-%d}）", starts_at=h.starts_at),
+                                      {"checked_in_at": msg("不是开庭当天")})
             inv.status = InvitationStatus.ATTENDED
             inv.checked_in_at = at
         elif action == "mark_absent":
             if at < h.starts_at:
-                raise ConflictError(f"开庭（{h.starts_at:%H:%M}）尚未开始，不能登记未到场")
+                raise ConflictError(msg("开庭（{starts_at:%H:%M}）尚未开始，不能登记未到场", starts_at=h.starts_at))
             inv.status = InvitationStatus.ABSENT
         elif action == "undo_check_in":
             inv.status = InvitationStatus.CONFIRMED if inv.replied_at else InvitationStatus.INVITED
@@ -1014,7 +1014,7 @@ def mark_absent_remaining(db: Database, hearing_id: int, *, at: dt.datetime | No
         h = load_hearing(s, hearing_id)
         _require_public(h)
         if at < h.starts_at:
-            raise ConflictError(f"开庭（{h.starts_at:%H:%M}）尚未开始，不能登记未到场")
+            raise ConflictError(msg("开庭（{starts_at:%H:%M}）尚未开始，不能登记未到场", starts_at=h.starts_at))
         return _absent_rest(s, db.actor, h, set())
 
 
@@ -1076,7 +1076,7 @@ def checkin_search(db: Database, hearing_id: int, text: str, *, limit: int = 30)
         if token is not None:
             inv = s.scalars(select(Invitation).where(Invitation.token == token)).first()
             if inv is None and compact.upper().startswith(CODE_PREFIX):
-                raise NotFound("这个二维码不是本系统发出的邀请，或邀请已被删除")
+                raise NotFound(msg("这个二维码不是本系统发出的邀请，或邀请已被删除"))
             if inv is not None:
                 _load_invitation(s, inv.id, hearing_id)
                 o = s.get(Observer, inv.observer_id)
@@ -1131,12 +1131,12 @@ def _walk_in(s: Session, actor: str, h: Hearing, name: str, enterprise_name: str
     """Create (or reuse) the person and a walk-in invitation; returns (invitation, person, reused)."""
     errors, values = _check_person(name, title, phone, "", "", store_id=False, today=at.date())
     if errors:
-        raise ValidationError("现场登记信息有误：" + "；".join(errors.values()), errors)
+        raise ValidationError(msg("现场登记信息有误：{items}", items="；".join(errors.values())), errors)
     ent = None
     if enterprise_id is not None:
         ent = s.get(Enterprise, enterprise_id)
         if ent is None:
-            raise NotFound(f"找不到编号为 {enterprise_id} 的企业")
+            raise NotFound(msg("找不到编号为 {enterprise_id} 的企业", enterprise_id=enterprise_id))
     elif enterprise_name.strip():
         tidy = tidy_enterprise_name(enterprise_name)
         ent = _find_enterprise(s, tidy)
@@ -1165,7 +1165,7 @@ def _walk_in(s: Session, actor: str, h: Hearing, name: str, enterprise_name: str
         existing = s.scalars(select(Invitation).where(Invitation.hearing_id == h.id,
                                                       Invitation.observer_id == person.id)).first()
         if existing is not None:
-            raise ConflictError(f"{person.name}已在本场邀请名单中（{existing.status.label_zh}），请直接签到")
+            raise ConflictError(msg("{name}已在本场邀请名单中（{status}），请直接签到", name=person.name, status=existing.status))
     inv = Invitation(hearing_id=h.id, observer_id=person.id, status=InvitationStatus.ATTENDED,
                      token=_new_token(s), invited_at=at, checked_in_at=at, walk_in=True,
                      note=note or None)
@@ -1191,7 +1191,7 @@ def add_walk_in(db: Database, hearing_id: int, name: str, *, enterprise_name: st
         h = load_hearing(s, hearing_id)
         _require_public(h)
         if at.date() != h.starts_at.date():
-            raise ValidationError(f"现场登记应在开庭当天（{h.starts_at:%Y-%m-%d}）", {"at": "不是开庭当天"})
+            raise ValidationError(msg("现场登记应在开庭当天（{starts_at:%Y-%m-%d}）", starts_at=h.starts_at), {"at": msg("不是开庭当天")})
         _require_seats(s, h, 1)
         inv, person, _ = _walk_in(s, db.actor, h, name, enterprise_name, enterprise_id, title, phone, at)
         found = _eligibility(s, h, [person])
@@ -1231,23 +1231,23 @@ def back_enter(db: Database, hearing_id: int, entries: Sequence[BackEntry], *,
             at = _sheet_time(h, entry.checked_in, n, errors)
             if entry.invitation_id is not None:
                 if entry.invitation_id not in by_id:
-                    errors[f"entries[{n}]"] = f"第{n}行：编号 {entry.invitation_id} 的邀请不属于本场开庭"
+                    errors[f"entries[{n}]"] = msg("第{n}行：编号 {invitation_id} 的邀请不属于本场开庭", n=n, invitation_id=entry.invitation_id)
                     continue
                 plan.append((n, entry, by_id[entry.invitation_id][0], at))
                 continue
             tidy = validators.check_person_name(entry.name)
             if not tidy.ok:
-                errors[f"entries[{n}]"] = f"第{n}行：{tidy.error}"
+                errors[f"entries[{n}]"] = msg("第{n}行：{error}", n=n, error=tidy.error)
                 continue
             same = [(i, o, e) for i, o, e in invited if o.name == tidy.value]
             if entry.enterprise_name.strip() and len(same) > 1:
                 key = enterprise_name_key(entry.enterprise_name)
                 same = [x for x in same if enterprise_name_key(x[2]) == key]
             if len(same) > 1:
-                errors[f"entries[{n}]"] = f"第{n}行：本场有 {len(same)} 位名为{tidy.value}的受邀人员，请填写单位以区分"
+                errors[f"entries[{n}]"] = msg("第{n}行：本场有 {len} 位名为{value}的受邀人员，请填写单位以区分", n=n, len=len(same), value=tidy.value)
                 continue
             plan.append((n, entry, same[0][0] if same else None, at))
-        ValidationError.raise_if(errors, "签到表补录")
+        ValidationError.raise_if(errors, msg("签到表补录"))
 
         checked, walk_ins, warnings = 0, 0, []
         already: list[str] = []
@@ -1273,7 +1273,7 @@ def back_enter(db: Database, hearing_id: int, entries: Sequence[BackEntry], *,
             note = "据签到表补录"
             if inv.status == InvitationStatus.DECLINED:
                 note = "曾谢绝邀请，据签到表补录到场"
-                warnings.append(f"第{n}行 {person.name}：曾谢绝邀请，按签到表记为到场")
+                warnings.append(msg("第{n}行 {name}：曾谢绝邀请，按签到表记为到场", n=n, name=person.name))
             if entry.checked_in is None:
                 note += "（表上未写时间，按开庭时间记）"
             inv.status = InvitationStatus.ATTENDED
@@ -1292,7 +1292,7 @@ def _sheet_time(h: Hearing, value: dt.time | dt.datetime | None, n: int, errors:
         return h.starts_at
     if isinstance(value, dt.datetime):
         if value.date() != h.starts_at.date():
-            errors[f"entries[{n}]"] = f"第{n}行：签到时间 {value:%Y-%m-%d %H:%M} 不是开庭当天"
+            errors[f"entries[{n}]"] = msg("第{n}行：签到时间 {value:%Y-%m-%d %H:%M} 不是开庭当天", n=n, value=value)
         return value.replace(microsecond=0)
     return dt.datetime.combine(h.starts_at.date(), value.replace(microsecond=0))
 
@@ -1418,7 +1418,7 @@ def enterprise_history(db: Database, enterprise_id: int) -> EnterpriseHistory:
     with db.session(write=False) as s:
         ent = s.get(Enterprise, enterprise_id)
         if ent is None:
-            raise NotFound(f"找不到编号为 {enterprise_id} 的企业")
+            raise NotFound(msg("找不到编号为 {enterprise_id} 的企业", enterprise_id=enterprise_id))
         visits = _visits(s, Observer.enterprise_id == ent.id)
         others = _others_of(s, ent)
         trainings = _trainings(s, or_(Observer.enterprise_id == ent.id, TrainingAttendance.id.in_(others)))
@@ -1461,7 +1461,7 @@ def zone_reach(db: Database, zone_id: int, year: int, *, today: dt.date | None =
     with db.session(write=False) as s:
         zone = s.get(Zone, zone_id)
         if zone is None:
-            raise NotFound(f"找不到编号为 {zone_id} 的开发区")
+            raise NotFound(msg("找不到编号为 {zone_id} 的开发区", zone_id=zone_id))
         ents = list(s.scalars(select(Enterprise).where(Enterprise.zone_id == zone_id)
                               .order_by(Enterprise.name, Enterprise.id)))
         in_year = and_(Hearing.starts_at >= start, Hearing.starts_at < end)
@@ -1532,7 +1532,7 @@ def export_observers_xlsx(db: Database, hearing_id: int, path: str | os.PathLike
     with db.session(write=False) as s:
         h = load_hearing(s, hearing_id)
         if not h.public:
-            raise ConflictError("不公开审理的开庭没有旁听人员，无可导出")
+            raise ConflictError(msg("不公开审理的开庭没有旁听人员，无可导出"))
         label = _hearing_label(h)
     rows = list_invitations(db, hearing_id)
     book = openpyxl.Workbook()

@@ -26,6 +26,7 @@ from tribunal.db.models import AuditEntry
 from tribunal.domain.inputs import shown, text_problem
 from tribunal.errors import ValidationError
 from tribunal.services import audit
+from tribunal.texts import msg
 
 #: The audit entity under which exports record the files they wrote.
 FILE_ENTITY = "file"
@@ -97,30 +98,30 @@ def check_target(db: Database, target: str | os.PathLike[str], *, suffixes: tupl
     """
     text = os.fspath(target)
     if not text.strip() or "\x00" in text:
-        raise ValidationError(f"请给出{what}的保存位置", {"path": "必填"})
+        raise ValidationError(msg("请给出{what}的保存位置", what=what), {"path": msg("必填")})
     if text_problem(text):
-        raise ValidationError(f"{what}的文件名含有控制字符或无法识别的字符：{shown(text)}", {"path": "文件名不正确"})
+        raise ValidationError(msg("{what}的文件名含有控制字符或无法识别的字符：{shown}", what=what, shown=shown(text)), {"path": msg("文件名不正确")})
     path = Path(text).expanduser().absolute()
     if path.is_dir():
-        raise ValidationError(f"这是一个文件夹，不能作为{what}：{path}", {"path": "是文件夹"})
+        raise ValidationError(msg("这是一个文件夹，不能作为{what}：{path}", what=what, path=path), {"path": msg("是文件夹")})
     # The database's own files are refused by name, even a -wal or -shm not there at this
     # moment: SQLite creates them while the program runs.
     if path.resolve() in _database_files(db) or (
             (path.exists() or path.is_symlink()) and _is_sqlite(path.resolve())):
-        raise ValidationError(f"这是一个数据库文件，不能用作{what}，未作任何改动：{path}", {"path": "是数据库"})
+        raise ValidationError(msg("这是一个数据库文件，不能用作{what}，未作任何改动：{path}", what=what, path=path), {"path": msg("是数据库")})
     if path.suffix.lower() not in suffixes:
-        raise ValidationError(f"{what}的文件名应以 {suffixes[0]} 结尾：{path.name}", {"path": "扩展名不对"})
+        raise ValidationError(msg("{what}的文件名应以 {suffixes} 结尾：{name}", what=what, suffixes=suffixes[0], name=path.name), {"path": msg("扩展名不对")})
     if not path.parent.is_dir():
-        raise ValidationError(f"文件夹不存在：{path.parent}", {"path": "文件夹不存在"})
+        raise ValidationError(msg("文件夹不存在：{parent}", parent=path.parent), {"path": msg("文件夹不存在")})
     if not os.access(path.parent, os.W_OK):
-        raise ValidationError(f"无法写入这个文件夹（只读或没有权限）：{path.parent}", {"path": "无法写入"})
+        raise ValidationError(msg("无法写入这个文件夹（只读或没有权限）：{parent}", parent=path.parent), {"path": msg("无法写入")})
     if path.exists() or path.is_symlink():
         resolved = path.resolve()
         if not resolved.is_file():
-            raise ValidationError(f"这不是一个普通文件，不能覆盖：{path}", {"path": "不是文件"})
+            raise ValidationError(msg("这不是一个普通文件，不能覆盖：{path}", path=path), {"path": msg("不是文件")})
         if not force and not written_by_program(db, resolved):
             raise OutputExistsError(
-                f"文件已存在，且不是本程序写出的：{path}；换一个文件名，或确认要覆盖（命令行加 --force）", path)
+                msg("文件已存在，且不是本程序写出的：{path}；换一个文件名，或确认要覆盖（命令行加 --force）", path=path), path)
     return path
 
 
@@ -136,7 +137,7 @@ def write(db: Database, path: Path, data: bytes, *, action: str, summary: str, e
     try:
         files.write_atomic(path, data)
     except OSError as exc:
-        raise ValidationError(f"无法写入文件 {path}：{exc.strerror or exc}", {"path": "无法写入"}) from exc
+        raise ValidationError(msg("无法写入文件 {path}：{value}", path=path, value=exc.strerror or exc), {"path": msg("无法写入")}) from exc
     digest = hashlib.sha256(data).hexdigest()
     with db.session() as s:
         audit.record(s, db.actor, action, FILE_ENTITY, entity_id, summary,

@@ -20,6 +20,7 @@ from tribunal.domain.anonymise import mask_id_number, mask_phone
 from tribunal.domain.enums import CaseStatus, ParticipantRole
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit
+from tribunal.texts import msg
 
 MAX_PARTICIPANTS = 200
 """More than this on one case is a typing accident, not a case."""
@@ -89,7 +90,7 @@ def _check(role: ParticipantRole | str, name: str, id_number: str, phone: str, n
     clean_role = _role(role)
     if clean_role is None:
         choices = "、".join(r.label_zh for r in ParticipantRole)
-        errors["role"] = f"身份“{role}”无效；可选：{choices}"
+        errors["role"] = msg("身份“{role}”无效；可选：{choices}", role=role, choices=choices)
     checked = validators.check_person_name(name)
     if not checked.ok:
         errors["name"] = checked.error or "姓名不正确"
@@ -97,17 +98,17 @@ def _check(role: ParticipantRole | str, name: str, id_number: str, phone: str, n
     if id_number.strip():
         r = validators.check_id_number(id_number, today=today)
         if not r.ok:
-            errors["id_number"] = f"身份证号码：{r.error}"
+            errors["id_number"] = msg("身份证号码：{error}", error=r.error)
         id_value = r.value
     phone_value = ""
     if phone.strip():
         p = validators.check_phone(phone)
         if not p.ok:
-            errors["phone"] = f"联系电话：{p.error}"
+            errors["phone"] = msg("联系电话：{error}", error=p.error)
         phone_value = p.value
     notes = notes.strip()
     if len(notes) > 300:
-        errors["notes"] = "备注过长（最多 300 字）"
+        errors["notes"] = msg("备注过长（最多 300 字）")
     values: dict[str, object] = {
         "role": clean_role.value if clean_role else "", "name": checked.value,
         "id_number": id_value or None, "phone": phone_value or None, "notes": notes or None,
@@ -118,22 +119,22 @@ def _check(role: ParticipantRole | str, name: str, id_number: str, phone: str, n
 def _open_case(s: Session, case_id: int) -> Case:
     case = s.get(Case, case_id)
     if case is None:
-        raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+        raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
     if case.status == CaseStatus.CLOSED:
-        raise ConflictError(f"案件 {case.number} 已结案，不能再修改诉讼参与人；如需更正请先撤销结案")
+        raise ConflictError(msg("案件 {number} 已结案，不能再修改诉讼参与人；如需更正请先撤销结案", number=case.number))
     return case
 
 
 def _load(s: Session, participant_id: int) -> CaseParticipant:
     p = s.get(CaseParticipant, participant_id)
     if p is None:
-        raise NotFound(f"找不到编号为 {participant_id} 的诉讼参与人，可能已被删除")
+        raise NotFound(msg("找不到编号为 {participant_id} 的诉讼参与人，可能已被删除", participant_id=participant_id))
     return p
 
 
 def _require_enterprise(s: Session, enterprise_id: int | None) -> None:
     if enterprise_id is not None and s.get(Enterprise, enterprise_id) is None:
-        raise NotFound(f"找不到编号为 {enterprise_id} 的企业")
+        raise NotFound(msg("找不到编号为 {enterprise_id} 的企业", enterprise_id=enterprise_id))
 
 
 def _refuse_duplicate(s: Session, case: Case, values: dict[str, object], skip_id: int | None = None) -> None:
@@ -145,7 +146,7 @@ def _refuse_duplicate(s: Session, case: Case, values: dict[str, object], skip_id
             continue
         if (other.id_number or None) == values["id_number"] or not other.id_number or not values["id_number"]:
             label = (_role(str(values["role"])) or ParticipantRole.OTHER).label_zh
-            raise ConflictError(f"案件 {case.number} 已登记{label}{values['name']}")
+            raise ConflictError(msg("案件 {number} 已登记{label}{values}", number=case.number, label=label, values=values['name']))
 
 
 def _label(row: ParticipantRow) -> str:
@@ -164,7 +165,7 @@ def list_participants(db: Database, case_id: int) -> list[ParticipantRow]:
     order = {r.value: i for i, r in enumerate(ParticipantRole)}
     with db.session(write=False) as s:
         if s.get(Case, case_id) is None:
-            raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
+            raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
         rows = s.execute(
             select(CaseParticipant, Enterprise.name)
             .outerjoin(Enterprise, Enterprise.id == CaseParticipant.enterprise_id)
@@ -203,13 +204,13 @@ def add_participant(db: Database, case_id: int, role: ParticipantRole | str, nam
         NotFound: the case or the enterprise is gone.
     """
     errors, values = _check(role, name, id_number, phone, notes, today or dt.date.today())
-    ValidationError.raise_if(errors, "诉讼参与人信息")
+    ValidationError.raise_if(errors, msg("诉讼参与人信息"))
     with db.session() as s:
         case = _open_case(s, case_id)
         _require_enterprise(s, enterprise_id)
         count = s.scalar(select(func.count(CaseParticipant.id)).where(CaseParticipant.case_id == case_id)) or 0
         if count >= MAX_PARTICIPANTS:
-            raise ValidationError(f"诉讼参与人过多（每件案件最多 {MAX_PARTICIPANTS} 人）", {"case_id": "过多"})
+            raise ValidationError(msg("诉讼参与人过多（每件案件最多 {MAX_PARTICIPANTS} 人）", MAX_PARTICIPANTS=MAX_PARTICIPANTS), {"case_id": msg("过多")})
         _refuse_duplicate(s, case, values)
         p = CaseParticipant(case_id=case_id, enterprise_id=enterprise_id, **values)
         s.add(p)
@@ -236,7 +237,7 @@ def update_participant(db: Database, participant_id: int, role: ParticipantRole 
         NotFound: the participant or the enterprise is gone.
     """
     errors, values = _check(role, name, id_number, phone, notes, today or dt.date.today())
-    ValidationError.raise_if(errors, "诉讼参与人信息")
+    ValidationError.raise_if(errors, msg("诉讼参与人信息"))
     with db.session() as s:
         p = _load(s, participant_id)
         case = _open_case(s, p.case_id)

@@ -28,6 +28,7 @@ from tribunal.db.models import AuditEntry, PeriodRuleCheck
 from tribunal.domain.periods import PeriodRule, shipped_rules
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit
+from tribunal.texts import msg
 
 __all__ = ["AUDIT_ENTITY", "RuleCheck", "RuleStatus", "confirm", "rules", "rules_in", "statuses", "withdraw"]
 
@@ -148,7 +149,7 @@ def _status(s: Session, key: str) -> RuleStatus:
     found = next((st for st in _statuses(s) if st.rule.key == key), None)
     if found is None:
         keys = "、".join(shipped_rules())
-        raise NotFound(f"没有名为“{key}”的期间规则；现有规则：{keys}")
+        raise NotFound(msg("没有名为“{key}”的期间规则；现有规则：{keys}", key=key, keys=keys))
     return found
 
 
@@ -170,17 +171,17 @@ def confirm(db: Database, key: str, source: str, note: str = "") -> RuleStatus:
     remark = " ".join(note.split())
     problems = {}
     if len(text) < 4:
-        problems["source"] = "请写明核对所依据的官方文本（文件名称、文号及来源）"
+        problems["source"] = msg("请写明核对所依据的官方文本（文件名称、文号及来源）")
     elif len(text) > 300:
-        problems["source"] = "过长（最多 300 字）"
+        problems["source"] = msg("过长（最多 300 字）")
     if len(remark) > 300:
-        problems["note"] = "过长（最多 300 字）"
-    ValidationError.raise_if(problems, "期间规则核对")
+        problems["note"] = msg("过长（最多 300 字）")
+    ValidationError.raise_if(problems, msg("期间规则核对"))
     with db.session() as s:
         status = _status(s, key)
         if status.confirmation is not None:
             c = status.confirmation
-            raise ConflictError(f"期间规则“{status.rule.label_zh}”已于 {c.confirmed_at:%Y-%m-%d} 由{c.confirmed_by}核对确认")
+            raise ConflictError(msg("期间规则“{rule}”已于 {confirmed_at:%Y-%m-%d} 由{confirmed_by}核对确认", rule=status.rule, confirmed_at=c.confirmed_at, confirmed_by=c.confirmed_by))
         rule = status.rule
         row = PeriodRuleCheck(rule_key=key, days=rule.days, unit=rule.unit, basis=rule.basis, source=text,
                               note=remark or None, confirmed_by=db.actor)
@@ -202,15 +203,15 @@ def withdraw(db: Database, check_id: int, reason: str) -> RuleCheck:
     """
     why = " ".join(reason.split())
     if not why:
-        raise ValidationError("请填写撤销核对的原因", {"reason": "必填"})
+        raise ValidationError(msg("请填写撤销核对的原因"), {"reason": msg("必填")})
     if len(why) > 200:
-        raise ValidationError("原因过长（最多 200 字）", {"reason": "过长"})
+        raise ValidationError(msg("原因过长（最多 200 字）"), {"reason": msg("过长")})
     with db.session() as s:
         row = s.get(PeriodRuleCheck, check_id)
         if row is None:
-            raise NotFound(f"找不到编号为 {check_id} 的核对记录")
+            raise NotFound(msg("找不到编号为 {check_id} 的核对记录", check_id=check_id))
         if row.withdrawn_at is not None:
-            raise ConflictError(f"该核对记录已于 {row.withdrawn_at:%Y-%m-%d} 由{row.withdrawn_by}撤销")
+            raise ConflictError(msg("该核对记录已于 {withdrawn_at:%Y-%m-%d} 由{withdrawn_by}撤销", withdrawn_at=row.withdrawn_at, withdrawn_by=row.withdrawn_by))
         before = _check(row)
         row.withdrawn_at = dt.datetime.now().replace(microsecond=0)
         row.withdrawn_by = db.actor

@@ -23,6 +23,7 @@ from tribunal.domain import recommendations as rules
 from tribunal.domain.enums import DocumentKind, PartyKind, PartyRole
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, documents
+from tribunal.texts import msg
 
 __all__ = [
     "RecommendationRow",
@@ -88,11 +89,11 @@ def _check_practices(codes: Sequence[str]) -> list[str]:
     known = {p.code for p in rules.PRACTICES}
     out = list(dict.fromkeys(c.strip() for c in codes if c.strip()))
     if not out:
-        raise ValidationError("请至少选择一项发现的用工问题", {"practices": "不能为空"})
+        raise ValidationError(msg("请至少选择一项发现的用工问题"), {"practices": msg("不能为空")})
     unknown = [c for c in out if c not in known]
     if unknown:
-        raise ValidationError(f"未知的用工问题：{'、'.join(unknown)}（可选：{'、'.join(sorted(known))}）",
-                              {"practices": "未知"})
+        raise ValidationError(msg("未知的用工问题：{items}（可选：{items2}）", items='、'.join(unknown), items2='、'.join(sorted(known))),
+                              {"practices": msg("未知")})
     return out
 
 
@@ -100,7 +101,7 @@ def _employer(case: Case) -> Party:
     org = [p for p in case.parties if p.role == PartyRole.RESPONDENT and p.kind == PartyKind.ORGANISATION]
     org = org or [p for p in case.parties if p.kind == PartyKind.ORGANISATION]
     if not org:
-        raise ValidationError(f"案件 {case.number} 没有单位当事人，无法向用人单位发出仲裁建议书", {"case": "没有用人单位"})
+        raise ValidationError(msg("案件 {number} 没有单位当事人，无法向用人单位发出仲裁建议书", number=case.number), {"case": msg("没有用人单位")})
     return org[0]
 
 
@@ -122,16 +123,16 @@ def create_recommendation(db: Database, case_id: int, practices: Sequence[str], 
     codes = _check_practices(practices)
     details = details.strip()
     if len(details) > TEXT_MAX:
-        raise ValidationError(f"补充说明不能超过 {TEXT_MAX} 字", {"details": "过长"})
+        raise ValidationError(msg("补充说明不能超过 {TEXT_MAX} 字", TEXT_MAX=TEXT_MAX), {"details": msg("过长")})
     if issued_on > today:
-        raise ValidationError("发出日期不能晚于今天", {"issued_on": "晚于今天"})
+        raise ValidationError(msg("发出日期不能晚于今天"), {"issued_on": msg("晚于今天")})
     due = reply_due or rules.default_reply_date(issued_on)
     if due <= issued_on:
-        raise ValidationError("回复期限须晚于发出日期", {"reply_due": "早于发出日期"})
+        raise ValidationError(msg("回复期限须晚于发出日期"), {"reply_due": msg("早于发出日期")})
     with db.session() as s:
         case = s.scalars(select(Case).where(Case.id == case_id).options(selectinload(Case.parties))).first()
         if case is None:
-            raise NotFound(f"案件 {case_id} 不存在")
+            raise NotFound(msg("案件 {case_id} 不存在", case_id=case_id))
         employer = _employer(case)
         r = Recommendation(case_id=case.id, enterprise_id=employer.enterprise_id, addressee=employer.name,
                            practices=codes, details=details, issued_on=issued_on, reply_due=due,
@@ -155,19 +156,19 @@ def record_reply(db: Database, recommendation_id: int, *, replied_on: dt.date, r
     today = today or dt.date.today()
     reply = reply.strip()
     if not reply:
-        raise ValidationError("请填写回复内容（整改情况摘要）", {"reply": "不能为空"})
+        raise ValidationError(msg("请填写回复内容（整改情况摘要）"), {"reply": msg("不能为空")})
     if len(reply) > TEXT_MAX:
-        raise ValidationError(f"回复内容不能超过 {TEXT_MAX} 字", {"reply": "过长"})
+        raise ValidationError(msg("回复内容不能超过 {TEXT_MAX} 字", TEXT_MAX=TEXT_MAX), {"reply": msg("过长")})
     if replied_on > today:
-        raise ValidationError("回复日期不能晚于今天", {"replied_on": "晚于今天"})
+        raise ValidationError(msg("回复日期不能晚于今天"), {"replied_on": msg("晚于今天")})
     with db.session() as s:
         r = s.get(Recommendation, recommendation_id)
         if r is None:
-            raise NotFound(f"仲裁建议书 {recommendation_id} 不存在")
+            raise NotFound(msg("仲裁建议书 {recommendation_id} 不存在", recommendation_id=recommendation_id))
         if r.replied_on is not None:
-            raise ConflictError(f"已于 {r.replied_on} 登记回复")
+            raise ConflictError(msg("已于 {replied_on} 登记回复", replied_on=r.replied_on))
         if replied_on < r.issued_on:
-            raise ValidationError(f"回复日期不能早于发出日期 {r.issued_on}", {"replied_on": "早于发出日期"})
+            raise ValidationError(msg("回复日期不能早于发出日期 {issued_on}", issued_on=r.issued_on), {"replied_on": msg("早于发出日期")})
         r.replied_on, r.reply = replied_on, reply
         number = s.scalar(select(Case.number).where(Case.id == r.case_id)) or ""
         audit.record(s, db.actor, "recommendation.reply", "case", r.case_id, f"仲裁建议书回复：{r.addressee}", None,
@@ -213,10 +214,10 @@ def print_recommendation(db: Database, recommendation_id: int, *, out_dir: str |
     with db.session(write=False) as s:
         r = s.get(Recommendation, recommendation_id)
         if r is None:
-            raise NotFound(f"仲裁建议书 {recommendation_id} 不存在")
+            raise NotFound(msg("仲裁建议书 {recommendation_id} 不存在", recommendation_id=recommendation_id))
         case = s.scalars(select(Case).where(Case.id == r.case_id).options(selectinload(Case.parties))).first()
         if case is None:
-            raise ConflictError("该仲裁建议书的案件已删除，无法打印")
+            raise ConflictError(msg("该仲裁建议书的案件已删除，无法打印"))
         items = tuple(AdviceItem(p.label, p.basis, p.advice) for p in
                       (rules.practice(c) for c in r.practices if c in {x.code for x in rules.PRACTICES}))
         contact = case.clerk.name + (f"，电话：{case.clerk.phone}" if case.clerk and case.clerk.phone else "") \
@@ -239,7 +240,7 @@ def _cases(s: Session, case_ids: Sequence[int]) -> list[Case]:
     found = s.scalars(select(Case).where(Case.id.in_(case_ids)).options(selectinload(Case.parties))).all()
     missing = set(case_ids) - {c.id for c in found}
     if missing:
-        raise NotFound(f"案件不存在：{'、'.join(str(i) for i in sorted(missing))}")
+        raise NotFound(msg("案件不存在：{items}", items='、'.join(str(i) for i in sorted(missing))))
     return list(found)
 
 
@@ -267,22 +268,22 @@ def create_risk_notice(db: Database, case_ids: Sequence[int], *, issued_on: dt.d
     today = today or dt.date.today()
     ids = list(dict.fromkeys(case_ids))
     if len(ids) < 2:
-        raise ValidationError("用工风险提示须由至少两件案件归纳，避免指向某一当事人", {"cases": "至少两件"})
+        raise ValidationError(msg("用工风险提示须由至少两件案件归纳，避免指向某一当事人"), {"cases": msg("至少两件")})
     title, text = " ".join(title.split()) or "用工风险提示", text.strip()
     if len(title) > 60 or len(text) > TEXT_MAX:
-        raise ValidationError("标题或正文过长", {"text": "过长"})
+        raise ValidationError(msg("标题或正文过长"), {"text": msg("过长")})
     if issued_on > today:
-        raise ValidationError("日期不能晚于今天", {"issued_on": "晚于今天"})
+        raise ValidationError(msg("日期不能晚于今天"), {"issued_on": msg("晚于今天")})
     with db.session() as s:
         cases = _cases(s, ids)
         if zone_id is not None and s.get(Zone, zone_id) is None:
-            raise NotFound(f"开发区 {zone_id} 不存在")
+            raise NotFound(msg("开发区 {zone_id} 不存在", zone_id=zone_id))
         named = _named_parties(cases, text + title)
         if named:
-            raise ValidationError(f"用工风险提示不得出现当事人名称：{'、'.join(named)}", {"text": "含当事人名称"})
+            raise ValidationError(msg("用工风险提示不得出现当事人名称：{items}", items='、'.join(named)), {"text": msg("含当事人名称")})
         codes = [r.practices for r in s.scalars(select(Recommendation).where(Recommendation.case_id.in_(ids)))]
         if not rules.risk_lines(codes):
-            raise ValidationError("所选案件尚未发出仲裁建议书，没有可归纳的用工问题", {"cases": "没有用工问题"})
+            raise ValidationError(msg("所选案件尚未发出仲裁建议书，没有可归纳的用工问题"), {"cases": msg("没有用工问题")})
         n = RiskNotice(zone_id=zone_id, title=title, issued_on=issued_on, case_ids=ids, text=text,
                        created_by=db.actor[:60])
         s.add(n)
@@ -307,9 +308,9 @@ def attach_to_training(db: Database, notice_id: int, session_id: int | None) -> 
     with db.session() as s:
         n = s.get(RiskNotice, notice_id)
         if n is None:
-            raise NotFound(f"用工风险提示 {notice_id} 不存在")
+            raise NotFound(msg("用工风险提示 {notice_id} 不存在", notice_id=notice_id))
         if session_id is not None and s.get(TrainingSession, session_id) is None:
-            raise NotFound(f"培训 {session_id} 不存在")
+            raise NotFound(msg("培训 {session_id} 不存在", session_id=session_id))
         n.training_session_id = session_id
         audit.record(s, db.actor, "risk_notice.attach", "risk_notice", n.id,
                      "用工风险提示" + (f"附于培训 {session_id}" if session_id else "取消附于培训"), None,
@@ -337,7 +338,7 @@ def print_risk_notice(db: Database, notice_id: int, *, out_dir: str | None = Non
     with db.session(write=False) as s:
         n = s.get(RiskNotice, notice_id)
         if n is None:
-            raise NotFound(f"用工风险提示 {notice_id} 不存在")
+            raise NotFound(msg("用工风险提示 {notice_id} 不存在", notice_id=notice_id))
         codes = [r.practices for r in s.scalars(select(Recommendation).where(Recommendation.case_id.in_(n.case_ids)))]
         zone = s.get(Zone, n.zone_id) if n.zone_id is not None else None
         data = RiskNoticeData(

@@ -12,6 +12,7 @@ from tribunal.domain import validators
 from tribunal.domain.enums import StaffRole
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import audit
+from tribunal.texts import joined, msg
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def add_staff(db: Database, name: str, role: StaffRole, *, full_time: bool = Tru
             errors["phone"] = p.error or "电话不正确"
         phone = p.value
     if errors:
-        raise ValidationError("；".join(errors.values()), errors)
+        raise ValidationError(joined(errors.values()), errors)
     with db.session() as s:
         staff = Staff(name=checked.value, role=role, full_time=full_time, phone=phone or None)
         s.add(staff)
@@ -97,9 +98,9 @@ def set_default_host(db: Database, tribunal_id: int, enterprise_id: int | None) 
     with db.session() as s:
         tribunal = s.get(CircuitTribunal, tribunal_id)
         if tribunal is None:
-            raise NotFound("没有这个巡回仲裁庭")
+            raise NotFound(msg("没有这个巡回仲裁庭"))
         if enterprise_id is not None and s.get(Enterprise, enterprise_id) is None:
-            raise NotFound("企业名录中没有这家企业")
+            raise NotFound(msg("企业名录中没有这家企业"))
         before = tribunal.default_host_enterprise_id
         tribunal.default_host_enterprise_id = enterprise_id
         audit.record(s, db.actor, "tribunal.default_host", "tribunal", tribunal.id,

@@ -23,6 +23,7 @@ from tribunal.domain.reports import DEFINITIONS
 from tribunal.errors import ValidationError
 from tribunal.services import audit, settings
 from tribunal.services.reports import CircuitReport, FigureLine, StatsReport, circuit_lines
+from tribunal.texts import msg
 
 __all__ = [
     "chart_specs",
@@ -373,14 +374,14 @@ def _check_target(path: str | os.PathLike[str], allowed: Sequence[str]) -> Path:
     target = Path(path).expanduser()
     suffix = target.suffix.lower()
     if suffix not in allowed:
-        raise ValidationError(f"导出文件应以 {' 或 '.join(allowed)} 结尾：{target.name}", {"out": "扩展名"})
+        raise ValidationError(msg("导出文件应以 {items} 结尾：{name}", items=' 或 '.join(allowed), name=target.name), {"out": msg("扩展名")})
     try:
         if not target.parent.is_dir():
-            raise ValidationError(f"文件夹不存在：{target.parent}", {"out": "文件夹不存在"})
+            raise ValidationError(msg("文件夹不存在：{parent}", parent=target.parent), {"out": msg("文件夹不存在")})
         if target.is_dir():
-            raise ValidationError(f"{target} 是文件夹，请给出文件名", {"out": "是文件夹"})
+            raise ValidationError(msg("{target} 是文件夹，请给出文件名", target=target), {"out": msg("是文件夹")})
     except OSError as exc:  # a name the file system refuses (too long, bad characters)
-        raise ValidationError(f"无法写入文件 {target.name}：{exc.strerror or exc}", {"out": "无法写入"}) from exc
+        raise ValidationError(msg("无法写入文件 {name}：{value}", name=target.name, value=exc.strerror or exc), {"out": msg("无法写入")}) from exc
     return target
 
 
@@ -388,7 +389,7 @@ def _write_atomic(target: Path, data: bytes) -> None:
     try:
         fd, temp = tempfile.mkstemp(prefix=".tribunal-", suffix=target.suffix, dir=target.parent)
     except OSError as exc:
-        raise ValidationError(f"无法写入文件夹 {target.parent}：{exc.strerror or exc}", {"out": "无法写入"}) from exc
+        raise ValidationError(msg("无法写入文件夹 {parent}：{value}", parent=target.parent, value=exc.strerror or exc), {"out": msg("无法写入")}) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -397,7 +398,7 @@ def _write_atomic(target: Path, data: bytes) -> None:
         os.replace(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise ValidationError(f"无法写入文件 {target}：{exc.strerror or exc}", {"out": "无法写入"}) from exc
+        raise ValidationError(msg("无法写入文件 {target}：{value}", target=target, value=exc.strerror or exc), {"out": msg("无法写入")}) from exc
 
 
 def export_report(db: Database, report: Report, path: str | os.PathLike[str]) -> Path:

@@ -62,6 +62,7 @@ from tribunal.domain.reports import (
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import clocks
 from tribunal.services import legal_calendar as calendar_service
+from tribunal.texts import msg
 
 __all__ = [
     "CircuitFigures",
@@ -129,15 +130,15 @@ class Scope:
     def filter_text(self) -> str:
         """``邵阳经济技术开发区 · 邵阳经开区巡回仲裁庭``, or ``全部开发区和巡回庭``."""
         parts = [p for p in (self.zone, self.tribunal) if p]
-        return " · ".join(parts) if parts else "全部开发区和巡回庭"
+        return " · ".join(parts) if parts else msg("全部开发区和巡回庭")
 
     @property
     def period_text(self) -> str:
         """The period as a heading prints it, saying when it is counted only up to today."""
-        text = self.requested.label
         if self.partial:
-            text += f"（统计至{self.period.end.isoformat()}）"
-        return text
+            return msg("{period}（统计至{isoformat}）", period=self.requested.label,
+                       isoformat=self.period.end.isoformat())
+        return self.requested.label
 
 
 @dataclass(frozen=True)
@@ -329,12 +330,12 @@ def _scope(s: Session, request: ReportRequest, today: dt.date) -> Scope:
     if request.zone_id is not None:
         found = s.get(Zone, request.zone_id)
         if found is None:
-            raise NotFound(f"找不到编号为 {request.zone_id} 的开发区")
+            raise NotFound(msg("找不到编号为 {zone_id} 的开发区", zone_id=request.zone_id))
         zone = found.name
     if request.tribunal_id is not None:
         court = s.get(CircuitTribunal, request.tribunal_id)
         if court is None:
-            raise NotFound(f"找不到编号为 {request.tribunal_id} 的巡回仲裁庭")
+            raise NotFound(msg("找不到编号为 {tribunal_id} 的巡回仲裁庭", tribunal_id=request.tribunal_id))
         tribunal = court.name
     requested = Period(request.start, request.end)
     period = Period(request.start, min(request.end, today), requested.label)
@@ -749,7 +750,7 @@ def _directory(s: Session, zone_id: int | None) -> list[tuple[int, str, int | No
 
 def _data_notes(s: Session, scope: Scope, figures: CircuitFigures) -> list[str]:
     """What the clerk should put right for the figures to be complete."""
-    notes = []
+    notes: list[str] = []
     period = scope.period
     stale = s.scalar(
         select(func.count(Hearing.id)).where(
@@ -758,12 +759,10 @@ def _data_notes(s: Session, scope: Scope, figures: CircuitFigures) -> list[str]:
             *( [Hearing.tribunal_id == scope.tribunal_id] if scope.tribunal_id is not None else []))
     ) or 0
     if stale:
-        notes.append(f"统计期间内有 {stale} 场在企业的开庭已过开庭日、仍为“已排期”，未计入场次；"
-                     "如已开庭，请在开庭排期中登记为“已开庭”。")
+        notes.append(msg("统计期间内有 {stale} 场在企业的开庭已过开庭日、仍为“已排期”，未计入场次；如已开庭，请在开庭排期中登记为“已开庭”。", stale=stale))
     unjudged = figures.circuit_closed - figures.on_time_base
     if unjudged:
-        notes.append(f"有 {unjudged} 件结案案件的审理期限涉及尚未载入法定节假日安排的年份，无法计算，"
-                     "未计入按期结案的比率。")
+        notes.append(msg("有 {unjudged} 件结案案件的审理期限涉及尚未载入法定节假日安排的年份，无法计算，未计入按期结案的比率。", unjudged=unjudged))
     return notes
 
 
@@ -786,9 +785,9 @@ def circuit_report(db: Database, request: ReportRequest, *, today: dt.date | Non
         reached = _reached_ever(s, period.end)
         directory = _directory(s, scope.zone_id)
         never = tuple(EnterpriseLine(i, n, zn) for i, n, _z, zn in directory if i not in reached)
-        zone_of = {i: (zn or "未归入开发区") for i, _n, _z, zn in directory}
+        zone_of = {i: (zn or msg("未归入开发区")) for i, _n, _z, zn in directory}
         if scope.zone_id is None:
-            zone_of.update({i: "未归入开发区" for i in in_period if i not in zone_of})
+            zone_of.update({i: msg("未归入开发区") for i in in_period if i not in zone_of})
         per_zone: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for i, zone in zone_of.items():
             per_zone[zone][1] += 1
@@ -812,56 +811,56 @@ def circuit_lines(report: CircuitReport) -> list[FigureLine]:
                           indent, sums_to)
 
     lines = [
-        FigureLine("", "一、巡回开庭"),
-        line("sessions", "巡回开庭场次（场）", "sessions"),
-        line("hearings_on_site", "在企业开庭（次）", "hearings_on_site"),
-        line("cases_on_site", "现场审理案件（件）", "cases_on_site",
+        FigureLine("", msg("一、巡回开庭")),
+        line("sessions", msg("巡回开庭场次（场）"), "sessions"),
+        line("hearings_on_site", msg("在企业开庭（次）"), "hearings_on_site"),
+        line("cases_on_site", msg("现场审理案件（件）"), "cases_on_site",
              sums_to=tuple(f"type:{t.value}" for t in CaseType)),
     ]
     for t in CaseType:
         if by_type_now.get(t) or by_type_last.get(t):
-            lines.append(FigureLine(f"type:{t.value}", f"其中：{t.label_zh}", by_type_now.get(t, 0),
+            lines.append(FigureLine(f"type:{t.value}", msg("其中：{t}", t=t), by_type_now.get(t, 0),
                                     by_type_last.get(t, 0), "count", "cases_on_site", 1))
     lines += [
-        FigureLine("", "二、结案情况"),
-        line("circuit_closed", "巡回庭案件结案（件）", "circuit_closed",
+        FigureLine("", msg("二、结案情况")),
+        line("circuit_closed", msg("巡回庭案件结案（件）"), "circuit_closed",
              sums_to=("mediated_on_site", "mediated_later", "awarded", "withdrawn", "other_closed")),
-        line("mediated_on_site", "其中：当庭调解", "mediated_on_site", indent=1),
-        line("mediated_later", "其中：其他调解结案", "mediated_later", definition="circuit_closed", indent=1),
-        line("awarded", "其中：裁决结案", "awarded", definition="circuit_closed", indent=1),
-        line("withdrawn", "其中：撤回（含按撤回处理）", "withdrawn", definition="circuit_closed", indent=1),
-        line("other_closed", "其中：其他方式结案", "other_closed", definition="circuit_closed", indent=1),
-        line("mediation_rate", "调解成功率", "mediation_rate", "percent"),
-        line("cycle_mean", "平均审理周期（天）", "cycle_mean", "days", "cycle"),
-        line("cycle_median", "审理周期中位数（天）", "cycle_median", "days", "cycle"),
-        line("net_cycle_mean", "平均审理周期，扣除中止、公告期间（天）", "net_cycle_mean", "days", "cycle"),
-        line("net_cycle_median", "审理周期中位数，扣除中止、公告期间（天）", "net_cycle_median", "days", "cycle"),
-        line("on_time_base", "可计算审理期限的结案（件）", "on_time_base", definition="on_time"),
-        line("on_time", "其中：按期结案（不含延长）", "on_time", definition="on_time", indent=1),
-        line("on_time_allowed", "其中：按期结案（含经批准延长）", "on_time_allowed", definition="on_time", indent=1),
-        line("on_time_rate", "按期结案率（不含延长）", "on_time_rate", "percent", "on_time"),
-        line("on_time_allowed_rate", "按期结案率（含经批准延长）", "on_time_allowed_rate", "percent", "on_time"),
-        FigureLine("", "三、覆盖企业"),
-        line("enterprises_total", "覆盖企业合计（家）", "enterprises_total", definition="enterprises"),
-        line("hosts", "其中：承办开庭的企业", "hosts", definition="enterprises", indent=1),
-        line("observer_enterprises", "其中：派员旁听的企业", "observer_enterprises", definition="enterprises",
+        line("mediated_on_site", msg("其中：当庭调解"), "mediated_on_site", indent=1),
+        line("mediated_later", msg("其中：其他调解结案"), "mediated_later", definition="circuit_closed", indent=1),
+        line("awarded", msg("其中：裁决结案"), "awarded", definition="circuit_closed", indent=1),
+        line("withdrawn", msg("其中：撤回（含按撤回处理）"), "withdrawn", definition="circuit_closed", indent=1),
+        line("other_closed", msg("其中：其他方式结案"), "other_closed", definition="circuit_closed", indent=1),
+        line("mediation_rate", msg("调解成功率"), "mediation_rate", "percent"),
+        line("cycle_mean", msg("平均审理周期（天）"), "cycle_mean", "days", "cycle"),
+        line("cycle_median", msg("审理周期中位数（天）"), "cycle_median", "days", "cycle"),
+        line("net_cycle_mean", msg("平均审理周期，扣除中止、公告期间（天）"), "net_cycle_mean", "days", "cycle"),
+        line("net_cycle_median", msg("审理周期中位数，扣除中止、公告期间（天）"), "net_cycle_median", "days", "cycle"),
+        line("on_time_base", msg("可计算审理期限的结案（件）"), "on_time_base", definition="on_time"),
+        line("on_time", msg("其中：按期结案（不含延长）"), "on_time", definition="on_time", indent=1),
+        line("on_time_allowed", msg("其中：按期结案（含经批准延长）"), "on_time_allowed", definition="on_time", indent=1),
+        line("on_time_rate", msg("按期结案率（不含延长）"), "on_time_rate", "percent", "on_time"),
+        line("on_time_allowed_rate", msg("按期结案率（含经批准延长）"), "on_time_allowed_rate", "percent", "on_time"),
+        FigureLine("", msg("三、覆盖企业")),
+        line("enterprises_total", msg("覆盖企业合计（家）"), "enterprises_total", definition="enterprises"),
+        line("hosts", msg("其中：承办开庭的企业"), "hosts", definition="enterprises", indent=1),
+        line("observer_enterprises", msg("其中：派员旁听的企业"), "observer_enterprises", definition="enterprises",
              indent=1),
-        FigureLine("never_reached", "名录中从未覆盖的企业（家）", len(report.never_reached), None, "count",
+        FigureLine("never_reached", msg("名录中从未覆盖的企业（家）"), len(report.never_reached), None, "count",
                    "never_reached"),
-        FigureLine("", "四、旁听与培训"),
-        line("observers", "旁听人次", "observers"),
-        line("observer_people", "旁听人数（按人去重）", "observer_people", definition="observers"),
-        line("walk_ins", "其中：现场登记旁听", "walk_ins", definition="observers", indent=1),
-        line("training_sessions", "培训场次", "training_sessions", definition="training"),
-        line("trainees", "培训人次", "trainees"),
-        FigureLine("topics", "讲授专题（个）", len(c.topics), len(p.topics), "count", "training"),
-        line("recommendations_sent", "发出仲裁建议书（份）", "recommendations_sent", definition="recommendations"),
-        line("recommendations_answered", "其中：已收到书面回复", "recommendations_answered",
+        FigureLine("", msg("四、旁听与培训")),
+        line("observers", msg("旁听人次"), "observers"),
+        line("observer_people", msg("旁听人数（按人去重）"), "observer_people", definition="observers"),
+        line("walk_ins", msg("其中：现场登记旁听"), "walk_ins", definition="observers", indent=1),
+        line("training_sessions", msg("培训场次"), "training_sessions", definition="training"),
+        line("trainees", msg("培训人次"), "trainees"),
+        FigureLine("topics", msg("讲授专题（个）"), len(c.topics), len(p.topics), "count", "training"),
+        line("recommendations_sent", msg("发出仲裁建议书（份）"), "recommendations_sent", definition="recommendations"),
+        line("recommendations_answered", msg("其中：已收到书面回复"), "recommendations_answered",
              definition="recommendations", indent=1),
-        FigureLine("", "五、金额"),
-        line("claimed_fen", "请求金额（元）", "claimed_fen", "money", "amounts"),
-        line("agreed_fen", "调解金额（元）", "agreed_fen", "money", "amounts"),
-        line("awarded_fen", "裁决金额（元）", "awarded_fen", "money", "amounts"),
+        FigureLine("", msg("五、金额")),
+        line("claimed_fen", msg("请求金额（元）"), "claimed_fen", "money", "amounts"),
+        line("agreed_fen", msg("调解金额（元）"), "agreed_fen", "money", "amounts"),
+        line("awarded_fen", msg("裁决金额（元）"), "awarded_fen", "money", "amounts"),
     ]
     return lines
 
@@ -951,17 +950,17 @@ def _stats_counts(s: Session, period: Period, base: list[Any]) -> dict[str, int]
 
 
 _STATS_LAYOUT: Final = (
-    ("carried_over", "上期未结案件（件）", 0, "carried_over", ()),
-    ("accepted", "本期受理案件（件）", 0, "accepted", tuple(f"cause:{c.value}" for c in StatCause)),
-    ("collective", "其中：集体争议", 1, "accepted", ()),
-    ("workers", "涉及劳动者（人）", 0, "accepted", ()),
-    *((f"cause:{c.value}", f"按争议原因：{c.label_zh}", 1, "by_cause", ()) for c in StatCause),
-    ("closed", "本期结案（件）", 0, "closed", tuple(f"method:{m.value}" for m in StatMethod)),
-    *((f"method:{m.value}", f"按结案方式：{m.label_zh}", 1, "closed", ()) for m in StatMethod),
-    *((f"result:{r.value}", f"按处理结果：{r.label_zh}", 1, "closed", ()) for r in CaseResult),
-    ("result:none", "按处理结果：未登记（撤回、撤销等）", 1, "closed", ()),
-    ("carried_forward", "期末未结案件（件）", 0, "carried_forward", ()),
-    ("suspended_at_end", "其中：中止审理中", 1, "suspended_rule", ()),
+    ("carried_over", msg("上期未结案件（件）"), 0, "carried_over", ()),
+    ("accepted", msg("本期受理案件（件）"), 0, "accepted", tuple(f"cause:{c.value}" for c in StatCause)),
+    ("collective", msg("其中：集体争议"), 1, "accepted", ()),
+    ("workers", msg("涉及劳动者（人）"), 0, "accepted", ()),
+    *((f"cause:{c.value}", msg("按争议原因：{c}", c=c), 1, "by_cause", ()) for c in StatCause),
+    ("closed", msg("本期结案（件）"), 0, "closed", tuple(f"method:{m.value}" for m in StatMethod)),
+    *((f"method:{m.value}", msg("按结案方式：{m}", m=m), 1, "closed", ()) for m in StatMethod),
+    *((f"result:{r.value}", msg("按处理结果：{r}", r=r), 1, "closed", ()) for r in CaseResult),
+    ("result:none", msg("按处理结果：未登记（撤回、撤销等）"), 1, "closed", ()),
+    ("carried_forward", msg("期末未结案件（件）"), 0, "carried_forward", ()),
+    ("suspended_at_end", msg("其中：中止审理中"), 1, "suspended_rule", ()),
 )
 
 
@@ -983,8 +982,7 @@ def stats_report(db: Database, request: ReportRequest, *, today: dt.date | None 
              for key, label, indent, definition, sums in _STATS_LAYOUT]
     notes = []
     if now["decided_without_result"]:
-        notes.append(f"本期调解或裁决结案的案件中有 {now['decided_without_result']} 件未登记处理结果；"
-                     "请在案件中更正结案信息（结案 → 更正结案）。")
+        notes.append(msg("本期调解或裁决结案的案件中有 {now} 件未登记处理结果；请在案件中更正结案信息（结案 → 更正结案）。", now=now['decided_without_result']))
     return StatsReport(scope, tuple(lines), tuple(notes))
 
 
@@ -1022,7 +1020,7 @@ def dashboard_request(today: dt.date | None = None) -> ReportRequest:
 
 # ---------------------------------------------------------------- the lists behind the figures
 
-_CASE_HEADERS: Final = ("案号", "案由", "申请人", "被申请人", "受理日期", "结案日期", "结案方式")
+_CASE_HEADERS: Final = (msg("案号"), msg("案由"), msg("申请人"), msg("被申请人"), msg("受理日期"), msg("结案日期"), msg("结案方式"))
 
 
 def _case_rows(s: Session, ids: Iterable[int], extra: Mapping[int, tuple[str, ...]] | None = None) -> list[ListRow]:
@@ -1035,7 +1033,7 @@ def _case_rows(s: Session, ids: Iterable[int], extra: Mapping[int, tuple[str, ..
                    Case.accepted_date, Case.closed_date, Case.outcome, Case.mediated_on_site)
             .where(Case.id.in_(chunk))
         ):
-            outcome = (r.outcome.label_zh + ("（当庭）" if r.mediated_on_site else "")) if r.outcome else "未结"
+            outcome = (r.outcome.label_zh + (msg("（当庭）") if r.mediated_on_site else "")) if r.outcome else msg("未结")
             cells = (r.number, r.case_type.label_zh, r.applicant_names, r.respondent_names,
                      r.accepted_date.isoformat() if r.accepted_date else "",
                      r.closed_date.isoformat() if r.closed_date else "", outcome)
@@ -1055,7 +1053,7 @@ def _enterprise_list(s: Session, key: str, title: str, ids: Iterable[int]) -> Fi
                 select(Enterprise.id, Enterprise.name, Zone.name, Enterprise.address)
                 .outerjoin(Zone, Zone.id == Enterprise.zone_id).order_by(Enterprise.name, Enterprise.id))
             if eid in wanted]
-    return FigureList(key, title, "enterprises", ("企业名称", "开发区", "地址"), tuple(rows))
+    return FigureList(key, title, "enterprises", (msg("企业名称"), msg("开发区"), msg("地址")), tuple(rows))
 
 
 def _hearing_label_rows(s: Session, hearings: Sequence[_HeldHearing]) -> list[ListRow]:
@@ -1089,7 +1087,7 @@ def figure_list(db: Database, request: ReportRequest, key: str, *, last_year: bo
             return _stats_list(s, scope, period, key)
         facts = _load_facts(s, scope, period.start, period.end, calendar)
         sel = _select(facts, period)
-        when = f"（{period.label}）"
+        when = msg("（{period}）", period=period.label)
         if key == "sessions":
             names = dict(s.execute(select(Enterprise.id, Enterprise.name)
                                    .where(Enterprise.id.in_({h for _d, h in sel.sessions} or {0}))).all())
@@ -1100,15 +1098,16 @@ def figure_list(db: Database, request: ReportRequest, key: str, *, last_year: bo
                          "、".join(sorted({numbers.get(h.case_id, "") for h in hs}))),
                         hs[0].case_id if len({h.case_id for h in hs}) == 1 else None)
                 for (day, host), hs in sorted(sel.sessions.items()))
-            return FigureList(key, "巡回开庭场次" + when, "sessions", ("日期", "开庭企业", "开庭次数", "案号"), rows)
+            return FigureList(key, msg("巡回开庭场次{when}", when=when), "sessions", (msg("日期"), msg("开庭企业"), msg("开庭次数"), msg("案号")), rows)
         if key == "hearings_on_site":
-            return FigureList(key, "在企业开庭" + when, "hearings", ("开庭日期", "案号", "案由", "开庭企业"),
+            return FigureList(key, msg("在企业开庭{when}", when=when), "hearings", (msg("开庭日期"), msg("案号"), msg("案由"), msg("开庭企业")),
                               tuple(_hearing_label_rows(s, sel.hearings)))
         if key == "cases_on_site" or key.startswith("type:"):
             wanted = None if key == "cases_on_site" else _TYPES[key.split(":", 1)[1]]
             ids: Iterable[int] = [cid for cid, t in sel.cases_on_site.items() if wanted is None or t == wanted]
-            title = "现场审理案件" + (f"：{wanted.label_zh}" if wanted else "")
-            return _case_list(s, key, title + when, ids)
+            title = (msg("现场审理案件：{case_type}{when}", case_type=wanted, when=when) if wanted
+                     else msg("现场审理案件{when}", when=when))
+            return _case_list(s, key, title, ids)
         if key in ("circuit_closed", "mediated_on_site", "mediated_later", "awarded", "withdrawn",
                    "other_closed", "mediation_rate", "claimed_fen", "agreed_fen", "awarded_fen"):
             picked = sel.closed_where(key)
@@ -1118,54 +1117,54 @@ def figure_list(db: Database, request: ReportRequest, key: str, *, last_year: bo
                 picked = [c for c in picked if c.outcome == CaseOutcome.AWARDED]
             extra: dict[int, tuple[str, ...]] = {c.id: (_yuan(c.claimed_fen), _yuan(c.amount_fen))
                                                  for c in picked}
-            titles = {"circuit_closed": "巡回庭案件结案", "mediated_on_site": "当庭调解",
-                      "mediated_later": "其他调解结案", "awarded": "裁决结案", "withdrawn": "撤回",
-                      "other_closed": "其他方式结案", "mediation_rate": "调解或裁决结案（调解成功率的分母）",
-                      "claimed_fen": "巡回庭结案案件的请求金额", "agreed_fen": "调解结案案件的调解金额",
-                      "awarded_fen": "裁决结案案件的裁决金额"}
-            return _case_list(s, key, titles[key] + when, [c.id for c in picked],
-                              ("请求金额（元）", "调解或裁决金额（元）"), extra)
+            titles = {"circuit_closed": msg("巡回庭案件结案"), "mediated_on_site": msg("当庭调解"),
+                      "mediated_later": msg("其他调解结案"), "awarded": msg("裁决结案"), "withdrawn": msg("撤回"),
+                      "other_closed": msg("其他方式结案"), "mediation_rate": msg("调解或裁决结案（调解成功率的分母）"),
+                      "claimed_fen": msg("巡回庭结案案件的请求金额"), "agreed_fen": msg("调解结案案件的调解金额"),
+                      "awarded_fen": msg("裁决结案案件的裁决金额")}
+            return _case_list(s, key, msg("{title}{when}", title=titles[key], when=when), [c.id for c in picked],
+                              (msg("请求金额（元）"), msg("调解或裁决金额（元）")), extra)
         if key in ("cycle_mean", "cycle_median", "net_cycle_mean", "net_cycle_median"):
             extra = {}
             for c in sel.closed:
                 clock = facts.clocks.get(c.id)
                 net = net_cycle_days(c.accepted, c.closed, clock.excluded if clock else ())
                 extra[c.id] = (str(cycle_days(c.accepted, c.closed)), str(net))
-            return _case_list(s, key, "巡回庭结案案件的审理周期" + when, [c.id for c in sel.closed],
-                              ("审理周期（天）", "扣除中止、公告后（天）"), extra)
+            return _case_list(s, key, msg("巡回庭结案案件的审理周期{when}", when=when), [c.id for c in sel.closed],
+                              (msg("审理周期（天）"), msg("扣除中止、公告后（天）")), extra)
         if key in ("on_time_rate", "on_time_allowed_rate", "on_time_base", "on_time", "on_time_allowed"):
             extra = {}
             for c in sel.closed:
                 clock = facts.clocks.get(c.id)
                 if clock is None or clock.due is None or clock.due_allowed is None:
-                    extra[c.id] = ("无法计算", "", "未计入")
+                    extra[c.id] = (msg("无法计算"), "", msg("未计入"))
                     continue
                 due = clock.due if key in ("on_time_rate", "on_time") else clock.due_allowed
-                extra[c.id] = (due.isoformat(), "是" if c.closed <= due else "否", "")
+                extra[c.id] = (due.isoformat(), msg("是") if c.closed <= due else msg("否"), "")
             shown = [c.id for c in sel.closed]
             if key == "on_time_base":
                 shown = [cid for cid in shown if extra[cid][1]]
             elif key in ("on_time", "on_time_allowed"):
                 shown = [cid for cid in shown if extra[cid][1] == "是"]
-            return _case_list(s, key, "巡回庭结案案件是否按期结案" + when, shown,
-                              ("审理期限届满日", "按期结案", "备注"), extra)
+            return _case_list(s, key, msg("巡回庭结案案件是否按期结案{when}", when=when), shown,
+                              (msg("审理期限届满日"), msg("按期结案"), msg("备注")), extra)
         if key in ("enterprises_total", "hosts", "observer_enterprises"):
             ids = {"hosts": sel.hosts, "observer_enterprises": sel.observer_enterprises,
                    "enterprises_total": sel.hosts | sel.observer_enterprises}[key]
-            titles = {"hosts": "承办开庭的企业", "observer_enterprises": "派员旁听的企业",
-                      "enterprises_total": "覆盖企业"}
-            return _enterprise_list(s, key, titles[key] + when, ids)
+            titles = {"hosts": msg("承办开庭的企业"), "observer_enterprises": msg("派员旁听的企业"),
+                      "enterprises_total": msg("覆盖企业")}
+            return _enterprise_list(s, key, msg("{title}{when}", title=titles[key], when=when), ids)
         if key == "never_reached":
             reached = _reached_ever(s, period.end)
             ids = [i for i, *_ in _directory(s, scope.zone_id) if i not in reached]
-            return _enterprise_list(s, key, f"名录中从未覆盖的企业（截至{period.end.isoformat()}）", ids)
+            return _enterprise_list(s, key, msg("名录中从未覆盖的企业（截至{isoformat}）", isoformat=period.end.isoformat()), ids)
         if key in ("observers", "observer_people", "walk_ins"):
             return _people_list(s, key, when, sel)
         if key in ("training_sessions", "trainees", "topics"):
             return _training_list(s, key, when, sel)
         if key in ("recommendations_sent", "recommendations_answered"):
             return _recommendation_list(s, key, when, scope, period)
-        raise ValidationError(f"报表中没有“{key}”这一项", {"key": "未知的统计项"})
+        raise ValidationError(msg("报表中没有“{key}”这一项", key=key), {"key": msg("未知的统计项")})
 
 
 def _yuan(fen: int | None) -> str:
@@ -1195,10 +1194,10 @@ def _people_list(s: Session, key: str, when: str, sel: _Selection) -> FigureList
             seen.add(oid)
         del iid
         rows.append(ListRow((name, employer or "", starts.date().isoformat(), host_name or "", number,
-                             "现场登记" if walk_in else ""), case_id))
-    titles = {"observers": "旁听人次", "observer_people": "旁听人员（按人去重，列出第一次旁听）",
-              "walk_ins": "现场登记旁听"}
-    return FigureList(key, titles[key] + when, "people", ("姓名", "单位", "旁听日期", "开庭企业", "案号", "备注"),
+                             msg("现场登记") if walk_in else ""), case_id))
+    titles = {"observers": msg("旁听人次"), "observer_people": msg("旁听人员（按人去重，列出第一次旁听）"),
+              "walk_ins": msg("现场登记旁听")}
+    return FigureList(key, msg("{title}{when}", title=titles[key], when=when), "people", (msg("姓名"), msg("单位"), msg("旁听日期"), msg("开庭企业"), msg("案号"), msg("备注")),
                       tuple(rows))
 
 
@@ -1208,14 +1207,14 @@ def _recommendation_list(s: Session, key: str, when: str, scope: Scope, period: 
         where.append(Recommendation.replied_on.is_not(None))
     rows = tuple(
         ListRow((issued.isoformat(), addressee, number or "", due.isoformat(),
-                 replied.isoformat() if replied else "未回复"), case_id)
+                 replied.isoformat() if replied else msg("未回复")), case_id)
         for issued, addressee, number, due, replied, case_id in s.execute(
             select(Recommendation.issued_on, Recommendation.addressee, Case.number, Recommendation.reply_due,
                    Recommendation.replied_on, Recommendation.case_id)
             .outerjoin(Case, Case.id == Recommendation.case_id).where(*where)
             .order_by(Recommendation.issued_on, Recommendation.id)))
-    title = "发出的仲裁建议书" if key == "recommendations_sent" else "已回复的仲裁建议书"
-    return FigureList(key, title + when, "cases", ("发出日期", "致送单位", "案号", "回复期限", "回复日期"), rows)
+    title = msg("发出的仲裁建议书") if key == "recommendations_sent" else msg("已回复的仲裁建议书")
+    return FigureList(key, msg("{title}{when}", title=title, when=when), "cases", (msg("发出日期"), msg("致送单位"), msg("案号"), msg("回复期限"), msg("回复日期")), rows)
 
 
 def _training_list(s: Session, key: str, when: str, sel: _Selection) -> FigureList:
@@ -1223,7 +1222,7 @@ def _training_list(s: Session, key: str, when: str, sel: _Selection) -> FigureLi
     if key == "topics":
         counts = Counter(topic for t in sel.trainings for topic in t.topics)
         rows = tuple(ListRow((title, str(n))) for title, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
-        return FigureList(key, "讲授专题" + when, "trainings", ("专题", "讲授场次"), rows)
+        return FigureList(key, msg("讲授专题{when}", when=when), "trainings", (msg("专题"), msg("讲授场次")), rows)
     if key == "training_sessions":
         rows = tuple(
             ListRow((starts.date().isoformat(), title, speaker or "", venue or "",
@@ -1232,7 +1231,7 @@ def _training_list(s: Session, key: str, when: str, sel: _Selection) -> FigureLi
                 select(TrainingSession.id, TrainingSession.starts_at, TrainingSession.title,
                        TrainingSession.speaker, TrainingSession.venue)
                 .where(TrainingSession.id.in_(ids or [0])).order_by(TrainingSession.starts_at)))
-        return FigureList(key, "培训场次" + when, "trainings", ("日期", "培训主题", "主讲人", "地点", "签到人次"), rows)
+        return FigureList(key, msg("培训场次{when}", when=when), "trainings", (msg("日期"), msg("培训主题"), msg("主讲人"), msg("地点"), msg("签到人次")), rows)
     rows = tuple(
         ListRow((name, enterprise or observer_employer or "", starts.date().isoformat(), title))
         for name, enterprise, observer_employer, starts, title in s.execute(
@@ -1243,7 +1242,7 @@ def _training_list(s: Session, key: str, when: str, sel: _Selection) -> FigureLi
             .outerjoin(Enterprise, Enterprise.id == Observer.enterprise_id)
             .where(TrainingAttendance.session_id.in_(ids or [0]))
             .order_by(TrainingSession.starts_at, TrainingAttendance.id)))
-    return FigureList(key, "培训人次" + when, "people", ("姓名", "单位", "培训日期", "培训主题"), rows)
+    return FigureList(key, msg("培训人次{when}", when=when), "people", (msg("姓名"), msg("单位"), msg("培训日期"), msg("培训主题")), rows)
 
 
 def _stats_list(s: Session, scope: Scope, period: Period, key: str) -> FigureList:
@@ -1256,5 +1255,5 @@ def _stats_list(s: Session, scope: Scope, period: Period, key: str) -> FigureLis
     headers: tuple[str, ...] = ()
     if key == "workers":
         extra = {cid: (str(n),) for cid, n in s.execute(select(Case.id, Case.worker_count).where(where))}
-        headers = ("劳动者人数",)
+        headers = (msg("劳动者人数"),)
     return _case_list(s, key, f"{label}（{period.label}）", ids, headers, extra)

@@ -24,6 +24,7 @@ from tribunal.db.engine import Database
 from tribunal.db.models import Document, DocumentBlob, ServiceRecord
 from tribunal.domain.enums import DocumentKind
 from tribunal.errors import NotFound
+from tribunal.texts import msg
 
 #: The documents that go to a party and whose service is recorded.
 SERVED_KINDS = frozenset({DocumentKind.HEARING_NOTICE, DocumentKind.SERVICE_RECEIPT})
@@ -96,7 +97,7 @@ def document_bytes(db: Database, document_id: int) -> bytes:
     with db.session(write=False) as s:
         row = s.get(Document, document_id)
         if row is None:
-            raise NotFound(f"找不到编号为 {document_id} 的文书记录")
+            raise NotFound(msg("找不到编号为 {document_id} 的文书记录", document_id=document_id))
         path, digest, title = row.path, row.sha256, row.title
         blob = s.get(DocumentBlob, digest)
         kept = bytes(blob.data) if blob is not None else None
@@ -105,4 +106,4 @@ def document_bytes(db: Database, document_id: int) -> bytes:
         return local
     if kept is not None:
         return kept
-    raise NotFound(f"“{title}”的文件不在这台电脑上（{path}），也没有送达留存的副本；请重新制作")
+    raise NotFound(msg("“{title}”的文件不在这台电脑上（{path}），也没有送达留存的副本；请重新制作", title=title, path=path))

@@ -24,6 +24,7 @@ from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
 from tribunal.domain.inputs import shown
 from tribunal.errors import ValidationError
 from tribunal.services import audit, workstation
+from tribunal.texts import msg, reason_of
 
 #: Stored in the database, shared by everyone who uses it.
 COMMISSION = "commission"
@@ -39,7 +40,7 @@ def _prefix(value: str) -> str | None:
     try:
         CaseNumberPattern(prefix=value)
     except ValueError as exc:
-        return str(exc)
+        return reason_of(exc)
     return None
 
 
@@ -47,7 +48,7 @@ def _brackets(value: str) -> str | None:
     try:
         CaseNumberPattern(prefix="劳人仲案字", brackets=value)
     except ValueError as exc:
-        return str(exc)
+        return reason_of(exc)
     return None
 
 
@@ -59,7 +60,7 @@ def _certificate_pattern(value: str) -> str | None:
     try:
         CertificatePattern(value)
     except ValueError as exc:
-        return str(exc)
+        return reason_of(exc)
     return None
 
 
@@ -77,12 +78,12 @@ def notice_number_patterns(value: str) -> dict[str, str]:
             continue
         name, sep, pattern = entry.partition("=")
         if not sep:
-            raise ValueError(f"“{entry.strip()}”应写成“通知种类=文号格式”")
+            raise ValueError(msg("“{strip}”应写成“通知种类=文号格式”", strip=entry.strip()))
         kind = notices.kind(name.strip())
         pattern = pattern.strip()
         rest = pattern.replace("{年}", "").replace("{号}", "")
         if not pattern or "{" in rest or "}" in rest or len(pattern) > 40:
-            raise ValueError(f"{kind.title}的文号格式应为不超过 40 字的文字，只能用“{{年}}”和“{{号}}”两处占位符")
+            raise ValueError(msg("{title}的文号格式应为不超过 40 字的文字，只能用“{{年}}”和“{{号}}”两处占位符", title=kind.title))
         out[kind.key] = pattern
     return out
 
@@ -91,7 +92,7 @@ def _notice_numbers(value: str) -> str | None:
     try:
         notice_number_patterns(value)
     except ValueError as exc:
-        return str(exc)
+        return reason_of(exc)
     return None
 
 
@@ -261,7 +262,7 @@ def _definition(key: str) -> SettingDef:
     try:
         return BY_KEY[key]
     except KeyError:
-        raise ValidationError(f"没有这个设置项：{key}", {key: "未知的设置项"}) from None
+        raise ValidationError(msg("没有这个设置项：{key}", key=key), {key: msg("未知的设置项")}) from None
 
 
 def coerce(key: str, value: Any) -> Any:
@@ -286,10 +287,10 @@ def coerce(key: str, value: Any) -> Any:
         if not isinstance(value, d.type):
             raise ValueError(value)
     except ValueError:  # json.JSONDecodeError is a ValueError too
-        raise ValidationError(f"{d.label_zh}的值不正确：{shown(str(value))}", {key: "格式不正确"}) from None
+        raise ValidationError(msg("{d}的值不正确：{shown}", d=d, shown=shown(str(value))), {key: msg("格式不正确")}) from None
     problem = d.check(value) if d.check else None
     if problem:
-        raise ValidationError(f"{d.label_zh}：{problem}", {key: problem})
+        raise ValidationError(msg("{d}：{problem}", d=d, problem=problem), {key: problem})
     return value
 
 
@@ -310,8 +311,7 @@ def workstation_values() -> tuple[dict[str, Any], list[str]]:
         except ValidationError as exc:
             d = BY_KEY[key]
             default = next((c.label_zh for c in d.choices if c.value == d.default), d.default)
-            problems.append(f"本机设置文件中的“{d.label_zh}”不正确（{exc.fields.get(key) or exc.message}），"
-                            f"已改用默认值“{default}”")
+            problems.append(msg("本机设置文件中的“{d}”不正确（{value}），已改用默认值“{default}”", d=d, value=exc.fields.get(key) or exc.message, default=default))
     return values, problems
 
 
@@ -344,7 +344,7 @@ def get(db: Database | None, key: str) -> Any:
     if _definition(key).scope == WORKSTATION:
         return workstation_values()[0][key]
     if db is None:
-        raise ValidationError(f"“{BY_KEY[key].label_zh}”保存在数据库中，需要先打开数据库", {key: "需要数据库"})
+        raise ValidationError(msg("“{by_key}”保存在数据库中，需要先打开数据库", by_key=BY_KEY[key]), {key: msg("需要数据库")})
     return get_all(db)[key]
 
 
@@ -363,7 +363,7 @@ def set_value(db: Database | None, key: str, value: Any) -> Any:
         set_workstation_values({key: value})
         return value
     if db is None:
-        raise ValidationError(f"“{BY_KEY[key].label_zh}”保存在数据库中，需要先打开数据库", {key: "需要数据库"})
+        raise ValidationError(msg("“{by_key}”保存在数据库中，需要先打开数据库", by_key=BY_KEY[key]), {key: msg("需要数据库")})
     with db.session() as s:
         row = s.get(Setting, key)
         before = row.value if row else BY_KEY[key].default
@@ -385,8 +385,8 @@ def certificate_pattern(values: dict[str, Any]) -> CertificatePattern:
     try:
         return CertificatePattern(str(values["certificate.number_pattern"]))
     except ValueError as exc:
-        raise ValidationError(f"培训证明编号格式尚未设置或不正确（{exc}），请先在“设置”页填写（命令行：tribunal settings certificate.number_pattern 格式）",
-                              {"certificate.number_pattern": str(exc)}) from None
+        raise ValidationError(msg("培训证明编号格式尚未设置或不正确（{exc}），请先在“设置”页填写（命令行：tribunal settings certificate.number_pattern 格式）", exc=exc),
+                              {"certificate.number_pattern": reason_of(exc)}) from None
 
 
 def set_workstation_values(values: dict[str, Any]) -> Path:
@@ -402,7 +402,7 @@ def set_workstation_values(values: dict[str, Any]) -> Path:
     checked = {}
     for key, value in values.items():
         if _definition(key).scope != WORKSTATION:
-            raise ValidationError(f"“{BY_KEY[key].label_zh}”不是本机设置", {key: "不是本机设置"})
+            raise ValidationError(msg("“{by_key}”不是本机设置", by_key=BY_KEY[key]), {key: msg("不是本机设置")})
         checked[key] = coerce(key, value)
     stored, problem = workstation.read()
     if problem:
@@ -456,5 +456,5 @@ def case_number_pattern(values: dict[str, Any]) -> CaseNumberPattern:
             use_di=values["case_number.use_di"],
         )
     except ValueError as exc:
-        raise ValidationError(f"案号代字尚未设置或不正确（{exc}），请先完成初次设置或在“设置”页填写（命令行：tribunal settings case_number.prefix 代字）",
-                              {"case_number.prefix": str(exc)}) from None
+        raise ValidationError(msg("案号代字尚未设置或不正确（{exc}），请先完成初次设置或在“设置”页填写（命令行：tribunal settings case_number.prefix 代字）", exc=exc),
+                              {"case_number.prefix": reason_of(exc)}) from None

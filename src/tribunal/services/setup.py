@@ -15,6 +15,7 @@ from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
 from tribunal.domain.enums import StaffRole
 from tribunal.errors import ValidationError
 from tribunal.services import audit, numbering, settings
+from tribunal.texts import msg, reason_of
 
 #: The most a commission can say it has already numbered this year before using the program.
 NEXT_NUMBER_MAX = 99_999
@@ -75,13 +76,13 @@ def check_commission(name: str, seal_text: str, phone: str = "") -> dict[str, st
     """Problems with the commission page (field → message); empty when it may go on."""
     errors: dict[str, str] = {}
     if not name.strip():
-        errors["name"] = "请填写仲裁机构名称，如“××市劳动人事争议仲裁院”"
+        errors["name"] = msg("请填写仲裁机构名称，如“××市劳动人事争议仲裁院”")
     elif len(name.strip()) > 60:
-        errors["name"] = "名称最多 60 个字"
+        errors["name"] = msg("名称最多 60 个字")
     if not seal_text.strip():
-        errors["seal_text"] = "请填写盖章处印出的机构名称，如“××市劳动人事争议仲裁委员会”"
+        errors["seal_text"] = msg("请填写盖章处印出的机构名称，如“××市劳动人事争议仲裁委员会”")
     elif len(seal_text.strip()) > 60:
-        errors["seal_text"] = "名称最多 60 个字"
+        errors["seal_text"] = msg("名称最多 60 个字")
     if phone.strip():
         checked = validators.check_phone(phone)
         if not checked.ok:
@@ -95,16 +96,16 @@ def check_numbering(case_prefix: str, brackets: str, next_number: int, certifica
     try:
         CaseNumberPattern(prefix=case_prefix.strip(), brackets=brackets)
     except ValueError as exc:
-        errors["case_prefix"] = str(exc) if case_prefix.strip() else "请填写案号代字，如“湘劳人仲案字”"
+        errors["case_prefix"] = reason_of(exc) if case_prefix.strip() else msg("请填写案号代字，如“湘劳人仲案字”")
     if not 1 <= next_number <= NEXT_NUMBER_MAX:
-        errors["next_number"] = f"下一个案号应在 1 到 {NEXT_NUMBER_MAX} 之间"
+        errors["next_number"] = msg("下一个案号应在 1 到 {NEXT_NUMBER_MAX} 之间", NEXT_NUMBER_MAX=NEXT_NUMBER_MAX)
     if not certificate_prefix.strip():
-        errors["certificate_prefix"] = "请填写培训证明编号的代字，如“湘劳人仲培字”"
+        errors["certificate_prefix"] = msg("请填写培训证明编号的代字，如“湘劳人仲培字”")
     else:
         try:
             CertificatePattern(certificate_pattern_for(certificate_prefix, brackets))
         except ValueError as exc:
-            errors["certificate_prefix"] = str(exc)
+            errors["certificate_prefix"] = reason_of(exc)
     return errors
 
 
@@ -130,7 +131,7 @@ def check_staff(arbitrators: tuple[str, ...], clerks: tuple[str, ...]) -> dict[s
         for row, name in enumerate(names, start=1):
             checked = validators.check_person_name(name)
             if not checked.ok:
-                errors[key] = f"第 {row} 行“{name}”：{checked.error or '姓名不正确'}"
+                errors[key] = msg("第 {row} 行“{name}”：{value}", row=row, name=name, value=checked.error or '姓名不正确')
                 break
     return errors
 
@@ -146,7 +147,7 @@ def check(data: CommissionSetup) -> None:
     errors |= check_tribunals(data.tribunals)
     errors |= check_staff(data.arbitrators, data.clerks)
     if not 2000 <= data.year <= 2100:
-        errors["year"] = "年份不正确"
+        errors["year"] = msg("年份不正确")
     if errors:
         raise ValidationError("；".join(errors.values()), errors)
 
@@ -171,7 +172,7 @@ def set_up_commission(db: Database, data: CommissionSetup) -> None:
     }
     checked = {key: settings.coerce(key, value) for key, value in values.items()}
     if not needs_setup(db):
-        raise ValidationError("本数据库的仲裁机构已经设置过；请在“设置”页修改", {"name": "已设置"})
+        raise ValidationError(msg("本数据库的仲裁机构已经设置过；请在“设置”页修改"), {"name": msg("已设置")})
     with db.session() as s:
         for key, value in checked.items():
             row = s.get(Setting, key)

@@ -38,6 +38,7 @@ from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.resources import resource_path
 from tribunal.services import audit, settings
+from tribunal.texts import msg
 
 GENERAL_TAG = "general"
 """Tag of topics useful whatever the case type."""
@@ -202,7 +203,7 @@ def check_tags(tags: Iterable[str | CaseType]) -> tuple[str, ...]:
             clean.append(value)
     if unknown:
         raise ValidationError(
-            f"培训主题的适用案由有误：{'、'.join(unknown)}；只能选择案由或“通用”", {"tags": "无效的适用案由"})
+            msg("培训主题的适用案由有误：{items}；只能选择案由或“通用”", items='、'.join(unknown)), {"tags": msg("无效的适用案由")})
     return tuple(clean)
 
 
@@ -289,7 +290,7 @@ def get_topic(db: Database, topic_id: int) -> TopicData:
     with db.session(write=False) as s:
         t = s.get(TrainingTopic, topic_id)
         if t is None:
-            raise NotFound(f"找不到编号为 {topic_id} 的培训主题")
+            raise NotFound(msg("找不到编号为 {topic_id} 的培训主题", topic_id=topic_id))
         return _topic(t)
 
 
@@ -310,13 +311,13 @@ def _check_topic_text(title: str, body: str, legal_basis: str) -> tuple[str, str
     errors: dict[str, str] = {}
     title = " ".join(title.split())
     if not title:
-        errors["title"] = "请填写主题名称"
+        errors["title"] = msg("请填写主题名称")
     elif len(title) > 200:
-        errors["title"] = "主题名称过长（最多 200 字）"
+        errors["title"] = msg("主题名称过长（最多 200 字）")
     legal_basis = " ".join(legal_basis.split())
     if len(legal_basis) > 400:
-        errors["legal_basis"] = "法律依据过长（最多 400 字）"
-    ValidationError.raise_if(errors, "培训主题")
+        errors["legal_basis"] = msg("法律依据过长（最多 400 字）")
+    ValidationError.raise_if(errors, msg("培训主题"))
     return title, body.strip(), legal_basis
 
 
@@ -324,7 +325,7 @@ def _check_formal_title(text: str) -> str:
     """The formal title tidied; refused when too long for a certificate line."""
     text = " ".join(text.split())
     if len(text) > 100:
-        raise ValidationError("证明用名称过长（最多 100 字）", {"formal_title": "过长"})
+        raise ValidationError(msg("证明用名称过长（最多 100 字）"), {"formal_title": msg("过长")})
     return text
 
 
@@ -345,7 +346,7 @@ def update_topic(db: Database, topic_id: int, *, title: str | None = None, body:
     with db.session() as s:
         t = s.get(TrainingTopic, topic_id)
         if t is None:
-            raise NotFound(f"找不到编号为 {topic_id} 的培训主题")
+            raise NotFound(msg("找不到编号为 {topic_id} 的培训主题", topic_id=topic_id))
         audit.check_version(s, current=t.version, expected=expected_version, entity="training_topic",
                             entity_id=topic_id, what=f"培训主题“{t.title}”")
         before = _topic(t)
@@ -380,7 +381,7 @@ def add_topic(db: Database, title: str, body: str = "", legal_basis: str = "", *
     clean_tags = check_tags(tags)
     code = code.strip().lower()
     if code and not _CODE.match(code):
-        raise ValidationError("主题代码只能用小写字母、数字、下划线和连字符（2 至 40 个字符）", {"code": "格式不正确"})
+        raise ValidationError(msg("主题代码只能用小写字母、数字、下划线和连字符（2 至 40 个字符）"), {"code": msg("格式不正确")})
     with db.session() as s:
         if not code:
             n = (s.scalar(select(func.count(TrainingTopic.id))) or 0) + 1
@@ -388,7 +389,7 @@ def add_topic(db: Database, title: str, body: str = "", legal_basis: str = "", *
                 n += 1
             code = f"custom-{n}"
         elif s.scalar(select(TrainingTopic.id).where(TrainingTopic.code == code)) is not None:
-            raise ConflictError(f"主题代码“{code}”已被使用")
+            raise ConflictError(msg("主题代码“{code}”已被使用", code=code))
         t = TrainingTopic(code=code, title=title, body=body, legal_basis=legal_basis, tags=list(clean_tags),
                           formal_title=formal, active=True)
         s.add(t)
@@ -407,7 +408,7 @@ def set_topic_active(db: Database, topic_id: int, active: bool) -> TopicData:
     with db.session() as s:
         t = s.get(TrainingTopic, topic_id)
         if t is None:
-            raise NotFound(f"找不到编号为 {topic_id} 的培训主题")
+            raise NotFound(msg("找不到编号为 {topic_id} 的培训主题", topic_id=topic_id))
         if t.active != active:
             t.active = active
             audit.record(s, db.actor, "training.topic_active", "training_topic", t.id,
@@ -479,7 +480,7 @@ def _load(session: Session, session_id: int) -> TrainingSession:
         )
     ).one_or_none()
     if ts is None:
-        raise NotFound(f"找不到编号为 {session_id} 的培训，可能已被删除")
+        raise NotFound(msg("找不到编号为 {session_id} 的培训，可能已被删除", session_id=session_id))
     return ts
 
 
@@ -489,23 +490,23 @@ def _check_session(session: Session, hearing_id: int | None, title: str, speaker
     errors: dict[str, str] = {}
     title = " ".join(title.split())
     if not title:
-        errors["title"] = "请填写培训名称"
+        errors["title"] = msg("请填写培训名称")
     elif len(title) > 200:
-        errors["title"] = "培训名称过长（最多 200 字）"
+        errors["title"] = msg("培训名称过长（最多 200 字）")
     speaker = " ".join(speaker.split())
     if len(speaker) > 60:
-        errors["speaker"] = "主讲人过长（最多 60 字）"
+        errors["speaker"] = msg("主讲人过长（最多 60 字）")
     venue = " ".join(venue.split())
     if len(venue) > 200:
-        errors["venue"] = "地点过长（最多 200 字）"
+        errors["venue"] = msg("地点过长（最多 200 字）")
     if ends_at is not None and ends_at <= starts_at:
-        errors["ends_at"] = "结束时间应晚于开始时间"
+        errors["ends_at"] = msg("结束时间应晚于开始时间")
     if hearing_id is not None:
         h = session.get(Hearing, hearing_id)
         if h is None:
-            errors["hearing"] = "所选开庭已不存在"
+            errors["hearing"] = msg("所选开庭已不存在")
         elif h.status == HearingStatus.CANCELLED:
-            errors["hearing"] = "所选开庭已取消"
+            errors["hearing"] = msg("所选开庭已取消")
     ids = list(dict.fromkeys(topic_ids))
     keep = set(keep_topics)
     if ids:
@@ -513,10 +514,10 @@ def _check_session(session: Session, hearing_id: int | None, title: str, speaker
         missing = [i for i in ids if i not in topics]
         inactive = [topics[i].title for i in ids if i in topics and not topics[i].active and i not in keep]
         if missing:
-            errors["topics"] = "所选培训主题已不存在，请重新选择"
+            errors["topics"] = msg("所选培训主题已不存在，请重新选择")
         elif inactive:
-            errors["topics"] = f"培训主题已停用：{'、'.join(inactive)}"
-    ValidationError.raise_if(errors, "培训信息")
+            errors["topics"] = msg("培训主题已停用：{items}", items='、'.join(inactive))
+    ValidationError.raise_if(errors, msg("培训信息"))
     return title, speaker, venue, ids
 
 
@@ -668,14 +669,14 @@ def record_attendance(db: Database, session_id: int, observer_ids: Sequence[int]
     for n, (name, enterprise) in enumerate(others, start=1):
         checked = validators.check_person_name(name)
         if not checked.ok:
-            errors[f"others[{n}]"] = f"第{n}位其他参训人员：{checked.error}"
+            errors[f"others[{n}]"] = msg("第{n}位其他参训人员：{error}", n=n, error=checked.error)
             continue
         ent = tidy_enterprise_name(enterprise)
         if len(ent) > 200:
-            errors[f"others[{n}]"] = f"第{n}位其他参训人员：单位名称过长"
+            errors[f"others[{n}]"] = msg("第{n}位其他参训人员：单位名称过长", n=n)
             continue
         clean_others.append((checked.value, ent))
-    ValidationError.raise_if(errors, "参训人员")
+    ValidationError.raise_if(errors, msg("参训人员"))
     with db.session() as s:
         ts = _load(s, session_id)
         before = _detail(s, ts).attendance
@@ -684,7 +685,7 @@ def record_attendance(db: Database, session_id: int, observer_ids: Sequence[int]
         for observer_id in dict.fromkeys(observer_ids):
             o = s.get(Observer, observer_id)
             if o is None:
-                raise NotFound(f"找不到编号为 {observer_id} 的旁听人员")
+                raise NotFound(msg("找不到编号为 {observer_id} 的旁听人员", observer_id=observer_id))
             employer = s.get(Enterprise, o.enterprise_id) if o.enterprise_id else None
             wanted[("o", o.id)] = (o.id, o.name, employer.name if employer else "")
         for name, ent_name in clean_others:

@@ -26,6 +26,7 @@ from tribunal.domain.wage_parameters import (
 )
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, settings
+from tribunal.texts import msg
 
 __all__ = [
     "AREA_SETTING",
@@ -119,32 +120,32 @@ def _check(kind: ParameterKind, area: str, valid_from: dt.date, valid_to: dt.dat
            unit: ParameterUnit, source: str, grade: int | None, note: str) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not area:
-        problems["area"] = "请填写地区（如 邵阳市）"
+        problems["area"] = msg("请填写地区（如 邵阳市）")
     elif len(area) > 60:
-        problems["area"] = "地区过长（最多 60 字）"
+        problems["area"] = msg("地区过长（最多 60 字）")
     if len(source) < 4:
-        problems["source"] = "请写明来源：发布文件的名称和文号（如 湘政发〔2022〕8号）"
+        problems["source"] = msg("请写明来源：发布文件的名称和文号（如 湘政发〔2022〕8号）")
     elif len(source) > 300:
-        problems["source"] = "来源过长（最多 300 字）"
+        problems["source"] = msg("来源过长（最多 300 字）")
     if len(note) > 300:
-        problems["note"] = "备注过长（最多 300 字）"
+        problems["note"] = msg("备注过长（最多 300 字）")
     if valid_to is not None and valid_to < valid_from:
-        problems["valid_to"] = "截止日期不能早于起始日期"
+        problems["valid_to"] = msg("截止日期不能早于起始日期")
     if not dt.date(1990, 1, 1) <= valid_from <= dt.date(2100, 12, 31):
-        problems["valid_from"] = "起始日期不正确"
+        problems["valid_from"] = msg("起始日期不正确")
     if kind.graded:
         if grade is None or grade not in _GRADES:
-            problems["grade"] = "请选择伤残等级（一级至十级）"
+            problems["grade"] = msg("请选择伤残等级（一级至十级）")
     elif grade is not None:
-        problems["grade"] = f"{kind.label_zh}不分伤残等级"
+        problems["grade"] = msg("{kind}不分伤残等级", kind=kind)
     if kind in wp.MONEY_KINDS and unit is not ParameterUnit.FEN:
-        problems["unit"] = f"{kind.label_zh}应为金额（元）"
+        problems["unit"] = msg("{kind}应为金额（元）", kind=kind)
     if value <= 0:
-        problems["value"] = "数值应大于零"
+        problems["value"] = msg("数值应大于零")
     elif unit is ParameterUnit.FEN and value > MAX_YUAN * 100:
-        problems["value"] = "金额过大，请核对"
+        problems["value"] = msg("金额过大，请核对")
     elif unit is not ParameterUnit.FEN and value > MAX_MONTHS * wp.MONTH_SCALE:
-        problems["value"] = f"月数过大（最多 {MAX_MONTHS} 个月），请核对"
+        problems["value"] = msg("月数过大（最多 {MAX_MONTHS} 个月），请核对", MAX_MONTHS=MAX_MONTHS)
     return problems
 
 
@@ -172,7 +173,7 @@ def add(db: Database, kind: ParameterKind, area: str, valid_from: dt.date, value
     area = wp.normalise_area(area)
     source = " ".join(source.split())
     note = " ".join(note.split())
-    ValidationError.raise_if(_check(kind, area, valid_from, valid_to, value, unit, source, grade, note), "工资参数")
+    ValidationError.raise_if(_check(kind, area, valid_from, valid_to, value, unit, source, grade, note), msg("工资参数"))
     with db.session() as s:
         same = s.scalars(select(WageParameterRow).where(
             WageParameterRow.kind == kind.value, WageParameterRow.area == area,
@@ -185,8 +186,7 @@ def add(db: Database, kind: ParameterKind, area: str, valid_from: dt.date, value
             if valid_to is not None and valid_from <= other.valid_from <= valid_to:
                 clash = True
             if clash:
-                raise ConflictError(f"与已录入的参数时段重叠：{_parameter(other).describe()}。"
-                                    "如需更正，请先删除该条再录入。")
+                raise ConflictError(msg("与已录入的参数时段重叠：{describe}。如需更正，请先删除该条再录入。", describe=_parameter(other).describe()))
         row = WageParameterRow(kind=kind.value, area=area, grade=grade, valid_from=valid_from, valid_to=valid_to,
                                value=value, unit=unit.value, source=source, note=note or None,
                                entered_by=db.actor)
@@ -208,15 +208,15 @@ def remove(db: Database, parameter_id: int, reason: str) -> StoredParameter:
     """
     reason = " ".join(reason.split())
     if not reason:
-        raise ValidationError("请写明删除原因（如 录入错误、文件已废止）", {"reason": "必填"})
+        raise ValidationError(msg("请写明删除原因（如 录入错误、文件已废止）"), {"reason": msg("必填")})
     if len(reason) > 200:
-        raise ValidationError("删除原因过长（最多 200 字）", {"reason": "过长"})
+        raise ValidationError(msg("删除原因过长（最多 200 字）"), {"reason": msg("过长")})
     with db.session() as s:
         row = s.get(WageParameterRow, parameter_id)
         if row is None:
-            raise NotFound(f"没有编号为 {parameter_id} 的工资参数")
+            raise NotFound(msg("没有编号为 {parameter_id} 的工资参数", parameter_id=parameter_id))
         if row.withdrawn_at is not None:
-            raise ConflictError(f"该参数已于 {row.withdrawn_at:%Y-%m-%d %H:%M} 由{row.withdrawn_by}删除")
+            raise ConflictError(msg("该参数已于 {withdrawn_at:%Y-%m-%d %H:%M} 由{withdrawn_by}删除", withdrawn_at=row.withdrawn_at, withdrawn_by=row.withdrawn_by))
         row.withdrawn_at = dt.datetime.now().replace(microsecond=0)
         row.withdrawn_by = db.actor
         row.withdrawn_reason = reason

@@ -20,6 +20,7 @@ from typing import Any
 import platformdirs
 
 from tribunal.errors import StorageError
+from tribunal.texts import msg
 
 __all__ = ["FILE_NAME", "config_dir", "exists", "read", "settings_path", "write"]
 
@@ -109,5 +110,5 @@ def write(values: dict[str, Any]) -> Path:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise StorageError(f"无法保存本机设置文件 {path}：{exc.strerror or exc}") from exc
+        raise StorageError(msg("无法保存本机设置文件 {path}：{value}", path=path, value=exc.strerror or exc)) from exc
     return path

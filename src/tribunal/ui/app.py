@@ -256,7 +256,7 @@ def take_daily_backup(window: QMainWindow, db: Database) -> None:
         log.warning("daily backup failed: %s", error.message)
         window.statusBar().showMessage(
             QCoreApplication.translate("app", "Today's automatic backup could not be made: {reason}").format(
-                reason=error.message))
+                reason=lang.text(error.message)))
 
     # A copy of the file, not a change to the data: nothing for the pages to read again.
     ops.run_write(window, lambda: backup.daily_backup(db), changes=ops.Changes.NONE,
@@ -316,7 +316,7 @@ def open_demo(actor: str | None = None) -> Database | None:
     except TribunalError as exc:
         msgbox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
                         QCoreApplication.translate("app", "The demonstration data cannot be opened."),
-                        exc.message)
+                        lang.text(exc.message))
         return None
     waiting = QProgressDialog(QCoreApplication.translate("app", "Loading the demonstration data…"), "", 0, 0)
     waiting.setCancelButton(None)  # no button: the load cannot be stopped halfway
@@ -394,7 +394,7 @@ class _Session:
                             "app", "The program cannot start because the database cannot be opened.")
                         if first else QCoreApplication.translate(
                             "app", "The database chosen cannot be opened; the program stays on the current one."),
-                        error.message)
+                        lang.text(error.message))
         if first:
             self.status = EXIT_DATABASE
             self.app.exit(EXIT_DATABASE)

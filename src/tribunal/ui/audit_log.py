@@ -35,7 +35,7 @@ from tribunal.errors import TribunalError
 from tribunal.services import audit
 from tribunal.services.app import Database
 from tribunal.services.audit import AuditFilter, AuditRow, shown_value
-from tribunal.ui import msgbox, ops
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
 #: Entries read at a time.
@@ -76,6 +76,32 @@ def area_label(action: str) -> str:
     """The area of an action key in the clerk's words ("case.update" → 案件)."""
     area = action.split(".", 1)[0]
     return _t(AREAS[area]) if area in AREAS else area
+
+
+# What an action did, by the part of its key after the dot, for the English screen. The
+# audit log keeps the Chinese sentence written when the change was made (the record itself);
+# an English screen names the change from its key instead (the entry's fields follow in English).
+_ACTION_VERBS = {
+    "create": "added", "add": "added", "update": "changed", "remove": "removed",
+    "delete": "deleted", "status": "status changed", "close": "closed",
+    "close_correct": "closing corrected", "reopen": "reopened", "cancel": "cancelled",
+    "postpone": "postponed", "held": "recorded as held", "service": "service recorded",
+    "record": "service recorded", "withdraw": "withdrawn", "confirm": "confirmed",
+    "issue": "issued", "draft": "drafted", "void": "voided", "reply": "reply recorded",
+    "export": "exported", "backup": "backed up", "restore": "restored", "copy": "copied",
+}
+
+
+def action_text(action: str) -> str:
+    """An audit entry's action in English words ("case.status" → "Cases: status changed")."""
+    area, _dot, verb = action.partition(".")
+    area_text = _t(AREAS[area]) if area in AREAS else area.replace("_", " ").capitalize()
+    return f"{area_text}: {_ACTION_VERBS.get(verb, verb.replace('_', ' '))}"
+
+
+def entry_summary(summary: str, action: str) -> str:
+    """The summary an entry shows: its recorded sentence, or in English the action in words."""
+    return action_text(action) if lang.is_english() else summary
 
 
 class AuditLogDialog(QDialog):
@@ -233,7 +259,8 @@ class AuditLogDialog(QDialog):
         self.rows += rows
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(rows, start=first):
-            cells = (f"{row.at:%Y-%m-%d %H:%M:%S}", row.actor, area_label(row.action), row.summary)
+            cells = (f"{row.at:%Y-%m-%d %H:%M:%S}", row.actor, area_label(row.action),
+                     entry_summary(row.summary, row.action))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3:

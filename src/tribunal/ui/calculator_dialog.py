@@ -31,14 +31,12 @@ from tribunal.domain.periods import ClockInputError, DueDate, PeriodCalculator, 
 from tribunal.errors import TribunalError
 from tribunal.services import legal_calendar as calendar_service
 from tribunal.services.app import Database
-from tribunal.ui import msgbox
+from tribunal.ui import lang, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.dates import DateField, qdate
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import ERROR_COLOUR, Column, RowsModel, make_table, set_column_widths
-
-_WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,7 @@ class CalculatedDate:
 def _date_text(row: CalculatedDate) -> str:
     if row.due is None:
         return QCoreApplication.translate("CalculatorDialog", "Cannot compute")
-    return f"{row.due.isoformat()}（周{_WEEKDAYS[row.due.weekday()]}）"
+    return lang.date_with_weekday(row.due)
 
 
 def _unit_text(row: CalculatedDate) -> str:
@@ -72,7 +70,7 @@ _COLUMNS = (
     Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Falls on"), _date_text,
            foreground=lambda r: ERROR_COLOUR if r.due is None else None),
     Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Counted in"), _unit_text),
-    Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Legal basis"), lambda r: r.basis, tooltip=lambda r: r.basis),
+    Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Legal basis"), lambda r: lang.citation(r.basis), tooltip=lambda r: lang.citation(r.basis)),
     Column(QT_TRANSLATE_NOOP("CalculatorDialog", "Note"), lambda r: r.note, tooltip=lambda r: r.note or None),
 )
 COL_LABEL, COL_DATE, COL_UNIT, COL_BASIS, COL_NOTE = range(5)
@@ -221,14 +219,14 @@ class CalculatorDialog(QDialog):
         try:
             cal = calendar_service.calendar(self._db)
         except TribunalError as exc:
-            self._show_error(exc.message)
+            self._show_error(lang.text(exc.message))
             self.model.set_rows([])
             return
         try:
             compute_clock(cal, received=received, accepted=accepted, served=served, hearing=hearing,
                           suspended_days=suspended)
         except ClockInputError as exc:
-            self._show_error(exc.message)
+            self._show_error(lang.text(exc.message))
             self.model.set_rows([])
             return
         except UnknownYearError:
@@ -282,7 +280,7 @@ class CalculatorDialog(QDialog):
                 rows.append(CalculatedDate(key, _LABELS[key], None, rule.unit, rule.basis,
                                            self.tr("The {year} holidays are not loaded").format(year=exc.year)))
                 continue
-            rows.append(CalculatedDate(key, due.label_zh, due.date, due.unit, due.basis,
+            rows.append(CalculatedDate(key, lang.text(due.label_zh), due.date, due.unit, due.basis,
                                        self._note(key, due, cal, hearing)))
         if served is not None and hearing is not None:
             try:

@@ -52,17 +52,13 @@ MONTH_CHIPS = 3
 WEEK_FIRST_HOUR = 8
 WEEK_LAST_HOUR = 18
 
-_WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")
-_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _SHORT_NUMBER = re.compile(r"(第?\d+(?:-\d+)?号)$")
 _INACTIVE = (HearingStatus.POSTPONED, HearingStatus.CANCELLED)
 
 
 def weekday_text(day: dt.date) -> str:
     """周一 … 周日 (Mon … Sun in English)."""
-    if lang.is_english():
-        return _WEEKDAYS_EN[day.weekday()]
-    return "周" + _WEEKDAYS_ZH[day.weekday()]
+    return lang.weekday_text(day)
 
 
 def short_number(number: str) -> str:

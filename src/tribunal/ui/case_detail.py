@@ -27,6 +27,7 @@ from tribunal.services.app import Database
 from tribunal.services.audit import AuditRow, shown_value
 from tribunal.services.cases import CaseDetail
 from tribunal.ui import combos, lang
+from tribunal.ui.audit_log import entry_summary
 from tribunal.ui.clock_widgets import ClocksTab
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.participants_widgets import ParticipantsTab
@@ -337,7 +338,7 @@ class CaseDetailPane(QTabWidget):
         out = []
         for entry in history:
             when = entry.at.strftime("%Y-%m-%d %H:%M") if isinstance(entry.at, dt.datetime) else str(entry.at)
-            out.append(f"<p><b>{escape(when)}</b>　{escape(entry.actor)}　{escape(entry.summary)}</p>")
+            out.append(f"<p><b>{escape(when)}</b>　{escape(entry.actor)}　{escape(entry_summary(entry.summary, entry.action))}</p>")
             if entry.action.endswith(".create"):
                 continue
             if entry.action.startswith("participant."):

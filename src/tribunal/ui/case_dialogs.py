@@ -24,7 +24,8 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail
-from tribunal.ui import msgbox
+from tribunal.texts import reason_of
+from tribunal.ui import lang, msgbox
 from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.dates import DateField, qdate
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
@@ -135,7 +136,7 @@ class CloseCaseDialog(QDialog):
         try:
             case = case_service.get_case(self._db, self._case_id)
         except TribunalError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self.summary.show()
             return
         select_data(self.outcome, case.outcome)
@@ -199,7 +200,7 @@ class CloseCaseDialog(QDialog):
         try:
             return parse_yuan(text)
         except ValueError as exc:
-            raise ValidationError(str(exc), {"amount": str(exc)}) from None
+            raise ValidationError(reason_of(exc), {"amount": reason_of(exc)}) from None
 
     def save(self) -> bool:
         """Close (or correct) the case; on a refusal show the reason beside the field and stay open."""
@@ -223,7 +224,7 @@ class CloseCaseDialog(QDialog):
             # The service's message is the full sentence; its per-field reason is terse.
             placed = place_errors(self._feedback, exc, whole_message_if_single=True)
             if not placed:
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
             return False
         except TribunalError as exc:
@@ -287,7 +288,7 @@ class ReopenCaseDialog(QDialog):
             self.result_case = case_service.reopen_case(self._db, self._case_id,
                                                         self.reason.toPlainText())
         except ValidationError as exc:
-            self.reason_feedback.show_error(exc.message)
+            self.reason_feedback.show_error(lang.text(exc.message))
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)

@@ -54,6 +54,7 @@ from tribunal.services.cases import (
     PartyFromDirectory,
     PartyInput,
 )
+from tribunal.texts import reason_of
 from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.agent_form import AgentsBox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
@@ -94,6 +95,11 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(widget)
     return area
+
+
+def _stop() -> str:
+    """The full stop between two sentences in the interface language."""
+    return ". " if lang.is_english() else "。"
 
 
 # ---------------------------------------------------------------------- one party
@@ -333,7 +339,7 @@ class PartyForm(QWidget):
         born = lang.long_date_text(result.birth_date) if result.birth_date else ""
         understood = self.tr("Read from the number: {sex}, born {date}").format(sex=sex, date=born)
         if result.warning:
-            feedback.show_warning(f"{result.warning}。{understood}")
+            feedback.show_warning(f"{lang.text(result.warning)}{_stop()}{understood}")
         else:
             feedback.show_hint(understood)
 
@@ -354,7 +360,7 @@ class PartyForm(QWidget):
         if result.value != text:
             self.credit_code.setText(result.value)
         if result.warning:
-            feedback.show_warning(result.warning + "。"
+            feedback.show_warning(lang.text(result.warning) + _stop()
                                   + self.tr("If it matches the licence, tick the box below."))
             self.credit_code_confirmed.show()
         else:
@@ -451,7 +457,7 @@ class ClaimRow(QWidget):
         try:
             fen = self.amount_fen()
         except ValueError as exc:
-            self.amount_feedback.show_error(str(exc))
+            self.amount_feedback.show_error(lang.text(reason_of(exc)))
             return
         self.amount_feedback.clear()
         if fen is not None:
@@ -1034,7 +1040,7 @@ class CaseEditor(QDialog):
                 amount = row.amount_fen()
             except ValueError as exc:
                 amount = None
-                errors[f"claims[{i}].amount"] = self.tr("Claim {n}: {reason}").format(n=i + 1, reason=exc)
+                errors[f"claims[{i}].amount"] = self.tr("Claim {n}: {reason}").format(n=i + 1, reason=lang.text(reason_of(exc)))
             claims.append(ClaimInput(row.item.text(), amount))
         seats, seat_problem = self._seats()
         if seat_problem:
@@ -1079,7 +1085,7 @@ class CaseEditor(QDialog):
                 saved = case_service.update_case(self._db, self.case.id, data,
                                                  expected_version=self.case.version)
         except ValidationError as exc:
-            self.show_errors(exc.fields, exc.message)
+            self.show_errors(exc.fields, lang.text(exc.message))
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)
@@ -1194,10 +1200,10 @@ class CaseEditor(QDialog):
         for order, (key, reason) in enumerate(fields.items()):
             target = self._target(key)
             if target is None:
-                elsewhere.append(reason)
+                elsewhere.append(lang.text(reason))
                 continue
             feedback, tab, party = target
-            feedback.show_error(field_reason(reason) if "[" in key else reason)
+            feedback.show_error(field_reason(reason) if "[" in key else lang.text(reason))
             if party is not None and key.endswith(".credit_code"):
                 self._party_forms[party].offer_confirmation()
             placed.append((tab, order, feedback, party))
@@ -1212,7 +1218,7 @@ class CaseEditor(QDialog):
         else:
             text = message or self.tr("Not saved.")
         if elsewhere:
-            text += " " + "；".join(elsewhere)
+            text += " " + ("; " if lang.is_english() else "；").join(elsewhere)
         self._elsewhere = elsewhere
         self.summary.setText(text)
         self.summary.setProperty("resolved", False)

@@ -128,7 +128,7 @@ class CaseTableModel(QAbstractTableModel):
             try:
                 found = case_service.case_rows(self._db, [case_id])
             except TribunalError as exc:
-                self.load_failed.emit(exc.message)
+                self.load_failed.emit(lang.text(exc.message))
                 return True
             self._blocks[block][row - block * BLOCK_SIZE] = found[0] if found else None
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
@@ -155,7 +155,7 @@ class CaseTableModel(QAbstractTableModel):
         except TribunalError as exc:
             # Raising inside data() would abort painting; show blank rows and say why once.
             log.warning("case rows %s-%s could not be read: %s", start, start + len(ids), exc)
-            self.load_failed.emit(exc.message)
+            self.load_failed.emit(lang.text(exc.message))
             return [None] * len(ids)
         rows: list[CaseRow | None] = [found.get(cid) for cid in ids]
         self._blocks[block] = rows

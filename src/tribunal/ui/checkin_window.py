@@ -287,7 +287,7 @@ class CheckinWindow(QWidget):
             self._all = observers.list_invitations(self._db, self._hearing_id)
             capacity = observers.hearing_capacity(self._db, self._hearing_id)
         except TribunalError as exc:
-            self.say(exc.message, "error")
+            self.say(lang.text(exc.message), "error")
             return
         attended = sum(1 for r in self._all if _attended(r))
         expected = sum(1 for r in self._all if r.status != InvitationStatus.DECLINED)
@@ -324,7 +324,7 @@ class CheckinWindow(QWidget):
             try:
                 hits = observers.checkin_search(self._db, self._hearing_id, text)
             except TribunalError as exc:
-                self.say(exc.message, "error")
+                self.say(lang.text(exc.message), "error")
                 hits = []
             by_id = {r.id: r for r in self._all}
             rows = [by_id[h.invitation_id] for h in hits if h.invitation_id in by_id]
@@ -398,12 +398,12 @@ class CheckinWindow(QWidget):
         try:
             row = observers.check_in(self._db, ref, at=self._clock(), hearing_id=self._hearing_id)
         except ConflictError as exc:
-            self.say(exc.message, "warning")
+            self.say(lang.text(exc.message), "warning")
             self.search.clear()
             self._select_ref(ref)
             return None
         except TribunalError as exc:
-            self.say(exc.message, "error")
+            self.say(lang.text(exc.message), "error")
             self.search.selectAll()
             return None
         self._last_checked = row.id
@@ -454,7 +454,7 @@ class CheckinWindow(QWidget):
         try:
             undone = observers.undo_check_in(self._db, row.id)
         except TribunalError as exc:
-            self.say(exc.message, "error")
+            self.say(lang.text(exc.message), "error")
             return None
         if self._last_checked == row.id:
             self._last_checked = None
@@ -584,11 +584,11 @@ class WalkInDialog(QDialog):
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed or len(placed) < len(exc.fields):
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
             return False
         except ConflictError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self.summary.show()
             return False
         except TribunalError as exc:
@@ -799,7 +799,7 @@ class BackEntryDialog(QDialog):
             self.report = observers.back_enter(self._db, self._hearing_id, entries,
                                                mark_rest_absent=self.rest_absent.isChecked())
         except TribunalError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self.summary.show()
             return False
         report = self.report

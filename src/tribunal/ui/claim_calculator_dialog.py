@@ -44,7 +44,8 @@ from tribunal.errors import MissingParameter, TribunalError, ValidationError
 from tribunal.services import calculators, wage_parameters
 from tribunal.services.app import Database
 from tribunal.services.wage_parameters import StoredParameter
-from tribunal.ui import msgbox, ops
+from tribunal.texts import reason_of
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.dates import DateField
 from tribunal.ui.feedback import FORM_STYLE
@@ -185,7 +186,7 @@ class _Form(QWidget):
         if f.kind == "pre2008":
             combo.addItem(QCoreApplication.translate("ClaimCalculatorDialog", "Not applicable or not chosen"), None)
             for rule in Pre2008Rule:
-                combo.addItem(rule.label_zh, rule)
+                combo.addItem(lang.text(rule.label_zh), rule)
         else:
             combo.addItem(QCoreApplication.translate("ClaimCalculatorDialog", "No grade assessed"), None)
             for grade in range(1, 11):
@@ -261,7 +262,7 @@ class ClaimCalculatorDialog(QDialog):
         self.kind = QComboBox()
         self.forms = QStackedWidget()
         for kind in CalculatorKind:
-            self.kind.addItem(kind.label_zh, kind)
+            self.kind.addItem(lang.text(kind.label_zh), kind)
             self.forms.addWidget(_Form(kind, area))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.calculate_button = QPushButton(self.tr("Calculate"))
@@ -364,7 +365,7 @@ class ClaimCalculatorDialog(QDialog):
         try:
             inputs = form.inputs()
         except ValidationError as exc:
-            self._say(exc.message, error=True)
+            self._say(lang.text(exc.message), error=True)
             return
         self.message.hide()
         self.busy = True
@@ -382,7 +383,7 @@ class ClaimCalculatorDialog(QDialog):
             self.calculation = None
             self.output.clear()
             self._update_buttons()
-            self._say(error.message, error=True)
+            self._say(lang.text(error.message), error=True)
             if isinstance(error, MissingParameter):
                 self.params_button.setFocus()
 
@@ -431,7 +432,7 @@ def _standing(r: StoredParameter) -> str:
 
 
 _PARAM_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Figure"), lambda r: r.parameter.kind.label_zh),
+    Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Figure"), lambda r: lang.text(r.parameter.kind.label_zh)),
     Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Area"), lambda r: r.parameter.area),
     Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Grade"), lambda r: str(r.parameter.grade or "")),
     Column(QT_TRANSLATE_NOOP("ClaimCalculatorDialog", "Applies"), _period),
@@ -471,7 +472,7 @@ class WageParametersDialog(QDialog):
 
         self.kind = QComboBox()
         for kind in ParameterKind:
-            self.kind.addItem(kind.label_zh, kind)
+            self.kind.addItem(lang.text(kind.label_zh), kind)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.area = QLineEdit(wage_parameters.commission_area(db))
         self.grade = QComboBox()
@@ -538,7 +539,7 @@ class WageParametersDialog(QDialog):
         try:
             rows = wage_parameters.list_parameters(self._db, include_removed=self.show_removed.isChecked())
         except TribunalError as exc:
-            self._say(exc.message, error=True)
+            self._say(lang.text(exc.message), error=True)
             return
         self.model.set_rows(rows)
         if select is not None:
@@ -570,7 +571,7 @@ class WageParametersDialog(QDialog):
             try:
                 return parse_yuan(text)
             except ValueError as exc:
-                raise ValidationError(str(exc), {"value": str(exc)}) from None
+                raise ValidationError(reason_of(exc), {"value": reason_of(exc)}) from None
         if not re.fullmatch(r"\d{1,3}(\.\d{1,2})?", text):
             raise ValidationError("月数应为不超过两位小数的数，如 6 或 8.5", {"value": "月数不正确"})
         return int(Fraction(text) * MONTH_SCALE)
@@ -588,7 +589,7 @@ class WageParametersDialog(QDialog):
         def failed(error: TribunalError) -> None:
             self.busy = False
             self._update_buttons()
-            self._say(error.message, error=True)
+            self._say(lang.text(error.message), error=True)
 
         # The parameters are commission settings other calculators and workstations read.
         ops.run_write(self, work, changes=ops.Changes.SETTINGS, on_done=done, on_failed=failed)
@@ -602,7 +603,7 @@ class WageParametersDialog(QDialog):
         try:
             value = self._value(unit)
         except ValidationError as exc:
-            self._say(exc.message, error=True)
+            self._say(lang.text(exc.message), error=True)
             return
         db, area, since, until = self._db, self.area.text(), to_date(self.valid_from), self.valid_to.value()
         grade = self.grade.currentData() if kind.graded else None

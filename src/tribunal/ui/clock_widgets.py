@@ -135,18 +135,13 @@ def _unit_text(unit: str) -> str:
 
 
 def _date_with_weekday(day: dt.date | None) -> str:
-    if day is None:
-        return "—"
-    weekdays = ("一", "二", "三", "四", "五", "六", "日")
-    if lang.is_english():
-        return f"{day.isoformat()} {day:%a}"
-    return f"{day.isoformat()}（周{weekdays[day.weekday()]}）"
+    return lang.date_with_weekday(day)
 
 
 def _basis_text(item: ClockItem) -> str:
     # The period rules are kept as data and not all are confirmed against the official text
     # yet: a star says so without cluttering every line (confirmed rules lose it).
-    return item.basis + ("" if item.verified else " *")
+    return lang.citation(item.basis) + ("" if item.verified else " *")
 
 
 def _reading_text(item: ClockItem) -> str:
@@ -155,12 +150,12 @@ def _reading_text(item: ClockItem) -> str:
 
 
 def _reading_tooltip(item: ClockItem) -> str | None:
-    texts = reading_texts(item.readings)
+    texts = [lang.text(t) for t in reading_texts(item.readings)]
     return "\n".join(texts) if texts else None
 
 
 _ITEM_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClocksTab", "Date"), lambda it: it.label_zh, tooltip=lambda it: it.label_zh),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Date"), lambda it: lang.text(it.label_zh), tooltip=lambda it: lang.text(it.label_zh)),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Due"), lambda it: _date_with_weekday(it.due)),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "State"), lambda it: state_text(item_state(it)),
            foreground=lambda it: state_colour(item_state(it))),
@@ -168,7 +163,7 @@ _ITEM_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Legal basis"), _basis_text, tooltip=_basis_text),
     Column(QT_TRANSLATE_NOOP("ClocksTab", "Reading"), _reading_text, tooltip=_reading_tooltip,
            foreground=lambda it: WARNING_COLOUR if it.readings else None),
-    Column(QT_TRANSLATE_NOOP("ClocksTab", "Note"), lambda it: it.note, tooltip=lambda it: it.note or None),
+    Column(QT_TRANSLATE_NOOP("ClocksTab", "Note"), lambda it: lang.text(it.note), tooltip=lambda it: lang.text(it.note) or None),
 )
 COL_LABEL, COL_DUE, COL_STATE, COL_UNIT, COL_BASIS, COL_READING, COL_NOTE = range(7)
 
@@ -391,7 +386,7 @@ class ClocksTab(QWidget):
         except TribunalError as exc:
             self.model.set_rows([])
             self.event_model.set_rows([])
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self._update_buttons()
             return
         self.clock = clock
@@ -715,7 +710,7 @@ class RecordDialog(QDialog):
         self.busy = False
         self.ok_button.setEnabled(True)
         if isinstance(exc, ExtensionQuestionError):
-            self.question.setText(exc.message)
+            self.question.setText(lang.text(exc.message))
             self.answers.setExclusive(False)
             self.stands.setChecked(False)
             self.lapsed.setChecked(False)
@@ -724,7 +719,7 @@ class RecordDialog(QDialog):
         elif isinstance(exc, ValidationError):
             placed = place_errors(self._feedback, exc, whole_message_if_single=True)
             if not placed or len(exc.fields) > 1:
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
         else:
             msgbox.show_error(self, exc)
@@ -878,7 +873,7 @@ class PublicNoticeDialog(RecordDialog):
         try:
             period = clocks.public_notice_period(self._db, to_date(self.published_on), self.abroad.isChecked())
         except TribunalError as exc:
-            self.counting.setText(exc.message)
+            self.counting.setText(lang.text(exc.message))
             self.reading.setText("")
             return
         self.counting.setText(f"{period.label}{period.days}日（{period.basis}）。{period.explanation}")
@@ -944,7 +939,7 @@ class RecountDialog(RecordDialog):
         self.modes.addButton(self.restart_mode)
         self.modes.addButton(self.exclude_mode)
         self.mode_hint = _hint()
-        self.mode_hint.setText(f"{READING_MARK} {READINGS['art46_7'].full_text}")
+        self.mode_hint.setText(f"{READING_MARK} {lang.text(READINGS['art46_7'].full_text)}")
         self.mode_box = QWidget()
         mode_layout = QVBoxLayout(self.mode_box)
         mode_layout.setContentsMargins(0, 0, 0, 0)

@@ -58,10 +58,10 @@ _DUE_COLUMNS = (
            foreground=lambda r: state_colour(r.state)),
     Column(QT_TRANSLATE_NOOP("DashboardPage", "Case number"), lambda r: r.case_number,
            tooltip=lambda r: r.case_number),
-    Column(QT_TRANSLATE_NOOP("DashboardPage", "What is due"), lambda r: r.label_zh,
-           tooltip=lambda r: r.note or None),
-    Column(QT_TRANSLATE_NOOP("DashboardPage", "Parties"), lambda r: f"{r.applicants} 与 {r.respondents}",
-           tooltip=lambda r: f"{r.applicants} 与 {r.respondents}"),
+    Column(QT_TRANSLATE_NOOP("DashboardPage", "What is due"), lambda r: lang.text(r.label_zh),
+           tooltip=lambda r: lang.text(r.note) or None),
+    Column(QT_TRANSLATE_NOOP("DashboardPage", "Parties"), lambda r: lang.versus(r.applicants, r.respondents),
+           tooltip=lambda r: lang.versus(r.applicants, r.respondents)),
 )
 
 
@@ -323,7 +323,7 @@ class DashboardPage(QWidget):
             for key, case_filter in figure_filters(today).items():
                 self.numbers[key].setText(str(case_service.count_cases(self._db, case_filter)))
         except TribunalError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(lang.text(exc.message))
             return
         self.message.clear()
         self.refresh_month()
@@ -383,7 +383,7 @@ class DashboardPage(QWidget):
             self.calendar_banner.hide()
 
     def _due_failed(self, error: TribunalError) -> None:
-        self.message.setText(error.message)
+        self.message.setText(lang.text(error.message))
 
     def import_calendar(self) -> None:
         """Open the legal-calendar dialog at the first missing year; recompute after an import."""

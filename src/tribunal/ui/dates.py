@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from tribunal.domain.typed_entry import format_date, format_time, parse_date, parse_time
+from tribunal.texts import reason_of
+from tribunal.ui import lang
 
 
 def qdate(day: dt.date) -> QDate:
@@ -117,7 +119,7 @@ class _TypedField(QLineEdit):
         try:
             value = self._read(text)
         except ValueError as error:
-            self._refuse(str(error))
+            self._refuse(lang.text(reason_of(error)))
             return False
         self._display(value)
         self._store(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,9 +80,19 @@ COL_BY = 5
 COL_HASH = 6
 COL_FILE = 7
 
+def _title(row: ListedDocument) -> str:
+    """The document's title; in English its kind and whom it is for (the printed title is Chinese)."""
+    title = row.doc.title
+    if not lang.is_english():
+        return title
+    whom = re.search(r"（([^（）]*)）$", title)
+    label = lang.label(row.doc.kind)
+    return f"{label} ({whom.group(1)})" if whom and whom.group(1) else label
+
+
 DOCUMENT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("DocumentsModel", "Kind"), lambda r: lang.label(r.doc.kind), foreground=_missing),
-    Column(QT_TRANSLATE_NOOP("DocumentsModel", "Title"), lambda r: r.doc.title, tooltip=lambda r: r.doc.title,
+    Column(QT_TRANSLATE_NOOP("DocumentsModel", "Title"), _title, tooltip=_title,
            foreground=_missing),
     Column(QT_TRANSLATE_NOOP("DocumentsModel", "Case number"), lambda r: r.doc.case_number,
            tooltip=lambda r: r.doc.case_number or None, foreground=_missing),
@@ -100,7 +111,7 @@ PACK_COL_FILE = 2
 
 PACK_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("DocumentsModel", "Kind"), lambda r: lang.label(r.doc.kind), foreground=_missing),
-    Column(QT_TRANSLATE_NOOP("DocumentsModel", "Title"), lambda r: r.doc.title, tooltip=lambda r: r.doc.title,
+    Column(QT_TRANSLATE_NOOP("DocumentsModel", "Title"), _title, tooltip=_title,
            foreground=_missing),
     Column(QT_TRANSLATE_NOOP("DocumentsModel", "File name"), lambda r: r.file_name, tooltip=_file_tip,
            foreground=_missing),

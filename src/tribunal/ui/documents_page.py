@@ -36,7 +36,8 @@ from tribunal.services import hearings, served_documents
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter
 from tribunal.services.documents import CertificateRow, DocumentRow, PackResult, ReprintResult
-from tribunal.ui import document_actions, msgbox, ops, window_state
+from tribunal.texts import reason_of
+from tribunal.ui import document_actions, lang, msgbox, ops, window_state
 from tribunal.ui.combos import add_members, current_member
 from tribunal.ui.document_dialogs import DayPickerDialog, HearingPickerDialog, PdfPreviewWindow
 from tribunal.ui.documents_model import (
@@ -495,7 +496,7 @@ class DocumentsPage(QWidget):
         try:
             return served_documents.document_bytes(self._db, row.id)
         except TribunalError as exc:
-            msgbox.warning(self, self.tr("Cannot open the document"), str(exc))
+            msgbox.warning(self, self.tr("Cannot open the document"), lang.text(reason_of(exc)))
             return None
 
     def print_selected(self) -> int | None:

@@ -13,7 +13,7 @@ from tribunal.services import notices
 from tribunal.services.app import Database
 from tribunal.services.documents import PackResult
 from tribunal.services.notices import DueNotice
-from tribunal.ui import document_actions, ops
+from tribunal.ui import document_actions, lang, ops
 from tribunal.ui.clock_widgets import state_colour, state_text
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import Column, RowsModel, make_table, set_column_widths
@@ -92,7 +92,7 @@ class DueNoticesBox(QGroupBox):
         self.status.setText(self.tr("Nothing due today.") if not self.rows else "")
 
     def _failed(self, error: TribunalError) -> None:
-        self.status.setText(error.message)
+        self.status.setText(lang.text(error.message))
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.row(index.row())

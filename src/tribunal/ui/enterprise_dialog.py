@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +22,8 @@ from tribunal.errors import ConflictError, TribunalError, ValidationError
 from tribunal.services import enterprises
 from tribunal.services.app import Database
 from tribunal.services.enterprises import ContactRow, EnterpriseDetail, EnterpriseInput, ZoneRow
-from tribunal.ui import msgbox
+from tribunal.texts import Text
+from tribunal.ui import lang, msgbox
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 
 #: Keys of the fields, as the service names them in ``ValidationError.fields``.
@@ -247,11 +250,11 @@ class EnterpriseDialog(QDialog):
             if placed:
                 self._feedback[placed[0]].field.setFocus()
             else:
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
             return False
         except ConflictError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self.summary.show()
             return False
         except TribunalError as exc:
@@ -284,6 +287,9 @@ class EnterpriseDialog(QDialog):
 
 def _field_reason(reason: str) -> str:
     # “联系电话：…” under the phone field already says which field it is.
+    if isinstance(reason, Text):
+        whole = re.fullmatch(r"(联系人姓名|联系电话|身份证号码)：\{(\w+)\}", reason.template)
+        return lang.text(reason.params[whole.group(2)] if whole else reason)
     for prefix in ("联系人姓名：", "联系电话：", "身份证号码："):
         if reason.startswith(prefix):
             return reason[len(prefix):]
@@ -343,11 +349,11 @@ class ContactDialog(QDialog):
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
             return False
         except ConflictError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self.summary.show()
             return False
         except TribunalError as exc:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tribunal.errors import ValidationError
+from tribunal.texts import Text
+from tribunal.ui import lang
 
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#8a5300"
@@ -99,6 +102,8 @@ class FieldFeedback:
         return self.kind == "error"
 
     def _show(self, kind: str, text: str) -> None:
+        # A reason made by the services (tribunal.texts.msg) shows in the interface language.
+        text = lang.text(text)
         self.kind = kind
         self.label.setText(text)
         self.label.setProperty("feedback", kind)
@@ -140,6 +145,13 @@ def field_reason(reason: str) -> str:
     Party and claim messages start with who they are about ("第1个当事人（张三）的联系电话：…");
     under the field that is already obvious, so only the reason after the first colon is kept.
     """
+    if isinstance(reason, Text):
+        # A text made by the services: its own last field after the colon is the reason,
+        # which then shows in the interface language.
+        tail = re.search(r"：\{(\w+)\}$", reason.template)
+        if reason.startswith("第") and tail and tail.group(1) in reason.params:
+            return lang.text(reason.params[tail.group(1)])
+        return lang.text(reason)
     if reason.startswith("第") and "：" in reason:
         return reason.split("：", 1)[1]
     return reason
@@ -158,5 +170,5 @@ def place_errors(feedback: Mapping[str, FieldFeedback], error: ValidationError, 
     placed = [key for key in error.fields if key in feedback]
     single = whole_message_if_single and len(error.fields) == 1
     for key in placed:
-        feedback[key].show_error(error.message if single else error.fields[key])
+        feedback[key].show_error(lang.text(error.message) if single else lang.text(error.fields[key]))
     return placed

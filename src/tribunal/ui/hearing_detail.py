@@ -319,11 +319,11 @@ class PostponeDialog(QDialog):
                     override = OverrideReasonDialog.ask(self, exc.findings)
                     if override is not None:
                         continue
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
                 return False
             except ValidationError as exc:
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
                 return False
             except TribunalError as exc:
@@ -543,7 +543,7 @@ class HearingDetailPane(QWidget):
             try:
                 allowed, reason = hearings.can_default(self._db, h.id, p.id)
             except TribunalError as exc:
-                allowed, reason = False, exc.message
+                allowed, reason = False, lang.text(exc.message)
             out.append(PartyService(p.id, p.name, lang.label(p.role), _records_text(records), allowed, reason))
         return out
 

@@ -50,7 +50,7 @@ from tribunal.services import clocks, hearings, reference
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter, CaseRow
 from tribunal.services.hearings import HearingDetail, VenueRow
-from tribunal.ui import msgbox, window_state
+from tribunal.ui import lang, msgbox, window_state
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import CANNOT_COMPUTE, item_state, state_text
 from tribunal.ui.dates import TimeField, qdate
@@ -183,7 +183,7 @@ class ConflictPanel(QWidget):
         card.setObjectName("findingCard")
         card.setStyleSheet(f"QFrame#findingCard {{ background: {background}; border-left: 4px solid {colour}; "
                            "border-radius: 3px; }")
-        message = QLabel(f"<b>{escape(finding.message)}</b>")
+        message = QLabel(f"<b>{escape(lang.text(finding.message))}</b>")
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box = QVBoxLayout(card)
@@ -191,12 +191,12 @@ class ConflictPanel(QWidget):
         box.setSpacing(2)
         box.addWidget(message)
         if finding.legal_basis:
-            basis = QLabel(self.tr("Rule: {basis}").format(basis=finding.legal_basis))
+            basis = QLabel(self.tr("Rule: {basis}").format(basis=lang.citation(finding.legal_basis)))
             basis.setWordWrap(True)
             basis.setStyleSheet(f"color: {HINT_COLOUR};")
             box.addWidget(basis)
         if finding.fix:
-            fix = QLabel(self.tr("To fix: {fix}").format(fix=finding.fix))
+            fix = QLabel(self.tr("To fix: {fix}").format(fix=lang.text(finding.fix)))
             fix.setWordWrap(True)
             box.addWidget(fix)
         card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -217,7 +217,7 @@ class OverrideReasonDialog(QDialog):
                                "write down why; the reason is kept with the hearing."))
         intro.setWordWrap(True)
         listing = QLabel("<ul>" + "".join(
-            f"<li>{escape(f.message)}" + (f"<br><span style='color:{HINT_COLOUR}'>{escape(f.fix)}</span>"
+            f"<li>{escape(lang.text(f.message))}" + (f"<br><span style='color:{HINT_COLOUR}'>{escape(lang.text(f.fix))}</span>"
                                            if f.fix else "") + "</li>"
             for f in findings if f.severity == WARNING) + "</ul>")
         listing.setWordWrap(True)
@@ -259,6 +259,8 @@ class OverrideReasonDialog(QDialog):
 
 
 def _room_label(room: VenueRow) -> str:
+    if lang.is_english():
+        return f"{room.name} ({room.capacity} seats)"
     return f"{room.name}（{room.capacity}人）"
 
 
@@ -513,8 +515,8 @@ class HearingDialog(QDialog):
         if ids is None:
             self.case.addItem(self.tr("(choose a case)"), None)
         for r in rows:
-            self.case.addItem(f"{r.number}　{r.applicants} 与 {r.respondents}", r.id)
-            self.case.setItemData(self.case.count() - 1, f"{r.number}\n{r.applicants} 与 {r.respondents}",
+            self.case.addItem(f"{r.number}　{lang.versus(r.applicants, r.respondents)}", r.id)
+            self.case.setItemData(self.case.count() - 1, f"{r.number}\n{lang.versus(r.applicants, r.respondents)}",
                                   Qt.ItemDataRole.ToolTipRole)
         index = self.case.findData(current) if current is not None else -1
         if index < 0 and ids is None and text.strip() and len(rows) == 1:
@@ -564,11 +566,11 @@ class HearingDialog(QDialog):
             case = case_service.get_case(self._db, case_id)
             clock = clocks.case_clock(self._db, case_id, self._today())
         except TribunalError as exc:
-            self.case_info.setText(exc.message)
+            self.case_info.setText(lang.text(exc.message))
             return
         self._case_seats = tuple((a.staff_id, a.role) for a in case.arbitrators)
         self.from_case_button.setEnabled(bool(self._case_seats) or case.clerk_id is not None)
-        parts = [self.tr("Status: {status}").format(status=case.status.label_zh)]
+        parts = [self.tr("Status: {status}").format(status=lang.label(case.status))]
         award = clock.item("award_due")
         if award is not None and item_state(award) == CANNOT_COMPUTE:
             years = "、".join(str(y) for y in sorted(clock.unknown_years))
@@ -730,7 +732,7 @@ class HearingDialog(QDialog):
             findings = hearings.check_hearing(self._db, data, self.hearing.id if self.hearing else None,
                                               today=self._today())
         except TribunalError as exc:
-            self.panel.show_message(exc.message)
+            self.panel.show_message(lang.text(exc.message))
             self.save_button.setEnabled(False)
             return []
         self.panel.show_findings(findings)
@@ -763,11 +765,11 @@ class HearingDialog(QDialog):
             # Someone else booked meanwhile, or a warning appeared: show what stands in the way.
             self.panel.show_findings(list(exc.findings))
             self.save_button.setEnabled(not self.panel.has_hard)
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self.summary.show()
             return False
         except ValidationError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self.summary.show()
             return False
         except TribunalError as exc:

@@ -41,7 +41,7 @@ from tribunal.domain.hearing_record import (
 from tribunal.errors import DatabaseError, TribunalError
 from tribunal.services import hearing_records
 from tribunal.services.app import Database
-from tribunal.ui import msgbox, ops, window_state
+from tribunal.ui import lang, msgbox, ops, window_state
 
 STATE_KEY = "hearing_record_window"
 # After a failed copy to the database, try again this often (milliseconds).
@@ -286,7 +286,7 @@ class HearingRecordWindow(QWidget):
         try:
             self.content = self.content.with_text(key, self.editor.toPlainText())
         except TribunalError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(lang.text(exc.message))
             return
         if self.autosave.changed(self.content):
             self._timer.start(int(hearing_records.AUTOSAVE_SECONDS * 1000))
@@ -303,7 +303,7 @@ class HearingRecordWindow(QWidget):
         try:
             self.content = self.content.with_evidence(items)
         except TribunalError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(lang.text(exc.message))
             return
         if self.autosave.changed(self.content):
             self._timer.start(int(hearing_records.AUTOSAVE_SECONDS * 1000))
@@ -382,7 +382,7 @@ class HearingRecordWindow(QWidget):
                                          "and will be copied when it can."))
             self._retry.start(RETRY_MS)
         else:
-            self.message.setText(error.message)
+            self.message.setText(lang.text(error.message))
         self._show_sync()
 
     # ------------------------------------------------------------------ reading back, corrections, print

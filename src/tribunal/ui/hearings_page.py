@@ -280,7 +280,7 @@ class HearingsPage(QWidget):
             self._staff = [s for s in reference.list_staff(self._db, active_only=False)
                            if s.role in (StaffRole.ARBITRATOR, StaffRole.CLERK)]
         except TribunalError as exc:
-            self._say(exc.message)
+            self._say(lang.text(exc.message))
             return
         chosen = self.tribunal.currentData()
         self.tribunal.blockSignals(True)
@@ -398,7 +398,7 @@ class HearingsPage(QWidget):
             self.rows = hearings.list_hearings(self._db, first, last, tribunal_id=self.tribunal.currentData())
         except TribunalError as exc:
             self.rows = []
-            self._say(exc.message)
+            self._say(lang.text(exc.message))
         index = self.view_index()
         today = self._today()
         if index == VIEW_MONTH:

@@ -35,7 +35,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import enterprise_import, enterprises
 from tribunal.services.app import Database
 from tribunal.services.enterprise_import import IGNORED, ImportPreview, ImportReport
-from tribunal.ui import msgbox, ops
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -456,7 +456,7 @@ class MappingPage(QWizardPage):
         try:
             enterprise_import.save_mapping(self._db, name, self.mapping())
         except ValidationError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(lang.text(exc.message))
             self.error.show()
             return False
         except TribunalError as exc:
@@ -476,7 +476,7 @@ class MappingPage(QWizardPage):
         try:
             enterprise_import.check_mapping(self.mapping(), wizard.preview.columns)
         except ValidationError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(lang.text(exc.message))
             self.error.show()
             return False
         wizard.mapping = self.mapping()
@@ -682,7 +682,7 @@ class ImportWizard(QWizard):
         try:
             remembered, preview = ops.call(self, work, progress=ops.Progress(self.tr("Reading the file…")))
         except TribunalError as exc:
-            self.file_page.show_error(exc.message)
+            self.file_page.show_error(lang.text(exc.message))
             return False
         self.path = path
         self.preview = preview
@@ -704,7 +704,7 @@ class ImportWizard(QWizard):
         except ops.Cancelled:
             return None
         except TribunalError as exc:
-            self.preview_page.error.setText(exc.message)
+            self.preview_page.error.setText(lang.text(exc.message))
             self.preview_page.error.show()
             return None
 
@@ -722,7 +722,7 @@ class ImportWizard(QWizard):
             return False
         except TribunalError as exc:
             self.preview_page.error.setText(
-                exc.message + "\n" + self.tr("Nothing was imported; the directory is unchanged."))
+                lang.text(exc.message) + "\n" + self.tr("Nothing was imported; the directory is unchanged."))
             self.preview_page.error.show()
             return False
         return True

@@ -475,13 +475,13 @@ class InvitationsPanel(QWidget):
                 self.model.update_row(action(self._db, r.id, **kwargs))
                 done += 1
             except TribunalError as exc:
-                problems.append(exc.message)
+                problems.append(lang.text(exc.message))
         hearing_id = self.hearing_id()
         if hearing_id is not None:
             try:
                 self._show_counts(observers.hearing_capacity(self._db, hearing_id))
             except TribunalError as exc:
-                problems.append(exc.message)
+                problems.append(lang.text(exc.message))
         if problems:
             msgbox.warning(self, self.tr("Not everything could be recorded"), "\n".join(problems))
         if done and hearing_id is not None:
@@ -691,12 +691,12 @@ class InvitationsPanel(QWidget):
         except ValidationError as exc:
             for key, reason in exc.fields.items():
                 if key.startswith("observer[") and key.endswith("]"):
-                    self._refusals[int(key[9:-1])] = reason
-            msgbox.warning(self, self.tr("Nobody was invited"), exc.message)
+                    self._refusals[int(key[9:-1])] = lang.text(reason)
+            msgbox.warning(self, self.tr("Nobody was invited"), lang.text(exc.message))
             self.load_picks()
             return 0
         except TribunalError as exc:
-            msgbox.warning(self, self.tr("Nobody was invited"), exc.message)
+            msgbox.warning(self, self.tr("Nobody was invited"), lang.text(exc.message))
             return 0
         self.refresh()
         self.load_picks()

@@ -33,7 +33,7 @@ from tribunal.errors import TribunalError
 from tribunal.services import legal_calendar as calendar_service
 from tribunal.services.app import Database
 from tribunal.services.legal_calendar import YearInfo
-from tribunal.ui import msgbox
+from tribunal.ui import lang, msgbox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -45,8 +45,6 @@ from tribunal.ui.rows_model import (
     selected_rows,
     set_column_widths,
 )
-
-_WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 
 
 def choose_file(parent: QWidget | None, title: str, name_filter: str) -> str | None:
@@ -72,7 +70,7 @@ _YEAR_COLUMNS = (
 )
 _DAY_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("LegalCalendarDialog", "Date"),
-           lambda d: f"{d.date.isoformat()}（周{_WEEKDAYS[d.date.weekday()]}）"),
+           lambda d: lang.date_with_weekday(d.date)),
     Column(QT_TRANSLATE_NOOP("LegalCalendarDialog", "Kind"), lambda d: _kind_text(d.kind),
            foreground=lambda d: WARNING_COLOUR if d.kind == WORKDAY else None),
     Column(QT_TRANSLATE_NOOP("LegalCalendarDialog", "Holiday"), lambda d: d.name or ""),
@@ -191,7 +189,7 @@ class LegalCalendarDialog(QDialog):
         try:
             years = calendar_service.years(self._db)
         except TribunalError as exc:
-            self._say(exc.message, error=True)
+            self._say(lang.text(exc.message), error=True)
             return
         self.years_model.set_rows(years)
         if not years:
@@ -248,7 +246,7 @@ class LegalCalendarDialog(QDialog):
         try:
             info = calendar_service.import_year_file(self._db, path, year, source)
         except TribunalError as exc:
-            self._say(exc.message, error=True)
+            self._say(lang.text(exc.message), error=True)
             return False
         self.changed = True
         self.reload(select=year)
@@ -271,7 +269,7 @@ class LegalCalendarDialog(QDialog):
         try:
             calendar_service.set_day(self._db, day, kind, name)
         except TribunalError as exc:
-            self._say(exc.message, error=True)
+            self._say(lang.text(exc.message), error=True)
             return False
         self.changed = True
         self.reload(select=day.year)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from tribunal.errors import ConflictError, DatabaseError, NotFound, TribunalError, ValidationError
+from tribunal.ui import lang
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
@@ -75,13 +76,13 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 def show_error(parent: QWidget | None, error: TribunalError) -> None:
     """Show a typed error from the services with a title that says what kind of problem it is."""
     if isinstance(error, ConflictError):
-        warning(parent, QCoreApplication.translate("msgbox", "Cannot save"), error.message)
+        warning(parent, QCoreApplication.translate("msgbox", "Cannot save"), lang.text(error.message))
     elif isinstance(error, NotFound):
-        warning(parent, QCoreApplication.translate("msgbox", "Record not found"), error.message)
+        warning(parent, QCoreApplication.translate("msgbox", "Record not found"), lang.text(error.message))
     elif isinstance(error, ValidationError):
         warning(parent, QCoreApplication.translate("msgbox", "Please check the input"),
-                error.message)
+                lang.text(error.message))
     elif isinstance(error, DatabaseError):
-        critical(parent, QCoreApplication.translate("msgbox", "Database problem"), error.message)
+        critical(parent, QCoreApplication.translate("msgbox", "Database problem"), lang.text(error.message))
     else:
-        warning(parent, QCoreApplication.translate("msgbox", "Cannot continue"), error.message)
+        warning(parent, QCoreApplication.translate("msgbox", "Cannot continue"), lang.text(error.message))

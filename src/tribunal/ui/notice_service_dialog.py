@@ -47,7 +47,7 @@ class NoticeServiceDialog(RecordDialog):
                     self.addressee.addItem(self.tr("{party}, signed for by agent {agent}").format(
                         party=p.name, agent=agent.name), f"party:{p.id}:{agent_id}")
         for who in participants.list_participants(db, case_id):
-            self.addressee.addItem(f"{who.role.label_zh}：{who.name}", f"participant:{who.id}:")
+            self.addressee.addItem(f"{lang.label(who.role)}: {who.name}" if lang.is_english() else f"{who.role.label_zh}：{who.name}", f"participant:{who.id}:")
         self.method = QComboBox()
         add_members(self.method, [m for m in ServiceMethod if m != ServiceMethod.PHONE])
         self.served_on = make_date_edit(today)

@@ -518,7 +518,7 @@ class PersonDialog(QDialog):
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
             return False
         except TribunalError as exc:

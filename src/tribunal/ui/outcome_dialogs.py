@@ -33,7 +33,8 @@ from tribunal.domain.recommendations import PRACTICES
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import awards, cases, mediation, recommendations
 from tribunal.services.app import Database
-from tribunal.ui import combos, msgbox, ops
+from tribunal.texts import reason_of
+from tribunal.ui import combos, lang, msgbox, ops
 from tribunal.ui.dates import DateField, pydate, qdate
 from tribunal.ui.feedback import FORM_STYLE
 
@@ -50,7 +51,7 @@ def _yuan(text: str, field: str) -> int | None:
     try:
         return parse_yuan(text)
     except ValueError as exc:
-        raise ValidationError(str(exc), {field: str(exc)}) from None
+        raise ValidationError(reason_of(exc), {field: reason_of(exc)}) from None
 
 
 class _OutcomeDialog(QDialog):
@@ -300,7 +301,7 @@ class RecommendationDialog(_OutcomeDialog):
         layout.addWidget(QLabel(self.tr("Practices found")))
         for p in PRACTICES:
             box = QCheckBox(p.label)
-            box.setToolTip(p.basis)
+            box.setToolTip(lang.citation(p.basis))
             self.practices.append((p.code, box))
             layout.addWidget(box)
         self.details = QPlainTextEdit()

@@ -177,7 +177,7 @@ class ParticipantsTab(QWidget):
             rows = participants.list_participants(self._db, self._case_id)
         except TribunalError as exc:
             self.model.set_rows([])
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self._update_buttons()
             return
         self._listed = True
@@ -407,12 +407,12 @@ class ParticipantDialog(QDialog):
             placed = place_errors(self._feedback, exc)
             for key in placed:
                 # "身份证号码：身份证号码校验位不正确…" — beside the field its name is said already.
-                reason = exc.fields[key]
+                reason = lang.text(exc.fields[key])
                 for prefix in _FIELD_PREFIXES:
                     if reason.startswith(prefix) and len(reason) > len(prefix):
                         self._feedback[key].show_error(reason[len(prefix):])
             if not placed or set(exc.fields) - set(placed):
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
             if placed:
                 self._feedback[placed[0]].field.setFocus()

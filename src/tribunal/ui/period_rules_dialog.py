@@ -30,7 +30,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import period_rules
 from tribunal.services.app import Database
 from tribunal.services.period_rules import RuleCheck, RuleStatus
-from tribunal.ui import msgbox, ops
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.rows_model import (
@@ -66,11 +66,11 @@ def _who(st: RuleStatus) -> str:
 
 
 _RULE_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Period"), lambda st: st.rule.label_zh,
+    Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Period"), lambda st: lang.text(st.rule.label_zh),
            tooltip=lambda st: st.rule.note or None),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Length"), _length),
-    Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Legal basis"), lambda st: st.rule.basis,
-           tooltip=lambda st: st.rule.basis),
+    Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Legal basis"), lambda st: lang.citation(st.rule.basis),
+           tooltip=lambda st: lang.citation(st.rule.basis)),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "State"), _state_text, foreground=_state_colour),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Confirmed by"), _who),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Against the text"),
@@ -86,12 +86,20 @@ def _check_state(c: RuleCheck) -> str:
         who=c.withdrawn_by, when=f"{c.withdrawn_at:%Y-%m-%d}" if c.withdrawn_at else "", why=c.withdrawn_reason)
 
 
+def _confirmed_text(check: Any) -> str:
+    """``10 工作日；《…》第三十条`` as the check recorded it, in the interface language."""
+    if lang.is_english():
+        unit = "working days" if check.unit == "working" else "calendar days"
+        return f"{check.days} {unit}; {lang.citation(check.basis)}"
+    return f"{check.days} {'工作日' if check.unit == 'working' else '自然日'}；{check.basis}"
+
+
 _CHECK_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Confirmed on"), lambda c: f"{c.confirmed_at:%Y-%m-%d %H:%M}"),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "By"), lambda c: c.confirmed_by),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Rule as confirmed"),
-           lambda c: f"{c.days} {'工作日' if c.unit == 'working' else '自然日'}；{c.basis}",
-           tooltip=lambda c: c.basis),
+           lambda c: _confirmed_text(c),
+           tooltip=lambda c: lang.citation(c.basis)),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Against the text"), lambda c: c.source,
            tooltip=lambda c: "；".join(x for x in (c.source, c.note) if x)),
     Column(QT_TRANSLATE_NOOP("PeriodRulesDialog", "Standing"), _check_state, tooltip=_check_state,
@@ -180,7 +188,7 @@ class PeriodRulesDialog(QDialog):
         try:
             rows = period_rules.statuses(self._db)
         except TribunalError as exc:
-            self._say(exc.message, error=True)
+            self._say(lang.text(exc.message), error=True)
             return
         self.model.set_rows(rows)
         row = self.model.row_of(current) if current is not None else None
@@ -214,7 +222,7 @@ class PeriodRulesDialog(QDialog):
             if st.outdated is not None:
                 parts.append(self.tr("Confirmed on {date} when it read {days} days ({basis}); the rule has "
                                      "changed since and must be checked again.").format(
-                    date=f"{st.outdated.confirmed_at:%Y-%m-%d}", days=st.outdated.days, basis=st.outdated.basis))
+                    date=f"{st.outdated.confirmed_at:%Y-%m-%d}", days=st.outdated.days, basis=lang.citation(st.outdated.basis)))
             self.note.setText("\n".join(p for p in parts if p))
         self._update_buttons()
 
@@ -250,7 +258,7 @@ class PeriodRulesDialog(QDialog):
             self._update_buttons()
             if isinstance(error, ValidationError) and place_errors(self._feedback, error):
                 return
-            self._say(error.message, error=True)
+            self._say(lang.text(error.message), error=True)
 
         # A period's length is a setting every case's clocks are worked out with.
         ops.run_write(self, work, changes=ops.Changes.SETTINGS | ops.Changes.CLOCKS, on_done=done,
@@ -265,7 +273,7 @@ class PeriodRulesDialog(QDialog):
             fb.clear()
         db, key, source, note = self._db, st.rule.key, self.source.text(), self.check_note.text()
         self._run(lambda: period_rules.confirm(db, key, source, note),
-                  self.tr("“{rule}” is confirmed.").format(rule=st.rule.label_zh), key)
+                  self.tr("“{rule}” is confirmed.").format(rule=lang.text(st.rule.label_zh)), key)
 
     def withdraw(self) -> None:
         """Withdraw the selected confirmation, with a reason."""
@@ -274,12 +282,12 @@ class PeriodRulesDialog(QDialog):
             return
         reason = msgbox.ask_text(self, self.tr("Withdraw confirmation"),
                                  self.tr("Why is the confirmation of “{rule}” withdrawn?").format(
-                                     rule=st.rule.label_zh))
+                                     rule=lang.text(st.rule.label_zh)))
         if reason is None:
             return
         db, check_id = self._db, check.id
         self._run(lambda: period_rules.withdraw(db, check_id, reason),
-                  self.tr("The confirmation of “{rule}” is withdrawn.").format(rule=st.rule.label_zh),
+                  self.tr("The confirmation of “{rule}” is withdrawn.").format(rule=lang.text(st.rule.label_zh)),
                   st.rule.key)
 
     @classmethod

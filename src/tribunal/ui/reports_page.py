@@ -42,7 +42,7 @@ from tribunal.services.reports import (
     ReportRequest,
     StatsReport,
 )
-from tribunal.ui import msgbox, ops
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.dates import DateField, pydate, qdate
 from tribunal.ui.hearings_page import choose_save_file
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -54,10 +54,11 @@ _HEADING = QColor("#1f4e79")
 
 def _lines_model(parent: QWidget) -> RowsModel:
     def definition(line: FigureLine) -> str | None:
-        return DEFINITIONS.get(line.definition)
+        found = DEFINITIONS.get(line.definition)
+        return lang.text(found) if found else None
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("ReportsPage", "Figure"), lambda r: ("　　" * r.indent) + r.label,
+        Column(QT_TRANSLATE_NOOP("ReportsPage", "Figure"), lambda r: ("　　" * r.indent) + lang.text(r.label),
                tooltip=definition, foreground=lambda r: _HEADING if r.heading else None),
         Column(QT_TRANSLATE_NOOP("ReportsPage", "This period"),
                lambda r: "" if r.heading else format_value(r.now, r.kind), align_right=True, tooltip=definition),
@@ -65,13 +66,13 @@ def _lines_model(parent: QWidget) -> RowsModel:
                lambda r: "" if r.heading else format_value(r.last, r.kind), align_right=True),
         # A part ("其中…") shares the definition of the figure above it: shown once.
         Column(QT_TRANSLATE_NOOP("ReportsPage", "What it counts"),
-               lambda r: "" if r.indent else DEFINITIONS.get(r.definition, ""), tooltip=definition),
+               lambda r: "" if r.indent else lang.text(DEFINITIONS.get(r.definition, "")), tooltip=definition),
     )
     return RowsModel("ReportsPage", columns, key=lambda r: r.key or r.label, parent=parent)
 
 
 def _cell(i: int) -> Callable[[Any], str]:
-    return lambda row: row.cells[i] if i < len(row.cells) else ""
+    return lambda row: lang.text(row.cells[i]) if i < len(row.cells) else ""
 
 
 class FigureListDialog(QDialog):
@@ -86,9 +87,9 @@ class FigureListDialog(QDialog):
     def __init__(self, listed: FigureList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.listed = listed
-        self.setWindowTitle(listed.title)
+        self.setWindowTitle(lang.text(listed.title))
         self.resize(960, 560)
-        columns = [Column(h, _cell(i), tooltip=_cell(i)) for i, h in enumerate(listed.headers)]
+        columns = [Column(lang.text(h), _cell(i), tooltip=_cell(i)) for i, h in enumerate(listed.headers)]
         self.model = RowsModel("FigureListDialog", columns, key=lambda r: id(r), parent=self)
         self.model.set_rows(listed.rows)
         self.view = make_table(self.model)
@@ -234,7 +235,7 @@ class ReportsPage(QWidget):
                 for t in reference.list_tribunals(self._db):
                     self.tribunal.addItem(t.name, t.id)
             except TribunalError as exc:
-                self.message.setText(exc.message)
+                self.message.setText(lang.text(exc.message))
         finally:
             self._filling = False
 
@@ -302,13 +303,13 @@ class ReportsPage(QWidget):
             return  # the clerk has asked for something else meanwhile; that answer is coming
         self.request, self.circuit, self.stats = request, circuit, stats
         scope = circuit.scope
-        self.heading.setText(self.tr("{period} · {scope}").format(period=scope.period_text, scope=scope.filter_text))
+        self.heading.setText(self.tr("{period} · {scope}").format(period=lang.text(scope.period_text), scope=lang.text(scope.filter_text)))
         self.circuit_model.set_rows(reports.circuit_lines(circuit))
         self.stats_model.set_rows(stats.lines)
         for key, svg in svgs.items():
             self.charts[key].load(QByteArray(svg))
         notes = list(circuit.notes) + list(stats.notes)
-        self.message.setText("\n".join(notes))
+        self.message.setText("\n".join(lang.text(n) for n in notes))
         self.message.setVisible(bool(notes))
         self.loaded.emit()
 
@@ -318,7 +319,7 @@ class ReportsPage(QWidget):
         self.stats_model.set_rows([])
         self.circuit = self.stats = self.request = None
         self.heading.setText("")
-        self.message.setText(error.message)
+        self.message.setText(lang.text(error.message))
         self.message.show()
         self.loaded.emit()
 

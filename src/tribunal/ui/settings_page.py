@@ -429,7 +429,7 @@ class SettingsPage(QWidget):
                 try:
                     saved[key] = settings_service.set_value(db, key, value)
                 except ValidationError as exc:
-                    refused[key] = exc.fields.get(key) or exc.message
+                    refused[key] = lang.text(exc.fields.get(key) or exc.message)
             for tribunal_id, enterprise_id in hosts.items():
                 reference.set_default_host(db, tribunal_id, enterprise_id)
                 saved[f"tribunal.{tribunal_id}.default_host"] = enterprise_id

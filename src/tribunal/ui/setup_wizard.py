@@ -42,7 +42,7 @@ from tribunal.domain.enums import StaffRole
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import reference, settings, setup, workstation
 from tribunal.services.app import Database, follow_workstation_clerk
-from tribunal.ui import msgbox, ops
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
@@ -368,7 +368,7 @@ def _show_errors(feedback: dict[str, FieldFeedback], errors: dict[str, str]) -> 
     """Show each message beside its field; True when there are none."""
     for key, fb in feedback.items():
         if key in errors:
-            fb.show_error(errors[key])
+            fb.show_error(lang.text(errors[key]))
         else:
             fb.clear()
     first = next((fb for key, fb in feedback.items() if key in errors), None)
@@ -465,7 +465,7 @@ class CommissionWizard(QWizard):
             try:
                 store_workstation(db, clerk, folder, language)
             except TribunalError as exc:  # the commission is saved: say so, do not undo it
-                return exc.message
+                return lang.text(exc.message)
             return ""
 
         _busy(self, True)
@@ -487,7 +487,7 @@ class CommissionWizard(QWizard):
         if isinstance(exc, ValidationError):
             self._show_refusal(exc)
         else:
-            msgbox.warning(self, self.tr("Not saved"), self.tr("The set-up was not saved."), exc.message)
+            msgbox.warning(self, self.tr("Not saved"), self.tr("The set-up was not saved."), lang.text(exc.message))
 
     def _show_refusal(self, exc: ValidationError) -> None:
         pages: tuple[tuple[int, QWizardPage, dict[str, FieldFeedback]], ...] = (
@@ -501,7 +501,7 @@ class CommissionWizard(QWizard):
                 while self.currentPage() is not _page and self.currentId() != PAGE_START:
                     self.back()
                 return
-        msgbox.warning(self, self.tr("Not saved"), self.tr("The set-up was not saved."), exc.message)
+        msgbox.warning(self, self.tr("Not saved"), self.tr("The set-up was not saved."), lang.text(exc.message))
 
 
 class WorkstationWizard(QWizard):
@@ -542,7 +542,7 @@ class WorkstationWizard(QWizard):
         _busy(self, False)
         if isinstance(exc, ValidationError):
             _show_errors(self.workstation.feedback, {
-                "clerk" if "clerk.name" in exc.fields else "folder": exc.message})
+                "clerk" if "clerk.name" in exc.fields else "folder": lang.text(exc.message)})
         else:
             msgbox.warning(self, self.tr("Not saved"), self.tr("This computer's settings were not saved."),
-                           exc.message)
+                           lang.text(exc.message))

@@ -16,7 +16,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import documents as document_service
 from tribunal.services.app import Database
 from tribunal.services.documents import TeachingDraft
-from tribunal.ui import msgbox
+from tribunal.ui import lang, msgbox
 from tribunal.ui.feedback import FORM_STYLE, WARNING_COLOUR, FieldFeedback
 
 __all__ = ["TeachingCaseDialog", "review_before_print"]
@@ -116,7 +116,7 @@ class TeachingCaseDialog(QDialog):
         try:
             self.saved = document_service.save_teaching_case(self._db, self._hearing_id, self.text.toPlainText())
         except ValidationError as exc:
-            self.text_feedback.show_error(exc.message)
+            self.text_feedback.show_error(lang.text(exc.message))
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)

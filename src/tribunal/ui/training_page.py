@@ -595,7 +595,7 @@ class SessionDialog(QDialog):
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:
-                self.summary.setText(exc.message)
+                self.summary.setText(lang.text(exc.message))
                 self.summary.show()
             return False
         except TribunalError as exc:
@@ -800,7 +800,7 @@ class AttendanceDialog(QDialog):
         try:
             self.saved = training.record_attendance(self._db, self._session_id, ids, others)
         except TribunalError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(lang.text(exc.message))
             self.summary.show()
             return False
         self.accept()
