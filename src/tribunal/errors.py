@@ -61,17 +61,22 @@ class StaleEditError(ConflictError):
     ``changes`` lists what was saved since the editor loaded the record, newest last, as
     ``(when, who, what, fields)`` where ``fields`` names the fields that changed — enough for
     the GUI to show "王书记员 changed the respondent's address at 10:42" and offer to reload.
-    ``current_version`` is the version to load again.
+    ``current_version`` is the version to load again. ``details`` runs parallel to
+    ``changes``: for each change, ``(field, before, after)`` with the values as the audit trail
+    keeps them (ID and phone numbers masked), fields inside lists named by their path
+    (``parties.1.phone``); :mod:`tribunal.services.field_labels` names and shows them.
     """
 
     def __init__(self, message: str, *, entity: str, entity_id: int, expected_version: int,
-                 current_version: int, changes: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()) -> None:
+                 current_version: int, changes: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (),
+                 details: tuple[tuple[tuple[str, object, object], ...], ...] = ()) -> None:
         super().__init__(message)
         self.entity = entity
         self.entity_id = entity_id
         self.expected_version = expected_version
         self.current_version = current_version
         self.changes = changes
+        self.details = details
 
 
 class MissingParameter(ValidationError):
