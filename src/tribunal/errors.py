@@ -65,11 +65,14 @@ class StaleEditError(ConflictError):
     ``changes``: for each change, ``(field, before, after)`` with the values as the audit trail
     keeps them (ID and phone numbers masked), fields inside lists named by their path
     (``parties.1.phone``); :mod:`tribunal.services.field_labels` names and shows them.
+    ``records`` holds, for each change, the stored value those paths point into (to name a
+    party by its role).
     """
 
     def __init__(self, message: str, *, entity: str, entity_id: int, expected_version: int,
                  current_version: int, changes: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (),
-                 details: tuple[tuple[tuple[str, object, object], ...], ...] = ()) -> None:
+                 details: tuple[tuple[tuple[str, object, object], ...], ...] = (),
+                 records: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.entity = entity
         self.entity_id = entity_id
@@ -77,6 +80,7 @@ class StaleEditError(ConflictError):
         self.current_version = current_version
         self.changes = changes
         self.details = details
+        self.records = records
 
 
 class MissingParameter(ValidationError):

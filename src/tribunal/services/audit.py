@@ -107,6 +107,9 @@ class AuditRow:
     #: bookkeeping fields left out: what the audit page shows, named by
     #: :func:`tribunal.services.field_labels.field_label`.
     details: list[tuple[str, Any, Any]] = dataclasses.field(default_factory=list)
+    #: The stored value after the change (before it, for a removal): what ``details`` keys point
+    #: into, so that a party is named by its role (``field_label(..., record=row.record)``).
+    record: Any = None
 
 
 def shown_value(value: Any) -> str:
@@ -136,7 +139,8 @@ def _diff(before: Any, after: Any, prefix: str = "") -> list[tuple[str, Any, Any
 def _audit_row(r: AuditEntry) -> AuditRow:
     return AuditRow(r.at, r.actor, r.action, r.summary, _diff(r.before or {}, r.after or {}),
                     id=r.id, entity=r.entity, entity_id=r.entity_id,
-                    details=field_labels.field_changes(r.before or {}, r.after or {}))
+                    details=field_labels.field_changes(r.before or {}, r.after or {}),
+                    record=r.after or r.before)
 
 
 def history(db: Database, entity: str, entity_id: int) -> list[AuditRow]:
@@ -275,7 +279,7 @@ def check_version(session: Session, *, current: int, expected: int | None, entit
         f"{what}在您打开后已被{who}修改并保存{('（' + last + '）') if last else ''}，"
         "您的修改未保存。请重新打开，核对对方的修改后再改",
         entity=entity, entity_id=entity_id, expected_version=expected, current_version=current,
-        changes=changes, details=details,
+        changes=changes, details=details, records=tuple(e.after or e.before for e in reversed(chosen)),
     )
 
 

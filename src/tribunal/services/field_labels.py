@@ -236,18 +236,24 @@ def _pick(label: Label, english: bool) -> str:
     return label[1] if english else label[0]
 
 
-def field_label(entity: str, key: str, language: str = "zh") -> str:
-    """The clerk's name for a field of a record, e.g. ``("case", "parties.1.phone")`` → 当事人2 联系电话.
+def field_label(entity: str, key: str, language: str = "zh", *, record: Any = None) -> str:
+    """The clerk's name for a field of a record, e.g. ``("case", "parties.1.phone")`` → 被申请人 联系电话.
 
     Args:
         entity: the kind of record, as the audit trail names it (case, enterprise, hearing…).
         key: the field's key as the audit trail stores it; a dotted path for a field inside a
             list item (``parties.1.phone``) or a nested record (``agent.name``).
         language: "zh" or "en".
+        record: the stored value the key points into (the entry's after, else before value);
+            with it a party is named by its role (申请人, 被申请人2) rather than its place.
 
     Returns:
         The label; a key the table does not know comes back as it is (never an empty label).
     """
+    if record is not None:
+        named = _party_label(key, record, language.startswith("en"))
+        if named:
+            return named
     english = language.startswith("en")
     if not key:
         return "—"
@@ -275,6 +281,29 @@ def field_label(entity: str, key: str, language: str = "zh") -> str:
     if rest:
         text += " " + ".".join(rest)
     return text
+
+
+def _party_label(key: str, record: Any, english: bool) -> str:
+    # "parties.1.phone" of a case whose second party is the respondent → 被申请人 联系电话.
+    parts = key.split(".")
+    if len(parts) < 3 or parts[0] != "parties" or not parts[1].isdigit() or not isinstance(record, dict):
+        return ""
+    parties = record.get("parties")
+    index = int(parts[1])
+    if not isinstance(parties, list) or index >= len(parties) or not isinstance(parties[index], dict):
+        return ""
+    from tribunal.domain.enums import PartyRole
+
+    role_value = parties[index].get("role")
+    try:
+        role = PartyRole(role_value)
+    except ValueError:
+        return ""
+    same = [i for i, p in enumerate(parties) if isinstance(p, dict) and p.get("role") == role_value]
+    name = role.label("en" if english else "zh")
+    if len(same) > 1:
+        name += f" {same.index(index) + 1}" if english else str(same.index(index) + 1)
+    return f"{name} {_nested_label(parts[2:], _PARTY, english)}"
 
 
 def _nested_label(parts: list[str], fields: dict[str, Label], english: bool) -> str:

@@ -655,6 +655,10 @@ class StaleBanner(QWidget):
         self.hide()
 
 
+#: A watched record's version before it has been read.
+_UNREAD = object()
+
+
 class RecordWatch(QObject):
     """Tells an open editor when its record was changed by someone else, without reloading it.
 
@@ -674,14 +678,14 @@ class RecordWatch(QObject):
         self._changes = changes
         self._banner = banner
         self._record_id: int | None = None
-        self._version: Any = None
+        self._version: Any = _UNREAD
         banner.reload_requested.connect(reload)
         bus().changed.connect(self._changed)
 
     def track(self, record_id: int | None) -> None:
         """Watch ``record_id`` (None: a new record, nothing to watch) from its current version."""
         self._record_id = record_id
-        self._version = None
+        self._version = _UNREAD
         self._banner.hide()
         if record_id is None:
             return
@@ -692,6 +696,11 @@ class RecordWatch(QObject):
 
     def _noted(self, version: Any) -> None:
         self._version = version
+
+    @property
+    def ready(self) -> bool:
+        """Whether the version of the record being watched has been read (a change is noticed)."""
+        return self._record_id is not None and self._version is not _UNREAD
 
     @property
     def stale(self) -> bool:
@@ -714,5 +723,7 @@ class RecordWatch(QObject):
     def _compare(self, record_id: int, known: Any, now: Any) -> None:
         if record_id != self._record_id:
             return
-        if known is not None and now != known:
+        # A record without any audit entry yet (loaded in bulk) has the version None: a first
+        # entry is a change too.
+        if known is not _UNREAD and now != known:
             self._banner.show()

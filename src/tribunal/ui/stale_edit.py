@@ -50,6 +50,7 @@ def change_lines(error: StaleEditError, lang: str = "zh") -> list[tuple[str, str
     rows: list[tuple[str, str, str, str, str]] = []
     for index, (when, who, summary, _fields) in enumerate(error.changes):
         details: tuple[tuple[str, Any, Any], ...] = error.details[index] if index < len(error.details) else ()
+        record = error.records[index] if index < len(error.records) else None
         shown = [(key, before, after) for key, before, after in details
                  if key.rsplit(".", 1)[-1] not in field_labels.INTERNAL_FIELDS]
         if not shown:
@@ -57,7 +58,7 @@ def change_lines(error: StaleEditError, lang: str = "zh") -> list[tuple[str, str
             continue
         for key, before, after in shown:
             last = key.rsplit(".", 1)[-1]
-            rows.append((when, who, field_labels.field_label(error.entity, key, lang),
+            rows.append((when, who, field_labels.field_label(error.entity, key, lang, record=record),
                          field_labels.value_text(before, lang, key=last),
                          field_labels.value_text(after, lang, key=last)))
     return rows
