@@ -118,7 +118,7 @@ def test_fields_are_named_as_the_clerk_knows_them(qtbot, gui_db: Database, tmp_p
     _searched(qtbot, dialog)
     update = next(r for r in dialog.rows if r.action == "case.update")
     html = dialog.entry_html(update)
-    assert "被申请人 姓名/名称" in html and "被申请人 联系电话" in html
+    assert "被申请人 名称" in html and "被申请人 联系电话" in html
     assert "中国建筑第五工程局有限公司湖南分公司" in html and "139****1234" in html and "13907391234" not in html
     # No internal key reaches the clerk: neither the field names nor the bookkeeping columns.
     for key in ("parties", "phone", "name", "version", "updated_at"):

@@ -5,8 +5,10 @@ what the clerk typed."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -115,6 +117,17 @@ def test_case_editor_names_the_party_field_and_masks_the_numbers(
     assert "申请人 联系电话" in text and OTHER_CLERK in text
     assert "139****1234" in text and "13907391234" not in text  # masked, as everywhere
     assert editor.case_summary.toPlainText() == "书记员正在输入的案情"
+    if os.environ.get("TRIBUNAL_SCREENSHOTS"):
+        shown = refusals.shown[-1]
+        editor.resize(1366, 768)
+        editor.show()
+        shown.show()
+        qtbot.waitExposed(shown)
+        folder = Path(os.environ["TRIBUNAL_SCREENSHOTS"])
+        shown.grab().save(str(folder / "stale-dialog.png"))
+        shown.resize(1366, 768)
+        shown.grab().save(str(folder / "stale-dialog-1366.png"))
+        shown.hide()
 
     refusals.reload = True
     assert not editor.save()

@@ -303,6 +303,10 @@ def _party_label(key: str, record: Any, english: bool) -> str:
     name = role.label("en" if english else "zh")
     if len(same) > 1:
         name += f" {same.index(index) + 1}" if english else str(same.index(index) + 1)
+    if parts[2:] == ["name"]:
+        # A worker has a 姓名, an enterprise a 名称.
+        organisation = parties[index].get("kind") == "organisation"
+        return f"{name} " + (("Name" if english else "名称") if organisation else ("Name" if english else "姓名"))
     return f"{name} {_nested_label(parts[2:], _PARTY, english)}"
 
 
