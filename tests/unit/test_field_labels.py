@@ -42,7 +42,7 @@ def test_every_stored_field_has_a_label(entity: str, kind: type, prefix: str, la
 def test_a_party_is_named_by_its_role() -> None:
     record = {"parties": [{"role": "applicant"}, {"role": "applicant"}, {"role": "respondent"}]}
     assert field_label("case", "parties.2.phone", record=record) == "被申请人 联系电话"
-    assert field_label("case", "parties.1.name", record=record) == "申请人2 姓名/名称"
+    assert field_label("case", "parties.1.name", record=record) == "申请人2 姓名"
     assert field_label("case", "parties.2.phone", "en", record=record) == "Respondent Phone"
     assert field_label("case", "claims.0.amount_fen") == "第1项请求 请求金额"
 
