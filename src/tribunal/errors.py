@@ -51,6 +51,13 @@ class DatabaseError(TribunalError):
     """The database cannot be opened or used: missing folder, not a database, server down."""
 
 
+class DatabaseHeld(DatabaseError):
+    """The database is held for a moment (a backup is being restored into it); try again shortly.
+
+    A window that reads while it is held shows what it has and reads again afterwards.
+    """
+
+
 class NewerDatabaseError(DatabaseError):
     """The database was written by a newer version of the program and is left untouched."""
 

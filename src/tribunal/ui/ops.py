@@ -458,11 +458,63 @@ _read_serials: dict[tuple[int, str], int] = {}
 _serial = itertools.count(1)
 
 
+class _ReadGate:
+    """Lets background reads run side by side, except while work needs the database alone.
+
+    Restoring a backup replaces the database file: no connection may be open meanwhile, or
+    the restore is refused as "in use" (and on Windows the file cannot be replaced at all).
+    Such work runs :meth:`alone`, which waits for the reads under way to end and holds back
+    new ones (the poll for other workstations' changes, a page's refresh) until it is over.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._closed = False
+
+    @contextlib.contextmanager
+    def reading(self) -> Any:
+        with self._cond:
+            while self._closed:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def alone(self) -> Any:
+        with self._cond:
+            self._closed = True
+            while self._readers:
+                self._cond.wait()
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._closed = False
+                self._cond.notify_all()
+
+
+_read_gate = _ReadGate()
+
+
+def _gated(work: Callable[[], T], gate: Callable[[], Any]) -> Callable[[], T]:
+    def run() -> T:
+        with gate():
+            return work()
+    return run
+
+
 def run_write(parent: QObject | None, work: Callable[[], T], *, changes: Changes,
               on_done: Callable[[T], None] | None = None,
               on_failed: Callable[[TribunalError], None] | None = None,
               on_cancelled: Callable[[], None] | None = None,
-              progress: Progress | None = None, source: object = None) -> Op[T]:
+              progress: Progress | None = None, source: object = None,
+              exclusive: bool = False) -> Op[T]:
     """Run a service call that changes data, off the GUI thread, then broadcast ``changes``.
 
     Args:
@@ -475,6 +527,9 @@ def run_write(parent: QObject | None, work: Callable[[], T], *, changes: Changes
         on_cancelled: runs when the clerk cancelled (``progress`` with ``cancellable``).
         progress: shows a progress window for long work.
         source: the sender named in the broadcast (default: ``parent``).
+        exclusive: the work needs the database to itself (a restore replaces the file): it
+            starts once the background reads under way have ended, and no new one starts
+            until it is over.
 
     Returns:
         The running :class:`Op` (its ``ended`` signal fires when it is over).
@@ -482,7 +537,7 @@ def run_write(parent: QObject | None, work: Callable[[], T], *, changes: Changes
     op: Op[T] = Op(parent, changes=changes, on_done=on_done, on_failed=on_failed,
                    on_cancelled=on_cancelled, progress=progress,
                    source=parent if source is None else source)
-    _writer_pool().start(_Task(work, op))
+    _writer_pool().start(_Task(_gated(work, _read_gate.alone) if exclusive else work, op))
     return op
 
 
@@ -516,7 +571,7 @@ def run_read(parent: QObject | None, work: Callable[[], T], on_done: Callable[[T
 
     op: Op[T] = Op(parent, changes=Changes.NONE, on_done=on_done, on_failed=on_failed,
                    on_cancelled=on_cancelled, progress=progress, source=parent, current=current)
-    _reader_pool().start(_Task(work, op))
+    _reader_pool().start(_Task(_gated(work, _read_gate.reading), op))
     return op
 
 
