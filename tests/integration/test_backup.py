@@ -465,8 +465,7 @@ def test_a_handle_held_for_a_restore_refuses_sessions_and_works_again_afterwards
         pytest.skip("the file swap is SQLite's")
     from tribunal.errors import DatabaseHeld
 
-    with db.held():
-        with pytest.raises(DatabaseHeld, match="正在从备份恢复"), db.session(write=False):
-            pass
+    with db.held(), pytest.raises(DatabaseHeld, match="正在从备份恢复"), db.session(write=False):
+        pass
     with db.session(write=False) as s:
         assert s.execute(text("select 1")).scalar() == 1
