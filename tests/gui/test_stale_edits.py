@@ -29,6 +29,8 @@ from tribunal.ui.participants_widgets import ParticipantDialog
 from tribunal.ui.topics_dialog import TopicsDialog
 from tribunal.ui.training_page import SessionDialog
 
+from .helpers import MessageBoxes
+
 OTHER_CLERK = "王书记员"
 
 
@@ -52,10 +54,15 @@ class Refusals:
         return self.shown[-1].text()
 
 
+#: The real ``ask`` (the suite's ``boxes`` fixture replaces it with a recorder).
+SHOW_DIALOG = stale_edit.ask
+
+
 @pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> Refusals:
-    """The real dialog is built; its ``exec`` answers at once instead of waiting for a click."""
+def refusals(monkeypatch: pytest.MonkeyPatch, boxes: MessageBoxes) -> Refusals:
+    """The real dialog is built and asked; its ``exec`` answers at once instead of waiting for a click."""
     recorder = Refusals()
+    monkeypatch.setattr(stale_edit, "ask", SHOW_DIALOG)
 
     def answer(dialog: stale_edit.StaleEditDialog) -> int:
         recorder.shown.append(dialog)
