@@ -189,7 +189,7 @@
     <name>AuditLog</name>
     <message>
         <source>Cases</source>
-        <extracomment>The areas of the action filter, in the clerk&apos;s words (the part of the key before the dot).</extracomment>
+        <extracomment>Entries read at a time. The areas of the action filter, in the clerk&apos;s words (the part of the key before the dot).</extracomment>
         <translation>案件</translation>
     </message>
     <message>
@@ -387,18 +387,6 @@
     <message>
         <source>After</source>
         <translation>修改后</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -667,7 +655,6 @@
     <name>CaseDetailPane</name>
     <message>
         <source>Type of dispute</source>
-        <extracomment>Positions of the 其他参与人 tab (after the tribunal) and of the 期限 tab (the statutory clocks, just before the history). The TAB_* numbers above index the read-only text views for :meth:`CaseDetailPane.text`, not the tabs.</extracomment>
         <translation>案由</translation>
     </message>
     <message>
@@ -707,14 +694,6 @@
         <translation>集体争议</translation>
     </message>
     <message>
-        <source>Number of workers</source>
-        <translation>涉及劳动者人数</translation>
-    </message>
-    <message>
-        <source>Extension approved</source>
-        <translation>已批准延长审限</translation>
-    </message>
-    <message>
         <source>Clerk</source>
         <translation>书记员</translation>
     </message>
@@ -731,48 +710,8 @@
         <translation>仲裁请求</translation>
     </message>
     <message>
-        <source>Arbitral tribunal</source>
-        <translation>仲裁庭组成</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>身份</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>所在单位</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Kind of agent</source>
-        <translation>代理人种类</translation>
-    </message>
-    <message>
-        <source>Firm or unit</source>
-        <translation>律师事务所或单位</translation>
-    </message>
-    <message>
         <source>Address for service</source>
         <translation>送达地址</translation>
-    </message>
-    <message>
-        <source>Licence number</source>
-        <translation>执业证号</translation>
-    </message>
-    <message>
-        <source>Relation to the party</source>
-        <translation>与当事人的关系</translation>
-    </message>
-    <message>
-        <source>Legal aid</source>
-        <translation>法律援助</translation>
     </message>
     <message>
         <source>Authority</source>
@@ -780,6 +719,7 @@
     </message>
     <message>
         <source>Overview</source>
+        <extracomment>Positions of the 其他参与人 tab (after the tribunal) and of the 期限 tab (the statutory clocks, just before the history). The TAB_* numbers above index the read-only text views for :meth:`CaseDetailPane.text`, not the tabs.</extracomment>
         <translation>概况</translation>
     </message>
     <message>
@@ -1993,6 +1933,7 @@
     </message>
     <message>
         <source>Hearings at an enterprise: {days}. Ticked by default when the case is mediated and closed on one of those days.</source>
+        <extracomment>The case&apos;s version when the dialog opened: a closing over somebody&apos;s later save is refused.</extracomment>
         <translation>本案在企业开庭的日期：{days}。调解结案且结案日为其中一天的，默认勾选当庭调解。</translation>
     </message>
     <message>
@@ -6483,6 +6424,62 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Show the saved record; what you typed here is dropped</source>
         <translation>显示已保存的记录；此处未保存的输入将被放弃</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEditDialog</name>
+    <message>
+        <source>Saved by someone else meanwhile</source>
+        <extracomment>What the dialog&apos;s ``exec`` returns for each choice.</extracomment>
+        <translation>此记录已被他人修改</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <source>While you were editing, {who} changed and saved this record. Your changes have NOT been saved.</source>
+        <translation>在您编辑期间，{who}修改并保存了此记录。您的修改尚未保存。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原来</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Reload drops what you typed and shows the record as saved now. Back to my changes keeps your text in the form so that you can copy it; then reload and enter it again.</source>
+        <translation>“重新载入”将放弃您填写的内容，显示已保存的记录；“返回修改”保留您填写的内容，便于复制后重新载入再填入。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Discard my changes and load the saved record</source>
+        <translation>放弃我的修改，载入已保存的记录</translation>
+    </message>
+    <message>
+        <source>Back to my changes</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Keep what I typed so that I can copy it</source>
+        <translation>保留我填写的内容，以便复制</translation>
     </message>
 </context>
 <context>

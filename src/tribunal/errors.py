@@ -58,6 +58,13 @@ class DatabaseError(TribunalError):
     """The database cannot be opened or used: missing folder, not a database, server down."""
 
 
+class DatabaseHeld(DatabaseError):
+    """The database is held for a moment (a backup is being restored into it); try again shortly.
+
+    A window that reads while it is held shows what it has and reads again afterwards.
+    """
+
+
 class NewerDatabaseError(DatabaseError):
     """The database was written by a newer version of the program and is left untouched."""
 
@@ -68,17 +75,26 @@ class StaleEditError(ConflictError):
     ``changes`` lists what was saved since the editor loaded the record, newest last, as
     ``(when, who, what, fields)`` where ``fields`` names the fields that changed — enough for
     the GUI to show "王书记员 changed the respondent's address at 10:42" and offer to reload.
-    ``current_version`` is the version to load again.
+    ``current_version`` is the version to load again. ``details`` runs parallel to
+    ``changes``: for each change, ``(field, before, after)`` with the values as the audit trail
+    keeps them (ID and phone numbers masked), fields inside lists named by their path
+    (``parties.1.phone``); :mod:`tribunal.services.field_labels` names and shows them.
+    ``records`` holds, for each change, the stored value those paths point into (to name a
+    party by its role).
     """
 
     def __init__(self, message: str, *, entity: str, entity_id: int, expected_version: int,
-                 current_version: int, changes: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()) -> None:
+                 current_version: int, changes: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (),
+                 details: tuple[tuple[tuple[str, object, object], ...], ...] = (),
+                 records: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.entity = entity
         self.entity_id = entity_id
         self.expected_version = expected_version
         self.current_version = current_version
         self.changes = changes
+        self.details = details
+        self.records = records
 
 
 class MissingParameter(ValidationError):

@@ -22,10 +22,11 @@ from tests.integration.data.outreach import World
 from tribunal.db.engine import Database
 from tribunal.db.models import CircuitTribunal, Zone
 from tribunal.domain.enums import StaffRole
+from tribunal.errors import StaleEditError
 from tribunal.services import reference
 from tribunal.services.app import open_database
 from tribunal.ui import app as ui_app
-from tribunal.ui import msgbox, window_state
+from tribunal.ui import msgbox, stale_edit, window_state
 
 from .helpers import MessageBoxes
 
@@ -96,8 +97,16 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
         recorder.shown.append(("ask_text", title, label, ""))
         return recorder.text_answer
 
+    def stale(parent: object, error: StaleEditError) -> bool:
+        # The real dialog is built (its text is what the clerk would read), never shown.
+        dialog = stale_edit.StaleEditDialog(error)
+        recorder.shown.append(("stale", dialog.windowTitle(), dialog.text(), ""))
+        dialog.deleteLater()
+        return recorder.stale_reload
+
     for kind in ("information", "warning", "critical"):
         monkeypatch.setattr(msgbox, kind, record(kind))
+    monkeypatch.setattr(stale_edit, "ask", stale)
     monkeypatch.setattr(msgbox, "confirm", confirm)
     monkeypatch.setattr(msgbox, "ask_text", ask_text)
     return recorder

@@ -21,12 +21,15 @@ VALID_MOBILE = "13807311234"
 
 
 class MessageBoxes:
-    """Stands in for tribunal.ui.msgbox: records what would have been shown, never blocks."""
+    """Stands in for tribunal.ui.msgbox (and the stale-save dialog, kind "stale"): records what
+    would have been shown, never blocks."""
 
     def __init__(self) -> None:
         self.shown: list[tuple[str, str, str, str]] = []  # kind, title, text, detail
         self.confirm_answer = True
         self.text_answer: str | None = None
+        #: The answer to a stale-save dialog: True 重新载入, False 返回修改.
+        self.stale_reload = False
 
     def kinds(self) -> list[str]:
         return [kind for kind, *_ in self.shown]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from tests.integration.helpers import applicant, case_input, respondent
@@ -97,3 +98,45 @@ def test_the_menus_back_up_and_open_the_log(qtbot, gui_db: Database, tmp_path: P
 
     log = window.open_audit_log()
     qtbot.waitUntil(lambda: any(r.action == "database.backup" for r in log.rows), timeout=10_000)
+
+
+def _edited_respondent(db: Database) -> cases.CaseDetail:
+    """A case whose respondent's name and phone were changed after it was registered."""
+    first, _second = _two_cases(db)
+    data = first.to_input()
+    parties = list(data.parties)
+    parties[1] = replace(parties[1], name="中国建筑第五工程局有限公司湖南分公司", phone="13907391234")
+    return cases.update_case(db, first.id, replace(data, parties=tuple(parties)), expected_version=first.version,
+                             today=TODAY)
+
+
+def test_fields_are_named_as_the_clerk_knows_them(qtbot, gui_db: Database, tmp_path: Path):
+    case = _edited_respondent(gui_db)
+    dialog = AuditLogDialog(gui_db)
+    qtbot.addWidget(dialog)
+    dialog.case_box.setText(case.number)
+    _searched(qtbot, dialog)
+    update = next(r for r in dialog.rows if r.action == "case.update")
+    html = dialog.entry_html(update)
+    assert "被申请人 名称" in html and "被申请人 联系电话" in html
+    assert "中国建筑第五工程局有限公司湖南分公司" in html and "139****1234" in html and "13907391234" not in html
+    # No internal key reaches the clerk: neither the field names nor the bookkeeping columns.
+    for key in ("parties", "phone", "name", "version", "updated_at"):
+        assert f">{key}<" not in html and f"{key}." not in html
+
+    dialog.resize(1366, 768)
+    dialog.table.selectRow(dialog.rows.index(update))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    if os.environ.get("TRIBUNAL_SCREENSHOTS"):
+        dialog.grab().save(str(Path(os.environ["TRIBUNAL_SCREENSHOTS"]) / "audit-log-fields.png"))
+
+
+def test_fields_are_named_in_english_in_english_mode(qtbot, gui_db: Database, english: None):
+    case = _edited_respondent(gui_db)
+    dialog = AuditLogDialog(gui_db)
+    qtbot.addWidget(dialog)
+    dialog.case_box.setText(case.number)
+    _searched(qtbot, dialog)
+    html = dialog.entry_html(next(r for r in dialog.rows if r.action == "case.update"))
+    assert "Respondent Phone" in html and "Respondent Name" in html and "被申请人 联系电话" not in html

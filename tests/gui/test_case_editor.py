@@ -242,10 +242,11 @@ def test_someone_elses_edit_is_reported_in_a_message_box(
     type_into(qtbot, editor.party_forms()[0].address, "大祥区")
     click_save(qtbot, editor)
 
-    assert boxes.kinds() == ["warning"]
-    # Says who saved in between and that this save was not kept.
-    assert f"已被{seeded_db.actor}修改并保存" in boxes.texts() and "您的修改未保存" in boxes.texts()
+    assert boxes.kinds() == ["stale"]
+    # Says who saved in between and that this save was not kept; the typing is still there.
+    assert f"{seeded_db.actor}修改并保存了此记录" in boxes.texts() and "您的修改尚未保存" in boxes.texts()
     assert editor.saved_case is None
+    assert editor.party_forms()[0].address.text().endswith("大祥区")
 
 
 def test_cancel_with_unsaved_typing_asks_first(

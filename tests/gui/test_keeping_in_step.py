@@ -114,7 +114,7 @@ def test_an_open_editor_is_told_not_reloaded(qtbot: QtBot, demo_db: Database) ->
     editor = CaseEditor(demo_db, accepted.id)
     qtbot.addWidget(editor)
     editor.show()
-    qtbot.waitUntil(lambda: editor.record_watch._version is not None, timeout=5000)
+    qtbot.waitUntil(lambda: editor.record_watch.ready, timeout=5000)
     editor.case_summary.setPlainText("书记员正在输入的内容")
 
     # Meanwhile another clerk suspends this case's award clock (an audited change of the case).
@@ -136,7 +136,7 @@ def test_an_editor_is_not_flagged_for_changes_to_other_records(qtbot: QtBot, dem
     editor = CaseEditor(demo_db, ids[0])
     qtbot.addWidget(editor)
     editor.show()
-    qtbot.waitUntil(lambda: editor.record_watch._version is not None, timeout=5000)
+    qtbot.waitUntil(lambda: editor.record_watch.ready, timeout=5000)
     schedule_new_hearing(demo_db)  # another case gets a hearing
     op = ops.run_read(editor, lambda: None, lambda _r: None)
     ops.broadcast(Changes.CASES | Changes.HEARINGS)

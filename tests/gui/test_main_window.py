@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -25,7 +26,7 @@ from tribunal.ui.main_window import (
     MainWindow,
 )
 
-from .helpers import make_case
+from .helpers import MessageBoxes, make_case
 
 CHINESE_NAVIGATION = ["工作台", "案件", "开庭排期", "企业", "旁听人员", "培训", "文书", "统计", "设置"]
 
@@ -212,3 +213,56 @@ def test_the_hearing_pane_invites_observers_and_opens_check_in(
     monkeypatch.setattr(CheckinWindow, "open_for", staticmethod(lambda _parent, _db, hid: opened.append(hid)))
     page.detail.checkin_button.click()
     assert opened == [public.id]
+
+
+def test_file_menu_restores_a_backup_and_every_page_reads_it_again(
+        qtbot: QtBot, seeded_db: Database, boxes: MessageBoxes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tribunal.services import backup, enterprises
+    from tribunal.ui import ops
+
+    kept = [make_case(seeded_db, "阿卜杜热合曼·阿卜杜克热木"), make_case(seeded_db, "王𬱖")]
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    made = backup.backup_to_folder(seeded_db, stick)
+    # After the backup: a case and an enterprise that the restore must take away again.
+    later = make_case(seeded_db, "李䶮")
+    enterprises.create_enterprise(seeded_db, enterprises.EnterpriseInput(
+        name="中国建筑第五工程局有限公司湖南分公司邵阳经济技术开发区宝庆大道综合管廊项目经理部"))
+
+    window = open_window(qtbot, seeded_db)
+    for index in range(PAGE_SETTINGS + 1):  # every page built, as after a day's work
+        window.switch_to(index)
+    window.switch_to(PAGE_CASES)
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 3, timeout=10_000)
+    log = window.open_audit_log()
+    ops.wait_until_idle()
+
+    loaded: list[str] = []
+    pages = [window.dashboard, window.cases, window.settings_page, *window._built.values()]
+    for page in pages:
+        if hasattr(page, "load"):
+            original = page.load
+            monkeypatch.setattr(page, "load", lambda original=original, page=page: (
+                loaded.append(type(page).__name__), original())[1])
+
+    window.choose_backup_file = lambda: str(made.path)  # type: ignore[method-assign]
+    boxes.confirm_answer = True
+    action = window.restore_action
+    assert action.text() == "从备份恢复…" and action.isEnabled()
+    with qtbot.waitSignal(ops.bus().changed, timeout=30_000):
+        action.trigger()
+    ops.wait_until_idle()
+
+    # Asked first, told once: no page complains about the database being away meanwhile.
+    assert [b[0] for b in boxes.shown] == ["confirm", "information"], boxes.shown
+    assert "恢复" in boxes.shown[0][1] and "已恢复" in boxes.shown[1][1] + boxes.shown[1][2]
+    # The rows are the backup's: the two cases kept, the later case and enterprise gone.
+    numbers = {r.number for r in cases.case_rows(seeded_db, cases.search_case_ids(seeded_db, cases.CaseFilter()))}
+    assert numbers == {c.number for c in kept} and later.number not in numbers
+    assert not enterprises.search_enterprises(seeded_db, "综合管廊")
+    # Every page read the restored database again, and shows it.
+    assert {type(p).__name__ for p in pages if hasattr(p, "load")} <= set(loaded)
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: any(r.action == "database.restore" for r in log.rows), timeout=10_000)
+    # The restore is in the audit trail of the restored database, and a safety copy was kept.
+    assert any(p.name != made.path.name for p in (seeded_db.path.parent / "backups").iterdir())

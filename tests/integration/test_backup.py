@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from tests.conftest import TODAY
 from tribunal.cli import main
 from tribunal.db import sqlite_files, transfer
+from tribunal.db.engine import Database
 from tribunal.db.migrations import HEAD
 from tribunal.errors import DatabaseError, ValidationError
 from tribunal.services import backup, demo, settings
@@ -455,3 +456,16 @@ def test_db_upgrade_dumps_a_server_first(pg_url, tmp_path, capsys):
     engine.dispose()
     code, _, err = _cli(capsys, "--db", target, "cases")
     assert code == 0, err
+
+
+def test_a_handle_held_for_a_restore_refuses_sessions_and_works_again_afterwards(db: Database) -> None:
+    """While a restore swaps the file, the caller's handle opens no connection to it: a window
+    reading then is told to wait (DatabaseHeld) rather than keeping the file open."""
+    if not db.is_sqlite:
+        pytest.skip("the file swap is SQLite's")
+    from tribunal.errors import DatabaseHeld
+
+    with db.held(), pytest.raises(DatabaseHeld, match="正在从备份恢复"), db.session(write=False):
+        pass
+    with db.session(write=False) as s:
+        assert s.execute(text("select 1")).scalar() == 1

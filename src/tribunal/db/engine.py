@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from tribunal.db import guard
-from tribunal.errors import ConflictError, DatabaseError, ValidationError
+from tribunal.errors import ConflictError, DatabaseError, DatabaseHeld, ValidationError
 from tribunal.texts import msg
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -203,6 +204,10 @@ class Database:
         self._write_factory = sessionmaker(self._write_engine, expire_on_commit=False)
         guard.install(self._write_factory)
         guard.install(self._read_factory)
+        # Sessions in use, and whether the file is held for a restore (see held()).
+        self._use = threading.Condition()
+        self._in_use = 0
+        self._held = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -223,6 +228,20 @@ class Database:
             DatabaseError: the database could not be reached or is locked for too long.
         """
         factory = self._write_factory if write else self._read_factory
+        with self._use:
+            if self._held:
+                raise DatabaseHeld("正在从备份恢复数据库，请稍候片刻再试")
+            self._in_use += 1
+        try:
+            with self._session(factory, write=write) as session:
+                yield session
+        finally:
+            with self._use:
+                self._in_use -= 1
+                self._use.notify_all()
+
+    @contextmanager
+    def _session(self, factory: sessionmaker[Session], *, write: bool) -> Iterator[Session]:
         session = factory()
         try:
             yield session
@@ -266,6 +285,32 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def held(self, *, timeout: float = 30.0) -> Iterator[None]:
+        """Keep this handle off the database file while the block runs (a restore swaps it).
+
+        Sessions already open are waited for; a new one is refused with a clear message
+        (a window reading a list at that moment says so instead of reopening the file). Every
+        pooled connection is closed on entry and again on exit, so that the next session opens
+        the file as it is then.
+
+        Raises:
+            DatabaseError: a session stayed open longer than ``timeout`` seconds.
+        """
+        with self._use:
+            self._held = True
+            if not self._use.wait_for(lambda: self._in_use == 0, timeout):
+                self._held = False
+                raise DatabaseError("本程序仍在读写数据库，无法恢复备份，请稍候再试（未作任何改动）")
+        try:
+            self.engine.dispose()
+            yield
+        finally:
+            self.engine.dispose()
+            with self._use:
+                self._held = False
+                self._use.notify_all()
 
 
 def system_user() -> str:

@@ -25,7 +25,7 @@ from tribunal.db.models import AuditEntry, Case, DatabaseMeta, Hearing
 from tribunal.db.search import contains, starts_with
 from tribunal.domain.audit_masking import is_masked, mask_entry, mask_free_text, masked_text
 from tribunal.errors import NotFound, StaleEditError
-from tribunal.services import inputs
+from tribunal.services import field_labels, inputs
 from tribunal.texts import msg
 
 AUDIT_KEY = "audit_key"
@@ -104,6 +104,13 @@ class AuditRow:
     id: int = 0
     entity: str = ""
     entity_id: int | None = None
+    #: The same change field by field, list items compared one by one (``parties.1.phone``),
+    #: bookkeeping fields left out: what the audit page shows, named by
+    #: :func:`tribunal.services.field_labels.field_label`.
+    details: list[tuple[str, Any, Any]] = dataclasses.field(default_factory=list)
+    #: The stored value after the change (before it, for a removal): what ``details`` keys point
+    #: into, so that a party is named by its role (``field_label(..., record=row.record)``).
+    record: Any = None
 
 
 def shown_value(value: Any) -> str:
@@ -132,7 +139,9 @@ def _diff(before: Any, after: Any, prefix: str = "") -> list[tuple[str, Any, Any
 
 def _audit_row(r: AuditEntry) -> AuditRow:
     return AuditRow(r.at, r.actor, r.action, r.summary, _diff(r.before or {}, r.after or {}),
-                    id=r.id, entity=r.entity, entity_id=r.entity_id)
+                    id=r.id, entity=r.entity, entity_id=r.entity_id,
+                    details=field_labels.field_changes(r.before or {}, r.after or {}),
+                    record=r.after or r.before)
 
 
 def history(db: Database, entity: str, entity_id: int) -> list[AuditRow]:
@@ -261,12 +270,16 @@ def check_version(session: Session, *, current: int, expected: int | None, entit
          tuple(field for field, _b, _a in _diff(e.before or {}, e.after or {}) if field != "version"))
         for e in reversed(chosen)
     )
+    details = tuple(
+        tuple(field_labels.field_changes(e.before or {}, e.after or {}))
+        for e in reversed(chosen)
+    )
     who = "、".join(dict.fromkeys(actor for _at, actor, _s, _f in changes)) or "其他人"
     last = changes[-1][0] if changes else ""
     raise StaleEditError(
         msg("{what}在您打开后已被{who}修改并保存{value}，您的修改未保存。请重新打开，核对对方的修改后再改", what=what, who=who, value=('（' + last + '）') if last else ''),
         entity=entity, entity_id=entity_id, expected_version=expected, current_version=current,
-        changes=changes,
+        changes=changes, details=details, records=tuple(e.after or e.before for e in reversed(chosen)),
     )
 
 

@@ -277,8 +277,8 @@ def restore(target: str | os.PathLike[str] | None, file: str | os.PathLike[str],
     Args:
         target: the database (path or URL) to restore into; None for the default one.
         file: a SQLite copy (``.sqlite3``) or a dump (``.tribunal-dump.zip``).
-        open_handle: the caller's open handle on ``target``; it is disposed and must be
-            opened again afterwards.
+        open_handle: the caller's open handle on ``target``: kept off the file while the
+            restore runs (sessions asked for meanwhile are refused), usable again afterwards.
 
     Raises:
         DatabaseError: the backup is damaged, newer or foreign; the database is in use or
@@ -289,7 +289,15 @@ def restore(target: str | os.PathLike[str] | None, file: str | os.PathLike[str],
     kind = _kind_of(source)
     path = sqlite_path(url)
     if open_handle is not None:
-        open_handle.dispose()
+        # The caller's handle stays off the file throughout: a list a window reads meanwhile
+        # is told to wait, rather than holding the file open so that the swap is refused.
+        with open_handle.held():
+            return _restore(url, path, source, kind, actor=actor, progress=progress)
+    return _restore(url, path, source, kind, actor=actor, progress=progress)
+
+
+def _restore(url: str, path: Path | None, source: Path, kind: str, *, actor: str | None,
+             progress: Callable[[str, int], None] | None) -> RestoreResult:
     if path is not None:
         return _restore_sqlite(url, path, source, kind, actor=actor, progress=progress)
     return _restore_server(url, source, kind, actor=actor, progress=progress)

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tribunal.domain.audit_masking import is_masked
 from tribunal.errors import TribunalError
 from tribunal.services import audit
 from tribunal.services.app import Database
-from tribunal.services.audit import AuditFilter, AuditRow, shown_value
+from tribunal.services.audit import AuditFilter, AuditRow
+from tribunal.services.field_labels import field_label, value_text
 from tribunal.ui import lang, msgbox, ops
-from tribunal.ui.lang import QT_TRANSLATE_NOOP
+from tribunal.ui.lang import QT_TRANSLATE_NOOP, language
 
 #: Entries read at a time.
 PAGE_SIZE = 200
@@ -287,28 +287,25 @@ class AuditLogDialog(QDialog):
         self.detail.setHtml(self.entry_html(self.rows[chosen[0].row()]))
 
     def entry_html(self, row: AuditRow) -> str:
-        """Who, when, what, and each field's value before and after (masked where personal)."""
+        """Who, when, what, and each field's value before and after (masked where personal).
+
+        Fields are named as the clerk knows them (被申请人 联系电话, not ``parties.1.phone``), in
+        the interface's language, from the one table of labels the services keep.
+        """
         who = self.tr("{who} at {when}").format(who=row.actor, when=f"{row.at:%Y-%m-%d %H:%M:%S}")
         head = (f"<p><b>{escape(row.summary)}</b><br>{escape(who)}"
                 f" · {escape(area_label(row.action))}（{escape(row.action)}）</p>")
-        if not row.changes:
+        if not row.details:
             return head + "<p>" + escape(self.tr("No field values were recorded for this entry.")) + "</p>"
+        lang = language()
         titles = (self.tr("Field"), self.tr("Before"), self.tr("After"))
         lines = "".join(
-            f"<tr><td>{escape(field or '—')}</td><td>{escape(self._value(before))}</td>"
-            f"<td>{escape(self._value(after))}</td></tr>"
-            for field, before, after in row.changes)
+            f"<tr><td>{escape(field_label(row.entity, field, lang, record=row.record))}</td>"
+            f"<td>{escape(self._value(field, before))}</td><td>{escape(self._value(field, after))}</td></tr>"
+            for field, before, after in row.details)
         header = "".join(f"<th>{escape(t)}</th>" for t in titles)
         return (head + "<table border='1' cellspacing='0' cellpadding='3'>"
                 f"<tr>{header}</tr>{lines}</table>")
 
-    def _value(self, value: object) -> str:
-        if value is None or value == "":
-            return self.tr("(empty)")
-        if isinstance(value, bool):
-            return self.tr("yes") if value else self.tr("no")
-        if isinstance(value, list | tuple):
-            return "；".join(self._value(v) for v in value) or self.tr("(empty)")
-        if isinstance(value, dict) and not is_masked(value):
-            return "，".join(f"{k}：{self._value(v)}" for k, v in value.items() if k != "id")
-        return shown_value(value)
+    def _value(self, field: str, value: object) -> str:
+        return value_text(value, language(), key=field.rsplit(".", 1)[-1])

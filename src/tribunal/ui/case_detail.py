@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QTextBrowser, QWidget
 
 from tribunal.domain.enums import (
@@ -26,10 +26,10 @@ from tribunal.services.agents import AgentInput
 from tribunal.services.app import Database
 from tribunal.services.audit import AuditRow, shown_value
 from tribunal.services.cases import CaseDetail
+from tribunal.services.field_labels import field_label
 from tribunal.ui import combos, lang
 from tribunal.ui.audit_log import entry_summary
 from tribunal.ui.clock_widgets import ClocksTab
-from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.participants_widgets import ParticipantsTab
 
 TAB_OVERVIEW = 0
@@ -44,25 +44,13 @@ PARTICIPANTS_TAB_POSITION = 4
 CLOCKS_TAB_POSITION = 5
 
 # Field names of the audit trail, in the clerk's words.
-_FIELD_LABELS = {
-    "case_type": QT_TRANSLATE_NOOP("CaseDetailPane", "Type of dispute"),
-    "status": QT_TRANSLATE_NOOP("CaseDetailPane", "Status"),
-    "procedure": QT_TRANSLATE_NOOP("CaseDetailPane", "Procedure"),
-    "received_date": QT_TRANSLATE_NOOP("CaseDetailPane", "Date received"),
-    "accepted_date": QT_TRANSLATE_NOOP("CaseDetailPane", "Date accepted"),
-    "summary": QT_TRANSLATE_NOOP("CaseDetailPane", "Summary of the case"),
-    "outcome": QT_TRANSLATE_NOOP("CaseDetailPane", "Outcome"),
-    "outcome_note": QT_TRANSLATE_NOOP("CaseDetailPane", "Note on closing"),
-    "closed_date": QT_TRANSLATE_NOOP("CaseDetailPane", "Date closed"),
-    "collective": QT_TRANSLATE_NOOP("CaseDetailPane", "Collective dispute"),
-    "worker_count": QT_TRANSLATE_NOOP("CaseDetailPane", "Number of workers"),
-    "extension_approved": QT_TRANSLATE_NOOP("CaseDetailPane", "Extension approved"),
-    "clerk_id": QT_TRANSLATE_NOOP("CaseDetailPane", "Clerk"),
-    "tribunal_id": QT_TRANSLATE_NOOP("CaseDetailPane", "Circuit tribunal"),
-    "parties": QT_TRANSLATE_NOOP("CaseDetailPane", "Parties"),
-    "claims": QT_TRANSLATE_NOOP("CaseDetailPane", "Claims"),
-    "arbitrators": QT_TRANSLATE_NOOP("CaseDetailPane", "Arbitral tribunal"),
-}
+# The fields the history tab names (their labels: tribunal.services.field_labels, the one table
+# the audit log and the stale-save notice use too).
+_FIELD_LABELS = frozenset({
+    "case_type", "status", "procedure", "received_date", "accepted_date", "summary", "outcome",
+    "outcome_note", "closed_date", "collective", "worker_count", "extension_approved", "clerk_id",
+    "tribunal_id", "parties", "claims", "arbitrators",
+})
 _ENUM_FIELDS: dict[str, Any] = {
     "case_type": CaseType,
     "status": CaseStatus,
@@ -72,28 +60,11 @@ _ENUM_FIELDS: dict[str, Any] = {
 _SKIPPED_FIELDS = {"updated_at", "id", "seq", "year", "number", "version"}
 # A participant's entries (participant.add/update/remove) carry the whole row: name the fields
 # a clerk recognises and show the masked numbers (the full ones are on the 其他参与人 tab).
-_PARTICIPANT_FIELD_LABELS = {
-    "role": QT_TRANSLATE_NOOP("CaseDetailPane", "Role"),
-    "name": QT_TRANSLATE_NOOP("CaseDetailPane", "Name"),
-    "id_number_masked": QT_TRANSLATE_NOOP("CaseDetailPane", "ID number"),
-    "phone_masked": QT_TRANSLATE_NOOP("CaseDetailPane", "Phone"),
-    "enterprise_name": QT_TRANSLATE_NOOP("CaseDetailPane", "Enterprise"),
-    "notes": QT_TRANSLATE_NOOP("CaseDetailPane", "Notes"),
-}
+_PARTICIPANT_FIELD_LABELS = frozenset({"role", "name", "id_number_masked", "phone_masked", "enterprise_name", "notes"})
 
 # An agent's entries (agent.add/update/remove) carry the whole agent: name what changed.
-_AGENT_FIELD_LABELS = {
-    "kind": QT_TRANSLATE_NOOP("CaseDetailPane", "Kind of agent"),
-    "name": QT_TRANSLATE_NOOP("CaseDetailPane", "Name"),
-    "organisation": QT_TRANSLATE_NOOP("CaseDetailPane", "Firm or unit"),
-    "address": QT_TRANSLATE_NOOP("CaseDetailPane", "Address for service"),
-    "phone": QT_TRANSLATE_NOOP("CaseDetailPane", "Phone"),
-    "licence_number": QT_TRANSLATE_NOOP("CaseDetailPane", "Licence number"),
-    "relation": QT_TRANSLATE_NOOP("CaseDetailPane", "Relation to the party"),
-    "legal_aid": QT_TRANSLATE_NOOP("CaseDetailPane", "Legal aid"),
-    "authority": QT_TRANSLATE_NOOP("CaseDetailPane", "Authority"),
-    "special_items": QT_TRANSLATE_NOOP("CaseDetailPane", "Authority"),
-}
+_AGENT_FIELD_LABELS = frozenset({"kind", "name", "organisation", "address", "phone", "licence_number", "relation",
+                                 "legal_aid", "authority", "special_items"})
 
 _STYLE = """
 <style>
@@ -105,10 +76,6 @@ _STYLE = """
  p.note { color: #4a5560; }
 </style>
 """
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseDetailPane", text)
 
 
 class CaseDetailPane(QTabWidget):
@@ -352,7 +319,7 @@ class CaseDetailPane(QTabWidget):
                 top = field.split(".", 1)[0]
                 if top in _SKIPPED_FIELDS:
                     continue
-                name = _t(_FIELD_LABELS[top]) if top in _FIELD_LABELS else top
+                name = field_label("case", top, lang.language())
                 if isinstance(before, list | dict) or isinstance(after, list | dict) or "." in field:
                     change = self.tr("changed")
                 else:
@@ -377,7 +344,7 @@ class CaseDetailPane(QTabWidget):
             else:  # phone and ID numbers are stored masked, with a flag when they changed
                 before, after = shown_value(before), shown_value(after)
             change = f"{before or self.tr('(empty)')} → {after or self.tr('(empty)')}"
-            items.append(f"<li>{escape(_t(_PARTICIPANT_FIELD_LABELS[field]))}：{escape(change)}</li>")
+            items.append(f"<li>{escape(field_label('case', field, lang.language()))}：{escape(change)}</li>")
         return "<ul>" + "".join(items) + "</ul>" if items else ""
 
     def _agent_changes(self, entry: AuditRow) -> str:
@@ -386,7 +353,8 @@ class CaseDetailPane(QTabWidget):
             return ""
         fields = dict.fromkeys(f.split(".")[1] for f, _b, _a in entry.changes
                                if f.startswith("agent.") and f.split(".")[1] in _AGENT_FIELD_LABELS)
-        items = [f"<li>{escape(_t(str(_AGENT_FIELD_LABELS[f])))}：{escape(self.tr('changed'))}</li>" for f in fields]
+        labels = dict.fromkeys(field_label("case", f"agent.{f}", lang.language()) for f in fields)
+        items = [f"<li>{escape(label)}：{escape(self.tr('changed'))}</li>" for label in labels]
         return "<ul>" + "".join(items) + "</ul>" if items else ""
 
     def _value(self, field: str, value: Any) -> str:

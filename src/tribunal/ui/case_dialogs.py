@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from tribunal.domain.enums import CaseOutcome, CaseResult
 from tribunal.domain.money import format_yuan, parse_yuan
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail
 from tribunal.texts import reason_of
-from tribunal.ui import lang, msgbox
+from tribunal.ui import lang, msgbox, stale_edit
 from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.dates import DateField, qdate
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
@@ -47,6 +47,14 @@ def _button_box(ok_text: str, cancel_text: str) -> QDialogButtonBox:
     ok.setDefault(True)
     buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
     return buttons
+
+
+def _case_version(db: Database, case_id: int) -> int | None:
+    """The case's version now (None when it cannot be read: the save then says why)."""
+    try:
+        return case_service.get_case(db, case_id).version
+    except TribunalError:
+        return None
 
 
 class CloseCaseDialog(QDialog):
@@ -127,10 +135,27 @@ class CloseCaseDialog(QDialog):
         self.on_site.toggled.connect(self._on_site_clicked)
         self.outcome.currentIndexChanged.connect(self._propose)
         self.closed_date.dateChanged.connect(self._propose)
+        #: The case's version when the dialog opened: a closing over somebody's later save is refused.
+        self._loaded_version = _case_version(db, case_id)
         if correcting:
             self._load_closed()
         else:
             self._propose()
+
+    def reload_record(self) -> None:
+        """重新载入: start again from the case as saved now; what was typed here is dropped."""
+        self._loaded_version = _case_version(self._db, self._case_id)
+        for fb in self._feedback.values():
+            fb.clear()
+        self.summary.hide()
+        if self._correcting:
+            self._load_closed()
+            return
+        self.note.clear()
+        self.amount.clear()
+        self.result_choice.setCurrentIndex(0)
+        self._on_site_touched = False
+        self._propose()
 
     def _load_closed(self) -> None:
         try:
@@ -139,6 +164,7 @@ class CloseCaseDialog(QDialog):
             self.summary.setText(lang.text(exc.message))
             self.summary.show()
             return
+        self._loaded_version = case.version
         select_data(self.outcome, case.outcome)
         if case.closed_date is not None:
             self.closed_date.setDate(qdate(case.closed_date))
@@ -215,17 +241,21 @@ class CloseCaseDialog(QDialog):
             if self._correcting:
                 self.result_case = case_service.correct_closing(
                     self._db, self._case_id, result=result, amount_fen=amount, on_site=on_site,
-                    note=self.note.toPlainText())
+                    note=self.note.toPlainText(), expected_version=self._loaded_version)
             else:
                 self.result_case = case_service.close_case(
                     self._db, self._case_id, outcome, to_date(self.closed_date), self.note.toPlainText(),
-                    result=result, amount_fen=amount, on_site=on_site, require_result=True)
+                    result=result, amount_fen=amount, on_site=on_site, require_result=True,
+                    expected_version=self._loaded_version)
         except ValidationError as exc:
             # The service's message is the full sentence; its per-field reason is terse.
             placed = place_errors(self._feedback, exc, whole_message_if_single=True)
             if not placed:
                 self.summary.setText(lang.text(exc.message))
                 self.summary.show()
+            return False
+        except StaleEditError as exc:
+            stale_edit.resolve(self, exc, self.reload_record)
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)
@@ -276,6 +306,13 @@ class ReopenCaseDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignRight)
+        self._loaded_version = _case_version(db, case_id)
+
+    def reload_record(self) -> None:
+        """重新载入: go on from the case as saved now; the reason typed here is dropped."""
+        self._loaded_version = _case_version(self._db, self._case_id)
+        self.reason_feedback.clear()
+        self.reason.clear()
 
     def save(self) -> bool:
         """Reopen the case; an empty reason is refused beside the field."""
@@ -286,9 +323,13 @@ class ReopenCaseDialog(QDialog):
             return False
         try:
             self.result_case = case_service.reopen_case(self._db, self._case_id,
-                                                        self.reason.toPlainText())
+                                                        self.reason.toPlainText(),
+                                                        expected_version=self._loaded_version)
         except ValidationError as exc:
             self.reason_feedback.show_error(lang.text(exc.message))
+            return False
+        except StaleEditError as exc:
+            stale_edit.resolve(self, exc, self.reload_record)
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)

@@ -42,7 +42,7 @@ from tribunal.domain.enums import (
     StaffRole,
 )
 from tribunal.domain.money import format_yuan, parse_yuan
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import reference
 from tribunal.services.app import Database
@@ -55,7 +55,7 @@ from tribunal.services.cases import (
     PartyInput,
 )
 from tribunal.texts import reason_of
-from tribunal.ui import lang, msgbox, ops
+from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.agent_form import AgentsBox
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.combos import add_members, current_member, select_data
@@ -1086,6 +1086,9 @@ class CaseEditor(QDialog):
                                                  expected_version=self.case.version)
         except ValidationError as exc:
             self.show_errors(exc.fields, lang.text(exc.message))
+            return False
+        except StaleEditError as exc:
+            stale_edit.resolve(self, exc, self.reload_case)
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from tribunal.domain.enums import CaseStatus
 from tribunal.domain.money import format_yuan
-from tribunal.errors import TribunalError
+from tribunal.errors import DatabaseHeld, TribunalError
 from tribunal.services import cases as case_service
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseRow
@@ -152,6 +152,9 @@ class CaseTableModel(QAbstractTableModel):
         ids = self._ids[start:start + BLOCK_SIZE]
         try:
             found = {r.id: r for r in case_service.case_rows(self._db, ids)}
+        except DatabaseHeld:
+            # A backup is being restored: blank for the moment; the page reads again afterwards.
+            return [None] * len(ids)
         except TribunalError as exc:
             # Raising inside data() would abort painting; show blank rows and say why once.
             log.warning("case rows %s-%s could not be read: %s", start, start + len(ids), exc)

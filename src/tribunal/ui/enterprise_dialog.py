@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tribunal.errors import ConflictError, TribunalError, ValidationError
+from tribunal.errors import ConflictError, StaleEditError, TribunalError, ValidationError
 from tribunal.services import enterprises
 from tribunal.services.app import Database
 from tribunal.services.enterprises import ContactRow, EnterpriseDetail, EnterpriseInput, ZoneRow
 from tribunal.texts import Text
-from tribunal.ui import lang, msgbox
+from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 
 #: Keys of the fields, as the service names them in ``ValidationError.fields``.
@@ -127,6 +127,8 @@ class EnterpriseDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.stale = stale_edit.StaleWatch(self, db, "enterprise", ops.Changes.ENTERPRISES,
+                                           self.reload_record, layout)
 
         for key in ("name", "credit_code", "contact_name", "contact_title", "contact_phone",
                     "address", "size"):
@@ -159,6 +161,21 @@ class EnterpriseDialog(QDialog):
         self.notes.setPlainText(row.notes)
         if not row.credit_code_unconfirmed:
             self._confirmed_code = row.credit_code
+        self.stale.track(row.id)
+
+    def reload_record(self) -> None:
+        """重新载入: show the enterprise as saved now; what was typed here is dropped."""
+        if self._enterprise_id is None:
+            return
+        try:
+            detail = enterprises.get_enterprise(self._db, self._enterprise_id, show_phones=True)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        for feedback in self._feedback.values():
+            feedback.clear()
+        self.summary.hide()
+        self._fill(detail)
 
     # ------------------------------------------------------------------ data
 
@@ -252,6 +269,9 @@ class EnterpriseDialog(QDialog):
             else:
                 self.summary.setText(lang.text(exc.message))
                 self.summary.show()
+            return False
+        except StaleEditError as exc:
+            stale_edit.resolve(self, exc, self.reload_record)
             return False
         except ConflictError as exc:
             self.summary.setText(lang.text(exc.message))

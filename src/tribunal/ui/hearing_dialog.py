@@ -44,13 +44,13 @@ from tribunal.domain.scheduling import (
     HearingConflict,
     HearingInput,
 )
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import clocks, hearings, reference
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseFilter, CaseRow
 from tribunal.services.hearings import HearingDetail, VenueRow
-from tribunal.ui import lang, msgbox, window_state
+from tribunal.ui import lang, msgbox, ops, stale_edit, window_state
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import CANNOT_COMPUTE, item_state, state_text
 from tribunal.ui.dates import TimeField, qdate
@@ -447,6 +447,8 @@ class HearingDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
+        self.stale = stale_edit.StaleWatch(self, db, "hearing", ops.Changes.HEARINGS,
+                                           self.reload_record, layout)
         window_state.open_at(self, 1120, 680)
 
         # --- contents, then the signals (so that filling in does not start checks)
@@ -490,6 +492,28 @@ class HearingDialog(QDialog):
         self.sole.toggled.connect(self._mode_changed)
         self.public.toggled.connect(self._publicity_changed)
         self._loading = False
+        self.check_now()
+        if self.hearing is not None:
+            self.stale.track(self.hearing.id)
+
+    def reload_record(self) -> None:
+        """重新载入: show the hearing as saved now; what was changed here is dropped."""
+        if self.hearing is None:
+            return
+        try:
+            self.hearing = hearings.get_hearing(self._db, self.hearing.id)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        self.summary.hide()
+        self._loading = True
+        try:
+            self._load_hearing(self.hearing)
+            self._mode_changed()
+            self._publicity_changed()
+        finally:
+            self._loading = False
+        self.stale.track(self.hearing.id)
         self.check_now()
 
     # ------------------------------------------------------------------ building
@@ -761,6 +785,9 @@ class HearingDialog(QDialog):
             else:
                 saved = hearings.update_hearing(self._db, self.hearing.id, data, reason, today=self._today(),
                                                 expected_version=self.hearing.version)
+        except StaleEditError as exc:
+            stale_edit.resolve(self, exc, self.reload_record)
+            return False
         except HearingConflict as exc:
             # Someone else booked meanwhile, or a warning appeared: show what stands in the way.
             self.panel.show_findings(list(exc.findings))

@@ -635,6 +635,8 @@ class MainWindow(QMainWindow):
             for page in self._built.values():
                 if hasattr(page, "load"):
                     page.load()
+            if self._audit_log is not None:
+                self._audit_log.search()
             kept = (self.tr("\nThe database as it was before is kept at:\n{path}").format(path=result.safety_copy)
                     if result.safety_copy else "")
             msgbox.information(self, self.tr("Backup restored"),
@@ -643,8 +645,9 @@ class MainWindow(QMainWindow):
 
         # The service closes this window's connections (open_handle) before it swaps the file;
         # the handle opens fresh connections to the restored database on next use.
+        # The work runs alone: no page or poll reads the database while the file is swapped.
         return ops.run_write(self, lambda: backup.restore(db.url, file, actor=db.actor, open_handle=db),
-                             changes=ops.Changes.ALL, on_done=done,
+                             changes=ops.Changes.ALL, on_done=done, exclusive=True,
                              progress=ops.Progress(self.tr("Restoring…")))
 
     # ------------------------------------------------------------------ closing

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from tribunal.domain.enums import InvitationStatus
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import enterprises, observers, settings
 from tribunal.services.app import Database
 from tribunal.services.observers import ObserverRow, PersonHistory
-from tribunal.ui import lang, msgbox, ops, window_state
+from tribunal.ui import lang, msgbox, ops, stale_edit, window_state
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.invitations_page import InvitationsPanel
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -470,6 +470,30 @@ class PersonDialog(QDialog):
         layout.addWidget(privacy)
         layout.addStretch(1)
         layout.addWidget(box)
+        self.stale = stale_edit.StaleWatch(self, db, "observer", Changes.OBSERVERS, self.reload_record, layout)
+        self.stale.track(observer_id)
+
+    def reload_record(self) -> None:
+        """重新载入: show the person as saved now; what was typed here is dropped."""
+        if self._observer_id is None:
+            return
+        try:
+            person = observers.get_observer(self._db, self._observer_id, show_phone=True)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        for fb in self._feedback.values():
+            fb.clear()
+        self.summary.hide()
+        self._loaded_version = person.version
+        self.name.setText(person.name)
+        index = self.enterprise.findData(person.enterprise_id) if person.enterprise_id is not None else 0
+        self.enterprise.setCurrentIndex(max(index, 0))
+        self.title.setText(person.title)
+        self.phone.setText(person.phone)
+        self.id_number.clear()
+        self.notes.setPlainText(person.notes)
+        self.stale.track(self._observer_id)
 
     def feedback(self, key: str) -> FieldFeedback:
         return self._feedback[key]
@@ -520,6 +544,9 @@ class PersonDialog(QDialog):
             if not placed:
                 self.summary.setText(lang.text(exc.message))
                 self.summary.show()
+            return False
+        except StaleEditError as exc:
+            stale_edit.resolve(self, exc, self.reload_record)
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)

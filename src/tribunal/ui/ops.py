@@ -458,11 +458,63 @@ _read_serials: dict[tuple[int, str], int] = {}
 _serial = itertools.count(1)
 
 
+class _ReadGate:
+    """Lets background reads run side by side, except while work needs the database alone.
+
+    Restoring a backup replaces the database file: no connection may be open meanwhile, or
+    the restore is refused as "in use" (and on Windows the file cannot be replaced at all).
+    Such work runs :meth:`alone`, which waits for the reads under way to end and holds back
+    new ones (the poll for other workstations' changes, a page's refresh) until it is over.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._closed = False
+
+    @contextlib.contextmanager
+    def reading(self) -> Any:
+        with self._cond:
+            while self._closed:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def alone(self) -> Any:
+        with self._cond:
+            self._closed = True
+            while self._readers:
+                self._cond.wait()
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._closed = False
+                self._cond.notify_all()
+
+
+_read_gate = _ReadGate()
+
+
+def _gated(work: Callable[[], T], gate: Callable[[], Any]) -> Callable[[], T]:
+    def run() -> T:
+        with gate():
+            return work()
+    return run
+
+
 def run_write(parent: QObject | None, work: Callable[[], T], *, changes: Changes,
               on_done: Callable[[T], None] | None = None,
               on_failed: Callable[[TribunalError], None] | None = None,
               on_cancelled: Callable[[], None] | None = None,
-              progress: Progress | None = None, source: object = None) -> Op[T]:
+              progress: Progress | None = None, source: object = None,
+              exclusive: bool = False) -> Op[T]:
     """Run a service call that changes data, off the GUI thread, then broadcast ``changes``.
 
     Args:
@@ -475,6 +527,9 @@ def run_write(parent: QObject | None, work: Callable[[], T], *, changes: Changes
         on_cancelled: runs when the clerk cancelled (``progress`` with ``cancellable``).
         progress: shows a progress window for long work.
         source: the sender named in the broadcast (default: ``parent``).
+        exclusive: the work needs the database to itself (a restore replaces the file): it
+            starts once the background reads under way have ended, and no new one starts
+            until it is over.
 
     Returns:
         The running :class:`Op` (its ``ended`` signal fires when it is over).
@@ -482,7 +537,7 @@ def run_write(parent: QObject | None, work: Callable[[], T], *, changes: Changes
     op: Op[T] = Op(parent, changes=changes, on_done=on_done, on_failed=on_failed,
                    on_cancelled=on_cancelled, progress=progress,
                    source=parent if source is None else source)
-    _writer_pool().start(_Task(work, op))
+    _writer_pool().start(_Task(_gated(work, _read_gate.alone) if exclusive else work, op))
     return op
 
 
@@ -516,7 +571,7 @@ def run_read(parent: QObject | None, work: Callable[[], T], on_done: Callable[[T
 
     op: Op[T] = Op(parent, changes=Changes.NONE, on_done=on_done, on_failed=on_failed,
                    on_cancelled=on_cancelled, progress=progress, source=parent, current=current)
-    _reader_pool().start(_Task(work, op))
+    _reader_pool().start(_Task(_gated(work, _read_gate.reading), op))
     return op
 
 
@@ -655,6 +710,10 @@ class StaleBanner(QWidget):
         self.hide()
 
 
+#: A watched record's version before it has been read.
+_UNREAD = object()
+
+
 class RecordWatch(QObject):
     """Tells an open editor when its record was changed by someone else, without reloading it.
 
@@ -674,14 +733,14 @@ class RecordWatch(QObject):
         self._changes = changes
         self._banner = banner
         self._record_id: int | None = None
-        self._version: Any = None
+        self._version: Any = _UNREAD
         banner.reload_requested.connect(reload)
         bus().changed.connect(self._changed)
 
     def track(self, record_id: int | None) -> None:
         """Watch ``record_id`` (None: a new record, nothing to watch) from its current version."""
         self._record_id = record_id
-        self._version = None
+        self._version = _UNREAD
         self._banner.hide()
         if record_id is None:
             return
@@ -692,6 +751,11 @@ class RecordWatch(QObject):
 
     def _noted(self, version: Any) -> None:
         self._version = version
+
+    @property
+    def ready(self) -> bool:
+        """Whether the version of the record being watched has been read (a change is noticed)."""
+        return self._record_id is not None and self._version is not _UNREAD
 
     @property
     def stale(self) -> bool:
@@ -714,5 +778,7 @@ class RecordWatch(QObject):
     def _compare(self, record_id: int, known: Any, now: Any) -> None:
         if record_id != self._record_id:
             return
-        if known is not None and now != known:
+        # A record without any audit entry yet (loaded in bulk) has the version None: a first
+        # entry is a change too.
+        if known is not _UNREAD and now != known:
             self._banner.show()

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from tribunal.domain.enums import ParticipantRole
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import enterprises, participants
 from tribunal.services.app import Database
 from tribunal.services.participants import ParticipantRow
-from tribunal.ui import lang, msgbox
+from tribunal.ui import lang, msgbox, stale_edit
 from tribunal.ui.combos import add_members, current_member, line_edit, select_data
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -344,6 +344,21 @@ class ParticipantDialog(QDialog):
         if participant is not None:
             self._fill(participant)
 
+    def reload_record(self) -> None:
+        """重新载入: show the participant as saved now; what was typed here is dropped."""
+        if self._participant is None:
+            return
+        try:
+            self._participant = participants.get_participant(self._db, self._participant.id)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        for fb in self._feedback.values():
+            fb.clear()
+        self.summary.hide()
+        self.enterprise.setCurrentIndex(0)
+        self._fill(self._participant)
+
     def _fill(self, p: ParticipantRow) -> None:
         select_data(self.role, p.role)
         self.name.setText(p.name)
@@ -416,6 +431,9 @@ class ParticipantDialog(QDialog):
                 self.summary.show()
             if placed:
                 self._feedback[placed[0]].field.setFocus()
+            return False
+        except StaleEditError as exc:
+            stale_edit.resolve(self, exc, self.reload_record)
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import training
 from tribunal.services.app import Database
 from tribunal.services.training import TopicData
-from tribunal.ui import msgbox
+from tribunal.ui import msgbox, stale_edit
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
+from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import MUTED_COLOUR
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -114,7 +115,13 @@ class TopicsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
+        self.stale = stale_edit.StaleWatch(self, db, "training_topic", Changes.TRAINING,
+                                           self.reload_record, layout)
         self.reload()
+
+    def reload_record(self) -> None:
+        """重新载入: show the topic being edited as saved now; what was typed here is dropped."""
+        self.reload(select=self._editing)
 
     def feedback(self, key: str) -> FieldFeedback:
         """The message line of one field ("title", "legal_basis", "body")."""
@@ -167,9 +174,11 @@ class TopicsDialog(QDialog):
         if topic is None:
             self._editing = None
             self._show(None)
+            self.stale.track(None)
             return
         self._editing = topic.id
         self._show(topic)
+        self.stale.track(topic.id)
 
     def _show(self, topic: TopicData | None) -> None:
         self.title.setText(topic.title if topic else "")
@@ -201,6 +210,7 @@ class TopicsDialog(QDialog):
         for fb in self._feedback.values():
             fb.clear()
         self._show(None)
+        self.stale.track(None)
         self.title.setFocus()
 
     def save(self) -> TopicData | None:
@@ -221,6 +231,9 @@ class TopicsDialog(QDialog):
             placed = place_errors(self._feedback, exc)
             if not placed:
                 msgbox.show_error(self, exc)
+            return None
+        except StaleEditError as exc:
+            stale_edit.resolve(self, exc, self.reload_record)
             return None
         except TribunalError as exc:
             msgbox.show_error(self, exc)

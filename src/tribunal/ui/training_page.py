@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from tribunal.domain.enums import HearingStatus
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import hearings, observers, settings, training
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
-from tribunal.ui import combos, lang, msgbox, ops, window_state
+from tribunal.ui import combos, lang, msgbox, ops, stale_edit, window_state
 from tribunal.ui.dates import DateTimeField
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -486,6 +486,39 @@ class SessionDialog(QDialog):
         layout.addWidget(self.notes)
         layout.addWidget(box)
         self._hearing_changed(fill=existing is None and hearing_id is not None)
+        self.stale = stale_edit.StaleWatch(self, db, "training_session", Changes.TRAINING,
+                                           self.reload_record, layout)
+        self.stale.track(session_id)
+
+    def reload_record(self) -> None:
+        """重新载入: show the session as saved now; what was typed here is dropped."""
+        if self._session_id is None:
+            return
+        try:
+            saved = training.get_session(self._db, self._session_id)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        for fb in self._feedback.values():
+            fb.clear()
+        self.summary.hide()
+        self._loaded_version = saved.version
+        self.title.setText(saved.title)
+        self.speaker.setText(saved.speaker)
+        self.starts.setValue(saved.starts_at)
+        self.has_end.setChecked(saved.ends_at is not None)
+        if saved.ends_at is not None:
+            self.ends.setValue(saved.ends_at)
+        self.venue.setText(saved.venue)
+        self.hearing.blockSignals(True)
+        self.hearing.setCurrentIndex(max(self.hearing.findData(saved.hearing_id), 0))
+        self.hearing.blockSignals(False)
+        self.notes.setPlainText(saved.notes)
+        self._chosen = [t.id for t in saved.topics]
+        self._kept_inactive |= set(self._chosen)
+        self.topics.clear()  # ticks come from the saved session, not from the form
+        self._fill_topics()
+        self.stale.track(self._session_id)
 
     # --- topics
 
@@ -597,6 +630,9 @@ class SessionDialog(QDialog):
             if not placed:
                 self.summary.setText(lang.text(exc.message))
                 self.summary.show()
+            return False
+        except StaleEditError as exc:
+            stale_edit.resolve(self, exc, self.reload_record)
             return False
         except TribunalError as exc:
             msgbox.show_error(self, exc)

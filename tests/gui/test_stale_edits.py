@@ -1,0 +1,318 @@
+"""No lost updates in any editor: a save refused because somebody else saved first shows who
+changed which field from what to what, and 重新载入 loads their version while 返回修改 keeps
+what the clerk typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import TODAY
+from tribunal.db.engine import Database
+from tribunal.domain.enums import CaseOutcome, CaseStatus, HearingStatus, ParticipantRole
+from tribunal.services import cases, enterprises, hearings, observers, participants, training
+from tribunal.services.app import open_database
+from tribunal.ui import hearing_dialog, ops, stale_edit
+from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog
+from tribunal.ui.case_editor import RELOAD, CaseEditor
+from tribunal.ui.enterprise_dialog import EnterpriseDialog
+from tribunal.ui.hearing_dialog import HearingDialog
+from tribunal.ui.observers_page import PersonDialog
+from tribunal.ui.ops import Changes
+from tribunal.ui.participants_widgets import ParticipantDialog
+from tribunal.ui.topics_dialog import TopicsDialog
+from tribunal.ui.training_page import SessionDialog
+
+from .helpers import MessageBoxes
+
+OTHER_CLERK = "王书记员"
+
+
+@pytest.fixture
+def other(demo_db: Database) -> Iterator[Database]:
+    """The same database opened by a second clerk, as on another workstation."""
+    handle = open_database(str(demo_db.path), actor=OTHER_CLERK)
+    yield handle
+    handle.dispose()
+
+
+class Refusals:
+    """Every stale-save dialog shown, and the clerk's answer to the next one."""
+
+    def __init__(self) -> None:
+        self.shown: list[stale_edit.StaleEditDialog] = []
+        self.reload = True
+
+    @property
+    def text(self) -> str:
+        return self.shown[-1].text()
+
+
+#: The real ``ask`` (the suite's ``boxes`` fixture replaces it with a recorder).
+SHOW_DIALOG = stale_edit.ask
+
+
+@pytest.fixture
+def refusals(monkeypatch: pytest.MonkeyPatch, boxes: MessageBoxes) -> Refusals:
+    """The real dialog is built and asked; its ``exec`` answers at once instead of waiting for a click."""
+    recorder = Refusals()
+    monkeypatch.setattr(stale_edit, "ask", SHOW_DIALOG)
+
+    def answer(dialog: stale_edit.StaleEditDialog) -> int:
+        recorder.shown.append(dialog)
+        return stale_edit.RELOAD if recorder.reload else stale_edit.KEEP_EDITING
+
+    monkeypatch.setattr(stale_edit.StaleEditDialog, "exec", answer)
+    return recorder
+
+
+def test_enterprise_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    row = enterprises.search_enterprises(demo_db)[0]
+    dialog = EnterpriseDialog(demo_db, row.id)
+    qtbot.addWidget(dialog)
+    dialog.address.setText("书记员正在输入的地址")
+
+    theirs = enterprises.get_enterprise(other, row.id, show_phones=True).row
+    enterprises.update_enterprise(other, row.id, replace(_enterprise_input(theirs), contact_title="人力资源总监"),
+                                  expected_version=theirs.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    assert "联系人职务" in refusals.text and OTHER_CLERK in refusals.text and "人力资源总监" in refusals.text
+    assert dialog.address.text() == "书记员正在输入的地址"  # 返回修改: nothing dropped
+    assert dialog.isVisible() or not dialog.result()
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert dialog.contact_title.text() == "人力资源总监"  # 重新载入: their version
+    assert dialog.save()  # and now the save goes through
+
+
+def _enterprise_input(row: enterprises.EnterpriseRow) -> enterprises.EnterpriseInput:
+    return enterprises.EnterpriseInput(
+        name=row.name, credit_code=row.credit_code, credit_code_confirmed=True, zone_id=row.zone_id,
+        address=row.address, contact_name=row.contact_name, contact_title=row.contact_title,
+        contact_phone=row.contact_phone, size=row.size, notes=row.notes)
+
+
+def _case_of(db: Database, status: CaseStatus) -> cases.CaseDetail:
+    row = next(r for r in cases.case_rows(db, cases.search_case_ids(db, cases.CaseFilter())) if r.status == status)
+    return cases.get_case(db, row.id)
+
+
+def test_case_editor_names_the_party_field_and_masks_the_numbers(
+        qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    case = _case_of(demo_db, CaseStatus.ACCEPTED)
+    editor = CaseEditor(demo_db, case.id)
+    qtbot.addWidget(editor)
+    editor.case_summary.setPlainText("书记员正在输入的案情")
+
+    theirs = cases.get_case(other, case.id).to_input()
+    parties = list(theirs.parties)
+    parties[0] = replace(parties[0], phone="13907391234")
+    cases.update_case(other, case.id, replace(theirs, parties=tuple(parties)), expected_version=case.version)
+
+    refusals.reload = False
+    assert not editor.save()
+    text = refusals.text
+    assert "申请人 联系电话" in text and OTHER_CLERK in text
+    assert "139****1234" in text and "13907391234" not in text  # masked, as everywhere
+    assert editor.case_summary.toPlainText() == "书记员正在输入的案情"
+    if os.environ.get("TRIBUNAL_SCREENSHOTS"):
+        shown = refusals.shown[-1]
+        editor.resize(1366, 768)
+        editor.show()
+        shown.show()
+        qtbot.waitExposed(shown)
+        folder = Path(os.environ["TRIBUNAL_SCREENSHOTS"])
+        shown.grab().save(str(folder / "stale-dialog.png"))
+        shown.resize(1366, 768)
+        shown.grab().save(str(folder / "stale-dialog-1366.png"))
+        shown.hide()
+
+    refusals.reload = True
+    assert not editor.save()
+    assert editor.result() == RELOAD  # CaseEditor.ask opens a fresh editor on the saved case
+    fresh = CaseEditor(demo_db, case.id)
+    qtbot.addWidget(fresh)
+    assert fresh._party_forms[0].phone.text() == "13907391234"
+
+
+def test_hearing_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hearing_dialog.OverrideReasonDialog, "ask", classmethod(lambda cls, *_a: "照常开庭"))
+    row = next(h for h in hearings.list_hearings(demo_db, TODAY)
+               if h.status == HearingStatus.SCHEDULED and h.ends_at - h.starts_at >= dt.timedelta(hours=1))
+    dialog = HearingDialog(demo_db, hearing_id=row.id, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+
+    theirs = hearings.get_hearing(other, row.id)
+    shorter = theirs.ends_at - dt.timedelta(minutes=30)
+    hearings.update_hearing(other, row.id, replace(theirs.to_input(), ends_at=shorter), "测试",
+                            today=TODAY, expected_version=theirs.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    assert "结束时间" in refusals.text and OTHER_CLERK in refusals.text
+    assert f"{shorter:%Y-%m-%d %H:%M}" in refusals.text
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert (dialog.end_time.time().hour(), dialog.end_time.time().minute()) == (shorter.hour, shorter.minute)
+    assert dialog.save()
+
+
+def test_person_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    person = observers.search_observers(demo_db)[0]
+    dialog = PersonDialog(demo_db, person.id)
+    qtbot.addWidget(dialog)
+    dialog.notes.setPlainText("书记员正在输入的备注")
+
+    theirs = observers.get_observer(other, person.id, show_phone=True)
+    observers.update_observer(other, person.id, theirs.name, enterprise_id=theirs.enterprise_id,
+                              title="人事行政经理", phone=theirs.phone, notes=theirs.notes,
+                              expected_version=theirs.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    assert "职务" in refusals.text and "人事行政经理" in refusals.text and OTHER_CLERK in refusals.text
+    assert dialog.notes.toPlainText() == "书记员正在输入的备注"
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert dialog.title.text() == "人事行政经理"
+    assert dialog.save()
+
+
+def test_participant_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    case = _case_of(demo_db, CaseStatus.ACCEPTED)
+    witness = participants.add_participant(demo_db, case.id, ParticipantRole.WITNESS, "阿卜杜热合曼·阿卜杜克热木",
+                                           phone="13807390001", today=TODAY)
+    dialog = ParticipantDialog(demo_db, case.id, case.number, TODAY, witness)
+    qtbot.addWidget(dialog)
+    dialog.notes.setPlainText("书记员正在输入的备注")
+
+    participants.update_participant(other, witness.id, ParticipantRole.WITNESS, witness.name,
+                                    phone="13807395678", today=TODAY, expected_version=witness.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    text = refusals.text
+    assert "电话" in text and OTHER_CLERK in text
+    assert "138****0001" in text and "138****5678" in text and "13807395678" not in text
+    assert dialog.notes.toPlainText() == "书记员正在输入的备注"
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert dialog.phone.text() == "13807395678"
+    assert dialog.save()
+
+
+def test_training_session_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    row = training.list_sessions(demo_db)[0]
+    dialog = SessionDialog(demo_db, row.id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.notes.setPlainText("书记员正在输入的备注")
+
+    theirs = training.get_session(other, row.id)
+    training.update_session(other, row.id, title=theirs.title, speaker="刘仲裁员", starts_at=theirs.starts_at,
+                            ends_at=theirs.ends_at, venue=theirs.venue, topic_ids=[t.id for t in theirs.topics],
+                            hearing_id=theirs.hearing_id, notes=theirs.notes, expected_version=theirs.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    assert "主讲人" in refusals.text and "刘仲裁员" in refusals.text and OTHER_CLERK in refusals.text
+    assert dialog.notes.toPlainText() == "书记员正在输入的备注"
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert dialog.speaker.text() == "刘仲裁员"
+    assert dialog.save()
+
+
+def test_topics_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    dialog = TopicsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    topic = dialog.topic(dialog._editing or 0)
+    assert topic is not None
+    dialog.body.setPlainText("书记员正在改写的讲义正文")
+
+    training.update_topic(other, topic.id, legal_basis="《劳动合同法》第八十二条", expected_version=topic.version)
+
+    refusals.reload = False
+    assert dialog.save() is None
+    assert "法律依据" in refusals.text and "第八十二条" in refusals.text and OTHER_CLERK in refusals.text
+    assert dialog.body.toPlainText() == "书记员正在改写的讲义正文"
+
+    refusals.reload = True
+    assert dialog.save() is None
+    assert dialog.legal_basis.toPlainText() == "《劳动合同法》第八十二条"
+    assert dialog.save() is not None
+
+
+def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    case = _case_of(demo_db, CaseStatus.ACCEPTED)
+    dialog = CloseCaseDialog(demo_db, case.id, case.number)
+    qtbot.addWidget(dialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(CaseOutcome.WITHDRAWN))
+    dialog.note.setPlainText("申请人撤回申请")
+
+    cases.update_case(other, case.id, replace(case.to_input(), summary="另一位书记员补充的案情"),
+                      expected_version=case.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    assert "案情摘要" in refusals.text and OTHER_CLERK in refusals.text
+    assert dialog.note.toPlainText() == "申请人撤回申请"
+    assert cases.get_case(demo_db, case.id).status != CaseStatus.CLOSED
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert dialog.note.toPlainText() == ""
+    dialog.note.setPlainText("申请人撤回申请")
+    assert dialog.save()
+    closed = cases.get_case(demo_db, case.id)
+    assert closed.status == CaseStatus.CLOSED
+
+    reopen = ReopenCaseDialog(demo_db, case.id, case.number)
+    qtbot.addWidget(reopen)
+    reopen.reason.setPlainText("误操作结案")
+    cases.correct_closing(other, case.id, result=None, amount_fen=None, on_site=False,
+                          note="撤回（更正）", expected_version=closed.version)
+    refusals.reload = False
+    assert not reopen.save()
+    assert "结案说明" in refusals.text and OTHER_CLERK in refusals.text
+    assert reopen.reason.toPlainText() == "误操作结案"
+    refusals.reload = True
+    assert not reopen.save()
+    reopen.reason.setPlainText("误操作结案")
+    assert reopen.save()
+
+
+def test_an_open_dialog_is_told_when_its_record_is_saved_elsewhere(
+        qtbot: QtBot, demo_db: Database, other: Database) -> None:
+    person = observers.search_observers(demo_db)[0]
+    dialog = PersonDialog(demo_db, person.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.stale.watch.ready, timeout=5000)
+    dialog.notes.setPlainText("书记员正在输入的备注")
+
+    theirs = observers.get_observer(other, person.id, show_phone=True)
+    observers.update_observer(other, person.id, theirs.name, enterprise_id=theirs.enterprise_id,
+                              title="工会主席", phone=theirs.phone, notes=theirs.notes,
+                              expected_version=theirs.version)
+    ops.broadcast(Changes.OBSERVERS)  # as the watcher of other workstations does on its next poll
+
+    qtbot.waitUntil(lambda: dialog.stale.banner.isVisible(), timeout=5000)
+    assert dialog.notes.toPlainText() == "书记员正在输入的备注"  # told, not reloaded under the clerk
+    dialog.stale.banner.reload_button.click()
+    assert dialog.title.text() == "工会主席"
+    qtbot.waitUntil(lambda: not dialog.stale.banner.isVisible(), timeout=5000)
+    assert dialog.save()
