@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -202,6 +202,11 @@ class Database:
         self._write_factory = sessionmaker(self._write_engine, expire_on_commit=False)
         guard.install(self._write_factory)
         guard.install(self._read_factory)
+
+    def listen_to_writes(self, name: str, listener: Callable[..., Any]) -> None:
+        """Call ``listener`` on the session event ``name`` (``after_flush``, ``before_commit``…)
+        of every writing session: how a service keeps columns it derives from others in step."""
+        event.listen(self._write_factory, name, listener)
 
     @property
     def is_sqlite(self) -> bool:
