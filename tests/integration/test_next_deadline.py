@@ -18,6 +18,7 @@ from tribunal.db.models import Case, Hearing, ServiceRecord
 from tribunal.domain.enums import CaseOutcome, HearingStatus, PartyRole, ServiceMethod
 from tribunal.errors import TribunalError
 from tribunal.services import cases, clocks, legal_calendar
+from tribunal.services import settings as settings_service
 
 T = dt.date.today()
 D = dt.timedelta
@@ -165,8 +166,19 @@ def test_migration_fills_cases_already_in_the_database(db):
         assert stored(db)[case_id] == computed(db, case_id) != (None, None)
 
 
-@pytest.mark.parametrize("days", [0, 3, 7])
-def test_state_uses_the_clocks_warning_window(days):
-    due = T + D(days)
-    assert clocks.deadline_state(due, T, 3) == ("due_soon" if days <= 3 else "on_time")
-    assert clocks.deadline_state(T - D(1), T, 3) == "overdue"
+def test_list_rows_filters_and_order_follow_the_stored_deadline(db):
+    settings_service.set_value(db, "clock.due_soon_days", 5)
+    soon = cases.create_case(db, case_input(received_date=T - D(1)), today=T)  # accept by T+4 or so
+    late = cases.create_case(db, case_input(received_date=T - D(30)), today=T)  # accept_by long past
+    closed = cases.create_case(db, case_input(received_date=T - D(3), accepted_date=T - D(2)), today=T)
+    cases.close_case(db, closed.id, CaseOutcome.WITHDRAWN, T, today=T)
+    rows = {r.id: r for r in cases.case_rows(db, [soon.id, late.id, closed.id])}
+    assert rows[late.id].next_due_state == "overdue" and rows[late.id].next_due_label == "受理决定截止日"
+    assert rows[soon.id].next_due_state == "due_soon"
+    assert rows[closed.id].next_due_date is None and rows[closed.id].next_due_state is None
+    assert cases.search_case_ids(db, cases.CaseFilter(deadline=cases.OVERDUE)) == [late.id]
+    assert cases.search_case_ids(db, cases.CaseFilter(deadline=cases.DUE_SOON)) == [soon.id]
+    assert cases.count_cases(db, cases.CaseFilter(deadline=cases.DUE_SOON)) == 1
+    by_deadline = cases.search_case_ids(db, cases.CaseFilter(order=cases.BY_DEADLINE))
+    assert by_deadline == [late.id, soon.id, closed.id]
+    assert cases.search_case_ids(db, cases.CaseFilter(order=cases.BY_DEADLINE, ascending=False)) == by_deadline[::-1]

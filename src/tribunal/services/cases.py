@@ -27,6 +27,7 @@ from tribunal.domain.enums import (
     StaffRole,
 )
 from tribunal.domain.inputs import InputError, parse_record_id, shown, text_problem
+from tribunal.domain.periods import deadline_state, due_label
 from tribunal.domain.reports import mediated_on_site_by_default
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, inputs, numbering, settings
@@ -180,6 +181,25 @@ class CaseRow:
     respondents: str
     claim_total_fen: int
     outcome: CaseOutcome | None
+    #: The open case's next statutory deadline: its date, the clock item's key
+    #: (``clocks.NEXT_DUE_KINDS``) and its state today (``on_time`` / ``due_soon`` /
+    #: ``overdue``, with the clocks' warning window); None when nothing is due.
+    next_due_date: dt.date | None = None
+    next_due_kind: str | None = None
+    next_due_state: str | None = None
+
+    @property
+    def next_due_label(self) -> str:
+        """What the clerk calls the next deadline (``受理决定截止日``…), or ``""``."""
+        return due_label(self.next_due_kind) if self.next_due_kind else ""
+
+
+#: The case list's deadline filter: cases whose next deadline is within the warning window, or past.
+DUE_SOON: Final = "due_soon"
+OVERDUE: Final = "overdue"
+#: The case list's orders: newest received first (the default), or by the next deadline.
+BY_RECEIVED: Final = "received"
+BY_DEADLINE: Final = "deadline"
 
 
 @dataclass(frozen=True)
@@ -201,6 +221,13 @@ class CaseFilter:
     extra: dict[str, str] = field(default_factory=dict)
     closed_from: dt.date | None = None
     closed_to: dt.date | None = None
+    #: :data:`DUE_SOON` or :data:`OVERDUE` (as of ``today``), or None for every case.
+    deadline: str | None = None
+    #: :data:`BY_RECEIVED` (newest first) or :data:`BY_DEADLINE` (earliest first; cases with
+    #: nothing due after them); ``ascending`` True or False asks for the other way round.
+    order: str = BY_RECEIVED
+    ascending: bool | None = None
+    today: dt.date | None = None
 
 
 # ---------------------------------------------------------------- validation
@@ -489,11 +516,38 @@ def _filtered(query: Select, f: CaseFilter) -> Select:
     return query
 
 
+def _by_deadline(query: Select, f: CaseFilter, today: dt.date, soon: int) -> Select:
+    if f.deadline == OVERDUE:
+        query = query.where(Case.next_due_date < today)
+    elif f.deadline == DUE_SOON:
+        query = query.where(Case.next_due_date >= today, Case.next_due_date <= today + dt.timedelta(days=soon))
+    elif f.deadline is not None:
+        raise ValidationError("期限筛选只能是“即将到期”或“已超期”", {"deadline": "无此筛选"})
+    return query
+
+
 def search_case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[int]:
-    """Ids of every matching case, newest received first (the list fetches rows lazily)."""
+    """Ids of every matching case in the order asked for (the list fetches rows lazily).
+
+    Ordered by deadline, the cases with a next deadline come first (earliest first, along its
+    index), then those with nothing due, newest received first; ``ascending=False`` reverses it.
+    """
+    today = f.today or dt.date.today()
     with db.session(write=False) as s:
-        query = _filtered(select(Case.id), f).order_by(Case.received_date.desc(), Case.id.desc())
-        return list(s.scalars(query))
+        soon = settings.due_soon_days(s)
+        query = _by_deadline(_filtered(select(Case.id), f), f, today, soon)
+        if f.order == BY_DEADLINE:
+            due = list(s.scalars(query.where(Case.next_due_date.is_not(None))
+                                 .order_by(Case.next_due_date, Case.id)))
+            rest = [] if f.deadline else list(s.scalars(
+                query.where(Case.next_due_date.is_(None)).order_by(Case.received_date.desc(), Case.id.desc())))
+            ids = due + rest
+            return ids[::-1] if f.ascending is False else ids
+        if f.order != BY_RECEIVED:
+            raise ValidationError("排序只能按收件日期或下一期限", {"order": "无此排序"})
+        if f.ascending:
+            return list(s.scalars(query.order_by(Case.received_date, Case.id)))
+        return list(s.scalars(query.order_by(Case.received_date.desc(), Case.id.desc())))
 
 
 #: The columns of the case list, by the :class:`CaseRow` field each one fills. Rows are built
@@ -509,6 +563,8 @@ _ROW_COLUMNS: Final[dict[str, InstrumentedAttribute[Any]]] = {
     "respondents": Case.respondent_names,
     "claim_total_fen": Case.claim_total_fen,
     "outcome": Case.outcome,
+    "next_due_date": Case.next_due_date,
+    "next_due_kind": Case.next_due_kind,
 }
 
 
@@ -516,36 +572,45 @@ def _select_rows() -> Select:
     return select(*(column.label(name) for name, column in _ROW_COLUMNS.items()))
 
 
-def _case_row(row: Row) -> CaseRow:
-    return CaseRow(**row._mapping)
+def _case_row(row: Row, today: dt.date, soon: int) -> CaseRow:
+    due = row.next_due_date
+    # The state is the day's: computed from the stored date as the row is read.
+    state = deadline_state(due, today, soon) if due is not None else None
+    return CaseRow(**row._mapping, next_due_state=state)
 
 
-def case_rows(db: Database, ids: list[int]) -> list[CaseRow]:
+def case_rows(db: Database, ids: list[int], today: dt.date | None = None) -> list[CaseRow]:
     """The list rows of the given cases, in the order of ``ids`` (missing ones left out)."""
     if not ids:
         return []
+    today = today or dt.date.today()
     with db.session(write=False) as s:
+        soon = settings.due_soon_days(s)
         found = {}
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start:chunk_start + 500]
             for r in s.execute(_select_rows().where(Case.id.in_(chunk))):
-                found[r.id] = _case_row(r)
+                found[r.id] = _case_row(r, today, soon)
         return [found[i] for i in ids if i in found]
 
 
 def search_cases(db: Database, f: CaseFilter = CaseFilter(), limit: int | None = 200) -> list[CaseRow]:
     """Matching cases, newest first, at most ``limit`` of them."""
+    today = f.today or dt.date.today()
     with db.session(write=False) as s:
-        query = _filtered(_select_rows(), f).order_by(Case.received_date.desc(), Case.id.desc())
+        soon = settings.due_soon_days(s)
+        query = _by_deadline(_filtered(_select_rows(), f), f, today, soon)
+        query = query.order_by(Case.received_date.desc(), Case.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        return [_case_row(r) for r in s.execute(query)]
+        return [_case_row(r, today, soon) for r in s.execute(query)]
 
 
 def count_cases(db: Database, f: CaseFilter = CaseFilter()) -> int:
     """How many cases match."""
+    today = f.today or dt.date.today()
     with db.session(write=False) as s:
-        return s.scalar(_filtered(select(func.count(Case.id)), f)) or 0
+        return s.scalar(_by_deadline(_filtered(select(func.count(Case.id)), f), f, today, settings.due_soon_days(s))) or 0
 
 
 def case_years(db: Database) -> list[int]:

@@ -47,10 +47,8 @@ from tribunal.domain.periods import (
     DueDate,
     PeriodCalculator,
     PeriodRule,
+    deadline_state,
     excluded_days_within,
-)
-from tribunal.domain.periods import (
-    deadline_state as _deadline_state,
 )
 from tribunal.errors import ConflictError, NotFound, TribunalError, ValidationError
 from tribunal.services import audit, period_rules, settings
@@ -92,9 +90,7 @@ __all__ = [
     "case_clock",
     "check_acceptance_change",
     "closed_case_clocks",
-    "deadline_state",
     "due_overview",
-    "due_soon_days",
     "keep_next_deadlines",
     "end_suspension",
     "public_notice_period",
@@ -498,7 +494,7 @@ class _Clock:
         return self._shared.setdefault(due, due)
 
     def state(self, due: dt.date) -> str:
-        return _deadline_state(due, self.today, self.soon_days)
+        return deadline_state(due, self.today, self.soon_days)
 
     def unknown_item(self, key: str, exc: UnknownYearError, done: bool, unknown: set[int], *,
                      party: bool = False, label: str | None = None, party_id: int | None = None,
@@ -1018,18 +1014,6 @@ def _next_deadline(f: _Facts, items: Sequence[ClockItem], info: _AwardInfo, toda
     return NextDeadline(found.due if found else None, found.key if found else None, min(days, default=None))
 
 
-def deadline_state(due: dt.date, today: dt.date, soon_days: int) -> str:
-    """``on_time`` / ``due_soon`` / ``overdue`` of a stored next deadline on ``today``, with the
-    clocks' own warning window (the setting ``clock.due_soon_days``)."""
-    return _deadline_state(due, today, soon_days)
-
-
-def due_soon_days(db: Database) -> int:
-    """The warning window of every clock: days before a deadline it shows as due soon."""
-    with db.session(write=False) as s:
-        return _soon_days(s)
-
-
 def _store_next_deadlines(s: Session, where: ColumnElement[bool], today: dt.date, *,
                           calendar: LegalCalendar | None = None,
                           rules: Mapping[str, PeriodRule] | None = None) -> int:
@@ -1233,11 +1217,6 @@ def _load_facts(s: Session, where: ColumnElement[bool], today: dt.date, *,
     return facts
 
 
-def _soon_days(s: Session) -> int:
-    value = settings.read_all(s).get("clock.due_soon_days", 3)
-    return value if isinstance(value, int) and value >= 0 else 3
-
-
 def _suspension_rows(f: _Facts, h: History | None) -> tuple[SuspensionData, ...]:
     """The intervals the history applied, as the 期限 tab lists them."""
     if h is None:
@@ -1299,7 +1278,7 @@ def case_clock(db: Database, case_id: int, today: dt.date | None = None) -> Case
         facts = _load_facts(s, Case.id == case_id, today, all_parties=True).get(case_id)
         if facts is None:
             raise NotFound(f"找不到编号为 {case_id} 的案件，可能已被删除")
-        soon = _soon_days(s)
+        soon = settings.due_soon_days(s)
         withdrawn = s.execute(select(*_EVENT_COLUMNS, CaseClockEvent.withdrawn_at, CaseClockEvent.withdrawn_by,
                                      CaseClockEvent.withdrawn_reason)
                               .where(CaseClockEvent.case_id == case_id,
@@ -1351,7 +1330,7 @@ def due_overview(db: Database, today: dt.date | None = None, days: int = 7) -> D
     rules = period_rules.rules(db)
     with db.session(write=False) as s:
         facts = _load_facts(s, _OPEN, today)
-        soon = _soon_days(s)
+        soon = settings.due_soon_days(s)
     clk = _Clock(cal, today, soon, rules)
     unknown: set[int] = set()
     last = today + dt.timedelta(days=days - 1)
@@ -1389,7 +1368,7 @@ def all_award_due_dates(db: Database, today: dt.date | None = None) -> dict[int,
     rules = period_rules.rules(db)
     with db.session(write=False) as s:
         facts = _load_facts(s, _OPEN & Case.accepted_date.is_not(None), today, full=False)
-        soon = _soon_days(s)
+        soon = settings.due_soon_days(s)
     clk = _Clock(cal, today, soon, rules)
     result: dict[int, AwardDue] = {}
     for case_id, f in facts.items():
