@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy import Row, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
+from tribunal.db import search
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Hearing, Party, Staff
 from tribunal.db.search import contains
@@ -481,15 +482,18 @@ def case_for_output(db: Database, ref: str, *, unmasked: bool = False) -> CaseDe
     return detail
 
 
-def _filtered(query: Select, f: CaseFilter) -> Select:
+def _filtered(s: Session, query: Select, f: CaseFilter) -> Select:
     text = inputs.search_text(f.text)
     if text:
         for word in text.split(" "):
-            matches = [
+            found = or_(
                 contains(Case.number, word),
                 contains(Case.applicant_names, word),
                 contains(Case.respondent_names, word),
-            ]
+            )
+            # On SQLite the trigram index names the candidates; the LIKE still decides.
+            candidates = search.case_candidates(s, Case.id, word)
+            matches = [found if candidates is None else and_(candidates, found)]
             # A clerk may type the case type (工伤, 加班费) into the same search field.
             types = [t for t in CaseType if word in t.label_zh or word.lower() in t.label_en.lower()]
             if types:
@@ -535,7 +539,7 @@ def search_case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[int]:
     today = f.today or dt.date.today()
     with db.session(write=False) as s:
         soon = settings.due_soon_days(s)
-        query = _by_deadline(_filtered(select(Case.id), f), f, today, soon)
+        query = _by_deadline(_filtered(s, select(Case.id), f), f, today, soon)
         if f.order == BY_DEADLINE:
             due = list(s.scalars(query.where(Case.next_due_date.is_not(None))
                                  .order_by(Case.next_due_date, Case.id)))
@@ -599,7 +603,7 @@ def search_cases(db: Database, f: CaseFilter = CaseFilter(), limit: int | None =
     today = f.today or dt.date.today()
     with db.session(write=False) as s:
         soon = settings.due_soon_days(s)
-        query = _by_deadline(_filtered(_select_rows(), f), f, today, soon)
+        query = _by_deadline(_filtered(s, _select_rows(), f), f, today, soon)
         query = query.order_by(Case.received_date.desc(), Case.id.desc())
         if limit is not None:
             query = query.limit(limit)
@@ -610,7 +614,7 @@ def count_cases(db: Database, f: CaseFilter = CaseFilter()) -> int:
     """How many cases match."""
     today = f.today or dt.date.today()
     with db.session(write=False) as s:
-        return s.scalar(_by_deadline(_filtered(select(func.count(Case.id)), f), f, today, settings.due_soon_days(s))) or 0
+        return s.scalar(_by_deadline(_filtered(s, select(func.count(Case.id)), f), f, today, settings.due_soon_days(s))) or 0
 
 
 def case_years(db: Database) -> list[int]:

@@ -21,7 +21,15 @@ from sqlalchemy import ColumnElement, Row, Select, bindparam, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tribunal.db.engine import Database
-from tribunal.db.models import Case, CaseClockEvent, Hearing, LegalDay, LegalYear, Party, ServiceRecord
+from tribunal.db.models import (
+    Case,
+    CaseClockEvent,
+    Hearing,
+    LegalDay,
+    LegalYear,
+    Party,
+    ServiceRecord,
+)
 from tribunal.domain import clock_history as ch
 from tribunal.domain.clock_history import (
     RECOUNT_EVENTS,
@@ -62,6 +70,7 @@ __all__ = [
     "DUE_SOON",
     "HEARING_NOTICE_DOCUMENTS",
     "ITEM_KEYS",
+    "NEXT_DUE_KINDS",
     "ON_TIME",
     "OVERDUE",
     "RECOUNT_EVENTS",
@@ -72,12 +81,11 @@ __all__ = [
     "CaseClock",
     "ClockEventRow",
     "ClockItem",
-    "NEXT_DUE_KINDS",
-    "NextDeadline",
     "ClosedClock",
     "DueOverview",
     "DueRow",
     "ExtensionQuestionError",
+    "NextDeadline",
     "NoticePeriod",
     "OpenQuestion",
     "RecountEvent",
@@ -91,8 +99,8 @@ __all__ = [
     "check_acceptance_change",
     "closed_case_clocks",
     "due_overview",
-    "keep_next_deadlines",
     "end_suspension",
+    "keep_next_deadlines",
     "public_notice_period",
     "record_public_notice",
     "record_recount",

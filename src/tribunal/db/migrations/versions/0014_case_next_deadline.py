@@ -5,6 +5,9 @@ the clock item's key), so the list shows, sorts and filters by it without comput
 next_due_recheck: the day from which time alone may change it. Kept by
 tribunal.services.clocks on every write; filled here for the cases already in the database.
 
+On SQLite, the case register's search index (tribunal.db.search: an FTS5 trigram table over
+case number and party names, kept in step by triggers), filled from the cases.
+
 Revision ID: 0014
 Revises: 0006
 Create Date: 2026-12-07 22:50:00.000000
@@ -18,6 +21,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
+
+from tribunal.db import search
 
 revision: str = "0014"
 down_revision: str | None = "0006"
@@ -41,9 +46,13 @@ def upgrade() -> None:
         clocks._store_next_deadlines(session, clocks._OPEN, dt.date.today())
     finally:
         session.close()
+    if op.get_bind().dialect.name == "sqlite":
+        search.create_case_search(op.get_bind())
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        search.drop_case_search(op.get_bind())
     with op.batch_alter_table("arbitration_case", schema=None) as batch_op:
         batch_op.drop_index("ix_case_next_due_recheck")
         batch_op.drop_index("ix_case_next_due_date")
