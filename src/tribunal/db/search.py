@@ -36,11 +36,11 @@ def starts_with(column: InstrumentedAttribute[Any] | ColumnElement[Any], text: s
 #
 # A LIKE '%word%' over three columns reads all 100,000 cases (a quarter of a second and more on
 # an office PC). On SQLite an FTS5 table with the trigram tokenizer indexes every three
-# characters of each case's number and party names, joined by a separator and ending with one:
+# characters of each case's number and party names, joined by a separator and ending with two:
 #
 # * a word of three characters or more is a phrase of its trigrams;
 # * a shorter word (a two-character name, one digit) is the start of some trigram — the
-#   separator at the end makes sure even the last characters start one — so the index's own
+#   separators at the end make sure even the last characters start one — so the index's own
 #   vocabulary (fts5vocab) lists the trigrams it can be, and the search is their union.
 #
 # The index finds candidates; the LIKE of before still decides, so the results are exactly
@@ -64,7 +64,8 @@ def not_the_index(name: str | None, type_: str, _parents: object) -> bool:
 
 
 _SEPARATOR: Final = "char(31)"  # a control character: the text guard keeps it out of every column
-_TEXT: Final = ("{row}.number || {sep} || {row}.applicant_names || {sep} || {row}.respondent_names || {sep}")
+# Two separators at the end: the last character of the text must start a trigram too.
+_TEXT: Final = "{row}.number || {sep} || {row}.applicant_names || {sep} || {row}.respondent_names || {sep} || {sep}"
 _MAX_TERMS: Final = 5_000
 
 
