@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Connection, column, false, select, table, text
+from sqlalchemy import ColumnElement, Connection, bindparam, column, false, select, table, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -67,6 +67,8 @@ _SEPARATOR: Final = "char(31)"  # a control character: the text guard keeps it o
 # Two separators at the end: the last character of the text must start a trigram too.
 _TEXT: Final = "{row}.number || {sep} || {row}.applicant_names || {sep} || {row}.respondent_names || {sep} || {sep}"
 _MAX_TERMS: Final = 5_000
+#: A word in more than this many cases per case wanted is read in the list's order instead.
+FREQUENT: Final = 10
 
 
 def _text_of(row: str) -> str:
@@ -123,25 +125,42 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def case_candidates(s: Session, id_column: InstrumentedAttribute[int], word: str) -> ColumnElement[bool] | None:
+def case_candidates(s: Session, id_column: InstrumentedAttribute[int], word: str, *,
+                    first: int | None = None) -> ColumnElement[bool] | None:
     """``id IN (cases whose number or party names may contain word)`` from the index, or None
     where the index cannot narrow the search (not SQLite, no index, a word it cannot look
-    for): the caller's LIKE then reads every case, as before."""
+    for): the caller's LIKE then reads every case, as before.
+
+    Args:
+        first: only the first so many matches in the list's order are wanted (a screenful).
+            A word in very many cases (a digit, 第) is then found sooner by reading the cases
+            in order until that many matched than by gathering every candidate: None.
+    """
     if not word or s.get_bind().dialect.name != "sqlite" or not _indexable(word):
         return None
     if s.execute(text("SELECT 1 FROM sqlite_master WHERE name = :name"), {"name": CASE_SEARCH}).first() is None:
         return None
     index = table(CASE_SEARCH, column("rowid"), column(CASE_SEARCH))
+    folded = word.lower()
     if len(word) >= 3:
         query = _phrase(word)
+        # At most as many cases as hold its rarest trigram.
+        trigrams = {folded[i:i + 3] for i in range(len(folded) - 2)}
+        counts = s.execute(text(f"SELECT term, doc FROM {CASE_SEARCH_TERMS} WHERE term IN :terms")
+                           .bindparams(bindparam("terms", expanding=True)), {"terms": sorted(trigrams)}).all()
+        if len(counts) < len(trigrams):
+            return false()  # a trigram no case has
+        estimate = min(doc for _term, doc in counts)
     else:
-        folded = word.lower()
         # Terms are stored folded; the range is in code-point order, as SQLite compares them.
-        terms = s.execute(text(f"SELECT term FROM {CASE_SEARCH_TERMS} WHERE term >= :low AND term < :high "
-                               f"LIMIT {_MAX_TERMS + 1}"), {"low": folded, "high": folded + "\U0010ffff"}).scalars().all()
-        if not terms:
+        rows = s.execute(text(f"SELECT term, doc FROM {CASE_SEARCH_TERMS} WHERE term >= :low AND term < :high "
+                              f"LIMIT {_MAX_TERMS + 1}"), {"low": folded, "high": folded + "\U0010ffff"}).all()
+        if not rows:
             return false()
-        if len(terms) > _MAX_TERMS:
+        if len(rows) > _MAX_TERMS:
             return None
-        query = " OR ".join(_phrase(t) for t in terms)
+        query = " OR ".join(_phrase(term) for term, _doc in rows)
+        estimate = sum(doc for _term, doc in rows)
+    if first is not None and estimate > FREQUENT * first:
+        return None
     return id_column.in_(select(index.c.rowid).where(index.c[CASE_SEARCH].op("MATCH")(query)))

@@ -482,7 +482,7 @@ def case_for_output(db: Database, ref: str, *, unmasked: bool = False) -> CaseDe
     return detail
 
 
-def _filtered(s: Session, query: Select, f: CaseFilter) -> Select:
+def _filtered(s: Session, query: Select, f: CaseFilter, first: int | None = None) -> Select:
     text = inputs.search_text(f.text)
     if text:
         for word in text.split(" "):
@@ -491,11 +491,12 @@ def _filtered(s: Session, query: Select, f: CaseFilter) -> Select:
                 contains(Case.applicant_names, word),
                 contains(Case.respondent_names, word),
             )
-            # On SQLite the trigram index names the candidates; the LIKE still decides.
-            candidates = search.case_candidates(s, Case.id, word)
-            matches = [found if candidates is None else and_(candidates, found)]
             # A clerk may type the case type (工伤, 加班费) into the same search field.
             types = [t for t in CaseType if word in t.label_zh or word.lower() in t.label_en.lower()]
+            # On SQLite the trigram index names the candidates; the LIKE still decides. A type
+            # matches thousands of cases: for a first screenful reading in order is quicker.
+            candidates = None if types and first else search.case_candidates(s, Case.id, word, first=first)
+            matches = [found if candidates is None else and_(candidates, found)]
             if types:
                 matches.append(Case.case_type.in_(types))
             query = query.where(or_(*matches))
@@ -530,28 +531,50 @@ def _by_deadline(query: Select, f: CaseFilter, today: dt.date, soon: int) -> Sel
     return query
 
 
-def search_case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[int]:
+def _ordered(s: Session, base: Select, f: CaseFilter, limit: int | None) -> list[Row]:
+    """The rows of ``base`` for the cases matching ``f``, in the order asked for."""
+    query = _by_deadline(_filtered(s, base, f, first=limit), f, f.today or dt.date.today(),
+                         settings.due_soon_days(s))
+    if f.order == BY_DEADLINE:
+        dated = query.where(Case.next_due_date.is_not(None))
+        undated = query.where(Case.next_due_date.is_(None))
+        if f.ascending is False:  # exactly the other order reversed
+            parts = [undated.order_by(Case.received_date, Case.id),
+                     dated.order_by(Case.next_due_date.desc(), Case.id.desc())]
+        else:
+            parts = [dated.order_by(Case.next_due_date, Case.id),
+                     undated.order_by(Case.received_date.desc(), Case.id.desc())]
+    elif f.order == BY_RECEIVED:
+        parts = [query.order_by(Case.received_date, Case.id) if f.ascending
+                 else query.order_by(Case.received_date.desc(), Case.id.desc())]
+    else:
+        raise ValidationError("排序只能按收件日期或下一期限", {"order": "无此排序"})
+    rows: list[Row] = []
+    for part in parts:
+        if limit is not None and len(rows) >= limit:
+            break
+        rows += s.execute(part.limit(None if limit is None else limit - len(rows))).all()
+    return rows
+
+
+def search_case_ids(db: Database, f: CaseFilter = CaseFilter(), limit: int | None = None) -> list[int]:
     """Ids of every matching case in the order asked for (the list fetches rows lazily).
 
     Ordered by deadline, the cases with a next deadline come first (earliest first, along its
     index), then those with nothing due, newest received first; ``ascending=False`` reverses it.
+    ``limit``: only the first so many.
     """
+    with db.session(write=False) as s:
+        return [r[0] for r in _ordered(s, select(Case.id), f, limit)]
+
+
+def first_rows(db: Database, f: CaseFilter, limit: int) -> list[CaseRow]:
+    """The first ``limit`` matching cases' list rows, in the list's order, in one query: what a
+    typed search shows at once, while the whole list of ids is read later."""
     today = f.today or dt.date.today()
     with db.session(write=False) as s:
         soon = settings.due_soon_days(s)
-        query = _by_deadline(_filtered(s, select(Case.id), f), f, today, soon)
-        if f.order == BY_DEADLINE:
-            due = list(s.scalars(query.where(Case.next_due_date.is_not(None))
-                                 .order_by(Case.next_due_date, Case.id)))
-            rest = [] if f.deadline else list(s.scalars(
-                query.where(Case.next_due_date.is_(None)).order_by(Case.received_date.desc(), Case.id.desc())))
-            ids = due + rest
-            return ids[::-1] if f.ascending is False else ids
-        if f.order != BY_RECEIVED:
-            raise ValidationError("排序只能按收件日期或下一期限", {"order": "无此排序"})
-        if f.ascending:
-            return list(s.scalars(query.order_by(Case.received_date, Case.id)))
-        return list(s.scalars(query.order_by(Case.received_date.desc(), Case.id.desc())))
+        return [_case_row(r, today, soon) for r in _ordered(s, _select_rows(), f, limit)]
 
 
 #: The columns of the case list, by the :class:`CaseRow` field each one fills. Rows are built
@@ -603,7 +626,7 @@ def search_cases(db: Database, f: CaseFilter = CaseFilter(), limit: int | None =
     today = f.today or dt.date.today()
     with db.session(write=False) as s:
         soon = settings.due_soon_days(s)
-        query = _by_deadline(_filtered(s, _select_rows(), f), f, today, soon)
+        query = _by_deadline(_filtered(s, _select_rows(), f, first=limit), f, today, soon)
         query = query.order_by(Case.received_date.desc(), Case.id.desc())
         if limit is not None:
             query = query.limit(limit)

@@ -72,6 +72,7 @@ __all__ = [
     "ITEM_KEYS",
     "NEXT_DUE_KINDS",
     "ON_TIME",
+    "OPEN_CASES",
     "OVERDUE",
     "RECOUNT_EVENTS",
     "STATE_LABELS",
@@ -108,6 +109,7 @@ __all__ = [
     "refresh_next_deadlines",
     "review_extension",
     "service_records",
+    "store_next_deadlines",
     "withdraw_event",
 ]
 
@@ -1022,7 +1024,7 @@ def _next_deadline(f: _Facts, items: Sequence[ClockItem], info: _AwardInfo, toda
     return NextDeadline(found.due if found else None, found.key if found else None, min(days, default=None))
 
 
-def _store_next_deadlines(s: Session, where: ColumnElement[bool], today: dt.date, *,
+def store_next_deadlines(s: Session, where: ColumnElement[bool], today: dt.date, *,
                           calendar: LegalCalendar | None = None,
                           rules: Mapping[str, PeriodRule] | None = None) -> int:
     """Compute and store the next deadline of every case matching ``where``; return how many
@@ -1063,7 +1065,7 @@ def refresh_next_deadlines(db: Database, today: dt.date | None = None, *, every_
     rules = period_rules.rules(db)
     where = Case.id.is_not(None) if every_case else Case.next_due_recheck <= today
     with db.session() as s:
-        return _store_next_deadlines(s, where, today, calendar=cal, rules=rules)
+        return store_next_deadlines(s, where, today, calendar=cal, rules=rules)
 
 
 #: ``session.info`` keys of the deadline keeper.
@@ -1095,11 +1097,11 @@ def _keep(session: Session) -> None:
     everything = session.info.pop(_CALENDAR, False)
     today = dt.date.today()
     if everything:
-        _store_next_deadlines(session, _OPEN, today)
+        store_next_deadlines(session, OPEN_CASES, today)
     else:
         ids = sorted(touched)
         for start in range(0, len(ids), _BY_ID_LIMIT):
-            _store_next_deadlines(session, Case.id.in_(ids[start:start + _BY_ID_LIMIT]), today)
+            store_next_deadlines(session, Case.id.in_(ids[start:start + _BY_ID_LIMIT]), today)
 
 
 def _forget(session: Session, *_args: Any) -> None:
@@ -1119,7 +1121,8 @@ def keep_next_deadlines(db: Database) -> None:
 # ---------------------------------------------------------------- loading
 
 
-_OPEN = Case.status.not_in([CaseStatus.CLOSED, CaseStatus.REJECTED])
+#: Cases still running (not closed, not rejected).
+OPEN_CASES: Final = Case.status.not_in([CaseStatus.CLOSED, CaseStatus.REJECTED])
 
 
 #: The case columns the clocks read, by the :class:`_Facts` field each one fills (rows are
@@ -1337,7 +1340,7 @@ def due_overview(db: Database, today: dt.date | None = None, days: int = 7) -> D
     cal = calendar_service.calendar(db)
     rules = period_rules.rules(db)
     with db.session(write=False) as s:
-        facts = _load_facts(s, _OPEN, today)
+        facts = _load_facts(s, OPEN_CASES, today)
         soon = settings.due_soon_days(s)
     clk = _Clock(cal, today, soon, rules)
     unknown: set[int] = set()
@@ -1375,7 +1378,7 @@ def all_award_due_dates(db: Database, today: dt.date | None = None) -> dict[int,
     cal = calendar_service.calendar(db)
     rules = period_rules.rules(db)
     with db.session(write=False) as s:
-        facts = _load_facts(s, _OPEN & Case.accepted_date.is_not(None), today, full=False)
+        facts = _load_facts(s, OPEN_CASES & Case.accepted_date.is_not(None), today, full=False)
         soon = settings.due_soon_days(s)
     clk = _Clock(cal, today, soon, rules)
     result: dict[int, AwardDue] = {}

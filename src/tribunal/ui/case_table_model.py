@@ -105,12 +105,23 @@ class CaseTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ contents
 
-    def set_ids(self, ids: list[int]) -> None:
-        """Show the cases with these ids, in this order (drops every cached row)."""
+    def set_ids(self, ids: list[int], first: list[CaseRow] | None = None) -> None:
+        """Show the cases with these ids, in this order (drops every cached row).
+
+        Args:
+            first: the rows of the first ids, already read (off the GUI thread).
+        """
         self.beginResetModel()
         self._ids = list(ids)
         self._blocks.clear()
         self._positions = None
+        if first is not None:
+            by_id = {r.id: r for r in first}
+            for block in range(len(first) // BLOCK_SIZE):
+                self._blocks[block] = [by_id.get(cid) for cid in ids[block * BLOCK_SIZE:(block + 1) * BLOCK_SIZE]]
+            rest = len(first) // BLOCK_SIZE
+            if len(first) == len(ids) and len(ids) % BLOCK_SIZE:
+                self._blocks[rest] = [by_id.get(cid) for cid in ids[rest * BLOCK_SIZE:]]
         self.endResetModel()
 
     def ids(self) -> list[int]:

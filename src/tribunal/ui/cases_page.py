@@ -31,6 +31,7 @@ from tribunal.ui.case_detail import CaseDetailPane
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog, make_date_edit, to_date
 from tribunal.ui.case_editor import CaseEditor
 from tribunal.ui.case_table_model import (
+    BLOCK_SIZE,
     COL_ACCEPTED,
     COL_APPLICANTS,
     COL_CLAIM_TOTAL,
@@ -50,6 +51,10 @@ from tribunal.ui.rows_model import ListView
 #: word typed at speed (or an input method's committed phrase) is one search, short enough to
 #: keep keystroke-to-rows under 0.1 s (measured in benchmarks/foundation.py).
 SEARCH_DELAY_MS = 40
+#: A typed search first reads this many cases (the model's first block, at once), then all of
+#: them once the clerk has stopped typing for this long.
+FIRST_SCREEN = BLOCK_SIZE
+WHOLE_LIST_DELAY_MS = 300
 #: The status filter's entry for every case that is still running.
 OPEN_ONLY = "__open__"
 STATE_KEY = "cases"
@@ -74,6 +79,13 @@ class CasesPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.search_again)
+        self._whole_list: CaseFilter | None = None
+        self._whole_list_timer = QTimer(self)
+        self._whole_list_timer.setSingleShot(True)
+        self._whole_list_timer.setInterval(WHOLE_LIST_DELAY_MS)
+        self._whole_list_timer.timeout.connect(self._read_whole_list)
+        self._closed_since: dt.date | None = None
+        self._ready = False  # no search before load()
         self._loading = False
         self._shown_case_id: int | None = None
         self._deadlines_day: dt.date | None = None
@@ -180,7 +192,6 @@ class CasesPage(QWidget):
         self.detail.clock_changed.connect(lambda _id: ops.broadcast(Changes.CLOCKS | Changes.CASES, self))
         ops.subscribe(self, Changes.CASES | Changes.CLOCKS | Changes.HEARINGS | Changes.SETTINGS | Changes.CALENDAR,
                       self._changed_elsewhere, ignore_own=True)
-        self._closed_since: dt.date | None = None
         self.closed_since_label = QLabel()
         self.closed_since_label.setVisible(False)
 
@@ -292,7 +303,7 @@ class CasesPage(QWidget):
             header.setSortIndicator(COL_RECEIVED, Qt.SortOrder.DescendingOrder)
             header.blockSignals(False)
             self._order, self._ascending = case_service.BY_RECEIVED, None
-        if not self._loading:
+        if not self._loading and self._ready:
             self.reload()
 
     def sort_by_deadline(self, ascending: bool = True) -> None:
@@ -319,8 +330,10 @@ class CasesPage(QWidget):
 
     def reload(self) -> None:
         """Search again with the current filters now, keeping the selected case if it still matches."""
+        self._ready = True
         self.refresh_deadlines()
         self._search_timer.stop()
+        self._whole_list_timer.stop()
         try:
             ids = case_service.search_case_ids(self._db, self.current_filter())
         except TribunalError as exc:
@@ -335,14 +348,36 @@ class CasesPage(QWidget):
         """
         self.refresh_deadlines()
         self._search_timer.stop()
+        self._whole_list_timer.stop()
         db, wanted = self._db, self.current_filter()
-        return ops.run_read(self, lambda: case_service.search_case_ids(db, wanted), self._show_ids,
+
+        def first_screen(rows: list[CaseRow]) -> None:
+            ids = [r.id for r in rows]
+            if len(ids) < FIRST_SCREEN:
+                self._show_ids(ids, rows)  # that is all of them
+                return
+            # The first screenful is on show; the whole list (for scrolling and the count)
+            # is read once the clerk stops typing, so it never holds up the next keystroke.
+            self._show_ids(ids, rows, complete=False)
+            self._whole_list = wanted
+            self._whole_list_timer.start()
+
+        # The rows come with the ids: nothing is read on the GUI thread to paint them.
+        return ops.run_read(self, lambda: case_service.first_rows(db, wanted, FIRST_SCREEN), first_screen,
                             key="search")
 
-    def _show_ids(self, ids: list[int]) -> None:
+    def _read_whole_list(self) -> None:
+        wanted, db = self._whole_list, self._db
+        if wanted is not None and wanted == self.current_filter():
+            ops.run_read(self, lambda: case_service.search_case_ids(db, wanted), self._show_ids, key="search")
+
+    def _show_ids(self, ids: list[int], rows: list[CaseRow] | None = None, complete: bool = True) -> None:
         keep = self.selected_case_id()
-        self.model.set_ids(ids)
-        self._show_count()
+        self.model.set_ids(ids, rows)
+        if complete:
+            self._show_count()
+        else:
+            self.count_label.setText(self.tr("Counting the cases found…"))
         self.ids_shown.emit()
         if keep is not None and self.select_case(keep):
             return

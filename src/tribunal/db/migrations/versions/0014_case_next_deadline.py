@@ -43,7 +43,7 @@ def upgrade() -> None:
 
     session = Session(bind=op.get_bind())
     try:
-        clocks._store_next_deadlines(session, clocks._OPEN, dt.date.today())
+        clocks.store_next_deadlines(session, clocks.OPEN_CASES, dt.date.today())
     finally:
         session.close()
     if op.get_bind().dialect.name == "sqlite":
