@@ -83,7 +83,7 @@ def cold_start_ms(db_path: Path, runs: int = 5) -> list[tuple[float, float, floa
     return results
 
 
-def gui_list_ms(db_path: Path) -> tuple[float, float, list[float]]:
+def gui_list_ms(db_path: Path) -> tuple[float, float, list[float], list[float]]:
     """The real case page offscreen: time to open the list, and to search, on this database."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -114,9 +114,23 @@ def gui_list_ms(db_path: Path) -> tuple[float, float, list[float]]:
     page.sort_by_deadline(ascending=False)  # and back to the default order below
     page.view.horizontalHeader().setSortIndicator(0, page.view.horizontalHeader().sortIndicatorOrder())
     typed = keystroke_to_rows_ms(page, app)
+    # The floor, in the same run: the same keystrokes with the database work already done (the
+    # answers read beforehand), so what remains is the debounce, the hand-off to the reader
+    # thread and back, the model reset and the paint — what machine load alone costs.
+    from tribunal.ui import cases_page
+
+    answers = {text: cases.first_rows(db, cases.CaseFilter(text=text), cases_page.FIRST_SCREEN)
+               for _what, steps in TYPING for text in steps}
+    real = cases_page.case_service.first_rows
+    cases_page.case_service.first_rows = lambda _db, f, _limit: answers.get(f.text, [])  # type: ignore[assignment]
+    try:
+        print("  floor (answers read beforehand):")
+        floor = keystroke_to_rows_ms(page, app)
+    finally:
+        cases_page.case_service.first_rows = real  # type: ignore[assignment]
     page.close()
     db.dispose()
-    return statistics.median(opened), max(searched), typed
+    return statistics.median(opened), max(searched), typed, floor
 
 
 #: What a clerk types into the search box, as the keyboard or the input method delivers it:
@@ -239,16 +253,19 @@ def main() -> None:
     deadline_list_ms(db)
     db.dispose()
 
-    opened, searched, typed = gui_list_ms(path)
+    opened, searched, typed, floor = gui_list_ms(path)
     print(f"case page (Qt, offscreen) opens the list: median {opened:.0f} ms [target 300]; "
           f"slowest of four searches incl. repaint: {searched:.0f} ms [target 200]")
     from tribunal.ui.cases_page import SEARCH_DELAY_MS
 
-    typed.sort()
-    p95 = typed[min(len(typed) - 1, round(0.95 * (len(typed) - 1)))]
+    def p95(values: list[float]) -> float:
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
     print(f"keystroke-to-rows in the case search ({len(typed)} keystrokes of {len(TYPING)} searches, "
-          f"debounce {SEARCH_DELAY_MS} ms included): p50 {statistics.median(typed):.0f} ms, p95 {p95:.0f} ms, "
-          f"slowest {typed[-1]:.0f} ms  [target p95 < 100]")
+          f"debounce {SEARCH_DELAY_MS} ms included): p50 {statistics.median(typed):.0f} ms, "
+          f"p95 {p95(typed):.0f} ms, slowest {max(typed):.0f} ms  [target p95 < 100]; floor in the same run "
+          f"(no database work): p50 {statistics.median(floor):.0f} ms, p95 {p95(floor):.0f} ms")
     if args.skip_start:
         return
     starts = cold_start_ms(path)
