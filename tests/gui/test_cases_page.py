@@ -223,7 +223,7 @@ def test_next_deadline_column_sorts_and_filters(qtbot: QtBot, page: CasesPage, s
     page.load()
     model = page.model
     texts = {model.case_id(r): model.data(model.index(r, COL_DEADLINE)) for r in range(model.rowCount())}
-    assert texts[late.id].endswith("受理决定截止日 · 已超期")
+    assert texts[late.id].endswith("受理决定 · 已超期")
     assert " · 即将到期" in texts[soon.id] or " · 按期" in texts[soon.id]
     assert texts[closed.id] == ""
     # The state is a word and a colour, never the colour alone.

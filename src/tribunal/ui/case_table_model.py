@@ -32,10 +32,10 @@ COL_APPLICANTS = 1
 COL_RESPONDENTS = 2
 COL_TYPE = 3
 COL_STATUS = 4
-COL_RECEIVED = 5
-COL_ACCEPTED = 6
-COL_CLAIM_TOTAL = 7
-COL_DEADLINE = 8
+COL_DEADLINE = 5
+COL_RECEIVED = 6
+COL_ACCEPTED = 7
+COL_CLAIM_TOTAL = 8
 COLUMN_COUNT = 9
 
 #: The case id of a row (int), for any column.
@@ -54,10 +54,10 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("CaseTableModel", "Respondent"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Type of dispute"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "Next deadline"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Received"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Accepted"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Amount claimed (yuan)"),
-    QT_TRANSLATE_NOOP("CaseTableModel", "Next deadline"),
 )
 
 #: The next deadline's state: a word (never colour alone) and a colour.
@@ -66,7 +66,8 @@ DEADLINE_STATES = {
     "due_soon": (QT_TRANSLATE_NOOP("CaseTableModel", "due soon"), QColor("#8a5300")),
     "overdue": (QT_TRANSLATE_NOOP("CaseTableModel", "overdue"), QColor("#b3261e")),
 }
-#: The deadlines a case's next one can be (``clocks.NEXT_DUE_KINDS``), as the list names them.
+#: The deadlines a case's next one can be (``clocks.NEXT_DUE_KINDS``), as the list names them
+#: (short: 审限届满, as clerks say; the 期限 tab gives the full names and their basis).
 DEADLINE_NAMES = {
     "accept_by": QT_TRANSLATE_NOOP("CaseTableModel", "Decision on acceptance"),
     "serve_application_by": QT_TRANSLATE_NOOP("CaseTableModel", "Serve the application copy"),

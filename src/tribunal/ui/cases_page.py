@@ -58,6 +58,9 @@ WHOLE_LIST_DELAY_MS = 300
 #: The status filter's entry for every case that is still running.
 OPEN_ONLY = "__open__"
 STATE_KEY = "cases"
+#: The columns' remembered widths and order: a new key whenever the columns change, so a
+#: state saved for other columns is not laid over these.
+HEADER_KEY = "cases-9-columns"
 
 
 class CasesPage(QWidget):
@@ -178,7 +181,7 @@ class CasesPage(QWidget):
         header.setSortIndicator(COL_RECEIVED, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
         self._set_default_widths()
-        window_state.restore_header(STATE_KEY, header)
+        window_state.restore_header(HEADER_KEY, header)
         self.view.doubleClicked.connect(lambda _index: self.edit_case())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.view, self.edit_case)
@@ -244,7 +247,7 @@ class CasesPage(QWidget):
 
     def save_state(self) -> None:
         """Remember the column widths and the split between list and detail."""
-        window_state.save_header(STATE_KEY, self.view.horizontalHeader())
+        window_state.save_header(HEADER_KEY, self.view.horizontalHeader())
         window_state.save_splitter(STATE_KEY, self.splitter)
 
     def load(self) -> None:
