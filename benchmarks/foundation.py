@@ -122,12 +122,12 @@ def gui_list_ms(db_path: Path) -> tuple[float, float, list[float], list[float]]:
     answers = {text: cases.first_rows(db, cases.CaseFilter(text=text), cases_page.FIRST_SCREEN)
                for _what, steps in TYPING for text in steps}
     real = cases_page.case_service.first_rows
-    cases_page.case_service.first_rows = lambda _db, f, _limit: answers.get(f.text, [])  # type: ignore[assignment]
+    cases_page.case_service.first_rows = lambda _db, f, _limit: answers.get(f.text, [])  # type: ignore[assignment]  # a stub of the same call shape
     try:
         print("  floor (answers read beforehand):")
         floor = keystroke_to_rows_ms(page, app)
     finally:
-        cases_page.case_service.first_rows = real  # type: ignore[assignment]
+        cases_page.case_service.first_rows = real  # type: ignore[assignment]  # a stub of the same call shape
     page.close()
     db.dispose()
     return statistics.median(opened), max(searched), typed, floor

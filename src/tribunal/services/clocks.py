@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
-from sqlalchemy import ColumnElement, Row, Select, bindparam, or_, select
+from sqlalchemy import ColumnElement, Row, Select, Table, bindparam, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tribunal.db.engine import Database
@@ -1046,6 +1046,7 @@ def store_next_deadlines(s: Session, where: ColumnElement[bool], today: dt.date,
             changes.append({"case": case_id, "due": nxt.due, "kind": nxt.kind, "recheck": nxt.recheck})
     if changes:
         table = Case.__table__
+        assert isinstance(table, Table)
         s.connection().execute(
             table.update().where(table.c.id == bindparam("case"))
             .values(next_due_date=bindparam("due"), next_due_kind=bindparam("kind"),

@@ -344,7 +344,7 @@ class CasesPage(QWidget):
             return
         self._show_ids(ids)
 
-    def search_again(self) -> ops.Op[list[int]]:
+    def search_again(self) -> ops.Op[list[CaseRow]]:
         """Search with the current filters off the GUI thread (typing, changes broadcast).
 
         An answer overtaken by a newer search (the clerk typed on) is dropped.
