@@ -127,7 +127,7 @@ def gui_list_ms(db_path: Path) -> tuple[float, float, list[float], list[float]]:
         print("  floor (answers read beforehand):")
         floor = keystroke_to_rows_ms(page, app)
     finally:
-        cases_page.case_service.first_rows = real  # type: ignore[assignment]  # a stub of the same call shape
+        cases_page.case_service.first_rows = real  # type: ignore[assignment]  # the real one back
     page.close()
     db.dispose()
     return statistics.median(opened), max(searched), typed, floor
