@@ -47,7 +47,7 @@ def test_model_shows_the_rows_in_chinese(seeded_db: Database) -> None:
     assert model.data(model.index(0, COL_CLAIM_TOTAL)) == "12,345.00"
     assert model.data(model.index(0, 0), CASE_ID_ROLE) == case.id
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(COLUMN_COUNT)]
-    assert headers == ["案号", "申请人", "被申请人", "案由", "状态", "收件日期", "受理日期", "请求金额（元）"]
+    assert headers == ["案号", "申请人", "被申请人", "案由", "状态", "下一期限", "收件日期", "受理日期", "请求金额（元）"]
 
 
 def test_saving_one_case_repaints_only_its_row(qtbot: QtBot, seeded_db: Database) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tribunal.db.engine import Database
@@ -206,3 +207,56 @@ def test_database_error_while_searching_is_shown_not_raised(
     monkeypatch.setattr(cases, "search_case_ids", broken)
     page.reload()
     assert boxes.kinds() == ["critical"] and "稍后再试" in boxes.texts()
+
+
+# ---------------------------------------------------------------- the next deadline
+
+
+def test_next_deadline_column_sorts_and_filters(qtbot: QtBot, page: CasesPage, seeded_db: Database) -> None:
+    from tribunal.ui.case_table_model import COL_DEADLINE, DEADLINE_STATES
+
+    today = dt.date.today()
+    late = make_case(seeded_db, "迟某", received=today - dt.timedelta(days=30))   # acceptance overdue
+    soon = make_case(seeded_db, "近某", received=today)                            # acceptance due in days
+    closed = make_case(seeded_db, "结某", received=today - dt.timedelta(days=3), accepted=today - dt.timedelta(days=2))
+    cases.close_case(seeded_db, closed.id, CaseOutcome.WITHDRAWN, today)
+    page.load()
+    model = page.model
+    texts = {model.case_id(r): model.data(model.index(r, COL_DEADLINE)) for r in range(model.rowCount())}
+    assert texts[late.id].endswith("受理决定 · 已超期")
+    assert " · 即将到期" in texts[soon.id] or " · 按期" in texts[soon.id]
+    assert texts[closed.id] == ""
+    # The state is a word and a colour, never the colour alone.
+    row = model.row_of(late.id)
+    assert model.data(model.index(row, COL_DEADLINE), Qt.ItemDataRole.ForegroundRole).color() == \
+        DEADLINE_STATES["overdue"][1]
+    assert model.headerData(COL_DEADLINE, Qt.Orientation.Horizontal) == "下一期限"
+
+    with qtbot.waitSignal(page.ids_shown):
+        page.sort_by_deadline()
+    assert model.ids() == [late.id, soon.id, closed.id]
+    with qtbot.waitSignal(page.ids_shown):
+        page.sort_by_deadline(ascending=False)
+    assert model.ids() == [closed.id, soon.id, late.id]
+
+    page.deadline.setCurrentIndex(page.deadline.findData(cases.OVERDUE))
+    assert model.ids() == [late.id] and page.deadline.currentText() == "已超期"
+    page.clear_filters()
+    assert set(model.ids()) == {late.id, soon.id, closed.id}
+    # Clicking a column the database cannot sort by goes back to newest received first.
+    page.view.horizontalHeader().setSortIndicator(COL_APPLICANTS, Qt.SortOrder.AscendingOrder)
+    assert model.ids() == [soon.id, closed.id, late.id]
+
+
+def test_a_change_elsewhere_refreshes_the_deadline(qtbot: QtBot, page: CasesPage, seeded_db: Database) -> None:
+    from tribunal.ui import ops
+    from tribunal.ui.case_table_model import COL_DEADLINE
+
+    today = dt.date.today()
+    case = make_case(seeded_db, "迟某", received=today - dt.timedelta(days=30))
+    page.load()
+    assert page.model.data(page.model.index(0, COL_DEADLINE)).endswith("已超期")
+    cases.close_case(seeded_db, case.id, CaseOutcome.WITHDRAWN, today)
+    with qtbot.waitSignal(page.ids_shown):
+        ops.broadcast(ops.Changes.CASES, None)
+    assert page.model.data(page.model.index(0, COL_DEADLINE)) == ""

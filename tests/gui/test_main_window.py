@@ -13,6 +13,7 @@ from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseOutcome
 from tribunal.services import cases, settings
 from tribunal.ui import window_state
+from tribunal.ui.cases_page import HEADER_KEY
 from tribunal.ui.dashboard_page import (
     FIGURE_CLOSED_THIS_YEAR,
     FIGURE_OPEN,
@@ -148,7 +149,7 @@ def test_window_and_column_layout_are_remembered(qtbot: QtBot, seeded_db: Databa
     window.close()
 
     stored = QSettings(window_state.ORGANISATION, window_state.APPLICATION)
-    assert stored.contains("main_window/geometry") and stored.contains("cases/header")
+    assert stored.contains("main_window/geometry") and stored.contains(f"{HEADER_KEY}/header")
     again = open_window(qtbot, seeded_db)
     assert again.cases.view.columnWidth(0) == 333
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -208,6 +208,11 @@ class Database:
         self._use = threading.Condition()
         self._in_use = 0
         self._held = False
+
+    def listen_to_writes(self, name: str, listener: Callable[..., Any]) -> None:
+        """Call ``listener`` on the session event ``name`` (``after_flush``, ``before_commit``…)
+        of every writing session: how a service keeps columns it derives from others in step."""
+        event.listen(self._write_factory, name, listener)
 
     @property
     def is_sqlite(self) -> bool:

@@ -196,6 +196,10 @@ class Case(Versioned, Base):
         # The reports count cases by the day they were accepted and the day they were closed.
         Index("ix_case_accepted_date", "accepted_date"),
         Index("ix_case_closed_date", "closed_date"),
+        # The case list sorts and filters by the next deadline; the daily check finds the
+        # cases whose next deadline may have moved by the passing of time alone.
+        Index("ix_case_next_due_date", "next_due_date"),
+        Index("ix_case_next_due_recheck", "next_due_recheck"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -229,6 +233,12 @@ class Case(Versioned, Base):
     respondent_names: Mapped[str] = mapped_column(String(400), default="")
     # Sums in fen reach past 32 bits (21,474,836.47 yuan): 64-bit on PostgreSQL as on SQLite.
     claim_total_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The open case's next statutory deadline (its date and the clock item's key) and the day
+    # from which time alone may change it: kept by services.clocks whenever the case's clocks
+    # change, so the case list shows, sorts and filters by it without computing any clock.
+    next_due_date: Mapped[dt.date | None] = mapped_column(Date)
+    next_due_kind: Mapped[str | None] = mapped_column(String(40))
+    next_due_recheck: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=_now_precise, onupdate=_now_precise)
 

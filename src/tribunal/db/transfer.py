@@ -24,13 +24,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from tribunal.db import search
 from tribunal.errors import DatabaseError
 
 DUMP_FORMAT = "tribunal-dump"
 DUMP_FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 #: Tables that describe the schema, not the data: Alembic's stamp is written by the migration.
-SKIPPED_TABLES = frozenset({"alembic_version"})
+SKIPPED_TABLES = frozenset({"alembic_version"}) | search.CASE_SEARCH_TABLES
 #: Rows a fresh schema already holds (the audit key made by a migration); replaced on load.
 REPLACED_TABLES = frozenset({"database_meta"})
 #: A dump's manifest and each table file are refused above these sizes (a ZIP bomb is no dump).
@@ -102,7 +103,8 @@ def _line(values: list[Any]) -> bytes:
 def reflect(conn: Connection) -> sa.MetaData:
     """The tables as they are in this database (any schema revision)."""
     meta = sa.MetaData()
-    meta.reflect(conn)
+    # The search index is derived from the cases (and SQLite's own virtual tables): never data.
+    meta.reflect(conn, only=lambda name, _meta: name not in search.CASE_SEARCH_TABLES)
     return meta
 
 

@@ -110,6 +110,12 @@ _RULE_LABELS: Final[dict[str, str]] = {label: label for label in (
 )}
 
 
+def due_label(key: str) -> str:
+    """What the clerk calls the computed date ``key`` (``award_due`` → ``审理期限届满日``);
+    an unknown key is returned as it is."""
+    return _DUE_LABELS.get(key, key)
+
+
 class PeriodRulesError(TribunalError, ValueError):
     """The period rules file is missing, unreadable or incomplete."""
 

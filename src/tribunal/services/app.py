@@ -57,6 +57,9 @@ def open_database(db: str | os.PathLike[str] | None = None, *, actor: str | None
         raise
     # Read after the upgrade, which may just have brought the clerk into this computer's file.
     follow_workstation_clerk(handle)
+    from tribunal.services import clocks  # the clocks' rules load on the worker, not at import
+
+    clocks.keep_next_deadlines(handle)
     return handle
 
 

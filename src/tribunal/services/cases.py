@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy import Row, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
+from tribunal.db import search
 from tribunal.db.engine import Database
 from tribunal.db.models import Case, CaseArbitrator, Claim, Hearing, Party, Staff
 from tribunal.db.search import contains
@@ -27,6 +28,7 @@ from tribunal.domain.enums import (
     StaffRole,
 )
 from tribunal.domain.inputs import InputError, parse_record_id, shown, text_problem
+from tribunal.domain.periods import deadline_state, due_label
 from tribunal.domain.reports import mediated_on_site_by_default
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, inputs, numbering, settings
@@ -181,6 +183,25 @@ class CaseRow:
     respondents: str
     claim_total_fen: int
     outcome: CaseOutcome | None
+    #: The open case's next statutory deadline: its date, the clock item's key
+    #: (``clocks.NEXT_DUE_KINDS``) and its state today (``on_time`` / ``due_soon`` /
+    #: ``overdue``, with the clocks' warning window); None when nothing is due.
+    next_due_date: dt.date | None = None
+    next_due_kind: str | None = None
+    next_due_state: str | None = None
+
+    @property
+    def next_due_label(self) -> str:
+        """What the clerk calls the next deadline (``受理决定截止日``…), or ``""``."""
+        return due_label(self.next_due_kind) if self.next_due_kind else ""
+
+
+#: The case list's deadline filter: cases whose next deadline is within the warning window, or past.
+DUE_SOON: Final = "due_soon"
+OVERDUE: Final = "overdue"
+#: The case list's orders: newest received first (the default), or by the next deadline.
+BY_RECEIVED: Final = "received"
+BY_DEADLINE: Final = "deadline"
 
 
 @dataclass(frozen=True)
@@ -202,6 +223,13 @@ class CaseFilter:
     extra: dict[str, str] = field(default_factory=dict)
     closed_from: dt.date | None = None
     closed_to: dt.date | None = None
+    #: :data:`DUE_SOON` or :data:`OVERDUE` (as of ``today``), or None for every case.
+    deadline: str | None = None
+    #: :data:`BY_RECEIVED` (newest first) or :data:`BY_DEADLINE` (earliest first; cases with
+    #: nothing due after them); ``ascending`` True or False asks for the other way round.
+    order: str = BY_RECEIVED
+    ascending: bool | None = None
+    today: dt.date | None = None
 
 
 # ---------------------------------------------------------------- validation
@@ -455,17 +483,21 @@ def case_for_output(db: Database, ref: str, *, unmasked: bool = False) -> CaseDe
     return detail
 
 
-def _filtered(query: Select, f: CaseFilter) -> Select:
+def _filtered(s: Session, query: Select, f: CaseFilter, first: int | None = None) -> Select:
     text = inputs.search_text(f.text)
     if text:
         for word in text.split(" "):
-            matches = [
+            found = or_(
                 contains(Case.number, word),
                 contains(Case.applicant_names, word),
                 contains(Case.respondent_names, word),
-            ]
+            )
             # A clerk may type the case type (工伤, 加班费) into the same search field.
             types = [t for t in CaseType if word in t.label_zh or word.lower() in t.label_en.lower()]
+            # On SQLite the trigram index names the candidates; the LIKE still decides. A type
+            # matches thousands of cases: for a first screenful reading in order is quicker.
+            candidates = None if types and first else search.case_candidates(s, Case.id, word, first=first)
+            matches = [found if candidates is None else and_(candidates, found)]
             if types:
                 matches.append(Case.case_type.in_(types))
             query = query.where(or_(*matches))
@@ -490,11 +522,60 @@ def _filtered(query: Select, f: CaseFilter) -> Select:
     return query
 
 
-def search_case_ids(db: Database, f: CaseFilter = CaseFilter()) -> list[int]:
-    """Ids of every matching case, newest received first (the list fetches rows lazily)."""
+def _by_deadline(query: Select, f: CaseFilter, today: dt.date, soon: int) -> Select:
+    if f.deadline == OVERDUE:
+        query = query.where(Case.next_due_date < today)
+    elif f.deadline == DUE_SOON:
+        query = query.where(Case.next_due_date >= today, Case.next_due_date <= today + dt.timedelta(days=soon))
+    elif f.deadline is not None:
+        raise ValidationError(msg("期限筛选只能是“即将到期”或“已超期”"), {"deadline": msg("无此筛选")})
+    return query
+
+
+def _ordered(s: Session, base: Select, f: CaseFilter, limit: int | None) -> list[Row]:
+    """The rows of ``base`` for the cases matching ``f``, in the order asked for."""
+    query = _by_deadline(_filtered(s, base, f, first=limit), f, f.today or dt.date.today(),
+                         settings.due_soon_days(s))
+    if f.order == BY_DEADLINE:
+        dated = query.where(Case.next_due_date.is_not(None))
+        undated = query.where(Case.next_due_date.is_(None))
+        if f.ascending is False:  # exactly the other order reversed
+            parts = [undated.order_by(Case.received_date, Case.id),
+                     dated.order_by(Case.next_due_date.desc(), Case.id.desc())]
+        else:
+            parts = [dated.order_by(Case.next_due_date, Case.id),
+                     undated.order_by(Case.received_date.desc(), Case.id.desc())]
+    elif f.order == BY_RECEIVED:
+        parts = [query.order_by(Case.received_date, Case.id) if f.ascending
+                 else query.order_by(Case.received_date.desc(), Case.id.desc())]
+    else:
+        raise ValidationError(msg("排序只能按收件日期或下一期限"), {"order": msg("无此排序")})
+    rows: list[Row] = []
+    for part in parts:
+        if limit is not None and len(rows) >= limit:
+            break
+        rows += s.execute(part.limit(None if limit is None else limit - len(rows))).all()
+    return rows
+
+
+def search_case_ids(db: Database, f: CaseFilter = CaseFilter(), limit: int | None = None) -> list[int]:
+    """Ids of every matching case in the order asked for (the list fetches rows lazily).
+
+    Ordered by deadline, the cases with a next deadline come first (earliest first, along its
+    index), then those with nothing due, newest received first; ``ascending=False`` reverses it.
+    ``limit``: only the first so many.
+    """
     with db.session(write=False) as s:
-        query = _filtered(select(Case.id), f).order_by(Case.received_date.desc(), Case.id.desc())
-        return list(s.scalars(query))
+        return [r[0] for r in _ordered(s, select(Case.id), f, limit)]
+
+
+def first_rows(db: Database, f: CaseFilter, limit: int) -> list[CaseRow]:
+    """The first ``limit`` matching cases' list rows, in the list's order, in one query: what a
+    typed search shows at once, while the whole list of ids is read later."""
+    today = f.today or dt.date.today()
+    with db.session(write=False) as s:
+        soon = settings.due_soon_days(s)
+        return [_case_row(r, today, soon) for r in _ordered(s, _select_rows(), f, limit)]
 
 
 #: The columns of the case list, by the :class:`CaseRow` field each one fills. Rows are built
@@ -510,6 +591,8 @@ _ROW_COLUMNS: Final[dict[str, InstrumentedAttribute[Any]]] = {
     "respondents": Case.respondent_names,
     "claim_total_fen": Case.claim_total_fen,
     "outcome": Case.outcome,
+    "next_due_date": Case.next_due_date,
+    "next_due_kind": Case.next_due_kind,
 }
 
 
@@ -517,36 +600,45 @@ def _select_rows() -> Select:
     return select(*(column.label(name) for name, column in _ROW_COLUMNS.items()))
 
 
-def _case_row(row: Row) -> CaseRow:
-    return CaseRow(**row._mapping)
+def _case_row(row: Row, today: dt.date, soon: int) -> CaseRow:
+    due = row.next_due_date
+    # The state is the day's: computed from the stored date as the row is read.
+    state = deadline_state(due, today, soon) if due is not None else None
+    return CaseRow(**row._mapping, next_due_state=state)
 
 
-def case_rows(db: Database, ids: list[int]) -> list[CaseRow]:
+def case_rows(db: Database, ids: list[int], today: dt.date | None = None) -> list[CaseRow]:
     """The list rows of the given cases, in the order of ``ids`` (missing ones left out)."""
     if not ids:
         return []
+    today = today or dt.date.today()
     with db.session(write=False) as s:
+        soon = settings.due_soon_days(s)
         found = {}
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start:chunk_start + 500]
             for r in s.execute(_select_rows().where(Case.id.in_(chunk))):
-                found[r.id] = _case_row(r)
+                found[r.id] = _case_row(r, today, soon)
         return [found[i] for i in ids if i in found]
 
 
 def search_cases(db: Database, f: CaseFilter = CaseFilter(), limit: int | None = 200) -> list[CaseRow]:
     """Matching cases, newest first, at most ``limit`` of them."""
+    today = f.today or dt.date.today()
     with db.session(write=False) as s:
-        query = _filtered(_select_rows(), f).order_by(Case.received_date.desc(), Case.id.desc())
+        soon = settings.due_soon_days(s)
+        query = _by_deadline(_filtered(s, _select_rows(), f, first=limit), f, today, soon)
+        query = query.order_by(Case.received_date.desc(), Case.id.desc())
         if limit is not None:
             query = query.limit(limit)
-        return [_case_row(r) for r in s.execute(query)]
+        return [_case_row(r, today, soon) for r in s.execute(query)]
 
 
 def count_cases(db: Database, f: CaseFilter = CaseFilter()) -> int:
     """How many cases match."""
+    today = f.today or dt.date.today()
     with db.session(write=False) as s:
-        return s.scalar(_filtered(select(func.count(Case.id)), f)) or 0
+        return s.scalar(_by_deadline(_filtered(s, select(func.count(Case.id)), f), f, today, settings.due_soon_days(s))) or 0
 
 
 def case_years(db: Database) -> list[int]:

@@ -17,11 +17,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
-from sqlalchemy import ColumnElement, Row, Select, or_, select
+from sqlalchemy import ColumnElement, Row, Select, Table, bindparam, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tribunal.db.engine import Database
-from tribunal.db.models import Case, CaseClockEvent, Hearing, Party, ServiceRecord
+from tribunal.db.models import (
+    Case,
+    CaseClockEvent,
+    Hearing,
+    LegalDay,
+    LegalYear,
+    Party,
+    ServiceRecord,
+)
 from tribunal.domain import clock_history as ch
 from tribunal.domain.clock_history import (
     RECOUNT_EVENTS,
@@ -63,7 +71,9 @@ __all__ = [
     "DUE_SOON",
     "HEARING_NOTICE_DOCUMENTS",
     "ITEM_KEYS",
+    "NEXT_DUE_KINDS",
     "ON_TIME",
+    "OPEN_CASES",
     "OVERDUE",
     "RECOUNT_EVENTS",
     "STATE_LABELS",
@@ -77,6 +87,7 @@ __all__ = [
     "DueOverview",
     "DueRow",
     "ExtensionQuestionError",
+    "NextDeadline",
     "NoticePeriod",
     "OpenQuestion",
     "RecountEvent",
@@ -91,12 +102,15 @@ __all__ = [
     "closed_case_clocks",
     "due_overview",
     "end_suspension",
+    "keep_next_deadlines",
     "public_notice_period",
     "record_public_notice",
     "record_recount",
     "record_service",
+    "refresh_next_deadlines",
     "review_extension",
     "service_records",
+    "store_next_deadlines",
     "withdraw_event",
 ]
 
@@ -344,11 +358,12 @@ class CaseClock:
 
     @property
     def next_due(self) -> ClockItem | None:
-        """The earliest open item with a date (what the case list shows as 'next deadline')."""
-        open_items = [it for it in self.items
-                      if it.due is not None and it.state in (ON_TIME, DUE_SOON, OVERDUE)
-                      and it.key != "earliest_hearing"]
-        return min(open_items, key=lambda it: it.due or dt.date.max, default=None)
+        """The earliest open item with a date (what the case list shows as 'next deadline').
+
+        While the award clock stands still (a suspension without an end), its date is only
+        what it would be if the case resumed today, not a deadline, and is left out.
+        """
+        return _next_open(self.items, self.stopped)
 
     @property
     def unlawful_events(self) -> list[ClockEventRow]:
@@ -963,10 +978,152 @@ def _items(f: _Facts, clk: _Clock, unknown: set[int]) -> tuple[list[ClockItem], 
     return items, info
 
 
+# ---------------------------------------------------------------- the next deadline of each case
+
+#: Keys of the items a case's next deadline can be (``arbitration_case.next_due_kind``).
+NEXT_DUE_KINDS: Final = tuple(k for k in ITEM_KEYS if k != "earliest_hearing")
+_AWARD_KEYS: Final = ("award_due", "award_due_extended")
+
+
+def _candidates(items: Sequence[ClockItem], stopped: bool) -> list[ClockItem]:
+    return [it for it in items
+            if it.due is not None and it.state in (ON_TIME, DUE_SOON, OVERDUE)
+            and it.key != "earliest_hearing" and not (stopped and it.key in _AWARD_KEYS)]
+
+
+def _next_open(items: Sequence[ClockItem], stopped: bool) -> ClockItem | None:
+    """The earliest open item with a date; the first of equal dates in the order a case runs."""
+    return min(_candidates(items, stopped), key=lambda it: it.due or dt.date.max, default=None)
+
+
+@dataclass(frozen=True)
+class NextDeadline:
+    """What ``arbitration_case`` stores about a case's next deadline.
+
+    Attributes:
+        due, kind: the date and key of :attr:`CaseClock.next_due` (None for a closed case or
+            one with nothing due).
+        recheck: the first day on which the passing of time alone may change the answer (an
+            open date passing: a party's period ends, a missing service record turns into a
+            question; the scheduled hearing passing), or None when only a recorded change can.
+    """
+
+    due: dt.date | None
+    kind: str | None
+    recheck: dt.date | None
+
+
+def _next_deadline(f: _Facts, items: Sequence[ClockItem], info: _AwardInfo, today: dt.date) -> NextDeadline:
+    if f.finished:
+        return NextDeadline(None, None, None)
+    candidates = _candidates(items, info.stopped)
+    found = _next_open(items, info.stopped)
+    days = [it.due + dt.timedelta(days=1) for it in candidates if it.due is not None and it.due >= today]
+    if f.hearing is not None and f.hearing[1] >= today:
+        days.append(f.hearing[1] + dt.timedelta(days=1))
+    return NextDeadline(found.due if found else None, found.key if found else None, min(days, default=None))
+
+
+def store_next_deadlines(s: Session, where: ColumnElement[bool], today: dt.date, *,
+                          calendar: LegalCalendar | None = None,
+                          rules: Mapping[str, PeriodRule] | None = None) -> int:
+    """Compute and store the next deadline of every case matching ``where``; return how many
+    rows changed. Rows are written with Core, so the cases' versions do not move: nothing a
+    clerk typed changed."""
+    calendar = calendar or calendar_service.calendar_in(s)
+    rules = rules or period_rules.rules_in(s)
+    stored = {r.id: (r.next_due_date, r.next_due_kind, r.next_due_recheck) for r in s.connection().execute(
+        select(Case.id, Case.next_due_date, Case.next_due_kind, Case.next_due_recheck).where(where))}
+    if not stored:
+        return 0
+    facts = _load_facts(s, where, today, all_parties=len(stored) <= _BY_ID_LIMIT)
+    clk = _Clock(calendar, today, 0, rules)  # the warning window does not change which date is next
+    changes = []
+    for case_id, f in facts.items():
+        items, info = _items_cached(f, clk, set())
+        nxt = _next_deadline(f, items, info, today)
+        if stored.get(case_id) != (nxt.due, nxt.kind, nxt.recheck):
+            changes.append({"case": case_id, "due": nxt.due, "kind": nxt.kind, "recheck": nxt.recheck})
+    if changes:
+        table = Case.__table__
+        assert isinstance(table, Table)
+        s.connection().execute(
+            table.update().where(table.c.id == bindparam("case"))
+            .values(next_due_date=bindparam("due"), next_due_kind=bindparam("kind"),
+                    next_due_recheck=bindparam("recheck"), updated_at=table.c.updated_at),
+            changes)
+    return len(changes)
+
+
+def refresh_next_deadlines(db: Database, today: dt.date | None = None, *, every_case: bool = False) -> int:
+    """Bring the stored next deadlines up to ``today``: the cases whose answer may have moved
+    with time alone (their ``next_due_recheck`` has come), or every case.
+
+    Run by the case list once a day and after bulk loads; returns how many cases changed.
+    """
+    today = today or dt.date.today()
+    cal = calendar_service.calendar(db)
+    rules = period_rules.rules(db)
+    where = Case.id.is_not(None) if every_case else Case.next_due_recheck <= today
+    with db.session() as s:
+        return store_next_deadlines(s, where, today, calendar=cal, rules=rules)
+
+
+#: ``session.info`` keys of the deadline keeper.
+_TOUCHED: Final = "next_due_cases"
+_CALENDAR: Final = "next_due_calendar"
+
+
+def _collect(session: Session, _context: Any) -> None:
+    """After each flush: note the cases whose clock facts this session changed."""
+    touched: set[int] = session.info.setdefault(_TOUCHED, set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Case):
+            if obj.id is not None:
+                touched.add(obj.id)
+        elif isinstance(obj, Hearing | ServiceRecord | CaseClockEvent | Party):
+            if obj.case_id is not None:
+                touched.add(obj.case_id)
+        elif isinstance(obj, LegalDay | LegalYear) and not session.info.get(calendar_service.SEEDING):
+            session.info[_CALENDAR] = True
+
+
+def _keep(session: Session) -> None:
+    """Before each commit: store the next deadline of every case the session changed (every
+    open case when the legal calendar changed)."""
+    if not session.info.get(_TOUCHED) and not session.info.get(_CALENDAR):
+        return
+    session.flush()
+    touched = session.info.pop(_TOUCHED, set())
+    everything = session.info.pop(_CALENDAR, False)
+    today = dt.date.today()
+    if everything:
+        store_next_deadlines(session, OPEN_CASES, today)
+    else:
+        ids = sorted(touched)
+        for start in range(0, len(ids), _BY_ID_LIMIT):
+            store_next_deadlines(session, Case.id.in_(ids[start:start + _BY_ID_LIMIT]), today)
+
+
+def _forget(session: Session, *_args: Any) -> None:
+    session.info.pop(_TOUCHED, None)
+    session.info.pop(_CALENDAR, None)
+
+
+def keep_next_deadlines(db: Database) -> None:
+    """Keep ``arbitration_case.next_due_*`` right on every write through ``db``: whatever path
+    changes a case, its parties, hearings, service records or clock events (or the legal
+    calendar), the cases concerned are recomputed in the same transaction."""
+    db.listen_to_writes("after_flush", _collect)
+    db.listen_to_writes("before_commit", _keep)
+    db.listen_to_writes("after_rollback", _forget)
+
+
 # ---------------------------------------------------------------- loading
 
 
-_OPEN = Case.status.not_in([CaseStatus.CLOSED, CaseStatus.REJECTED])
+#: Cases still running (not closed, not rejected).
+OPEN_CASES: Final = Case.status.not_in([CaseStatus.CLOSED, CaseStatus.REJECTED])
 
 
 #: The case columns the clocks read, by the :class:`_Facts` field each one fills (rows are
@@ -1072,11 +1229,6 @@ def _load_facts(s: Session, where: ColumnElement[bool], today: dt.date, *,
     return facts
 
 
-def _soon_days(s: Session) -> int:
-    value = settings.read_all(s).get("clock.due_soon_days", 3)
-    return value if isinstance(value, int) and value >= 0 else 3
-
-
 def _suspension_rows(f: _Facts, h: History | None) -> tuple[SuspensionData, ...]:
     """The intervals the history applied, as the 期限 tab lists them."""
     if h is None:
@@ -1139,7 +1291,7 @@ def case_clock(db: Database, case_id: int, today: dt.date | None = None) -> Case
         facts = _load_facts(s, Case.id == case_id, today, all_parties=True).get(case_id)
         if facts is None:
             raise NotFound(msg("找不到编号为 {case_id} 的案件，可能已被删除", case_id=case_id))
-        soon = _soon_days(s)
+        soon = settings.due_soon_days(s)
         withdrawn = s.execute(select(*_EVENT_COLUMNS, CaseClockEvent.withdrawn_at, CaseClockEvent.withdrawn_by,
                                      CaseClockEvent.withdrawn_reason)
                               .where(CaseClockEvent.case_id == case_id,
@@ -1190,8 +1342,8 @@ def due_overview(db: Database, today: dt.date | None = None, days: int = 7) -> D
     cal = calendar_service.calendar(db)
     rules = period_rules.rules(db)
     with db.session(write=False) as s:
-        facts = _load_facts(s, _OPEN, today)
-        soon = _soon_days(s)
+        facts = _load_facts(s, OPEN_CASES, today)
+        soon = settings.due_soon_days(s)
     clk = _Clock(cal, today, soon, rules)
     unknown: set[int] = set()
     last = today + dt.timedelta(days=days - 1)
@@ -1228,8 +1380,8 @@ def all_award_due_dates(db: Database, today: dt.date | None = None) -> dict[int,
     cal = calendar_service.calendar(db)
     rules = period_rules.rules(db)
     with db.session(write=False) as s:
-        facts = _load_facts(s, _OPEN & Case.accepted_date.is_not(None), today, full=False)
-        soon = _soon_days(s)
+        facts = _load_facts(s, OPEN_CASES & Case.accepted_date.is_not(None), today, full=False)
+        soon = settings.due_soon_days(s)
     clk = _Clock(cal, today, soon, rules)
     result: dict[int, AwardDue] = {}
     for case_id, f in facts.items():

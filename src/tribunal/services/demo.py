@@ -970,6 +970,8 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
                                     [(ids[numbers[k]], case_rows[k], plans[k]) for k in range(n)])
             audit.record(s, db.actor, "demo.synthetic", "database", None, f"批量生成 {n} 件合成案件")
         made += n
+    # Core inserts pass by the clocks' keeper: the next deadlines are computed once, in bulk.
+    clocks.refresh_next_deadlines(db, today, every_case=True)
     return made
 
 

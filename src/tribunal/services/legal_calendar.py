@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, LegalDay, LegalYear
@@ -49,6 +50,10 @@ class YearInfo:
     workdays: int
 
 
+#: Set in a session's ``info`` while it seeds the calendar.
+SEEDING = "calendar_seeding"
+
+
 def _seed_if_empty(db: Database) -> None:
     with db.session(write=False) as s:
         if s.scalar(select(func.count()).select_from(LegalYear)):
@@ -58,6 +63,8 @@ def _seed_if_empty(db: Database) -> None:
         with db.session() as s:
             if s.scalar(select(func.count()).select_from(LegalYear)):  # another clerk seeded meanwhile
                 return
+            # The seed is the data deadlines were computed with before it: nothing to recompute.
+            s.info[SEEDING] = True
             # Inserted in two statements, not row by row: some 500 days on first use.
             s.execute(insert(LegalYear), [{"year": y, "source": SEED_SOURCE} for y in base.known_years])
             s.execute(insert(LegalDay), [{"day": r.date, "kind": r.kind, "name": r.name} for r in base.rules])
@@ -97,6 +104,19 @@ def calendar(db: Database, *, refresh: bool = False) -> LegalCalendar:
     with _cache_lock:
         _cache[db.url] = (stamp, result)
     return result
+
+
+def calendar_in(s: Session) -> LegalCalendar:
+    """The calendar as this open session sees it (its own uncommitted changes included).
+
+    Used where a write must compute deadlines before it commits; a database whose calendar
+    was never seeded gets the data the seed would write, without writing it.
+    """
+    years = list(s.scalars(select(LegalYear.year)))
+    if not years:
+        return LegalCalendar.from_chinese_calendar()
+    rules = [DayRule(d.day, d.kind, d.name) for d in s.scalars(select(LegalDay).order_by(LegalDay.day))]
+    return LegalCalendar(rules, years=years)
 
 
 def years(db: Database) -> list[YearInfo]:

@@ -333,6 +333,13 @@ def read_all(session: Session) -> dict[str, Any]:
     return values
 
 
+def due_soon_days(session: Session) -> int:
+    """The one warning window of every deadline (``clock.due_soon_days``): how many days before
+    a deadline it shows as due soon, inside an open session."""
+    value = read_all(session).get("clock.due_soon_days", 3)
+    return value if isinstance(value, int) and value >= 0 else 3
+
+
 def get_all(db: Database) -> dict[str, Any]:
     """Every setting's value."""
     with db.session(write=False) as s:

@@ -32,10 +32,11 @@ COL_APPLICANTS = 1
 COL_RESPONDENTS = 2
 COL_TYPE = 3
 COL_STATUS = 4
-COL_RECEIVED = 5
-COL_ACCEPTED = 6
-COL_CLAIM_TOTAL = 7
-COLUMN_COUNT = 8
+COL_DEADLINE = 5
+COL_RECEIVED = 6
+COL_ACCEPTED = 7
+COL_CLAIM_TOTAL = 8
+COLUMN_COUNT = 9
 
 #: The case id of a row (int), for any column.
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,10 +54,29 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("CaseTableModel", "Respondent"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Type of dispute"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "Next deadline"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Received"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Accepted"),
     QT_TRANSLATE_NOOP("CaseTableModel", "Amount claimed (yuan)"),
 )
+
+#: The next deadline's state: a word (never colour alone) and a colour.
+DEADLINE_STATES = {
+    "on_time": (QT_TRANSLATE_NOOP("CaseTableModel", "on time"), QColor("#1e6b34")),
+    "due_soon": (QT_TRANSLATE_NOOP("CaseTableModel", "due soon"), QColor("#8a5300")),
+    "overdue": (QT_TRANSLATE_NOOP("CaseTableModel", "overdue"), QColor("#b3261e")),
+}
+#: The deadlines a case's next one can be (``clocks.NEXT_DUE_KINDS``), as the list names them
+#: (short: 审限届满, as clerks say; the 期限 tab gives the full names and their basis).
+DEADLINE_NAMES = {
+    "accept_by": QT_TRANSLATE_NOOP("CaseTableModel", "Decision on acceptance"),
+    "serve_application_by": QT_TRANSLATE_NOOP("CaseTableModel", "Serve the application copy"),
+    "composition_notice_by": QT_TRANSLATE_NOOP("CaseTableModel", "Notify the tribunal's composition"),
+    "defence_due": QT_TRANSLATE_NOOP("CaseTableModel", "Defence period ends"),
+    "postpone_request_by": QT_TRANSLATE_NOOP("CaseTableModel", "Last day to ask for postponement"),
+    "award_due": QT_TRANSLATE_NOOP("CaseTableModel", "Time limit for the award"),
+    "award_due_extended": QT_TRANSLATE_NOOP("CaseTableModel", "Extended time limit for the award"),
+}
 
 _CLOSED_COLOUR = QColor("#5f6368")
 _SUSPENDED_COLOUR = QColor("#8a5300")
@@ -86,12 +106,23 @@ class CaseTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ contents
 
-    def set_ids(self, ids: list[int]) -> None:
-        """Show the cases with these ids, in this order (drops every cached row)."""
+    def set_ids(self, ids: list[int], first: list[CaseRow] | None = None) -> None:
+        """Show the cases with these ids, in this order (drops every cached row).
+
+        Args:
+            first: the rows of the first ids, already read (off the GUI thread).
+        """
         self.beginResetModel()
         self._ids = list(ids)
         self._blocks.clear()
         self._positions = None
+        if first is not None:
+            by_id = {r.id: r for r in first}
+            for block in range(len(first) // BLOCK_SIZE):
+                self._blocks[block] = [by_id.get(cid) for cid in ids[block * BLOCK_SIZE:(block + 1) * BLOCK_SIZE]]
+            rest = len(first) // BLOCK_SIZE
+            if len(first) == len(ids) and len(ids) % BLOCK_SIZE:
+                self._blocks[rest] = [by_id.get(cid) for cid in ids[rest * BLOCK_SIZE:]]
         self.endResetModel()
 
     def ids(self) -> list[int]:
@@ -133,6 +164,18 @@ class CaseTableModel(QAbstractTableModel):
             self._blocks[block][row - block * BLOCK_SIZE] = found[0] if found else None
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
         return True
+
+    @staticmethod
+    def deadline_name(kind: str) -> str:
+        """The list's name of a deadline kind, in the interface language."""
+        name = DEADLINE_NAMES.get(kind)
+        return QCoreApplication.translate("CaseTableModel", name) if name else kind
+
+    @staticmethod
+    def longest_state(metrics: Any) -> str:
+        """The widest state word in ``metrics`` (for the column's default width)."""
+        words = [QCoreApplication.translate("CaseTableModel", word) for word, _colour in DEADLINE_STATES.values()]
+        return max(words, key=metrics.horizontalAdvance)
 
     def loaded_blocks(self) -> list[int]:
         """Numbers of the blocks held in memory (for tests and diagnostics)."""
@@ -211,6 +254,8 @@ class CaseTableModel(QAbstractTableModel):
                 return QCoreApplication.translate("CaseTableModel", "(case no longer exists)")
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_DEADLINE and row.next_due_state in DEADLINE_STATES:
+                return QBrush(DEADLINE_STATES[row.next_due_state][1])
             if row.status in (CaseStatus.CLOSED, CaseStatus.REJECTED):
                 return QBrush(_CLOSED_COLOUR)
             if row.status == CaseStatus.SUSPENDED:
@@ -221,7 +266,7 @@ class CaseTableModel(QAbstractTableModel):
             if column == COL_STATUS and row.outcome is not None:
                 return f"{lang.label(row.status)}：{lang.label(row.outcome)}"
             # Names can be long: the tooltip shows what a narrow column elides.
-            return text if column in (COL_NUMBER, COL_APPLICANTS, COL_RESPONDENTS, COL_TYPE) else None
+            return text if column in (COL_NUMBER, COL_APPLICANTS, COL_RESPONDENTS, COL_TYPE, COL_DEADLINE) else None
         return text
 
 
@@ -242,4 +287,17 @@ def _cell_text(row: CaseRow, column: int) -> str:
         return lang.date_text(row.accepted_date)
     if column == COL_CLAIM_TOTAL:
         return format_yuan(row.claim_total_fen) if row.claim_total_fen else ""
+    if column == COL_DEADLINE:
+        return deadline_text(row)
     return ""
+
+
+def deadline_text(row: CaseRow) -> str:
+    """``2026-12-11 受理决定截止日 · 即将到期`` (empty when nothing is due)."""
+    if row.next_due_date is None or row.next_due_kind is None:
+        return ""
+    shown = CaseTableModel.deadline_name(row.next_due_kind) if row.next_due_kind in DEADLINE_NAMES \
+        else row.next_due_label
+    state = DEADLINE_STATES.get(row.next_due_state or "")
+    marker = f" · {QCoreApplication.translate('CaseTableModel', state[0])}" if state else ""
+    return f"{lang.date_text(row.next_due_date)} {shown}{marker}"

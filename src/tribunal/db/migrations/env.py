@@ -7,6 +7,7 @@ from sqlalchemy import Connection, engine_from_config, pool
 
 from tribunal.db import models  # noqa: F401 - registers every table on Base.metadata
 from tribunal.db.base import Base
+from tribunal.db.search import not_the_index
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,6 +19,7 @@ def _configure(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         compare_type=True,
+        include_name=not_the_index,
     )
 
 
