@@ -549,6 +549,11 @@ def call(parent: QWidget | None, work: Callable[[], T], *, changes: Changes = Ch
     return outcome[0]
 
 
+def pending() -> int:
+    """How many reads and writes have not answered yet (their answer not yet delivered)."""
+    return len(_running)
+
+
 def wait_until_idle(timeout_ms: int = 10_000) -> bool:
     """Wait for every queued read and write to finish (tests, closing the program); True when idle.
 
