@@ -521,12 +521,22 @@ def run_read(parent: QObject | None, work: Callable[[], T], on_done: Callable[[T
 
 
 def call(parent: QWidget | None, work: Callable[[], T], *, changes: Changes = Changes.NONE,
-         progress: Progress | None = None) -> T:
+         progress: Progress | None = None, write: bool = False) -> T:
     """Run ``work`` off the GUI thread and wait for it with the event loop running; its result.
 
-    For the steps of a wizard or dialog, whose "next" needs the answer before it can go on:
-    the window keeps drawing and the progress window (modal over ``parent``) keeps the clerk
-    from starting the same step twice. Anything else uses :func:`run_write` / :func:`run_read`.
+    For the steps of a wizard and the 保存 of a dialog, whose next move (the next page,
+    closing, or placing the reasons beside the fields) needs the answer: the window keeps
+    drawing, and ``parent`` is disabled meanwhile (or covered by the modal progress window)
+    so the clerk cannot start the same step twice. Anything else uses :func:`run_write` /
+    :func:`run_read`.
+
+    Args:
+        parent: the wizard or dialog waiting for the answer.
+        work: calls services only, never a widget.
+        changes: what the work changes, broadcast on success (also makes it a write).
+        progress: shows a progress window for long work.
+        write: run on the writer thread without a broadcast (the dialog's page broadcasts
+            what was saved itself).
 
     Raises:
         TribunalError: the work refused (nothing is shown; the caller places the reasons).
@@ -541,9 +551,16 @@ def call(parent: QWidget | None, work: Callable[[], T], *, changes: Changes = Ch
                    source=parent)
     loop = QEventLoop()
     op.ended.connect(loop.quit)
-    (_writer_pool() if changes else _reader_pool()).start(_Task(work, op))
+    (_writer_pool() if changes or write else _reader_pool()).start(_Task(work, op))
+    block = parent if parent is not None and progress is None and parent.isEnabled() else None
     if op.running:
-        loop.exec()
+        if block is not None:
+            block.setEnabled(False)
+        try:
+            loop.exec()
+        finally:
+            if block is not None:
+                block.setEnabled(True)
     if errors:
         raise errors[0]
     return outcome[0]
