@@ -90,6 +90,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setWindowIcon(application_icon())
     wheel_guard.install(app)  # the wheel scrolls pages, never an unfocused list or number field
+    ops.keep_collector_pauses_short()
     return app
 
 
