@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QProgressDialo
 
 from tribunal.errors import TribunalError
 from tribunal.resources import app_icon_files, font_path, translations_dir
-from tribunal.ui import lang, msgbox, wheel_guard, window_state
+from tribunal.ui import lang, msgbox, ops, wheel_guard, window_state
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the database layer is imported on the worker thread, not before the window
