@@ -135,8 +135,8 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
     page.select_case(case.id)
     assert page.close_button.isEnabled() and not page.reopen_button.isEnabled()
 
+    # The dialogs are not given to qtbot: ask() deletes them itself once closed.
     def close_exec(dialog: CloseCaseDialog) -> int:
-        qtbot.addWidget(dialog)
         dialog.outcome.setCurrentIndex(dialog.outcome.findData(CaseOutcome.MEDIATED.value))
         dialog.note.setPlainText("当庭达成调解协议")
         assert not dialog.save()  # the result of a mediation is asked for
@@ -155,7 +155,6 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
     assert (closed.result, closed.result_amount_fen) == (CaseResult.PARTLY, 1_200_000)
 
     def reopen_exec(dialog: ReopenCaseDialog) -> int:
-        qtbot.addWidget(dialog)
         assert not dialog.save()  # no reason given
         assert "原因" in dialog.reason_feedback.text
         dialog.reason.setPlainText("误操作结案")

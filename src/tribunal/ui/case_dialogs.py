@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail
-from tribunal.ui import msgbox
+from tribunal.ui import msgbox, ops
 from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.dates import DateField, qdate
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
@@ -211,14 +212,16 @@ class CloseCaseDialog(QDialog):
         try:
             amount = self._amount_fen()
             on_site = self.on_site.isChecked() if outcome == CaseOutcome.MEDIATED else False
+            db, case_id, note, closed = self._db, self._case_id, self.note.toPlainText(), to_date(self.closed_date)
             if self._correcting:
-                self.result_case = case_service.correct_closing(
-                    self._db, self._case_id, result=result, amount_fen=amount, on_site=on_site,
-                    note=self.note.toPlainText())
+                work: Callable[[], CaseDetail] = lambda: case_service.correct_closing(  # noqa: E731
+                    db, case_id, result=result, amount_fen=amount, on_site=on_site, note=note)
             else:
-                self.result_case = case_service.close_case(
-                    self._db, self._case_id, outcome, to_date(self.closed_date), self.note.toPlainText(),
-                    result=result, amount_fen=amount, on_site=on_site, require_result=True)
+                work = lambda: case_service.close_case(  # noqa: E731
+                    db, case_id, outcome, closed, note, result=result, amount_fen=amount, on_site=on_site,
+                    require_result=True)
+            # On the writer thread; the cases page broadcasts the change (case_saved).
+            self.result_case = ops.call(self, work, write=True)
         except ValidationError as exc:
             # The service's message is the full sentence; its per-field reason is terse.
             placed = place_errors(self._feedback, exc, whole_message_if_single=True)
@@ -284,8 +287,8 @@ class ReopenCaseDialog(QDialog):
             self.reason.setFocus()
             return False
         try:
-            self.result_case = case_service.reopen_case(self._db, self._case_id,
-                                                        self.reason.toPlainText())
+            db, case_id, reason = self._db, self._case_id, self.reason.toPlainText()
+            self.result_case = ops.call(self, lambda: case_service.reopen_case(db, case_id, reason), write=True)
         except ValidationError as exc:
             self.reason_feedback.show_error(exc.message)
             return False

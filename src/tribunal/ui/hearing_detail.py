@@ -8,6 +8,7 @@ with the list of everyone who must be told — and record that it was held (已�
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -309,10 +310,12 @@ class PostponeDialog(QDialog):
         new_start, new_end = self._times()
         override: str | None = None
         for _attempt in range(2):
+            db, hearing_id, why, day = self._db, self._hearing.id, self.reason.toPlainText(), self._today
             try:
-                self.result_value = hearings.postpone_hearing(
-                    self._db, self._hearing.id, self.reason.toPlainText(), new_start, new_end,
-                    override_reason=override, today=self._today)
+                # On the writer thread; the hearing pane's page broadcasts the change.
+                self.result_value = ops.call(self, functools.partial(
+                    hearings.postpone_hearing, db, hearing_id, why, new_start, new_end,
+                    override_reason=override, today=day), write=True)
             except HearingConflict as exc:
                 self.panel.show_findings(list(exc.findings))
                 self.panel.show()
@@ -656,8 +659,9 @@ class HearingDetailPane(QWidget):
                                  self.tr("Why is the hearing of {number} cancelled?").format(number=old.case_number))
         if reason is None:
             return None
+        db = self._db
         try:
-            recipients = hearings.cancel_hearing(self._db, old.id, reason)
+            recipients = ops.call(self, lambda: hearings.cancel_hearing(db, old.id, reason), write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None
@@ -678,8 +682,9 @@ class HearingDetailPane(QWidget):
                               self.tr("Record that the hearing of {number} was held?").format(
                                   number=self.hearing.case_number), self.tr("Record")):
             return None
+        db, hearing_id, day = self._db, self.hearing.id, self._today()
         try:
-            held = hearings.mark_held(self._db, self.hearing.id, today=self._today())
+            held = ops.call(self, lambda: hearings.mark_held(db, hearing_id, today=day), write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None
