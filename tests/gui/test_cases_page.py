@@ -16,7 +16,7 @@ from tribunal.ui.case_editor import CaseEditor
 from tribunal.ui.case_table_model import COL_APPLICANTS, COL_NUMBER, COL_RESPONDENTS, COL_STATUS
 from tribunal.ui.cases_page import OPEN_ONLY, CasesPage
 
-from .helpers import MessageBoxes, click_save, fill_new_case, make_case, type_into
+from .helpers import MessageBoxes, click_save, fill_new_case, make_case, settle, type_into
 
 
 @pytest.fixture
@@ -32,8 +32,7 @@ def page(qtbot: QtBot, seeded_db: Database) -> CasesPage:
 def drive_editor(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, fill) -> None:
     """Replace the modal exec() of the case editor by filling it and pressing Save."""
 
-    def exec_(dialog: CaseEditor) -> int:
-        qtbot.addWidget(dialog)
+    def exec_(dialog: CaseEditor) -> int:  # not given to qtbot: ask() deletes it itself
         dialog.show()
         fill(dialog)
         click_save(qtbot, dialog)
@@ -46,11 +45,13 @@ def test_new_case_through_the_dialog_is_listed_and_selected(
     qtbot: QtBot, page: CasesPage, seeded_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page.load()
+    settle(qtbot)
     assert page.model.rowCount() == 0 and page.count_label.text() == "共 0 件"
     drive_editor(monkeypatch, qtbot, lambda dialog: fill_new_case(qtbot, dialog, applicant="刘晓燕"))
 
     with qtbot.waitSignal(page.case_saved):
         page.new_button.click()
+        settle(qtbot)
 
     assert page.model.rowCount() == 1 and page.count_label.text() == "共 1 件"
     case_id = page.selected_case_id()
@@ -69,12 +70,14 @@ def test_edited_case_updates_its_row_without_reloading(
     first = make_case(seeded_db, "张三")
     make_case(seeded_db, "李四")
     page.load()
+    settle(qtbot)
     assert page.select_case(first.id)
     drive_editor(monkeypatch, qtbot,
                  lambda dialog: type_into(qtbot, dialog.party_forms()[1].name, "邵阳新材料有限公司"))
 
     with qtbot.assertNotEmitted(page.model.modelReset), qtbot.waitSignal(page.model.dataChanged):
         page.edit_button.click()
+        settle(qtbot)
 
     row = page.model.row_of(first.id)
     assert page.model.data(page.model.index(row, COL_RESPONDENTS)) == "邵阳新材料有限公司"
@@ -87,6 +90,7 @@ def test_live_search_narrows_the_list(qtbot: QtBot, page: CasesPage, seeded_db: 
     for name in ("张三", "李四", "张伟"):
         make_case(seeded_db, name)
     page.load()
+    settle(qtbot)
     assert page.model.rowCount() == 3
 
     page.focus_search()
@@ -99,32 +103,44 @@ def test_live_search_narrows_the_list(qtbot: QtBot, page: CasesPage, seeded_db: 
     assert page.model.data(page.model.index(0, COL_APPLICANTS)) == "张伟"
 
     page.clear_button.click()
+    settle(qtbot)
     assert page.model.rowCount() == 3 and page.search.text() == ""
 
 
-def test_filters_by_type_status_year_and_dates(page: CasesPage, seeded_db: Database) -> None:
+def test_filters_by_type_status_year_and_dates(qtbot: QtBot, page: CasesPage, seeded_db: Database) -> None:
     today = dt.date.today()
     make_case(seeded_db, "张三", case_type=CaseType.OVERTIME)
     make_case(seeded_db, "李四", accepted=today)
     old = make_case(seeded_db, "王五", received=today - dt.timedelta(days=400))
     cases.close_case(seeded_db, old.id, CaseOutcome.WITHDRAWN, today)
     page.load()
+    settle(qtbot)
     assert page.model.rowCount() == 3
 
     page.case_type.setCurrentIndex(page.case_type.findData(CaseType.OVERTIME.value))
+    settle(qtbot)
     assert page.model.rowCount() == 1
     page.clear_filters()
+    settle(qtbot)
     page.status.setCurrentIndex(page.status.findData(OPEN_ONLY))
+    settle(qtbot)
     assert page.model.rowCount() == 2
     page.status.setCurrentIndex(page.status.findData(CaseStatus.CLOSED.value))
+    settle(qtbot)
     assert [page.model.case_id(0)] == [old.id]
     page.clear_filters()
+    settle(qtbot)
     page.year.setCurrentIndex(page.year.findData(old.year))
+    settle(qtbot)
     assert page.model.rowCount() == 1
     page.clear_filters()
+    settle(qtbot)
     page.received_from.setDate(today - dt.timedelta(days=1))
+    settle(qtbot)
     page.received_to.setDate(today)
+    settle(qtbot)
     page.date_range.setChecked(True)
+    settle(qtbot)
     assert page.model.rowCount() == 2
 
 
@@ -132,7 +148,9 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     case = make_case(seeded_db, "张三", accepted=dt.date.today())
     page.load()
+    settle(qtbot)
     page.select_case(case.id)
+    settle(qtbot)
     assert page.close_button.isEnabled() and not page.reopen_button.isEnabled()
 
     # The dialogs are not given to qtbot: ask() deletes them itself once closed.
@@ -148,6 +166,7 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
 
     monkeypatch.setattr(CloseCaseDialog, "exec", close_exec)
     page.close_button.click()
+    settle(qtbot)
     row = page.model.row_of(case.id)
     assert page.model.data(page.model.index(row, COL_STATUS)) == "已结案"
     assert page.close_button.text() == "更正结案" and page.reopen_button.isEnabled()
@@ -163,6 +182,7 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
 
     monkeypatch.setattr(ReopenCaseDialog, "exec", reopen_exec)
     page.reopen_button.click()
+    settle(qtbot)
     assert page.model.data(page.model.index(row, COL_STATUS)) == "已开庭"
     assert "撤销结案" in page.detail.text(TAB_HISTORY)
 
@@ -183,18 +203,21 @@ def test_enter_opens_the_selected_case(qtbot: QtBot, page: CasesPage, seeded_db:
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     case = make_case(seeded_db)
     page.load()
+    settle(qtbot)
     page.select_case(case.id)
+    settle(qtbot)
     opened: list[int | None] = []
     monkeypatch.setattr(CaseEditor, "ask", classmethod(lambda cls, parent, db, case_id=None: opened.append(case_id)))
     page.view.setFocus()
     from PySide6.QtCore import Qt
 
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    settle(qtbot)
     page.view.doubleClicked.emit(page.model.index(0, 0))
     assert opened == [case.id, case.id]
 
 
-def test_database_error_while_searching_is_shown_not_raised(
+def test_database_error_while_searching_is_shown_not_raised(qtbot: QtBot,
     page: CasesPage, boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tribunal.errors import DatabaseError
@@ -204,4 +227,5 @@ def test_database_error_while_searching_is_shown_not_raised(
 
     monkeypatch.setattr(cases, "search_case_ids", broken)
     page.reload()
+    settle(qtbot)
     assert boxes.kinds() == ["critical"] and "稍后再试" in boxes.texts()
