@@ -39,9 +39,9 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tribunal.domain.enums import CaseStatus  # noqa: E402
+from tribunal.domain.scheduling import HearingConflict  # noqa: E402
 from tribunal.services import cases, demo, enterprise_import, hearings  # noqa: E402
 from tribunal.services.app import open_database  # noqa: E402
-from tribunal.domain.scheduling import HearingConflict  # noqa: E402
 from tribunal.services.hearings import HearingInput  # noqa: E402
 
 PACK_FILES = 44

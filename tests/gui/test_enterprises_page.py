@@ -80,7 +80,7 @@ def test_model_passes_the_qt_model_tester(qtmodeltester: ModelTester, gui_db: Da
     qtmodeltester.check(model)
 
 
-def test_detail_and_reach_models_pass_the_qt_model_tester(qtbot: QtBot, 
+def test_detail_and_reach_models_pass_the_qt_model_tester(qtbot: QtBot,
     qtmodeltester: ModelTester, page: EnterprisesPage, gui_db: Database, world: World
 ) -> None:
     [inv] = observers.invite(gui_db, world.hearing_id, [world.people["王丽"]])
@@ -230,7 +230,7 @@ def test_a_code_to_check_is_marked_until_confirmed(
     assert not page.confirm_code_button.isVisibleTo(page)
 
 
-def test_history_tab_lists_invitations_and_attendance(qtbot: QtBot, 
+def test_history_tab_lists_invitations_and_attendance(qtbot: QtBot,
     page: EnterprisesPage, gui_db: Database, world: World
 ) -> None:
     [inv] = observers.invite(gui_db, world.hearing_id, [world.people["王丽"]])

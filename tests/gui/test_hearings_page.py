@@ -268,7 +268,7 @@ def test_postponing_to_a_clashing_time_shows_the_conflict(qtbot: QtBot, demo_db:
     assert hearings.get_hearing(demo_db, first.id).status == HearingStatus.SCHEDULED
 
 
-def test_cancelling_asks_why_and_lists_everyone_to_tell(qtbot: QtBot, 
+def test_cancelling_asks_why_and_lists_everyone_to_tell(qtbot: QtBot,
     page: HearingsPage, demo_db: Database, boxes: MessageBoxes,
     recipients_shown: list[tuple[str, str, list[Recipient]]],
 ) -> None:
