@@ -156,9 +156,11 @@ def test_new_enterprise_is_checked_beside_each_field(
     dialog.show()
     assert dialog.zone.currentText() == ZONE
     type_into(qtbot, dialog.name, "邵阳宝庆精密机械有限责任公司")  # the host, written differently
+    settle(qtbot)  # the directory is searched for a duplicate in the background
     assert dialog.feedback("name").kind == "warning"
     assert "邵阳宝庆精密机械有限公司" in dialog.feedback("name").text
     type_into(qtbot, dialog.name, "邵阳市大祥纸业有限公司")
+    settle(qtbot)
     assert dialog.feedback("name").text == ""
     type_into(qtbot, dialog.contact_phone, "1380731")
     assert dialog.feedback("contact_phone").has_error

@@ -251,14 +251,16 @@ class EnterpriseDialog(QDialog):
                 self._loaded_version = self.saved.row.version
         except ValidationError as exc:
             placed = [k for k in exc.fields if k in self._feedback]
+            if placed:
+                # Focus first: leaving the field the clerk was in runs its live check, which
+                # must not overwrite the reasons placed below.
+                self._feedback[placed[0]].field.setFocus()
             for key in placed:
                 self._feedback[key].show_error(_field_reason(exc.fields[key]))
             if "credit_code" in exc.fields:
                 self.credit_code_confirmed.setVisible(
                     enterprises.credit_code_needs_confirmation(self.credit_code.text().strip().upper()))
-            if placed:
-                self._feedback[placed[0]].field.setFocus()
-            else:
+            if not placed:
                 self.summary.setText(exc.message)
                 self.summary.show()
             return False
