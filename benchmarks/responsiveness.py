@@ -1,6 +1,9 @@
 """Responsiveness of the GUI while long work runs through ``tribunal.ui.ops``, and the case search as typed.
 
-Run: ``python benchmarks/responsiveness.py [--cases 100000] [--keep DIR]`` (offscreen Qt).
+Run: ``python benchmarks/responsiveness.py [--cases 100000] [--keep DIR] [--no-search] [--python-gc]``
+(offscreen Qt). ``--python-gc`` keeps Python's default collector thresholds instead of the
+program's (``ops.GC_THRESHOLDS``): a full collection holds the GIL for 100–700 ms, and with
+the default thresholds one comes every few seconds of heavy work, whatever thread caused it.
 
 Measured in one run, on the same machine and event loop:
 
@@ -36,9 +39,9 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tribunal.domain.enums import CaseStatus  # noqa: E402
+from tribunal.domain.scheduling import HearingConflict  # noqa: E402
 from tribunal.services import cases, demo, enterprise_import, hearings  # noqa: E402
 from tribunal.services.app import open_database  # noqa: E402
-from tribunal.services.conflicts import HearingConflict  # noqa: E402
 from tribunal.services.hearings import HearingInput  # noqa: E402
 
 PACK_FILES = 44
@@ -167,12 +170,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the benchmark databases in this folder")
+    parser.add_argument("--python-gc", action="store_true",
+                        help="keep Python's default collector thresholds instead of the program's "
+                             "(ops.GC_THRESHOLDS), to see what they change")
+    parser.add_argument("--no-search", action="store_true",
+                        help="measure the timer gaps only (skip building the big register for 4)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="tribunal-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
 
     app = QApplication.instance() or QApplication([])
+    import gc
+
     from tribunal.ui import document_actions, ops
+
+    if not args.python_gc:
+        ops.keep_collector_pauses_short()  # as the program does at start-up (ui/app.py)
+    print(f"garbage collector thresholds {gc.get_threshold()}")
 
     document_actions.show_pack_result = lambda *_a, **_k: None  # type: ignore[assignment,misc]  # no result window
 
@@ -214,6 +228,8 @@ def main() -> None:
     print(f"import of {created:,} enterprises through ops ({took:.1f} s): longest gap {gap:.0f} ms "
           f"(idle {idle:.0f} ms)  [target < 100 ms]")
     db.dispose()
+    if args.no_search:
+        return
 
     big = folder / "search.sqlite3"
     db = open_database(str(big), actor="bench")

@@ -109,3 +109,10 @@ def finish(qtbot: QtBot, op: object, timeout: int = 60_000) -> object:
         with qtbot.waitSignal(op.ended, timeout=timeout):
             pass
     return results[0] if results else None
+
+
+def settle(qtbot: QtBot, timeout: int = 30_000) -> None:
+    """Wait until every read and write of tribunal.ui.ops has answered and its answer was shown."""
+    from tribunal.ui import ops
+
+    qtbot.waitUntil(lambda: ops.pending() == 0, timeout=timeout)

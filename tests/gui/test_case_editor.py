@@ -264,8 +264,7 @@ def test_cancel_with_unsaved_typing_asks_first(
 
 
 def test_ask_returns_the_saved_case(qtbot: QtBot, seeded_db: Database, monkeypatch) -> None:
-    def exec_(dialog: CaseEditor) -> int:
-        qtbot.addWidget(dialog)
+    def exec_(dialog: CaseEditor) -> int:  # not given to qtbot: ask() deletes it itself
         fill_new_case(qtbot, dialog)
         click_save(qtbot, dialog)
         return dialog.result()

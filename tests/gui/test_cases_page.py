@@ -17,7 +17,7 @@ from tribunal.ui.case_editor import CaseEditor
 from tribunal.ui.case_table_model import COL_APPLICANTS, COL_NUMBER, COL_RESPONDENTS, COL_STATUS
 from tribunal.ui.cases_page import OPEN_ONLY, CasesPage
 
-from .helpers import MessageBoxes, click_save, fill_new_case, make_case, type_into
+from .helpers import MessageBoxes, click_save, fill_new_case, make_case, settle, type_into
 
 
 @pytest.fixture
@@ -33,8 +33,7 @@ def page(qtbot: QtBot, seeded_db: Database) -> CasesPage:
 def drive_editor(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, fill) -> None:
     """Replace the modal exec() of the case editor by filling it and pressing Save."""
 
-    def exec_(dialog: CaseEditor) -> int:
-        qtbot.addWidget(dialog)
+    def exec_(dialog: CaseEditor) -> int:  # not given to qtbot: ask() deletes it itself
         dialog.show()
         fill(dialog)
         click_save(qtbot, dialog)
@@ -47,11 +46,13 @@ def test_new_case_through_the_dialog_is_listed_and_selected(
     qtbot: QtBot, page: CasesPage, seeded_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page.load()
+    settle(qtbot)
     assert page.model.rowCount() == 0 and page.count_label.text() == "共 0 件"
     drive_editor(monkeypatch, qtbot, lambda dialog: fill_new_case(qtbot, dialog, applicant="刘晓燕"))
 
     with qtbot.waitSignal(page.case_saved):
         page.new_button.click()
+        settle(qtbot)
 
     assert page.model.rowCount() == 1 and page.count_label.text() == "共 1 件"
     case_id = page.selected_case_id()
@@ -70,12 +71,14 @@ def test_edited_case_updates_its_row_without_reloading(
     first = make_case(seeded_db, "张三")
     make_case(seeded_db, "李四")
     page.load()
+    settle(qtbot)
     assert page.select_case(first.id)
     drive_editor(monkeypatch, qtbot,
                  lambda dialog: type_into(qtbot, dialog.party_forms()[1].name, "邵阳新材料有限公司"))
 
     with qtbot.assertNotEmitted(page.model.modelReset), qtbot.waitSignal(page.model.dataChanged):
         page.edit_button.click()
+        settle(qtbot)
 
     row = page.model.row_of(first.id)
     assert page.model.data(page.model.index(row, COL_RESPONDENTS)) == "邵阳新材料有限公司"
@@ -88,6 +91,7 @@ def test_live_search_narrows_the_list(qtbot: QtBot, page: CasesPage, seeded_db: 
     for name in ("张三", "李四", "张伟"):
         make_case(seeded_db, name)
     page.load()
+    settle(qtbot)
     assert page.model.rowCount() == 3
 
     page.focus_search()
@@ -100,32 +104,44 @@ def test_live_search_narrows_the_list(qtbot: QtBot, page: CasesPage, seeded_db: 
     assert page.model.data(page.model.index(0, COL_APPLICANTS)) == "张伟"
 
     page.clear_button.click()
+    settle(qtbot)
     assert page.model.rowCount() == 3 and page.search.text() == ""
 
 
-def test_filters_by_type_status_year_and_dates(page: CasesPage, seeded_db: Database) -> None:
+def test_filters_by_type_status_year_and_dates(qtbot: QtBot, page: CasesPage, seeded_db: Database) -> None:
     today = dt.date.today()
     make_case(seeded_db, "张三", case_type=CaseType.OVERTIME)
     make_case(seeded_db, "李四", accepted=today)
     old = make_case(seeded_db, "王五", received=today - dt.timedelta(days=400))
     cases.close_case(seeded_db, old.id, CaseOutcome.WITHDRAWN, today)
     page.load()
+    settle(qtbot)
     assert page.model.rowCount() == 3
 
     page.case_type.setCurrentIndex(page.case_type.findData(CaseType.OVERTIME.value))
+    settle(qtbot)
     assert page.model.rowCount() == 1
     page.clear_filters()
+    settle(qtbot)
     page.status.setCurrentIndex(page.status.findData(OPEN_ONLY))
+    settle(qtbot)
     assert page.model.rowCount() == 2
     page.status.setCurrentIndex(page.status.findData(CaseStatus.CLOSED.value))
+    settle(qtbot)
     assert [page.model.case_id(0)] == [old.id]
     page.clear_filters()
+    settle(qtbot)
     page.year.setCurrentIndex(page.year.findData(old.year))
+    settle(qtbot)
     assert page.model.rowCount() == 1
     page.clear_filters()
+    settle(qtbot)
     page.received_from.setDate(today - dt.timedelta(days=1))
+    settle(qtbot)
     page.received_to.setDate(today)
+    settle(qtbot)
     page.date_range.setChecked(True)
+    settle(qtbot)
     assert page.model.rowCount() == 2
 
 
@@ -133,11 +149,13 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     case = make_case(seeded_db, "张三", accepted=dt.date.today())
     page.load()
+    settle(qtbot)
     page.select_case(case.id)
+    settle(qtbot)
     assert page.close_button.isEnabled() and not page.reopen_button.isEnabled()
 
+    # The dialogs are not given to qtbot: ask() deletes them itself once closed.
     def close_exec(dialog: CloseCaseDialog) -> int:
-        qtbot.addWidget(dialog)
         dialog.outcome.setCurrentIndex(dialog.outcome.findData(CaseOutcome.MEDIATED.value))
         dialog.note.setPlainText("当庭达成调解协议")
         assert not dialog.save()  # the result of a mediation is asked for
@@ -149,6 +167,7 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
 
     monkeypatch.setattr(CloseCaseDialog, "exec", close_exec)
     page.close_button.click()
+    settle(qtbot)
     row = page.model.row_of(case.id)
     assert page.model.data(page.model.index(row, COL_STATUS)) == "已结案"
     assert page.close_button.text() == "更正结案" and page.reopen_button.isEnabled()
@@ -156,7 +175,6 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
     assert (closed.result, closed.result_amount_fen) == (CaseResult.PARTLY, 1_200_000)
 
     def reopen_exec(dialog: ReopenCaseDialog) -> int:
-        qtbot.addWidget(dialog)
         assert not dialog.save()  # no reason given
         assert "原因" in dialog.reason_feedback.text
         dialog.reason.setPlainText("误操作结案")
@@ -165,6 +183,7 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
 
     monkeypatch.setattr(ReopenCaseDialog, "exec", reopen_exec)
     page.reopen_button.click()
+    settle(qtbot)
     assert page.model.data(page.model.index(row, COL_STATUS)) == "已开庭"
     assert "撤销结案" in page.detail.text(TAB_HISTORY)
 
@@ -185,18 +204,21 @@ def test_enter_opens_the_selected_case(qtbot: QtBot, page: CasesPage, seeded_db:
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     case = make_case(seeded_db)
     page.load()
+    settle(qtbot)
     page.select_case(case.id)
+    settle(qtbot)
     opened: list[int | None] = []
     monkeypatch.setattr(CaseEditor, "ask", classmethod(lambda cls, parent, db, case_id=None: opened.append(case_id)))
     page.view.setFocus()
     from PySide6.QtCore import Qt
 
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    settle(qtbot)
     page.view.doubleClicked.emit(page.model.index(0, 0))
     assert opened == [case.id, case.id]
 
 
-def test_database_error_while_searching_is_shown_not_raised(
+def test_database_error_while_searching_is_shown_not_raised(qtbot: QtBot,
     page: CasesPage, boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tribunal.errors import DatabaseError
@@ -204,8 +226,11 @@ def test_database_error_while_searching_is_shown_not_raised(
     def broken(*_args: object) -> list[int]:
         raise DatabaseError("数据库正被其他人使用，请稍后再试")
 
+    # The first screenful and the whole list are read by two services; either may fail.
+    monkeypatch.setattr(cases, "first_rows", broken)
     monkeypatch.setattr(cases, "search_case_ids", broken)
     page.reload()
+    settle(qtbot)
     assert boxes.kinds() == ["critical"] and "稍后再试" in boxes.texts()
 
 
@@ -221,6 +246,7 @@ def test_next_deadline_column_sorts_and_filters(qtbot: QtBot, page: CasesPage, s
     closed = make_case(seeded_db, "结某", received=today - dt.timedelta(days=3), accepted=today - dt.timedelta(days=2))
     cases.close_case(seeded_db, closed.id, CaseOutcome.WITHDRAWN, today)
     page.load()
+    settle(qtbot)
     model = page.model
     texts = {model.case_id(r): model.data(model.index(r, COL_DEADLINE)) for r in range(model.rowCount())}
     assert texts[late.id].endswith("受理决定 · 已超期")
@@ -240,11 +266,14 @@ def test_next_deadline_column_sorts_and_filters(qtbot: QtBot, page: CasesPage, s
     assert model.ids() == [closed.id, soon.id, late.id]
 
     page.deadline.setCurrentIndex(page.deadline.findData(cases.OVERDUE))
+    settle(qtbot)
     assert model.ids() == [late.id] and page.deadline.currentText() == "已超期"
     page.clear_filters()
+    settle(qtbot)
     assert set(model.ids()) == {late.id, soon.id, closed.id}
     # Clicking a column the database cannot sort by goes back to newest received first.
     page.view.horizontalHeader().setSortIndicator(COL_APPLICANTS, Qt.SortOrder.AscendingOrder)
+    settle(qtbot)
     assert model.ids() == [soon.id, closed.id, late.id]
 
 
@@ -255,6 +284,7 @@ def test_a_change_elsewhere_refreshes_the_deadline(qtbot: QtBot, page: CasesPage
     today = dt.date.today()
     case = make_case(seeded_db, "迟某", received=today - dt.timedelta(days=30))
     page.load()
+    settle(qtbot)
     assert page.model.data(page.model.index(0, COL_DEADLINE)).endswith("已超期")
     cases.close_case(seeded_db, case.id, CaseOutcome.WITHDRAWN, today)
     with qtbot.waitSignal(page.ids_shown):

@@ -19,6 +19,8 @@ from tribunal.ui.clock_widgets import state_text
 from tribunal.ui.dashboard_page import DashboardPage
 from tribunal.ui.main_window import PAGE_CASES, MainWindow
 
+from .helpers import settle
+
 
 @pytest.fixture
 def dashboard(qtbot: QtBot, demo_db: Database) -> DashboardPage:
@@ -94,9 +96,12 @@ def test_the_main_window_opens_the_case_at_its_time_limits(qtbot: QtBot, demo_db
     window = MainWindow(demo_db, settings.get_all(demo_db))
     qtbot.addWidget(window)
     window.show()
+    settle(qtbot)
     window.load_data()
+    settle(qtbot)
     case_id = clocks.due_overview(demo_db, TODAY).overdue[0].case_id
     window.dashboard.case_opened.emit(case_id)
+    settle(qtbot)
     assert window.stack.currentIndex() == PAGE_CASES
     assert window.cases.selected_case_id() == case_id
     assert window.cases.detail.currentIndex() == CLOCKS_TAB_POSITION
@@ -111,7 +116,9 @@ def test_the_case_list_shows_the_clocks_of_the_selected_case(qtbot: QtBot, demo_
     page = CasesPage(demo_db)
     qtbot.addWidget(page)
     page.load()
+    settle(qtbot)
     case_id = page.model.case_id(0)
     assert case_id is not None and page.select_case(case_id)
+    settle(qtbot)
     assert page.detail.clocks.case_id() == case_id
     assert page.detail.clocks.model.rowCount() == 7

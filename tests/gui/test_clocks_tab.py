@@ -33,13 +33,14 @@ from tribunal.ui.clock_widgets import (
 )
 from tribunal.ui.rows_model import ERROR_COLOUR, GOOD_COLOUR
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, settle
 
 
 def open_tab(qtbot: QtBot, db: Database, case_id: int) -> ClocksTab:
     tab = ClocksTab(db, today=lambda: TODAY)
     qtbot.addWidget(tab)
     tab.show_case(case_id)
+    settle(qtbot)
     return tab
 
 
@@ -130,6 +131,7 @@ def test_recording_and_ending_a_suspension(qtbot: QtBot, demo_db: Database) -> N
     assert cases.get_case(demo_db, case_id).status == CaseStatus.SUSPENDED
 
     tab.reload()
+    settle(qtbot)
     assert tab.event_model.rowCount() == 1
     assert tab.event_model.row(0).entered_by == "测试书记员"
     assert tab.resume_button.isEnabled() and not tab.suspend_button.isEnabled()
@@ -140,6 +142,7 @@ def test_recording_and_ending_a_suspension(qtbot: QtBot, demo_db: Database) -> N
     end.end.setDate(QDate(2026, 11, 25))
     assert save(qtbot, end)
     tab.reload()
+    settle(qtbot)
     assert tab.event_model.rowCount() == 2
     assert tab.clock is not None and not tab.clock.suspended and tab.clock.excluded_days == 6
     assert cases.get_case(demo_db, case_id).status == CaseStatus.ACCEPTED
@@ -199,9 +202,11 @@ def test_the_case_view_has_the_clocks_tab(qtbot: QtBot, demo_db: Database, boxes
     pane.clocks._today = lambda: TODAY  # type: ignore[method-assign]
     case = cases.get_case(demo_db, hearings.list_hearings(demo_db)[0].case_id)
     pane.show_case(case)
+    settle(qtbot)
     assert pane.widget(CLOCKS_TAB_POSITION) is pane.clocks
     assert pane.tabText(CLOCKS_TAB_POSITION) == pane.tr("Time limits")
     assert pane.clocks.case_id() == case.id and pane.clocks.model.rowCount() == 7
     pane.show_case(None)
+    settle(qtbot)
     assert pane.clocks.case_id() is None and pane.clocks.model.rowCount() == 0
     assert boxes.shown == []

@@ -28,7 +28,7 @@ from tribunal.ui.documents_model import COL_CASE, COL_FILE, COL_HASH, COL_HEARIN
 from tribunal.ui.documents_page import DocumentsPage
 from tribunal.ui.main_window import PAGE_DOCUMENTS, MainWindow
 
-from .helpers import MessageBoxes, finish
+from .helpers import MessageBoxes, finish, settle
 
 
 @dataclass
@@ -64,6 +64,7 @@ def page(qtbot: QtBot, made: Demo) -> DocumentsPage:
     widget.resize(1200, 700)
     with qtbot.waitExposed(widget):
         widget.show()  # the first show loads the list
+    settle(qtbot)
     return widget
 
 
@@ -112,6 +113,7 @@ def test_making_a_pack_from_the_page_lists_it_and_previews_the_whole_pack(
     assert page.model.data(page.model.index(0, COL_HEARING)) == f"{third.starts_at:%Y-%m-%d %H:%M}"
 
     page.banner_button.click()  # "show all documents": back to the register
+    settle(qtbot)
     assert not page.banner.isVisible()
     assert listed_ids(page) >= {d.id for d in (result.combined, *result.documents)}
     assert page.selected_id() == result.combined.id
@@ -172,29 +174,37 @@ def test_the_list_filters_by_case_hearing_and_kind(qtbot: QtBot, page: Documents
     second_ids = {d.id for d in (*made.second_pack.documents, made.second_pack.combined)}
 
     page.search.setText(made.first.case_number)
+    settle(qtbot)
     qtbot.waitUntil(lambda: listed_ids(page) == first_ids)  # after the typing pause
     assert {row.doc.case_number for row in page.model.rows()} == {made.first.case_number}
 
     page.search.clear()
+    settle(qtbot)
     page.hearing.setCurrentIndex(page.hearing.findData(made.second.id))
+    settle(qtbot)
     assert listed_ids(page) == second_ids
     assert page.count_label.text() == f"{len(second_ids)} documents"
 
     page.kind.setCurrentIndex(page.kind.findData(DocumentKind.HEARING_NOTICE.value))
+    settle(qtbot)
     notices = {d.id for d in made.second_pack.documents if d.kind == DocumentKind.HEARING_NOTICE}
     assert listed_ids(page) == notices and len(notices) >= 2
 
     page.clear_filters()
+    settle(qtbot)
     assert first_ids | second_ids <= listed_ids(page)
 
     page.search.setText("没有这个案号")
+    settle(qtbot)
     page.reload()
+    settle(qtbot)
     assert page.model.rowCount() == 0
     assert "No case matches" in page.count_label.text()
 
 
-def test_show_hearing_lists_that_hearings_documents(page: DocumentsPage, made: Demo) -> None:
+def test_show_hearing_lists_that_hearings_documents(qtbot: QtBot, page: DocumentsPage, made: Demo) -> None:
     page.show_hearing(made.first.id)
+    settle(qtbot)
     assert page.hearing.currentData() == made.first.id
     assert listed_ids(page) == {d.id for d in (*made.first_pack.documents, made.first_pack.combined)}
 
@@ -207,11 +217,14 @@ def test_a_missing_file_is_flagged_and_made_again(qtbot: QtBot, page: DocumentsP
     path.unlink()
     try:
         page.reload()
+        settle(qtbot)
         assert page.missing_label.isVisible() and page.missing_label.text() == "1 file(s) missing"
         page.missing_only.setChecked(True)
+        settle(qtbot)
         assert listed_ids(page) == {receipt.id}
         assert page.model.data(page.model.index(0, COL_FILE)) == "Missing"
         page.select_document(receipt.id)
+        settle(qtbot)
         # A served proof of service is kept in the database: it still opens and prints here,
         # as it would on a workstation that never had the file.
         assert page.print_button.isEnabled() and page.reprint_button.isEnabled()
@@ -220,6 +233,7 @@ def test_a_missing_file_is_flagged_and_made_again(qtbot: QtBot, page: DocumentsP
 
         page.reprint_button.click()
         qtbot.waitUntil(lambda: bool(boxes.shown), timeout=60_000)
+        settle(qtbot)
         assert path.read_bytes() == content
         [(kind, _title, text, _detail)] = boxes.shown
         assert kind == "information" and "written again, with the same content" in text
@@ -233,9 +247,10 @@ def test_a_missing_file_is_flagged_and_made_again(qtbot: QtBot, page: DocumentsP
 # ---------------------------------------------------------------------- preview, print, folder, reprint
 
 
-def test_selecting_a_notice_previews_it(page: DocumentsPage, made: Demo, english: None) -> None:
+def test_selecting_a_notice_previews_it(qtbot: QtBot, page: DocumentsPage, made: Demo, english: None) -> None:
     notice = next(d for d in made.first_pack.documents if d.kind == DocumentKind.HEARING_NOTICE)
     assert page.select_document(notice.id)
+    settle(qtbot)
     pages = pdf_pages(notice.path)
     assert page.preview.page_count() == pages
     assert page.preview.page_text() == f"Page 1 of {pages}"
@@ -245,7 +260,7 @@ def test_selecting_a_notice_previews_it(page: DocumentsPage, made: Demo, english
     assert page.preview.rendered_pages() <= {0, 1}
 
 
-def test_printing_goes_through_the_printer_dialog(page: DocumentsPage, made: Demo, tmp_path: Path,
+def test_printing_goes_through_the_printer_dialog(qtbot: QtBot, page: DocumentsPage, made: Demo, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[int] = []
 
@@ -259,17 +274,19 @@ def test_printing_goes_through_the_printer_dialog(page: DocumentsPage, made: Dem
     monkeypatch.setattr(document_actions, "ask_printer", ask_printer)
     announcement = next(d for d in made.first_pack.documents if d.kind == DocumentKind.ANNOUNCEMENT)
     page.select_document(announcement.id)
+    settle(qtbot)
     pages = pdf_pages(announcement.path)
     assert page.print_selected() == pages
     assert asked == [pages]
     assert (tmp_path / "printed.pdf").is_file() and pdf_pages(tmp_path / "printed.pdf") == pages
 
 
-def test_open_folder_opens_the_documents_folder(page: DocumentsPage, made: Demo,
+def test_open_folder_opens_the_documents_folder(qtbot: QtBot, page: DocumentsPage, made: Demo,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     urls: list[QUrl] = []
     monkeypatch.setattr(document_actions, "open_url", lambda url: urls.append(url) or True)
     page.select_document(made.first_pack.combined.id)
+    settle(qtbot)
     page.folder_button.click()
     assert [u.toLocalFile() for u in urls] == [str(made.first_pack.folder)]
 
@@ -278,6 +295,7 @@ def test_making_an_unchanged_document_again_says_unchanged(qtbot: QtBot, page: D
                                                            boxes: MessageBoxes, english: None) -> None:
     notice = next(d for d in made.second_pack.documents if d.kind == DocumentKind.HEARING_NOTICE)
     page.select_document(notice.id)
+    settle(qtbot)
     result = finish(qtbot, page.reprint_selected())
     assert isinstance(result, ReprintResult) and not result.changed
     [(kind, title, text, detail)] = boxes.shown
@@ -292,6 +310,7 @@ def test_the_main_window_shows_the_documents_page(qtbot: QtBot, made: Demo) -> N
     qtbot.addWidget(window)
     window.show()
     window.switch_to(PAGE_DOCUMENTS)
+    settle(qtbot)
     assert window.current_page() is window.documents
     assert window.documents.model.rowCount() > 0  # loaded when first shown
     window.focus_search()

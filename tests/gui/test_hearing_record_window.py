@@ -17,7 +17,7 @@ from tribunal.services import hearing_records
 from tribunal.ui import ops
 from tribunal.ui.hearing_record_window import HearingRecordWindow
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, settle
 
 
 def ime(widget: QWidget, text: str) -> None:
@@ -117,6 +117,7 @@ def test_opened_from_the_hearing_pane_in_the_background(qtbot: QtBot, gui_db: Da
     pane = HearingDetailPane(gui_db)
     qtbot.addWidget(pane)
     pane.show_hearing(hearing_id)
+    settle(qtbot)
     assert pane.record_button.isEnabled()
     pane.record_button.click()
     qtbot.waitUntil(lambda: any(isinstance(w, HearingRecordWindow) for w in pane.findChildren(QWidget)), timeout=5000)

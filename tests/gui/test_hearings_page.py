@@ -20,7 +20,7 @@ from tribunal.ui.calendar_views import DAY_COL_NUMBER, DAY_COL_PANEL, DAY_COL_TI
 from tribunal.ui.hearing_detail import PostponeDialog, RecipientsDialog, ServiceRecordDialog
 from tribunal.ui.hearings_page import VIEW_DAY, VIEW_MONTH, VIEW_WEEK, ExportIcsDialog, HearingsPage
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, settle
 
 DECEMBER = dt.date(2026, 12, 1)
 
@@ -32,6 +32,7 @@ def page(qtbot: QtBot, demo_db: Database) -> HearingsPage:
     widget.resize(1300, 720)
     widget.show()
     qtbot.waitExposed(widget)
+    settle(qtbot)
     return widget
 
 
@@ -50,9 +51,10 @@ def december(db: Database) -> list[hearings.HearingRow]:
     return hearings.list_hearings(db, DECEMBER, dt.date(2026, 12, 31))
 
 
-def test_the_month_shows_every_demo_hearing_on_its_day(page: HearingsPage, demo_db: Database) -> None:
+def test_the_month_shows_every_demo_hearing_on_its_day(qtbot: QtBot, page: HearingsPage, demo_db: Database) -> None:
     assert page.view_index() == VIEW_MONTH
     page.go_to(DECEMBER)
+    settle(qtbot)
     expected = december(demo_db)
     assert len(expected) == 7
     chips = page.month_view.chips()
@@ -71,34 +73,46 @@ def test_the_month_shows_every_demo_hearing_on_its_day(page: HearingsPage, demo_
 
 def test_clicking_a_chip_opens_that_hearing(qtbot: QtBot, page: HearingsPage, demo_db: Database) -> None:
     page.go_to(DECEMBER)
+    settle(qtbot)
     chip = page.month_view.chips()[2]
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     shown = page.detail.hearing
     assert shown is not None and shown.id == chip.hearing_id
     assert page.detail.title.text().startswith(shown.case_number)
     assert shown.case_number in chip.toolTip()
 
 
-def test_next_and_previous_move_by_a_month_week_or_day(page: HearingsPage) -> None:
+def test_next_and_previous_move_by_a_month_week_or_day(qtbot: QtBot, page: HearingsPage) -> None:
     page.go_to(DECEMBER)
+    settle(qtbot)
     page.step(1)
+    settle(qtbot)
     assert page.month_view.month() == dt.date(2027, 1, 1)
     page.step(-1)
+    settle(qtbot)
     page.step(-1)
+    settle(qtbot)
     assert page.month_view.month() == dt.date(2026, 11, 1)
     page.set_view(VIEW_WEEK)
+    settle(qtbot)
     assert page.week_view.period() == (dt.date(2026, 11, 23), dt.date(2026, 11, 29))
     page.step(1)
+    settle(qtbot)
     assert page.week_view.monday() == dt.date(2026, 11, 30)
     page.set_view(VIEW_DAY)
+    settle(qtbot)
     page.step(1)
+    settle(qtbot)
     assert page.day_list.day == page.anchor()
 
 
 def test_the_week_places_each_hearing_in_its_day_column(qtbot: QtBot, page: HearingsPage,
                                                         demo_db: Database) -> None:
     page.set_view(VIEW_WEEK)
+    settle(qtbot)
     page.go_to(dt.date(2026, 12, 9))
+    settle(qtbot)
     first, last = page.week_view.period()
     assert (first, last) == (dt.date(2026, 12, 7), dt.date(2026, 12, 13))
     expected = [r for r in december(demo_db) if first <= r.starts_at.date() <= last]
@@ -112,12 +126,14 @@ def test_the_week_places_each_hearing_in_its_day_column(qtbot: QtBot, page: Hear
         assert chip.geometry().top() == canvas.y_of(chip.row.starts_at.time()) + 1
         assert f"{chip.row.starts_at:%H:%M}–{chip.row.ends_at:%H:%M}" in chip.text()
     qtbot.mouseClick(chips[1], Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert page.detail.hearing_id() == chips[1].hearing_id
 
 
-def test_the_day_list_shows_the_day_by_tribunal(page: HearingsPage, demo_db: Database) -> None:
+def test_the_day_list_shows_the_day_by_tribunal(qtbot: QtBot, page: HearingsPage, demo_db: Database) -> None:
     first = december(demo_db)[0]
     page.open_day(first.starts_at.date())
+    settle(qtbot)
     assert page.view_index() == VIEW_DAY
     model = page.day_list.model
     assert model.rowCount() == 1
@@ -129,20 +145,24 @@ def test_the_day_list_shows_the_day_by_tribunal(page: HearingsPage, demo_db: Dat
     assert model.data(model.index(0, DAY_COL_PANEL)).endswith(detail.clerk_name)
     assert weekday_text(first.starts_at.date()) in page.day_list.title.text()
     page.day_list._activated(model.index(0, 0))
+    settle(qtbot)
     assert page.detail.hearing_id() == first.id
 
     # Another tribunal's list for that day is empty.
     other = next(t for t in reference.list_tribunals(demo_db) if t.id != first.tribunal_id)
     page.tribunal.setCurrentIndex(page.tribunal.findData(other.id))
+    settle(qtbot)
     assert model.rowCount() == 0 and page.day_list.empty.isVisibleTo(page.day_list)
 
 
-def test_models_pass_the_qt_model_tester(qtmodeltester: ModelTester, page: HearingsPage,
+def test_models_pass_the_qt_model_tester(qtbot: QtBot, qtmodeltester: ModelTester, page: HearingsPage,
                                          demo_db: Database) -> None:
     first = december(demo_db)[0]
     page.open_day(first.starts_at.date())
+    settle(qtbot)
     qtmodeltester.check(page.day_list.model)
     page.open_hearing(first.id)
+    settle(qtbot)
     qtmodeltester.check(page.detail.service_model)
     recipients = [Recipient("party", "张三", "申请人", "", "13800000000"),
                   Recipient("host", "刘晓燕", "人力资源部经理", "邵阳宝庆精密机械有限公司", "")]
@@ -152,9 +172,10 @@ def test_models_pass_the_qt_model_tester(qtmodeltester: ModelTester, page: Heari
     dialog.deleteLater()
 
 
-def test_the_hearing_pane_shows_service_and_what_it_allows(page: HearingsPage, demo_db: Database) -> None:
+def test_the_hearing_pane_shows_service_and_what_it_allows(qtbot: QtBot, page: HearingsPage, demo_db: Database) -> None:
     first = december(demo_db)[0]
     page.open_hearing(first.id)
+    settle(qtbot)
     pane = page.detail
     rows = pane.service_model.rows()
     assert len(rows) == 2  # applicant and respondent of the showcase case
@@ -172,6 +193,7 @@ def test_the_hearing_pane_shows_service_and_what_it_allows(page: HearingsPage, d
 def test_recording_service_of_the_hearing_notice(qtbot: QtBot, page: HearingsPage, demo_db: Database) -> None:
     row = december(demo_db)[1]
     page.open_hearing(row.id)
+    settle(qtbot)
     hearing = page.detail.hearing
     assert hearing is not None
     dialog = ServiceRecordDialog(demo_db, hearing, TODAY)
@@ -184,15 +206,17 @@ def test_recording_service_of_the_hearing_notice(qtbot: QtBot, page: HearingsPag
     saved = dialog.result_value
     assert saved.method == ServiceMethod.PHONE and not saved.confirmed and saved.served_on == TODAY
     page.detail.show_hearing(row.id)
+    settle(qtbot)
     party = next(p for p in page.detail.service_model.rows() if p.id == saved.party_id)
     assert "电话通知" in party.records
 
 
-def test_postponing_lists_everyone_to_tell(page: HearingsPage, demo_db: Database,
+def test_postponing_lists_everyone_to_tell(qtbot: QtBot, page: HearingsPage, demo_db: Database,
                                            monkeypatch: pytest.MonkeyPatch,
                                            recipients_shown: list[tuple[str, str, list[Recipient]]]) -> None:
     first = december(demo_db)[0]
     page.open_hearing(first.id)
+    settle(qtbot)
 
     def fill_and_postpone(parent: object, db: Database, hearing: hearings.HearingDetail, today: dt.date):
         dialog = PostponeDialog(db, hearing, today)
@@ -206,6 +230,7 @@ def test_postponing_lists_everyone_to_tell(page: HearingsPage, demo_db: Database
 
     monkeypatch.setattr(PostponeDialog, "ask", staticmethod(fill_and_postpone))
     page.detail.postpone()
+    settle(qtbot)
 
     assert hearings.get_hearing(demo_db, first.id).status == HearingStatus.POSTPONED
     assert len(recipients_shown) == 1
@@ -220,6 +245,7 @@ def test_postponing_lists_everyone_to_tell(page: HearingsPage, demo_db: Database
     assert page.detail.last_recipients == people
     # The month no longer counts it as on: its chip says so.
     page.go_to(DECEMBER)
+    settle(qtbot)
     chip = next(c for c in page.month_view.chips() if c.hearing_id == first.id)
     assert chip.text().endswith("〔已延期〕")
 
@@ -242,18 +268,20 @@ def test_postponing_to_a_clashing_time_shows_the_conflict(qtbot: QtBot, demo_db:
     assert hearings.get_hearing(demo_db, first.id).status == HearingStatus.SCHEDULED
 
 
-def test_cancelling_asks_why_and_lists_everyone_to_tell(
+def test_cancelling_asks_why_and_lists_everyone_to_tell(qtbot: QtBot,
     page: HearingsPage, demo_db: Database, boxes: MessageBoxes,
     recipients_shown: list[tuple[str, str, list[Recipient]]],
 ) -> None:
     row = december(demo_db)[1]
     page.open_hearing(row.id)
+    settle(qtbot)
     boxes.text_answer = None
     assert page.detail.cancel() is None  # the clerk changed their mind
     assert hearings.get_hearing(demo_db, row.id).status == HearingStatus.SCHEDULED
 
     boxes.text_answer = "申请人撤回仲裁申请"
     people = page.detail.cancel()
+    settle(qtbot)
     assert people is not None and {r.kind for r in people} >= {"party", "arbitrator", "clerk", "host"}
     assert hearings.get_hearing(demo_db, row.id).status == HearingStatus.CANCELLED
     assert "申请人撤回仲裁申请" in recipients_shown[0][1]
@@ -303,7 +331,7 @@ def test_the_export_dialog_offers_one_person(qtbot: QtBot, demo_db: Database) ->
     assert dialog.values()[2] == staff[2].id
 
 
-def test_scheduling_from_the_page_shows_the_new_hearing(page: HearingsPage, demo_db: Database,
+def test_scheduling_from_the_page_shows_the_new_hearing(qtbot: QtBot, page: HearingsPage, demo_db: Database,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     first = december(demo_db)[0]
     saved = hearings.get_hearing(demo_db, first.id)
@@ -318,6 +346,7 @@ def test_scheduling_from_the_page_shows_the_new_hearing(page: HearingsPage, demo
     with_signal: list[int] = []
     page.hearings_changed.connect(lambda: with_signal.append(1))
     page.month_view.new_hearing_requested.emit(dt.date(2026, 12, 22))
+    settle(qtbot)
     assert asked[0]["start"] == dt.datetime(2026, 12, 22, 9, 30)
     assert page.detail.hearing_id() == first.id and with_signal == [1]
     assert page.anchor() == first.starts_at.date()

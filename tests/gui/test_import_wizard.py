@@ -23,7 +23,7 @@ from tribunal.ui.import_wizard import (
     report_model,
 )
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, settle
 
 MESSY_ROWS = {
     # spreadsheet row: cells; row 1 is a merged title, rows 2 and 6 are blank, row 3 the headings
@@ -234,5 +234,6 @@ def test_import_button_on_the_enterprises_page_refreshes_the_list(
     monkeypatch.setattr(ImportWizard, "exec", exec_)
     with qtbot.waitSignal(page.directory_imported):
         page.import_button.click()
+    settle(qtbot)
     assert page.model.rowCount() == 2
     assert boxes.shown == []

@@ -27,7 +27,7 @@ from tribunal.ui.main_window import (
     MainWindow,
 )
 
-from .helpers import MessageBoxes, make_case
+from .helpers import MessageBoxes, make_case, settle
 
 CHINESE_NAVIGATION = ["工作台", "案件", "开庭排期", "企业", "旁听人员", "培训", "文书", "统计", "设置"]
 
@@ -37,7 +37,9 @@ def open_window(qtbot: QtBot, db: Database) -> MainWindow:
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
+        settle(qtbot)
     window.load_data()
+    settle(qtbot)
     return window
 
 
@@ -79,6 +81,7 @@ def test_every_page_is_built_and_reports_come_on_first_show(qtbot: QtBot, seeded
 
     window = open_window(qtbot, seeded_db)
     window.switch_to(PAGE_REPORTS)
+    settle(qtbot)
     page = window.current_page()
     assert isinstance(page, ReportsPage)
     qtbot.waitUntil(lambda: page.circuit is not None, timeout=20_000)
@@ -101,6 +104,7 @@ def test_dashboard_counts_come_from_the_register(qtbot: QtBot, seeded_db: Databa
     assert numbers[FIGURE_CLOSED_THIS_YEAR] == str(expected_closed)
 
     window.open_figure(FIGURE_OPEN)
+    settle(qtbot)
     assert window.stack.currentIndex() == PAGE_CASES
     assert window.cases.model.rowCount() == 2
 
@@ -129,6 +133,7 @@ def test_ctrl_n_registers_a_case_from_the_cases_page(
     asked: list[str] = []
     monkeypatch.setattr(window.cases, "new_case", lambda: asked.append("new"))
     window.switch_to(PAGE_CASES)
+    settle(qtbot)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["new"]
 
@@ -138,6 +143,7 @@ def test_dashboard_find_button_goes_to_the_search(qtbot: QtBot, seeded_db: Datab
     with qtbot.waitActive(window):
         window.activateWindow()
     window.dashboard.find_case_button.click()
+    settle(qtbot)
     assert window.stack.currentIndex() == PAGE_CASES
     qtbot.waitUntil(lambda: window.cases.search.hasFocus())
 
@@ -179,6 +185,7 @@ def test_scheduling_starts_from_the_case_selected_in_the_case_list(
     assert page.schedule_button.isEnabled()
     # 排期开庭… on the case list opens the dialog on 开庭排期 for that case…
     page.schedule_button.click()
+    settle(qtbot)
     assert window.stack.currentIndex() == PAGE_HEARINGS and asked == [wanted]
     # …and so does 排期开庭 on the calendar while the case is selected in 案件.
     from tribunal.ui.hearings_page import HearingsPage
@@ -186,6 +193,7 @@ def test_scheduling_starts_from_the_case_selected_in_the_case_list(
     hearings_page = window.current_page()
     assert isinstance(hearings_page, HearingsPage)
     hearings_page.new_button.click()
+    settle(qtbot)
     assert asked == [wanted, wanted]
 
 
@@ -200,19 +208,23 @@ def test_the_hearing_pane_invites_observers_and_opens_check_in(
 
     window = open_window(qtbot, demo_db)
     window.switch_to(PAGE_HEARINGS)
+    settle(qtbot)
     page = window.current_page()
     assert isinstance(page, HearingsPage)
     public = next(r for r in hearings.list_hearings(demo_db)
                   if r.public and r.status == HearingStatus.SCHEDULED)
     page.open_hearing(public.id)
+    settle(qtbot)
     assert page.detail.invite_button.isEnabled() and page.detail.checkin_button.isEnabled()
     page.detail.invite_button.click()
+    settle(qtbot)
     assert window.stack.currentIndex() == PAGE_OBSERVERS
     assert window.observers.tabs.currentWidget() is window.observers.invitations
     assert window.observers.invitations.hearing_id() == public.id
     opened: list[int] = []
     monkeypatch.setattr(CheckinWindow, "open_for", staticmethod(lambda _parent, _db, hid: opened.append(hid)))
     page.detail.checkin_button.click()
+    settle(qtbot)
     assert opened == [public.id]
 
 

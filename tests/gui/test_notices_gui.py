@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import TODAY
@@ -77,3 +81,40 @@ def test_the_service_dialog_asks_for_what_the_method_needs_and_moves_the_clock(
     # Served Mon 11-23: ten working days 11-24 … 11-27 (4), 11-30 … 12-04 (9), 12-07 (10).
     item = clocks.case_clock(db, due_case.id, TODAY).items_of("defence_due")[0]
     assert item.due == D(2026, 12, 7)
+
+
+def test_cancelling_print_all_stops_it_and_records_nothing(
+        qtbot: QtBot, db: Database, due_case: cases.CaseDetail, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tribunal.services import documents
+    from tribunal.ui import ops
+
+    page = DashboardPage(db)
+    qtbot.addWidget(page)
+    page.today = lambda: TODAY
+    page.refresh(clerk="赵静")
+    box = page.notices_box
+    qtbot.waitUntil(lambda: len(box.rows) == 2, timeout=10_000)
+    # The work waits at its second step until the clerk has pressed 取消 in the progress window.
+    reached, go = threading.Event(), threading.Event()
+    step = ops.Progress.step
+
+    def held_step(self: ops.Progress, done: int, total: int, text: str = "") -> None:
+        if done == 1:
+            reached.set()
+            go.wait(10)
+        step(self, done, total, text)
+
+    monkeypatch.setattr(ops.Progress, "step", held_step)
+    shown: list[str] = []
+    monkeypatch.setattr(document_actions, "show_pack_result",
+                        lambda parent, result, heading: shown.append(heading))
+    op = box.print_all()
+    qtbot.waitUntil(reached.is_set, timeout=10_000)
+    dialog = op._dialog
+    assert dialog is not None
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # 取消
+    go.set()
+    assert finish(qtbot, op) is None
+    assert shown == [] and documents.list_documents(db) == []
+    folder = settings.get(db, "documents.folder")
+    assert not any(path.suffix == ".pdf" for path in Path(folder).rglob("*"))

@@ -23,7 +23,7 @@ from tribunal.ui.observers_page import (
     PersonDialog,
 )
 
-from .helpers import type_into
+from .helpers import settle, type_into
 
 TODAY = dt.date(2026, 11, 27)
 VALID_ID = "430102199003070012"
@@ -50,6 +50,7 @@ def page(qtbot: QtBot, gui_db: Database, world: World) -> ObserversPage:
     widget.resize(1200, 720)
     with qtbot.waitExposed(widget):
         widget.show()
+    settle(qtbot)
     return widget
 
 
@@ -57,10 +58,11 @@ def line(page: ObserversPage, name: str) -> int:
     return next(i for i, r in enumerate(page.model.rows()) if r.name == name)
 
 
-def test_models_pass_the_qt_model_tester(qtmodeltester: ModelTester, page: ObserversPage,
+def test_models_pass_the_qt_model_tester(qtbot: QtBot, qtmodeltester: ModelTester, page: ObserversPage,
                                          world: World) -> None:
     qtmodeltester.check(page.model)
     page.select(world.people["王丽"])
+    settle(qtbot)
     assert page.history_model.rowCount() == 1
     qtmodeltester.check(page.history_model)
 
@@ -74,19 +76,22 @@ def test_directory_lists_people_with_masked_phones_and_attendance(page: Observer
     assert page.view.isColumnHidden(COL_ID)  # ID numbers are not kept by default
 
 
-def test_person_history_and_phone_on_demand(page: ObserversPage, world: World) -> None:
+def test_person_history_and_phone_on_demand(qtbot: QtBot, page: ObserversPage, world: World) -> None:
     assert page.select(world.people["王丽"])
+    settle(qtbot)
     [visit] = page.history_model.rows()
     assert (visit.when, visit.attended, visit.what.startswith("邵劳人仲")) == (
         dt.datetime(2026, 12, 8, 9, 30), True, True)
     assert "138****0001" in page.person_facts.text()
     assert page.reveal() == "13807310001"
+    settle(qtbot)
     assert "13807310001" in page.person_facts.text()
 
 
 def test_search_narrows_the_list(qtbot: QtBot, page: ObserversPage) -> None:
     type_into(qtbot, page.search, "双清", leave=False)
     page.reload()
+    settle(qtbot)
     assert [r.name for r in page.model.rows()] == ["李娟"]
 
 
@@ -128,6 +133,7 @@ def test_id_numbers_only_with_the_setting_masked_except_for_the_clerk(
     page = ObserversPage(gui_db, today=TODAY)
     qtbot.addWidget(page)
     page.show()
+    settle(qtbot)
     assert not page.view.isColumnHidden(COL_ID)
     shown = page.model.data(page.model.index(line(page, "李娟"), COL_ID))
     assert shown == dialog.saved.id_number_masked
@@ -143,7 +149,8 @@ def test_id_numbers_only_with_the_setting_masked_except_for_the_clerk(
     assert observers.id_number_for_clerk(gui_db, world.people["李娟"]) == VALID_ID
 
 
-def test_invitations_tab_is_the_invitation_panel(page: ObserversPage, world: World) -> None:
+def test_invitations_tab_is_the_invitation_panel(qtbot: QtBot, page: ObserversPage, world: World) -> None:
     page.tabs.setCurrentIndex(TAB_INVITATIONS)
+    settle(qtbot)
     assert page.invitations.hearing_id() == world.hearing_id
     assert [r.name for r in page.invitations.model.rows()] == ["王丽"]

@@ -15,12 +15,15 @@ from tribunal.services.settings import WORKSTATION
 from tribunal.ui import settings_page as settings_page_module
 from tribunal.ui.settings_page import SettingsPage, editable_settings
 
+from .helpers import settle
+
 
 def open_page(qtbot: QtBot, db: Database) -> SettingsPage:
     page = SettingsPage(db)
     qtbot.addWidget(page)
     page.show()
     page.load()
+    settle(qtbot)
     return page
 
 

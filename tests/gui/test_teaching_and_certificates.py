@@ -20,7 +20,7 @@ from tribunal.ui import teaching_dialog
 from tribunal.ui.documents_page import DocumentsPage
 from tribunal.ui.teaching_dialog import TeachingCaseDialog
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, settle
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -96,6 +96,7 @@ def test_withdrawing_a_certificate_from_the_page(qtbot: QtBot, db: Database, box
     page.resize(1200, 700)
     with qtbot.waitExposed(page):
         page.show()
+    settle(qtbot)
     certificate = made.documents[0]
     assert page.select_document(certificate.id)
     assert page.void_button.isEnabled()

@@ -15,7 +15,7 @@ from tribunal.services import observers, training
 from tribunal.ui.topics_dialog import TopicsDialog
 from tribunal.ui.training_page import AttendanceDialog, SessionDialog, TrainingPage
 
-from .helpers import MessageBoxes, type_into
+from .helpers import MessageBoxes, settle, type_into
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -44,14 +44,16 @@ def page(qtbot: QtBot, gui_db: Database, world: World) -> TrainingPage:
     widget.resize(1200, 720)
     with qtbot.waitExposed(widget):
         widget.show()
+    settle(qtbot)
     return widget
 
 
-def test_sessions_model_passes_the_qt_model_tester(qtmodeltester: ModelTester, page: TrainingPage,
+def test_sessions_model_passes_the_qt_model_tester(qtbot: QtBot, qtmodeltester: ModelTester, page: TrainingPage,
                                                    gui_db: Database) -> None:
     training.create_session(gui_db, None, "劳动合同签订要点", "李建国", dt.datetime(2026, 12, 1, 14, 0),
                             None, "经开区管委会", [])
     page.load()
+    settle(qtbot)
     qtmodeltester.check(page.model)
 
 
@@ -122,6 +124,7 @@ def test_new_session_from_the_page_then_attendance(
     monkeypatch.setattr(SessionDialog, "exec", session_exec)
     with qtbot.waitSignal(page.session_saved):
         page.new_button.click()
+    settle(qtbot)
     assert page.model.rowCount() == 1
     session_id = page.selected_id()
     assert session_id is not None and page.topics_list.count() > 0
@@ -140,6 +143,7 @@ def test_new_session_from_the_page_then_attendance(
     monkeypatch.setattr(AttendanceDialog, "exec", attendance_exec)
     with qtbot.waitSignal(page.session_saved):
         page.attendance_button.click()
+    settle(qtbot)
     detail = training.get_session(gui_db, session_id)
     assert sorted((a.name, a.enterprise_name, a.observer_id is not None) for a in detail.attendance) == sorted([
         ("王丽", "邵阳市资江食品有限公司", True), ("李娟", "邵阳双清电子科技有限公司", True),
@@ -151,15 +155,18 @@ def test_new_session_from_the_page_then_attendance(
     assert [t.title for t in history.trainings] == ["以案释法：工资支付与加班费"]
 
 
-def test_delete_asks_first(page: TrainingPage, gui_db: Database, boxes: MessageBoxes) -> None:
+def test_delete_asks_first(qtbot: QtBot, page: TrainingPage, gui_db: Database, boxes: MessageBoxes) -> None:
     training.create_session(gui_db, None, "劳动合同签订要点", "", dt.datetime(2026, 12, 1, 14, 0), None, "", [])
     page.load()
+    settle(qtbot)
     page.view.selectRow(0)
+    settle(qtbot)
     boxes.confirm_answer = False
     assert page.delete_session() is False
     assert len(training.list_sessions(gui_db)) == 1
     boxes.confirm_answer = True
     assert page.delete_session() is True
+    settle(qtbot)
     assert training.list_sessions(gui_db) == [] and page.model.rowCount() == 0
 
 

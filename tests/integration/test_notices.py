@@ -167,6 +167,42 @@ def test_todays_work_list_and_one_pdf(db, tmp_path):
     assert not any("应诉通知书" in d.title for d in again.documents) and len(again.documents) == 4
 
 
+class _Stop(Exception):
+    """What the progress callback raises when the clerk has pressed 取消."""
+
+
+def test_printing_the_notices_due_reports_each_notice_and_stops_without_a_trace(db, tmp_path):
+    staff = seed_staff(db)
+    for received in (D(2026, 11, 18), D(2026, 11, 19)):  # two cases, both due today
+        cases.create_case(db, case_input(
+            received_date=received, accepted_date=D(2026, 11, 20),
+            arbitrators=(cases.ArbitratorInput(staff["李建国"], PanelRole.SOLE),)), today=TODAY)
+    for name in ("all", "stopped"):
+        (tmp_path / name).mkdir()
+    steps: list[tuple[int, int]] = []
+    notices.print_due(db, TODAY, out_dir=tmp_path / "all", progress=lambda d, t: steps.append((d, t)))
+    # Four notices due: four gathered, then their letters rendered, then one last check.
+    assert steps[0] == (0, 8) and steps[-1] == (8, 8)
+    assert [d for d, _t in steps] == sorted(d for d, _t in steps) and len(steps) >= 9
+    recorded = documents.list_documents(db)
+
+    def stop_after(n: int):
+        calls = []
+
+        def progress(done: int, total: int) -> None:
+            calls.append(done)
+            if len(calls) > n:
+                raise _Stop
+
+        return progress
+
+    for n in (1, 5, len(steps) - 1):  # while gathering, while rendering, at the very last step
+        with pytest.raises(_Stop):
+            notices.print_due(db, TODAY, out_dir=tmp_path / "stopped", force=True, progress=stop_after(n))
+        assert documents.list_documents(db) == recorded  # nothing half-recorded
+        assert not any((tmp_path / "stopped").iterdir())  # nothing half-written
+
+
 def test_the_command_line_prints_records_and_lists(db, db_path, case, tmp_path, capsys):
     from tribunal.cli import main
 

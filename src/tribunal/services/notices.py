@@ -16,6 +16,7 @@ database like a served hearing notice (services.served_documents).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -133,7 +134,11 @@ def _check_kind(kind: nk.NoticeKind, facts: Any, given: nk.NoticeInput) -> None:
 
 
 def _pack(letters: list[Any], commission: Any, fonts: Any, folder_name: str, title: str, issue: dt.date,
-          notes: list[str]) -> Any:
+          notes: list[str], rendered: Callable[[int], None] | None = None) -> Any:
+    """The letters rendered with their receipts, and the combined PDF (nothing written).
+
+    ``rendered(n)`` is called after each letter with the number rendered so far.
+    """
     from tribunal.documents.case_notices import CaseNotice, NoticeReceipt
     from tribunal.documents.merge import Part, merge_pdfs
     from tribunal.documents.pack import PackItem, PackOutput, safe_name
@@ -141,7 +146,7 @@ def _pack(letters: list[Any], commission: Any, fonts: Any, folder_name: str, tit
     notice, receipt = CaseNotice(commission, fonts), NoticeReceipt(commission, fonts)
     items: list[PackItem] = []
     order = {k.key: i for i, k in enumerate(nk.KINDS)}
-    for letter in letters:
+    for count, letter in enumerate(letters, start=1):
         stem = f"{order[letter.kind] + 1:02d}_{safe_name(letter.title, 20)}_{safe_name(letter.recipient, 60)}"
         sub = safe_name(letter.case_number, 60) + "/" if len({x.case_id for x in letters}) > 1 else ""
         items.append(PackItem(DocumentKind.CASE_NOTICE.value, f"{sub}{stem}.pdf", notice.render(letter),
@@ -149,6 +154,8 @@ def _pack(letters: list[Any], commission: Any, fonts: Any, folder_name: str, tit
         if not letter.public:
             items.append(PackItem(DocumentKind.SERVICE_RECEIPT.value, f"{sub}{stem}_送达回证.pdf",
                                   receipt.render(letter), letter.case_id, None, letter.party_id))
+        if rendered is not None:
+            rendered(count)
     combined = merge_pdfs([Part(i.title, i.rendered.data) for i in items], title=title,
                           author=commission.issuer, issue_date=issue, key=f"notices:{folder_name}")
     return PackOutput(folder_name=folder_name, items=tuple(items), combined=combined, combined_title=title,
@@ -412,11 +419,16 @@ def due_notices(db: Database, today: dt.date | None = None) -> list[DueNotice]:
 
 
 def print_due(db: Database, today: dt.date | None = None, *, out_dir: str | Path | None = None,
-              force: bool = False) -> docs.PackResult:
+              force: bool = False, progress: docs.Progress | None = None) -> docs.PackResult:
     """Print every printable notice of :func:`due_notices` with its receipts, as one PDF.
 
     Each goes only to the addressees not yet served (the clocks' note names them when some
     were). The combined 全部文书.pdf holds them all in the list's order.
+
+    ``progress(done, total)`` is called for each notice gathered and each letter rendered,
+    always before anything is written: when it raises (the clerk pressed 取消) nothing is
+    written or recorded. Once the files are being written it is no longer called, so a
+    print is either recorded whole or not at all.
 
     Raises:
         ValidationError: nothing printable is due, or the output folder cannot be written.
@@ -433,7 +445,10 @@ def print_due(db: Database, today: dt.date | None = None, *, out_dir: str | Path
     folder = docs._output_folder(db, out_dir, values)
     found: list[Any] = []
     notes = list(fonts.warnings)
-    for d in printable:
+    # Two steps a notice: gathering its facts (quick), then rendering its letters (the slow part).
+    steps = 2 * len(printable)
+    for done, d in enumerate(printable):
+        docs._step(progress, done, steps)
         kind = nk.kind(d.kind)
         with db.session(write=False) as s:
             facts = _facts(s, d.case_id, commission)
@@ -451,6 +466,11 @@ def print_due(db: Database, today: dt.date | None = None, *, out_dir: str | Path
     if not found:
         raise ValidationError(msg("到期的通知书均已登记送达"), {"due": msg("没有")})
     name = f"{today.isoformat()}_到期通知书"
-    pack = _pack(found, commission, fonts, name, f"{today.isoformat()} 到期通知书", today, [])
+
+    def rendered(letters_done: int) -> None:
+        docs._step(progress, len(printable) + len(printable) * letters_done // len(found), steps)
+
+    pack = _pack(found, commission, fonts, name, f"{today.isoformat()} 到期通知书", today, [], rendered)
+    docs._step(progress, steps, steps)  # the last point where stopping leaves no trace
     return docs._pack_result(db, folder, pack, action="notices.due", entity="case", entity_id=None,
                              summary=f"制作到期通知书 {today.isoformat()}", extra_notes=notes, force=force)

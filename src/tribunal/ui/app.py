@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QProgressDialo
 
 from tribunal.errors import TribunalError
 from tribunal.resources import app_icon_files, font_path, translations_dir
-from tribunal.ui import lang, msgbox, wheel_guard, window_state
+from tribunal.ui import lang, msgbox, ops, wheel_guard, window_state
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the database layer is imported on the worker thread, not before the window
@@ -90,6 +90,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setWindowIcon(application_icon())
     wheel_guard.install(app)  # the wheel scrolls pages, never an unfocused list or number field
+    ops.keep_collector_pauses_short()
     return app
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from tribunal.services import cases as case_service
 from tribunal.services.app import Database
 from tribunal.services.cases import CaseDetail
 from tribunal.texts import reason_of
-from tribunal.ui import lang, msgbox, stale_edit
+from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.combos import add_members, current_member, select_data
 from tribunal.ui.dates import DateField, qdate
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
@@ -238,15 +239,19 @@ class CloseCaseDialog(QDialog):
         try:
             amount = self._amount_fen()
             on_site = self.on_site.isChecked() if outcome == CaseOutcome.MEDIATED else False
+            db, case_id, note, closed = self._db, self._case_id, self.note.toPlainText(), to_date(self.closed_date)
             if self._correcting:
-                self.result_case = case_service.correct_closing(
-                    self._db, self._case_id, result=result, amount_fen=amount, on_site=on_site,
-                    note=self.note.toPlainText(), expected_version=self._loaded_version)
+                version = self._loaded_version
+                work: Callable[[], CaseDetail] = lambda: case_service.correct_closing(  # noqa: E731
+                    db, case_id, result=result, amount_fen=amount, on_site=on_site, note=note,
+                    expected_version=version)
             else:
-                self.result_case = case_service.close_case(
-                    self._db, self._case_id, outcome, to_date(self.closed_date), self.note.toPlainText(),
-                    result=result, amount_fen=amount, on_site=on_site, require_result=True,
-                    expected_version=self._loaded_version)
+                version = self._loaded_version
+                work = lambda: case_service.close_case(  # noqa: E731
+                    db, case_id, outcome, closed, note, result=result, amount_fen=amount, on_site=on_site,
+                    require_result=True, expected_version=version)
+            # On the writer thread; the cases page broadcasts the change (case_saved).
+            self.result_case = ops.call(self, work, write=True)
         except ValidationError as exc:
             # The service's message is the full sentence; its per-field reason is terse.
             placed = place_errors(self._feedback, exc, whole_message_if_single=True)
@@ -322,9 +327,11 @@ class ReopenCaseDialog(QDialog):
             self.reason.setFocus()
             return False
         try:
-            self.result_case = case_service.reopen_case(self._db, self._case_id,
-                                                        self.reason.toPlainText(),
-                                                        expected_version=self._loaded_version)
+            db, case_id, reason = self._db, self._case_id, self.reason.toPlainText()
+            version = self._loaded_version
+            self.result_case = ops.call(self, lambda: case_service.reopen_case(db, case_id, reason,
+                                                                               expected_version=version),
+                                        write=True)
         except ValidationError as exc:
             self.reason_feedback.show_error(lang.text(exc.message))
             return False

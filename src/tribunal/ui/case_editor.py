@@ -1078,12 +1078,16 @@ class CaseEditor(QDialog):
             _, service_errors = case_service.check_case_input(data)
             self.show_errors({**service_errors, **local_errors})
             return False
+        db, case = self._db, self.case
+
+        def work() -> CaseDetail:
+            if case is None:
+                return case_service.create_case(db, data)
+            return case_service.update_case(db, case.id, data, expected_version=case.version)
+
         try:
-            if self.case is None:
-                saved = case_service.create_case(self._db, data)
-            else:
-                saved = case_service.update_case(self._db, self.case.id, data,
-                                                 expected_version=self.case.version)
+            # On the writer thread; whoever listens to case_saved broadcasts the change.
+            saved = ops.call(self, work, write=True)
         except ValidationError as exc:
             self.show_errors(exc.fields, lang.text(exc.message))
             return False

@@ -25,7 +25,9 @@ from tribunal.errors import TribunalError
 from tribunal.services import audit, clocks, reference
 from tribunal.services import cases as case_service
 from tribunal.services.app import Database
+from tribunal.services.audit import AuditRow
 from tribunal.services.cases import CaseDetail, CaseFilter, CaseRow
+from tribunal.services.reference import StaffRow, TribunalRow
 from tribunal.ui import lang, msgbox, ops, window_state
 from tribunal.ui.case_detail import CaseDetailPane
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog, make_date_edit, to_date
@@ -94,6 +96,8 @@ class CasesPage(QWidget):
         self._deadlines_day: dt.date | None = None
         self._order = case_service.BY_RECEIVED
         self._ascending: bool | None = None
+        #: A case to select once the list has been read (a new case, or one opened from elsewhere).
+        self._wanted_case: int | None = None
 
         # --- actions
         self.new_button = QPushButton(self.tr("Register new case"))
@@ -251,16 +255,20 @@ class CasesPage(QWidget):
         window_state.save_splitter(STATE_KEY, self.splitter)
 
     def load(self) -> None:
-        """Read the reference lists and the years, then the matching cases."""
-        try:
-            staff = reference.list_staff(self._db, active_only=False)
-            tribunals = reference.list_tribunals(self._db)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        """Read the reference lists and the years (in the background), then the matching cases."""
+        db = self._db
+
+        def work() -> tuple[list[StaffRow], list[TribunalRow], list[int]]:
+            return (reference.list_staff(db, active_only=False), reference.list_tribunals(db),
+                    case_service.case_years(db))
+
+        ops.run_read(self, work, self._show_reference, key="reference")
+
+    def _show_reference(self, answer: tuple[list[StaffRow], list[TribunalRow], list[int]]) -> None:
+        staff, tribunals, years = answer
         self.detail.staff_names = {s.id: s.name for s in staff}
         self.detail.tribunal_names = {t.id: t.name for t in tribunals}
-        self._reload_years()
+        self._show_years(years)
         self.reload()
 
     # ------------------------------------------------------------------ filtering
@@ -332,17 +340,9 @@ class CasesPage(QWidget):
                              on_done=done)
 
     def reload(self) -> None:
-        """Search again with the current filters now, keeping the selected case if it still matches."""
+        """Search again with the current filters (in the background), keeping the selected case if it still matches."""
         self._ready = True
-        self.refresh_deadlines()
-        self._search_timer.stop()
-        self._whole_list_timer.stop()
-        try:
-            ids = case_service.search_case_ids(self._db, self.current_filter())
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
-        self._show_ids(ids)
+        self.search_again()
 
     def search_again(self) -> ops.Op[list[CaseRow]]:
         """Search with the current filters off the GUI thread (typing, changes broadcast).
@@ -382,9 +382,24 @@ class CasesPage(QWidget):
         else:
             self.count_label.setText(self.tr("Counting the cases found…"))
         self.ids_shown.emit()
+        wanted, self._wanted_case = self._wanted_case, None
+        if wanted is not None:
+            if self.select_case(wanted):
+                return
+            # The filters hide the case the clerk wants to see: show everything.
+            self._wanted_case = wanted
+            self.clear_filters()
+            return
         if keep is not None and self.select_case(keep):
             return
         self._selection_changed()
+
+    def reveal_case(self, case_id: int) -> None:
+        """Select ``case_id``; when the filters hide it, clear them and select it once listed."""
+        if self.select_case(case_id):
+            return
+        self._wanted_case = case_id
+        self.clear_filters()
 
     def _changed_elsewhere(self) -> None:
         """Cases changed (here, on another page or another workstation): list and detail again."""
@@ -421,11 +436,10 @@ class CasesPage(QWidget):
         self._filters_changed()
 
     def _reload_years(self) -> None:
-        try:
-            years = case_service.case_years(self._db)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db = self._db
+        ops.run_read(self, lambda: case_service.case_years(db), self._show_years, key="years")
+
+    def _show_years(self, years: list[int]) -> None:
         current = self.year.currentData()
         self.year.blockSignals(True)
         while self.year.count() > 1:
@@ -496,14 +510,21 @@ class CasesPage(QWidget):
         if case_id is None:
             self.detail.show_case(None)
             return
-        try:
-            case = case_service.get_case(self._db, case_id)
-            history = audit.history(self._db, "case", case_id)
-        except TribunalError as exc:
-            self.detail.show_case(None)
-            msgbox.show_error(self, exc)
-            return
-        self.detail.show_case(case, history)
+        db = self._db
+
+        def work() -> tuple[CaseDetail, list[AuditRow]]:
+            return case_service.get_case(db, case_id), audit.history(db, "case", case_id)
+
+        ops.run_read(self, work, lambda answer: self._show_case(case_id, *answer),
+                     on_failed=self._detail_failed, key="detail")
+
+    def _show_case(self, case_id: int, case: CaseDetail, history: list[AuditRow]) -> None:
+        if case_id == self._shown_case_id:
+            self.detail.show_case(case, history)
+
+    def _detail_failed(self, error: TribunalError) -> None:
+        self.detail.show_case(None)
+        msgbox.show_error(self, error)
 
     def _update_actions(self) -> None:
         row = self._selected_row()
@@ -534,11 +555,8 @@ class CasesPage(QWidget):
         if case is None:
             return None
         self._reload_years()
+        self._wanted_case = case.id  # selected once the list is read again
         self.reload()
-        if not self.select_case(case.id):
-            # The filters hide the new case; the clerk wants to see it, so show everything.
-            self.clear_filters()
-            self.select_case(case.id)
         self.case_saved.emit(case)
         return case
 

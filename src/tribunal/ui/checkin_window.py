@@ -395,8 +395,9 @@ class CheckinWindow(QWidget):
 
     def check_in(self, ref: int | str) -> InvitationRow | None:
         """Tick one person present now, by invitation id or scanned code."""
+        db, at, hearing_id = self._db, self._clock(), self._hearing_id
         try:
-            row = observers.check_in(self._db, ref, at=self._clock(), hearing_id=self._hearing_id)
+            row = ops.call(self, lambda: observers.check_in(db, ref, at=at, hearing_id=hearing_id), write=True)
         except ConflictError as exc:
             self.say(lang.text(exc.message), "warning")
             self.search.clear()
@@ -451,8 +452,9 @@ class CheckinWindow(QWidget):
                                   name=row.name, time=time_text(row.checked_in_at)),
                               self.tr("Undo check-in")):
             return None
+        db, invitation_id = self._db, row.id
         try:
-            undone = observers.undo_check_in(self._db, row.id)
+            undone = ops.call(self, lambda: observers.undo_check_in(db, invitation_id), write=True)
         except TribunalError as exc:
             self.say(lang.text(exc.message), "error")
             return None
@@ -576,11 +578,12 @@ class WalkInDialog(QDialog):
         text = self.enterprise.currentText().strip()
         index = self.enterprise.findText(text, Qt.MatchFlag.MatchExactly) if text else -1
         enterprise_id = self.enterprise.itemData(index) if index > 0 else None
+        db, hearing_id, name, title, phone, at = (self._db, self._hearing_id, self.name.text(), self.title.text(),
+                                                  self.phone.text(), self._at)
         try:
-            self.saved = observers.add_walk_in(
-                self._db, self._hearing_id, self.name.text(),
-                enterprise_name="" if enterprise_id is not None else text, enterprise_id=enterprise_id,
-                title=self.title.text(), phone=self.phone.text(), at=self._at)
+            self.saved = ops.call(self, lambda: observers.add_walk_in(
+                db, hearing_id, name, enterprise_name="" if enterprise_id is not None else text,
+                enterprise_id=enterprise_id, title=title, phone=phone, at=at), write=True)
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed or len(placed) < len(exc.fields):
@@ -795,9 +798,10 @@ class BackEntryDialog(QDialog):
             self.summary.setText(self.tr("Tick at least one person, or add a line."))
             self.summary.show()
             return False
+        db, hearing_id, rest_absent = self._db, self._hearing_id, self.rest_absent.isChecked()
         try:
-            self.report = observers.back_enter(self._db, self._hearing_id, entries,
-                                               mark_rest_absent=self.rest_absent.isChecked())
+            self.report = ops.call(self, lambda: observers.back_enter(db, hearing_id, entries,
+                                                                      mark_rest_absent=rest_absent), write=True)
         except TribunalError as exc:
             self.summary.setText(lang.text(exc.message))
             self.summary.show()

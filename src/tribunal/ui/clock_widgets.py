@@ -381,14 +381,19 @@ class ClocksTab(QWidget):
             self.summary.setText(self.tr("Select a case to see its time limits."))
             self._update_buttons()
             return
-        try:
-            clock = clocks.case_clock(self._db, self._case_id, self._today())
-        except TribunalError as exc:
-            self.model.set_rows([])
-            self.event_model.set_rows([])
-            self.summary.setText(lang.text(exc.message))
-            self._update_buttons()
-            return
+        db, case_id, day = self._db, self._case_id, self._today()
+        ops.run_read(self, lambda: clocks.case_clock(db, case_id, day), self._show_clock,
+                     on_failed=self._clock_failed, key="clock")
+
+    def _clock_failed(self, error: TribunalError) -> None:
+        self.model.set_rows([])
+        self.event_model.set_rows([])
+        self.summary.setText(lang.text(error.message))
+        self._update_buttons()
+
+    def _show_clock(self, clock: CaseClock) -> None:
+        if clock.case_id != self._case_id:
+            return  # another case was chosen meanwhile; its own read answers
         self.clock = clock
         self._number = clock.case_number
         self.model.set_rows(clock.items)

@@ -319,15 +319,17 @@ class DashboardPage(QWidget):
                                   + (f"　·　{commission}" if commission else ""))
         today = dt.date.today()
         self.today_label.setText(self.tr("Today is {date}").format(date=lang.long_date_text(today)))
-        try:
-            for key, case_filter in figure_filters(today).items():
-                self.numbers[key].setText(str(case_service.count_cases(self._db, case_filter)))
-        except TribunalError as exc:
-            self.message.setText(lang.text(exc.message))
-            return
-        self.message.clear()
+        db, filters = self._db, figure_filters(today)
+        ops.run_read(self, lambda: {key: case_service.count_cases(db, f) for key, f in filters.items()},
+                     self._show_counts, on_failed=lambda e: self.message.setText(lang.text(e.message)),
+                     key="counts")
         self.refresh_month()
         self.refresh_due()
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        for key, count in counts.items():
+            self.numbers[key].setText(str(count))
+        self.message.clear()
 
     # ------------------------------------------------------------------ this month's circuit figures
 

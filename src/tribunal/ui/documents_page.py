@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -68,6 +69,32 @@ CASE_LIMIT = 40
 #: Hearings offered in the hearing filter: from this many days back, and every later one.
 HEARING_DAYS_BACK = 365
 STATE_KEY = "documents"
+
+
+@dataclass
+class _Listing:
+    """What the background read of the list answers: the rows, and why the list may be short."""
+
+    rows: list[ListedDocument]
+    hearing_dates: dict[int, dt.datetime]
+    newest: int | None = None         #: only the newest this many documents
+    newest_cases: int | None = None   #: only the documents of the newest this many cases
+    no_case: str = ""                 #: the search matched no case
+
+
+def _wrap(db: Database, rows: list[DocumentRow], hearing_dates: dict[int, dt.datetime]) -> list[ListedDocument]:
+    """The rows as the list shows them: each file checked on disk, each hearing's date known.
+
+    Reads the dates of hearings not yet known into ``hearing_dates`` (a service read, and the
+    file checks touch the disk: call it off the GUI thread for a whole list).
+    """
+    unknown = {r.hearing_id for r in rows if r.hearing_id and r.hearing_id not in hearing_dates}
+    for hearing_id in unknown:
+        try:
+            hearing_dates[hearing_id] = hearings.get_hearing(db, hearing_id).starts_at
+        except NotFound:
+            continue
+    return listed(rows, hearing_dates)
 
 
 class DocumentsPage(QWidget):
@@ -266,27 +293,32 @@ class DocumentsPage(QWidget):
         window_state.save_splitter(STATE_KEY, self.splitter)
 
     def load(self) -> None:
-        """Read the hearings for the hearing filter, then the documents."""
+        """Read the hearings for the hearing filter, then the documents (in the background)."""
         self._loaded = True
-        self._load_hearings()
-        self.reload()
+        self._load_hearings(then=self.reload)
 
     # ------------------------------------------------------------------ filters
 
-    def _load_hearings(self, also: int | None = None) -> None:
-        today = dt.date.today()
-        try:
-            rows = hearings.list_hearings(self._db, today - dt.timedelta(days=HEARING_DAYS_BACK))
+    def _load_hearings(self, also: int | None = None, then: Callable[[], None] | None = None) -> None:
+        """Read the hearings the filter offers (and ``also``), fill the filter, then call ``then``."""
+        db, since = self._db, dt.date.today() - dt.timedelta(days=HEARING_DAYS_BACK)
+
+        def work() -> list[tuple[int, dt.datetime, str]]:
+            rows = hearings.list_hearings(db, since)
+            entries = [(r.id, r.starts_at, r.case_number) for r in rows]
             if also is not None and all(r.id != also for r in rows):
-                detail = hearings.get_hearing(self._db, also)
-                self._hearing_dates[detail.id] = detail.starts_at
-                extra = [(detail.id, detail.starts_at, detail.case_number)]
-            else:
-                extra = []
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
-        entries = [(r.id, r.starts_at, r.case_number) for r in rows] + extra
+                detail = hearings.get_hearing(db, also)
+                entries.append((detail.id, detail.starts_at, detail.case_number))
+            return entries
+
+        def fill(entries: list[tuple[int, dt.datetime, str]]) -> None:
+            self._fill_hearings(entries)
+            if then is not None:
+                then()
+
+        ops.run_read(self, work, fill, key="hearings")
+
+    def _fill_hearings(self, entries: list[tuple[int, dt.datetime, str]]) -> None:
         entries.sort(key=lambda e: (e[1], e[0]), reverse=True)  # the latest first, like the list
         chosen = self.hearing.currentData()
         self._quiet = True
@@ -322,11 +354,13 @@ class DocumentsPage(QWidget):
 
     def show_hearing(self, hearing_id: int) -> None:
         """List the documents of one hearing (for the hearing screens' "documents" link)."""
-        if not self._loaded:
+        if not self._loaded or self.hearing.findData(hearing_id) < 0:
             self._loaded = True
-            self._load_hearings(also=hearing_id)
-        elif self.hearing.findData(hearing_id) < 0:
-            self._load_hearings(also=hearing_id)
+            self._load_hearings(also=hearing_id, then=lambda: self._choose_hearing(hearing_id))
+        else:
+            self._choose_hearing(hearing_id)
+
+    def _choose_hearing(self, hearing_id: int) -> None:
         self._quiet = True
         try:
             self.search.clear()
@@ -339,42 +373,50 @@ class DocumentsPage(QWidget):
 
     # ------------------------------------------------------------------ listing
 
-    def _query(self) -> tuple[list[DocumentRow], str]:
-        """The rows the filters ask for, and a note when the list is cut short or empty."""
+    def _query(self) -> Callable[[], _Listing]:
+        """The work that reads the rows the filters ask for (run off the GUI thread)."""
+        db = self._db
         text = " ".join(self.search.text().split())
         hearing_id = self.hearing.currentData()
         kind = current_member(self.kind, DocumentKind)
-        if not text:
-            limit = None if hearing_id is not None else LIST_LIMIT
-            rows = document_service.list_documents(self._db, hearing_id=hearing_id, kind=kind, limit=limit)
-            note = ""
-            if limit is not None and len(rows) >= limit:
-                note = self.tr("(the newest {count} shown)").format(count=limit)
-            return rows, note
-        case_ids = case_service.search_case_ids(self._db, CaseFilter(text=text))
-        if not case_ids:
-            return [], self.tr("No case matches “{text}”").format(text=text)
-        note = ""
-        if len(case_ids) > CASE_LIMIT:
-            note = self.tr("(documents of the newest {count} matching cases)").format(count=CASE_LIMIT)
-            case_ids = case_ids[:CASE_LIMIT]
-        rows = []
-        for case_id in case_ids:
-            rows += document_service.list_documents(self._db, case_id=case_id, hearing_id=hearing_id,
-                                                    kind=kind, limit=None)
-        rows.sort(key=lambda r: (r.generated_at, r.id), reverse=True)
-        return rows, note
+        known = dict(self._hearing_dates)
+
+        def work() -> _Listing:
+            if not text:
+                limit = None if hearing_id is not None else LIST_LIMIT
+                rows = document_service.list_documents(db, hearing_id=hearing_id, kind=kind, limit=limit)
+                cut = limit if limit is not None and len(rows) >= limit else None
+                return _Listing(_wrap(db, rows, known), known, newest=cut)
+            case_ids = case_service.search_case_ids(db, CaseFilter(text=text))
+            if not case_ids:
+                return _Listing([], known, no_case=text)
+            cases_cut = CASE_LIMIT if len(case_ids) > CASE_LIMIT else None
+            rows = []
+            for case_id in case_ids[:CASE_LIMIT]:
+                rows += document_service.list_documents(db, case_id=case_id, hearing_id=hearing_id,
+                                                        kind=kind, limit=None)
+            rows.sort(key=lambda r: (r.generated_at, r.id), reverse=True)
+            return _Listing(_wrap(db, rows, known), known, newest_cases=cases_cut)
+
+        return work
 
     def reload(self) -> None:
-        """List again with the current filters, keeping the selected document when it is still listed."""
+        """List again with the current filters (in the background), keeping the selected document."""
         self._search_timer.stop()
         keep = self.selected_id()
-        try:
-            rows, note = self._query()
-            shown = self._wrap(rows)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        ops.run_read(self, self._query(), lambda listing: self._show_listing(listing, keep), key="list")
+
+    def _show_listing(self, listing: _Listing, keep: int | None) -> None:
+        self._hearing_dates.update(listing.hearing_dates)
+        if listing.no_case:
+            note = self.tr("No case matches “{text}”").format(text=listing.no_case)
+        elif listing.newest_cases:
+            note = self.tr("(documents of the newest {count} matching cases)").format(count=listing.newest_cases)
+        elif listing.newest:
+            note = self.tr("(the newest {count} shown)").format(count=listing.newest)
+        else:
+            note = ""
+        shown = listing.rows
         self._showing_result = False
         self.banner.hide()
         missing = sum(1 for r in shown if not r.present)
@@ -386,12 +428,7 @@ class DocumentsPage(QWidget):
             self._selection_changed()
 
     def _wrap(self, rows: list[DocumentRow]) -> list[ListedDocument]:
-        unknown = {r.hearing_id for r in rows if r.hearing_id and r.hearing_id not in self._hearing_dates}
-        for hearing_id in unknown:
-            try:
-                self._hearing_dates[hearing_id] = hearings.get_hearing(self._db, hearing_id).starts_at
-            except NotFound:
-                continue
+        # The few files an action just made: their hearing's date as far as the page knows it.
         return listed(rows, self._hearing_dates)
 
     def _show_counts(self, missing: int, note: str = "") -> None:
@@ -493,8 +530,9 @@ class DocumentsPage(QWidget):
         """The copy of a missing file kept in the database (a served document), or None."""
         if not row.doc.kept:
             return None
+        db, document_id = self._db, row.id
         try:
-            return served_documents.document_bytes(self._db, row.id)
+            return ops.call(self, lambda: served_documents.document_bytes(db, document_id))
         except TribunalError as exc:
             msgbox.warning(self, self.tr("Cannot open the document"), lang.text(reason_of(exc)))
             return None
@@ -545,8 +583,9 @@ class DocumentsPage(QWidget):
         row = self.selected()
         if row is None or row.doc.kind != DocumentKind.CERTIFICATE:
             return None
+        db, document_id = self._db, row.id
         try:
-            certificate = document_service.certificate_of_document(self._db, row.id)
+            certificate = ops.call(self, lambda: document_service.certificate_of_document(db, document_id))
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None
@@ -559,8 +598,10 @@ class DocumentsPage(QWidget):
                                      number=certificate.number, name=certificate.name))
         if reason is None:
             return None
+        number = certificate.number
         try:
-            voided = document_service.void_certificate(self._db, certificate.number, reason)
+            voided = ops.call(self, lambda: document_service.void_certificate(db, number, reason),
+                              changes=ops.Changes.DOCUMENTS | ops.Changes.TRAINING)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None

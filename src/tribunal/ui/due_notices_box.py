@@ -107,7 +107,7 @@ class DueNoticesBox(QGroupBox):
         """
         db, day = self._db, self.today()
         return document_actions.make_documents(
-            self, lambda _progress: notices.print_due(db, day),
+            self, lambda progress: notices.print_due(db, day, progress=progress.step),
             QCoreApplication.translate("DueNoticesBox", "Making the notices due…"),
             QCoreApplication.translate("DueNoticesBox", "The notices due are ready"),
             on_done=self.printed.emit)

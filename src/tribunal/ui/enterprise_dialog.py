@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from tribunal.errors import ConflictError, StaleEditError, TribunalError, ValidationError
 from tribunal.services import enterprises
 from tribunal.services.app import Database
-from tribunal.services.enterprises import ContactRow, EnterpriseDetail, EnterpriseInput, ZoneRow
+from tribunal.services.enterprises import (
+    ContactRow,
+    EnterpriseDetail,
+    EnterpriseInput,
+    EnterpriseRow,
+    ZoneRow,
+)
 from tribunal.texts import Text
 from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
@@ -231,11 +237,11 @@ class EnterpriseDialog(QDialog):
     def _check_duplicates(self, errors: dict[str, str]) -> None:
         if "name" in errors or not self.name.text().strip():
             return
-        try:
-            dups = enterprises.find_duplicates(self._db, self.name.text(), self.credit_code.text(),
-                                               exclude_id=self._enterprise_id)
-        except TribunalError:
-            return
+        db, name, code, exclude = self._db, self.name.text(), self.credit_code.text(), self._enterprise_id
+        ops.run_read(self, lambda: enterprises.find_duplicates(db, name, code, exclude_id=exclude),
+                     self._show_duplicates, on_failed=lambda _e: None, key="duplicates")
+
+    def _show_duplicates(self, dups: list[EnterpriseRow]) -> None:
         if dups:
             other = dups[0]
             self._feedback["name"].show_warning(
@@ -250,23 +256,31 @@ class EnterpriseDialog(QDialog):
         """Save the enterprise; on a refusal show the reasons beside the fields and stay open."""
         self.summary.hide()
         data = self.current_input()
+        db, enterprise_id = self._db, self._enterprise_id
+        version = getattr(self, "_loaded_version", None)
+
+        def work() -> EnterpriseDetail:
+            if enterprise_id is None:
+                return enterprises.create_enterprise(db, data)
+            return enterprises.update_enterprise(db, enterprise_id, data, expected_version=version)
+
         try:
-            if self._enterprise_id is None:
-                self.saved = enterprises.create_enterprise(self._db, data)
-            else:
-                self.saved = enterprises.update_enterprise(self._db, self._enterprise_id, data,
-                                                           expected_version=getattr(self, "_loaded_version", None))
+            # On the writer thread; the page that asked broadcasts what was saved.
+            self.saved = ops.call(self, work, write=True)
+            if enterprise_id is not None:
                 self._loaded_version = self.saved.row.version
         except ValidationError as exc:
             placed = [k for k in exc.fields if k in self._feedback]
+            if placed:
+                # Focus first: leaving the field the clerk was in runs its live check, which
+                # must not overwrite the reasons placed below.
+                self._feedback[placed[0]].field.setFocus()
             for key in placed:
                 self._feedback[key].show_error(_field_reason(exc.fields[key]))
             if "credit_code" in exc.fields:
                 self.credit_code_confirmed.setVisible(
                     enterprises.credit_code_needs_confirmation(self.credit_code.text().strip().upper()))
-            if placed:
-                self._feedback[placed[0]].field.setFocus()
-            else:
+            if not placed:
                 self.summary.setText(lang.text(exc.message))
                 self.summary.show()
             return False
@@ -362,10 +376,11 @@ class ContactDialog(QDialog):
         for fb in self._feedback.values():
             fb.clear()
         self.summary.hide()
+        db, enterprise_id = self._db, self._enterprise_id
+        name, title, phone, primary = self.name.text(), self.title.text(), self.phone.text(), self.primary.isChecked()
         try:
-            self.saved = enterprises.add_contact(self._db, self._enterprise_id, self.name.text(),
-                                                 self.title.text(), self.phone.text(),
-                                                 primary=self.primary.isChecked())
+            self.saved = ops.call(self, lambda: enterprises.add_contact(db, enterprise_id, name, title, phone,
+                                                                        primary=primary), write=True)
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:

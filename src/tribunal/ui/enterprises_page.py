@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from tribunal.domain.enums import InvitationStatus
-from tribunal.errors import TribunalError
 from tribunal.services import enterprises, observers
 from tribunal.services.app import Database
-from tribunal.services.enterprises import ContactRow, EnterpriseDetail, EnterpriseRow
+from tribunal.services.enterprises import ContactRow, EnterpriseDetail, EnterpriseRow, ZoneRow
 from tribunal.services.observers import ReachRow
-from tribunal.ui import lang, msgbox, ops, window_state
+from tribunal.ui import lang, ops, window_state
 from tribunal.ui.enterprise_dialog import ContactDialog, EnterpriseDialog
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 from tribunal.ui.ops import Changes
@@ -435,13 +434,12 @@ class EnterprisesPage(QWidget):
         window_state.save_splitter(STATE_KEY, self.splitter)
 
     def load(self) -> None:
-        """Read the zones, then the enterprises matching the filters."""
+        """Read the zones (in the background), then the enterprises matching the filters."""
         self._loaded = True
-        try:
-            zones = enterprises.list_zones(self._db)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db = self._db
+        ops.run_read(self, lambda: enterprises.list_zones(db), self._show_zones, key="zones")
+
+    def _show_zones(self, zones: list[ZoneRow]) -> None:
         self._loading = True
         try:
             for combo, first in ((self.zone, self.tr("All zones")), (self.reach_zone, None)):
@@ -464,20 +462,34 @@ class EnterprisesPage(QWidget):
 
     # ------------------------------------------------------------------ the list
 
-    def reload(self) -> None:
-        """Search again, keeping the selected enterprise if it is still listed."""
+    def reload(self, select_id: int | None = None, *, clear_filters: bool = False) -> None:
+        """Search again (in the background), keeping the selected enterprise if it is still listed.
+
+        Args:
+            select_id: select this enterprise instead of the one selected now.
+            clear_filters: when ``select_id`` is not among the matches, clear the search and
+                the zone and search again (a new enterprise the filters hide).
+        """
         self._search_timer.stop()
-        keep = self.selected_id()
-        try:
-            rows = enterprises.search_enterprises(self._db, self.search.text(),
-                                                  zone_id=self.zone.currentData(),
-                                                  show_phones=self.show_phones.isChecked())
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        keep = select_id if select_id is not None else self.selected_id()
+        db, text, zone_id = self._db, self.search.text(), self.zone.currentData()
+        phones = self.show_phones.isChecked()
+        ops.run_read(self, lambda: enterprises.search_enterprises(db, text, zone_id=zone_id, show_phones=phones),
+                     lambda rows: self._show_rows(rows, keep, clear_filters), key="list")
+
+    def _show_rows(self, rows: list[EnterpriseRow], keep: int | None, clear_filters: bool) -> None:
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{count} enterprises").format(count=len(rows)))
         if keep is not None and self.select(keep):
+            return
+        if keep is not None and clear_filters:
+            self._loading = True
+            try:
+                self.search.clear()
+                self.zone.setCurrentIndex(0)
+            finally:
+                self._loading = False
+            self.reload(keep)
             return
         self._selection_changed()
 
@@ -490,8 +502,7 @@ class EnterprisesPage(QWidget):
             self.reload()
 
     def _phones_toggled(self, _checked: bool) -> None:
-        self.reload()
-        self._show_detail(self.selected_id())
+        self.reload()  # the selected enterprise's detail follows, with or without phones
 
     def selected_id(self) -> int | None:
         """The id of the enterprise selected in the list, or None."""
@@ -529,13 +540,16 @@ class EnterprisesPage(QWidget):
             self.history_summary.clear()
             self._update_actions()
             return
-        try:
-            detail = enterprises.get_enterprise(self._db, enterprise_id,
-                                                show_phones=self.show_phones.isChecked())
-            history = observers.enterprise_history(self._db, enterprise_id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db, show = self._db, self.show_phones.isChecked()
+
+        def work() -> tuple[EnterpriseDetail, observers.EnterpriseHistory]:
+            return (enterprises.get_enterprise(db, enterprise_id, show_phones=show),
+                    observers.enterprise_history(db, enterprise_id))
+
+        ops.run_read(self, work, self._fill_detail, key="detail")
+
+    def _fill_detail(self, answer: tuple[EnterpriseDetail, observers.EnterpriseHistory]) -> None:
+        detail, history = answer
         self._detail = detail
         row = detail.row
         self.detail_title.setText(row.name)
@@ -596,16 +610,7 @@ class EnterprisesPage(QWidget):
         detail = EnterpriseDialog.ask(self, self._db, zone_id=self.zone.currentData())
         if detail is None:
             return None
-        self.reload()
-        if not self.select(detail.row.id):
-            self._loading = True
-            try:
-                self.search.clear()
-                self.zone.setCurrentIndex(0)
-            finally:
-                self._loading = False
-            self.reload()
-            self.select(detail.row.id)
+        self.reload(detail.row.id, clear_filters=True)
         self.enterprise_saved.emit(detail)
         return detail
 
@@ -620,8 +625,7 @@ class EnterprisesPage(QWidget):
         detail = EnterpriseDialog.ask(self, self._db, enterprise_id)
         if detail is None:
             return None
-        self.reload()
-        self._show_detail(self.selected_id())
+        self.reload(enterprise_id)
         self.enterprise_saved.emit(detail)
         return detail
 
@@ -630,22 +634,18 @@ class EnterprisesPage(QWidget):
         enterprise_id = self.selected_id()
         if enterprise_id is None:
             return
-        try:
-            enterprises.confirm_credit_code(self._db, enterprise_id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
-        self.reload()
-        self._show_detail(enterprise_id)
+        db = self._db
+        ops.run_write(self, lambda: enterprises.confirm_credit_code(db, enterprise_id),
+                      changes=Changes.ENTERPRISES, on_done=lambda _r: self.reload(enterprise_id))
 
     def add_contact(self) -> ContactRow | None:
         """Add another HR person to the selected enterprise."""
         if self._detail is None:
             return None
-        contact = ContactDialog.ask(self, self._db, self._detail.row.id, self._detail.row.name)
+        enterprise_id = self._detail.row.id
+        contact = ContactDialog.ask(self, self._db, enterprise_id, self._detail.row.name)
         if contact is not None:
-            self.reload()
-            self._show_detail(self._detail.row.id)
+            self.reload(enterprise_id)
         return contact
 
     def make_primary(self) -> None:
@@ -653,14 +653,10 @@ class EnterprisesPage(QWidget):
         contact = selected_rows(self.contacts_view)
         if self._detail is None or not contact:
             return
-        try:
-            enterprises.set_primary_contact(self._db, self._detail.row.id, contact[0].observer_id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
-        enterprise_id = self._detail.row.id
-        self.reload()
-        self._show_detail(enterprise_id)
+        db, enterprise_id, observer_id = self._db, self._detail.row.id, contact[0].observer_id
+        ops.run_write(self, lambda: enterprises.set_primary_contact(db, enterprise_id, observer_id),
+                      changes=Changes.ENTERPRISES | Changes.OBSERVERS,
+                      on_done=lambda _r: self.reload(enterprise_id))
 
     def import_file(self) -> None:
         """导入: the import wizard; the list is read again afterwards."""
@@ -687,12 +683,11 @@ class EnterprisesPage(QWidget):
             self.load_reach()
 
     def load_duplicates(self) -> None:
-        """Look for likely duplicates again."""
-        try:
-            groups = enterprises.duplicate_groups(self._db)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        """Look for likely duplicates again (in the background)."""
+        db = self._db
+        ops.run_read(self, lambda: enterprises.duplicate_groups(db), self._show_duplicates, key="duplicates")
+
+    def _show_duplicates(self, groups: list[list[EnterpriseRow]]) -> None:
         self.duplicates.clear()
         for number, group in enumerate(groups, start=1):
             codes = [r.credit_code for r in group if r.credit_code]
@@ -741,11 +736,11 @@ class EnterprisesPage(QWidget):
             self.reached_model.set_rows([])
             self.reach_label.setText(self.tr("Add a development zone first.") if zone_id is None else "")
             return
-        try:
-            reach = observers.zone_reach(self._db, zone_id, self.reach_year.value(), today=self._day())
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db, year, day = self._db, self.reach_year.value(), self._day()
+        ops.run_read(self, lambda: observers.zone_reach(db, zone_id, year, today=day), self._show_reach,
+                     key="reach")
+
+    def _show_reach(self, reach: observers.ZoneReach) -> None:
         never: list[ReachRow] = list(reach.never_reached)
         self.never_model.set_rows(never)
         self.reached_model.set_rows(list(reach.reached))

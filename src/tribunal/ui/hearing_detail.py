@@ -8,9 +8,11 @@ with the list of everyone who must be told — and record that it was held (已�
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -37,7 +39,7 @@ from tribunal.services import cases as case_service
 from tribunal.services import hearings
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingDetail, Recipient, ServiceRecordRow
-from tribunal.ui import lang, msgbox
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.calendar_views import weekday_text
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import RecordDialog
@@ -308,10 +310,12 @@ class PostponeDialog(QDialog):
         new_start, new_end = self._times()
         override: str | None = None
         for _attempt in range(2):
+            db, hearing_id, why, day = self._db, self._hearing.id, self.reason.toPlainText(), self._today
             try:
-                self.result_value = hearings.postpone_hearing(
-                    self._db, self._hearing.id, self.reason.toPlainText(), new_start, new_end,
-                    override_reason=override, today=self._today)
+                # On the writer thread; the hearing pane's page broadcasts the change.
+                self.result_value = ops.call(self, functools.partial(
+                    hearings.postpone_hearing, db, hearing_id, why, new_start, new_end,
+                    override_reason=override, today=day), write=True)
             except HearingConflict as exc:
                 self.panel.show_findings(list(exc.findings))
                 self.panel.show()
@@ -467,13 +471,24 @@ class HearingDetailPane(QWidget):
         return self.hearing.id if self.hearing else None
 
     def show_hearing(self, hearing_id: int | None) -> None:
-        """Show ``hearing_id`` (a hint to pick one when None)."""
-        self.hearing = None
-        if hearing_id is not None:
-            try:
-                self.hearing = hearings.get_hearing(self._db, hearing_id)
-            except TribunalError as exc:
-                msgbox.show_error(self, exc)
+        """Show ``hearing_id`` (a hint to pick one when None); the hearing is read in the background."""
+        if hearing_id is None:
+            self._show(None)
+            return
+        db = self._db
+
+        def work() -> tuple[HearingDetail, list[tuple[Any, bool, str]]]:
+            hearing = hearings.get_hearing(db, hearing_id)
+            return hearing, _parties_of(db, hearing)
+
+        ops.run_read(self, work, self._show, on_failed=self._not_shown, key="hearing")
+
+    def _not_shown(self, error: TribunalError) -> None:
+        self._show(None)
+        msgbox.show_error(self, error)
+
+    def _show(self, answer: tuple[HearingDetail, list[tuple[Any, bool, str]]] | None) -> None:
+        self.hearing = answer[0] if answer is not None else None
         h = self.hearing
         widgets = (self.status, self.info, self.invitations, self.service_heading, self.service_view,
                    self.default_notes)
@@ -487,7 +502,10 @@ class HearingDetailPane(QWidget):
         self.title.setText(f"{h.case_number}　{lang.label(h.case_type)}")
         self.status.setText(self._status_text(h))
         self.info.setText(self._info_html(h))
-        parties = self._party_service(h)
+        assert answer is not None
+        parties = [PartyService(p.id, p.name, lang.label(p.role),
+                                _records_text([r for r in h.service_records if r.party_id == p.id]),
+                                allowed, reason) for p, allowed, reason in answer[1]]
         self.service_model.set_rows(parties)
         refused = [f"{p.role}{p.name}：{p.default_reason}" for p in parties if not p.default_allowed]
         self.default_notes.setText("\n".join(refused))
@@ -531,21 +549,6 @@ class HearingDetailPane(QWidget):
             f"<tr><td style='color:{HINT_COLOUR}; padding-right:10px; white-space:nowrap'>{escape(k)}</td>"
             f"<td>{escape(v)}</td></tr>" for k, v in rows)
         return f"<table cellspacing='0' cellpadding='2'>{body}</table>"
-
-    def _party_service(self, h: HearingDetail) -> list[PartyService]:
-        try:
-            case = case_service.get_case(self._db, h.case_id)
-        except TribunalError:
-            return []
-        out = []
-        for p in case.parties:
-            records = [r for r in h.service_records if r.party_id == p.id]
-            try:
-                allowed, reason = hearings.can_default(self._db, h.id, p.id)
-            except TribunalError as exc:
-                allowed, reason = False, lang.text(exc.message)
-            out.append(PartyService(p.id, p.name, lang.label(p.role), _records_text(records), allowed, reason))
-        return out
 
     def _update_buttons(self) -> None:
         h = self.hearing
@@ -656,8 +659,9 @@ class HearingDetailPane(QWidget):
                                  self.tr("Why is the hearing of {number} cancelled?").format(number=old.case_number))
         if reason is None:
             return None
+        db = self._db
         try:
-            recipients = hearings.cancel_hearing(self._db, old.id, reason)
+            recipients = ops.call(self, lambda: hearings.cancel_hearing(db, old.id, reason), write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None
@@ -678,10 +682,27 @@ class HearingDetailPane(QWidget):
                               self.tr("Record that the hearing of {number} was held?").format(
                                   number=self.hearing.case_number), self.tr("Record")):
             return None
+        db, hearing_id, day = self._db, self.hearing.id, self._today()
         try:
-            held = hearings.mark_held(self._db, self.hearing.id, today=self._today())
+            held = ops.call(self, lambda: hearings.mark_held(db, hearing_id, today=day), write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None
         self._changed(held.id)
         return held
+
+
+def _parties_of(db: Database, h: HearingDetail) -> list[tuple[Any, bool, str]]:
+    """Each party of the hearing's case, whether it may be heard in default and why not (a service read)."""
+    try:
+        case = case_service.get_case(db, h.case_id)
+    except TribunalError:
+        return []
+    out = []
+    for p in case.parties:
+        try:
+            allowed, reason = hearings.can_default(db, h.id, p.id)
+        except TribunalError as exc:
+            allowed, reason = False, lang.text(exc.message)
+        out.append((p, allowed, reason))
+    return out

@@ -287,7 +287,7 @@ class HearingDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
-        self._timer.timeout.connect(self.check_now)
+        self._timer.timeout.connect(self.check_in_background)
         self.setWindowTitle(self.tr("Change hearing") if self.hearing else self.tr("Schedule a hearing"))
         self.setStyleSheet(FORM_STYLE)
 
@@ -744,25 +744,50 @@ class HearingDialog(QDialog):
         """True while a check waits for the clerk to stop typing."""
         return self._timer.isActive()
 
-    def check_now(self) -> list[Finding]:
-        """Run the check at once and show its findings; Save follows the result."""
-        self._timer.stop()
+    def _check_work(self) -> tuple[Callable[[], list[Finding]], bool]:
+        """The conflict check of what is typed (to run off the GUI thread), or a no-op when no case is chosen."""
         data = self.collect()
         if data is None:
-            self.panel.show_message(self.tr("Choose a case to start the check."))
-            self.save_button.setEnabled(False)
+            return (lambda: []), False
+        db, hearing_id, day = self._db, self.hearing.id if self.hearing else None, self._today()
+        return (lambda: hearings.check_hearing(db, data, hearing_id, today=day)), True
+
+    def check_in_background(self) -> None:
+        """The check as the clerk types: read in the background; the newest answer is shown."""
+        self._timer.stop()
+        work, complete = self._check_work()
+        if not complete:
+            self._no_case()
+            return
+        ops.run_read(self, work, self._show_findings, on_failed=self._check_failed, key="check")
+
+    def check_now(self) -> list[Finding]:
+        """Run the check at once (waiting for it) and show its findings; Save follows the result."""
+        self._timer.stop()
+        work, complete = self._check_work()
+        if not complete:
+            self._no_case()
             return []
         try:
-            findings = hearings.check_hearing(self._db, data, self.hearing.id if self.hearing else None,
-                                              today=self._today())
+            findings = ops.call(self, work)
         except TribunalError as exc:
-            self.panel.show_message(lang.text(exc.message))
-            self.save_button.setEnabled(False)
+            self._check_failed(exc)
             return []
+        self._show_findings(findings)
+        return findings
+
+    def _no_case(self) -> None:
+        self.panel.show_message(self.tr("Choose a case to start the check."))
+        self.save_button.setEnabled(False)
+
+    def _check_failed(self, error: TribunalError) -> None:
+        self.panel.show_message(lang.text(error.message))
+        self.save_button.setEnabled(False)
+
+    def _show_findings(self, findings: list[Finding]) -> None:
         self.panel.show_findings(findings)
         self.save_button.setEnabled(not self.panel.has_hard)
         self.save_button.setToolTip(self.tr("Resolve the conflicts in red first") if self.panel.has_hard else "")
-        return findings
 
     # ------------------------------------------------------------------ saving
 
@@ -779,12 +804,17 @@ class HearingDialog(QDialog):
             if reason is None:
                 return False
         self.summary.hide()
+        db, hearing, day = self._db, self.hearing, self._today()
+
+        def work() -> HearingDetail:
+            if hearing is None:
+                return hearings.schedule_hearing(db, data, reason, today=day)
+            return hearings.update_hearing(db, hearing.id, data, reason, today=day,
+                                           expected_version=hearing.version)
+
         try:
-            if self.hearing is None:
-                saved = hearings.schedule_hearing(self._db, data, reason, today=self._today())
-            else:
-                saved = hearings.update_hearing(self._db, self.hearing.id, data, reason, today=self._today(),
-                                                expected_version=self.hearing.version)
+            # On the writer thread; the page that asked broadcasts the new or moved hearing.
+            saved = ops.call(self, work, write=True)
         except StaleEditError as exc:
             stale_edit.resolve(self, exc, self.reload_record)
             return False

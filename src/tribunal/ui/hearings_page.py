@@ -8,8 +8,10 @@ hearings, to an .ics file for Outlook or a phone calendar.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from tribunal.domain.enums import StaffRole
 from tribunal.domain.legal_calendar import LegalCalendar, UnknownYearError
-from tribunal.errors import TribunalError
+from tribunal.errors import NotFound, TribunalError
 from tribunal.services import hearings, ics, reference
 from tribunal.services import legal_calendar as calendar_service
 from tribunal.services.app import Database
@@ -123,6 +125,19 @@ class ExportIcsDialog(QDialog):
             return None
         finally:
             dialog.deleteLater()
+
+
+@dataclass(frozen=True)
+class _Period:
+    """What the background read of one period answers with."""
+
+    view: int
+    anchor: dt.date
+    first: dt.date
+    last: dt.date
+    calendar: LegalCalendar | None
+    rows: list[HearingRow]
+    details: dict[int, HearingDetail]
 
 
 class HearingsPage(QWidget):
@@ -273,15 +288,19 @@ class HearingsPage(QWidget):
     # ------------------------------------------------------------------ loading
 
     def load(self) -> None:
-        """Read the tribunals and staff, then the hearings of the period shown."""
+        """Read the tribunals and staff (in the background), then the hearings of the period shown."""
         self._loaded = True
-        try:
-            self._tribunals = reference.list_tribunals(self._db)
-            self._staff = [s for s in reference.list_staff(self._db, active_only=False)
-                           if s.role in (StaffRole.ARBITRATOR, StaffRole.CLERK)]
-        except TribunalError as exc:
-            self._say(lang.text(exc.message))
-            return
+        db = self._db
+
+        def work() -> tuple[list[TribunalRow], list[StaffRow]]:
+            return reference.list_tribunals(db), reference.list_staff(db, active_only=False)
+
+        ops.run_read(self, work, self._show_reference, on_failed=lambda e: self._say(lang.text(e.message)),
+                     key="reference")
+
+    def _show_reference(self, answer: tuple[list[TribunalRow], list[StaffRow]]) -> None:
+        self._tribunals = answer[0]
+        self._staff = [s for s in answer[1] if s.role in (StaffRole.ARBITRATOR, StaffRole.CLERK)]
         chosen = self.tribunal.currentData()
         self.tribunal.blockSignals(True)
         while self.tribunal.count() > 1:
@@ -385,46 +404,62 @@ class HearingsPage(QWidget):
         return self._anchor, self._anchor
 
     def refresh(self) -> None:
-        """Read the hearings of the period shown again."""
+        """Read the hearings of the period shown again (in the background); the views follow."""
         if not self._loaded:
             return
         self._say("")
-        try:
-            self._calendar = calendar_service.calendar(self._db)
-        except TribunalError:
-            self._calendar = None
         first, last = self.period()
-        try:
-            self.rows = hearings.list_hearings(self._db, first, last, tribunal_id=self.tribunal.currentData())
-        except TribunalError as exc:
-            self.rows = []
-            self._say(lang.text(exc.message))
-        index = self.view_index()
+        index, anchor = self.view_index(), self._anchor
+        db, tribunal_id = self._db, self.tribunal.currentData()
+
+        def work() -> _Period:
+            try:
+                calendar: LegalCalendar | None = calendar_service.calendar(db)
+            except TribunalError:
+                calendar = None
+            rows = hearings.list_hearings(db, first, last, tribunal_id=tribunal_id)
+            # The day list names each hearing's panel and clerk: read here, not on the GUI thread.
+            details: dict[int, HearingDetail] = {}
+            for row in rows if index == VIEW_DAY else ():
+                with contextlib.suppress(NotFound):  # cancelled and removed meanwhile
+                    details[row.id] = hearings.get_hearing(db, row.id)
+            return _Period(index, anchor, first, last, calendar, rows, details)
+
+        ops.run_read(self, work, self._show_period, on_failed=self._period_failed, key="period")
+
+    def _period_failed(self, error: TribunalError) -> None:
+        self.rows = []
+        self._say(lang.text(error.message))
+
+    def _show_period(self, period: _Period) -> None:
+        if (period.view, period.anchor) != (self.view_index(), self._anchor):
+            return  # the clerk moved on meanwhile; the newer read answers
+        self._calendar = period.calendar
+        self.rows = period.rows
         today = self._today()
-        if index == VIEW_MONTH:
+        if period.view == VIEW_MONTH:
             self.month_view.set_today(today)
             self.month_view.set_hearings(self.rows)
             self.period_label.setText(self.tr("{year}-{month:02d}").format(
                 year=self._anchor.year, month=self._anchor.month))
-        elif index == VIEW_WEEK:
+        elif period.view == VIEW_WEEK:
             self.week_view.set_today(today)
             self.week_view.set_hearings(self.rows)
-            self.period_label.setText(f"{first.isoformat()} – {last.isoformat()}")
+            self.period_label.setText(f"{period.first.isoformat()} – {period.last.isoformat()}")
         else:
             self.day_list.show_tribunal_column(self.tribunal.currentData() is None)
-            self.day_list.set_rows(self._anchor, self._day_rows(self.rows))
+            self.day_list.set_rows(self._anchor, self._day_rows(self.rows, period.details))
             self.period_label.setText(f"{self._anchor.isoformat()} {weekday_text(self._anchor)}")
 
-    def _day_rows(self, rows: list[HearingRow]) -> list[DayListRow]:
+    def _day_rows(self, rows: list[HearingRow], details: dict[int, HearingDetail]) -> list[DayListRow]:
         names = {t.id: t.name for t in self._tribunals}
         order: dict[int | None, int] = {t.id: i for i, t in enumerate(self._tribunals)}
         # Per circuit tribunal, then by time: the list each tribunal prints for its day.
         ordered = sorted(rows, key=lambda r: (order.get(r.tribunal_id, len(order)), r.starts_at, r.id))
         out = []
         for row in ordered:
-            try:
-                detail = hearings.get_hearing(self._db, row.id)
-            except TribunalError:
+            detail = details.get(row.id)
+            if detail is None:
                 continue
             panel = "、".join(p.name for p in detail.panel)
             tribunal = names.get(row.tribunal_id, "") if row.tribunal_id is not None else ""

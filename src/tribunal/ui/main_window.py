@@ -8,7 +8,6 @@ page at load time — they come with ``attach``.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -465,9 +464,7 @@ class MainWindow(QMainWindow):
         from tribunal.ui.case_detail import CLOCKS_TAB_POSITION
 
         self.switch_to(PAGE_CASES)
-        if not self.cases.select_case(case_id):
-            self.cases.clear_filters()
-            self.cases.select_case(case_id)
+        self.cases.reveal_case(case_id)
         self.cases.detail.setCurrentIndex(CLOCKS_TAB_POSITION)
 
     def open_calculator(self) -> None:
@@ -528,13 +525,19 @@ class MainWindow(QMainWindow):
 
         if self._db is None or self.watcher is None:
             return
-        with contextlib.suppress(TribunalError):
-            self._settings = settings_service.get_all(self._db)
-        self._show_clerk()
-        self._refresh_dashboard()
+        db = self._db
+        ops.run_read(self, lambda: settings_service.get_all(db), self._settings_read,
+                     on_failed=lambda _e: self._settings_read(None), key="settings")
         self.cases.load()
         self.settings_page.load()
         self.watcher.start()
+
+    def _settings_read(self, values: dict[str, Any] | None) -> None:
+        """The commission's settings are read: greet the clerk and count the register."""
+        if values is not None:
+            self._settings = values
+        self._show_clerk()
+        self._refresh_dashboard()
 
     def changeEvent(self, event: QEvent) -> None:
         # Back at the window after working elsewhere: look at once for others' changes.

@@ -243,27 +243,46 @@ class ObserversPage(QWidget):
         window_state.save_splitter(STATE_KEY, self.splitter)
 
     def load(self) -> None:
-        """Read the privacy setting and the directory."""
+        """Read the privacy setting and the directory (in the background)."""
         self._loaded = True
-        try:
-            self._store_ids = bool(settings.get(self._db, STORE_ID_KEY))
-        except TribunalError:
-            self._store_ids = False
+        db = self._db
+
+        def work() -> bool:
+            try:
+                return bool(settings.get(db, STORE_ID_KEY))
+            except TribunalError:
+                return False
+
+        ops.run_read(self, work, self._show_privacy, key="privacy")
+
+    def _show_privacy(self, store_ids: bool) -> None:
+        self._store_ids = store_ids
         self.view.setColumnHidden(COL_ID, not self._store_ids)
         self.reload()
 
     # ------------------------------------------------------------------ the list
 
-    def reload(self) -> None:
-        """Search again, keeping the selected person if still listed."""
+    def reload(self, select_id: int | None = None, *, clear_search: bool = False) -> None:
+        """Search again (in the background), keeping the selected person if still listed.
+
+        Args:
+            select_id: select this person instead of the one selected now.
+            clear_search: when ``select_id`` is not among the matches, clear the search and
+                read again (a new person the search hides).
+        """
         self._search_timer.stop()
-        keep = self.selected_id()
-        try:
-            rows = observers.search_observers(self._db, self.search.text(), limit=LIST_LIMIT)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
-        self._attended.clear()
+        keep = select_id if select_id is not None else self.selected_id()
+        db, text = self._db, self.search.text()
+
+        def work() -> tuple[list[ObserverRow], dict[int, int]]:
+            rows = observers.search_observers(db, text, limit=LIST_LIMIT)
+            return rows, observers.attended_counts(db, [r.id for r in rows])
+
+        ops.run_read(self, work, lambda answer: self._show_rows(*answer, keep, clear_search), key="list")
+
+    def _show_rows(self, rows: list[ObserverRow], attended: dict[int, int], keep: int | None,
+                   clear_search: bool) -> None:
+        self._attended = attended
         self.model.set_rows(rows)
         if len(rows) >= LIST_LIMIT:
             self.count_label.setText(self.tr("first {count} people — search to narrow").format(count=len(rows)))
@@ -271,18 +290,15 @@ class ObserversPage(QWidget):
             self.count_label.setText(self.tr("{count} people").format(count=len(rows)))
         if keep is not None and self.select(keep):
             return
+        if keep is not None and clear_search and self.search.text():
+            self.search.clear()
+            self.reload(keep)
+            return
         self._selection_changed()
 
     def attended_count(self, observer_id: int) -> int:
-        """How many hearings the person came to (read on first need, then kept)."""
-        if observer_id not in self._attended:
-            try:
-                history = observers.person_history(self._db, observer_id)
-            except TribunalError:
-                return 0
-            self._attended[observer_id] = sum(1 for v in history.visits
-                                              if v.status == InvitationStatus.ATTENDED)
-        return self._attended[observer_id]
+        """How many hearings the person came to (read with the list)."""
+        return self._attended.get(observer_id, 0)
 
     def selected_id(self) -> int | None:
         rows = selected_rows(self.view)
@@ -314,11 +330,11 @@ class ObserversPage(QWidget):
             self.person_facts.clear()
             self.history_model.set_rows([])
             return
-        try:
-            history = observers.person_history(self._db, observer_id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db = self._db
+        ops.run_read(self, lambda: observers.person_history(db, observer_id),
+                     lambda history: self._fill_person(history, phone), key="person")
+
+    def _fill_person(self, history: PersonHistory, phone: str) -> None:
         person = history.observer
         self.person_title.setText(f"{person.name}　{person.enterprise_name}")
         facts = []
@@ -358,8 +374,10 @@ class ObserversPage(QWidget):
         observer_id = self.selected_id()
         if observer_id is None:
             return ""
+        db = self._db
+        # A write: showing the number in full is recorded in the audit trail.
         try:
-            phone = observers.reveal_phone(self._db, observer_id)
+            phone = ops.call(self, lambda: observers.reveal_phone(db, observer_id), write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return ""
@@ -369,11 +387,7 @@ class ObserversPage(QWidget):
     def new_person(self) -> ObserverRow | None:
         row = PersonDialog.ask(self, self._db)
         if row is not None:
-            self.reload()
-            if not self.select(row.id):
-                self.search.clear()
-                self.reload()
-                self.select(row.id)
+            self.reload(row.id, clear_search=True)
             self.observer_saved.emit(row)
         return row
 
@@ -502,8 +516,9 @@ class PersonDialog(QDialog):
         """The full stored ID number, on the clerk's own screen (the look is recorded)."""
         if self._observer_id is None:
             return ""
-        try:
-            number = observers.id_number_for_clerk(self._db, self._observer_id)
+        db, observer_id = self._db, self._observer_id
+        try:  # a write: the look is recorded in the audit trail
+            number = ops.call(self, lambda: observers.id_number_for_clerk(db, observer_id), write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return ""
@@ -528,17 +543,21 @@ class PersonDialog(QDialog):
                 "or choose one from the list."))
             return False
         id_number = self.id_number.text().strip() if self._store_ids else ""
+        db, observer_id, version = self._db, self._observer_id, self._loaded_version
+        name, title, phone, notes = self.name.text(), self.title.text(), self.phone.text(), self.notes.toPlainText()
+
+        def work() -> ObserverRow:
+            if observer_id is None:
+                return observers.add_observer(db, name, enterprise_id=enterprise_id, title=title, phone=phone,
+                                              id_number=id_number, notes=notes)
+            return observers.update_observer(db, observer_id, name, enterprise_id=enterprise_id, title=title,
+                                             phone=phone, id_number=id_number or None, notes=notes,
+                                             expected_version=version)
+
         try:
-            if self._observer_id is None:
-                self.saved = observers.add_observer(
-                    self._db, self.name.text(), enterprise_id=enterprise_id, title=self.title.text(),
-                    phone=self.phone.text(), id_number=id_number, notes=self.notes.toPlainText())
-            else:
-                self.saved = observers.update_observer(
-                    self._db, self._observer_id, self.name.text(), enterprise_id=enterprise_id,
-                    title=self.title.text(), phone=self.phone.text(), id_number=id_number or None,
-                    notes=self.notes.toPlainText(), expected_version=self._loaded_version)
-                self._loaded_version = self.saved.version
+            # The page that opened the dialog broadcasts what was saved (observer_saved).
+            self.saved = ops.call(self, work, write=True)
+            self._loaded_version = self.saved.version
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:

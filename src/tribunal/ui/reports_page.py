@@ -34,6 +34,8 @@ from tribunal.domain.reports import DEFINITIONS, PRESETS, period_for
 from tribunal.errors import TribunalError
 from tribunal.services import enterprises, reference, report_export, reports
 from tribunal.services.app import Database
+from tribunal.services.enterprises import ZoneRow
+from tribunal.services.reference import TribunalRow
 from tribunal.services.report_export import format_value
 from tribunal.services.reports import (
     CircuitReport,
@@ -118,6 +120,11 @@ class FigureListDialog(QDialog):
         if row is not None and row.case_id is not None:
             self.case_opened.emit(row.case_id)
             self.accept()
+
+
+#: What the background read of a report answers: the request it answers, both reports, the
+#: charts as SVG and the circuit report's lines.
+_Answer = tuple[ReportRequest, CircuitReport, StatsReport, dict[str, bytes], list[FigureLine]]
 
 
 class ReportsPage(QWidget):
@@ -225,17 +232,29 @@ class ReportsPage(QWidget):
         return view
 
     def _fill_filters(self) -> None:
+        """Offer "all", then read the zones and circuit tribunals in the background."""
         self._filling = True
         try:
             self.zone.addItem(self.tr("All zones"), None)
             self.tribunal.addItem(self.tr("All circuit tribunals"), None)
-            try:
-                for z in enterprises.list_zones(self._db):
-                    self.zone.addItem(z.name, z.id)
-                for t in reference.list_tribunals(self._db):
-                    self.tribunal.addItem(t.name, t.id)
-            except TribunalError as exc:
-                self.message.setText(lang.text(exc.message))
+        finally:
+            self._filling = False
+        db = self._db
+
+        def work() -> tuple[list[ZoneRow], list[TribunalRow]]:
+            return enterprises.list_zones(db), reference.list_tribunals(db)
+
+        ops.run_read(self, work, self._show_filters, on_failed=lambda e: self.message.setText(lang.text(e.message)),
+                     key="filters")
+
+    def _show_filters(self, answer: tuple[list[ZoneRow], list[TribunalRow]]) -> None:
+        zones, tribunals = answer
+        self._filling = True
+        try:
+            for z in zones:
+                self.zone.addItem(z.name, z.id)
+            for t in tribunals:
+                self.tribunal.addItem(t.name, t.id)
         finally:
             self._filling = False
 
@@ -289,22 +308,22 @@ class ReportsPage(QWidget):
         request = self.current_request()
         db, today = self._db, self.today()
 
-        def work() -> tuple[ReportRequest, CircuitReport, StatsReport, dict[str, bytes]]:
+        def work() -> _Answer:
             circuit = reports.circuit_report(db, request, today=today)
             stats = reports.stats_report(db, request, today=today)
-            return request, circuit, stats, report_export.chart_svgs(circuit)
+            return request, circuit, stats, report_export.chart_svgs(circuit), reports.circuit_lines(circuit)
 
         self.heading.setText(self.tr("Counting…"))
         ops.run_read(self, work, self._show, on_failed=self._failed, key="report")
 
-    def _show(self, result: tuple[ReportRequest, CircuitReport, StatsReport, dict[str, bytes]]) -> None:
-        request, circuit, stats, svgs = result
+    def _show(self, result: _Answer) -> None:
+        request, circuit, stats, svgs, lines = result
         if request != self.current_request():
             return  # the clerk has asked for something else meanwhile; that answer is coming
         self.request, self.circuit, self.stats = request, circuit, stats
         scope = circuit.scope
         self.heading.setText(self.tr("{period} · {scope}").format(period=lang.text(scope.period_text), scope=lang.text(scope.filter_text)))
-        self.circuit_model.set_rows(reports.circuit_lines(circuit))
+        self.circuit_model.set_rows(lines)
         self.stats_model.set_rows(stats.lines)
         for key, svg in svgs.items():
             self.charts[key].load(QByteArray(svg))

@@ -29,6 +29,8 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import enterprises, reference, workstation
 from tribunal.services import settings as settings_service
 from tribunal.services.app import Database, follow_workstation_clerk
+from tribunal.services.enterprises import EnterpriseRow
+from tribunal.services.reference import TribunalRow
 from tribunal.services.settings import REGISTRY, WORKSTATION, SettingDef
 from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
@@ -335,14 +337,18 @@ class SettingsPage(QWidget):
             editor.setText("" if value is None else str(value))
 
     def load(self) -> None:
-        """Show the stored values (dropping anything typed and not saved)."""
-        try:
-            self._stored = settings_service.get_all(self._db)
-            clerks = [s.name for s in reference.list_staff(self._db, StaffRole.CLERK)]
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
-        self._load_hosts()
+        """Show the stored values (dropping anything typed and not saved); read in the background."""
+        db = self._db
+
+        def work() -> tuple[dict[str, Any], list[str], list[TribunalRow], list[EnterpriseRow]]:
+            return (settings_service.get_all(db), [s.name for s in reference.list_staff(db, StaffRole.CLERK)],
+                    reference.list_tribunals(db), enterprises.search_enterprises(db, limit=HOST_CHOICES))
+
+        ops.run_read(self, work, self._show_stored, key="load")
+
+    def _show_stored(self, answer: tuple[dict[str, Any], list[str], list[TribunalRow], list[EnterpriseRow]]) -> None:
+        self._stored, clerks, tribunals, firms = answer
+        self._show_hosts(tribunals, firms)
         clerk = self.editors[CLERK_KEY]
         assert isinstance(clerk, QLineEdit)
         completer = QCompleter(clerks, clerk)
@@ -357,13 +363,7 @@ class SettingsPage(QWidget):
         self.status.clear()
         self._update_example()
 
-    def _load_hosts(self) -> None:
-        try:
-            tribunals = reference.list_tribunals(self._db)
-            firms = enterprises.search_enterprises(self._db, limit=HOST_CHOICES)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+    def _show_hosts(self, tribunals: list[TribunalRow], firms: list[EnterpriseRow]) -> None:
         while self.hosts_form.rowCount():
             self.hosts_form.removeRow(0)
         self.host_combos = {}

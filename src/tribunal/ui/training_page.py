@@ -222,15 +222,23 @@ class TrainingPage(QWidget):
         window_state.save_header(STATE_KEY, self.view.horizontalHeader())
         window_state.save_splitter(STATE_KEY, self.splitter)
 
-    def load(self) -> None:
-        """Read the hearings (for their labels) and the sessions."""
+    def load(self, select_id: int | None = None) -> None:
+        """Read the hearings (for their labels) and the sessions, in the background.
+
+        Args:
+            select_id: select this session once listed (one just saved).
+        """
         self._loaded = True
-        try:
-            self._hearings = {h.id: h for h in hearings.list_hearings(self._db)}
-            sessions = training.list_sessions(self._db)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db = self._db
+
+        def work() -> tuple[list[HearingRow], list[SessionRow]]:
+            return hearings.list_hearings(db), training.list_sessions(db)
+
+        ops.run_read(self, work, lambda answer: self._show_years(*answer, select_id), key="load")
+
+    def _show_years(self, hearing_rows: list[HearingRow], sessions: list[SessionRow],
+                    select_id: int | None) -> None:
+        self._hearings = {h.id: h for h in hearing_rows}
         years = sorted({s.starts_at.year for s in sessions} | {self._day().year}, reverse=True)
         current = self.year.currentData()
         self.year.blockSignals(True)
@@ -240,19 +248,19 @@ class TrainingPage(QWidget):
             self.year.addItem(str(year), year)
         self.year.setCurrentIndex(max(self.year.findData(current), 0) if current is not None else 0)
         self.year.blockSignals(False)
-        self.reload()
+        self.reload(select_id)
 
     def _day(self) -> dt.date:
         return self._today or dt.date.today()
 
-    def reload(self) -> None:
-        """Read the sessions again, keeping the selected one."""
-        keep = self.selected_id()
-        try:
-            rows = training.list_sessions(self._db, year=self.year.currentData())
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the sessions again (in the background), keeping the selected one (or selecting ``select_id``)."""
+        keep = select_id if select_id is not None else self.selected_id()
+        db, year = self._db, self.year.currentData()
+        ops.run_read(self, lambda: training.list_sessions(db, year=year),
+                     lambda rows: self._show_rows(rows, keep), key="list")
+
+    def _show_rows(self, rows: list[SessionRow], keep: int | None) -> None:
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{count} sessions").format(count=len(rows)))
         if keep is not None and self.select(keep):
@@ -283,11 +291,12 @@ class TrainingPage(QWidget):
             self.detail_facts.clear()
             self.people_title.setText(self.tr("Attendance"))
             return
-        try:
-            detail = training.get_session(self._db, session_id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db = self._db
+        ops.run_read(self, lambda: training.get_session(db, session_id), self._fill_session, key="session")
+
+    def _fill_session(self, detail: SessionDetail) -> None:
+        self.topics_list.clear()
+        self.people_list.clear()
         self.detail_title.setText(detail.title)
         span = when_text(detail.starts_at) + (f" – {detail.ends_at:%H:%M}" if detail.ends_at else "")
         facts = [span]
@@ -319,8 +328,7 @@ class TrainingPage(QWidget):
         """Plan a session (after ``hearing_id`` if given)."""
         detail = SessionDialog.ask(self, self._db, hearing_id=hearing_id, today=self._day())
         if detail is not None:
-            self.load()
-            self.select(detail.id)
+            self.load(detail.id)
             self.session_saved.emit(detail)
         return detail
 
@@ -330,8 +338,7 @@ class TrainingPage(QWidget):
             return None
         detail = SessionDialog.ask(self, self._db, session_id, today=self._day())
         if detail is not None:
-            self.load()
-            self.select(detail.id)
+            self.load(detail.id)
             self.session_saved.emit(detail)
         return detail
 
@@ -353,12 +360,9 @@ class TrainingPage(QWidget):
                               self.tr("Delete the session “{title}” and its attendance list?").format(
                                   title=rows[0].title), self.tr("Delete")):
             return False
-        try:
-            training.delete_session(self._db, rows[0].id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return False
-        self.reload()
+        db, session_id = self._db, rows[0].id
+        ops.run_write(self, lambda: training.delete_session(db, session_id), changes=Changes.TRAINING,
+                      on_done=lambda _r: self.reload())
         return True
 
     def open_topics(self) -> None:
@@ -617,14 +621,19 @@ class SessionDialog(QDialog):
                                 starts_at=_to_datetime(self.starts), ends_at=ends,
                                 venue=self.venue.text(), topic_ids=self.chosen_topic_ids(),
                                 notes=self.notes.toPlainText())
+        db, session_id, hearing_id = self._db, self._session_id, self.hearing.currentData()
+        version = self._loaded_version
+
+        def work() -> SessionDetail:
+            if session_id is None:
+                return training.create_session(db, hearing_id, **values)
+            return training.update_session(db, session_id, hearing_id=hearing_id, **values,
+                                           expected_version=version)
+
         try:
-            if self._session_id is None:
-                self.saved = training.create_session(self._db, self.hearing.currentData(), **values)
-            else:
-                self.saved = training.update_session(self._db, self._session_id,
-                                                     hearing_id=self.hearing.currentData(), **values,
-                                                     expected_version=self._loaded_version)
-                self._loaded_version = self.saved.version
+            # The page broadcasts what was saved (session_saved).
+            self.saved = ops.call(self, work, write=True)
+            self._loaded_version = self.saved.version
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:
@@ -833,8 +842,10 @@ class AttendanceDialog(QDialog):
         rows = self.model.rows()
         ids = [r.observer_id for r in rows if r.observer_id is not None]
         others = [(r.name, r.enterprise_name) for r in rows if r.observer_id is None]
+        db, session_id = self._db, self._session_id
         try:
-            self.saved = training.record_attendance(self._db, self._session_id, ids, others)
+            self.saved = ops.call(self, lambda: training.record_attendance(db, session_id, ids, others),
+                                  write=True)
         except TribunalError as exc:
             self.summary.setText(lang.text(exc.message))
             self.summary.show()
