@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import _admin_url, copy_database
+from tests.conftest import _admin_url, copy_database, set_up_test_server
 from tribunal.db.engine import Database
 from tribunal.services.app import open_database, upgrade_database
 
@@ -75,6 +75,7 @@ class SuiteServerDatabase:
 
         self.url = url
         upgrade_database(url)
+        set_up_test_server(url)  # the commission the SQLite template is set up for too
         self.engine = create_engine(url)
         self.meta = MetaData()
         self.meta.reflect(self.engine)
