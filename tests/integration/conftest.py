@@ -15,11 +15,12 @@ migrations seed are put back, which costs milliseconds where re-migrating costs 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -28,6 +29,8 @@ from tribunal.db.engine import Database
 from tribunal.services.app import open_database, upgrade_database
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from tests.integration.test_conflicts import World
 
 
@@ -68,9 +71,16 @@ BACKENDS = [b for b in _WANTED if b == "sqlite" or (b == "postgresql" and os.env
 
 
 class SuiteServerDatabase:
-    """The PostgreSQL database behind ``db[postgresql]``: migrated once, emptied per test."""
+    """The PostgreSQL database behind ``db[postgresql]``: migrated once, emptied and refilled per test.
 
-    def __init__(self, url: str) -> None:
+    Each test starts from the same rows as its SQLite twin: whatever file the test's
+    ``db_path`` gives (the migrated template, or a world a module built once into a file).
+    The template's rows are the server's own migration seed plus the test commission; any
+    other file is copied in once by :func:`tribunal.db.transfer.load` (as ``db copy`` does)
+    and its rows kept in memory, keyed by the file's SHA-256, so later tests only insert them.
+    """
+
+    def __init__(self, url: str, template: Path) -> None:
         from sqlalchemy import MetaData, create_engine, text
 
         self.url = url
@@ -80,31 +90,57 @@ class SuiteServerDatabase:
         self.meta = MetaData()
         self.meta.reflect(self.engine)
         self.tables = [t for t in self.meta.sorted_tables if t.name != "alembic_version"]
-        # What the migrations seed (settings, period rules…): put back after each TRUNCATE.
-        with self.engine.connect() as conn:
-            self.seed = {t.name: [dict(r._mapping) for r in conn.execute(t.select())] for t in self.tables}
         self.truncate = text("TRUNCATE " + ", ".join(f'"{t.name}"' for t in self.tables)
                              + " RESTART IDENTITY CASCADE")
+        with self.engine.connect() as conn:
+            #: The sequence behind each table's ``id``, set past the rows put back.
+            self.sequences = {t.name: conn.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"),
+                                                  {"t": t.name})
+                              for t in self.tables if "id" in t.c}
+            self.sequences = {k: v for k, v in self.sequences.items() if v}
+            self.contents: dict[str, dict[str, list[dict[str, Any]]]] = {
+                _digest(template): self._rows(conn)}
 
-    def reset(self) -> None:
-        """Every table as the migrations left it, sequences included."""
-        from sqlalchemy import func, select, text
+    def _rows(self, conn: Connection) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every table, in primary-key order (parents before their children)."""
+        return {t.name: [dict(r._mapping) for r in conn.execute(
+                    t.select().order_by(*(t.primary_key.columns or t.columns)))]
+                for t in self.tables}
 
+    def reset(self, source: Path) -> None:
+        """Every table holding what the SQLite file ``source`` holds, sequences set past it."""
+        from sqlalchemy import create_engine, text
+
+        from tribunal.db import transfer
+
+        key = _digest(source)
         with self.engine.begin() as conn:
             conn.execute(self.truncate)
+            rows = self.contents.get(key)
+            if rows is None:
+                sqlite = create_engine(f"sqlite:///{source}")
+                try:
+                    with sqlite.connect() as read:
+                        transfer.load(conn, transfer.connection_source(read))
+                finally:
+                    sqlite.dispose()
+                self.contents[key] = self._rows(conn)
+                return  # load() has set the sequences
             for table in self.tables:
-                rows = self.seed[table.name]
-                if not rows:
-                    continue
-                conn.execute(table.insert(), rows)
-                if "id" in table.c:
-                    top = conn.scalar(select(func.max(table.c.id)))
-                    conn.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :v)"),
-                                 {"t": table.name, "v": top})
+                if rows[table.name]:
+                    conn.execute(table.insert(), rows[table.name])
+                    if table.name in self.sequences:  # TRUNCATE restarted it at 1
+                        conn.execute(text("SELECT setval(:s, :v)"), {
+                            "s": self.sequences[table.name],
+                            "v": max(r["id"] for r in rows[table.name])})
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="session")
-def suite_server_database(_worker_pg_url: str | None) -> Iterator[SuiteServerDatabase]:
+def suite_server_database(_worker_pg_url: str | None, template_db: Path) -> Iterator[SuiteServerDatabase]:
     """A PostgreSQL database of this worker's own for ``db[postgresql]``, dropped at the end.
 
     Apart from ``pg_url``'s database, whose schema the PostgreSQL-only tests drop and remake.
@@ -120,7 +156,8 @@ def suite_server_database(_worker_pg_url: str | None) -> Iterator[SuiteServerDat
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{own}" WITH (FORCE)'))
             conn.execute(text(f'CREATE DATABASE "{own}"'))
-        suite = SuiteServerDatabase(make_url(_worker_pg_url).set(database=own).render_as_string(hide_password=False))
+        suite = SuiteServerDatabase(make_url(_worker_pg_url).set(database=own).render_as_string(hide_password=False),
+                                    template_db)
         yield suite
         suite.engine.dispose()
         with admin.connect() as conn:
@@ -132,12 +169,12 @@ def suite_server_database(_worker_pg_url: str | None) -> Iterator[SuiteServerDat
 @pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest) -> Iterator[Database]:
     """An open, migrated, empty database for one test: a SQLite file, or the PostgreSQL one."""
+    path: Path = request.getfixturevalue("db_path")
     if request.param == "sqlite":
-        path: Path = request.getfixturevalue("db_path")
         handle = open_database(str(path), actor="测试书记员")
     else:
         suite: SuiteServerDatabase = request.getfixturevalue("suite_server_database")
-        suite.reset()
+        suite.reset(path)
         handle = open_database(suite.url, actor="测试书记员")
     yield handle
     handle.dispose()

@@ -167,11 +167,11 @@ def test_todays_work_list_and_one_pdf(db, tmp_path):
     assert not any("应诉通知书" in d.title for d in again.documents) and len(again.documents) == 4
 
 
-def test_the_command_line_prints_records_and_lists(db, db_path, case, tmp_path, capsys):
+def test_the_command_line_prints_records_and_lists(db, case, tmp_path, capsys):
     from tribunal.cli import main
 
     def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
+        code = main(["--db", db.url, *argv])
         out, err = capsys.readouterr()
         return code, out, err
 

@@ -37,8 +37,8 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_circuit_report_as_json(db, db_path, world, capsys):
-    code, out, err = run(capsys, "--db", str(db_path), "report", "circuit", "--from", "2026-11-01",
+def test_circuit_report_as_json(db, world, capsys):
+    code, out, err = run(capsys, "--db", db.url, "report", "circuit", "--from", "2026-11-01",
                          "--to", "2026-11-30", "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -48,7 +48,7 @@ def test_circuit_report_as_json(db, db_path, world, capsys):
     assert figures["agreed_fen"]["value"] == 110_000.0 and figures["agreed_fen"]["kind"] == "yuan"
     assert figures["observers"]["definition"].startswith("旁听人次")
     assert [e["name"] for e in data["never_reached"]][-1] == "乙八五金有限公司"
-    code, out, _ = run(capsys, "--db", str(db_path), "report", "circuit", "--from", "2026-11-01",
+    code, out, _ = run(capsys, "--db", db.url, "report", "circuit", "--from", "2026-11-01",
                        "--to", "2026-11-30", "--tribunal", str(world.t2), "--json")
     assert json.loads(out)["period"]["tribunal"] == "乙区巡回仲裁庭"
 
@@ -106,11 +106,11 @@ def test_malformed_command_lines_exit_2(db_path, world, capsys):
     capsys.readouterr()
 
 
-def test_close_reopen_and_correct_from_the_command_line(db, db_path, world, capsys):
+def test_close_reopen_and_correct_from_the_command_line(db, world, capsys):
     number = cases.get_case(db, world.cases["C13"]).number
-    code, _, err = run(capsys, "--db", str(db_path), "close", number, "--outcome", "调解结案", "--date", "2026-11-16")
+    code, _, err = run(capsys, "--db", db.url, "close", number, "--outcome", "调解结案", "--date", "2026-11-16")
     assert code == 1 and "须用 --result 写明处理结果" in err
-    code, out, err = run(capsys, "--db", str(db_path), "close", number, "--outcome", "调解结案", "--date",
+    code, out, err = run(capsys, "--db", db.url, "close", number, "--outcome", "调解结案", "--date",
                          "2026-11-16", "--result", "双方部分胜诉", "--amount", "12,345.6元")
     assert code == 0, err
     closed = cases.get_case(db, world.cases["C13"])
@@ -118,11 +118,11 @@ def test_close_reopen_and_correct_from_the_command_line(db, db_path, world, caps
                                                                          1_234_560)
     assert closed.mediated_on_site  # its hearing at E1 was on 11-16 (the default rule)
     assert "当庭调解" in out
-    code, _, err = run(capsys, "--db", str(db_path), "close", number, "--correct", "--on-site", "no")
+    code, _, err = run(capsys, "--db", db.url, "close", number, "--correct", "--on-site", "no")
     assert code == 0, err
     assert cases.get_case(db, world.cases["C13"]).mediated_on_site is False
-    code, _, err = run(capsys, "--db", str(db_path), "close", number, "--correct", "--amount", "-1")
+    code, _, err = run(capsys, "--db", db.url, "close", number, "--correct", "--amount", "-1")
     assert code == 1 and err.startswith("错误：金额不能为负数")
-    code, out, err = run(capsys, "--db", str(db_path), "reopen", number, "--reason", "结案日期登记错误")
+    code, out, err = run(capsys, "--db", db.url, "reopen", number, "--reason", "结案日期登记错误")
     assert code == 0 and "已撤销结案" in out
     assert cases.get_case(db, world.cases["C13"]).result is None
