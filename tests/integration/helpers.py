@@ -44,3 +44,22 @@ def seed_staff(db: Database) -> dict[str, int]:
         ids[name] = reference.add_staff(db, name, StaffRole.ARBITRATOR).id
     ids["赵静"] = reference.add_staff(db, "赵静", StaffRole.CLERK).id
     return ids
+
+
+def database_state(db: Database) -> str:
+    """A fingerprint that changes whenever anything is written to the database under test.
+
+    SQLite: the bytes of the file and its write-ahead log (nothing may be written at all).
+    PostgreSQL: every table's row count and SHA-256 (``db copy``'s checksums); a refused
+    insert may still have advanced a sequence, which stores nothing.
+    """
+    import hashlib
+
+    from tribunal.db import transfer
+
+    if db.path is not None:
+        files = (db.path, db.path.with_name(db.path.name + "-wal"))
+        return hashlib.sha256(b"".join(p.read_bytes() for p in files if p.exists())).hexdigest()
+    with db.engine.connect() as conn:
+        sums = transfer.checksums(conn)
+    return hashlib.sha256(repr(sorted((k, v.rows, v.sha256) for k, v in sums.items())).encode()).hexdigest()
