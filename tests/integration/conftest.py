@@ -5,12 +5,16 @@
 and their rooms, the legal calendar seeded); ``w`` gives a test a private copy. The hearing
 with invited guests of the observer and training tests is ``outreach_world`` (tests/conftest.py).
 
-``db`` — the empty migrated database most integration tests start from — is parametrised over
-the backends named in ``TRIBUNAL_TEST_BACKENDS`` (default ``sqlite``; ``sqlite,postgresql`` with
-``TRIBUNAL_TEST_PG_URL`` naming a server runs each test twice, ``[sqlite]`` and ``[postgresql]``). The PostgreSQL variant uses a
-database of its own per pytest-xdist worker, migrated once per run by ``db upgrade``; between
-tests every table is emptied (``TRUNCATE … RESTART IDENTITY CASCADE``) and the rows the
-migrations seed are put back, which costs milliseconds where re-migrating costs seconds.
+``db`` — the migrated database most integration tests start from — runs each test on every
+backend: ``[sqlite]`` always, ``[postgresql]`` as well when ``TRIBUNAL_TEST_PG_URL`` names a
+server (and in CI, where a missing server fails the variant instead of leaving it out).
+``TRIBUNAL_TEST_BACKENDS=sqlite`` or ``=postgresql`` narrows the run. A test about a SQLite
+file itself is marked ``@pytest.mark.sqlite_only(reason=…)``. The PostgreSQL variant uses a
+database of its own per pytest-xdist worker, migrated once per run by ``db upgrade``; before
+each test every table is emptied with one ``TRUNCATE … RESTART IDENTITY CASCADE`` and refilled
+with the rows of the SQLite file the test's ``db_path`` gives (the migrated template, or a
+module's world built once into a file), so both variants start from the same rows and ids.
+That costs milliseconds where re-migrating costs seconds.
 """
 
 from __future__ import annotations
@@ -87,25 +91,21 @@ def _backends() -> list[str]:
 BACKENDS = _backends()
 
 
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """A test marked ``sqlite_only`` takes ``db`` on SQLite alone, for the reason it gives."""
-    marker = metafunc.definition.get_closest_marker("sqlite_only")
-    if marker is None:
-        return
-    if not (marker.kwargs.get("reason") or marker.args):
-        raise pytest.UsageError(f"{metafunc.definition.nodeid}: sqlite_only needs a reason")
-    if "db" not in metafunc.fixturenames:
-        raise pytest.UsageError(f"{metafunc.definition.nodeid}: sqlite_only on a test without db")
-    metafunc.parametrize("db", ["sqlite"], indirect=True)
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave out a ``sqlite_only`` test when ``TRIBUNAL_TEST_BACKENDS`` leaves out SQLite."""
+    """A test marked ``sqlite_only(reason=…)`` keeps its ``[sqlite]`` variant alone.
+
+    Its ``[postgresql]`` variant is deselected (counted as such in the summary), never skipped.
+    """
     kept, dropped = [], []
     for item in items:
         spec = getattr(item, "callspec", None)
         backend = spec.params.get("db") if spec is not None else None
-        (dropped if backend is not None and backend not in BACKENDS else kept).append(item)
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None and not (marker.kwargs.get("reason") or marker.args):
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs a reason")
+        if marker is not None and backend is None:
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only on a test that does not take db")
+        (dropped if marker is not None and backend != "sqlite" else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
