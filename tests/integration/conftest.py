@@ -11,9 +11,8 @@ server (and in CI, where a missing server fails the variant instead of leaving i
 ``TRIBUNAL_TEST_BACKENDS=sqlite`` or ``=postgresql`` narrows the run. A test about a SQLite
 file itself is marked ``@pytest.mark.sqlite_only(reason=…)``. The PostgreSQL variant uses a
 database of its own per pytest-xdist worker, migrated once per run by ``db upgrade``; before
-each test every table is emptied (``DELETE``; ``TRUNCATE`` for the audit trail, whose trigger refuses
-DELETE) and its sequence restarted, then refilled
-with the rows of the SQLite file the test's ``db_path`` gives (the migrated template, or a
+each test every table is emptied (``DELETE``; ``TRUNCATE`` for the audit trail, whose trigger
+refuses DELETE) and its sequence restarted, then refilled with the rows of the SQLite file the test's ``db_path`` gives (the migrated template, or a
 module's world built once into a file), so both variants start from the same rows and ids.
 That costs milliseconds where re-migrating costs seconds.
 """
