@@ -5,29 +5,36 @@
 and their rooms, the legal calendar seeded); ``w`` gives a test a private copy. The hearing
 with invited guests of the observer and training tests is ``outreach_world`` (tests/conftest.py).
 
-``db`` — the empty migrated database most integration tests start from — is parametrised over
-the backends named in ``TRIBUNAL_TEST_BACKENDS`` (default ``sqlite``; ``sqlite,postgresql`` with
-``TRIBUNAL_TEST_PG_URL`` naming a server runs each test twice, ``[sqlite]`` and ``[postgresql]``). The PostgreSQL variant uses a
-database of its own per pytest-xdist worker, migrated once per run by ``db upgrade``; between
-tests every table is emptied (``TRUNCATE … RESTART IDENTITY CASCADE``) and the rows the
-migrations seed are put back, which costs milliseconds where re-migrating costs seconds.
+``db`` — the migrated database most integration tests start from — runs each test on every
+backend: ``[sqlite]`` always, ``[postgresql]`` as well when ``TRIBUNAL_TEST_PG_URL`` names a
+server (and in CI, where a missing server fails the variant instead of leaving it out).
+``TRIBUNAL_TEST_BACKENDS=sqlite`` or ``=postgresql`` narrows the run. A test about a SQLite
+file itself is marked ``@pytest.mark.sqlite_only(reason=…)``. The PostgreSQL variant uses a
+database of its own per pytest-xdist worker, migrated once per run by ``db upgrade``; before
+each test every table is emptied (``DELETE``; ``TRUNCATE`` for the audit trail, whose trigger
+refuses DELETE) and its sequence restarted, then refilled with the rows of the SQLite file the test's ``db_path`` gives (the migrated template, or a
+module's world built once into a file), so both variants start from the same rows and ids.
+That costs milliseconds where re-migrating costs seconds.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.conftest import _admin_url, copy_database
+from tests.conftest import IN_CI, _admin_url, copy_database, set_up_test_server
 from tribunal.db.engine import Database
 from tribunal.services.app import open_database, upgrade_database
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from tests.integration.test_conflicts import World
 
 
@@ -60,50 +67,129 @@ def w(scheduling_world_file: tuple[Path, World], tmp_path: Path) -> Iterator[Wor
 
 # ---------------------------------------------------------------------- db on every backend
 
-#: ``TRIBUNAL_TEST_BACKENDS=sqlite,postgresql`` (with ``TRIBUNAL_TEST_PG_URL``) runs every test
-#: that takes ``db`` on both. Not yet the default: 72 of the 287 PostgreSQL variants still fail
-#: (see docs/architecture.md, Tests); the PostgreSQL-only tests run whenever a server is set.
-_WANTED = [b.strip() for b in os.environ.get("TRIBUNAL_TEST_BACKENDS", "sqlite").split(",") if b.strip()]
-BACKENDS = [b for b in _WANTED if b == "sqlite" or (b == "postgresql" and os.environ.get("TRIBUNAL_TEST_PG_URL"))]
+#: Every backend a test taking ``db`` can run on.
+KNOWN_BACKENDS = ("sqlite", "postgresql")
+
+
+def _backends() -> list[str]:
+    """The backends ``db`` runs on: both when a server is named (or in CI, where one must be).
+
+    ``TRIBUNAL_TEST_BACKENDS`` (``sqlite``, ``postgresql`` or both, comma-separated) narrows
+    the choice, e.g. to run only the server variants while working on them.
+    """
+    wanted = os.environ.get("TRIBUNAL_TEST_BACKENDS")
+    if wanted is None:
+        return list(KNOWN_BACKENDS) if os.environ.get("TRIBUNAL_TEST_PG_URL") or IN_CI else ["sqlite"]
+    names = [b.strip() for b in wanted.split(",") if b.strip()]
+    unknown = [b for b in names if b not in KNOWN_BACKENDS]
+    if unknown or not names:
+        raise pytest.UsageError(f"TRIBUNAL_TEST_BACKENDS={wanted!r}: name one or both of "
+                                f"{', '.join(KNOWN_BACKENDS)}")
+    return names
+
+
+BACKENDS = _backends()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked ``sqlite_only(reason=…)`` keeps its ``[sqlite]`` variant alone.
+
+    Its ``[postgresql]`` variant is deselected (counted as such in the summary), never skipped.
+    """
+    kept, dropped = [], []
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        backend = spec.params.get("db") if spec is not None else None
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None and not (marker.kwargs.get("reason") or marker.args):
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs a reason")
+        if marker is not None and backend is None:
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only on a test that does not take db")
+        (dropped if marker is not None and backend != "sqlite" else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 class SuiteServerDatabase:
-    """The PostgreSQL database behind ``db[postgresql]``: migrated once, emptied per test."""
+    """The PostgreSQL database behind ``db[postgresql]``: migrated once, emptied and refilled per test.
 
-    def __init__(self, url: str) -> None:
+    Each test starts from the same rows as its SQLite twin: whatever file the test's
+    ``db_path`` gives (the migrated template, or a world a module built once into a file).
+    The template's rows are the server's own migration seed plus the test commission; any
+    other file is copied in once by :func:`tribunal.db.transfer.load` (as ``db copy`` does)
+    and its rows kept in memory, keyed by the file's SHA-256, so later tests only insert them.
+    """
+
+    def __init__(self, url: str, template: Path) -> None:
         from sqlalchemy import MetaData, create_engine, text
 
         self.url = url
         upgrade_database(url)
+        set_up_test_server(url)  # the commission the SQLite template is set up for too
         self.engine = create_engine(url)
         self.meta = MetaData()
         self.meta.reflect(self.engine)
         self.tables = [t for t in self.meta.sorted_tables if t.name != "alembic_version"]
-        # What the migrations seed (settings, period rules…): put back after each TRUNCATE.
         with self.engine.connect() as conn:
-            self.seed = {t.name: [dict(r._mapping) for r in conn.execute(t.select())] for t in self.tables}
-        self.truncate = text("TRUNCATE " + ", ".join(f'"{t.name}"' for t in self.tables)
-                             + " RESTART IDENTITY CASCADE")
+            # Emptying: TRUNCATE makes new files for every table and index (about 0.5 s for all
+            # of them), DELETE of a few rows takes milliseconds. Tables whose triggers refuse
+            # DELETE (the audit trail) are truncated; the rest deleted, children first.
+            guarded = set(conn.scalars(text(
+                "SELECT DISTINCT c.relname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "
+                "WHERE NOT g.tgisinternal AND (g.tgtype & 8) <> 0")))  # 8: fires on DELETE
+            self.truncate = text("TRUNCATE " + ", ".join(f'"{t}"' for t in sorted(guarded))) if guarded else None
+            self.deletes = [t.delete() for t in reversed(self.tables) if t.name not in guarded]
+            #: The sequence behind each table's ``id``, set past the rows put back.
+            self.sequences = {t.name: conn.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"),
+                                                  {"t": t.name})
+                              for t in self.tables if "id" in t.c}
+            self.sequences = {k: v for k, v in self.sequences.items() if v}
+            self.contents: dict[str, dict[str, list[dict[str, Any]]]] = {
+                _digest(template): self._rows(conn)}
 
-    def reset(self) -> None:
-        """Every table as the migrations left it, sequences included."""
-        from sqlalchemy import func, select, text
+    def _rows(self, conn: Connection) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every table, in primary-key order (parents before their children)."""
+        return {t.name: [dict(r._mapping) for r in conn.execute(
+                    t.select().order_by(*(t.primary_key.columns or t.columns)))]
+                for t in self.tables}
 
+    def reset(self, source: Path) -> None:
+        """Every table holding what the SQLite file ``source`` holds, sequences set past it."""
+        from sqlalchemy import create_engine, text
+
+        from tribunal.db import transfer
+
+        key = _digest(source)
         with self.engine.begin() as conn:
-            conn.execute(self.truncate)
+            if self.truncate is not None:
+                conn.execute(self.truncate)
+            for delete in self.deletes:
+                conn.execute(delete)
+            rows = self.contents.get(key)
+            if rows is None:
+                sqlite = create_engine(f"sqlite:///{source}")
+                try:
+                    with sqlite.connect() as read:
+                        transfer.load(conn, transfer.connection_source(read))
+                finally:
+                    sqlite.dispose()
+                self.contents[key] = self._rows(conn)
+                return  # load() has set the sequences
             for table in self.tables:
-                rows = self.seed[table.name]
-                if not rows:
-                    continue
-                conn.execute(table.insert(), rows)
-                if "id" in table.c:
-                    top = conn.scalar(select(func.max(table.c.id)))
-                    conn.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :v)"),
-                                 {"t": table.name, "v": top})
+                if rows[table.name]:
+                    conn.execute(table.insert(), rows[table.name])
+            # Every sequence restarted, or set past the rows put back: one round trip.
+            calls = [f"setval('{seq}', {max((r['id'] for r in rows[name]), default=1)}, "
+                     f"{'true' if rows[name] else 'false'})" for name, seq in self.sequences.items()]
+            conn.execute(text("SELECT " + ", ".join(calls)))
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="session")
-def suite_server_database(_worker_pg_url: str | None) -> Iterator[SuiteServerDatabase]:
+def suite_server_database(_worker_pg_url: str | None, template_db: Path) -> Iterator[SuiteServerDatabase]:
     """A PostgreSQL database of this worker's own for ``db[postgresql]``, dropped at the end.
 
     Apart from ``pg_url``'s database, whose schema the PostgreSQL-only tests drop and remake.
@@ -119,7 +205,8 @@ def suite_server_database(_worker_pg_url: str | None) -> Iterator[SuiteServerDat
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{own}" WITH (FORCE)'))
             conn.execute(text(f'CREATE DATABASE "{own}"'))
-        suite = SuiteServerDatabase(make_url(_worker_pg_url).set(database=own).render_as_string(hide_password=False))
+        suite = SuiteServerDatabase(make_url(_worker_pg_url).set(database=own).render_as_string(hide_password=False),
+                                    template_db)
         yield suite
         suite.engine.dispose()
         with admin.connect() as conn:
@@ -131,12 +218,15 @@ def suite_server_database(_worker_pg_url: str | None) -> Iterator[SuiteServerDat
 @pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest) -> Iterator[Database]:
     """An open, migrated, empty database for one test: a SQLite file, or the PostgreSQL one."""
+    path: Path = request.getfixturevalue("db_path")
+    if request.param == "postgresql" and not os.environ.get("TRIBUNAL_TEST_PG_URL"):
+        # Only in CI (TRIBUNAL_CI=1), where a skip fails: .ci/run starts a server and names it.
+        pytest.skip("TRIBUNAL_TEST_PG_URL is not set: no PostgreSQL server for db[postgresql]")
     if request.param == "sqlite":
-        path: Path = request.getfixturevalue("db_path")
         handle = open_database(str(path), actor="测试书记员")
     else:
         suite: SuiteServerDatabase = request.getfixturevalue("suite_server_database")
-        suite.reset()
+        suite.reset(path)
         handle = open_database(suite.url, actor="测试书记员")
     yield handle
     handle.dispose()

@@ -44,3 +44,26 @@ def seed_staff(db: Database) -> dict[str, int]:
         ids[name] = reference.add_staff(db, name, StaffRole.ARBITRATOR).id
     ids["赵静"] = reference.add_staff(db, "赵静", StaffRole.CLERK).id
     return ids
+
+
+def database_state(db: Database) -> str:
+    """A fingerprint that changes whenever anything is written to the database under test.
+
+    SQLite: the bytes of the file and its write-ahead log (nothing may be written at all).
+    PostgreSQL: every table's rows, hashed by the server in one query; a refused insert may
+    still have advanced a sequence, which stores nothing.
+    """
+    import hashlib
+
+    from sqlalchemy import text
+
+    if db.path is not None:
+        files = (db.path, db.path.with_name(db.path.name + "-wal"))
+        return hashlib.sha256(b"".join(p.read_bytes() for p in files if p.exists())).hexdigest()
+    with db.engine.connect() as conn:
+        names = conn.scalars(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                                  "ORDER BY tablename")).all()
+        rows = conn.execute(text(" UNION ALL ".join(
+            f"SELECT '{n}', count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
+            f'FROM "{n}" t' for n in names))).all()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()

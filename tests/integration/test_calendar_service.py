@@ -171,9 +171,9 @@ def test_set_day_corrects_one_day(db):
         legal_calendar.set_day(db, D(2027, 1, 4), "holiday")
 
 
-def test_a_change_from_another_workstation_is_seen(db, db_path):
+def test_a_change_from_another_workstation_is_seen(db):
     assert not legal_calendar.calendar(db).is_known_year(2027)
-    other = open_database(str(db_path), actor="另一台电脑")
+    other = open_database(db.url, actor="另一台电脑")
     try:
         legal_calendar.replace_year(other, 2027, [DayRule(D(2027, 1, 1), "holiday", "元旦")], "测试")
     finally:

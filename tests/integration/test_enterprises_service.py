@@ -177,11 +177,11 @@ def _run(capsys, *argv):
     return code, out, err
 
 
-def test_cli_list_json_masks_phones(db_path, db, capsys):
+def test_cli_list_json_masks_phones(db, capsys):
     zone = enterprises.add_zone(db, ZONE)
     _add(db, "邵阳宝庆精密机械有限公司", credit_code=CODES[0], zone_id=zone.id, contact_name="刘晓燕",
          contact_title="人事经理", contact_phone="13807312233", address="宝庆大道18号")
-    code, out, _ = _run(capsys, "--db", str(db_path), "enterprises", "--search", "宝庆", "--json")
+    code, out, _ = _run(capsys, "--db", db.url, "enterprises", "--search", "宝庆", "--json")
     assert code == 0
     [row] = json.loads(out)
     assert {k: row[k] for k in ("name", "credit_code", "zone", "address", "contact_name", "contact_title",
@@ -189,29 +189,29 @@ def test_cli_list_json_masks_phones(db_path, db, capsys):
         "name": "邵阳宝庆精密机械有限公司", "credit_code": CODES[0], "zone": ZONE, "address": "宝庆大道18号",
         "contact_name": "刘晓燕", "contact_title": "人事经理", "contact_phone": "138****2233"}
     assert isinstance(row["id"], int)
-    code, out, _ = _run(capsys, "--db", str(db_path), "enterprises", "--zone", ZONE, "--json", "--show-phones")
+    code, out, _ = _run(capsys, "--db", db.url, "enterprises", "--zone", ZONE, "--json", "--show-phones")
     assert json.loads(out)[0]["contact_phone"] == "13807312233"
-    code, out, err = _run(capsys, "--db", str(db_path), "enterprises")
+    code, out, err = _run(capsys, "--db", db.url, "enterprises")
     assert out.split("\t")[0] == "邵阳宝庆精密机械有限公司" and "共 1 家" in err
-    code, _, err = _run(capsys, "--db", str(db_path), "enterprises", "--zone", "火星")
+    code, _, err = _run(capsys, "--db", db.url, "enterprises", "--zone", "火星")
     assert code == 1 and err.startswith("错误：没有名为“火星”的开发区")
 
 
-def test_cli_import_prints_the_report(db_path, db, capsys, tmp_path):
+def test_cli_import_prints_the_report(db, capsys, tmp_path):
     enterprises.add_zone(db, ZONE)
     path = write_messy_xlsx(tmp_path / "名录.xlsx")
-    code, out, _ = _run(capsys, "--db", str(db_path), "enterprises", "import", str(path), "--zone", ZONE,
+    code, out, _ = _run(capsys, "--db", db.url, "enterprises", "import", str(path), "--zone", ZONE,
                         "--dry-run")
     assert code == 0 and out.startswith("试导入（未保存）“名录.xlsx”：共 12 行，新增 8 家")
     assert enterprises.count_enterprises(db) == 0
-    code, out, _ = _run(capsys, "--db", str(db_path), "enterprises", "import", str(path), "--zone", ZONE)
+    code, out, _ = _run(capsys, "--db", db.url, "enterprises", "import", str(path), "--zone", ZONE)
     lines = out.splitlines()
     assert code == 0
     assert lines[0] == "导入“名录.xlsx”：共 12 行，新增 8 家，更新 0 家，无变化 0 家，未导入 4 行，提示 3 条"
     assert lines[1] == "第8行 未导入：统一社会信用代码“9143050074000000”不正确：统一社会信用代码应为18位，实为16位"
     assert "第12行 提示：联系电话“13807312235 / 0739-5201235”含多个号码，只导入第一个：13807312235" in lines
     assert enterprises.count_enterprises(db) == 8
-    code, out, _ = _run(capsys, "--db", str(db_path), "enterprises", "import", str(path))
+    code, out, _ = _run(capsys, "--db", db.url, "enterprises", "import", str(path))
     assert code == 0 and "新增 0 家，更新 0 家，无变化 8 家" in out
 
 

@@ -67,7 +67,7 @@ def _measure(db, tmp_path: Path, runs: int, interval: float, rate: float) -> lis
     for run in range(runs):
         folder = tmp_path / f"run{run}"
         base = hearing_records.open_record(db, hearing_id, folder=folder).content.text_of("investigation")
-        typed = _run_once(str(db.path), hearing_id, folder, interval, rate, rng.uniform(0.3, 4.0) * interval + 0.3)
+        typed = _run_once(db.url, hearing_id, folder, interval, rate, rng.uniform(0.3, 4.0) * interval + 0.3)
         reopened = hearing_records.open_record(db, hearing_id, folder=folder)
         text = reopened.content.text_of("investigation")
         assert text.startswith(base)

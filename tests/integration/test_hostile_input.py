@@ -394,20 +394,17 @@ def _form_calls(db):
 
 
 @pytest.mark.parametrize("value", FORM_VALUES, ids=[repr(v[:10]) for v in FORM_VALUES])
-def test_every_form_refuses_control_characters_and_overlong_text(seeded, db_path, value):
+def test_every_form_refuses_control_characters_and_overlong_text(seeded, value):
+    from tests.integration.helpers import database_state
     from tribunal.errors import ValidationError
-
-    def state() -> str:
-        return hashlib.sha256(b"".join(p.read_bytes() for p in (db_path, db_path.with_name(db_path.name + "-wal"))
-                                       if p.exists())).hexdigest()
 
     calls = _form_calls(seeded)
     for name, call in calls.items():
-        before = state()
+        before = database_state(seeded)
         with pytest.raises(ValidationError) as exc:
             call(value)
         assert exc.value.message and "\n" not in exc.value.message, name
-        assert state() == before, name
+        assert database_state(seeded) == before, name
 
 
 def test_direction_overrides_are_removed_not_stored(seeded):

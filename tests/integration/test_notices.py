@@ -203,11 +203,11 @@ def test_printing_the_notices_due_reports_each_notice_and_stops_without_a_trace(
         assert not any((tmp_path / "stopped").iterdir())  # nothing half-written
 
 
-def test_the_command_line_prints_records_and_lists(db, db_path, case, tmp_path, capsys):
+def test_the_command_line_prints_records_and_lists(db, case, tmp_path, capsys):
     from tribunal.cli import main
 
     def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv])
+        code = main(["--db", db.url, *argv])
         out, err = capsys.readouterr()
         return code, out, err
 

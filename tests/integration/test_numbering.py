@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import func, select
@@ -102,6 +104,33 @@ def _counters(db: Database) -> dict[tuple[int, str], int]:
         return {(c.year, c.prefix): c.last_seq for c in s.scalars(select(CaseNumberCounter))}
 
 
+@contextmanager
+def _refusing_party(db: Database, name: str) -> Iterator[None]:
+    """A trigger by which the database itself refuses a party of this name, dropped afterwards.
+
+    The PostgreSQL database outlives the test (emptied, not remade), so the trigger must go.
+    """
+    if db.engine.dialect.name == "sqlite":
+        create = [f"CREATE TRIGGER refuse_party BEFORE INSERT ON party WHEN NEW.name = '{name}' "
+                  "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"]
+        drop = ["DROP TRIGGER refuse_party"]
+    else:
+        create = [f"CREATE FUNCTION refuse_party() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                  f"IF NEW.name = '{name}' THEN RAISE EXCEPTION 'refused by the test'; END IF; "
+                  "RETURN NEW; END $$",
+                  "CREATE TRIGGER refuse_party BEFORE INSERT ON party FOR EACH ROW EXECUTE FUNCTION refuse_party()"]
+        drop = ["DROP TRIGGER refuse_party ON party", "DROP FUNCTION refuse_party()"]
+    with db.engine.begin() as conn:
+        for statement in create:
+            conn.exec_driver_sql(statement)
+    try:
+        yield
+    finally:
+        with db.engine.begin() as conn:
+            for statement in drop:
+                conn.exec_driver_sql(statement)
+
+
 def test_a_save_that_fails_after_the_number_is_taken_gives_the_number_back(db: Database) -> None:
     """The counter moves in the transaction that saves the case, never in one of its own.
 
@@ -110,11 +139,7 @@ def test_a_save_that_fails_after_the_number_is_taken_gives_the_number_back(db: D
     case may remain, and the next case gets the very number the failed one had.
     """
     first = cases.create_case(db, case_input(), today=TODAY)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "CREATE TRIGGER refuse_party BEFORE INSERT ON party WHEN NEW.name = '韩梅梅' "
-            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
-    with pytest.raises(SQLAlchemyError, match="refused by the test"):
+    with _refusing_party(db, "韩梅梅"), pytest.raises(SQLAlchemyError, match="refused by the test"):
         cases.create_case(db, case_input(parties=(applicant("韩梅梅"), respondent())), today=TODAY)
 
     assert _counters(db) == {(2026, "邵劳人仲案字"): first.seq}

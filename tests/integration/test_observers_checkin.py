@@ -231,11 +231,11 @@ def test_id_numbers_only_with_the_setting_and_masked(db, world):
 # ---------------------------------------------------------------- export
 
 
-def test_export_xlsx_with_masked_phones(db, db_path, world, invited, tmp_path, capsys):
+def test_export_xlsx_with_masked_phones(db, world, invited, tmp_path, capsys):
     observers.check_in(db, invited["王丽"].id, at=AT)
     (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "旁听人员.xlsx"
-    assert main(["--db", str(db_path), "observers", "export", "--hearing", str(world.hearing_id), str(target)]) == 0
+    assert main(["--db", db.url, "observers", "export", "--hearing", str(world.hearing_id), str(target)]) == 0
     assert "已导出 6 名旁听人员" in capsys.readouterr().out
     sheet = openpyxl.load_workbook(target).active
     rows = [tuple(c.value for c in r) for r in sheet.iter_rows()]
@@ -249,28 +249,28 @@ def test_export_xlsx_with_masked_phones(db, db_path, world, invited, tmp_path, c
         assert "导出" in s.scalar(select(AuditEntry.summary).where(AuditEntry.action == "observer.export"))
 
 
-def test_export_of_a_closed_hearing_is_refused(db, db_path, world, tmp_path, capsys):
+def test_export_of_a_closed_hearing_is_refused(db, world, tmp_path, capsys):
     closed = add_hearing(db, world.case_id, host_id=None, room_id=None, public=False,
                          starts_at=dt.datetime(2026, 12, 9, 9, 0))
     target = tmp_path / "x.xlsx"
-    assert main(["--db", str(db_path), "observers", "export", "--hearing", str(closed), str(target)]) == 1
+    assert main(["--db", db.url, "observers", "export", "--hearing", str(closed), str(target)]) == 1
     assert capsys.readouterr().err == "错误：不公开审理的开庭没有旁听人员，无可导出\n"
     assert not target.exists()
     with pytest.raises(ValidationError, match=r"应以 \.xlsx 结尾"):
         observers.export_observers_xlsx(db, world.hearing_id, tmp_path / "x.csv")
 
 
-def test_cli_list_and_call_list(db, db_path, world, invited, capsys):
-    assert main(["--db", str(db_path), "observers", "list", "--hearing", str(world.hearing_id), "--json"]) == 0
+def test_cli_list_and_call_list(db, world, invited, capsys):
+    assert main(["--db", db.url, "observers", "list", "--hearing", str(world.hearing_id), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["name"]: r["phone"] for r in rows}["王丽"] == "138****0001"
-    assert main(["--db", str(db_path), "observers", "call-list", "--hearing", str(world.hearing_id)]) == 0
+    assert main(["--db", db.url, "observers", "call-list", "--hearing", str(world.hearing_id)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("138****") and "共 6 人尚未回复" in out
-    assert main(["--db", str(db_path), "observers", "call-list", "--hearing", str(world.hearing_id),
+    assert main(["--db", db.url, "observers", "call-list", "--hearing", str(world.hearing_id),
                  "--show-phones"]) == 0
     assert "13807310001\t王丽" in capsys.readouterr().out
-    assert main(["--db", str(db_path), "observers", "list", "--hearing", "999"]) == 1
+    assert main(["--db", db.url, "observers", "list", "--hearing", "999"]) == 1
     assert capsys.readouterr().err.startswith("错误：找不到编号为 999 的开庭")
 
 

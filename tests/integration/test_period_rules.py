@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.conftest import TODAY
 from tests.integration.helpers import case_input
@@ -93,21 +93,18 @@ def test_bad_confirmations_change_nothing(db):
     assert len(status(db, "award").history) == 1
 
 
-def test_another_workstations_confirmation_is_seen(db, db_path):
+def test_another_workstations_confirmation_is_seen(db):
     assert not period_rules.rules(db)["defence"].verified
     # Another program on the shared database confirms the rule (its own connection and audit entry).
-    other = sqlite3.connect(db_path)
-    with other:
-        other.execute("INSERT INTO period_rule_check (rule_key, days, unit, basis, source, confirmed_by, confirmed_at) "
-                      "VALUES ('defence', 10, 'working', ?, '另一台电脑', '李书记员', '2026-11-27 09:00:00')",
-                      (period_rules.rules(db)["defence"].basis,))
-        other.execute("INSERT INTO audit_entry (at, actor, action, entity, summary) VALUES "
-                      "('2026-11-27 09:00:00', '李书记员', 'period_rule.confirm', 'period_rule', '')")
-    other.close()
+    other = create_engine(db.url)
+    with other.begin() as conn:
+        conn.execute(text("INSERT INTO period_rule_check (rule_key, days, unit, basis, source, confirmed_by, "
+                          "confirmed_at) VALUES ('defence', 10, 'working', :basis, '另一台电脑', '李书记员', "
+                          "'2026-11-27 09:00:00')"), {"basis": period_rules.rules(db)["defence"].basis})
+        conn.execute(text("INSERT INTO audit_entry (at, actor, action, entity, summary) VALUES "
+                          "('2026-11-27 09:00:00', '李书记员', 'period_rule.confirm', 'period_rule', '')"))
+    other.dispose()
     assert period_rules.rules(db)["defence"].verified
-
-
-# ---------------------------------------------------------------- the command line
 
 
 def run(capsys, db_path, *argv: str) -> tuple[int, str, str]:

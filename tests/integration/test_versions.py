@@ -18,14 +18,14 @@ from tribunal.services import cases, enterprises, hearings, observers, participa
 from tribunal.services.app import open_database
 
 
-def _as(db_path, actor):
-    return open_database(str(db_path), actor=actor)
+def _as(url, actor):
+    return open_database(url, actor=actor)
 
 
-def test_two_saves_within_one_second_do_not_lose_the_first(db, db_path):
+def test_two_saves_within_one_second_do_not_lose_the_first(db):
     """The lost update of second-resolution stamps: editor B loaded before A saved, saves after."""
     first = cases.create_case(db, case_input(), today=TODAY)
-    other = _as(db_path, "王书记员")
+    other = _as(db.url, "王书记员")
     try:
         loaded_by_b = cases.get_case(other, first.id)
         a = cases.update_case(db, first.id, dataclasses.replace(first.to_input(), summary="甲的修改"),
