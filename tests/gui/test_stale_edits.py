@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseOutcome, CaseStatus, HearingStatus, ParticipantRole
-from tribunal.services import cases, enterprises, hearings, observers, participants, training
+from tribunal.services import cases, documents, enterprises, hearings, observers, participants, training
 from tribunal.services.app import open_database
 from tribunal.ui import hearing_dialog, ops, stale_edit
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog
@@ -26,6 +26,7 @@ from tribunal.ui.hearing_dialog import HearingDialog
 from tribunal.ui.observers_page import PersonDialog
 from tribunal.ui.ops import Changes
 from tribunal.ui.participants_widgets import ParticipantDialog
+from tribunal.ui.teaching_dialog import TeachingCaseDialog
 from tribunal.ui.topics_dialog import TopicsDialog
 from tribunal.ui.training_page import SessionDialog
 
@@ -293,6 +294,32 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
     assert not reopen.save()
     reopen.reason.setPlainText("误操作结案")
     assert reopen.save()
+
+
+def test_teaching_case_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    showcase = next(h for h in hearings.list_hearings(demo_db) if h.public)
+    dialog = TeachingCaseDialog(demo_db, showcase.id)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("书记员正在输入的讲义案例")
+
+    theirs = documents.teaching_case(other, showcase.id)
+    documents.save_teaching_case(other, showcase.id, "某公司与某员工就加班费发生争议（王书记员复核）",
+                                 expected_version=theirs.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    assert "培训讲义案例" in refusals.text and OTHER_CLERK in refusals.text
+    assert "某公司与某员工就加班费发生争议（王书记员复核）" in refusals.text
+    assert dialog.text.toPlainText() == "书记员正在输入的讲义案例"  # 返回修改: nothing dropped
+    assert documents.teaching_case(demo_db, showcase.id).reviewed_by == OTHER_CLERK  # nothing overwritten
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert dialog.text.toPlainText() == "某公司与某员工就加班费发生争议（王书记员复核）"  # 重新载入
+    assert OTHER_CLERK in dialog.state.text()
+    dialog.text.setPlainText("某公司与某员工就加班费发生争议（本机复核）")
+    assert dialog.save()
+    assert documents.teaching_case(demo_db, showcase.id).text == "某公司与某员工就加班费发生争议（本机复核）"
 
 
 def test_an_open_dialog_is_told_when_its_record_is_saved_elsewhere(

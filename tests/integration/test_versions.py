@@ -202,3 +202,41 @@ def test_every_edited_record_refuses_a_stale_save(demo_db):
     assert moved.version == h.version + 1
     with pytest.raises(StaleEditError, match="开庭"):
         hearings.update_hearing(db, h.id, h.to_input(), today=TODAY, expected_version=h.version)
+
+
+def test_a_stale_save_of_the_teaching_case_is_refused_and_changes_nothing(demo_db):
+    from tribunal.services import documents
+
+    showcase = next(r for r in hearings.list_hearings(demo_db) if r.public)
+    loaded = documents.teaching_case(demo_db, showcase.id)
+    other = open_database(str(demo_db.path), actor="王书记员")
+    try:
+        theirs = documents.save_teaching_case(other, showcase.id, "某公司拖欠某员工加班费的案例（王书记员复核）",
+                                              expected_version=documents.teaching_case(other, showcase.id).version)
+    finally:
+        other.dispose()
+    with pytest.raises(StaleEditError) as err:
+        documents.save_teaching_case(demo_db, showcase.id, "本机书记员的文字", expected_version=loaded.version)
+    with pytest.raises(StaleEditError):
+        documents.reset_teaching_case(demo_db, showcase.id, expected_version=loaded.version)
+    stored = documents.teaching_case(demo_db, showcase.id)
+    assert (stored.text, stored.reviewed_by, stored.version) == (theirs.text, "王书记员", theirs.version)
+    [(_when, who, _what, fields)] = err.value.changes
+    assert who == "王书记员" and fields == ("text",)
+    assert "培训讲义案例" in err.value.message and showcase.case_number in err.value.message
+    # The same clerk saving again passes the version the last save returned: no self-conflict.
+    mine = documents.save_teaching_case(demo_db, showcase.id, "本机书记员的文字", expected_version=stored.version)
+    again = documents.save_teaching_case(demo_db, showcase.id, "本机书记员的第二稿", expected_version=mine.version)
+    assert again.text == "本机书记员的第二稿"
+
+
+def test_correcting_the_hearing_does_not_refuse_its_teaching_case(demo_db):
+    from tribunal.services import documents
+
+    showcase = next(r for r in hearings.list_hearings(demo_db) if r.public)
+    loaded = documents.teaching_case(demo_db, showcase.id)
+    h = hearings.get_hearing(demo_db, showcase.id)
+    hearings.update_hearing(demo_db, h.id, h.to_input(), today=TODAY, expected_version=h.version)
+    saved = documents.save_teaching_case(demo_db, showcase.id, "某公司未足额支付工资的案例",
+                                         expected_version=loaded.version)
+    assert saved.text == "某公司未足额支付工资的案例" and saved.version > loaded.version

@@ -174,6 +174,7 @@ FIELD_LABELS: dict[str, dict[str, Label]] = {
         "postponed_from": ("延期前的开庭", "Postponed from"),
         "numbers": ("培训证明编号", "Certificate numbers"),
         "paths": ("文件", "Files"),
+        "text": ("培训讲义案例", "Teaching case"),
     },
     "observer": {
         "name": ("姓名", "Name"),
