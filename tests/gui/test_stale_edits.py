@@ -16,7 +16,15 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseOutcome, CaseStatus, HearingStatus, ParticipantRole
-from tribunal.services import cases, documents, enterprises, hearings, observers, participants, training
+from tribunal.services import (
+    cases,
+    documents,
+    enterprises,
+    hearings,
+    observers,
+    participants,
+    training,
+)
 from tribunal.services.app import open_database
 from tribunal.ui import hearing_dialog, ops, stale_edit
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog
