@@ -30,6 +30,7 @@ from tribunal.ui import hearing_dialog, ops, stale_edit
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog
 from tribunal.ui.case_editor import RELOAD, CaseEditor
 from tribunal.ui.enterprise_dialog import EnterpriseDialog
+from tribunal.ui.hearing_detail import PostponeDialog
 from tribunal.ui.hearing_dialog import HearingDialog
 from tribunal.ui.observers_page import PersonDialog
 from tribunal.ui.ops import Changes
@@ -328,6 +329,32 @@ def test_teaching_case_dialog(qtbot: QtBot, demo_db: Database, other: Database, 
     dialog.text.setPlainText("某公司与某员工就加班费发生争议（本机复核）")
     assert dialog.save()
     assert documents.teaching_case(demo_db, showcase.id).text == "某公司与某员工就加班费发生争议（本机复核）"
+
+
+def test_postpone_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    row = next(h for h in hearings.list_hearings(demo_db, TODAY)
+               if h.status == HearingStatus.SCHEDULED and h.ends_at - h.starts_at >= dt.timedelta(hours=1))
+    dialog = PostponeDialog(demo_db, hearings.get_hearing(demo_db, row.id), TODAY)
+    qtbot.addWidget(dialog)
+    dialog.reason.setPlainText("被申请人因代理人患病申请延期")
+
+    theirs = hearings.get_hearing(other, row.id)
+    shorter = theirs.ends_at - dt.timedelta(minutes=30)
+    hearings.update_hearing(other, row.id, replace(theirs.to_input(), ends_at=shorter), "测试",
+                            today=TODAY, expected_version=theirs.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    assert "结束时间" in refusals.text and OTHER_CLERK in refusals.text
+    assert f"{shorter:%Y-%m-%d %H:%M}" in refusals.text
+    assert dialog.reason.toPlainText() == "被申请人因代理人患病申请延期"
+    assert hearings.get_hearing(demo_db, row.id).status == HearingStatus.SCHEDULED  # nothing postponed
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert (dialog.end.time().hour(), dialog.end.time().minute()) == (shorter.hour, shorter.minute)
+    assert dialog.save()
+    assert hearings.get_hearing(demo_db, row.id).status == HearingStatus.POSTPONED
 
 
 def test_an_open_dialog_is_told_when_its_record_is_saved_elsewhere(

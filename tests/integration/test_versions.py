@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from tests.conftest import TODAY
 from tests.integration.helpers import applicant, case_input
 from tribunal.db.models import Case
-from tribunal.domain.enums import ParticipantRole
+from tribunal.domain.enums import HearingStatus, ParticipantRole
 from tribunal.errors import ConflictError, StaleEditError
 from tribunal.services import cases, enterprises, hearings, observers, participants, training
 from tribunal.services.app import open_database
@@ -240,3 +240,43 @@ def test_correcting_the_hearing_does_not_refuse_its_teaching_case(demo_db):
     saved = documents.save_teaching_case(demo_db, showcase.id, "某公司未足额支付工资的案例",
                                          expected_version=loaded.version)
     assert saved.text == "某公司未足额支付工资的案例" and saved.version > loaded.version
+
+
+def test_postponing_a_hearing_changed_elsewhere_is_refused_and_changes_nothing(demo_db):
+    row = next(r for r in hearings.list_hearings(demo_db, TODAY) if r.status == HearingStatus.SCHEDULED)
+    shown = hearings.get_hearing(demo_db, row.id)
+    other = open_database(str(demo_db.path), actor="王书记员")
+    try:
+        theirs = hearings.get_hearing(other, row.id)
+        later = theirs.ends_at - dt.timedelta(minutes=30)
+        moved = hearings.update_hearing(other, row.id, dataclasses.replace(theirs.to_input(), ends_at=later),
+                                        "测试", today=TODAY, expected_version=theirs.version)
+    finally:
+        other.dispose()
+    count = len(hearings.list_hearings(demo_db, TODAY))
+    with pytest.raises(StaleEditError) as err:
+        hearings.postpone_hearing(demo_db, row.id, "被申请人申请延期", shown.starts_at + dt.timedelta(days=14),
+                                  shown.ends_at + dt.timedelta(days=14), today=TODAY,
+                                  expected_version=shown.version)
+    now = hearings.get_hearing(demo_db, row.id)
+    assert (now.status, now.version, now.ends_at) == (HearingStatus.SCHEDULED, moved.version, later)
+    assert len(hearings.list_hearings(demo_db, TODAY)) == count  # no new hearing either
+    assert err.value.changes[-1][1] == "王书记员" and any("ends_at" in f for f in err.value.changes[-1][3])
+    # Shown the hearing as saved now, the clerk postpones it.
+    new, _told = hearings.postpone_hearing(demo_db, row.id, "被申请人申请延期", expected_version=now.version,
+                                           today=TODAY)
+    assert new.status == HearingStatus.POSTPONED
+
+
+def test_a_hearing_postponed_elsewhere_names_who_postponed_it(demo_db):
+    row = next(r for r in hearings.list_hearings(demo_db, TODAY) if r.status == HearingStatus.SCHEDULED)
+    shown = hearings.get_hearing(demo_db, row.id)
+    other = open_database(str(demo_db.path), actor="王书记员")
+    try:
+        hearings.postpone_hearing(other, row.id, "仲裁员回避", today=TODAY, expected_version=shown.version)
+    finally:
+        other.dispose()
+    with pytest.raises(StaleEditError) as err:
+        hearings.postpone_hearing(demo_db, row.id, "被申请人申请延期", today=TODAY, expected_version=shown.version)
+    assert err.value.changes[-1][1] == "王书记员"
+    assert hearings.get_hearing(demo_db, row.id).status_reason == "仲裁员回避"
