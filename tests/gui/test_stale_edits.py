@@ -23,6 +23,7 @@ from tribunal.services import (
     hearings,
     observers,
     participants,
+    settings,
     training,
 )
 from tribunal.services.app import open_database
@@ -35,6 +36,7 @@ from tribunal.ui.hearing_dialog import HearingDialog
 from tribunal.ui.observers_page import PersonDialog
 from tribunal.ui.ops import Changes
 from tribunal.ui.participants_widgets import ParticipantDialog
+from tribunal.ui.settings_page import SettingsPage
 from tribunal.ui.teaching_dialog import TeachingCaseDialog
 from tribunal.ui.topics_dialog import TopicsDialog
 from tribunal.ui.training_page import SessionDialog
@@ -355,6 +357,36 @@ def test_postpone_dialog(qtbot: QtBot, demo_db: Database, other: Database, refus
     assert (dialog.end.time().hour(), dialog.end.time().minute()) == (shorter.hour, shorter.minute)
     assert dialog.save()
     assert hearings.get_hearing(demo_db, row.id).status == HearingStatus.POSTPONED
+
+
+def test_settings_page(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    page = SettingsPage(demo_db)
+    qtbot.addWidget(page)
+    page.load()
+    page.set_field("commission.address", "本机书记员填写的地址")
+    page.set_field("commission.phone", "0739-5550000")
+    loaded = settings.get_all(other)
+    settings.save_settings(other, {"commission.address": "邵阳市大祥区新址 1 号"},
+                           {"commission.address": loaded["commission.address"]})
+
+    refusals.reload = False
+    with qtbot.waitSignal(page.save_finished, timeout=5000) as finished:
+        page.save()
+    assert finished.args == [False]
+    assert "仲裁机构地址" in refusals.text and OTHER_CLERK in refusals.text and "邵阳市大祥区新址 1 号" in refusals.text
+    assert page.value("commission.address") == "本机书记员填写的地址"  # 返回修改: nothing dropped
+    assert settings.get(demo_db, "commission.phone") == loaded["commission.phone"]  # nothing stored
+
+    refusals.reload = True
+    with qtbot.waitSignal(page.save_finished, timeout=5000):
+        page.save()
+    assert page.value("commission.address") == "邵阳市大祥区新址 1 号"  # 重新载入
+    page.set_field("commission.phone", "0739-5550000")
+    with qtbot.waitSignal(page.save_finished, timeout=5000) as finished:
+        page.save()
+    assert finished.args == [True]
+    assert settings.get(demo_db, "commission.phone") == "0739-5550000"
+    assert settings.get(demo_db, "commission.address") == "邵阳市大祥区新址 1 号"
 
 
 def test_an_open_dialog_is_told_when_its_record_is_saved_elsewhere(

@@ -280,3 +280,35 @@ def test_a_hearing_postponed_elsewhere_names_who_postponed_it(demo_db):
         hearings.postpone_hearing(demo_db, row.id, "被申请人申请延期", today=TODAY, expected_version=shown.version)
     assert err.value.changes[-1][1] == "王书记员"
     assert hearings.get_hearing(demo_db, row.id).status_reason == "仲裁员回避"
+
+
+def test_a_stale_save_of_the_settings_page_is_refused_and_changes_nothing(demo_db):
+    from tribunal.services import settings
+
+    loaded = settings.get_all(demo_db)
+    other = open_database(str(demo_db.path), actor="王书记员")
+    try:
+        settings.save_settings(other, {"commission.address": "邵阳市大祥区新址 1 号", "backup.keep": 20},
+                               {"commission.address": loaded["commission.address"], "backup.keep": loaded["backup.keep"]})
+    finally:
+        other.dispose()
+    mine = {"commission.address": "本机书记员填写的地址", "commission.name": "本机改的名称",
+            "hearing.travel_minutes": 45}
+    with pytest.raises(StaleEditError) as err:
+        settings.save_settings(demo_db, mine, {key: loaded[key] for key in mine})
+    after = settings.get_all(demo_db)
+    assert after["commission.address"] == "邵阳市大祥区新址 1 号"  # theirs kept
+    assert after["commission.name"] == loaded["commission.name"]  # nothing of this save stored
+    assert after["hearing.travel_minutes"] == loaded["hearing.travel_minutes"]
+    exc = err.value
+    assert [c[3] for c in exc.changes] == [("commission.address",)]  # only the key both changed
+    assert exc.changes[0][1] == "王书记员" and "仲裁机构地址" in exc.message and "王书记员" in exc.message
+    assert exc.details[0][0][2] == "邵阳市大祥区新址 1 号"
+    # A key the other clerk changed but this page did not touch does not refuse the save.
+    saved, refused = settings.save_settings(demo_db, {"commission.name": "本机改的名称"},
+                                            {"commission.name": loaded["commission.name"]})
+    assert saved == {"commission.name": "本机改的名称"} and not refused
+    assert settings.get_all(demo_db)["backup.keep"] == 20
+    # Saving again from what this page now shows passes (no conflict with itself).
+    settings.save_settings(demo_db, {"commission.name": "再改一次"}, {"commission.name": "本机改的名称"})
+    assert settings.get(demo_db, "commission.name") == "再改一次"

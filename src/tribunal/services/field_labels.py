@@ -258,6 +258,11 @@ def field_label(entity: str, key: str, language: str = "zh", *, record: Any = No
     english = language.startswith("en")
     if not key:
         return "—"
+    if entity == "setting":
+        from tribunal.services.settings import BY_KEY  # settings → audit → here: import when asked
+
+        if key in BY_KEY:
+            return BY_KEY[key].label_en if english else BY_KEY[key].label_zh
     table = FIELD_LABELS.get(entity, {})
     parts = key.split(".")
     # The hearing's update stores {"hearing": {...}}: the inner field is what the clerk changed.
