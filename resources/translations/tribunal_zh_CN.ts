@@ -3803,6 +3803,14 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>打印</translation>
     </message>
     <message>
+        <source>Saved elsewhere — show changes…</source>
+        <translation>他人已保存 — 查看修改…</translation>
+    </message>
+    <message>
+        <source>Another computer saved this record: see what changed, then reload it</source>
+        <translation>另一台电脑已保存这份笔录：查看对方的修改，然后重新载入</translation>
+    </message>
+    <message>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
@@ -3853,6 +3861,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Not synced</source>
         <translation>未同步</translation>
+    </message>
+    <message>
+        <source>Another computer saved this record meanwhile. What you typed is kept on this PC but not copied to the database until you reload.</source>
+        <translation>另一台电脑在此期间保存了这份笔录。您输入的内容已保存在本机，但在重新载入之前不会保存到数据库。</translation>
     </message>
     <message>
         <source>The database cannot be reached; the record is kept on this PC and will be copied when it can.</source>
