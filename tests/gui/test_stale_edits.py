@@ -20,6 +20,7 @@ from tribunal.services import (
     cases,
     documents,
     enterprises,
+    hearing_records,
     hearings,
     observers,
     participants,
@@ -33,6 +34,7 @@ from tribunal.ui.case_editor import RELOAD, CaseEditor
 from tribunal.ui.enterprise_dialog import EnterpriseDialog
 from tribunal.ui.hearing_detail import PostponeDialog
 from tribunal.ui.hearing_dialog import HearingDialog
+from tribunal.ui.hearing_record_window import HearingRecordWindow
 from tribunal.ui.observers_page import PersonDialog
 from tribunal.ui.ops import Changes
 from tribunal.ui.participants_widgets import ParticipantDialog
@@ -59,11 +61,12 @@ class Refusals:
 
     def __init__(self) -> None:
         self.shown: list[stale_edit.StaleEditDialog] = []
+        self.texts: list[str] = []  # read while shown: a dialog of background work is deleted soon after
         self.reload = True
 
     @property
     def text(self) -> str:
-        return self.shown[-1].text()
+        return self.texts[-1]
 
 
 #: The real ``ask`` (the suite's ``boxes`` fixture replaces it with a recorder).
@@ -78,6 +81,7 @@ def refusals(monkeypatch: pytest.MonkeyPatch, boxes: MessageBoxes) -> Refusals:
 
     def answer(dialog: stale_edit.StaleEditDialog) -> int:
         recorder.shown.append(dialog)
+        recorder.texts.append(dialog.text())
         return stale_edit.RELOAD if recorder.reload else stale_edit.KEEP_EDITING
 
     monkeypatch.setattr(stale_edit.StaleEditDialog, "exec", answer)
@@ -387,6 +391,50 @@ def test_settings_page(qtbot: QtBot, demo_db: Database, other: Database, refusal
     assert finished.args == [True]
     assert settings.get(demo_db, "commission.phone") == "0739-5550000"
     assert settings.get(demo_db, "commission.address") == "邵阳市大祥区新址 1 号"
+
+
+def test_hearing_record_window(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals,
+                               tmp_path: Path) -> None:
+    hearing_id = next(h.id for h in hearings.list_hearings(demo_db, TODAY) if h.status == HearingStatus.SCHEDULED)
+    opened = hearing_records.open_record(demo_db, hearing_id, folder=tmp_path / "mine")
+    window = HearingRecordWindow(demo_db, opened, clock=lambda: dt.datetime(2026, 12, 10, 9, 41))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    for n in range(3):  # this window's own autosaves never conflict with one another
+        window.editor.setPlainText(f"书记员：核对到庭人员 第{n}稿")
+        window.save_now()
+        qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    assert not refusals.shown
+
+    theirs = hearing_records.open_record(other, hearing_id, folder=tmp_path / "office")
+    key = theirs.content.current
+    hearing_records.sync(other, theirs.content.with_text(key, "书记员：王书记员核对的到庭情况"),
+                         expected_version=theirs.version)
+
+    refusals.reload = False
+    window.editor.setPlainText("书记员：本机继续记录")
+    window.save_now()
+    qtbot.waitUntil(lambda: bool(refusals.shown), timeout=5000)
+    assert OTHER_CLERK in refusals.text and theirs.content.stage(key).title in refusals.text
+    assert "书记员：王书记员核对的到庭情况" in refusals.text
+    assert window.editor.toPlainText() == "书记员：本机继续记录"  # 返回修改: nothing dropped
+    assert window.conflict_button.isVisible() and window.sync_label.text() == "未同步"
+    stored = hearing_records.stored_record(demo_db, hearing_id)
+    assert stored.text_of(key) == "书记员：王书记员核对的到庭情况"  # not written over
+    journal = hearing_records.journal_for(demo_db, hearing_id, tmp_path / "mine")
+    assert (journal.latest() or stored).text_of(key) == "书记员：本机继续记录"  # kept on this PC
+
+    refusals.reload = True
+    window.conflict_button.click()
+    qtbot.waitUntil(lambda: window.editor.toPlainText() == "书记员：王书记员核对的到庭情况", timeout=5000)
+    qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    assert not window.conflict_button.isVisible()
+    window.editor.setPlainText("书记员：王书记员核对的到庭情况。本机补充")
+    window.save_now()
+    qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    assert hearing_records.stored_record(demo_db, hearing_id).text_of(key) == "书记员：王书记员核对的到庭情况。本机补充"
+    window.close()
 
 
 def test_an_open_dialog_is_told_when_its_record_is_saved_elsewhere(
