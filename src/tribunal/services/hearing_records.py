@@ -15,6 +15,7 @@ autosave, so a two-hour hearing leaves dozens of versions, not thousands.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import os
 import time
@@ -342,6 +343,31 @@ def open_stored(db: Database, hearing_id: int) -> tuple[RecordContent, int]:
         return RecordContent.from_json(row.content), row.version
 
 
+#: At most this many differing lines of a stage are shown on each side of a refused copy.
+_LINES_SHOWN = 6
+
+
+def _differing_lines(mine: str, theirs: str) -> tuple[str, str]:
+    """The lines of a stage only this window has, and those only the saved copy has.
+
+    A stage runs to pages; the clerk needs the sentences that differ, not both texts whole.
+    """
+    a, b = mine.split("\n"), theirs.split("\n")
+    only_mine: list[str] = []
+    only_theirs: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            only_mine += a[i1:i2]
+            only_theirs += b[j1:j2]
+
+    def shown(lines: list[str]) -> str:
+        lines = [line for line in lines if line.strip()]
+        more = len(lines) - _LINES_SHOWN
+        return "\n".join(lines[:_LINES_SHOWN] + ([f"……（另有 {more} 行）"] if more > 0 else []))
+
+    return shown(only_mine), shown(only_theirs)
+
+
 def _refuse_stale(row: HearingRecord | None, content: RecordContent, expected: int) -> None:
     """Refuse copying ``content`` over a record another workstation saved after it was opened.
 
@@ -360,7 +386,8 @@ def _refuse_stale(row: HearingRecord | None, content: RecordContent, expected: i
         for stage in content.stages:
             other = their_text.get(stage.key)
             if other is not None and other.text != stage.text:
-                details.append((stage.title, stage.text, other.text))
+                mine, saved = _differing_lines(stage.text, other.text)
+                details.append((stage.title, mine, saved))
         if (theirs.read_at is None) != (content.read_at is None):
             details.append(("宣读确认", content.read_at, theirs.read_at))
     current = row.version if row is not None else 0
