@@ -1221,7 +1221,7 @@
     <name>CasesPage</name>
     <message>
         <source>Register new case</source>
-        <extracomment>Live search waits this long after the last keystroke before searching: long enough that a word typed at speed (or an input method&apos;s committed phrase) is one search, short enough to keep keystroke-to-rows under 0.1 s (measured in benchmarks/foundation.py). A typed search first reads this many cases (the model&apos;s first block, at once), then all of them once the clerk has stopped typing for this long. The status filter&apos;s entry for every case that is still running. The columns&apos; remembered widths and order: a new key whenever the columns change, so a state saved for other columns is not laid over these. 排期开庭… was pressed for this case (its id).</extracomment>
+        <extracomment>Live search waits this long after the last keystroke before searching: long enough that a word typed at speed (or an input method&apos;s committed phrase) is one search, short enough to keep keystroke-to-rows under 0.1 s (measured in benchmarks/foundation.py). A typed search first reads this many cases (the model&apos;s first block, at once), then all of them once the clerk has stopped typing for this long. The status filter&apos;s entry for every case that is still running. The columns&apos; remembered widths and order: a new key whenever the columns change, so a state saved for other columns is not laid over these. 排期开庭… was pressed for this case (its id). A case to select once the list has been read (a new case, or one opened from elsewhere).</extracomment>
         <translation>登记新案件</translation>
     </message>
     <message>
@@ -2546,7 +2546,7 @@
     <name>DocumentsPage</name>
     <message>
         <source>Make hearing documents…</source>
-        <extracomment>Live search waits this long after the last keystroke. Without a case or hearing filter, only the newest documents are listed. A search matching many cases lists the documents of the newest of them. Hearings offered in the hearing filter: from this many days back, and every later one.</extracomment>
+        <extracomment>Live search waits this long after the last keystroke. Without a case or hearing filter, only the newest documents are listed. A search matching many cases lists the documents of the newest of them. Hearings offered in the hearing filter: from this many days back, and every later one. only the newest this many documents only the documents of the newest this many cases the search matched no case</extracomment>
         <translation>制作开庭文书…</translation>
     </message>
     <message>
@@ -3869,6 +3869,14 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>打印</translation>
     </message>
     <message>
+        <source>Saved elsewhere — show changes…</source>
+        <translation>他人已保存 — 查看修改…</translation>
+    </message>
+    <message>
+        <source>Another computer saved this record: see what changed, then reload it</source>
+        <translation>另一台电脑已保存这份笔录：查看对方的修改，然后重新载入</translation>
+    </message>
+    <message>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
@@ -3919,6 +3927,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Not synced</source>
         <translation>未同步</translation>
+    </message>
+    <message>
+        <source>Another computer saved this record meanwhile. What you typed is kept on this PC but not copied to the database until you reload.</source>
+        <translation>另一台电脑在此期间保存了这份笔录。您输入的内容已保存在本机，但在重新载入之前不会保存到数据库。</translation>
     </message>
     <message>
         <source>The database cannot be reached; the record is kept on this PC and will be copied when it can.</source>
@@ -6068,7 +6080,7 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
     <message>
         <source>This month</source>
-        <extracomment>The day presets are reckoned from (tests set a fixed day).</extracomment>
+        <extracomment>What the background read of a report answers: the request it answers, both reports, the charts as SVG and the circuit report&apos;s lines. The day presets are reckoned from (tests set a fixed day).</extracomment>
         <translation>本月</translation>
     </message>
     <message>
@@ -6480,7 +6492,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>StaleBanner</name>
     <message>
         <source>This record has been changed (on this or another workstation) since you opened it.</source>
-        <extracomment>cases, parties, claims, closing statutory clocks: suspensions, extensions, service records hearings scheduled, moved, postponed, held, cancelled observers invited to hearings, check-in the enterprise directory, zones, contacts the observer register training sessions, topics, attendance documents made or reprinted commission settings, staff, rooms, tribunals the legal calendar (holidays, make-up working days) Which broadcast an audit entry&apos;s ``entity`` stands for (changes seen on other workstations). A progress window appears only for work that takes longer than this. Threads answering reads. One: reads keep the order the clerk asked in, and the libraries some reports use (ReportLab&apos;s chart drawing) are not known to be safe in two threads at once. Reads still never wait behind a write, which has its own thread. Ops that have not answered yet (they have no Qt parent; this keeps them alive). How often the newest audit entry is read, in milliseconds.</extracomment>
+        <extracomment>cases, parties, claims, closing statutory clocks: suspensions, extensions, service records hearings scheduled, moved, postponed, held, cancelled observers invited to hearings, check-in the enterprise directory, zones, contacts the observer register training sessions, topics, attendance documents made or reprinted commission settings, staff, rooms, tribunals the legal calendar (holidays, make-up working days) Which broadcast an audit entry&apos;s ``entity`` stands for (changes seen on other workstations). A progress window appears only for work that takes longer than this. The collector&apos;s thresholds while the program runs (Python&apos;s default is (700, 10, 10)). A full collection scans every object of the process and holds the GIL throughout: during a day pack or a 5,000-row import (much garbage made on the worker thread) it came every few seconds and stopped the GUI thread for 100–700 ms each time, whatever thread caused it. Measured with benchmarks/responsiveness.py on 2 loaded cores: the longest timer gap fell from 414–601 ms (day pack) and 394–757 ms (import) to 40–64 ms. Young objects are still collected as often as before; only full collections are a hundred times rarer. Threads answering reads. One: reads keep the order the clerk asked in, and the libraries some reports use (ReportLab&apos;s chart drawing) are not known to be safe in two threads at once. Reads still never wait behind a write, which has its own thread. Ops that have not answered yet (they have no Qt parent; this keeps them alive). How long a window waiting in :func:`call` looks as it was before it is greyed out: most saves answer sooner, and a window that flickers grey on every save is worse than none. How often the newest audit entry is read, in milliseconds.</extracomment>
         <translation>此记录已被修改（在本机或其他工作站），与您打开时不同。</translation>
     </message>
     <message>

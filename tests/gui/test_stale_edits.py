@@ -16,20 +16,34 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import TODAY
 from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseOutcome, CaseStatus, HearingStatus, ParticipantRole
-from tribunal.services import cases, enterprises, hearings, observers, participants, training
+from tribunal.services import (
+    cases,
+    documents,
+    enterprises,
+    hearing_records,
+    hearings,
+    observers,
+    participants,
+    settings,
+    training,
+)
 from tribunal.services.app import open_database
 from tribunal.ui import hearing_dialog, ops, stale_edit
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog
 from tribunal.ui.case_editor import RELOAD, CaseEditor
 from tribunal.ui.enterprise_dialog import EnterpriseDialog
+from tribunal.ui.hearing_detail import PostponeDialog
 from tribunal.ui.hearing_dialog import HearingDialog
+from tribunal.ui.hearing_record_window import HearingRecordWindow
 from tribunal.ui.observers_page import PersonDialog
 from tribunal.ui.ops import Changes
 from tribunal.ui.participants_widgets import ParticipantDialog
+from tribunal.ui.settings_page import SettingsPage
+from tribunal.ui.teaching_dialog import TeachingCaseDialog
 from tribunal.ui.topics_dialog import TopicsDialog
 from tribunal.ui.training_page import SessionDialog
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, settle
 
 OTHER_CLERK = "王书记员"
 
@@ -47,11 +61,12 @@ class Refusals:
 
     def __init__(self) -> None:
         self.shown: list[stale_edit.StaleEditDialog] = []
+        self.texts: list[str] = []  # read while shown: a dialog of background work is deleted soon after
         self.reload = True
 
     @property
     def text(self) -> str:
-        return self.shown[-1].text()
+        return self.texts[-1]
 
 
 #: The real ``ask`` (the suite's ``boxes`` fixture replaces it with a recorder).
@@ -66,6 +81,7 @@ def refusals(monkeypatch: pytest.MonkeyPatch, boxes: MessageBoxes) -> Refusals:
 
     def answer(dialog: stale_edit.StaleEditDialog) -> int:
         recorder.shown.append(dialog)
+        recorder.texts.append(dialog.text())
         return stale_edit.RELOAD if recorder.reload else stale_edit.KEEP_EDITING
 
     monkeypatch.setattr(stale_edit.StaleEditDialog, "exec", answer)
@@ -293,6 +309,134 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
     assert not reopen.save()
     reopen.reason.setPlainText("误操作结案")
     assert reopen.save()
+
+
+def test_teaching_case_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    showcase = next(h for h in hearings.list_hearings(demo_db) if h.public)
+    dialog = TeachingCaseDialog(demo_db, showcase.id)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("书记员正在输入的讲义案例")
+
+    theirs = documents.teaching_case(other, showcase.id)
+    documents.save_teaching_case(other, showcase.id, "某公司与某员工就加班费发生争议（王书记员复核）",
+                                 expected_version=theirs.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    assert "培训讲义案例" in refusals.text and OTHER_CLERK in refusals.text
+    assert "某公司与某员工就加班费发生争议（王书记员复核）" in refusals.text
+    assert dialog.text.toPlainText() == "书记员正在输入的讲义案例"  # 返回修改: nothing dropped
+    assert documents.teaching_case(demo_db, showcase.id).reviewed_by == OTHER_CLERK  # nothing overwritten
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert dialog.text.toPlainText() == "某公司与某员工就加班费发生争议（王书记员复核）"  # 重新载入
+    assert OTHER_CLERK in dialog.state.text()
+    dialog.text.setPlainText("某公司与某员工就加班费发生争议（本机复核）")
+    assert dialog.save()
+    assert documents.teaching_case(demo_db, showcase.id).text == "某公司与某员工就加班费发生争议（本机复核）"
+
+
+def test_postpone_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    row = next(h for h in hearings.list_hearings(demo_db, TODAY)
+               if h.status == HearingStatus.SCHEDULED and h.ends_at - h.starts_at >= dt.timedelta(hours=1))
+    dialog = PostponeDialog(demo_db, hearings.get_hearing(demo_db, row.id), TODAY)
+    qtbot.addWidget(dialog)
+    dialog.reason.setPlainText("被申请人因代理人患病申请延期")
+
+    theirs = hearings.get_hearing(other, row.id)
+    shorter = theirs.ends_at - dt.timedelta(minutes=30)
+    hearings.update_hearing(other, row.id, replace(theirs.to_input(), ends_at=shorter), "测试",
+                            today=TODAY, expected_version=theirs.version)
+
+    refusals.reload = False
+    assert not dialog.save()
+    assert "结束时间" in refusals.text and OTHER_CLERK in refusals.text
+    assert f"{shorter:%Y-%m-%d %H:%M}" in refusals.text
+    assert dialog.reason.toPlainText() == "被申请人因代理人患病申请延期"
+    assert hearings.get_hearing(demo_db, row.id).status == HearingStatus.SCHEDULED  # nothing postponed
+
+    refusals.reload = True
+    assert not dialog.save()
+    assert (dialog.end.time().hour(), dialog.end.time().minute()) == (shorter.hour, shorter.minute)
+    assert dialog.save()
+    assert hearings.get_hearing(demo_db, row.id).status == HearingStatus.POSTPONED
+
+
+def test_settings_page(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
+    page = SettingsPage(demo_db)
+    qtbot.addWidget(page)
+    page.load()
+    settle(qtbot)  # the page reads its values in the background
+    page.set_field("commission.address", "本机书记员填写的地址")
+    page.set_field("commission.phone", "0739-5550000")
+    loaded = settings.get_all(other)
+    settings.save_settings(other, {"commission.address": "邵阳市大祥区新址 1 号"},
+                           {"commission.address": loaded["commission.address"]})
+
+    refusals.reload = False
+    with qtbot.waitSignal(page.save_finished, timeout=5000) as finished:
+        page.save()
+    assert finished.args == [False]
+    assert "仲裁机构地址" in refusals.text and OTHER_CLERK in refusals.text and "邵阳市大祥区新址 1 号" in refusals.text
+    assert page.value("commission.address") == "本机书记员填写的地址"  # 返回修改: nothing dropped
+    assert settings.get(demo_db, "commission.phone") == loaded["commission.phone"]  # nothing stored
+
+    refusals.reload = True
+    with qtbot.waitSignal(page.save_finished, timeout=5000):
+        page.save()
+    settle(qtbot)  # 重新载入 reads the stored values in the background
+    assert page.value("commission.address") == "邵阳市大祥区新址 1 号"  # 重新载入
+    page.set_field("commission.phone", "0739-5550000")
+    with qtbot.waitSignal(page.save_finished, timeout=5000) as finished:
+        page.save()
+    assert finished.args == [True]
+    assert settings.get(demo_db, "commission.phone") == "0739-5550000"
+    assert settings.get(demo_db, "commission.address") == "邵阳市大祥区新址 1 号"
+
+
+def test_hearing_record_window(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals,
+                               tmp_path: Path) -> None:
+    hearing_id = next(h.id for h in hearings.list_hearings(demo_db, TODAY) if h.status == HearingStatus.SCHEDULED)
+    opened = hearing_records.open_record(demo_db, hearing_id, folder=tmp_path / "mine")
+    window = HearingRecordWindow(demo_db, opened, clock=lambda: dt.datetime(2026, 12, 10, 9, 41))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    for n in range(3):  # this window's own autosaves never conflict with one another
+        window.editor.setPlainText(f"书记员：核对到庭人员 第{n}稿")
+        window.save_now()
+        qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    assert not refusals.shown
+
+    theirs = hearing_records.open_record(other, hearing_id, folder=tmp_path / "office")
+    key = theirs.content.current
+    hearing_records.sync(other, theirs.content.with_text(key, "书记员：王书记员核对的到庭情况"),
+                         expected_version=theirs.version)
+
+    refusals.reload = False
+    window.editor.setPlainText("书记员：本机继续记录")
+    window.save_now()
+    qtbot.waitUntil(lambda: bool(refusals.shown), timeout=5000)
+    assert OTHER_CLERK in refusals.text and theirs.content.stage(key).title in refusals.text
+    assert "书记员：王书记员核对的到庭情况" in refusals.text
+    assert window.editor.toPlainText() == "书记员：本机继续记录"  # 返回修改: nothing dropped
+    assert window.conflict_button.isVisible() and window.sync_label.text() == "未同步"
+    stored = hearing_records.stored_record(demo_db, hearing_id)
+    assert stored.text_of(key) == "书记员：王书记员核对的到庭情况"  # not written over
+    journal = hearing_records.journal_for(demo_db, hearing_id, tmp_path / "mine")
+    assert (journal.latest() or stored).text_of(key) == "书记员：本机继续记录"  # kept on this PC
+
+    refusals.reload = True
+    window.conflict_button.click()
+    qtbot.waitUntil(lambda: window.editor.toPlainText() == "书记员：王书记员核对的到庭情况", timeout=5000)
+    qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    assert not window.conflict_button.isVisible()
+    window.editor.setPlainText("书记员：王书记员核对的到庭情况。本机补充")
+    window.save_now()
+    qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    assert hearing_records.stored_record(demo_db, hearing_id).text_of(key) == "书记员：王书记员核对的到庭情况。本机补充"
+    window.close()
 
 
 def test_an_open_dialog_is_told_when_its_record_is_saved_elsewhere(

@@ -241,3 +241,40 @@ def test_on_a_server_two_workstations_and_an_older_copy(pg_url, tmp_path):
     finally:
         laptop.dispose()
         office.dispose()
+
+
+def test_a_copy_over_a_record_saved_elsewhere_is_refused_and_changes_nothing(db, tmp_path):
+    from tribunal.errors import StaleEditError
+    from tribunal.services.app import open_database
+
+    hearing_id = make_hearing(db)
+    mine = hearing_records.open_record(db, hearing_id, folder=tmp_path / "mine")
+    first = hearing_records.sync(db, mine.content, expected_version=mine.version)
+    # This window's own autosaves pass on the version each returned: they never refuse each other.
+    content, version = mine.content, first.version
+    for n in range(3):
+        content = content.with_text("attendance", f"书记员：核对到庭人员 第{n}稿")
+        result = hearing_records.sync(db, content, expected_version=version)
+        assert result.written and result.version == version + 1
+        version = result.version
+    # Another workstation opens the database's copy and saves its own text.
+    office = open_database(db.url, actor="王书记员")  # another workstation, same database
+    try:
+        theirs = hearing_records.open_record(office, hearing_id, folder=tmp_path / "office")
+        typed = theirs.content.with_text("attendance", "书记员：王书记员核对的到庭情况")
+        assert hearing_records.sync(office, typed, expected_version=theirs.version).written
+    finally:
+        office.dispose()
+    # This window's next autosave (a higher revision) is refused, not written over theirs.
+    later = content.with_text("attendance", "书记员：本机继续记录").with_text("attendance", "书记员：本机继续记录。")
+    with pytest.raises(StaleEditError) as err:
+        hearing_records.sync(db, later, expected_version=version)
+    stored = hearing_records.stored_record(db, hearing_id)
+    assert stored.text_of("attendance") == "书记员：王书记员核对的到庭情况"
+    [(_when, who, _what, fields)] = err.value.changes
+    assert who == "王书记员" and fields == (later.stage("attendance").title,)
+    assert err.value.details[0][0][1:] == ("书记员：本机继续记录。", "书记员：王书记员核对的到庭情况")
+    # Reloaded, the window continues from their copy.
+    reloaded, current = hearing_records.open_stored(db, hearing_id)
+    assert current == err.value.current_version and reloaded == stored
+    assert hearing_records.sync(db, reloaded.with_text("final", "仲：闭庭。"), expected_version=current).written

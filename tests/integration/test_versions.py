@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from tests.conftest import TODAY
 from tests.integration.helpers import applicant, case_input
 from tribunal.db.models import Case
-from tribunal.domain.enums import ParticipantRole
+from tribunal.domain.enums import HearingStatus, ParticipantRole
 from tribunal.errors import ConflictError, StaleEditError
 from tribunal.services import cases, enterprises, hearings, observers, participants, training
 from tribunal.services.app import open_database
@@ -202,3 +202,113 @@ def test_every_edited_record_refuses_a_stale_save(demo_db):
     assert moved.version == h.version + 1
     with pytest.raises(StaleEditError, match="开庭"):
         hearings.update_hearing(db, h.id, h.to_input(), today=TODAY, expected_version=h.version)
+
+
+def test_a_stale_save_of_the_teaching_case_is_refused_and_changes_nothing(demo_db):
+    from tribunal.services import documents
+
+    showcase = next(r for r in hearings.list_hearings(demo_db) if r.public)
+    loaded = documents.teaching_case(demo_db, showcase.id)
+    other = open_database(str(demo_db.path), actor="王书记员")
+    try:
+        theirs = documents.save_teaching_case(other, showcase.id, "某公司拖欠某员工加班费的案例（王书记员复核）",
+                                              expected_version=documents.teaching_case(other, showcase.id).version)
+    finally:
+        other.dispose()
+    with pytest.raises(StaleEditError) as err:
+        documents.save_teaching_case(demo_db, showcase.id, "本机书记员的文字", expected_version=loaded.version)
+    with pytest.raises(StaleEditError):
+        documents.reset_teaching_case(demo_db, showcase.id, expected_version=loaded.version)
+    stored = documents.teaching_case(demo_db, showcase.id)
+    assert (stored.text, stored.reviewed_by, stored.version) == (theirs.text, "王书记员", theirs.version)
+    [(_when, who, _what, fields)] = err.value.changes
+    assert who == "王书记员" and fields == ("text",)
+    assert "培训讲义案例" in err.value.message and showcase.case_number in err.value.message
+    # The same clerk saving again passes the version the last save returned: no self-conflict.
+    mine = documents.save_teaching_case(demo_db, showcase.id, "本机书记员的文字", expected_version=stored.version)
+    again = documents.save_teaching_case(demo_db, showcase.id, "本机书记员的第二稿", expected_version=mine.version)
+    assert again.text == "本机书记员的第二稿"
+
+
+def test_correcting_the_hearing_does_not_refuse_its_teaching_case(demo_db):
+    from tribunal.services import documents
+
+    showcase = next(r for r in hearings.list_hearings(demo_db) if r.public)
+    loaded = documents.teaching_case(demo_db, showcase.id)
+    h = hearings.get_hearing(demo_db, showcase.id)
+    hearings.update_hearing(demo_db, h.id, h.to_input(), today=TODAY, expected_version=h.version)
+    saved = documents.save_teaching_case(demo_db, showcase.id, "某公司未足额支付工资的案例",
+                                         expected_version=loaded.version)
+    assert saved.text == "某公司未足额支付工资的案例" and saved.version > loaded.version
+
+
+def test_postponing_a_hearing_changed_elsewhere_is_refused_and_changes_nothing(demo_db):
+    row = next(r for r in hearings.list_hearings(demo_db, TODAY) if r.status == HearingStatus.SCHEDULED)
+    shown = hearings.get_hearing(demo_db, row.id)
+    other = open_database(str(demo_db.path), actor="王书记员")
+    try:
+        theirs = hearings.get_hearing(other, row.id)
+        later = theirs.ends_at - dt.timedelta(minutes=30)
+        moved = hearings.update_hearing(other, row.id, dataclasses.replace(theirs.to_input(), ends_at=later),
+                                        "测试", today=TODAY, expected_version=theirs.version)
+    finally:
+        other.dispose()
+    count = len(hearings.list_hearings(demo_db, TODAY))
+    with pytest.raises(StaleEditError) as err:
+        hearings.postpone_hearing(demo_db, row.id, "被申请人申请延期", shown.starts_at + dt.timedelta(days=14),
+                                  shown.ends_at + dt.timedelta(days=14), today=TODAY,
+                                  expected_version=shown.version)
+    now = hearings.get_hearing(demo_db, row.id)
+    assert (now.status, now.version, now.ends_at) == (HearingStatus.SCHEDULED, moved.version, later)
+    assert len(hearings.list_hearings(demo_db, TODAY)) == count  # no new hearing either
+    assert err.value.changes[-1][1] == "王书记员" and any("ends_at" in f for f in err.value.changes[-1][3])
+    # Shown the hearing as saved now, the clerk postpones it.
+    new, _told = hearings.postpone_hearing(demo_db, row.id, "被申请人申请延期", expected_version=now.version,
+                                           today=TODAY)
+    assert new.status == HearingStatus.POSTPONED
+
+
+def test_a_hearing_postponed_elsewhere_names_who_postponed_it(demo_db):
+    row = next(r for r in hearings.list_hearings(demo_db, TODAY) if r.status == HearingStatus.SCHEDULED)
+    shown = hearings.get_hearing(demo_db, row.id)
+    other = open_database(str(demo_db.path), actor="王书记员")
+    try:
+        hearings.postpone_hearing(other, row.id, "仲裁员回避", today=TODAY, expected_version=shown.version)
+    finally:
+        other.dispose()
+    with pytest.raises(StaleEditError) as err:
+        hearings.postpone_hearing(demo_db, row.id, "被申请人申请延期", today=TODAY, expected_version=shown.version)
+    assert err.value.changes[-1][1] == "王书记员"
+    assert hearings.get_hearing(demo_db, row.id).status_reason == "仲裁员回避"
+
+
+def test_a_stale_save_of_the_settings_page_is_refused_and_changes_nothing(demo_db):
+    from tribunal.services import settings
+
+    loaded = settings.get_all(demo_db)
+    other = open_database(str(demo_db.path), actor="王书记员")
+    try:
+        settings.save_settings(other, {"commission.address": "邵阳市大祥区新址 1 号", "backup.keep": 20},
+                               {"commission.address": loaded["commission.address"], "backup.keep": loaded["backup.keep"]})
+    finally:
+        other.dispose()
+    mine = {"commission.address": "本机书记员填写的地址", "commission.name": "本机改的名称",
+            "hearing.travel_minutes": 45}
+    with pytest.raises(StaleEditError) as err:
+        settings.save_settings(demo_db, mine, {key: loaded[key] for key in mine})
+    after = settings.get_all(demo_db)
+    assert after["commission.address"] == "邵阳市大祥区新址 1 号"  # theirs kept
+    assert after["commission.name"] == loaded["commission.name"]  # nothing of this save stored
+    assert after["hearing.travel_minutes"] == loaded["hearing.travel_minutes"]
+    exc = err.value
+    assert [c[3] for c in exc.changes] == [("commission.address",)]  # only the key both changed
+    assert exc.changes[0][1] == "王书记员" and "仲裁机构地址" in exc.message and "王书记员" in exc.message
+    assert exc.details[0][0][2] == "邵阳市大祥区新址 1 号"
+    # A key the other clerk changed but this page did not touch does not refuse the save.
+    saved, refused = settings.save_settings(demo_db, {"commission.name": "本机改的名称"},
+                                            {"commission.name": loaded["commission.name"]})
+    assert saved == {"commission.name": "本机改的名称"} and not refused
+    assert settings.get_all(demo_db)["backup.keep"] == 20
+    # Saving again from what this page now shows passes (no conflict with itself).
+    settings.save_settings(demo_db, {"commission.name": "再改一次"}, {"commission.name": "本机改的名称"})
+    assert settings.get(demo_db, "commission.name") == "再改一次"

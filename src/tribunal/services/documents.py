@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tribunal.db.engine import Database
 from tribunal.db.models import (
+    AuditEntry,
     Case,
     CertificateRecord,
     CircuitTribunal,
@@ -615,6 +616,8 @@ class TeachingDraft:
     reviewed_by: str
     reviewed_at: dt.datetime | None
     warnings: tuple[str, ...] = ()
+    #: The hearing's version counter when read: pass it back as ``expected_version`` when saving.
+    version: int = 1
 
 
 def _draft(hearing: Hearing) -> TeachingDraft:
@@ -626,7 +629,28 @@ def _draft(hearing: Hearing) -> TeachingDraft:
                 "旁听人员不必知道，建议删去",) if terms else ()
     return TeachingDraft(hearing.id, case.number, _public_caption(case), default, text,
                          hearing.teaching_text is not None, hearing.public, hearing.teaching_reviewed_by or "",
-                         hearing.teaching_reviewed_at, warnings)
+                         hearing.teaching_reviewed_at, warnings, hearing.version)
+
+
+def _check_teaching_version(s: Session, hearing: Hearing, expected_version: int | None) -> None:
+    """Refuse a save of the teaching case when another clerk saved it after the editor opened.
+
+    The text lives on the hearing row, whose version also moves when the hearing's time or
+    panel is corrected; only a change of the teaching case itself refuses the save, so the
+    clerk is not sent back over a change that does not touch the text.
+
+    Raises:
+        StaleEditError: the teaching case was saved or reset since version ``expected_version``.
+    """
+    if expected_version is None or expected_version == hearing.version:
+        return
+    changed = s.scalar(select(AuditEntry.id).where(
+        AuditEntry.entity == "hearing", AuditEntry.entity_id == hearing.id,
+        AuditEntry.action == "hearing.teaching_case", AuditEntry.entity_version > expected_version).limit(1))
+    if changed is not None:
+        audit.check_version(s, current=hearing.version, expected=expected_version, entity="hearing",
+                            entity_id=hearing.id, what=f"{hearing.case.number} 的培训讲义案例",
+                            action_prefix="hearing.teaching_case")
 
 
 def teaching_case(db: Database, hearing_id: int) -> TeachingDraft:
@@ -652,10 +676,15 @@ def _identifying(case: Case, participants: Sequence[str], text: str) -> list[str
     return list(dict.fromkeys(hits))
 
 
-def save_teaching_case(db: Database, hearing_id: int, text: str) -> TeachingDraft:
+def save_teaching_case(db: Database, hearing_id: int, text: str, *,
+                       expected_version: int | None = None) -> TeachingDraft:
     """Store the teaching case as the clerk reviewed it; the handout prints it from now on.
 
+    Args:
+        expected_version: the ``version`` of the draft the editor loaded; None skips the check.
+
     Raises:
+        StaleEditError: another clerk saved the teaching case after the editor loaded it.
         ValidationError: empty or over-long text, or it names someone of the case (a party,
             an agent, a representative, a witness) or holds an ID or phone number.
         NotFound: no such hearing.
@@ -670,6 +699,7 @@ def save_teaching_case(db: Database, hearing_id: int, text: str) -> TeachingDraf
         raise ValidationError(msg("案例文字过长（{len} 字，最多 2000 字）", len=len(text)), {"text": msg("过长")})
     with db.session() as s:
         hearing = _hearing_to_print(s, hearing_id)
+        _check_teaching_version(s, hearing, expected_version)
         if not hearing.public:
             raise ConflictError(msg("不公开审理的案件不作为培训案例"))
         participants = list(s.scalars(select(CaseParticipant.name).where(CaseParticipant.case_id == hearing.case_id)))
@@ -683,18 +713,24 @@ def save_teaching_case(db: Database, hearing_id: int, text: str) -> TeachingDraf
         s.flush()
         after = _draft(hearing)
         audit.record(s, db.actor, "hearing.teaching_case", "hearing", hearing_id,
-                     f"复核培训讲义案例 {hearing.case.number}", {"text": before.text}, {"text": after.text})
+                     f"复核培训讲义案例 {hearing.case.number}", {"text": before.text}, {"text": after.text},
+                     version=after.version)
         return after
 
 
-def reset_teaching_case(db: Database, hearing_id: int) -> TeachingDraft:
+def reset_teaching_case(db: Database, hearing_id: int, *, expected_version: int | None = None) -> TeachingDraft:
     """Go back to the generated text (not reviewed).
 
+    Args:
+        expected_version: the ``version`` of the draft the editor loaded; None skips the check.
+
     Raises:
+        StaleEditError: another clerk saved the teaching case after the editor loaded it.
         NotFound: no such hearing.
     """
     with db.session() as s:
         hearing = _hearing_to_print(s, hearing_id)
+        _check_teaching_version(s, hearing, expected_version)
         before = _draft(hearing)
         hearing.teaching_text = None
         hearing.teaching_reviewed_by = None
@@ -702,7 +738,8 @@ def reset_teaching_case(db: Database, hearing_id: int) -> TeachingDraft:
         s.flush()
         after = _draft(hearing)
         audit.record(s, db.actor, "hearing.teaching_case", "hearing", hearing_id,
-                     f"恢复自动生成的培训讲义案例 {hearing.case.number}", {"text": before.text}, {"text": after.text})
+                     f"恢复自动生成的培训讲义案例 {hearing.case.number}", {"text": before.text}, {"text": after.text},
+                     version=after.version)
         return after
 
 

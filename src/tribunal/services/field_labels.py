@@ -174,6 +174,7 @@ FIELD_LABELS: dict[str, dict[str, Label]] = {
         "postponed_from": ("延期前的开庭", "Postponed from"),
         "numbers": ("培训证明编号", "Certificate numbers"),
         "paths": ("文件", "Files"),
+        "text": ("培训讲义案例", "Teaching case"),
     },
     "observer": {
         "name": ("姓名", "Name"),
@@ -257,6 +258,11 @@ def field_label(entity: str, key: str, language: str = "zh", *, record: Any = No
     english = language.startswith("en")
     if not key:
         return "—"
+    if entity == "setting":
+        from tribunal.services.settings import BY_KEY  # settings → audit → here: import when asked
+
+        if key in BY_KEY:
+            return BY_KEY[key].label_en if english else BY_KEY[key].label_zh
     table = FIELD_LABELS.get(entity, {})
     parts = key.split(".")
     # The hearing's update stores {"hearing": {...}}: the inner field is what the clerk changed.

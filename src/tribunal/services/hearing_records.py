@@ -15,6 +15,7 @@ autosave, so a two-hour hearing leaves dozens of versions, not thousands.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import os
 import time
@@ -49,7 +50,7 @@ from tribunal.domain.hearing_record import (
     speakers,
     template,
 )
-from tribunal.errors import ConflictError, DatabaseError, NotFound, ValidationError
+from tribunal.errors import ConflictError, DatabaseError, NotFound, StaleEditError, ValidationError
 from tribunal.services import audit, settings
 from tribunal.services.hearings import load_hearing
 from tribunal.texts import msg
@@ -66,6 +67,7 @@ __all__ = [
     "journal_folder",
     "journal_for",
     "open_record",
+    "open_stored",
     "record_facts",
     "render_pdf",
     "stored_record",
@@ -283,6 +285,9 @@ class OpenedRecord:
     synced: bool
     journal: Journal
     message: str = ""
+    #: The database copy's version counter when opened (0: none yet; None: the database could
+    #: not be reached). Pass it to :func:`sync` as ``expected_version``, then the one it returns.
+    version: int | None = None
 
 
 def _stored(s: Session, hearing_id: int) -> HearingRecord | None:
@@ -307,6 +312,7 @@ def open_record(db: Database, hearing_id: int, *, folder: Path | None = None) ->
             facts = _facts(s, hearing)
             row = _stored(s, hearing_id)
             stored = RecordContent.from_json(row.content) if row is not None else None
+            version = row.version if row is not None else 0
     except (DatabaseError, SQLAlchemyError) as exc:
         if local is None:
             raise DatabaseError(msg("无法连接数据库，本机也没有这份笔录的备份，暂时不能打开：{exc}", exc=exc)) from exc
@@ -315,12 +321,81 @@ def open_record(db: Database, hearing_id: int, *, folder: Path | None = None) ->
     table = speakers(facts)
     if local is not None and (stored is None or local.revision > stored.revision):
         message = "已从本机备份恢复上次未保存到数据库的内容" if stored is not None else ""
-        return OpenedRecord(local, facts, table, "journal", False, journal, message)
+        return OpenedRecord(local, facts, table, "journal", False, journal, message, version)
     if stored is not None:
-        return OpenedRecord(stored, facts, table, "database", True, journal)
+        return OpenedRecord(stored, facts, table, "database", True, journal, version=version)
     content = template(hearing_id, facts)
     journal.append(content)
-    return OpenedRecord(content, facts, table, "template", False, journal)
+    return OpenedRecord(content, facts, table, "template", False, journal, version=version)
+
+
+def open_stored(db: Database, hearing_id: int) -> tuple[RecordContent, int]:
+    """The database's copy of a record and its version: what 重新载入 shows after a refused save.
+
+    Raises:
+        NotFound: no such hearing, or it has no record in the database.
+    """
+    with db.session(write=False) as s:
+        load_hearing(s, hearing_id)
+        row = _stored(s, hearing_id)
+        if row is None:
+            raise NotFound(msg("开庭 {hearing_id} 还没有保存到数据库的庭审笔录", hearing_id=hearing_id))
+        return RecordContent.from_json(row.content), row.version
+
+
+#: At most this many differing lines of a stage are shown on each side of a refused copy.
+_LINES_SHOWN = 6
+
+
+def _differing_lines(mine: str, theirs: str) -> tuple[str, str]:
+    """The lines of a stage only this window has, and those only the saved copy has.
+
+    A stage runs to pages; the clerk needs the sentences that differ, not both texts whole.
+    """
+    a, b = mine.split("\n"), theirs.split("\n")
+    only_mine: list[str] = []
+    only_theirs: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            only_mine += a[i1:i2]
+            only_theirs += b[j1:j2]
+
+    def shown(lines: list[str]) -> str:
+        lines = [line for line in lines if line.strip()]
+        more = len(lines) - _LINES_SHOWN
+        return "\n".join(lines[:_LINES_SHOWN] + ([f"……（另有 {more} 行）"] if more > 0 else []))
+
+    return shown(only_mine), shown(only_theirs)
+
+
+def _refuse_stale(row: HearingRecord | None, content: RecordContent, expected: int) -> None:
+    """Refuse copying ``content`` over a record another workstation saved after it was opened.
+
+    The refusal lists, stage by stage, this window's text beside the text saved now, and who
+    saved it when; the journal on this PC still holds everything typed here.
+
+    Raises:
+        StaleEditError: always.
+    """
+    theirs = RecordContent.from_json(row.content) if row is not None else None
+    who = row.saved_by if row is not None and row.saved_by else "其他人"
+    when = row.saved_at.strftime("%Y-%m-%d %H:%M:%S") if row is not None else ""
+    details: list[tuple[str, object, object]] = []
+    if theirs is not None:
+        their_text = {stage.key: stage for stage in theirs.stages}
+        for stage in content.stages:
+            other = their_text.get(stage.key)
+            if other is not None and other.text != stage.text:
+                mine, saved = _differing_lines(stage.text, other.text)
+                details.append((stage.title, mine, saved))
+        if (theirs.read_at is None) != (content.read_at is None):
+            details.append(("宣读确认", content.read_at, theirs.read_at))
+    current = row.version if row is not None else 0
+    raise StaleEditError(
+        msg("庭审笔录在您打开后已被{who}修改并保存（{when}），您这边的修改没有保存到数据库，仍保存在本机。"
+            "请核对对方的修改后再改", who=who, when=when),
+        entity="hearing_record", entity_id=content.hearing_id, expected_version=expected, current_version=current,
+        changes=((when, who, "保存庭审笔录", tuple(key for key, _a, _b in details)),), details=(tuple(details),))
 
 
 @dataclass(frozen=True)
@@ -330,16 +405,26 @@ class SyncResult:
     revision: int
     written: bool  # False: the database already held this revision or a newer one
     version_kept: str = ""  # the reason a version was kept ("" for none)
+    #: The database copy's version counter now: the ``expected_version`` of the next sync.
+    version: int = 0
 
 
-def sync(db: Database, content: RecordContent, *, reason: str = "", now: dt.datetime | None = None) -> SyncResult:
+def sync(db: Database, content: RecordContent, *, reason: str = "", now: dt.datetime | None = None,
+         expected_version: int | None = None) -> SyncResult:
     """Copy the record to the database (the newest revision wins; a read record is never overwritten).
 
     A version is kept when ``reason`` is given (``stage``, ``read``, ``correction``, ``print``),
     when the current stage differs from the last kept version's, or when the last version is
     older than :data:`VERSION_EVERY`.
 
+    Args:
+        expected_version: the database copy's version the window last opened or synced (0:
+            there was none); None skips the check. The window's own autosaves pass the version
+            the previous sync returned, so they never refuse each other.
+
     Raises:
+        StaleEditError: another workstation saved the record since ``expected_version``
+            (nothing is written; the journal keeps this window's text).
         DatabaseError: the database cannot be reached (the journal still holds everything).
         ValidationError: the change would overwrite text already read back.
     """
@@ -348,10 +433,12 @@ def sync(db: Database, content: RecordContent, *, reason: str = "", now: dt.date
         with db.session() as s:
             load_hearing(s, content.hearing_id)
             row = _stored(s, content.hearing_id)
+            if expected_version is not None and (row.version if row is not None else 0) != expected_version:
+                _refuse_stale(row, content, expected_version)
             if row is not None:
                 stored = RecordContent.from_json(row.content)
                 if stored.revision >= content.revision:
-                    return SyncResult(stored.revision, False)
+                    return SyncResult(stored.revision, False, version=row.version)
                 check_change(stored, content)
             else:
                 row = HearingRecord(hearing_id=content.hearing_id, content="", revision=0, saved_by=db.actor[:60])
@@ -378,7 +465,7 @@ def sync(db: Database, content: RecordContent, *, reason: str = "", now: dt.date
                     audit.record(s, db.actor, f"hearing_record.{keep}", "hearing", content.hearing_id,
                                  {"read": "庭审笔录已宣读确认", "correction": "庭审笔录登记补正申请",
                                   "print": "打印庭审笔录"}[keep])
-            return SyncResult(content.revision, True, keep)
+            return SyncResult(content.revision, True, keep, row.version)
     except SQLAlchemyError as exc:
         raise DatabaseError(msg("无法保存到数据库：{exc}", exc=exc)) from exc
 

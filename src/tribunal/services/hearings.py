@@ -598,18 +598,25 @@ def _recipients(s: Session, hearing: Hearing) -> list[Recipient]:
 
 def postpone_hearing(db: Database, hearing_id: int, reason: str, new_start: dt.datetime | None = None,
                      new_end: dt.datetime | None = None, *, override_reason: str | None = None,
-                     today: dt.date | None = None) -> tuple[HearingDetail, list[Recipient]]:
+                     today: dt.date | None = None,
+                     expected_version: int | None = None) -> tuple[HearingDetail, list[Recipient]]:
     """Postpone a scheduled hearing (延期开庭), optionally to a new time.
 
     The original hearing stays on record as 已延期 with the reason. With a new time, a new
     hearing is scheduled (checked like any other; the parties must be served again) and the
     standing observer invitations move to it, to be confirmed anew.
 
+    Args:
+        expected_version: the ``version`` of the hearing the clerk was shown; None skips the
+            check (a one-shot command).
+
     Returns:
         The new hearing (or the postponed one when no new time is given) and everyone who
         must be told, as listed before anything changed.
 
     Raises:
+        StaleEditError: another clerk changed the hearing after it was shown (its time, room,
+            panel or status): the postponement would rest on what is no longer so.
         ValidationError: no reason, only one of the new times, or bad new times.
         HearingConflict: the new time clashes (nothing changed).
         ConflictError: the hearing is not scheduled.
@@ -629,6 +636,10 @@ def postpone_hearing(db: Database, hearing_id: int, reason: str, new_start: dt.d
         award = conflicts.award_clock(db, case_id, today) if case_id is not None else None
     with db.session() as s:
         hearing = _load(s, hearing_id)
+        # Checked before the status: a hearing another clerk postponed meanwhile is shown
+        # with who did it, not only as "already postponed".
+        audit.check_version(s, current=hearing.version, expected=expected_version, entity="hearing",
+                            entity_id=hearing_id, what=f"{hearing.case.number} 的开庭")
         if hearing.status != HearingStatus.SCHEDULED:
             raise ConflictError(msg("这场开庭{status}，不能延期", status=hearing.status))
         recipients = _recipients(s, hearing)
@@ -668,7 +679,8 @@ def postpone_hearing(db: Database, hearing_id: int, reason: str, new_start: dt.d
         s.expire_all()
         postponed = _detail(_load(s, hearing_id))
         audit.record(s, db.actor, "hearing.postpone", "hearing", hearing_id,
-                     f"延期开庭 {old.case_number} {_span(old)}：{reason}{moved_to}", old, postponed)
+                     f"延期开庭 {old.case_number} {_span(old)}：{reason}{moved_to}", old, postponed,
+                     version=postponed.version)
         if new_hearing is None:
             return postponed, recipients
         new = _detail(_load(s, new_hearing.id))

@@ -19,10 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
-from tribunal.db.models import Setting
+from tribunal.db.models import AuditEntry, Setting
 from tribunal.domain.case_numbers import CaseNumberPattern, CertificatePattern
 from tribunal.domain.inputs import shown
-from tribunal.errors import ValidationError
+from tribunal.errors import StaleEditError, ValidationError
 from tribunal.services import audit, workstation
 from tribunal.texts import msg, reason_of
 
@@ -381,6 +381,107 @@ def set_value(db: Database | None, key: str, value: Any) -> Any:
         audit.record(s, db.actor, "setting.change", "setting", None, f"{key}: {before} → {value}",
                      {key: before}, {key: value})
     return value
+
+
+#: How many recent settings changes are searched for who changed a stale key.
+_SETTING_CHANGES_SEARCHED = 500
+
+
+def _check_unchanged(session: Session, loaded: dict[str, Any]) -> None:
+    """Refuse a save of the settings page when another clerk changed what it loaded.
+
+    The settings are many small rows; the page loaded a value for each, and a key counts as
+    changed elsewhere when its stored value is no longer the one loaded. Only the keys the
+    clerk is saving are compared, so two clerks changing different settings both succeed.
+
+    Raises:
+        StaleEditError: naming each key changed since (who, when, from what to what).
+    """
+    stale: dict[str, tuple[Any, Any]] = {}
+    rows = {row.key: row for row in session.scalars(select(Setting).where(Setting.key.in_(list(loaded))))}
+    for key, was in loaded.items():
+        now = rows[key].value if key in rows else BY_KEY[key].default
+        if now != was:
+            stale[key] = (was, now)
+    if not stale:
+        return
+    entries = session.scalars(
+        select(AuditEntry).where(AuditEntry.entity == "setting", AuditEntry.action == "setting.change")
+        .order_by(AuditEntry.id.desc()).limit(_SETTING_CHANGES_SEARCHED)).all()
+    changes: list[tuple[str, str, str, tuple[str, ...]]] = []
+    details: list[tuple[tuple[str, object, object], ...]] = []
+    for key, (was, now) in stale.items():
+        entry = next((e for e in entries if isinstance(e.after, dict) and key in e.after), None)
+        when = entry.at.strftime("%Y-%m-%d %H:%M:%S") if entry else ""
+        who = entry.actor if entry else ""
+        # The values as the trail keeps them (masked where personal), else as stored now.
+        before = entry.before.get(key, was) if entry and isinstance(entry.before, dict) else was
+        after = entry.after.get(key, now) if entry and isinstance(entry.after, dict) else now
+        changes.append((when, who, entry.summary if entry else key, (key,)))
+        details.append(((key, before, after),))
+    order = sorted(range(len(changes)), key=lambda i: changes[i][0])
+    names = "、".join(f"“{BY_KEY[key].label_zh}”" for key in stale)
+    who = "、".join(dict.fromkeys(changes[i][1] for i in order if changes[i][1])) or "其他人"
+    raise StaleEditError(
+        msg("设置{names}在您打开后已被{who}修改并保存，您的修改未保存。请核对对方的修改后再改", names=names, who=who),
+        entity="setting", entity_id=0, expected_version=0, current_version=0,
+        changes=tuple(changes[i] for i in order), details=tuple(details[i] for i in order))
+
+
+def save_settings(db: Database, values: dict[str, Any],
+                  loaded: dict[str, Any] | None = None) -> tuple[dict[str, Any], dict[str, str]]:
+    """Store the settings page's changed values: all the commission's in one transaction.
+
+    Args:
+        values: key → the value typed.
+        loaded: key → the value the page showed when it loaded (for the commission's keys);
+            a key another clerk changed since refuses the whole save. None skips the check.
+
+    Returns:
+        (key → value stored, key → why the value was refused); a refused value is not
+        stored, the others are.
+
+    Raises:
+        StaleEditError: another clerk changed one of the keys being saved (nothing is stored).
+        ValidationError: an unknown key.
+        StorageError: this computer's settings file cannot be written.
+    """
+    saved: dict[str, Any] = {}
+    refused: dict[str, str] = {}
+    shared: dict[str, Any] = {}
+    local: dict[str, Any] = {}
+    for key, value in values.items():
+        try:
+            checked = coerce(key, value)
+        except ValidationError as exc:
+            refused[key] = exc.fields.get(key) or exc.message
+            continue
+        (local if BY_KEY[key].scope == WORKSTATION else shared)[key] = checked
+    if shared:
+        saved.update(_store_shared(db, shared, loaded))
+    # This computer's settings after the shared ones: a refused stale save stores nothing.
+    for key, value in local.items():
+        saved[key] = set_value(None, key, value)
+    return saved, refused
+
+
+def _store_shared(db: Database, shared: dict[str, Any], loaded: dict[str, Any] | None) -> dict[str, Any]:
+    """Store checked commission values in one transaction, after the stale check."""
+    saved: dict[str, Any] = {}
+    with db.session() as s:
+        if loaded is not None:
+            _check_unchanged(s, {key: loaded[key] for key in shared if key in loaded})
+        for key, value in shared.items():
+            row = s.get(Setting, key)
+            before = row.value if row else BY_KEY[key].default
+            if row is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+            audit.record(s, db.actor, "setting.change", "setting", None, f"{key}: {before} → {value}",
+                         {key: before}, {key: value})
+            saved[key] = value
+    return saved
 
 
 def certificate_pattern(values: dict[str, Any]) -> CertificatePattern:

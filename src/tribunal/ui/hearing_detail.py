@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 
 from tribunal.domain.enums import HearingStatus, ServiceMethod
 from tribunal.domain.scheduling import HearingConflict
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import hearings
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingDetail, Recipient, ServiceRecordRow
-from tribunal.ui import lang, msgbox, ops
+from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.calendar_views import weekday_text
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import RecordDialog
@@ -241,9 +241,7 @@ class PostponeDialog(QDialog):
         self.result_value: tuple[HearingDetail, list[Recipient]] | None = None
         self.setWindowTitle(self.tr("Postpone hearing — {number}").format(number=hearing.case_number))
         self.setStyleSheet(FORM_STYLE)
-        intro = QLabel(self.tr("The hearing of {when} stays on record as postponed. With a new time a "
-                               "new hearing is scheduled; the notices must be served again.").format(
-            when=f"{hearing.starts_at:%Y-%m-%d %H:%M}"))
+        self.intro = intro = QLabel(self._intro_text())
         intro.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("For example: the respondent applied in time for a "
@@ -285,6 +283,24 @@ class PostponeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(720, 420)
 
+    def reload_record(self) -> None:
+        """Load the hearing as saved now (the reason typed stays: it is not part of the record)."""
+        try:
+            self._hearing = hearings.get_hearing(self._db, self._hearing.id)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        self._length = self._hearing.ends_at - self._hearing.starts_at
+        self.intro.setText(self._intro_text())
+        if not self.new_time.isChecked():
+            self.start.setValue(self._hearing.starts_at.time())
+            self.end.setValue(self._hearing.ends_at.time())
+
+    def _intro_text(self) -> str:
+        return self.tr("The hearing of {when} stays on record as postponed. With a new time a "
+                       "new hearing is scheduled; the notices must be served again.").format(
+            when=f"{self._hearing.starts_at:%Y-%m-%d %H:%M}")
+
     def _start_moved(self, new: QTime) -> None:
         # The postponed hearing keeps its length unless the clerk changes the end.
         start = dt.datetime.combine(dt.date.min, dt.time(new.hour(), new.minute()))
@@ -313,9 +329,15 @@ class PostponeDialog(QDialog):
             db, hearing_id, why, day = self._db, self._hearing.id, self.reason.toPlainText(), self._today
             try:
                 # On the writer thread; the hearing pane's page broadcasts the change.
+                version = self._hearing.version
                 self.result_value = ops.call(self, functools.partial(
                     hearings.postpone_hearing, db, hearing_id, why, new_start, new_end,
-                    override_reason=override, today=day), write=True)
+                    override_reason=override, today=day, expected_version=version), write=True)
+            except StaleEditError as exc:
+                # Another clerk changed the hearing since it was shown: the postponement
+                # would rest on a time or status that is no longer so.
+                stale_edit.resolve(self, exc, self.reload_record)
+                return False
             except HearingConflict as exc:
                 self.panel.show_findings(list(exc.findings))
                 self.panel.show()

@@ -9,6 +9,7 @@ copy is retried; nothing is broadcast to the other pages on an autosave.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -38,10 +39,10 @@ from tribunal.domain.hearing_record import (
     RecordContent,
     expand_abbreviation,
 )
-from tribunal.errors import DatabaseError, TribunalError
+from tribunal.errors import DatabaseError, StaleEditError, TribunalError
 from tribunal.services import hearing_records
 from tribunal.services.app import Database
-from tribunal.ui import lang, msgbox, ops, window_state
+from tribunal.ui import lang, msgbox, ops, stale_edit, window_state
 
 STATE_KEY = "hearing_record_window"
 # After a failed copy to the database, try again this often (milliseconds).
@@ -70,6 +71,12 @@ class HearingRecordWindow(QWidget):
         self.autosave = hearing_records.Autosave(opened.journal)
         self.synced = opened.synced
         self._syncing = False
+        # The database copy's version this window last opened or wrote: its own autosaves pass
+        # it on, so they never refuse each other; another workstation's save moves it.
+        self._version = opened.version
+        # A copy refused because another workstation saved the record: no further copies to
+        # the database (the journal keeps everything) until the clerk reloads.
+        self.refused: StaleEditError | None = None
         self._loading = False
         self.setWindowTitle(self.tr("Hearing record — hearing {id}").format(id=hearing_id))
 
@@ -121,6 +128,12 @@ class HearingRecordWindow(QWidget):
         self.correction_button.clicked.connect(self.request_correction)
         self.print_button = QPushButton(self.tr("Print"))
         self.print_button.clicked.connect(self.print_record)
+        self.conflict_button = QPushButton(self.tr("Saved elsewhere — show changes…"))
+        self.conflict_button.setToolTip(self.tr("Another computer saved this record: see what changed, "
+                                                "then reload it"))
+        self.conflict_button.setStyleSheet("color: #a33b00; font-weight: bold;")
+        self.conflict_button.clicked.connect(self.show_refusal)
+        self.conflict_button.hide()
 
         side = QTabWidget()
         side.addTab(self.speaker_list, self.tr("Speakers"))
@@ -149,6 +162,7 @@ class HearingRecordWindow(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_label)
         buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.conflict_button)
         for button in (self.read_button, self.correction_button, self.print_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -356,19 +370,22 @@ class HearingRecordWindow(QWidget):
             return
         self._syncing = True
         self.synced = False
-        content = self.content if not self.autosave.pending else None
+        content = self.content if not self.autosave.pending and self.refused is None else None
         if content is None:
             self._syncing = False
             self._show_sync()
             return
-        db = self._db
+        db, expected = self._db, self._version
         # The record's text is shown only in this window: nothing for the pages to read again.
-        ops.run_write(self, lambda: hearing_records.sync(db, content, reason=reason), changes=ops.Changes.NONE,
-                      on_done=lambda result: self._synced(content), on_failed=self._sync_failed)
+        ops.run_write(self, lambda: hearing_records.sync(db, content, reason=reason, expected_version=expected),
+                      changes=ops.Changes.NONE, on_done=lambda result: self._synced(content, result),
+                      on_failed=self._sync_failed)
         self._show_sync()
 
-    def _synced(self, content: RecordContent) -> None:
+    def _synced(self, content: RecordContent, result: hearing_records.SyncResult) -> None:
         self._syncing = False
+        if self._version is not None or result.written:
+            self._version = result.version
         self.synced = content.revision == self.content.revision
         if not self.synced:
             self._retry.start(1000)
@@ -377,6 +394,14 @@ class HearingRecordWindow(QWidget):
     def _sync_failed(self, error: TribunalError) -> None:
         self._syncing = False
         self.synced = False
+        if isinstance(error, StaleEditError):
+            self.refused = error
+            self.message.setText(self.tr("Another computer saved this record meanwhile. What you typed is kept "
+                                         "on this PC but not copied to the database until you reload."))
+            self.conflict_button.show()
+            self._show_sync()
+            self.show_refusal()
+            return
         if isinstance(error, DatabaseError):
             self.message.setText(self.tr("The database cannot be reached; the record is kept on this PC "
                                          "and will be copied when it can."))
@@ -384,6 +409,34 @@ class HearingRecordWindow(QWidget):
         else:
             self.message.setText(lang.text(error.message))
         self._show_sync()
+
+    def show_refusal(self) -> None:
+        """Show who saved the record elsewhere and what they wrote; 重新载入 loads their copy."""
+        if self.refused is not None:
+            stale_edit.resolve(self, self.refused, self.reload_record)
+
+    def reload_record(self) -> None:
+        """Load the database's copy (drops what was typed here since; the journal's older lines keep it)."""
+        db, hearing_id = self._db, self.content.hearing_id
+        ops.run_read(self, lambda: hearing_records.open_stored(db, hearing_id), self._reloaded,
+                     on_failed=lambda exc: msgbox.show_error(self, exc))
+
+    def _reloaded(self, stored: tuple[RecordContent, int]) -> None:
+        content, version = stored
+        # Numbered after everything this window journalled, so that reopening shows this copy.
+        self.content = dataclasses.replace(content, revision=max(content.revision, self.content.revision) + 1)
+        self._version = version
+        self.refused = None
+        self.conflict_button.hide()
+        self.message.clear()
+        self.autosave.changed(self.content)
+        self._show_all()
+        row = next((i for i, s in enumerate(self.content.stages) if s.key == self.content.current), 0)
+        self._loading = True
+        self.stages.setCurrentRow(row)
+        self.editor.setPlainText(self.content.stages[row].text)
+        self._loading = False
+        self.save_now()
 
     # ------------------------------------------------------------------ reading back, corrections, print
 

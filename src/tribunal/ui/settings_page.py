@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 
 from tribunal.domain.case_numbers import CaseNumberPattern
 from tribunal.domain.enums import StaffRole
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError
 from tribunal.services import enterprises, reference, workstation
 from tribunal.services import settings as settings_service
 from tribunal.services.app import Database, follow_workstation_clerk
 from tribunal.services.enterprises import EnterpriseRow
 from tribunal.services.reference import TribunalRow
 from tribunal.services.settings import REGISTRY, WORKSTATION, SettingDef
-from tribunal.ui import lang, msgbox, ops
+from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
 
@@ -422,14 +422,13 @@ class SettingsPage(QWidget):
         self.save_button.setEnabled(False)
         db = self._db
 
+        # What the page showed for each changed value: a value another clerk saved since
+        # refuses the save (nothing stored) and is shown with who changed it.
+        loaded = {key: self._stored.get(key) for key in changed}
+
         def work() -> tuple[dict[str, Any], dict[str, str]]:
-            saved: dict[str, Any] = {}
-            refused: dict[str, str] = {}
-            for key, value in changed.items():
-                try:
-                    saved[key] = settings_service.set_value(db, key, value)
-                except ValidationError as exc:
-                    refused[key] = lang.text(exc.fields.get(key) or exc.message)
+            saved, reasons = settings_service.save_settings(db, changed, loaded)
+            refused = {key: lang.text(reason) for key, reason in reasons.items()}
             for tribunal_id, enterprise_id in hosts.items():
                 reference.set_default_host(db, tribunal_id, enterprise_id)
                 saved[f"tribunal.{tribunal_id}.default_host"] = enterprise_id
@@ -437,7 +436,10 @@ class SettingsPage(QWidget):
 
         def failed(error: TribunalError) -> None:
             self.save_button.setEnabled(True)
-            msgbox.show_error(self, error)
+            if isinstance(error, StaleEditError):
+                stale_edit.resolve(self, error, self.load)
+            else:
+                msgbox.show_error(self, error)
             self.save_finished.emit(False)
 
         return ops.run_write(self, work, changes=ops.Changes.SETTINGS, on_done=self._saved,

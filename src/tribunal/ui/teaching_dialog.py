@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tribunal.errors import TribunalError, ValidationError
+from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import documents as document_service
 from tribunal.services.app import Database
 from tribunal.services.documents import TeachingDraft
-from tribunal.ui import lang, msgbox
+from tribunal.ui import lang, msgbox, stale_edit
 from tribunal.ui.feedback import FORM_STYLE, WARNING_COLOUR, FieldFeedback
 
 __all__ = ["TeachingCaseDialog", "review_before_print"]
@@ -103,6 +103,16 @@ class TeachingCaseDialog(QDialog):
         self.warnings.setText("\n".join(draft.warnings))
         self.warnings.setVisible(bool(draft.warnings))
 
+    def reload_record(self) -> None:
+        """Load the teaching case as saved now, dropping what was typed here."""
+        try:
+            self.draft = document_service.teaching_case(self._db, self._hearing_id)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return
+        self.text.setPlainText(self.draft.text)
+        self._show_state(self.draft)
+
     def _typed(self) -> None:
         if self.text_feedback.kind:
             self.text_feedback.clear()
@@ -114,7 +124,13 @@ class TeachingCaseDialog(QDialog):
             True when it was saved.
         """
         try:
-            self.saved = document_service.save_teaching_case(self._db, self._hearing_id, self.text.toPlainText())
+            self.saved = document_service.save_teaching_case(self._db, self._hearing_id, self.text.toPlainText(),
+                                                             expected_version=self.draft.version)
+        except StaleEditError as exc:
+            # Another clerk saved this teaching case meanwhile: show what they wrote, and let
+            # the clerk choose between their text (重新载入) and the typed one (返回修改).
+            stale_edit.resolve(self, exc, self.reload_record)
+            return False
         except ValidationError as exc:
             self.text_feedback.show_error(lang.text(exc.message))
             return False
