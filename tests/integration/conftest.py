@@ -55,13 +55,6 @@ def scheduling_world_file(template_db: Path, tmp_path_factory: pytest.TempPathFa
     return path, world
 
 
-@pytest.fixture
-def w(scheduling_world_file: tuple[Path, World], tmp_path: Path) -> Iterator[World]:
-    """The scheduling world on a private copy of its database, for one test."""
-    path, proto = scheduling_world_file
-    db = open_database(str(copy_database(path, tmp_path, "world.sqlite3")), actor="测试书记员")
-    yield replace(proto, db=db)
-    db.dispose()
 
 
 
@@ -92,19 +85,19 @@ BACKENDS = _backends()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A test marked ``sqlite_only(reason=…)`` keeps its ``[sqlite]`` variant alone.
+    """A test marked ``sqlite_only(reason=…)`` keeps its ``[sqlite]`` variant alone (``db`` or ``w``).
 
     Its ``[postgresql]`` variant is deselected (counted as such in the summary), never skipped.
     """
     kept, dropped = [], []
     for item in items:
         spec = getattr(item, "callspec", None)
-        backend = spec.params.get("db") if spec is not None else None
+        backend = (spec.params.get("db") or spec.params.get("w")) if spec is not None else None
         marker = item.get_closest_marker("sqlite_only")
         if marker is not None and not (marker.kwargs.get("reason") or marker.args):
             raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs a reason")
         if marker is not None and backend is None:
-            raise pytest.UsageError(f"{item.nodeid}: sqlite_only on a test that does not take db")
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only on a test that takes neither db nor w")
         (dropped if marker is not None and backend != "sqlite" else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
@@ -230,3 +223,21 @@ def db(request: pytest.FixtureRequest) -> Iterator[Database]:
         handle = open_database(suite.url, actor="测试书记员")
     yield handle
     handle.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def w(request: pytest.FixtureRequest, scheduling_world_file: tuple[Path, World], tmp_path: Path) -> Iterator[World]:
+    """The scheduling world for one test: a private copy of its SQLite file, or the same rows
+    (same ids) in the PostgreSQL test database — on every backend :func:`db` runs on."""
+    path, proto = scheduling_world_file
+    copy = copy_database(path, tmp_path, "world.sqlite3")
+    if request.param == "postgresql" and not os.environ.get("TRIBUNAL_TEST_PG_URL"):
+        pytest.skip("TRIBUNAL_TEST_PG_URL is not set: no PostgreSQL server for w[postgresql]")
+    if request.param == "sqlite":
+        db = open_database(str(copy), actor="测试书记员")
+    else:
+        suite: SuiteServerDatabase = request.getfixturevalue("suite_server_database")
+        suite.reset(copy)
+        db = open_database(suite.url, actor="测试书记员")
+    yield replace(proto, db=db)
+    db.dispose()

@@ -127,6 +127,7 @@ def pg_world(pg_url: str, tmp_path: Path) -> Iterator[World]:
     db.dispose()
 
 
+@pytest.mark.sqlite_only(reason="races two processes on one SQLite file; the server race is the test below")
 def test_racing_bookings_on_sqlite(w: World, request: pytest.FixtureRequest) -> None:
     assert w.db.path is not None
     _race(str(w.db.path), w, _rounds(request))
@@ -138,6 +139,7 @@ def test_racing_bookings_on_postgresql(pg_world: World, pg_url: str, request: py
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only(reason="races two processes on one SQLite file; the server race is the test below")
 def test_racing_bookings_on_sqlite_many_rounds(w: World, request: pytest.FixtureRequest) -> None:
     assert w.db.path is not None
     _race(str(w.db.path), w, _rounds(request))
