@@ -458,11 +458,10 @@ def test_db_upgrade_dumps_a_server_first(pg_url, tmp_path, capsys):
     assert code == 0, err
 
 
+@pytest.mark.sqlite_only(reason="the file swap of a restore is SQLite's")
 def test_a_handle_held_for_a_restore_refuses_sessions_and_works_again_afterwards(db: Database) -> None:
     """While a restore swaps the file, the caller's handle opens no connection to it: a window
     reading then is told to wait (DatabaseHeld) rather than keeping the file open."""
-    if not db.is_sqlite:
-        pytest.skip("the file swap is SQLite's")
     from tribunal.errors import DatabaseHeld
 
     with db.held(), pytest.raises(DatabaseHeld, match="正在从备份恢复"), db.session(write=False):
