@@ -45,13 +45,14 @@ def open_database(db: str | os.PathLike[str] | None = None, *, actor: str | None
             # A shared server is migrated only by ``tribunal db upgrade`` (after a dump), never
             # by whichever workstation happens to start first.
             _require_current_server_schema(handle)
-        elif inspected is not None and inspected.up_to_date:
-            pass  # the everyday case: the read-only look found the file current, nothing to do
-        elif migrate_now:
-            _keep_workstation_settings(handle)
-            migrate.upgrade(handle)
-        else:
-            migrate.schema_state(handle)
+        elif inspected is None or not inspected.up_to_date:
+            # A new file, or one to upgrade. The everyday case, a current file, needs nothing
+            # more: the read-only look above has checked it.
+            if migrate_now:
+                _keep_workstation_settings(handle)
+                migrate.upgrade(handle)
+            else:
+                migrate.schema_state(handle)
     except BaseException:
         handle.dispose()
         raise
