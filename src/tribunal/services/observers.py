@@ -471,6 +471,7 @@ def _session_participants(session: Session, h: Hearing) -> list[_ParticipantFact
         .join(Case, Case.id == CaseParticipant.case_id)
         .outerjoin(Enterprise, Enterprise.id == CaseParticipant.enterprise_id)
         .where(CaseParticipant.case_id.in_(_session_case_ids(session, h)))
+        .order_by(CaseParticipant.case_id, CaseParticipant.id)
     ).all()
     out = []
     for p, number, ent_name in rows:
@@ -480,7 +481,7 @@ def _session_participants(session: Session, h: Hearing) -> list[_ParticipantFact
             role = ParticipantRole.OTHER
         out.append(_ParticipantFacts(
             case_number=number, same_case=p.case_id == h.case_id,
-            role="其他诉讼参与人" if role == ParticipantRole.OTHER else role.label_zh, name=p.name,
+            role=msg("其他诉讼参与人") if role == ParticipantRole.OTHER else msg("{role}", role=role), name=p.name,
             enterprise_id=p.enterprise_id, enterprise_key=enterprise_name_key(ent_name),
             id_number=p.id_number or "", phone=_phone_digits(p.phone),
         ))
@@ -495,11 +496,11 @@ def _session_parties(session: Session, h: Hearing) -> list[_PartyFacts]:
     case_ids = _session_case_ids(session, h)
     rows = session.execute(
         select(Party, Case.number).join(Case, Case.id == Party.case_id).where(Party.case_id.in_(case_ids))
-        .options(selectinload(Party.agents))
+        .order_by(Party.case_id, Party.id).options(selectinload(Party.agents))
     ).all()
     return [
         _PartyFacts(
-            case_number=number, same_case=p.case_id == h.case_id, role=p.role.label_zh, kind=p.kind,
+            case_number=number, same_case=p.case_id == h.case_id, role=msg("{role}", role=p.role), kind=p.kind,
             name=p.name, name_key=enterprise_name_key(p.name) if p.kind == PartyKind.ORGANISATION else "",
             enterprise_id=p.enterprise_id, id_number=p.id_number or "", phone=_phone_digits(p.phone),
             agents=tuple((a.name, _phone_digits(a.phone), a.organisation or "", agent_rules.capacity(a.kind))
@@ -511,7 +512,7 @@ def _session_parties(session: Session, h: Hearing) -> list[_PartyFacts]:
 
 
 def _where(p: _PartyFacts | _ParticipantFacts) -> str:
-    return "本案" if p.same_case else f"同场开庭的案件 {p.case_number} "
+    return msg("本案") if p.same_case else msg("同场开庭的案件 {number} ", number=p.case_number)
 
 
 def _participant_problem(o: Observer, ent: Enterprise | None, phone: str,
@@ -523,7 +524,7 @@ def _participant_problem(o: Observer, ent: Enterprise | None, phone: str,
     """
     if o.id_number and p.id_number:
         if o.id_number == p.id_number:
-            return "refusal", f"该人员是{_where(p)}{p.role}，不得旁听"
+            return "refusal", msg("该人员是{where}{role}，不得旁听", where=_where(p), role=p.role)
         return None
     if o.name != p.name:
         return None
@@ -531,8 +532,8 @@ def _participant_problem(o: Observer, ent: Enterprise | None, phone: str,
         (p.enterprise_id is not None and p.enterprise_id == ent.id)
         or (bool(p.enterprise_key) and p.enterprise_key == enterprise_name_key(ent.name)))
     if same_enterprise or (phone and phone == p.phone):
-        return "refusal", f"该人员是{_where(p)}{p.role}，不得旁听"
-    return "warning", f"与{_where(p)}{p.role}同名，请核实是否为同一人（{p.role}不得旁听）"
+        return "refusal", msg("该人员是{where}{role}，不得旁听", where=_where(p), role=p.role)
+    return "warning", msg("与{where}{role}同名，请核实是否为同一人（{role}不得旁听）", where=_where(p), role=p.role)
 
 
 def _eligibility(session: Session, h: Hearing, people: Iterable[Observer],
@@ -844,7 +845,7 @@ def invite(db: Database, hearing_id: int, observer_ids: Sequence[int], *,
             if o.id in existing:
                 e = found[o.id]
                 found[o.id] = Eligibility(e.observer_id, e.name,
-                                          (f"已在邀请名单中（{existing[o.id].label_zh}）", *e.refusals),
+                                          (msg("已在邀请名单中（{status}）", status=existing[o.id]), *e.refusals),
                                           e.warnings)
         _refuse_ineligible(found)
         _require_seats(s, h, len(people))
@@ -1262,7 +1263,7 @@ def back_enter(db: Database, hearing_id: int, entries: Sequence[BackEntry], *,
                 invited.append((inv, person, _enterprise_name(s, person.enterprise_id)))
                 by_id[inv.id] = invited[-1]
                 problem = _eligibility(s, h, [person])[person.id]
-                warnings += [f"第{n}行 {person.name}：{r}" for r in problem.refusals]
+                warnings += [msg("第{n}行 {name}：{reason}", n=n, name=person.name, reason=r) for r in problem.refusals]
                 keep.add(inv.id)
                 continue
             person = by_id[inv.id][1]
