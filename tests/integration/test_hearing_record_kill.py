@@ -5,59 +5,35 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.integration.test_hearing_records import make_hearing
+from tests.integration.workstations import type_hearing_record, workstations
 from tribunal.services import hearing_records
 
 #: What the writer types: a clerk's sentence, repeated (each keystroke adds one character).
 SENTENCE = "申：我于2023年3月1日入职被申请人处，担任数控车床操作工，月工资5800元，公司从未与我签订书面劳动合同。"
 
-WRITER = r'''
-import sys, time
-from pathlib import Path
-from tribunal.services.app import open_database
-from tribunal.services import hearing_records
-
-url, hearing_id, folder, interval, rate = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
-sentence = sys.argv[6]
-db = open_database(url, actor="测试书记员")
-opened = hearing_records.open_record(db, hearing_id, folder=folder)
-autosave = hearing_records.Autosave(opened.journal, interval)
-content = opened.content
-base = content.text_of("investigation")
-typed = ""
-i = 0
-print("ready", flush=True)
-while True:
-    typed += sentence[i % len(sentence)]
-    i += 1
-    content = content.with_text("investigation", base + typed)
-    autosave.changed(content)
-    print(f"typed {len(typed)}", flush=True)
-    autosave.tick()
-    time.sleep(1 / rate)
-'''
-
-
 def _run_once(db_url: str, hearing_id: int, folder: Path, interval: float, rate: float, kill_after: float
               ) -> int:
     """Type until killed; returns how many characters were typed."""
-    env = dict(os.environ)
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, db_url, str(hearing_id), str(folder), str(interval),
-                             str(rate), SENTENCE], stdout=subprocess.PIPE, text=True, env=env)
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "ready"
+    ctx = workstations()
+    ready, typed = ctx.Value("i", 0), ctx.Value("i", 0)
+    proc = ctx.Process(target=type_hearing_record,
+                       args=(db_url, hearing_id, str(folder), interval, rate, SENTENCE, ready, typed))
+    proc.start()
+    deadline = time.monotonic() + 60
+    while not ready.value and proc.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert ready.value, "the writer did not open the record"
     time.sleep(kill_after)
-    proc.send_signal(signal.SIGKILL)
-    out, _ = proc.communicate(timeout=30)
-    counts = [int(line.split()[1]) for line in out.splitlines() if line.startswith("typed ")]
-    return counts[-1] if counts else 0
+    assert proc.pid is not None
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.join(timeout=30)
+    return int(typed.value)
 
 
 def _measure(db, tmp_path: Path, runs: int, interval: float, rate: float) -> list[tuple[int, int, float]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing as mp
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,22 +13,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tests.conftest import TODAY
 from tests.integration.helpers import applicant, case_input, respondent
+from tests.integration.workstations import register_cases, workstations
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, Case, CaseNumberCounter
 from tribunal.services import cases, settings
-from tribunal.services.app import open_database, upgrade_database
+from tribunal.services.app import open_database
 
 PER_WRITER = 15
-
-
-def _register(url: str, n: int, out: mp.Queue) -> None:
-    db = open_database(url, actor="并发")
-    try:
-        out.put([cases.create_case(db, case_input(), today=TODAY).seq for _ in range(n)])
-    except Exception as exc:  # pragma: no cover - reported to the parent
-        out.put(exc)
-    finally:
-        db.dispose()
 
 
 def _assert_gap_free(results: list[list[int]], writers: int) -> None:
@@ -37,10 +27,11 @@ def _assert_gap_free(results: list[list[int]], writers: int) -> None:
     assert numbers == list(range(1, writers * PER_WRITER + 1))
 
 
-def test_two_processes_racing_on_one_sqlite_file(db_path):
-    ctx = mp.get_context("spawn")
+def test_processes_racing_on_one_database(db: Database) -> None:
+    """Three workstations registering at once, on a SQLite file or the server."""
+    ctx = workstations()
     out = ctx.Queue()
-    procs = [ctx.Process(target=_register, args=(str(db_path), PER_WRITER, out)) for _ in range(3)]
+    procs = [ctx.Process(target=register_cases, args=(db.url, PER_WRITER, TODAY, out)) for _ in range(3)]
     for p in procs:
         p.start()
     results = [out.get(timeout=120) for _ in procs]
@@ -70,30 +61,6 @@ def test_threads_racing_share_nothing_but_the_file(db_path):
         t.join()
     assert not errors
     _assert_gap_free(results, 4)
-
-
-@pytest.mark.postgres
-def test_racing_on_postgresql(pg_url):
-    from sqlalchemy import create_engine, text
-
-    from tests.conftest import set_up_test_server
-
-    engine = create_engine(pg_url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
-    upgrade_database(pg_url)  # a server's schema is made by `tribunal db upgrade`, not at start
-    set_up_test_server(pg_url)  # a new server database holds no commission yet
-    ctx = mp.get_context("spawn")
-    out = ctx.Queue()
-    procs = [ctx.Process(target=_register, args=(pg_url, PER_WRITER, out)) for _ in range(3)]
-    for p in procs:
-        p.start()
-    results = [out.get(timeout=120) for _ in procs]
-    for p in procs:
-        p.join(timeout=60)
-    assert not [r for r in results if isinstance(r, Exception)], results
-    _assert_gap_free(results, 3)
 
 
 # ---------------------------------------------------------------- a failed save, a new 代字
