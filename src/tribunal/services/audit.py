@@ -12,13 +12,16 @@ import dataclasses
 import datetime as dt
 import enum
 import secrets
-from collections.abc import Sequence
+import threading
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.pool import Pool
 
 from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, Case, DatabaseMeta, Hearing
@@ -27,6 +30,8 @@ from tribunal.domain.audit_masking import is_masked, mask_entry, mask_free_text,
 from tribunal.errors import NotFound, StaleEditError
 from tribunal.services import field_labels, inputs
 from tribunal.texts import msg
+
+T = TypeVar("T")
 
 AUDIT_KEY = "audit_key"
 #: Shown at most in one refused save: the latest changes are what the clerk needs.
@@ -111,6 +116,64 @@ class AuditRow:
     #: The stored value after the change (before it, for a removal): what ``details`` keys point
     #: into, so that a party is named by its role (``field_label(..., record=row.record)``).
     record: Any = None
+
+
+def newest_stamp(session: Session, entity: str) -> tuple[int, dt.datetime] | None:
+    """The id and time of the newest audit entry about ``entity``, as this session sees it.
+
+    Data that every change audits (the legal calendar, the period rules) is cached until this
+    stamp moves. The time is part of it: after a restore rewinds the trail, the next entry may
+    be given an id the cache has already seen, but never at the same moment.
+    """
+    row = session.execute(select(AuditEntry.id, AuditEntry.at).where(AuditEntry.entity == entity)
+                          .order_by(AuditEntry.id.desc()).limit(1)).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+class AuditedCache(Generic[T]):
+    """A value read from data that every change audits, kept per database until it changes.
+
+    The legal calendar and the period rules are read on every save of a case; each change
+    to them writes an audit entry about ``entity``, so one small query
+    (:func:`newest_stamp`) tells whether the kept value is still right, after a change on
+    this workstation or on another one sharing the server. Inside a session that has itself
+    changed the data, the stamp is newer than anything kept (its entry is flushed first), so
+    the value is read from the session.
+    """
+
+    def __init__(self, entity: str) -> None:
+        self.entity = entity
+        # Keyed by the engine's connection pool, which a handle's reading and writing sessions
+        # share: each opened database (a restore reopens it) starts with nothing kept, and
+        # what was kept goes with the handle.
+        self._values: weakref.WeakKeyDictionary[Pool, tuple[tuple[int, dt.datetime] | None, T]] = (
+            weakref.WeakKeyDictionary())
+        self._lock = threading.Lock()
+
+    def read(self, session: Session, load: Callable[[Session], T], *, keep: bool) -> T:
+        """The kept value if still current, else ``load(session)``.
+
+        Args:
+            keep: keep what is loaded; only for a session that reads committed data (a
+                writing session may hold changes that are rolled back).
+        """
+        key = session.get_bind().engine.pool
+        # The stamp is read before the data: a change committed in between leaves an older
+        # stamp beside newer data, which the next read loads again, never the reverse.
+        stamp = newest_stamp(session, self.entity)
+        with self._lock:
+            kept = self._values.get(key)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        value = load(session)
+        if keep:
+            with self._lock:
+                self._values[key] = (stamp, value)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
 
 
 def shown_value(value: Any) -> str:

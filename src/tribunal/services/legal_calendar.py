@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
-from tribunal.db.models import AuditEntry, LegalDay, LegalYear
+from tribunal.db.models import LegalDay, LegalYear
 from tribunal.domain.legal_calendar import (
     HOLIDAY,
     KINDS,
@@ -34,10 +34,8 @@ from tribunal.texts import joined, msg
 SEED_SOURCE = "chinese_calendar 软件包（国务院办公厅历年节假日安排通知）"
 AUDIT_ENTITY = "legal_calendar"
 
-# db.url → (stamp, calendar). The stamp is the newest calendar audit entry: every change to the
-# calendar writes one, so a change made by another workstation (shared PostgreSQL) is noticed.
-_cache: dict[str, tuple[int | None, LegalCalendar]] = {}
-_cache_lock = threading.Lock()
+#: The calendar every deadline is computed with, per database, until the calendar changes.
+_kept: audit.AuditedCache[LegalCalendar | None] = audit.AuditedCache(AUDIT_ENTITY)
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ def _seed_if_empty(db: Database) -> None:
     with db.session(write=False) as s:
         if s.scalar(select(func.count()).select_from(LegalYear)):
             return
-    base = LegalCalendar.from_chinese_calendar()
+    base = _package_calendar()
     try:
         with db.session() as s:
             if s.scalar(select(func.count()).select_from(LegalYear)):  # another clerk seeded meanwhile
@@ -78,45 +76,50 @@ def _seed_if_empty(db: Database) -> None:
                 raise
 
 
-def _stamp(db: Database) -> int | None:
-    with db.session(write=False) as s:
-        return s.scalar(select(func.max(AuditEntry.id)).where(AuditEntry.entity == AUDIT_ENTITY))
-
-
 def calendar(db: Database, *, refresh: bool = False) -> LegalCalendar:
     """The calendar every deadline is computed with (seeded on first use, then cached).
 
     The cached calendar is reused until the calendar's data changes (an import or a correction,
     from this or another workstation), which costs one small query per call.
     """
-    _seed_if_empty(db)
-    stamp = _stamp(db)
-    with _cache_lock:
-        cached = _cache.get(db.url)
-        if not refresh and cached is not None and cached[0] == stamp:
-            return cached[1]
+    if refresh:
+        _kept.clear()
     with db.session(write=False) as s:
-        years = list(s.scalars(select(LegalYear.year)))
-        # Plain columns, not ORM objects: some 500 rows each time the calendar is (re)read.
-        rules = [DayRule(day, kind, name) for day, kind, name
-                 in s.execute(select(LegalDay.day, LegalDay.kind, LegalDay.name).order_by(LegalDay.day))]
-    result = LegalCalendar(rules, years=years)
-    with _cache_lock:
-        _cache[db.url] = (stamp, result)
-    return result
+        found = _kept.read(s, _stored, keep=True)
+    if found is None:  # first use of this database: seeded now (which moves the stamp)
+        _seed_if_empty(db)
+        with db.session(write=False) as s:
+            found = _kept.read(s, _stored, keep=True)
+        assert found is not None
+    return found
+
+
+def _stored(s: Session) -> LegalCalendar | None:
+    """The calendar held in the database, or None if it was never seeded."""
+    years = list(s.scalars(select(LegalYear.year)))
+    if not years:
+        return None
+    # Plain columns, not ORM objects: some 800 rows each time the calendar is (re)read.
+    rules = [DayRule(day, kind, name) for day, kind, name
+             in s.execute(select(LegalDay.day, LegalDay.kind, LegalDay.name).order_by(LegalDay.day))]
+    return LegalCalendar(rules, years=years)
 
 
 def calendar_in(s: Session) -> LegalCalendar:
     """The calendar as this open session sees it (its own uncommitted changes included).
 
-    Used where a write must compute deadlines before it commits; a database whose calendar
-    was never seeded gets the data the seed would write, without writing it.
+    Used where a write must compute deadlines before it commits (every save of a case): the
+    calendar :func:`calendar` keeps is used unless the calendar changed since (in this
+    session too). A database whose calendar was never seeded gets the data the seed would
+    write, without writing it.
     """
-    years = list(s.scalars(select(LegalYear.year)))
-    if not years:
-        return LegalCalendar.from_chinese_calendar()
-    rules = [DayRule(d.day, d.kind, d.name) for d in s.scalars(select(LegalDay).order_by(LegalDay.day))]
-    return LegalCalendar(rules, years=years)
+    return _kept.read(s, _stored, keep=False) or _package_calendar()
+
+
+@functools.cache
+def _package_calendar() -> LegalCalendar:
+    """The calendar the seed writes (built once per process: it never changes)."""
+    return LegalCalendar.from_chinese_calendar()
 
 
 def years(db: Database) -> list[YearInfo]:

@@ -15,16 +15,15 @@ entry, and the effective rules are cached until the next change from any worksta
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tribunal.db.engine import Database
-from tribunal.db.models import AuditEntry, PeriodRuleCheck
+from tribunal.db.models import PeriodRuleCheck
 from tribunal.domain.periods import PeriodRule, shipped_rules
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit
@@ -34,9 +33,8 @@ __all__ = ["AUDIT_ENTITY", "RuleCheck", "RuleStatus", "confirm", "rules", "rules
 
 AUDIT_ENTITY = "period_rule"
 
-# db.url → (stamp, rules); the stamp is the newest period-rule audit entry (see legal_calendar).
-_cache: dict[str, tuple[int | None, Mapping[str, PeriodRule]]] = {}
-_cache_lock = threading.Lock()
+#: The rules every clock uses, per database, until a confirmation is made or withdrawn.
+_kept: audit.AuditedCache[Mapping[str, PeriodRule]] = audit.AuditedCache(AUDIT_ENTITY)
 
 
 @dataclass(frozen=True)
@@ -113,12 +111,13 @@ def _statuses(s: Session) -> list[RuleStatus]:
 
 
 def rules_in(s: Session) -> Mapping[str, PeriodRule]:
-    """The rules as the program uses them, inside an open session (no cache)."""
+    """The rules as this open session sees them: those :func:`rules` keeps, unless a
+    confirmation was made or withdrawn since (in this session too)."""
+    return _kept.read(s, _read, keep=False)
+
+
+def _read(s: Session) -> Mapping[str, PeriodRule]:
     return MappingProxyType({st.rule.key: st.rule for st in _statuses(s)})
-
-
-def _stamp(s: Session) -> int | None:
-    return s.scalar(select(func.max(AuditEntry.id)).where(AuditEntry.entity == AUDIT_ENTITY))
 
 
 def rules(db: Database) -> Mapping[str, PeriodRule]:
@@ -128,15 +127,7 @@ def rules(db: Database) -> Mapping[str, PeriodRule]:
     costs one small query per call.
     """
     with db.session(write=False) as s:
-        stamp = _stamp(s)
-        with _cache_lock:
-            cached = _cache.get(db.url)
-            if cached is not None and cached[0] == stamp:
-                return cached[1]
-        result = rules_in(s)
-    with _cache_lock:
-        _cache[db.url] = (stamp, result)
-    return result
+        return _kept.read(s, _read, keep=True)
 
 
 def statuses(db: Database) -> list[RuleStatus]:
