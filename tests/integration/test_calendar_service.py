@@ -13,7 +13,7 @@ from tribunal.cli import main
 from tribunal.db.models import AuditEntry, LegalDay, LegalYear
 from tribunal.domain.legal_calendar import DayRule, UnknownYearError
 from tribunal.errors import NotFound, ValidationError
-from tribunal.services import legal_calendar
+from tribunal.services import audit, legal_calendar
 from tribunal.services.app import open_database
 
 D = dt.date
@@ -180,6 +180,27 @@ def test_a_change_from_another_workstation_is_seen(db):
         other.dispose()
     # No refresh asked for: the cached calendar notices the newer audit entry.
     assert legal_calendar.calendar(db).is_known_year(2027)
+
+
+def test_a_save_sees_its_own_calendar_change_and_never_a_rolled_back_one(db):
+    day = D(2026, 10, 12)
+    assert legal_calendar.calendar(db).is_working_day(day)  # kept for this database
+    with db.session() as s:
+        s.add(LegalDay(day=day, kind="holiday", name="测试"))
+        audit.record(s, db.actor, "calendar.set", legal_calendar.AUDIT_ENTITY, None, "测试")
+        s.flush()
+        # The deadline upkeep before this commit computes with the changed day…
+        assert not legal_calendar.calendar_in(s).is_working_day(day)
+        s.rollback()
+    # …and the rolled-back change is neither kept nor seen.
+    assert legal_calendar.calendar(db).is_working_day(day)
+    with db.session() as s:
+        assert legal_calendar.calendar_in(s).is_working_day(day)
+    # The next change gets the rolled-back entry's id (SQLite reuses it) but is still seen.
+    legal_calendar.set_day(db, D(2026, 10, 13), "holiday", "测试")
+    with db.session() as s:
+        assert not legal_calendar.calendar_in(s).is_working_day(D(2026, 10, 13))
+        assert legal_calendar.calendar_in(s).is_working_day(day)
 
 
 def test_year_rules_of_an_unloaded_year(db):
