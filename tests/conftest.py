@@ -26,6 +26,7 @@ from tribunal.services.app import open_database
 if TYPE_CHECKING:
     from tests.integration.data.outreach import World as OutreachWorld
     from tests.integration.data.reports import ReportWorld
+    from tribunal.services.demo import DemoReport
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -213,8 +214,9 @@ def db(db_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture(scope="session")
-def demo_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demonstration data set as of TODAY (``tribunal demo``), made once per test run.
+def demo_built(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoReport]:
+    """The demonstration data set as of TODAY (``tribunal demo``), made once per test run, and
+    the report its loading gave.
 
     Loading it takes seconds; tests copy the file (:func:`copy_database`) instead.
     """
@@ -224,10 +226,16 @@ def demo_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -
     shutil.copyfile(template_db, path)
     handle = open_database(str(path), actor="测试书记员")
     try:
-        demo.load_demo(handle, today=TODAY)
+        report = demo.load_demo(handle, today=TODAY)
     finally:
         handle.dispose()
-    return path
+    return path, report
+
+
+@pytest.fixture(scope="session")
+def demo_template(demo_built: tuple[Path, DemoReport]) -> Path:
+    """The file of :func:`demo_built`: copy it before writing."""
+    return demo_built[0]
 
 
 def copy_database(source: Path, folder: Path, name: str = "tribunal.sqlite3") -> Path:

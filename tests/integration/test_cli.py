@@ -127,8 +127,10 @@ def _load(template_db, folder, today):
 
 
 @pytest.fixture(scope="module")
-def demo_today(template_db, tmp_path_factory):
-    db, report = _load(template_db, tmp_path_factory.mktemp("demo-today"), TODAY)
+def demo_today(demo_built, tmp_path_factory):
+    """The session's demonstration data (loaded as of TODAY) and its report, in a module copy."""
+    path, report = demo_built
+    db = open_database(str(copy_database(path, tmp_path_factory.mktemp("demo-today"))), actor="测试")
     yield db, report
     db.dispose()
 
