@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
 import sqlite3
 import zipfile
@@ -223,15 +224,28 @@ CASES = _cases()
 DEFAULT_PER_GROUP = 4
 
 
-def _params() -> list[object]:
+#: On the server, the first value of each: every path is still taken there each run.
+DEFAULT_PER_GROUP_ON_SERVER = 1
+
+
+def _params(cases: list[tuple[str, Case]] = CASES, per_group: int = DEFAULT_PER_GROUP) -> list[object]:
     seen: dict[str, int] = {}
     params = []
-    for label, case in CASES:
+    for label, case in cases:
         group = label.rsplit(" ", 1)[0] if label.endswith("'") else label
         seen[group] = seen.get(group, 0) + 1
-        marks = [pytest.mark.slow] if seen[group] > DEFAULT_PER_GROUP else []
+        marks = [pytest.mark.slow] if seen[group] > per_group else []
         params.append(pytest.param(label, case, id=label, marks=marks))
     return params
+
+
+def _on_a_server(case: Case) -> bool:
+    """Whether the case means the same with ``--db`` naming a server instead of the demo file:
+    not when it names another database, nor when it is about the database's own file."""
+    return case.db is None and not any("demo.sqlite3" in a for a in case.argv)
+
+
+SERVER_CASES = [(label, case) for label, case in CASES if _on_a_server(case)]
 
 
 # ---------------------------------------------------------------- files made on demand
@@ -286,20 +300,60 @@ def _fill(text: str, folder: Path) -> str:
     return text.replace("{dir}", str(folder))
 
 
-@pytest.mark.parametrize(("label", "case"), _params())
-def test_hostile_input_is_refused_in_one_line_and_changes_nothing(label, case, demo_template, specials, tmp_path):
-    folder = tmp_path / "work"
+def _prepare(case: Case, folder: Path, specials: Path) -> None:
     folder.mkdir()
-    shutil.copyfile(demo_template, folder / "demo.sqlite3")
     for name, content in case.files.items():
         (folder / name).write_bytes(content)
     needed = {Path(_fill(a, Path("{dir}"))).name for a in [*case.argv, case.db or ""]}
     for special in specials.iterdir():
         if special.name in needed and not (folder / special.name).exists():
             shutil.copyfile(special, folder / special.name)
+
+
+@pytest.mark.parametrize(("label", "case"), _params())
+def test_hostile_input_is_refused_in_one_line_and_changes_nothing(label, case, demo_template, specials, tmp_path):
+    folder = tmp_path / "work"
+    _prepare(case, folder, specials)
+    shutil.copyfile(demo_template, folder / "demo.sqlite3")
     before = _snapshot(folder)
     db = _fill(case.db, folder) if case.db is not None else str(folder / "demo.sqlite3")
-    argv = ["--db", db, *(_fill(a, folder) for a in case.argv)]
+    _refused_in_one_line(case, ["--db", db, *(_fill(a, folder) for a in case.argv)])
+    assert _snapshot(folder) == before, "a refused input changed or added files"
+
+
+@pytest.fixture(scope="module")
+def demo_server(request: pytest.FixtureRequest, demo_template: Path) -> dict[str, object]:
+    """The demonstration data on the suite's PostgreSQL database, loaded once for the module
+    and again only after a test changed it (which fails that test)."""
+    if not os.environ.get("TRIBUNAL_TEST_PG_URL"):
+        pytest.skip("TRIBUNAL_TEST_PG_URL is not set: no PostgreSQL server for this run")
+    suite = request.getfixturevalue("suite_server_database")
+    return {"suite": suite, "fingerprint": None}
+
+
+@pytest.mark.parametrize(("label", "case"), _params(SERVER_CASES, DEFAULT_PER_GROUP_ON_SERVER))
+def test_hostile_input_on_a_server_is_refused_in_one_line_and_changes_nothing(
+        label, case, demo_server, demo_template, specials, tmp_path):
+    suite = demo_server["suite"]
+    if demo_server["fingerprint"] is None:
+        suite.reset(demo_template)
+        demo_server["fingerprint"] = suite.fingerprint()
+    expected: dict[str, str] = demo_server["fingerprint"]
+    folder = tmp_path / "work"
+    _prepare(case, folder, specials)
+    before = _snapshot(folder)
+    try:
+        _refused_in_one_line(case, ["--db", suite.url, *(_fill(a, folder) for a in case.argv)])
+        assert _snapshot(folder) == before, "a refused input changed or added files"
+    finally:
+        after = suite.fingerprint()
+        if after != expected:
+            demo_server["fingerprint"] = None  # the next test starts from the demonstration data again
+    changed = sorted(name for name, digest in after.items() if expected.get(name) != digest)
+    assert not changed, f"a refused input changed the server's tables: {changed}"
+
+
+def _refused_in_one_line(case: Case, argv: list[str]) -> None:
     err, out = io.StringIO(), io.StringIO()
     with redirect_stderr(err), redirect_stdout(out):
         try:
@@ -315,7 +369,6 @@ def test_hostile_input_is_refused_in_one_line_and_changes_nothing(label, case, d
     assert lines[0].startswith("错误：") or "命令行参数有误" in lines[0], lines[0]
     assert case.fragment in lines[0], lines[0]
     assert not any(ch in lines[0] for ch in "\x00\x1b\x07\x08\u202e\x9b"), repr(lines[0])
-    assert _snapshot(folder) == before, "a refused input changed or added files"
 
 
 def test_the_table_is_large(request):
