@@ -278,3 +278,44 @@ def test_a_copy_over_a_record_saved_elsewhere_is_refused_and_changes_nothing(db,
     reloaded, current = hearing_records.open_stored(db, hearing_id)
     assert current == err.value.current_version and reloaded == stored
     assert hearing_records.sync(db, reloaded.with_text("final", "仲：闭庭。"), expected_version=current).written
+
+
+def test_a_record_recovered_after_a_crash_is_checked_against_saves_made_meanwhile(db, tmp_path):
+    from tribunal.errors import StaleEditError
+    from tribunal.services.app import open_database
+
+    hearing_id = make_hearing(db)
+    mine = hearing_records.open_record(db, hearing_id, folder=tmp_path / "mine")
+    first = hearing_records.sync(db, mine.content, expected_version=mine.version)
+    mine.journal.base_version = first.version  # as the window does after each copy
+    typed = mine.content.with_text("attendance", "书记员：本机记录，尚未复制到数据库")
+    mine.journal.append(typed)  # journalled; then the program is killed before the next copy
+    # Meanwhile another workstation saves its own text.
+    office = open_database(db.url, actor="王书记员")
+    try:
+        theirs = hearing_records.open_record(office, hearing_id, folder=tmp_path / "office")
+        assert hearing_records.sync(office, theirs.content.with_text("attendance", "书记员：王书记员的记录"),
+                                    expected_version=theirs.version).written
+    finally:
+        office.dispose()
+    # Reopened here: the journal's text, typed over the older copy, and the clerk is told.
+    again = hearing_records.open_record(db, hearing_id, folder=tmp_path / "mine")
+    assert again.source == "journal" and again.content == typed
+    assert again.version == first.version and "另一台电脑" in again.message
+    # Its first copy to the database is refused as stale: the clerk compares before anything is overwritten.
+    with pytest.raises(StaleEditError):
+        hearing_records.sync(db, again.content, expected_version=again.version)
+    assert hearing_records.stored_record(db, hearing_id).text_of("attendance") == "书记员：王书记员的记录"
+
+
+def test_a_journal_from_before_versions_were_recorded_still_opens(db, tmp_path):
+    hearing_id = make_hearing(db)
+    opened = hearing_records.open_record(db, hearing_id, folder=tmp_path)
+    assert hearing_records.sync(db, opened.content, expected_version=opened.version).written
+    typed = opened.content.with_text("attendance", "书记员：旧格式的备份")
+    # An entry as written before the database version was kept beside the text.
+    with opened.journal.path.open("a", encoding="utf-8") as fh:
+        fh.write(typed.to_json() + "\n")
+    again = hearing_records.open_record(db, hearing_id, folder=tmp_path)
+    assert again.source == "journal" and again.content == typed and "另一台电脑" not in again.message
+    assert hearing_records.sync(db, again.content, expected_version=again.version).written

@@ -14,14 +14,17 @@ autosave, so a two-hour hearing leaves dozens of versions, not thousands.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import hashlib
+import json
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import platformdirs
 from sqlalchemy import select
@@ -75,6 +78,9 @@ __all__ = [
     "versions",
 ]
 
+#: The key of a journal entry that holds the database version it was typed over.
+_BASE_VERSION: Final = "database_version"
+
 #: The window writes the journal at most this long after the first unsaved keystroke.
 AUTOSAVE_SECONDS = 2.0
 #: Between stage changes, a version is kept in the database at most this often.
@@ -98,6 +104,11 @@ class Journal:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        #: The database copy's version the text being typed started from (set by whoever opens
+        #: or syncs the record), written with every entry: a record recovered from the journal
+        #: after a crash is checked against it, so another workstation's save made meanwhile is
+        #: not overwritten unseen. None: not known (the database could not be reached).
+        self.base_version: int | None = None
 
     def append(self, content: RecordContent) -> None:
         """Add ``content`` as the newest entry, durably.
@@ -105,7 +116,10 @@ class Journal:
         Raises:
             ValidationError: the journal folder cannot be written (the clerk must be told at once).
         """
-        line = (content.to_json() + "\n").encode("utf-8")
+        entry = json.loads(content.to_json())
+        if self.base_version is not None:
+            entry[_BASE_VERSION] = self.base_version
+        line = (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(self.path, "ab") as f:
@@ -120,6 +134,12 @@ class Journal:
 
     def latest(self) -> RecordContent | None:
         """The newest complete entry, or None when there is no journal yet."""
+        newest = self.newest()
+        return newest[0] if newest is not None else None
+
+    def newest(self) -> tuple[RecordContent, int | None] | None:
+        """The newest complete entry and the database version it was typed over (None: not
+        known, as in journals written before the version was recorded), or None."""
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
@@ -127,16 +147,18 @@ class Journal:
         except OSError as exc:
             raise ValidationError(msg("无法读取本机的笔录备份文件 {path}：{value}", path=self.path, value=exc.strerror or exc),
                                   {"journal": msg("无法读取")}) from exc
-        best: RecordContent | None = None
+        best: tuple[RecordContent, int | None] | None = None
         for raw in data.split(b"\n"):
             if not raw.strip():
                 continue
             try:
-                entry = RecordContent.from_json(raw.decode("utf-8"))
+                text = raw.decode("utf-8")
+                entry = RecordContent.from_json(text)
+                base = json.loads(text).get(_BASE_VERSION)
             except (ValueError, KeyError, TypeError):
                 continue  # a line cut short by a kill
-            if best is None or entry.revision >= best.revision:
-                best = entry
+            if best is None or entry.revision >= best[0].revision:
+                best = (entry, base if isinstance(base, int) else None)
         return best
 
 
@@ -303,7 +325,8 @@ def open_record(db: Database, hearing_id: int, *, folder: Path | None = None) ->
         DatabaseError: the database cannot be reached and this PC has no journal of the record.
     """
     journal = journal_for(db, hearing_id, folder)
-    local = journal.latest()
+    newest = journal.newest()
+    local, local_base = newest if newest is not None else (None, None)
     try:
         with db.session(write=False) as s:
             hearing = _hearing(s, hearing_id)
@@ -317,11 +340,22 @@ def open_record(db: Database, hearing_id: int, *, folder: Path | None = None) ->
         if local is None:
             raise DatabaseError(msg("无法连接数据库，本机也没有这份笔录的备份，暂时不能打开：{exc}", exc=exc)) from exc
         return OpenedRecord(local, None, (), "journal", False, journal,
-                            "无法连接数据库：已打开本机备份的笔录，连接恢复后自动同步")
+                            msg("无法连接数据库：已打开本机备份的笔录，连接恢复后自动同步"))
     table = speakers(facts)
-    if local is not None and (stored is None or local.revision > stored.revision):
-        message = "已从本机备份恢复上次未保存到数据库的内容" if stored is not None else ""
+    # Typed over an older copy than the database now holds, and never copied: another
+    # workstation saved the record meanwhile (revisions alone cannot tell, each workstation
+    # counts its own). The window's first copy to the database is then refused as stale, and
+    # the clerk sees both texts before choosing: nothing is overwritten or dropped unseen.
+    moved_on = (local is not None and stored is not None and local_base is not None and local_base != version
+                and dataclasses.replace(local, revision=stored.revision) != stored)
+    if local is not None and (stored is None or local.revision > stored.revision or moved_on):
+        message = msg("已从本机备份恢复上次未保存到数据库的内容") if stored is not None else ""
+        if moved_on and local_base is not None:
+            message = msg("已从本机备份恢复上次未保存到数据库的内容；此后另一台电脑保存过这份笔录，复制到数据库前会请您比较两份内容")
+            version = local_base
+        journal.base_version = version
         return OpenedRecord(local, facts, table, "journal", False, journal, message, version)
+    journal.base_version = version
     if stored is not None:
         return OpenedRecord(stored, facts, table, "database", True, journal, version=version)
     content = template(hearing_id, facts)

@@ -73,7 +73,8 @@ class HearingRecordWindow(QWidget):
         self._syncing = False
         # The database copy's version this window last opened or wrote: its own autosaves pass
         # it on, so they never refuse each other; another workstation's save moves it.
-        self._version = opened.version
+        self._version: int | None = None
+        self._set_version(opened.version)
         # A copy refused because another workstation saved the record: no further copies to
         # the database (the journal keeps everything) until the clerk reloads.
         self.refused: StaleEditError | None = None
@@ -385,11 +386,16 @@ class HearingRecordWindow(QWidget):
     def _synced(self, content: RecordContent, result: hearing_records.SyncResult) -> None:
         self._syncing = False
         if self._version is not None or result.written:
-            self._version = result.version
+            self._set_version(result.version)
         self.synced = content.revision == self.content.revision
         if not self.synced:
             self._retry.start(1000)
         self._show_sync()
+
+    def _set_version(self, version: int | None) -> None:
+        # The journal records it with every entry, for a reopening after a crash.
+        self._version = version
+        self.autosave.journal.base_version = version
 
     def _sync_failed(self, error: TribunalError) -> None:
         self._syncing = False
@@ -425,7 +431,7 @@ class HearingRecordWindow(QWidget):
         content, version = stored
         # Numbered after everything this window journalled, so that reopening shows this copy.
         self.content = dataclasses.replace(content, revision=max(content.revision, self.content.revision) + 1)
-        self._version = version
+        self._set_version(version)
         self.refused = None
         self.conflict_button.hide()
         self.message.clear()
