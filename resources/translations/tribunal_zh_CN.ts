@@ -6145,6 +6145,7 @@ The deletion is recorded in the case&apos;s history.</source>
     </message>
     <message>
         <source>Export report</source>
+        <extracomment>The charts as shown (SVG documents by key), for a look at what the screen drew.</extracomment>
         <translation>导出报表</translation>
     </message>
     <message>

@@ -26,10 +26,14 @@ Templates use ``str.format`` fields (``{number}``, ``{day:%Y-%m-%d}``). Paramete
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 __all__ = ["Text", "joined", "msg", "reason_of", "render"]
+
+#: A Chinese character: a template without one is the same in every language.
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
 class Text(str):
@@ -132,6 +136,8 @@ def render(value: str, translate: Callable[[str], str | None], english_label: Ca
     if not value.template:
         return str(value)
     translated = translate(value.template)
+    if not translated and not _HAN.search(value.template):
+        translated = value.template  # nothing of its own to translate ("{type}"): only its parameters
     if not translated:
         return str(value)
 

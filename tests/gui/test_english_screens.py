@@ -285,6 +285,15 @@ def test_every_page_shows_english_only(qtbot: QtBot, latin_db: tuple[Database, d
         found = visit(window, numbers)
         if found:
             problems[window.navigation_texts()[page]] = found
+    # The charts are drawings, not widgets: their titles, axes and notes are read from the SVG.
+    from tribunal.ui.reports_page import ReportsPage
+
+    [reports_page] = window.findChildren(ReportsPage)
+    qtbot.waitUntil(lambda: bool(getattr(reports_page, "chart_svgs", None)))
+    for key, svg in reports_page.chart_svgs.items():
+        shown = MEANT_TO_STAY.sub("", re.sub(r"<[^>]+>", " ", svg.decode("utf-8")))
+        if HAN.search(shown):
+            problems[f"chart {key}"] = sorted(set(HAN.findall(shown)))
     report = "\n".join(f"[{page}]\n  " + "\n  ".join(lines) for page, lines in problems.items())
     assert not problems, "Chinese on the English screen:\n" + report
 

@@ -46,6 +46,7 @@ class ChartSpec:
         series: (name, values) pairs; a value None leaves a gap (a month with nothing to rate).
         percent: values are shares 0–1, labelled as percentages.
         note: a line under the chart (what it counts), "" for none.
+        empty_note: written across a chart with nothing to draw.
     """
 
     key: str
@@ -55,6 +56,7 @@ class ChartSpec:
     series: tuple[tuple[str, tuple[float | None, ...]], ...]
     percent: bool = False
     note: str = ""
+    empty_note: str = "本期没有可统计的数据"
 
     @property
     def empty(self) -> bool:
@@ -167,7 +169,7 @@ def drawing(spec: ChartSpec, width: float = 440, height: float = 220) -> Drawing
         legend.autoXPadding = 12
         d.add(legend)
     if spec.empty:
-        d.add(String(chart.x + chart.width / 2, chart.y + chart.height / 2, "本期没有可统计的数据",
+        d.add(String(chart.x + chart.width / 2, chart.y + chart.height / 2, spec.empty_note,
                      fontName=font, fontSize=10, fillColor=colors.HexColor("#777777"), textAnchor="middle"))
     return d
 

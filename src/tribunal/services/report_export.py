@@ -10,6 +10,7 @@ begins with. Files are written beside the target and moved into place when compl
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import tempfile
@@ -81,29 +82,45 @@ def chart_specs(report: CircuitReport) -> list[Any]:
 
     months = tuple(m.label for m in report.monthly)
     by_type = report.current.cases_on_site_by_type
-    return [
-        ChartSpec("monthly", "每月在企业开庭次数与旁听人次", "bars", months,
-                  (("在企业开庭（次）", tuple(float(m.hearings) for m in report.monthly)),
-                   ("旁听人次", tuple(float(m.observers) for m in report.monthly))),
-                  note=f"最近{len(months)}个月，截至{report.scope.period.end.isoformat()}。"),
-        ChartSpec("types", f"现场审理案件按案由（{report.scope.requested.label}）", "hbars",
-                  tuple(t.label_zh for t, _n in by_type) or tuple(t.label_zh for t in CaseType)[:3],
-                  (("案件", tuple(float(n) for _t, n in by_type) or (0.0, 0.0, 0.0)),)),
-        ChartSpec("mediation", "巡回庭案件调解成功率（按结案月份）", "line", months,
-                  (("调解成功率", tuple(m.mediation_rate for m in report.monthly)),), percent=True,
-                  note="调解成功率＝调解结案 ÷（调解结案＋裁决结案）；当月没有调解或裁决结案的不标点。"),
-        ChartSpec("reach", f"各开发区覆盖企业（{report.scope.requested.label}）", "bars",
+    period = report.scope.requested.label
+    empty = msg("本期没有可统计的数据")
+    specs = [
+        ChartSpec("monthly", msg("每月在企业开庭次数与旁听人次"), "bars", months,
+                  ((msg("在企业开庭（次）"), tuple(float(m.hearings) for m in report.monthly)),
+                   (msg("旁听人次"), tuple(float(m.observers) for m in report.monthly))),
+                  note=msg("最近{count}个月，截至{day}。", count=len(months), day=report.scope.period.end.isoformat())),
+        ChartSpec("types", msg("现场审理案件按案由（{period}）", period=period), "hbars",
+                  tuple(msg("{type}", type=t) for t, _n in by_type) or tuple(msg("{type}", type=t) for t in CaseType)[:3],
+                  ((msg("案件"), tuple(float(n) for _t, n in by_type) or (0.0, 0.0, 0.0)),)),
+        ChartSpec("mediation", msg("巡回庭案件调解成功率（按结案月份）"), "line", months,
+                  ((msg("调解成功率"), tuple(m.mediation_rate for m in report.monthly)),), percent=True,
+                  note=msg("调解成功率＝调解结案 ÷（调解结案＋裁决结案）；当月没有调解或裁决结案的不标点。")),
+        ChartSpec("reach", msg("各开发区覆盖企业（{period}）", period=period), "bars",
                   tuple(z.zone for z in report.reach_by_zone) or ("—",),
-                  (("已覆盖企业", tuple(float(z.reached) for z in report.reach_by_zone) or (0.0,)),
-                   ("名录中的企业", tuple(float(z.directory) for z in report.reach_by_zone) or (0.0,)))),
+                  ((msg("已覆盖企业"), tuple(float(z.reached) for z in report.reach_by_zone) or (0.0,)),
+                   (msg("名录中的企业"), tuple(float(z.directory) for z in report.reach_by_zone) or (0.0,)))),
     ]
+    return [dataclasses.replace(spec, empty_note=empty) for spec in specs]
 
 
-def chart_svgs(report: CircuitReport, width: float = 440, height: float = 220) -> dict[str, bytes]:
-    """The charts as SVG documents for the 统计 page (key → bytes)."""
+def chart_svgs(report: CircuitReport, width: float = 440, height: float = 220, *,
+               translate: Callable[[str], str] = str) -> dict[str, bytes]:
+    """The charts as SVG documents for the 统计 page (key → bytes).
+
+    Args:
+        translate: how the screen shows a text of the charts (the GUI passes its own, so an
+            English screen shows English charts); the printed report stays Chinese.
+    """
     from tribunal.documents.charts import to_svg
 
-    return {spec.key: to_svg(spec, width, height) for spec in chart_specs(report)}
+    return {spec.key: to_svg(_translated(spec, translate), width, height) for spec in chart_specs(report)}
+
+
+def _translated(spec: Any, translate: Callable[[str], str]) -> Any:
+    return dataclasses.replace(
+        spec, title=translate(spec.title), note=translate(spec.note),
+        categories=tuple(translate(c) for c in spec.categories),
+        series=tuple((translate(name), values) for name, values in spec.series), empty_note=translate(spec.empty_note))
 
 
 # ---------------------------------------------------------------- PDF

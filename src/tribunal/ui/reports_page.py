@@ -311,7 +311,7 @@ class ReportsPage(QWidget):
         def work() -> _Answer:
             circuit = reports.circuit_report(db, request, today=today)
             stats = reports.stats_report(db, request, today=today)
-            return request, circuit, stats, report_export.chart_svgs(circuit), reports.circuit_lines(circuit)
+            return request, circuit, stats, report_export.chart_svgs(circuit, translate=lang.text), reports.circuit_lines(circuit)
 
         self.heading.setText(self.tr("Counting…"))
         ops.run_read(self, work, self._show, on_failed=self._failed, key="report")
@@ -325,6 +325,8 @@ class ReportsPage(QWidget):
         self.heading.setText(self.tr("{period} · {scope}").format(period=lang.text(scope.period_text), scope=lang.text(scope.filter_text)))
         self.circuit_model.set_rows(lines)
         self.stats_model.set_rows(stats.lines)
+        #: The charts as shown (SVG documents by key), for a look at what the screen drew.
+        self.chart_svgs: dict[str, bytes] = svgs
         for key, svg in svgs.items():
             self.charts[key].load(QByteArray(svg))
         notes = list(circuit.notes) + list(stats.notes)
