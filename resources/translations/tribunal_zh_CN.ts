@@ -447,6 +447,22 @@
         <source>Record service</source>
         <translation>登记送达</translation>
     </message>
+    <message>
+        <source>{kind}: {status}, {count} award document(s)</source>
+        <translation>{kind}：{status}，裁决书 {count} 份</translation>
+    </message>
+    <message>
+        <source>{party}: {day}</source>
+        <translation>{party}：{day}</translation>
+    </message>
+    <message>
+        <source>not yet served</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <source>The case is closed by award.</source>
+        <translation>案件已裁决结案</translation>
+    </message>
 </context>
 <context>
     <name>BackEntryDialog</name>
@@ -2291,6 +2307,18 @@
     <message>
         <source>Nothing here. Deadlines of open cases are listed as they come near.</source>
         <translation>暂无。未结案件的期限临近时会列在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>The date cannot be later than {day}</source>
+        <extracomment>The reason the last typed text was refused (&quot;&quot; when it was read).</extracomment>
+        <translation>日期不能晚于 {day}</translation>
+    </message>
+    <message>
+        <source>The date cannot be earlier than {day}</source>
+        <translation>日期不能早于 {day}</translation>
     </message>
 </context>
 <context>
@@ -4690,6 +4718,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>The database is still being opened; please wait a moment.</source>
+        <translation>数据库还在打开中，请稍候。</translation>
+    </message>
+    <message>
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
@@ -4952,6 +4984,18 @@ The database as it was before is kept at:
         <translation>尚无调解书。</translation>
     </message>
     <message>
+        <source>{party}: {day}</source>
+        <translation>{party}：{day}</translation>
+    </message>
+    <message>
+        <source>not yet signed for</source>
+        <translation>未签收</translation>
+    </message>
+    <message>
+        <source>The case is closed by mediation.</source>
+        <translation>案件已调解结案</translation>
+    </message>
+    <message>
         <source>Reason given</source>
         <translation>反悔理由</translation>
     </message>
@@ -5021,6 +5065,14 @@ The database as it was before is kept at:
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>This case has no party or other participant to serve.</source>
+        <translation>本案没有可送达的当事人或其他参与人</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>没有</translation>
     </message>
 </context>
 <context>
@@ -5845,6 +5897,14 @@ The deletion is recorded in the case&apos;s history.</source>
         <source>Details</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>This case has no party.</source>
+        <translation>本案没有当事人</translation>
+    </message>
+    <message>
+        <source>no party</source>
+        <translation>没有当事人</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
@@ -5906,6 +5966,18 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>No recommendation of this case is awaiting a reply.</source>
         <translation>本案没有待回复的仲裁建议书。</translation>
+    </message>
+    <message>
+        <source>Awaiting a reply: issued {issued}, reply due by {due}</source>
+        <translation>待回复：{issued} 发出，回复期限 {due}</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>To {addressee}; reply due by {due}</source>
+        <translation>致{addressee}，请于 {due} 前回复</translation>
     </message>
 </context>
 <context>
@@ -6207,6 +6279,14 @@ The deletion is recorded in the case&apos;s history.</source>
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>This case has no respondent to serve the application on.</source>
+        <translation>本案没有可送达申请书副本的被申请人</translation>
+    </message>
+    <message>
+        <source>no respondent</source>
+        <translation>没有被申请人</translation>
+    </message>
 </context>
 <context>
     <name>ServiceRecordDialog</name>
@@ -6493,7 +6573,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>StaleBanner</name>
     <message>
         <source>This record has been changed (on this or another workstation) since you opened it.</source>
-        <extracomment>cases, parties, claims, closing statutory clocks: suspensions, extensions, service records hearings scheduled, moved, postponed, held, cancelled observers invited to hearings, check-in the enterprise directory, zones, contacts the observer register training sessions, topics, attendance documents made or reprinted commission settings, staff, rooms, tribunals the legal calendar (holidays, make-up working days) Which broadcast an audit entry&apos;s ``entity`` stands for (changes seen on other workstations). A progress window appears only for work that takes longer than this. The collector&apos;s thresholds while the program runs (Python&apos;s default is (700, 10, 10)). A full collection scans every object of the process and holds the GIL throughout: during a day pack or a 5,000-row import (much garbage made on the worker thread) it came every few seconds and stopped the GUI thread for 100–700 ms each time, whatever thread caused it. Measured with benchmarks/responsiveness.py on 2 loaded cores: the longest timer gap fell from 414–601 ms (day pack) and 394–757 ms (import) to 40–64 ms. Young objects are still collected as often as before; only full collections are a hundred times rarer. Threads answering reads. One: reads keep the order the clerk asked in, and the libraries some reports use (ReportLab&apos;s chart drawing) are not known to be safe in two threads at once. Reads still never wait behind a write, which has its own thread. Ops that have not answered yet (they have no Qt parent; this keeps them alive). How long a window waiting in :func:`call` looks as it was before it is greyed out: most saves answer sooner, and a window that flickers grey on every save is worse than none. How often the newest audit entry is read, in milliseconds.</extracomment>
+        <extracomment>How long a window waiting in :func:`call` looks as it was before it is greyed out: most saves answer sooner, and a window that flickers grey on every save is worse than none. How often the newest audit entry is read, in milliseconds.</extracomment>
         <translation>此记录已被修改（在本机或其他工作站），与您打开时不同。</translation>
     </message>
     <message>
@@ -7219,6 +7299,14 @@ The deletion is recorded in the case&apos;s history.</source>
     <message>
         <source>Cannot continue</source>
         <translation>无法继续</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>Something went wrong in the background: {error}</source>
+        <extracomment>cases, parties, claims, closing statutory clocks: suspensions, extensions, service records hearings scheduled, moved, postponed, held, cancelled observers invited to hearings, check-in the enterprise directory, zones, contacts the observer register training sessions, topics, attendance documents made or reprinted commission settings, staff, rooms, tribunals the legal calendar (holidays, make-up working days) Which broadcast an audit entry&apos;s ``entity`` stands for (changes seen on other workstations). A progress window appears only for work that takes longer than this. The collector&apos;s thresholds while the program runs (Python&apos;s default is (700, 10, 10)). A full collection scans every object of the process and holds the GIL throughout: during a day pack or a 5,000-row import (much garbage made on the worker thread) it came every few seconds and stopped the GUI thread for 100–700 ms each time, whatever thread caused it. Measured with benchmarks/responsiveness.py on 2 loaded cores: the longest timer gap fell from 414–601 ms (day pack) and 394–757 ms (import) to 40–64 ms. Young objects are still collected as often as before; only full collections are a hundred times rarer. Threads answering reads. One: reads keep the order the clerk asked in, and the libraries some reports use (ReportLab&apos;s chart drawing) are not known to be safe in two threads at once. Reads still never wait behind a write, which has its own thread. Ops that have not answered yet (they have no Qt parent; this keeps them alive).</extracomment>
+        <translation>后台处理出错：{error}</translation>
     </message>
 </context>
 <context>

@@ -76,7 +76,7 @@ def test_award_dialog_prints_two_awards_for_a_mixed_award(qtbot: QtBot, gui_db: 
         dialog.claims.cellWidget(row, 2).setText(amount)
         dialog.claims.cellWidget(row, 3).setCurrentIndex(final)
     dialog.print_button.click()
-    qtbot.waitUntil(lambda: "2 份裁决书" in dialog.status.text())
+    qtbot.waitUntil(lambda: "裁决书 2 份" in dialog.status.text())
     _grab(dialog, "award_dialog.png")
     for index in range(dialog.party.count()):
         dialog.party.setCurrentIndex(index)

@@ -888,7 +888,7 @@ class PublicNoticeDialog(RecordDialog):
     def work(self) -> Callable[[], CaseClock]:
         party_id = self.party.currentData()
         if party_id is None:
-            raise ValidationError("本案没有当事人", {"party_id": "没有当事人"})
+            raise ValidationError(self.tr("This case has no party."), {"party_id": self.tr("no party")})
         db, case_id, published, abroad = self._db, self._case_id, to_date(self.published_on), self.abroad.isChecked()
         document, note, today = self.document.text(), self.note.text(), self._today
         return lambda: clocks.record_public_notice(db, case_id, int(party_id), published, abroad=abroad,
@@ -1049,7 +1049,8 @@ class ServiceDialog(RecordDialog):
     def work(self) -> Callable[[], clocks.ServiceData]:
         party_id = self.party.currentData()
         if party_id is None:
-            raise ValidationError("本案没有可送达申请书副本的被申请人", {"party_id": "没有被申请人"})
+            raise ValidationError(self.tr("This case has no respondent to serve the application on."),
+                                  {"party_id": self.tr("no respondent")})
         db, case_id, document = self._db, self._case_id, self.document.currentText()
         method = current_member(self.method, ServiceMethod) or ServiceMethod.DIRECT
         served, signer, confirmed, note, today = (to_date(self.served_on), self.signed_by.text(),

@@ -175,9 +175,9 @@ class DateField(_TypedField):
     def _read(self, text: str) -> dt.date:
         day = parse_date(text, today=dt.date.today())
         if day > self._maximum:
-            raise ValueError(f"日期不能晚于 {format_date(self._maximum)}")
+            raise ValueError(self.tr("The date cannot be later than {day}").format(day=format_date(self._maximum)))
         if day < self._minimum:
-            raise ValueError(f"日期不能早于 {format_date(self._minimum)}")
+            raise ValueError(self.tr("The date cannot be earlier than {day}").format(day=format_date(self._minimum)))
         return day
 
     def _show(self, value: object) -> str:

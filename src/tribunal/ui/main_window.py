@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
 
     def _require_db(self) -> Database:
         if self._db is None:
-            raise TribunalError("数据库还在打开中，请稍候。")
+            raise TribunalError(self.tr("The database is still being opened; please wait a moment."))
         return self._db
 
     def choose_database(self) -> str | None:

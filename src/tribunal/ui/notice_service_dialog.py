@@ -89,7 +89,7 @@ class NoticeServiceDialog(RecordDialog):
     def work(self) -> Callable[[], notices.ServiceEntry]:
         target = self.addressee.currentData()
         if target is None:
-            raise ValidationError("本案没有可送达的当事人或其他参与人", {"party": "没有"})
+            raise ValidationError(self.tr("This case has no party or other participant to serve."), {"party": self.tr("none")})
         # "party:7:" / "party:7:3" (served on its agent) / "participant:5:" — plain text survives Qt's data round trip.
         who, target_text, agent_text = str(target).split(":")
         target_id, agent_id = int(target_text), int(agent_text) if agent_text else None

@@ -60,7 +60,17 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -468,7 +478,8 @@ class _Task(QRunnable):
             return
         except Exception as exc:  # a bug: say so instead of dying silently in the thread
             log.exception("background work failed")
-            self._emit("_error", TribunalError(f"后台处理出错：{exc}"))
+            self._emit("_error", TribunalError(QCoreApplication.translate(
+                "ops", "Something went wrong in the background: {error}").format(error=exc)))
             return
         self._emit("_result", result)
 

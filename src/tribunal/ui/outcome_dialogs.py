@@ -143,10 +143,11 @@ class MediationDialog(_OutcomeDialog):
         self.mediation_id = m.id
         self.terms.setPlainText(m.terms)
         self.amount.setText(format_yuan(m.agreed_fen) if m.agreed_fen is not None else "")
-        lines = [f"{m.status.label_zh}", *m.warnings]
-        lines += [f"{r.party}：{r.served_on or '未签收'}" for r in m.receipts]
+        lines = [lang.label(m.status), *(lang.text(w) for w in m.warnings)]
+        lines += [self.tr("{party}: {day}").format(party=r.party, day=r.served_on or self.tr("not yet signed for"))
+                  for r in m.receipts]
         if m.case_closed:
-            lines.append("案件已调解结案")
+            lines.append(self.tr("The case is closed by mediation."))
         self.status.setText("\n".join(lines))
 
     def _print(self) -> None:
@@ -276,11 +277,14 @@ class AwardDialog(_OutcomeDialog):
 
     def _show(self, a: awards.AwardDetail) -> None:
         self.award_id = a.id
-        lines = [f"{a.kind.label_zh}：{a.status.label_zh}，{a.documents} 份裁决书"]
-        lines += [f"{i.item}｜{i.category.label_zh}｜{'终局' if i.final else '非终局'}" for i in a.items]
-        lines += [f"{name}：{day or '未送达'}" for name, day in a.served]
+        lines = [self.tr("{kind}: {status}, {count} award document(s)").format(
+            kind=lang.label(a.kind), status=lang.label(a.status), count=a.documents)]
+        lines += [f"{i.item} | {lang.label(i.category)} | {self.tr('final') if i.final else self.tr('not final')}"
+                  for i in a.items]
+        lines += [self.tr("{party}: {day}").format(party=name, day=day or self.tr("not yet served"))
+                  for name, day in a.served]
         if a.case_closed:
-            lines.append("案件已裁决结案")
+            lines.append(self.tr("The case is closed by award."))
         self.status.setText("\n".join(lines))
 
     def _serve(self) -> None:
@@ -345,8 +349,11 @@ class RecommendationDialog(_OutcomeDialog):
         if oldest is None:
             self.open_label.setText(self.tr("No recommendation of this case is awaiting a reply."))
         else:
-            late = "（已逾期）" if oldest.overdue(dt.date.today()) else ""
-            self.open_label.setText(f"待回复：{oldest.issued_on} 发出，回复期限 {oldest.reply_due}{late}")
+            text = self.tr("Awaiting a reply: issued {issued}, reply due by {due}").format(
+                issued=oldest.issued_on, due=oldest.reply_due)
+            if oldest.overdue(dt.date.today()):
+                text += self.tr(" (overdue)")
+            self.open_label.setText(text)
 
     def _record_reply(self) -> None:
         if self._open_id is None:
@@ -373,5 +380,6 @@ class RecommendationDialog(_OutcomeDialog):
 
     def _show(self, done: tuple[recommendations.RecommendationRow, str]) -> None:
         r, path = done
-        self.status.setText(f"致{r.addressee}，请于 {r.reply_due} 前回复\n{path}")
+        self.status.setText(self.tr("To {addressee}; reply due by {due}").format(addressee=r.addressee, due=r.reply_due)
+                            + f"\n{path}")
         self._load_open()
