@@ -4166,6 +4166,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
         <translation>第 {n} 行：{action} — {name}</translation>
     </message>
     <message>
+        <source> ({notes})</source>
+        <translation>（{notes}）</translation>
+    </message>
+    <message>
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>

@@ -358,3 +358,60 @@ def test_the_scheduling_dialog_shows_its_conflicts_in_english(
     assert "The arbitrator Li Jianguo already has a hearing" in dialog.panel.text()  # … the screen is English
     found = visit(dialog, ())
     assert found == [], "\n".join(found)
+
+
+def test_the_check_in_window_speaks_english(
+        qtbot: QtBot, latin_db: tuple[Database, dict[str, object]], english: None) -> None:
+    from tribunal.ui.checkin_window import CheckinWindow
+
+    db, world = latin_db
+    hearing = world["hearing"]
+    assert isinstance(hearing, hearings.HearingDetail)
+    arrival = dt.datetime.combine(hearing.starts_at.date(), dt.time(9, 0))
+    window = CheckinWindow(db, hearing.id, clock=lambda: arrival)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    with qtbot.waitExposed(window):
+        window.show()
+    settle()
+    found = set(visit(window, ()))
+    # A search that finds nobody, then a check-in: the window's own messages.
+    window.search.setText("Nobody Of That Name")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    settle()
+    found.update(chinese_on_screen(window, ()))
+    window.search.setText("Wang Li")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    settle()
+    assert window.attended_count() == 1
+    found.update(chinese_on_screen(window, ()))
+    assert not found, "\n".join(sorted(found))
+
+
+def test_the_import_wizard_speaks_english(
+        qtbot: QtBot, latin_db: tuple[Database, dict[str, object]], english: None, tmp_path: Path) -> None:
+    from tribunal.ui.import_wizard import ImportWizard
+
+    db, _world = latin_db
+    source = tmp_path / "directory.csv"
+    # The headings as a Chinese directory has them (the file's own words, not the screen's).
+    headings = ("企业名称", "统一社会信用代码", "联系人", "手机")
+    source.write_text(",".join(headings) + "\n"
+                      "Zijiang Foods Co Ltd,91430500MA4T00020M,Wang Li,13807310001\n"
+                      "New Enterprise Co Ltd,,Sun Hao,138073\n"
+                      ",91430500MA4T00030N,Nobody,13807310005\n", encoding="utf-8")
+    wizard = ImportWizard(db)
+    qtbot.addWidget(wizard)
+    wizard.resize(1366, 728)
+    with qtbot.waitExposed(wizard):
+        wizard.show()
+    # What a directory's heading or name looks like, given as the example it is.
+    exempt = (*headings, "such as 企业名称", "For example: 经开区管委会名录")
+    found = set(visit(wizard, exempt))
+    wizard.file_page.path.setText(str(source))
+    for _step in range(3):  # the columns, the trial run, the report
+        wizard.next()
+        settle()
+        found.update(visit(wizard, exempt))
+    assert wizard.report is not None
+    assert not found, "\n".join(sorted(found))

@@ -48,6 +48,7 @@ def test_search_by_name_fragment_enterprise_and_phone(db, world, invited):
     assert find("资江") == [("王丽", "enterprise")]
     assert find("0002") == [("赵建华", "phone")]
     assert find("  李 ") == [("李娟", "name")]
+    assert find("王 丽") == [("王丽", "name")]  # a space the input method left
     assert find("") == [] and find("   ") == []
     assert find("没有这个人") == []
     # An exact name comes before names that merely contain it; people already ticked come last.
@@ -57,6 +58,10 @@ def test_search_by_name_fragment_enterprise_and_phone(db, world, invited):
     hits = observers.checkin_search(db, world.hearing_id, "丽")
     assert [(h.name, h.status) for h in hits] == [("王丽", InvitationStatus.ATTENDED),
                                                   ("王丽华", InvitationStatus.ATTENDED)]
+    # A name with a space of its own is found as typed, with or without it.
+    observers.add_walk_in(db, world.hearing_id, "Wang Li", enterprise_name="Zijiang Foods Co Ltd", at=AT)
+    assert find("Wang Li") == find("WangLi") == find("wang") == [("Wang Li", "name")]
+    assert find("Zijiang Foods") == [("Wang Li", "enterprise")]
 
 
 @pytest.mark.parametrize("typed", [

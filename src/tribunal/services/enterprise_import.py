@@ -29,7 +29,7 @@ from tribunal.domain.names import enterprise_name_key, tidy_enterprise_name
 from tribunal.errors import NotFound, ValidationError
 from tribunal.services import audit, settings
 from tribunal.services.enterprises import ADDRESS_MAX, NAME_MAX, SIZE_MAX, TITLE_MAX
-from tribunal.texts import msg
+from tribunal.texts import joined, msg
 
 MAPPINGS_KEY = "import.enterprise_mappings"
 LAST_MAPPING_KEY = "import.enterprise_last_mapping"
@@ -590,9 +590,13 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line: what the import did (or would do)."""
-        verb = "试导入（未保存）" if self.dry_run else "导入"
-        return (f"{verb}“{self.file}”：共 {self.rows_total} 行，新增 {self.created} 家，更新 {self.updated} 家，"
-                f"无变化 {self.unchanged} 家，未导入 {len(self.rejected)} 行，提示 {len(self.warnings)} 条")
+        counts = {"file": self.file, "rows": self.rows_total, "created": self.created, "updated": self.updated,
+                  "unchanged": self.unchanged, "rejected": len(self.rejected), "warnings": len(self.warnings)}
+        if self.dry_run:
+            return msg("试导入（未保存）“{file}”：共 {rows} 行，新增 {created} 家，更新 {updated} 家，"
+                       "无变化 {unchanged} 家，未导入 {rejected} 行，提示 {warnings} 条", **counts)
+        return msg("导入“{file}”：共 {rows} 行，新增 {created} 家，更新 {updated} 家，"
+                   "无变化 {unchanged} 家，未导入 {rejected} 行，提示 {warnings} 条", **counts)
 
     def lines(self, *, verbose: bool = False) -> list[str]:
         """The report as lines for the command line: the summary, then row by row."""
@@ -677,9 +681,9 @@ def _phone(raw: str, warn: list[str]) -> str:
     good = [c.value for c in (validators.check_phone(p) for p in parts) if c.ok] if len(parts) > 1 else []
     if good:
         if len(good) > 1 or len(good) < len(parts):
-            warn.append(f"联系电话“{raw}”含多个号码，只导入第一个：{good[0]}")
+            warn.append(msg('联系电话“{raw}”含多个号码，只导入第一个：{value}', raw=raw, value=good[0]))
         return good[0]
-    warn.append(f"联系电话“{raw}”无法识别（{whole.error}），未导入电话")
+    warn.append(msg('联系电话“{raw}”无法识别（{error}），未导入电话', raw=raw, error=whole.error))
     return ""
 
 
@@ -689,17 +693,16 @@ def _credit_code(raw: str, warn: list[str], accepted: dict[str, bool]) -> tuple[
         return "", None
     compact = validators.normalise(raw, remove=" -").upper()
     if len(compact) == 9 or (len(compact) == 15 and compact.isdigit()):
-        kind = "组织机构代码" if len(compact) == 9 else "工商注册号"
-        warn.append(f"“{raw}”是旧的{kind}，不是18位统一社会信用代码，未导入代码")
+        kind = msg("组织机构代码") if len(compact) == 9 else msg("工商注册号")
+        warn.append(msg('“{raw}”是旧的{kind}，不是18位统一社会信用代码，未导入代码', raw=raw, kind=kind))
         return "", None
     if _SCIENTIFIC.match(compact):
-        return None, (f"统一社会信用代码“{raw}”被 Excel 存成了数字，后几位已经丢失；"
-                      "请把该列设置为“文本”格式，重新填写后再导入")
+        return None, (msg('统一社会信用代码“{raw}”被 Excel 存成了数字，后几位已经丢失；请把该列设置为“文本”格式，重新填写后再导入', raw=raw))
     r = validators.check_credit_code(raw)
     if not r.ok:
-        return None, f"统一社会信用代码“{raw}”不正确：{r.error}"
+        return None, msg('统一社会信用代码“{raw}”不正确：{error}', raw=raw, error=r.error)
     if r.warning and not accepted.get(r.value, False):
-        warn.append(f"{r.warning}；已导入，标记为待核对")
+        warn.append(msg('{warning}；已导入，标记为待核对', warning=r.warning))
     return r.value, None
 
 
@@ -731,17 +734,17 @@ def _plan_rows(table: _Table, mapping: dict[str, str], zone_id: int | None,
         if not name:
             if not any(v for v in raw.values()):
                 continue  # only unmapped columns filled: nothing to import, nothing to report
-            reject(number, "", "缺少企业名称")
+            reject(number, "", msg('缺少企业名称'))
             continue
         if recognise_heading(raw["name"]) == "name" and raw["name"] == table.columns[index["name"]]:
-            reject(number, name, "这一行是重复的表头")
+            reject(number, name, msg('这一行是重复的表头'))
             continue
         if len(name) > NAME_MAX:
-            reject(number, name[:20] + "…", f"企业名称过长（最多 {NAME_MAX} 字）")
+            reject(number, name[:20] + "…", msg('企业名称过长（最多 {name_max} 字）', name_max=NAME_MAX))
             continue
         first = next(c for c in cells if c.strip())
         if _FOOTER.match(first.strip()) or _FOOTER.match(name):
-            reject(number, name, "这一行不是企业（表尾的合计、制表人或说明）")
+            reject(number, name, msg('这一行不是企业（表尾的合计、制表人或说明）'))
             continue
         code, refusal = _credit_code(raw.get("credit_code", ""), warn, accepted_codes)
         if refusal:
@@ -750,14 +753,14 @@ def _plan_rows(table: _Table, mapping: dict[str, str], zone_id: int | None,
         assert code is not None
         key = enterprise_name_key(name)
         if code and code in seen_code:
-            reject(number, name, f"与第{seen_code[code][0]}行重复（同一统一社会信用代码）")
+            reject(number, name, msg('与第{value}行重复（同一统一社会信用代码）', value=seen_code[code][0]))
             continue
         if key in seen_key:
             other_row, other_code = seen_key[key]
             if code and other_code and code != other_code:
-                reject(number, name, f"与第{other_row}行企业名称相同，但统一社会信用代码不同，请核对")
+                reject(number, name, msg('与第{other_row}行企业名称相同，但统一社会信用代码不同，请核对', other_row=other_row))
             else:
-                reject(number, name, f"与第{other_row}行重复（同一企业名称）")
+                reject(number, name, msg('与第{other_row}行重复（同一企业名称）', other_row=other_row))
             continue
 
         contact = ""
@@ -766,27 +769,27 @@ def _plan_rows(table: _Table, mapping: dict[str, str], zone_id: int | None,
             if r.ok:
                 contact = r.value
             else:
-                warn.append(f"联系人“{raw['contact_name']}”不是有效的姓名（{r.error}），未导入联系人")
+                warn.append(msg('联系人“{contact_name}”不是有效的姓名（{error}），未导入联系人', contact_name=raw['contact_name'], error=r.error))
         phone = _phone(raw.get("contact_phone", ""), warn)
         title = " ".join(validators.normalise(raw.get("contact_title", "")).split())
         if len(title) > TITLE_MAX:
-            warn.append(f"职务过长（最多 {TITLE_MAX} 字），未导入职务")
+            warn.append(msg('职务过长（最多 {title_max} 字），未导入职务', title_max=TITLE_MAX))
             title = ""
         address = " ".join(raw.get("address", "").split())
         if len(address) > ADDRESS_MAX:
-            warn.append(f"地址过长（最多 {ADDRESS_MAX} 字），未导入地址")
+            warn.append(msg('地址过长（最多 {address_max} 字），未导入地址', address_max=ADDRESS_MAX))
             address = ""
         size = " ".join(validators.normalise(raw.get("size", "")).split())
         if size.isdigit():
             size += "人"
         if len(size) > SIZE_MAX:
-            warn.append(f"规模过长（最多 {SIZE_MAX} 字），未导入规模")
+            warn.append(msg('规模过长（最多 {size_max} 字），未导入规模', size_max=SIZE_MAX))
             size = ""
         row_zone = zone_id
         if raw.get("zone"):
             found = zones.get(validators.normalise(raw["zone"], remove=" "))
             if found is None:
-                warn.append(f"园区“{raw['zone']}”不在开发区名单中，未按该列归入园区")
+                warn.append(msg('园区“{zone}”不在开发区名单中，未按该列归入园区', zone=raw['zone']))
             else:
                 row_zone = found
         notes = raw.get("notes", "")
@@ -797,18 +800,16 @@ def _plan_rows(table: _Table, mapping: dict[str, str], zone_id: int | None,
         target: _Known | None = None
         if by_c is not None:
             if by_k is not None and by_k is not by_c:
-                reject(number, name, f"统一社会信用代码属于名录中的“{by_c.name}”，而企业名称与名录中的"
-                                     f"“{by_k.name}”相同，请核对")
+                reject(number, name, msg('统一社会信用代码属于名录中的“{name}”，而企业名称与名录中的“{name2}”相同，请核对', name=by_c.name, name2=by_k.name))
                 continue
             target = by_c
         elif by_k is not None:
             if code and by_k.code and by_k.code != code:
-                reject(number, name, f"名录中已有同名企业“{by_k.name}”，其统一社会信用代码为 {by_k.code}，"
-                                     f"与本行的 {code} 不同，请核对")
+                reject(number, name, msg('名录中已有同名企业“{name}”，其统一社会信用代码为 {code}，与本行的 {code2} 不同，请核对', name=by_k.name, code=by_k.code, code2=code))
                 continue
             target = by_k
         if target is not None and target.id is not None and target.id in touched:
-            reject(number, name, f"与第{touched[target.id]}行是名录中的同一家企业“{target.name}”")
+            reject(number, name, msg('与第{value}行是名录中的同一家企业“{name}”', value=touched[target.id], name=target.name))
             continue
 
         wanted = {"name": name, "code": code, "zone_id": row_zone, "address": address,
@@ -829,8 +830,8 @@ def _plan_rows(table: _Table, mapping: dict[str, str], zone_id: int | None,
             if person is not None:
                 plan.people.append(person)
             if changes or person is not None:
-                what = "、".join(_CHANGE_LABELS[k] for k in changes) or "联系人信息"
-                outcomes.append(RowOutcome(number, "updated", target.name, f"更新{what}"))
+                what = joined((_CHANGE_LABELS[k] for k in changes), "、") if changes else msg("联系人信息")
+                outcomes.append(RowOutcome(number, "updated", target.name, msg('更新{what}', what=what)))
             else:
                 outcomes.append(RowOutcome(number, "unchanged", target.name))
             if target.id is not None:  # always, for an enterprise already in the directory
@@ -844,16 +845,16 @@ def _plan_rows(table: _Table, mapping: dict[str, str], zone_id: int | None,
     return plan, outcomes, warnings
 
 
-_CHANGE_LABELS = {"name": "企业名称", "code": "统一社会信用代码", "zone_id": "所属园区", "address": "地址",
-                  "contact_name": "联系人", "contact_title": "职务", "contact_phone": "联系电话",
-                  "size": "规模", "notes": "备注"}
+_CHANGE_LABELS = {"name": msg("企业名称"), "code": msg("统一社会信用代码"), "zone_id": msg("所属园区"),
+                  "address": msg("地址"), "contact_name": msg("联系人"), "contact_title": msg("职务"),
+                  "contact_phone": msg("联系电话"), "size": msg("规模"), "notes": msg("备注")}
 
 
 def _changes(target: _Known, wanted: dict[str, Any], people: dict, warn: list[str]) -> dict[str, Any]:
     """Field → new value for what the row changes; a blank cell never erases anything."""
     changes: dict[str, Any] = {}
     if wanted["name"] != target.name and enterprise_name_key(wanted["name"]) != target.key:
-        warn.append(f"按统一社会信用代码匹配到“{target.name}”，企业名称改为“{wanted['name']}”")
+        warn.append(msg('按统一社会信用代码匹配到“{name}”，企业名称改为“{name2}”', name=target.name, name2=wanted['name']))
         changes["name"] = wanted["name"]
     for f in ("code", "zone_id", "address", "size", "notes"):
         if wanted[f] not in ("", None) and wanted[f] != getattr(target, f):

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from tribunal.db.engine import Database
 from tribunal.db.locks import LockKind, lock_bookings
@@ -1084,7 +1084,14 @@ def checkin_search(db: Database, hearing_id: int, text: str, *, limit: int = 30)
                 assert o is not None
                 return [CheckinHit(inv.id, o.name, _enterprise_name(s, o.enterprise_id), o.title or "",
                                    inv.status, inv.checked_in_at, inv.walk_in, "code")]
-        conditions = [contains(Observer.name, compact), contains(Enterprise.name, compact)]
+        # Spaces are left out on both sides (an input method may leave one between typed
+        # characters; a name may have its own: "Wang Li"), and Latin letters match in any case,
+        # on every backend.
+        def folded(column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[str]:
+            return func.lower(func.replace(column, " ", ""))
+
+        key = compact.lower()
+        conditions = [contains(folded(Observer.name), key), contains(folded(Enterprise.name), key)]
         digits = compact.isascii() and compact.isdigit() and len(compact) >= 4
         if digits:
             conditions.append(Observer.phone.like(f"%{compact}"))
@@ -1098,13 +1105,14 @@ def checkin_search(db: Database, hearing_id: int, text: str, *, limit: int = 30)
         ).all()
     hits = []
     for inv_id, name, ent, title, _phone, status, checked_at, walk_in in rows:
-        if name == compact:
+        name_key = "".join(name.split()).lower()
+        if name_key == key:
             rank, how = 0, "name"
-        elif name.startswith(compact):
+        elif name_key.startswith(key):
             rank, how = 1, "name"
-        elif compact in name:
+        elif key in name_key:
             rank, how = 2, "name"
-        elif ent and compact in ent:
+        elif ent and key in "".join(ent.split()).lower():
             rank, how = 3, "enterprise"
         else:
             rank, how = 4, "phone"

@@ -35,6 +35,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import enterprise_import, enterprises
 from tribunal.services.app import Database
 from tribunal.services.enterprise_import import IGNORED, ImportPreview, ImportReport
+from tribunal.texts import joined
 from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -173,14 +174,14 @@ def report_lines(report: ImportReport, preview: ImportPreview | None = None,
         notes = ([o.detail] if o.detail else []) + warnings.get(o.row, [])
         lines.append(ReportLine(o.row, o.action, o.name or raw.get("name", ""),
                                 raw.get("credit_code", ""), raw.get("contact_name", ""),
-                                raw.get("contact_phone", ""), "；".join(notes),
+                                raw.get("contact_phone", ""), lang.text(joined(notes)),
                                 bool(warnings.get(o.row))))
     return lines
 
 
 def report_text(report: ImportReport) -> str:
     """The whole report as plain text (to copy into a message or save beside the file)."""
-    lines = [report.summary(), ""]
+    lines = [lang.text(report.summary()), ""]
     warnings: dict[int, list[str]] = {}
     for row, text in report.warnings:
         warnings.setdefault(row, []).append(text)
@@ -189,7 +190,7 @@ def report_text(report: ImportReport) -> str:
             n=o.row, action=action_label(o.action), name=o.name or "—")
         notes = ([o.detail] if o.detail else []) + warnings.get(o.row, [])
         if notes:
-            line += "（" + "；".join(notes) + "）"
+            line += QCoreApplication.translate("ImportWizard", " ({notes})").format(notes=lang.text(joined(notes)))
         lines.append(line)
     return "\n".join(lines) + "\n"
 
@@ -523,7 +524,7 @@ class PreviewPage(QWizardPage):
             self.model.set_rows([])
             self.summary.setText("")
             return
-        self.summary.setText(report.summary())
+        self.summary.setText(lang.text(report.summary()))
         self.model.set_rows(report_lines(report, wizard.preview, wizard.mapping, first_only=True))
         if self.model.rowCount():
             self.view.selectRow(0)
@@ -585,7 +586,7 @@ class ReportPage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, ImportWizard) and wizard.report is not None
-        self.summary.setText(wizard.report.summary())
+        self.summary.setText(lang.text(wizard.report.summary()))
         self._lines = report_lines(wizard.report)
         self._fill()
 
