@@ -22,7 +22,7 @@ from tribunal.services import hearings, settings
 from tribunal.services.app import open_database
 from tribunal.services.documents import CLOSED_REFUSAL, PackResult, ReprintResult
 from tribunal.services.hearings import HearingRow
-from tribunal.ui import document_actions
+from tribunal.ui import document_actions, lang
 from tribunal.ui.document_dialogs import DayPickerDialog, HearingPickerDialog
 from tribunal.ui.documents_model import COL_CASE, COL_FILE, COL_HASH, COL_HEARING, COL_KIND
 from tribunal.ui.documents_page import DocumentsPage
@@ -105,7 +105,7 @@ def test_making_a_pack_from_the_page_lists_it_and_previews_the_whole_pack(
     assert result.added == len(result.documents) + 1
     assert page.banner.isVisible()
     assert "The hearing's documents are ready" in page.banner_text.text()
-    assert result.summary in page.banner_text.text()
+    assert lang.text(result.summary) in page.banner_text.text()
     assert listed_ids(page) == {d.id for d in (result.combined, *result.documents)}
     assert page.selected_id() == result.combined.id  # the whole pack, previewed
     assert page.preview.page_count() == pdf_pages(result.combined.path)

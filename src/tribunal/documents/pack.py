@@ -41,6 +41,7 @@ from tribunal.documents.observer_rules import ObserverRules
 from tribunal.documents.pack_list import PackList, PackListData, PackListRow
 from tribunal.documents.service_receipt import ServiceReceipt
 from tribunal.documents.sign_in import SignInData, SignInSheet
+from tribunal.texts import msg
 
 __all__ = [
     "COMBINED_NAME",
@@ -192,7 +193,7 @@ def _hearing_items(docs: HearingDocuments, r: Renderers, names: _Names, *,
                                   purpose=f"随开庭通知书送达{whom}，签名或者盖章后收回附卷", **ids))
     public = docs.public
     if public is None:
-        notes.append(f"{h.case_number}：不公开审理，未制作开庭公告、旁听邀请函、旁听须知、签到表和培训讲义。")
+        notes.append(msg('{case_number}：不公开审理，未制作开庭公告、旁听邀请函、旁听须知、签到表和培训讲义。', case_number=h.case_number))
     else:
         items.append(PackItem("announcement", names("announcement"), r.announcement.render(public),
                               purpose=f"请张贴于{public.venue.host}公告栏或者会场入口处，开庭结束后撤下", **ids))
@@ -203,7 +204,7 @@ def _hearing_items(docs: HearingDocuments, r: Renderers, names: _Names, *,
                                   purpose=f"送交{letter.addressee}（{len(letter.invitees)}人），"
                                           f"请于{letter.reply_by.month}月{letter.reply_by.day}日前收回回执", **ids))
         if not docs.letters:
-            notes.append(f"{h.case_number}：尚未邀请旁听人员，未制作旁听邀请函。")
+            notes.append(msg('{case_number}：尚未邀请旁听人员，未制作旁听邀请函。', case_number=h.case_number))
         items.append(PackItem("observer_rules", names("observer_rules"), r.rules.render(public),
                               purpose="张贴于旁听区入口和签到处", **ids))
         items.append(PackItem("sign_in", names("sign_in"),
@@ -218,8 +219,7 @@ def _hearing_items(docs: HearingDocuments, r: Renderers, names: _Names, *,
                               r.handout.render(HandoutData(public, docs.teaching)),
                               purpose=f"培训开始前发给参加培训的人员（约{copies}份）", **ids))
         if public.training.default_selection:
-            notes.append(f"{h.case_number}：尚未登记培训场次，讲义按案由自动选取了"
-                         f"{len(public.training.topics)}个培训专题，可在培训页面调整。")
+            notes.append(msg('{case_number}：尚未登记培训场次，讲义按案由自动选取了{value}个培训专题，可在培训页面调整。', case_number=h.case_number, value=len(public.training.topics)))
     return items, notes
 
 

@@ -149,8 +149,8 @@ class PackResult:
     def summary(self) -> str:
         """One line for the status bar or the command line."""
         total = len(self.documents) + (1 if self.combined else 0)
-        return (f"共 {total} 个文件（新增 {self.added}，更新 {self.updated}，未变 {self.unchanged}），"
-                f"保存在 {self.folder}")
+        return msg("共 {total} 个文件（新增 {added}，更新 {updated}，未变 {unchanged}），保存在 {folder}",
+                   total=total, added=self.added, updated=self.updated, unchanged=self.unchanged, folder=self.folder)
 
 
 @dataclass(frozen=True)

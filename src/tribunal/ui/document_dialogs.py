@@ -324,7 +324,7 @@ class PackResultDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         title.setFont(font)
-        self.summary = QLabel(result.summary)
+        self.summary = QLabel(lang.text(result.summary))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes = QLabel("\n".join(result.notes))

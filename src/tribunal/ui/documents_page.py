@@ -444,9 +444,9 @@ class DocumentsPage(QWidget):
         rows = pack_rows(result)
         self.model.set_rows(self._wrap([r.doc for r in rows]))
         self._showing_result = True
-        lines = [f"<b>{escape(heading, quote=False)}</b>", escape(result.summary, quote=False)]
-        lines += [f"<span style='color:#8a5300'>{escape(w, quote=False)}</span>" for w in result.warnings]
-        lines += [escape(n, quote=False) for n in result.notes]
+        lines = [f"<b>{escape(heading, quote=False)}</b>", escape(lang.text(result.summary), quote=False)]
+        lines += [f"<span style='color:#8a5300'>{escape(lang.text(w), quote=False)}</span>" for w in result.warnings]
+        lines += [escape(lang.text(n), quote=False) for n in result.notes]
         self.banner_text.setText("<br>".join(lines))
         self.banner.show()
         self._show_counts(sum(1 for r in self.model.rows() if not r.present))
