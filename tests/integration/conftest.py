@@ -117,9 +117,16 @@ class SuiteServerDatabase:
     def __init__(self, url: str, template: Path) -> None:
         from sqlalchemy import MetaData, create_engine, text
 
+        from tribunal.services import legal_calendar
+
         self.url = url
         upgrade_database(url)
         set_up_test_server(url)  # the commission the SQLite template is set up for too
+        handle = open_database(url, actor="测试")
+        try:
+            legal_calendar.calendar(handle)  # seeded, as in the SQLite template (tests/conftest.py)
+        finally:
+            handle.dispose()
         self.engine = create_engine(url)
         self.meta = MetaData()
         self.meta.reflect(self.engine)

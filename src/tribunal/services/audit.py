@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import secrets
 import threading
 import weakref
@@ -125,9 +126,15 @@ def newest_stamp(session: Session, entity: str) -> tuple[int, dt.datetime] | Non
     stamp moves. The time is part of it: after a restore rewinds the trail, the next entry may
     be given an id the cache has already seen, but never at the same moment.
     """
-    row = session.execute(select(AuditEntry.id, AuditEntry.at).where(AuditEntry.entity == entity)
-                          .order_by(AuditEntry.id.desc()).limit(1)).first()
+    row = session.execute(_newest_query(entity)).first()
     return (row[0], row[1]) if row is not None else None
+
+
+@functools.cache
+def _newest_query(entity: str) -> Select:
+    # Built once: it runs before every save's deadline upkeep.
+    return (select(AuditEntry.id, AuditEntry.at).where(AuditEntry.entity == entity)
+            .order_by(AuditEntry.id.desc()).limit(1))
 
 
 class AuditedCache(Generic[T]):
