@@ -33,7 +33,6 @@ from tribunal.ui.case_detail import CaseDetailPane
 from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog, make_date_edit, to_date
 from tribunal.ui.case_editor import CaseEditor
 from tribunal.ui.case_table_model import (
-    BLOCK_SIZE,
     COL_ACCEPTED,
     COL_APPLICANTS,
     COL_CLAIM_TOTAL,
@@ -53,9 +52,10 @@ from tribunal.ui.rows_model import ListView
 #: word typed at speed (or an input method's committed phrase) is one search, short enough to
 #: keep keystroke-to-rows under 0.1 s (measured in benchmarks/foundation.py).
 SEARCH_DELAY_MS = 40
-#: A typed search first reads this many cases (the model's first block, at once), then all of
-#: them once the clerk has stopped typing for this long.
-FIRST_SCREEN = BLOCK_SIZE
+#: A typed search first reads this many cases, then all of them once the clerk has stopped
+#: typing for WHOLE_LIST_DELAY_MS. More than a tall screen shows (about 25 rows at 1366×768,
+#: 40 on a 1080p monitor), and a third of a model block: each keystroke reads 60 rows, not 200.
+FIRST_SCREEN = 60
 WHOLE_LIST_DELAY_MS = 300
 #: The status filter's entry for every case that is still running.
 OPEN_ONLY = "__open__"
