@@ -202,7 +202,8 @@ def documents_folder(db: Database, values: dict[str, Any] | None = None) -> Path
     return Path(platformdirs.user_documents_dir()) / "巡回仲裁文书"
 
 
-def _output_folder(db: Database, out_dir: str | Path | None, values: dict[str, Any]) -> Path:
+def output_folder(db: Database, out_dir: str | Path | None, values: dict[str, Any]) -> Path:
+    """The folder documents are written to: ``out_dir``, else the documents folder set for this workstation."""
     if out_dir is not None:
         folder = Path(out_dir).expanduser().absolute()
         if not folder.is_dir():
@@ -272,7 +273,7 @@ def _replacements(case: Case) -> dict[str, str]:
     return out
 
 
-def _type_phrase(case_type: CaseType) -> str:
+def type_phrase(case_type: CaseType) -> str:
     """工伤保险待遇争议 / 劳动争议 — the case type as the end of a caption."""
     label = case_type.label_zh
     if case_type == CaseType.OTHER:
@@ -284,13 +285,13 @@ def _public_caption(case: Case) -> str:
     applicants = [p for p in case.parties if p.role == PartyRole.APPLICANT]
     respondents = [p for p in case.parties if p.role == PartyRole.RESPONDENT]
     if not applicants or not respondents:
-        return f"一起{_type_phrase(case.case_type)}案件"
+        return f"一起{type_phrase(case.case_type)}案件"
     caption = anonymise.case_caption(
         [p.name for p in applicants], [p.name for p in respondents],
         respondent_is_org=[p.kind == PartyKind.ORGANISATION for p in respondents],
         applicant_is_org=[p.kind == PartyKind.ORGANISATION for p in applicants],
     )
-    return caption.removesuffix("劳动争议案") + _type_phrase(case.case_type)
+    return caption.removesuffix("劳动争议案") + type_phrase(case.case_type)
 
 
 # ---------------------------------------------------------------- training topics
@@ -393,7 +394,7 @@ def default_topics(s: Session, case_type: CaseType) -> list[Any]:
 # ---------------------------------------------------------------- gathering
 
 
-def _hearing_to_print(s: Session, hearing_id: int) -> Hearing:
+def hearing_to_print(s: Session, hearing_id: int) -> Hearing:
     """The hearing with everything its documents print, loaded in a few queries."""
     return load_hearing(
         s, hearing_id,
@@ -411,7 +412,8 @@ def _hearing_to_print(s: Session, hearing_id: int) -> Hearing:
     )
 
 
-def _panel(hearing: Hearing) -> tuple[Any, ...]:
+def panel_of(hearing: Hearing) -> tuple[Any, ...]:
+    """The hearing's arbitrators, presiding first, as its documents print them."""
     from tribunal.documents.data import PanelSeat
 
     seats = [(m.role, m.staff.name, m.position) for m in hearing.panel]
@@ -432,7 +434,8 @@ def _panel_text(panel: Sequence[Any]) -> str:
     return "，".join(parts) or "（尚未组庭）"
 
 
-def _venue(hearing: Hearing, commission: Any) -> Any:
+def venue_of(hearing: Hearing, commission: Any) -> Any:
+    """Where the hearing sits, as its documents print it."""
     from tribunal.documents.data import Venue
 
     room = hearing.room
@@ -449,7 +452,8 @@ def _venue(hearing: Hearing, commission: Any) -> Any:
     )
 
 
-def _staff(staff: Any) -> Any:
+def staff_of(staff: Any) -> Any:
+    """A staff member as the documents print one (an empty name for none)."""
     from tribunal.documents.data import StaffMember
 
     return StaffMember(staff.name, staff.phone or "") if staff is not None else StaffMember("")
@@ -482,10 +486,10 @@ def _hearing_info(hearing: Hearing, commission: Any) -> Any:
             service[record.party_id] = ServiceInfo(record.method.label_zh, record.served_on)
     return HearingInfo(
         id=hearing.id, case_id=case.id, case_number=case.number,
-        case_type_label=_type_phrase(case.case_type).removesuffix("争议"),
+        case_type_label=type_phrase(case.case_type).removesuffix("争议"),
         parties=parties, starts_at=hearing.starts_at, ends_at=hearing.ends_at,
-        venue=_venue(hearing, commission), public=hearing.public, closed_reason=hearing.closed_reason or "",
-        panel=_panel(hearing), clerk=_staff(hearing.clerk or case.clerk),
+        venue=venue_of(hearing, commission), public=hearing.public, closed_reason=hearing.closed_reason or "",
+        panel=panel_of(hearing), clerk=staff_of(hearing.clerk or case.clerk),
         tribunal=hearing.tribunal.name if hearing.tribunal else "",
         issue_date=_issue_date(hearing), service=tuple(sorted(service.items())),
     )
@@ -511,7 +515,7 @@ def _training(s: Session, hearing: Hearing, panel: Sequence[Any], venue_text: st
     # No speaker is named until a session is recorded: the obvious choice, an arbitrator of
     # the case, is the one person who should not explain it before the award.
     return TrainingInfo(
-        title=f"以案释法：{_type_phrase(hearing.case.case_type)}的预防与处理",
+        title=f"以案释法：{type_phrase(hearing.case.case_type)}的预防与处理",
         speaker="", starts_at=hearing.ends_at,
         ends_at=hearing.ends_at + dt.timedelta(minutes=_TRAINING_MINUTES), venue=venue_text,
         topics=tuple(default_topics(s, hearing.case.case_type)), default_selection=True,
@@ -576,7 +580,7 @@ def _default_teaching_text(case: Case) -> str:
     names = _replacements(case)
     workers_apply = any(p.role == PartyRole.APPLICANT and p.kind == PartyKind.PERSON for p in case.parties)
     claims = [(deidentify_text(c.item, names), c.amount_fen) for c in case.claims]
-    return teaching.default_text(month_text(case.received_date), _type_phrase(case.case_type), claims,
+    return teaching.default_text(month_text(case.received_date), type_phrase(case.case_type), claims,
                                  worker_applies=workers_apply)
 
 
@@ -592,7 +596,7 @@ def _teaching(case: Case, hearing: Hearing) -> Any:
         claims.append(ClaimSummary(item, teaching.approx_wan(claim.amount_fen)))
     return TeachingCase(
         caption=_public_caption(case),
-        case_type_label=_type_phrase(case.case_type).removesuffix("争议"),
+        case_type_label=type_phrase(case.case_type).removesuffix("争议"),
         summary=text,
         claims=tuple(claims),
     )
@@ -660,7 +664,7 @@ def teaching_case(db: Database, hearing_id: int) -> TeachingDraft:
         NotFound: no such hearing.
     """
     with db.session(write=False) as s:
-        return _draft(_hearing_to_print(s, hearing_id))
+        return _draft(hearing_to_print(s, hearing_id))
 
 
 def _identifying(case: Case, participants: Sequence[str], text: str) -> list[str]:
@@ -698,7 +702,7 @@ def save_teaching_case(db: Database, hearing_id: int, text: str, *,
     if len(text) > 2000:
         raise ValidationError(msg("案例文字过长（{len} 字，最多 2000 字）", len=len(text)), {"text": msg("过长")})
     with db.session() as s:
-        hearing = _hearing_to_print(s, hearing_id)
+        hearing = hearing_to_print(s, hearing_id)
         _check_teaching_version(s, hearing, expected_version)
         if not hearing.public:
             raise ConflictError(msg("不公开审理的案件不作为培训案例"))
@@ -729,7 +733,7 @@ def reset_teaching_case(db: Database, hearing_id: int, *, expected_version: int 
         NotFound: no such hearing.
     """
     with db.session() as s:
-        hearing = _hearing_to_print(s, hearing_id)
+        hearing = hearing_to_print(s, hearing_id)
         _check_teaching_version(s, hearing, expected_version)
         before = _draft(hearing)
         hearing.teaching_text = None
@@ -758,12 +762,12 @@ def _day_list(s: Session, tribunal: CircuitTribunal, day: dt.date, commission: A
     ).all()
     rows = []
     for h in hearings:
-        venue = _venue(h, commission)
+        venue = venue_of(h, commission)
         clerk = h.clerk or h.case.clerk
         rows.append(DayListRow(
             starts_at=h.starts_at, ends_at=h.ends_at, case_number=h.case.number,
             applicants=h.case.applicant_names, respondents=h.case.respondent_names,
-            case_type_label=h.case.case_type.label_zh, place=venue.place, panel=_panel_text(_panel(h)),
+            case_type_label=h.case.case_type.label_zh, place=venue.place, panel=_panel_text(panel_of(h)),
             clerk=clerk.name if clerk else "", public=h.public,
             status_label="" if h.status == HearingStatus.SCHEDULED else h.status.label_zh,
         ))
@@ -965,8 +969,9 @@ def _plan(db: Database, folder: Path, pack: Any, *, force: bool) -> tuple[Any, l
     return dataclasses.replace(pack, items=tuple(items)), notes
 
 
-def _pack_result(db: Database, folder: Path, pack: Any, *, action: str, entity: str, entity_id: int | None,
+def record_pack(db: Database, folder: Path, pack: Any, *, action: str, entity: str, entity_id: int | None,
                  summary: str, extra_notes: Sequence[str] = (), force: bool = False) -> PackResult:
+    """Write a pack, record each file in the documents register (and audit it), and sum it up."""
     pack, version_notes = _plan(db, folder, pack, force=force)
     extra_notes = [*extra_notes, *version_notes]
     written, combined = _write(folder, pack)
@@ -996,7 +1001,8 @@ def _pack_result(db: Database, folder: Path, pack: Any, *, action: str, entity: 
 # ---------------------------------------------------------------- public actions
 
 
-def _context(db: Database) -> tuple[dict[str, Any], Any, Any]:
+def print_context(db: Database) -> tuple[dict[str, Any], Any, Any]:
+    """The commission's settings, its name block and the document fonts: what every print needs."""
     from tribunal.documents.fonts import load_fonts
 
     values = settings.get_all(db)
@@ -1009,7 +1015,8 @@ def _context(db: Database) -> tuple[dict[str, Any], Any, Any]:
 Progress = Callable[[int, int], None]
 
 
-def _step(progress: Progress | None, done: int, total: int) -> None:
+def report_step(progress: Progress | None, done: int, total: int) -> None:
+    """Tell ``progress`` how far a long print has come (``done`` of ``steps``)."""
     if progress is not None:
         progress(done, total)
 
@@ -1029,20 +1036,20 @@ def make_pack(db: Database, hearing_id: int, *, out_dir: str | Path | None = Non
     """
     from tribunal.documents.pack import build_hearing_pack
 
-    _step(progress, 0, 4)
-    values, commission, fonts = _context(db)
-    folder = _output_folder(db, out_dir, values)
-    _step(progress, 1, 4)
+    report_step(progress, 0, 4)
+    values, commission, fonts = print_context(db)
+    folder = output_folder(db, out_dir, values)
+    report_step(progress, 1, 4)
     with db.session(write=False) as s:
-        hearing = _hearing_to_print(s, hearing_id)
+        hearing = hearing_to_print(s, hearing_id)
         _require_printable(hearing)
         docs = _gather(s, hearing, commission)
         notes = [*fonts.warnings, *_hearing_notes(s, hearing, values)]
         number = hearing.case.number
-    _step(progress, 2, 4)
+    report_step(progress, 2, 4)
     pack = build_hearing_pack(docs, commission, fonts, notes=notes)
-    _step(progress, 3, 4)
-    return _pack_result(db, folder, pack, action="documents.pack", entity="hearing", entity_id=hearing_id,
+    report_step(progress, 3, 4)
+    return record_pack(db, folder, pack, action="documents.pack", entity="hearing", entity_id=hearing_id,
                         summary=f"制作开庭文书 {number}", extra_notes=notes, force=force)
 
 
@@ -1055,14 +1062,14 @@ def make_day_pack(db: Database, day: dt.date, tribunal_id: int, *,
         NotFound: no such tribunal.
         ValidationError: the output folder is missing or cannot be written.
     """
-    _step(progress, 0, 4)
-    values, commission, fonts = _context(db)
-    folder = _output_folder(db, out_dir, values)
-    _step(progress, 1, 4)
+    report_step(progress, 0, 4)
+    values, commission, fonts = print_context(db)
+    folder = output_folder(db, out_dir, values)
+    report_step(progress, 1, 4)
     pack = _day_pack(db, day, tribunal_id, commission, fonts, values, progress=progress)
-    _step(progress, 3, 4)
+    report_step(progress, 3, 4)
     tribunal_name = pack.folder_name.split("_", 1)[-1]
-    return _pack_result(db, folder, pack, action="documents.day_pack", entity="circuit_tribunal",
+    return record_pack(db, folder, pack, action="documents.day_pack", entity="circuit_tribunal",
                         entity_id=tribunal_id, summary=f"制作 {tribunal_name} {day.isoformat()} 的开庭文书",
                         extra_notes=pack.cover_notes, force=force)
 
@@ -1085,13 +1092,13 @@ def _day_pack(db: Database, day: dt.date, tribunal_id: int, commission: Any, fon
             .order_by(Hearing.starts_at, Hearing.id)))
         hearings, notes = [], list(fonts.warnings)
         for hid in ids:
-            hearing = _hearing_to_print(s, hid)
+            hearing = hearing_to_print(s, hid)
             hearings.append(_gather(s, hearing, commission, day_list=False))
             notes += _hearing_notes(s, hearing, values)
         tribunal_name = tribunal.name
     if not hearings:
         notes.append(msg("{tribunal_name}在 {isoformat} 没有排期的开庭，只制作了空白排期表。", tribunal_name=tribunal_name, isoformat=day.isoformat()))
-    _step(progress, 2, 4)
+    report_step(progress, 2, 4)
     return build_day_pack(day_list, hearings, commission, fonts, notes=notes)
 
 
@@ -1169,7 +1176,7 @@ def _certificate_items(db: Database, hearing_id: int, commission: Any, fonts: An
     from tribunal.documents.pack import build_certificates
 
     with db.session(write=False) as s:
-        hearing = _hearing_to_print(s, hearing_id)
+        hearing = hearing_to_print(s, hearing_id)
         if not hearing.public:
             raise refuse(CLOSED_REFUSAL + "。")
         info = _hearing_info(hearing, commission)
@@ -1238,18 +1245,18 @@ def make_certificates(db: Database, hearing_id: int, *, out_dir: str | Path | No
     from tribunal.documents.merge import Part, merge_pdfs
     from tribunal.documents.pack import PackOutput, hearing_folder_name
 
-    _step(progress, 0, 3)
-    values, commission, fonts = _context(db)
-    folder = _output_folder(db, out_dir, values)
-    _step(progress, 1, 3)
+    report_step(progress, 0, 3)
+    values, commission, fonts = print_context(db)
+    folder = output_folder(db, out_dir, values)
+    report_step(progress, 1, 3)
     items, info, number, day, notes = _certificate_items(db, hearing_id, commission, fonts, values,
                                                          refuse=ValidationError, assign=True)
-    _step(progress, 2, 3)
+    report_step(progress, 2, 3)
     title = f"培训证明（{number}）"
     combined = merge_pdfs([Part(i.title, i.rendered.data) for i in items], title=title,
                           author=commission.institute, issue_date=day, key=f"certificates:h{hearing_id}")
     pack = PackOutput(f"{hearing_folder_name(info)}/培训证明", tuple(items), combined, title)
-    return _pack_result(db, folder, pack, action="documents.certificates", entity="hearing",
+    return record_pack(db, folder, pack, action="documents.certificates", entity="hearing",
                         entity_id=hearing_id, summary=f"制作培训证明 {number}", extra_notes=notes, force=force)
 
 
@@ -1326,9 +1333,9 @@ def preview(db: Database, hearing_id: int, kind: DocumentKind, *, party_id: int 
     from tribunal.documents.notice import NoticeTarget
     from tribunal.documents.sign_in import SignInData
 
-    _values, commission, fonts = _context(db)
+    _values, commission, fonts = print_context(db)
     with db.session(write=False) as s:
-        hearing = _hearing_to_print(s, hearing_id)
+        hearing = hearing_to_print(s, hearing_id)
         if kind in _OBSERVER_KINDS and not hearing.public:
             raise ValidationError(msg("{CLOSED_REFUSAL}。", CLOSED_REFUSAL=CLOSED_REFUSAL), {"hearing": msg("不公开审理")})
         docs = _gather(s, hearing, commission)
@@ -1527,7 +1534,7 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
     from tribunal.documents.day_list import DayListSheet
     from tribunal.documents.pack import build_hearing_pack
 
-    values, commission, fonts = _context(db)
+    values, commission, fonts = print_context(db)
     if kind == DocumentKind.DAY_LIST and day_target is not None:
         with db.session(write=False) as s:
             tribunal = s.get(CircuitTribunal, day_target[1])
@@ -1550,7 +1557,7 @@ def _regenerate(db: Database, kind: DocumentKind, title: str, hearing_id: int | 
                 return item.rendered.data
         raise ConflictError(msg("“{title}”已作废，或者其持有人已不在到场名单中，无法重印", title=title))
     with db.session(write=False) as s:
-        hearing = _hearing_to_print(s, _need(hearing_id))
+        hearing = hearing_to_print(s, _need(hearing_id))
         _require_printable(hearing)
         if kind in _OBSERVER_KINDS and not hearing.public:
             raise ConflictError(msg("{CLOSED_REFUSAL}，这场开庭现在不公开审理，无法重印", CLOSED_REFUSAL=CLOSED_REFUSAL))
@@ -1599,7 +1606,7 @@ def save_case_files(db: Database, case_id: int | None, folder_name: str, files: 
     from tribunal.files import write_atomic
 
     values = settings.get_all(db)
-    folder = _output_folder(db, out_dir, values) / safe_name(folder_name, 80)
+    folder = output_folder(db, out_dir, values) / safe_name(folder_name, 80)
     records: list[_Record] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -1617,4 +1624,4 @@ def save_case_files(db: Database, case_id: int | None, folder_name: str, files: 
 
 def render_context(db: Database) -> tuple[dict[str, Any], Any, Any]:
     """The settings, the commission as printed and the fonts, for a service that prints."""
-    return _context(db)
+    return print_context(db)

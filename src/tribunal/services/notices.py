@@ -84,15 +84,15 @@ def _facts(s: Session, case_id: int, commission: Any, hearing_id: int | None = N
                            .order_by(CaseParticipant.id)))
     hearing = None
     if hearing_id is not None:
-        row = docs._hearing_to_print(s, hearing_id)
+        row = docs.hearing_to_print(s, hearing_id)
         if row.case_id != case_id:
             raise ValidationError(msg("所选开庭不属于案件 {number}", number=case.number), {"hearing": msg("不属于本案")})
-        venue = docs._venue(row, commission)
+        venue = docs.venue_of(row, commission)
         if row.panel:
-            panel = docs._panel(row)
+            panel = docs.panel_of(row)
         hearing = HearingFacts(row.id, row.starts_at, venue.place, venue.address)
-    clerk = docs._staff(case.clerk)
-    return CaseFacts(case.id, case.number, docs._type_phrase(case.case_type).removesuffix("争议"), case.year,
+    clerk = docs.staff_of(case.clerk)
+    return CaseFacts(case.id, case.number, docs.type_phrase(case.case_type).removesuffix("争议"), case.year,
                      case.seq, case.received_date, case.accepted_date, parties, panel, clerk, participants, hearing)
 
 
@@ -184,8 +184,8 @@ def make_notices(db: Database, case_id: int, kind: nk.NoticeKind | str, given: n
             kind = nk.kind(kind)
         except ValueError as exc:
             raise ValidationError(reason_of(exc), {"kind": msg("无效")}) from None
-    values, commission, fonts = docs._context(db)
-    folder = docs._output_folder(db, out_dir, values)
+    values, commission, fonts = docs.print_context(db)
+    folder = docs.output_folder(db, out_dir, values)
     with db.session(write=False) as s:
         facts = _facts(s, case_id, commission, hearing_id)
         if kind.key == "postpone" and hearing_id is not None:
@@ -205,7 +205,7 @@ def make_notices(db: Database, case_id: int, kind: nk.NoticeKind | str, given: n
     name = safe_name(f"{facts.case_number}_{kind.title}_{given.issue_date.isoformat()}", 100)
     pack = _pack(found, commission, fonts, name, f"{facts.case_number} {kind.title}", given.issue_date,
                  list(fonts.warnings))
-    return docs._pack_result(db, folder, pack, action="notices.make", entity="case", entity_id=case_id,
+    return docs.record_pack(db, folder, pack, action="notices.make", entity="case", entity_id=case_id,
                              summary=f"制作{kind.title} {facts.case_number}", force=force)
 
 
@@ -352,7 +352,7 @@ def _keep_served(s: Session, case_id: int, party_id: int, kind: nk.NoticeKind) -
         Document.hearing_id.is_(None)))
     for row in rows:
         if row.title.startswith(kind.title) or f"（{kind.title}，" in row.title:
-            data = served_documents._local_bytes(row.path, row.sha256)
+            data = served_documents.local_bytes(row.path, row.sha256)
             if data is not None:
                 served_documents.store(s, data)
 
@@ -441,14 +441,14 @@ def print_due(db: Database, today: dt.date | None = None, *, out_dir: str | Path
     printable = [d for d in due if d.printable]
     if not printable:
         raise ValidationError(msg("今天没有可以制作的到期通知书"), {"due": msg("没有")})
-    values, commission, fonts = docs._context(db)
-    folder = docs._output_folder(db, out_dir, values)
+    values, commission, fonts = docs.print_context(db)
+    folder = docs.output_folder(db, out_dir, values)
     found: list[Any] = []
     notes = list(fonts.warnings)
     # Two steps a notice: gathering its facts (quick), then rendering its letters (the slow part).
     steps = 2 * len(printable)
     for done, d in enumerate(printable):
-        docs._step(progress, done, steps)
+        docs.report_step(progress, done, steps)
         kind = nk.kind(d.kind)
         with db.session(write=False) as s:
             facts = _facts(s, d.case_id, commission)
@@ -468,9 +468,9 @@ def print_due(db: Database, today: dt.date | None = None, *, out_dir: str | Path
     name = f"{today.isoformat()}_到期通知书"
 
     def rendered(letters_done: int) -> None:
-        docs._step(progress, len(printable) + len(printable) * letters_done // len(found), steps)
+        docs.report_step(progress, len(printable) + len(printable) * letters_done // len(found), steps)
 
     pack = _pack(found, commission, fonts, name, f"{today.isoformat()} 到期通知书", today, [], rendered)
-    docs._step(progress, steps, steps)  # the last point where stopping leaves no trace
-    return docs._pack_result(db, folder, pack, action="notices.due", entity="case", entity_id=None,
+    docs.report_step(progress, steps, steps)  # the last point where stopping leaves no trace
+    return docs.record_pack(db, folder, pack, action="notices.due", entity="case", entity_id=None,
                              summary=f"制作到期通知书 {today.isoformat()}", extra_notes=notes, force=force)

@@ -46,7 +46,8 @@ def served_paths(session: Session, rows: list[Document]) -> set[str]:
     return {d.path for d in candidates if (d.hearing_id, d.party_id) in pairs}
 
 
-def _local_bytes(path: str, sha256: str) -> bytes | None:
+def local_bytes(path: str, sha256: str) -> bytes | None:
+    """The bytes of a served document's file on this PC, if it is there and unchanged (its SHA-256), else None."""
     try:
         data = Path(path).read_bytes()
     except OSError:
@@ -80,7 +81,7 @@ def capture(session: Session, hearing_id: int | None = None, party_id: int | Non
     for row in rows:
         if row.path not in served or session.get(DocumentBlob, row.sha256) is not None:
             continue
-        data = _local_bytes(row.path, row.sha256)
+        data = local_bytes(row.path, row.sha256)
         if data is not None:
             store(session, data)
             stored += 1
@@ -101,7 +102,7 @@ def document_bytes(db: Database, document_id: int) -> bytes:
         path, digest, title = row.path, row.sha256, row.title
         blob = s.get(DocumentBlob, digest)
         kept = bytes(blob.data) if blob is not None else None
-    local = _local_bytes(path, digest)
+    local = local_bytes(path, digest)
     if local is not None:
         return local
     if kept is not None:
