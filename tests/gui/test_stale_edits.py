@@ -439,6 +439,36 @@ def test_hearing_record_window(qtbot: QtBot, demo_db: Database, other: Database,
     window.close()
 
 
+def test_hearing_record_recovered_after_a_crash_shows_the_save_made_meanwhile(
+        qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals, tmp_path: Path) -> None:
+    hearing_id = next(h.id for h in hearings.list_hearings(demo_db, TODAY) if h.status == HearingStatus.SCHEDULED)
+    opened = hearing_records.open_record(demo_db, hearing_id, folder=tmp_path / "mine")
+    window = HearingRecordWindow(demo_db, opened, clock=lambda: dt.datetime(2026, 12, 10, 9, 41))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync_label.text() == "已同步", timeout=5000)
+    key = window.content.current
+    # Typed and journalled, then the program is killed before the copy to the database.
+    typed = window.content.with_text(key, "书记员：本机记录，尚未复制")
+    window.autosave.journal.append(typed)
+    window.close()
+    theirs = hearing_records.open_record(other, hearing_id, folder=tmp_path / "office")
+    hearing_records.sync(other, theirs.content.with_text(key, "书记员：王书记员的记录"), expected_version=theirs.version)
+
+    # Reopened: this PC's text is shown, the clerk is told, and the first copy is refused with both texts.
+    refusals.reload = False
+    again = hearing_records.open_record(demo_db, hearing_id, folder=tmp_path / "mine")
+    window = HearingRecordWindow(demo_db, again, clock=lambda: dt.datetime(2026, 12, 10, 9, 50))
+    qtbot.addWidget(window)
+    window.show()
+    assert "另一台电脑" in window.message.text()
+    qtbot.waitUntil(lambda: bool(refusals.shown), timeout=5000)
+    assert "书记员：王书记员的记录" in refusals.text and OTHER_CLERK in refusals.text
+    assert window.editor.toPlainText() == "书记员：本机记录，尚未复制"
+    assert hearing_records.stored_record(demo_db, hearing_id).text_of(key) == "书记员：王书记员的记录"
+    window.close()
+
+
 def test_an_open_dialog_is_told_when_its_record_is_saved_elsewhere(
         qtbot: QtBot, demo_db: Database, other: Database) -> None:
     person = observers.search_observers(demo_db)[0]

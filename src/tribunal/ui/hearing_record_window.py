@@ -182,7 +182,7 @@ class HearingRecordWindow(QWidget):
         self.stages.setCurrentRow(next((i for i, s in enumerate(self.content.stages)
                                         if s.key == self.content.current), 0))
         if opened.message:
-            self.message.setText(opened.message)
+            self.message.setText(lang.text(opened.message))
         if not self.synced:
             self._sync()
 
