@@ -184,19 +184,6 @@ class SuiteServerDatabase:
                      f"{'true' if rows[name] else 'false'})" for name, seq in self.sequences.items()]
             conn.execute(text("SELECT " + ", ".join(calls)))
 
-    def fingerprint(self) -> dict[str, str]:
-        """Every table's rows as one digest each, computed by the server in one query.
-
-        Cheap enough to take before and after each of many refused commands ("changed
-        nothing"); the digests are of PostgreSQL's own text form of the rows.
-        """
-        from sqlalchemy import text
-
-        parts = [f"SELECT '{t.name}', md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) "
-                 f'FROM "{t.name}" r' for t in self.tables]
-        with self.engine.connect() as conn:
-            return {name: digest for name, digest in conn.execute(text(" UNION ALL ".join(parts)))}
-
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
