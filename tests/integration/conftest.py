@@ -112,6 +112,11 @@ class SuiteServerDatabase:
     The template's rows are the server's own migration seed plus the test commission; any
     other file is copied in once by :func:`tribunal.db.transfer.load` (as ``db copy`` does)
     and its rows kept in memory, keyed by the file's SHA-256, so later tests only insert them.
+
+    A test writes to a few tables; only those (and the tables whose rows point into them) are
+    emptied and refilled when the next test starts from the same file. Which ones were written
+    is noted by a statement trigger on every table into ``suite_reset.touched``, a table of a
+    schema of its own that the program never sees.
     """
 
     def __init__(self, url: str, template: Path) -> None:
@@ -138,8 +143,6 @@ class SuiteServerDatabase:
             guarded = set(conn.scalars(text(
                 "SELECT DISTINCT c.relname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "
                 "WHERE NOT g.tgisinternal AND (g.tgtype & 8) <> 0")))  # 8: fires on DELETE
-            self.truncate = text("TRUNCATE " + ", ".join(f'"{t}"' for t in sorted(guarded))) if guarded else None
-            self.deletes = [t.delete() for t in reversed(self.tables) if t.name not in guarded]
             #: The sequence behind each table's ``id``, set past the rows put back.
             self.sequences = {t.name: conn.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"),
                                                   {"t": t.name})
@@ -147,6 +150,23 @@ class SuiteServerDatabase:
             self.sequences = {k: v for k, v in self.sequences.items() if v}
             self.contents: dict[str, dict[str, list[dict[str, Any]]]] = {
                 _digest(template): self._rows(conn)}
+        self.guarded = guarded
+        #: The tables whose rows point into each table (its foreign-key children).
+        self.children: dict[str, set[str]] = {t.name: set() for t in self.tables}
+        for table in self.tables:
+            for fk in table.foreign_keys:
+                if fk.column.table.name in self.children and fk.column.table.name != table.name:
+                    self.children[fk.column.table.name].add(table.name)
+        with self.engine.begin() as conn:
+            conn.execute(text(
+                "CREATE SCHEMA suite_reset; CREATE UNLOGGED TABLE suite_reset.touched (name text PRIMARY KEY); "
+                "CREATE FUNCTION suite_reset.note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "INSERT INTO suite_reset.touched VALUES (TG_TABLE_NAME) ON CONFLICT DO NOTHING; RETURN NULL; END $$"))
+            for table in self.tables:
+                conn.execute(text(f'CREATE TRIGGER zz_suite_touched AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE '
+                                  f'ON "{table.name}" FOR EACH STATEMENT EXECUTE FUNCTION suite_reset.note()'))
+        #: The file whose rows the database holds (apart from what the last test wrote).
+        self.loaded = _digest(template)
 
     def _rows(self, conn: Connection) -> dict[str, list[dict[str, Any]]]:
         """Every row of every table, in primary-key order (parents before their children)."""
@@ -162,11 +182,16 @@ class SuiteServerDatabase:
 
         key = _digest(source)
         with self.engine.begin() as conn:
-            if self.truncate is not None:
-                conn.execute(self.truncate)
-            for delete in self.deletes:
-                conn.execute(delete)
             rows = self.contents.get(key)
+            if rows is not None and key == self.loaded:
+                redo = self._written(conn)
+            else:
+                redo = {t.name for t in self.tables}
+            if redo & self.guarded:
+                conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in sorted(redo & self.guarded))))
+            for table in reversed(self.tables):  # children first
+                if table.name in redo and table.name not in self.guarded:
+                    conn.execute(table.delete())
             if rows is None:
                 sqlite = create_engine(f"sqlite:///{source}")
                 try:
@@ -175,14 +200,28 @@ class SuiteServerDatabase:
                 finally:
                     sqlite.dispose()
                 self.contents[key] = self._rows(conn)
-                return  # load() has set the sequences
-            for table in self.tables:
-                if rows[table.name]:
-                    conn.execute(table.insert(), rows[table.name])
-            # Every sequence restarted, or set past the rows put back: one round trip.
-            calls = [f"setval('{seq}', {max((r['id'] for r in rows[name]), default=1)}, "
-                     f"{'true' if rows[name] else 'false'})" for name, seq in self.sequences.items()]
-            conn.execute(text("SELECT " + ", ".join(calls)))
+            else:
+                for table in self.tables:  # parents first
+                    if table.name in redo and rows[table.name]:
+                        conn.execute(table.insert(), rows[table.name])
+                # Every sequence restarted, or set past the rows put back (a refused insert may
+                # have moved one without writing a row): one round trip.
+                calls = [f"setval('{seq}', {max((r['id'] for r in rows[name]), default=1)}, "
+                         f"{'true' if rows[name] else 'false'})" for name, seq in self.sequences.items()]
+                conn.execute(text("SELECT " + ", ".join(calls)))
+            conn.execute(text("TRUNCATE suite_reset.touched"))
+        self.loaded = key
+
+    def _written(self, conn: Connection) -> set[str]:
+        """The tables the last test wrote to, and every table whose rows point into one of them."""
+        from sqlalchemy import text
+
+        redo = set(conn.scalars(text("SELECT name FROM suite_reset.touched")))
+        grown = set(redo)
+        while grown:
+            grown = {child for name in grown for child in self.children.get(name, ())} - redo
+            redo |= grown
+        return redo
 
 
 def _digest(path: Path) -> str:
