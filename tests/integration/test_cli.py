@@ -7,17 +7,17 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 
 from tests.conftest import TODAY, copy_database
+from tests.integration.helpers import database_state
 from tribunal.cli import main
-from tribunal.db.models import AuditEntry, Enterprise, Party, Staff
+from tribunal.db.models import AuditEntry, Enterprise, Party, Setting, Staff
 from tribunal.domain.enums import (
     CaseType,
     HearingStatus,
@@ -46,73 +46,84 @@ def _digest(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
+    """``tribunal demo --cases 300`` in a file of this module's own."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     assert main(["--db", str(path), "demo", "--cases", "300"]) == 0
     return path
 
 
-def test_demo_fills_a_realistic_register(demo_db, capsys):
-    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--json")
-    assert code == 0
-    rows = json.loads(out)
-    assert len(rows) >= 334
-    for key in ("id", "case_number", "type", "status", "applicants", "respondents", "parties"):
-        assert key in rows[0]
-    assert len({r["type"] for r in rows}) >= 8
-    assert len({r["status"] for r in rows}) >= 5
-    con = sqlite3.connect(demo_db)
-    q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
-    assert q("SELECT count(*) FROM enterprise") >= 15
-    assert q("SELECT count(*) FROM zone WHERE name = '邵阳经济技术开发区'") == 1
-    assert q("SELECT count(*) FROM circuit_tribunal") >= 1
-    assert q("SELECT count(*) FROM staff WHERE role = 'arbitrator'") >= 3
-    assert q("SELECT count(*) FROM hearing WHERE status = 'scheduled'") >= 3
-    # The showcase: a work-injury hearing at an enterprise, HR managers of ten others invited.
-    hearing_id, invited, distinct_ents = con.execute(
-        "SELECT h.id, count(i.id), count(DISTINCT o.enterprise_id) FROM hearing h "
-        "JOIN arbitration_case c ON c.id = h.case_id JOIN invitation i ON i.hearing_id = h.id "
-        "JOIN observer o ON o.id = i.observer_id WHERE c.case_type = 'work_injury' AND h.public = 1 "
-        "GROUP BY h.id"
-    ).fetchone()
-    assert invited == 10 and distinct_ents == 10
-    host_zone = q(f"SELECT z.name FROM hearing h JOIN enterprise e ON e.id = h.host_enterprise_id "
-                  f"JOIN zone z ON z.id = e.zone_id WHERE h.id = {hearing_id}")
-    assert host_zone == "邵阳经济技术开发区"
-    # Numbers are gap-free per year.
-    for year, count, top in con.execute("SELECT year, count(*), max(seq) FROM arbitration_case GROUP BY year"):
-        assert count == top, year
-    con.close()
+def _enterprises(db) -> int:
+    """How many enterprises the directory holds."""
+    with db.session(write=False) as s:
+        return s.scalar(select(func.count(Enterprise.id))) or 0
 
 
-def test_demo_twice_does_not_duplicate(demo_db, capsys):
-    con = sqlite3.connect(demo_db)
-    before = con.execute("SELECT count(*) FROM enterprise").fetchone()[0]
-    code, out, _ = run(capsys, "--db", str(demo_db), "demo")
-    assert code == 0 and "已经载入过" in out
-    assert con.execute("SELECT count(*) FROM enterprise").fetchone()[0] == before
-    con.close()
+class TestTheDemoRegister:
+    """``tribunal demo``, ``cases`` and ``case`` on the demonstration register, on every backend."""
 
+    @pytest.fixture
+    def db_path(self, demo_db: Path) -> Path:
+        """The database ``db`` opens (SQLite) or loads into the server's (PostgreSQL): the
+        module's demonstration register, shared because these commands change nothing."""
+        return demo_db
 
-def test_cases_search_and_filters(demo_db, capsys):
-    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--search", "工伤", "--json")
-    rows = json.loads(out)
-    assert code == 0 and rows and all(r["type"] == "work_injury" for r in rows)
-    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--status", "已结案", "--limit", "5", "--json")
-    rows = json.loads(out)
-    assert len(rows) == 5 and {r["status"] for r in rows} == {"closed"}
-    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--search", "没有这个人", "--json")
-    assert json.loads(out) == []
-    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--search", "没有这个人")
-    assert "没有符合条件" in out
+    def test_demo_fills_a_realistic_register(self, db, capsys):
+        code, out, _ = run(capsys, "--db", db.url, "cases", "--json")
+        assert code == 0
+        rows = json.loads(out)
+        assert len(rows) >= 334
+        for key in ("id", "case_number", "type", "status", "applicants", "respondents", "parties"):
+            assert key in rows[0]
+        assert len({r["type"] for r in rows}) >= 8
+        assert len({r["status"] for r in rows}) >= 5
+        with db.session(write=False) as s:
+            q = lambda sql: s.execute(text(sql)).one()[0]  # noqa: E731
+            assert q("SELECT count(*) FROM enterprise") >= 15
+            assert q("SELECT count(*) FROM zone WHERE name = '邵阳经济技术开发区'") == 1
+            assert q("SELECT count(*) FROM circuit_tribunal") >= 1
+            assert q("SELECT count(*) FROM staff WHERE role = 'arbitrator'") >= 3
+            assert q("SELECT count(*) FROM hearing WHERE status = 'scheduled'") >= 3
+            # The showcase: a work-injury hearing at an enterprise, HR managers of ten others invited.
+            hearing_id, invited, distinct_ents = s.execute(text(
+                "SELECT h.id, count(i.id), count(DISTINCT o.enterprise_id) FROM hearing h "
+                "JOIN arbitration_case c ON c.id = h.case_id JOIN invitation i ON i.hearing_id = h.id "
+                "JOIN observer o ON o.id = i.observer_id WHERE c.case_type = 'work_injury' AND h.public "
+                "AND h.status = 'scheduled' GROUP BY h.id"
+            )).one()
+            assert invited == 10 and distinct_ents == 10
+            host_zone = q(f"SELECT z.name FROM hearing h JOIN enterprise e ON e.id = h.host_enterprise_id "
+                          f"JOIN zone z ON z.id = e.zone_id WHERE h.id = {hearing_id}")
+            assert host_zone == "邵阳经济技术开发区"
+            # Numbers are gap-free per year.
+            for year, count, top in s.execute(text("SELECT year, count(*), max(seq) FROM arbitration_case "
+                                                   "GROUP BY year")):
+                assert count == top, year
 
+    def test_demo_twice_does_not_duplicate(self, db, capsys):
+        before = _enterprises(db)
+        code, out, _ = run(capsys, "--db", db.url, "demo")
+        assert code == 0 and "已经载入过" in out
+        assert _enterprises(db) == before
 
-def test_case_show_masks_personal_numbers(demo_db, capsys):
-    code, out, _ = run(capsys, "--db", str(demo_db), "cases", "--json", "--limit", "1")
-    number = json.loads(out)[0]["case_number"]
-    code, out, _ = run(capsys, "--db", str(demo_db), "case", number)
-    assert code == 0 and number in out and "****" in out
-    code, out, _ = run(capsys, "--db", str(demo_db), "case", number, "--json")
-    assert json.loads(out)["number"] == number
+    def test_cases_search_and_filters(self, db, capsys):
+        code, out, _ = run(capsys, "--db", db.url, "cases", "--search", "工伤", "--json")
+        rows = json.loads(out)
+        assert code == 0 and rows and all(r["type"] == "work_injury" for r in rows)
+        code, out, _ = run(capsys, "--db", db.url, "cases", "--status", "已结案", "--limit", "5", "--json")
+        rows = json.loads(out)
+        assert len(rows) == 5 and {r["status"] for r in rows} == {"closed"}
+        code, out, _ = run(capsys, "--db", db.url, "cases", "--search", "没有这个人", "--json")
+        assert json.loads(out) == []
+        code, out, _ = run(capsys, "--db", db.url, "cases", "--search", "没有这个人")
+        assert "没有符合条件" in out
+
+    def test_case_show_masks_personal_numbers(self, db, capsys):
+        code, out, _ = run(capsys, "--db", db.url, "cases", "--json", "--limit", "1")
+        number = json.loads(out)[0]["case_number"]
+        code, out, _ = run(capsys, "--db", db.url, "case", number)
+        assert code == 0 and number in out and "****" in out
+        code, out, _ = run(capsys, "--db", db.url, "case", number, "--json")
+        assert json.loads(out)["number"] == number
 
 
 # ---------------------------------------------------------------- the demonstration data itself
@@ -262,14 +273,14 @@ def test_near_the_year_end_the_demo_degrades_to_warnings(template_db, tmp_path):
         (["settings", "ui.language", "fr"], "界面语言"),
     ],
 )
-def test_errors_are_one_line_and_change_nothing(demo_db, capsys, argv, fragment):
-    before = _digest(demo_db)
-    code, _out, err = run(capsys, "--db", str(demo_db), *argv)
+def test_errors_are_one_line_and_change_nothing(db, capsys, argv, fragment):
+    before = database_state(db)
+    code, _out, err = run(capsys, "--db", db.url, *argv)
     assert code == 1
     assert fragment in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
-    # A failed write leaves the file exactly as it was (reads may touch only the WAL side files).
-    assert _digest(demo_db) == before
+    # A failed write leaves the database exactly as it was.
+    assert database_state(db) == before
 
 
 def test_usage_errors_exit_2(capsys):
@@ -330,11 +341,11 @@ def test_environment_variable_selects_the_database(tmp_path):
 
 
 def test_settings_show_both_scopes_and_workstation_values_stay_on_this_computer(
-    tmp_path, capsys, workstation_file
+    db, capsys, workstation_file
 ):
     from tribunal.services import workstation
 
-    path = str(tmp_path / "s.sqlite3")
+    path = db.url
     assert run(capsys, "--db", path, "settings", "clerk.name", "欧阳晓燕")[1].startswith("已保存（本机）")
     assert run(capsys, "settings", "ui.language", "en")[0] == 0  # no database needed
     code, out, _ = run(capsys, "--db", path, "settings")
@@ -342,10 +353,8 @@ def test_settings_show_both_scopes_and_workstation_values_stay_on_this_computer(
     assert code == 0 and str(workstation.settings_path()) in mine
     assert "clerk.name\t欧阳晓燕" in mine and "ui.language\ten" in mine and "case_number.prefix" in shared
     assert "documents.date_style" in shared and "folders.last_open" not in out
-    import sqlite3
-    con = sqlite3.connect(path)
-    assert con.execute("SELECT count(*) FROM setting WHERE key IN ('clerk.name', 'ui.language')").fetchone() == (0,)
-    con.close()
+    with db.session(write=False) as s:
+        assert s.scalar(select(func.count(Setting.key)).where(Setting.key.in_(("clerk.name", "ui.language")))) == 0
 
 
 def test_a_bad_value_in_the_settings_file_gives_one_warning_and_the_default(tmp_path, capsys, workstation_file):
