@@ -138,12 +138,9 @@ def _load(template_db, folder, today):
 
 
 @pytest.fixture(scope="module")
-def demo_today(demo_built, tmp_path_factory):
-    """The session's demonstration data (loaded as of TODAY) and its report, in a module copy."""
-    path, report = demo_built
-    db = open_database(str(copy_database(path, tmp_path_factory.mktemp("demo-today"))), actor="测试")
-    yield db, report
-    db.dispose()
+def demo_today_file(demo_built, tmp_path_factory) -> Path:
+    """The session's demonstration data (loaded as of TODAY), in a module copy."""
+    return copy_database(demo_built[0], tmp_path_factory.mktemp("demo-today"))
 
 
 def _party_ids(db, case_id):
@@ -160,87 +157,101 @@ def _showcase(db):
     return next(r for r in _upcoming(db) if r.case_type == CaseType.WORK_INJURY and r.public)
 
 
-def test_every_demo_hearing_passes_the_scheduling_check(demo_today):
-    db, report = demo_today
-    rows = _upcoming(db)
-    assert len(rows) == report.hearings == 7
-    for row in rows:
-        detail = hearings.get_hearing(db, row.id)
-        findings = hearings.check_hearing(db, detail.to_input(), hearing_id=row.id, today=TODAY)
-        assert [f.message for f in findings if f.severity in (HARD, WARNING)] == [], row.case_number
-        assert detail.override_reason is None and row.starts_at.weekday() < 5
-        # Every party was served the hearing notice, through the service, on or before today.
-        assert len(detail.service_records) == len(_party_ids(db, row.case_id))
-        assert all(r.served_on <= TODAY and r.confirmed for r in detail.service_records)
-    assert not [n for n in report.notes if "法定节假日" in n]
+class TestTheDemonstrationData:
+    """The demonstration data as loaded (hearings, observers, names, warnings), on every backend."""
+
+    @pytest.fixture
+    def db_path(self, demo_today_file: Path) -> Path:
+        """The database ``db`` opens (SQLite) or loads into the server's (PostgreSQL): shared,
+        because these tests only read."""
+        return demo_today_file
+
+    @pytest.fixture
+    def demo_today(self, db, demo_built):
+        """The demonstration data under test and the report its loading gave."""
+        return db, demo_built[1]
+
+    def test_every_demo_hearing_passes_the_scheduling_check(self, demo_today):
+        db, report = demo_today
+        rows = _upcoming(db)
+        assert len(rows) == report.hearings == 7
+        for row in rows:
+            detail = hearings.get_hearing(db, row.id)
+            findings = hearings.check_hearing(db, detail.to_input(), hearing_id=row.id, today=TODAY)
+            assert [f.message for f in findings if f.severity in (HARD, WARNING)] == [], row.case_number
+            assert detail.override_reason is None and row.starts_at.weekday() < 5
+            # Every party was served the hearing notice, through the service, on or before today.
+            assert len(detail.service_records) == len(_party_ids(db, row.case_id))
+            assert all(r.served_on <= TODAY and r.confirmed for r in detail.service_records)
+        assert not [n for n in report.notes if "法定节假日" in n]
 
 
-def test_the_showcase_has_its_observers_witness_and_training(demo_today):
-    db, _ = demo_today
-    showcase = _showcase(db)
-    invited = observers.list_invitations(db, showcase.id)
-    assert len(invited) == 10 and len({r.enterprise_id for r in invited}) == 10
-    with db.session(write=False) as s:
-        zones = {s.get(Enterprise, r.enterprise_id).zone.name for r in invited}
-    assert zones == {demo.DEMO_ZONE}
-    statuses = [r.status for r in sorted(invited, key=lambda r: r.id)]
-    assert statuses == [InvitationStatus.CONFIRMED] * 6 + [InvitationStatus.INVITED] * 3 + [
-        InvitationStatus.DECLINED]
-    assert {r.invited_at for r in invited} == {dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(10))}
-    [witness] = participants.list_participants(db, showcase.case_id)
-    assert (witness.role, witness.name) == (ParticipantRole.WITNESS, "彭志强")
-    [session] = training.list_sessions(db, hearing_id=showcase.id)
-    detail = training.get_session(db, session.id)
-    assert detail.starts_at == dt.datetime.combine(showcase.starts_at.date(), dt.time(14, 30))
-    assert len(detail.topics) == 4 and all({"work_injury", "general"} & set(t.tags) for t in detail.topics)
-    # An arbitrator of another case speaks: one who sits on this case would explain it before the award.
-    assert detail.speaker and detail.speaker not in {p.name for p in hearings.get_hearing(db, showcase.id).panel}
-    assert detail.warnings == ()
-    with db.session(write=False) as s:
-        actions = set(s.scalars(select(AuditEntry.action)))
-    assert {"demo.load", "hearing.create", "hearing.service", "invitation.create", "invitation.confirm", "invitation.decline",
-            "training.create", "participant.add", "service.record"} <= actions
+    def test_the_showcase_has_its_observers_witness_and_training(self, demo_today):
+        db, _ = demo_today
+        showcase = _showcase(db)
+        invited = observers.list_invitations(db, showcase.id)
+        assert len(invited) == 10 and len({r.enterprise_id for r in invited}) == 10
+        with db.session(write=False) as s:
+            zones = {s.get(Enterprise, r.enterprise_id).zone.name for r in invited}
+        assert zones == {demo.DEMO_ZONE}
+        statuses = [r.status for r in sorted(invited, key=lambda r: r.id)]
+        assert statuses == [InvitationStatus.CONFIRMED] * 6 + [InvitationStatus.INVITED] * 3 + [
+            InvitationStatus.DECLINED]
+        assert {r.invited_at for r in invited} == {dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(10))}
+        [witness] = participants.list_participants(db, showcase.case_id)
+        assert (witness.role, witness.name) == (ParticipantRole.WITNESS, "彭志强")
+        [session] = training.list_sessions(db, hearing_id=showcase.id)
+        detail = training.get_session(db, session.id)
+        assert detail.starts_at == dt.datetime.combine(showcase.starts_at.date(), dt.time(14, 30))
+        assert len(detail.topics) == 4 and all({"work_injury", "general"} & set(t.tags) for t in detail.topics)
+        # An arbitrator of another case speaks: one who sits on this case would explain it before the award.
+        assert detail.speaker and detail.speaker not in {p.name for p in hearings.get_hearing(db, showcase.id).panel}
+        assert detail.warnings == ()
+        with db.session(write=False) as s:
+            actions = set(s.scalars(select(AuditEntry.action)))
+        assert {"demo.load", "hearing.create", "hearing.service", "invitation.create", "invitation.confirm", "invitation.decline",
+                "training.create", "participant.add", "service.record"} <= actions
 
 
-def test_demo_people_carry_plausible_names(demo_today):
-    db, _ = demo_today
-    given = set(demo.GIVEN_MALE) | set(demo.GIVEN_FEMALE)
-    assert len(given) >= 80
-    with db.session(write=False) as s:
-        people = s.execute(select(Party.name, Party.id_number).where(Party.kind == PartyKind.PERSON)).all()
-        staff = set(s.scalars(select(Staff.name)))
-        enterprises = s.execute(select(Enterprise.name, Enterprise.normalised_name)).all()
-    assert len(people) >= 34
-    for name, id_number in people:
-        assert name[0] in demo.SURNAMES and name[1:] in given, name
-        assert name not in staff
-        sex = check_id_number(id_number).sex
-        assert name[1:] in (demo.GIVEN_MALE if sex == "男" else demo.GIVEN_FEMALE), (name, sex)
-    assert all(key == enterprise_name_key(name) for name, key in enterprises)
+    def test_demo_people_carry_plausible_names(self, demo_today):
+        db, _ = demo_today
+        given = set(demo.GIVEN_MALE) | set(demo.GIVEN_FEMALE)
+        assert len(given) >= 80
+        with db.session(write=False) as s:
+            people = s.execute(select(Party.name, Party.id_number).where(Party.kind == PartyKind.PERSON)).all()
+            staff = set(s.scalars(select(Staff.name)))
+            enterprises = s.execute(select(Enterprise.name, Enterprise.normalised_name)).all()
+        assert len(people) >= 34
+        for name, id_number in people:
+            assert name[0] in demo.SURNAMES and name[1:] in given, name
+            assert name not in staff
+            sex = check_id_number(id_number).sex
+            assert name[1:] in (demo.GIVEN_MALE if sex == "男" else demo.GIVEN_FEMALE), (name, sex)
+        assert all(key == enterprise_name_key(name) for name, key in enterprises)
 
 
-def test_the_dashboard_has_a_few_real_warnings_not_a_flood(demo_today):
-    db, _ = demo_today
-    overview = clocks.due_overview(db, today=TODAY)
-    assert 1 <= len(overview.overdue) <= 4
-    assert len({r.case_id for r in overview.overdue}) == 1
-    assert {r.key for r in overview.overdue} <= {"serve_application_by", "composition_notice_by"}
-    assert overview.due_this_week  # something falls due this week too
+    def test_the_dashboard_has_a_few_real_warnings_not_a_flood(self, demo_today):
+        db, _ = demo_today
+        overview = clocks.due_overview(db, today=TODAY)
+        assert 1 <= len(overview.overdue) <= 4
+        assert len({r.case_id for r in overview.overdue}) == 1
+        assert {r.key for r in overview.overdue} <= {"serve_application_by", "composition_notice_by"}
+        assert overview.due_this_week  # something falls due this week too
 
 
-def test_the_same_seed_and_day_give_the_same_register(demo_today, demo_template, tmp_path):
-    db, _ = demo_today
-    # conftest's demo_template is the demo loaded a second time, on its own, with the same day.
-    again = open_database(str(copy_database(demo_template, tmp_path)), actor="测试")
-    try:
-        def facts(handle):
-            with handle.session(write=False) as s:
-                parties = s.execute(select(Party.case_id, Party.name, Party.id_number).order_by(Party.id)).all()
-            return parties, [(h.case_number, h.starts_at, h.venue) for h in hearings.list_hearings(handle)]
+    def test_the_same_seed_and_day_give_the_same_register(self, demo_today, demo_template, tmp_path):
+        db, _ = demo_today
+        # conftest's demo_template is the demo loaded a second time, on its own, with the same day.
+        again = open_database(str(copy_database(demo_template, tmp_path)), actor="测试")
+        try:
+            def facts(handle):
+                with handle.session(write=False) as s:
+                    parties = s.execute(select(Party.case_id, Party.name, Party.id_number).order_by(Party.id)).all()
+                return parties, [(h.case_number, h.starts_at, h.venue) for h in hearings.list_hearings(handle)]
 
-        assert facts(again) == facts(db)
-    finally:
-        again.dispose()
+            assert facts(again) == facts(db)
+        finally:
+            again.dispose()
 
 
 def test_near_the_year_end_the_demo_degrades_to_warnings(template_db, tmp_path):
