@@ -62,10 +62,10 @@ class TestTheDemoRegister:
     """``tribunal demo``, ``cases`` and ``case`` on the demonstration register, on every backend."""
 
     @pytest.fixture
-    def db_path(self, demo_db: Path) -> Path:
-        """The database ``db`` opens (SQLite) or loads into the server's (PostgreSQL): the
-        module's demonstration register, shared because these commands change nothing."""
-        return demo_db
+    def db_path(self, demo_db: Path, tmp_path: Path) -> Path:
+        """The database ``db`` opens (SQLite) or loads into the server's (PostgreSQL): a copy
+        of the module's demonstration register (its rows are loaded into the server once)."""
+        return copy_database(demo_db, tmp_path)
 
     def test_demo_fills_a_realistic_register(self, db, capsys):
         code, out, _ = run(capsys, "--db", db.url, "cases", "--json")
@@ -137,12 +137,6 @@ def _load(template_db, folder, today):
     return db, report
 
 
-@pytest.fixture(scope="module")
-def demo_today_file(demo_built, tmp_path_factory) -> Path:
-    """The session's demonstration data (loaded as of TODAY), in a module copy."""
-    return copy_database(demo_built[0], tmp_path_factory.mktemp("demo-today"))
-
-
 def _party_ids(db, case_id):
     with db.session(write=False) as s:
         return list(s.scalars(select(Party.id).where(Party.case_id == case_id)))
@@ -161,10 +155,10 @@ class TestTheDemonstrationData:
     """The demonstration data as loaded (hearings, observers, names, warnings), on every backend."""
 
     @pytest.fixture
-    def db_path(self, demo_today_file: Path) -> Path:
-        """The database ``db`` opens (SQLite) or loads into the server's (PostgreSQL): shared,
-        because these tests only read."""
-        return demo_today_file
+    def db_path(self, demo_template: Path, tmp_path: Path) -> Path:
+        """The database ``db`` opens (SQLite) or loads into the server's (PostgreSQL): a copy
+        of the session's demonstration data, loaded as of TODAY (its rows go into the server once)."""
+        return copy_database(demo_template, tmp_path, "demo.sqlite3")
 
     @pytest.fixture
     def demo_today(self, db, demo_built):

@@ -20,10 +20,11 @@ def demo_file(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 @pytest.fixture
-def db_path(demo_file: Path) -> Path:
-    """The database ``db`` opens (SQLite) or loads into the server's (PostgreSQL): the module's
-    demonstration data, shared because these commands only read."""
-    return demo_file
+def db_path(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database ``db`` opens (SQLite) or loads into the server's (PostgreSQL): a copy of
+    the module's demonstration data (its rows are loaded into the server once and kept), in a
+    folder apart from the test's own, where the exports go."""
+    return copy_database(demo_file, tmp_path_factory.mktemp("db"), "demo.sqlite3")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
