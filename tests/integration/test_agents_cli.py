@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -11,41 +10,40 @@ from sqlalchemy import func, select
 from tests.conftest import TODAY
 from tests.integration.helpers import applicant, case_input, respondent
 from tribunal.cli import main
+from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, PartyAgent
 from tribunal.domain.enums import CaseOutcome
 from tribunal.services import cases
-from tribunal.services.app import open_database
 
 UYGHUR = "阿卜杜热合曼·阿卜杜克热木"
 
 
 @pytest.fixture
-def world(db_path: Path) -> dict[str, object]:
-    """A case with a Uyghur applicant and a closed case, in the test's own file."""
-    db = open_database(str(db_path), actor="测试书记员")
-    try:
-        first = cases.create_case(db, case_input(parties=(applicant(UYGHUR), respondent())), today=TODAY)
-        closed = cases.create_case(db, case_input(), today=TODAY)
-        cases.close_case(db, closed.id, CaseOutcome.WITHDRAWN, TODAY)
-    finally:
-        db.dispose()
-    return {"path": str(db_path), "case": first, "closed": closed}
+def world(db: Database) -> dict[str, object]:
+    """A case with a Uyghur applicant and a closed case, in the test's own database."""
+    first = cases.create_case(db, case_input(parties=(applicant(UYGHUR), respondent())), today=TODAY)
+    closed = cases.create_case(db, case_input(), today=TODAY)
+    cases.close_case(db, closed.id, CaseOutcome.WITHDRAWN, TODAY)
+    return {"db": db, "case": first, "closed": closed}
+
+
+def _db(world: dict[str, object]) -> Database:
+    db = world["db"]
+    assert isinstance(db, Database)
+    return db
 
 
 def run(capsys: pytest.CaptureFixture[str], world: dict[str, object], *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", str(world["path"]), "--user", "测试书记员", *argv])
+    code = main(["--db", _db(world).url, "--user", "测试书记员", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
 
 def counts(world: dict[str, object]) -> tuple[int, int]:
-    db = open_database(str(world["path"]))
-    try:
-        with db.session(write=False) as s:
-            return (s.scalar(select(func.count(PartyAgent.id))) or 0,
-                    s.scalar(select(func.count(AuditEntry.id))) or 0)
-    finally:
-        db.dispose()
+    """(agents, audit entries) in the database: proof that a refusal changed nothing."""
+    with _db(world).session(write=False) as s:
+        return (s.scalar(select(func.count(PartyAgent.id))) or 0,
+                s.scalar(select(func.count(AuditEntry.id))) or 0)
 
 
 def test_add_list_edit_remove(capsys, world):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from tribunal.cli import main
+from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, LegalDay, LegalYear
 from tribunal.domain.legal_calendar import DayRule, UnknownYearError
 from tribunal.errors import NotFound, ValidationError
@@ -223,77 +223,73 @@ def test_parse_schedule_kind_words():
 # ---------------------------------------------------------------- the command line
 
 
-def run(capsys, db_path: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db_path), "calendar", *argv])
+def run(capsys, db: Database, *argv: str) -> tuple[int, str, str]:
+    code = main(["--db", db.url, "calendar", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def test_cli_list_and_show(capsys, db_path):
-    code, out, _ = run(capsys, db_path, "list")
+def test_cli_list_and_show(capsys, db):
+    code, out, _ = run(capsys, db, "list")
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "年份\t放假日\t调休上班日\t来源"
     assert lines[1] == f"2026\t33\t6\t{legal_calendar.SEED_SOURCE}"
     assert len(lines) == 1 + 23
-    code, out, _ = run(capsys, db_path, "list", "--json")
+    code, out, _ = run(capsys, db, "list", "--json")
     assert json.loads(out)[0] == {"year": 2026, "source": legal_calendar.SEED_SOURCE, "holidays": 33, "workdays": 6}
 
-    code, out, _ = run(capsys, db_path, "show", "2026")
+    code, out, _ = run(capsys, db, "show", "2026")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("2026年  来源：")
     assert "2026-02-14（星期六）\t调休上班\t春节" in lines
     assert "2026-10-07（星期三）\t放假\t国庆节" in lines
     assert len(lines) == 1 + 33 + 6
-    code, out, _ = run(capsys, db_path, "show", "2026", "--json")
+    code, out, _ = run(capsys, db, "show", "2026", "--json")
     data = json.loads(out)
     assert data["year"] == 2026 and len(data["days"]) == 39
     assert data["days"][0] == {"date": "2026-01-01", "kind": "holiday", "name": "元旦"}
 
-    code, out, err = run(capsys, db_path, "show", "2030")
+    code, out, err = run(capsys, db, "show", "2030")
     assert code == 1 and out == "" and err == "错误：2030 年的节假日安排尚未载入\n"
 
 
-def test_cli_import_and_set(capsys, db_path, tmp_path):
+def test_cli_import_and_set(capsys, db, tmp_path):
     path = tmp_path / "2027.csv"
     path.write_text(CSV_2027, encoding="utf-8")
-    code, out, err = run(capsys, db_path, "import", str(path), "--year", "2027", "--source", "测试通知")
+    code, out, err = run(capsys, db, "import", str(path), "--year", "2027", "--source", "测试通知")
     assert code == 0, err
     assert out == "已导入 2027 年节假日安排：放假 6 天，调休上班 2 天（测试通知）\n"
-    code, out, _ = run(capsys, db_path, "list")
+    code, out, _ = run(capsys, db, "list")
     assert out.splitlines()[1] == "2027\t6\t2\t测试通知"
 
-    code, out, err = run(capsys, db_path, "set", "2027-02-13", "上班", "--name", "春节")
+    code, out, err = run(capsys, db, "set", "2027-02-13", "上班", "--name", "春节")
     assert code == 0, err
     assert out == "已更正：2027-02-13（星期六） 为调休上班（春节），现为工作日\n"
-    code, out, err = run(capsys, db_path, "set", "2027-02-13", "normal")
+    code, out, err = run(capsys, db, "set", "2027-02-13", "normal")
     assert out == "已更正：2027-02-13（星期六） 为普通日，现为休息日\n"
 
 
-def test_cli_bad_import_changes_nothing(capsys, db_path, tmp_path):
+def test_cli_bad_import_changes_nothing(capsys, db, tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("2027-01-01,放假,元旦\n2027-13-01,放假,元旦\n", encoding="utf-8")
-    run(capsys, db_path, "list")
-    db = open_database(str(db_path), actor="测试")
-    try:
-        before = _snapshot(db)
-        code, out, err = run(capsys, db_path, "import", str(path), "--year", "2027", "--source", "测试")
-        assert code == 1 and out == ""
-        assert err == ("错误：导入文件有 1 处错误，未作任何更改：第2行：日期“2027-13-01”无法识别"
-                       "（应为 2027-01-01 这样的日期）\n")
-        assert _snapshot(db) == before
-    finally:
-        db.dispose()
+    run(capsys, db, "list")
+    before = _snapshot(db)
+    code, out, err = run(capsys, db, "import", str(path), "--year", "2027", "--source", "测试")
+    assert code == 1 and out == ""
+    assert err == ("错误：导入文件有 1 处错误，未作任何更改：第2行：日期“2027-13-01”无法识别"
+                   "（应为 2027-01-01 这样的日期）\n")
+    assert _snapshot(db) == before
 
 
-def test_cli_usage_errors(capsys, db_path):
+def test_cli_usage_errors(capsys, db):
     with pytest.raises(SystemExit) as info:
-        main(["--db", str(db_path), "calendar", "set", "2027-02-13", "someday"])
+        main(["--db", db.url, "calendar", "set", "2027-02-13", "someday"])
     assert info.value.code == 2
     assert "类型应为 holiday" in capsys.readouterr().err
     with pytest.raises(SystemExit) as info:
-        main(["--db", str(db_path), "calendar", "import", "x.csv", "--source", "测试"])
+        main(["--db", db.url, "calendar", "import", "x.csv", "--source", "测试"])
     assert info.value.code == 2  # --year is required
-    code, _, err = run(capsys, db_path, "set", "2027-02-13", "holiday")
+    code, _, err = run(capsys, db, "set", "2027-02-13", "holiday")
     assert code == 1 and "2027 年的安排尚未载入" in err

@@ -8,35 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tribunal.cli import main
+from tribunal.db.engine import Database
 from tribunal.domain.legal_calendar import DayRule
 from tribunal.services import legal_calendar
-from tribunal.services.app import open_database
 
 KEYS = ["accept_by", "defence_due", "earliest_hearing", "postpone_request_by", "award_due",
         "award_due_extended"]
 
 
-@pytest.fixture(scope="module")
-def clock_db(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated database (calendar seeded on first use) shared by the read-only cases."""
-    path = tmp_path_factory.mktemp("clock") / "clock.sqlite3"
-    shutil.copyfile(template_db, path)
-    return path
-
-
-def clock(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), "clock", *argv])
+def clock(capsys: pytest.CaptureFixture[str], db: Database | Path, *argv: str) -> tuple[int, str, str]:
+    """``tribunal clock`` on the database under test (or a file named by its path)."""
+    code = main(["--db", db.url if isinstance(db, Database) else str(db), "clock", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def clock_json(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> dict[str, str | None]:
+def clock_json(capsys: pytest.CaptureFixture[str], db: Database | Path, *argv: str) -> dict[str, str | None]:
     code, out, err = clock(capsys, db, *argv, "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -160,47 +152,47 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_json_dates_across_holidays(capsys, clock_db, name):
+def test_json_dates_across_holidays(capsys, db, name):
     (received, accepted, served, hearing), expected = CASES[name]
-    data = clock_json(capsys, clock_db, "--received", received, "--accepted", accepted,
+    data = clock_json(capsys, db, "--received", received, "--accepted", accepted,
                       "--served", served, "--hearing", hearing)
     assert data == expected
 
 
-def test_award_rolls_over_national_day_2026(capsys, clock_db):
+def test_award_rolls_over_national_day_2026(capsys, db):
     # Accepted Thu 2026-08-20: + 45 = Sun 10-04 (国庆) → Thu 10-08; + 60 = Mon 10-19.
-    data = clock_json(capsys, clock_db, "--accepted", "2026-08-20")
+    data = clock_json(capsys, db, "--accepted", "2026-08-20")
     assert data == {"accept_by": None, "defence_due": None, "earliest_hearing": None,
                     "postpone_request_by": None, "award_due": "2026-10-08",
                     "award_due_extended": "2026-10-19"}
 
 
-def test_missing_inputs_give_null(capsys, clock_db):
-    assert clock_json(capsys, clock_db) == dict.fromkeys(KEYS)
+def test_missing_inputs_give_null(capsys, db):
+    assert clock_json(capsys, db) == dict.fromkeys(KEYS)
     # Only the hearing: only the postponement date. Hearing Mon 2026-10-12 → Wed 09-30.
-    data = clock_json(capsys, clock_db, "--hearing", "2026-10-12")
+    data = clock_json(capsys, db, "--hearing", "2026-10-12")
     assert data == {**dict.fromkeys(KEYS), "postpone_request_by": "2026-09-30"}
     # Only the service date: defence and earliest hearing.
-    data = clock_json(capsys, clock_db, "--served", "2026-09-28")
+    data = clock_json(capsys, db, "--served", "2026-09-28")
     assert data == {**dict.fromkeys(KEYS), "defence_due": "2026-10-16",
                     "earliest_hearing": "2026-10-12"}
 
 
-def test_hearing_too_early_is_warned_about(capsys, clock_db):
+def test_hearing_too_early_is_warned_about(capsys, db):
     # Served Tue 2026-09-29: the 5th working day after is Mon 10-12, so a hearing on 10-12
     # has only four full working days between (docs/legal-basis.md §2.4).
-    code, out, err = clock(capsys, clock_db, "--served", "2026-09-29", "--hearing", "2026-10-12", "--json")
+    code, out, err = clock(capsys, db, "--served", "2026-09-29", "--hearing", "2026-10-12", "--json")
     assert code == 0
     assert json.loads(out)["earliest_hearing"] == "2026-10-13"
     assert "开庭日期 2026-10-12 早于最早可开庭日 2026-10-13" in err
     assert "只有 4 个工作日，须有 5 个" in err
     # One day later is lawful: no warning.
-    code, out, err = clock(capsys, clock_db, "--served", "2026-09-29", "--hearing", "2026-10-13", "--json")
+    code, out, err = clock(capsys, db, "--served", "2026-09-29", "--hearing", "2026-10-13", "--json")
     assert code == 0 and err == ""
 
 
-def test_text_output_names_unit_and_basis(capsys, clock_db):
-    code, out, err = clock(capsys, clock_db, "--received", "2026-02-12", "--accepted", "2026-02-13")
+def test_text_output_names_unit_and_basis(capsys, db):
+    code, out, err = clock(capsys, db, "--received", "2026-02-12", "--accepted", "2026-02-13")
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == ("受理决定截止日：2026-02-26（星期四）  收件日后第5个工作日  依据：《劳动争议调解仲裁法》"
@@ -226,25 +218,26 @@ def test_text_output_names_unit_and_basis(capsys, clock_db):
          "错误：开庭日期（2026-09-09）不能早于送达日期（2026-09-10）。"),
     ],
 )
-def test_impossible_orders_are_refused(capsys, clock_db, argv, message):
+def test_impossible_orders_are_refused(capsys, db, argv, message):
     for extra in ((), ("--json",)):
-        code, out, err = clock(capsys, clock_db, *argv, *extra)
+        code, out, err = clock(capsys, db, *argv, *extra)
         assert code == 1
         assert out == ""
         assert err == message + "\n"  # one line, no traceback
 
 
 @pytest.mark.parametrize("bad", ["2026-13-01", "2026/09/10", "tomorrow", "2026-02-30", ""])
-def test_malformed_dates_are_usage_errors(capsys, clock_db, bad):
+def test_malformed_dates_are_usage_errors(capsys, db_path, bad):
+    """Refused by the command line before any database opens: one backend is enough."""
     with pytest.raises(SystemExit) as exit_info:
-        main(["--db", str(clock_db), "clock", "--received", bad, "--json"])
+        main(["--db", str(db_path), "clock", "--received", bad, "--json"])
     out, err = capsys.readouterr()
     assert exit_info.value.code == 2
     assert out == ""
     assert "日期格式应为 YYYY-MM-DD" in err and "Traceback" not in err
 
 
-def test_help_documents_the_unknown_year_behaviour(capsys, clock_db):
+def test_help_documents_the_unknown_year_behaviour(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["clock", "--help"])
     out, _ = capsys.readouterr()
@@ -254,27 +247,23 @@ def test_help_documents_the_unknown_year_behaviour(capsys, clock_db):
         assert key in out
 
 
-def test_unknown_year_is_refused_then_works_after_import(capsys, db_path):
+def test_unknown_year_is_refused_then_works_after_import(capsys, db):
     # Accepted 2026-12-01: + 45 = 2027-01-15, and 2027 is not in chinese_calendar 1.11.
-    code, out, err = clock(capsys, db_path, "--received", "2026-11-30", "--accepted", "2026-12-01", "--json")
+    code, out, err = clock(capsys, db, "--received", "2026-11-30", "--accepted", "2026-12-01", "--json")
     assert code == 1
     assert out == ""  # no partial JSON to be mistaken for an answer
     assert err.startswith("错误：2027年的节假日安排尚未载入")
     assert "--year 2027" in err and err.count("\n") == 1
     # An input date in an unknown year is refused the same way, naming it.
-    code, _, err = clock(capsys, db_path, "--received", "2003-06-02")
+    code, _, err = clock(capsys, db, "--received", "2003-06-02")
     assert code == 1 and err.startswith("错误：2003年的节假日安排尚未载入")
 
     # A clerk loads 2027 (a made-up schedule for the test: New Year off, Sat 01-30 a make-up day).
-    db = open_database(str(db_path), actor="测试书记员")
-    try:
-        legal_calendar.replace_year(db, 2027, [
-            DayRule(dt.date(2027, 1, 1), "holiday", "元旦"),
-            DayRule(dt.date(2027, 1, 30), "workday", "春节"),
-        ], "测试用安排")
-    finally:
-        db.dispose()
-    data = clock_json(capsys, db_path, "--received", "2026-11-30", "--accepted", "2026-12-01")
+    legal_calendar.replace_year(db, 2027, [
+        DayRule(dt.date(2027, 1, 1), "holiday", "元旦"),
+        DayRule(dt.date(2027, 1, 30), "workday", "春节"),
+    ], "测试用安排")
+    data = clock_json(capsys, db, "--received", "2026-11-30", "--accepted", "2026-12-01")
     # 11-30 + 5 working: 12-01..12-04, 12-07.
     assert data["accept_by"] == "2026-12-07"
     # 12-01 + 45 = Fri 2027-01-15; + 60 = Sat 2027-01-30, a make-up day in the loaded schedule.
@@ -282,15 +271,15 @@ def test_unknown_year_is_refused_then_works_after_import(capsys, db_path):
     assert data["award_due_extended"] == "2027-01-30"
 
 
-def test_clerks_correction_is_used(capsys, db_path):
+def test_clerks_correction_is_used(capsys, db):
     # 2026-10-12 is a Monday; mark it a day off (as if the notice said so) and the defence
     # period served on Fri 10-09 ends a day later.
-    data = clock_json(capsys, db_path, "--served", "2026-10-09")
+    data = clock_json(capsys, db, "--served", "2026-10-09")
     # Sat 10-10 (1), 10-12..10-16 (2–6), 10-19..10-22 (7–10).
     assert data["defence_due"] == "2026-10-22"
-    assert main(["--db", str(db_path), "calendar", "set", "2026-10-12", "holiday", "--name", "测试"]) == 0
+    assert main(["--db", db.url, "calendar", "set", "2026-10-12", "holiday", "--name", "测试"]) == 0
     capsys.readouterr()
-    data = clock_json(capsys, db_path, "--served", "2026-10-09")
+    data = clock_json(capsys, db, "--served", "2026-10-09")
     assert data["defence_due"] == "2026-10-23"
 
 

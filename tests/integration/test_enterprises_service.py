@@ -215,25 +215,25 @@ def test_cli_import_prints_the_report(db, capsys, tmp_path):
     assert code == 0 and "新增 0 家，更新 0 家，无变化 8 家" in out
 
 
-def test_cli_import_unreadable_file_exits_1(db_path, capsys, tmp_path):
+def test_cli_import_unreadable_file_exits_1(db, capsys, tmp_path):
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"not a zip at all")
-    code, out, err = _run(capsys, "--db", str(db_path), "enterprises", "import", str(bad))
+    code, out, err = _run(capsys, "--db", db.url, "enterprises", "import", str(bad))
     assert code == 1 and out == ""
     assert err.startswith("错误：无法读取文件“bad.xlsx”：不是有效的 Excel 文件") and "Traceback" not in err
 
 
-def test_cli_import_with_columns_and_saved_mapping(db_path, capsys, tmp_path):
+def test_cli_import_with_columns_and_saved_mapping(db, capsys, tmp_path):
     path = tmp_path / "odd.csv"
     path.write_text("甲,乙\n邵阳市蔡锷制衣有限公司,胡永平\n", encoding="utf-8")
-    code, out, _ = _run(capsys, "--db", str(db_path), "enterprises", "inspect", str(path))
+    code, out, _ = _run(capsys, "--db", db.url, "enterprises", "inspect", str(path))
     assert code == 0 and "缺少：企业名称" in out
-    code, out, _ = _run(capsys, "--db", str(db_path), "enterprises", "import", str(path),
+    code, out, _ = _run(capsys, "--db", db.url, "enterprises", "import", str(path),
                         "--column", "甲=企业名称", "--column", "乙=联系人", "--mapping", "蔡锷表")
     assert code == 0 and "新增 1 家" in out
-    code, out, _ = _run(capsys, "--db", str(db_path), "enterprises", "import", str(path), "--mapping", "蔡锷表")
+    code, out, _ = _run(capsys, "--db", db.url, "enterprises", "import", str(path), "--mapping", "蔡锷表")
     assert code == 0 and "无变化 1 家" in out
-    code, out, _ = _run(capsys, "--db", str(db_path), "enterprises", "inspect", str(path))
+    code, out, _ = _run(capsys, "--db", db.url, "enterprises", "inspect", str(path))
     assert "甲 → 企业名称" in out and "乙 → 联系人" in out
-    code, _, err = _run(capsys, "--db", str(db_path), "enterprises", "import", str(path), "--column", "甲")
+    code, _, err = _run(capsys, "--db", db.url, "enterprises", "import", str(path), "--column", "甲")
     assert code == 1 and "--column 的格式应为" in err

@@ -7,19 +7,14 @@ import json
 from tests.integration.test_hearing_records import UYGHUR, make_hearing
 from tribunal.cli import main
 from tribunal.services import hearing_records
-from tribunal.services.app import open_database
 
 
-def test_show_and_export(db_path, tmp_path, capsys, monkeypatch):
+def test_show_and_export(db, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv(hearing_records.JOURNAL_ENV, str(tmp_path / "journal"))
-    db = open_database(str(db_path), actor="测试书记员")
-    try:
-        hearing_id = make_hearing(db)
-        opened = hearing_records.open_record(db, hearing_id)
-        opened.journal.append(opened.content.with_text("final", "申：请求支持全部仲裁请求。"))
-    finally:
-        db.dispose()
-    base = ["--db", str(db_path), "--user", "测试书记员", "record"]
+    hearing_id = make_hearing(db)
+    opened = hearing_records.open_record(db, hearing_id)
+    opened.journal.append(opened.content.with_text("final", "申：请求支持全部仲裁请求。"))
+    base = ["--db", db.url, "--user", "测试书记员", "record"]
     assert main([*base, "show", "--hearing", str(hearing_id)]) == 0
     out = capsys.readouterr().out
     assert "未同步" in out and "【最后陈述】" in out and "申：请求支持全部仲裁请求。" in out and UYGHUR in out
@@ -33,9 +28,9 @@ def test_show_and_export(db_path, tmp_path, capsys, monkeypatch):
     assert "已同步" in capsys.readouterr().out  # printing copied it to the database
 
 
-def test_bad_input_gets_one_message(db_path, tmp_path, capsys, monkeypatch):
+def test_bad_input_gets_one_message(db, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv(hearing_records.JOURNAL_ENV, str(tmp_path / "journal"))
-    base = ["--db", str(db_path), "record"]
+    base = ["--db", db.url, "record"]
     assert main([*base, "show", "--hearing", "999"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "999" in err and "Traceback" not in err

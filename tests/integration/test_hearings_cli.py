@@ -11,13 +11,20 @@ import pytest
 from tests.conftest import copy_database
 from tribunal.cli import main
 from tribunal.services import hearings
-from tribunal.services.app import open_database
 
 
 @pytest.fixture(scope="module")
-def demo_db(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_file(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """This module's copy of the demonstration database (conftest's demo_template)."""
     return copy_database(demo_template, tmp_path_factory.mktemp("cli"), "demo.sqlite3")
+
+
+@pytest.fixture
+def db_path(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database ``db`` opens (SQLite) or loads into the server's (PostgreSQL): a copy of
+    the module's demonstration data (its rows are loaded into the server once and kept), in a
+    folder apart from the test's own, where the exports go."""
+    return copy_database(demo_file, tmp_path_factory.mktemp("db"), "demo.sqlite3")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -26,8 +33,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_hearings_json_lists_every_hearing(demo_db, capsys):
-    code, out, _ = run(capsys, "--db", str(demo_db), "hearings", "--json")
+def test_hearings_json_lists_every_hearing(db, capsys):
+    code, out, _ = run(capsys, "--db", db.url, "hearings", "--json")
     assert code == 0
     rows = json.loads(out)
     assert len(rows) == 7
@@ -44,31 +51,27 @@ def test_hearings_json_lists_every_hearing(demo_db, capsys):
     assert closed[0]["venue"] == "本院第二仲裁庭"
 
 
-def test_hearings_filters_by_dates_and_tribunal(demo_db, capsys):
-    code, out, _ = run(capsys, "--db", str(demo_db), "hearings", "--from", "2026-12-09", "--to", "2026-12-11",
+def test_hearings_filters_by_dates_and_tribunal(db, capsys):
+    code, out, _ = run(capsys, "--db", db.url, "hearings", "--from", "2026-12-09", "--to", "2026-12-11",
                        "--json")
     assert code == 0
     assert [r["start"][:10] for r in json.loads(out)] == ["2026-12-09", "2026-12-11"]
-    db = open_database(str(demo_db))
-    try:
-        tribunals = {r.tribunal_id for r in hearings.list_hearings(db)}
-        expected = {t: len(hearings.list_hearings(db, tribunal_id=t)) for t in tribunals}
-    finally:
-        db.dispose()
+    tribunals = {r.tribunal_id for r in hearings.list_hearings(db)}
+    expected = {t: len(hearings.list_hearings(db, tribunal_id=t)) for t in tribunals}
     for tribunal_id, count in expected.items():
-        code, out, _ = run(capsys, "--db", str(demo_db), "hearings", "--tribunal", str(tribunal_id), "--json")
+        code, out, _ = run(capsys, "--db", db.url, "hearings", "--tribunal", str(tribunal_id), "--json")
         assert code == 0 and len(json.loads(out)) == count
     assert sum(expected.values()) == 7
 
 
-def test_hearings_text_output(demo_db, capsys):
-    code, out, err = run(capsys, "--db", str(demo_db), "hearings", "--from", "2026-12-07", "--to", "2026-12-07")
+def test_hearings_text_output(db, capsys):
+    code, out, err = run(capsys, "--db", db.url, "hearings", "--from", "2026-12-07", "--to", "2026-12-07")
     assert code == 0
     [line] = out.splitlines()
     assert line.split("\t")[1:] == ["邵劳人仲案字〔2026〕第24号", "2026-12-07 09:30–11:30",
                                     "邵阳宝庆精密机械有限公司 职工活动中心会议室", "公开", "已排期"]
     assert err.strip() == "共 1 场"
-    code, out, _ = run(capsys, "--db", str(demo_db), "hearings", "--from", "2030-01-01")
+    code, out, _ = run(capsys, "--db", db.url, "hearings", "--from", "2030-01-01")
     assert code == 0 and out.strip() == "没有符合条件的开庭。"
 
 
@@ -77,16 +80,16 @@ def test_hearings_text_output(demo_db, capsys):
     ("hearings", "--from", "2026-12-31", "--to", "2026-12-01"),
     ("hearings", "--to", "明天"),
 ])
-def test_hearings_bad_dates_are_one_line(demo_db, capsys, argv):
-    code, out, err = run(capsys, "--db", str(demo_db), *argv)
+def test_hearings_bad_dates_are_one_line(db, capsys, argv):
+    code, out, err = run(capsys, "--db", db.url, *argv)
     assert code == 1
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("错误：")
 
 
-def test_ics_export_writes_a_calendar(demo_db, capsys, tmp_path):
+def test_ics_export_writes_a_calendar(db, capsys, tmp_path):
     target = tmp_path / "十二月开庭.ics"
-    code, out, err = run(capsys, "--db", str(demo_db), "ics", "--from", "2026-12-01", "--to", "2026-12-31",
+    code, out, err = run(capsys, "--db", db.url, "ics", "--from", "2026-12-01", "--to", "2026-12-31",
                          "--out", str(target))
     assert code == 0, err
     assert out.strip() == f"已导出 7 场开庭到 {target}"
@@ -95,16 +98,12 @@ def test_ics_export_writes_a_calendar(demo_db, capsys, tmp_path):
     assert all(e["DTSTART"].params["TZID"] == "Asia/Shanghai" for e in events)
 
 
-def test_ics_for_one_arbitrator(demo_db, capsys, tmp_path):
-    db = open_database(str(demo_db))
-    try:
-        first = hearings.get_hearing(db, hearings.list_hearings(db)[0].id)
-        staff_id = first.panel[0].staff_id
-        expected = len(hearings.list_hearings(db, staff_id=staff_id))
-    finally:
-        db.dispose()
+def test_ics_for_one_arbitrator(db, capsys, tmp_path):
+    first = hearings.get_hearing(db, hearings.list_hearings(db)[0].id)
+    staff_id = first.panel[0].staff_id
+    expected = len(hearings.list_hearings(db, staff_id=staff_id))
     target = tmp_path / "mine.ics"
-    code, out, _ = run(capsys, "--db", str(demo_db), "ics", "--from", "2026-12-01", "--to", "2026-12-31",
+    code, out, _ = run(capsys, "--db", db.url, "ics", "--from", "2026-12-01", "--to", "2026-12-31",
                        "--arbitrator", str(staff_id), "--out", str(target))
     assert code == 0
     assert len(list(icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT"))) == expected
@@ -119,10 +118,10 @@ def test_ics_for_one_arbitrator(demo_db, capsys, tmp_path):
     (("--from", "2026-12-01", "--to", "2026-12-31"), "--out"),
     (("--from", "2026-12-01", "--to", "2026-12-31", "--arbitrator", "999", "--out", "{file}"), "找不到"),
 ])
-def test_ics_errors_are_one_line_and_write_nothing(demo_db, capsys, tmp_path, argv, fragment):
+def test_ics_errors_are_one_line_and_write_nothing(db, capsys, tmp_path, argv, fragment):
     file, missing = tmp_path / "out.ics", tmp_path / "没有这个文件夹" / "out.ics"
     args = [a.format(file=file, missing=missing) for a in argv]
-    code, out, err = run(capsys, "--db", str(demo_db), "ics", *args)
+    code, out, err = run(capsys, "--db", db.url, "ics", *args)
     assert code == 1
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("错误：") and fragment in err

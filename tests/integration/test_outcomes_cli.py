@@ -4,51 +4,49 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import TODAY
 from tests.integration.helpers import applicant, case_input, respondent, seed_staff
 from tribunal.cli import main
+from tribunal.db.engine import Database
 from tribunal.domain.enums import CaseOutcome, PanelRole
 from tribunal.services import cases
-from tribunal.services.app import open_database
 
 EMPLOYER = "邵阳宝庆精密机械有限公司"
 
 
 @pytest.fixture
-def world(db_path: Path) -> dict[str, object]:
-    db = open_database(str(db_path), actor="测试书记员")
-    try:
-        staff = seed_staff(db)
-        ids = []
-        for _ in range(2):
-            data = case_input(accepted_date=dt.date(2026, 11, 3),
-                              parties=(applicant("张三", address="邵阳市大祥区城南路12号"), respondent(EMPLOYER)),
-                              claims=(cases.ClaimInput("支付拖欠的工资", 1_800_000),
-                                      cases.ClaimInput("支付违法解除劳动合同赔偿金", 6_000_000)),
-                              arbitrators=(cases.ArbitratorInput(staff["李建国"], PanelRole.SOLE),),
-                              clerk_id=staff["赵静"])
-            ids.append(cases.create_case(db, data, today=TODAY).number)
-    finally:
-        db.dispose()
-    return {"path": str(db_path), "numbers": ids}
+def world(db: Database) -> dict[str, object]:
+    """Two accepted cases of one applicant against one employer, in the test's own database."""
+    staff = seed_staff(db)
+    ids = []
+    for _ in range(2):
+        data = case_input(accepted_date=dt.date(2026, 11, 3),
+                          parties=(applicant("张三", address="邵阳市大祥区城南路12号"), respondent(EMPLOYER)),
+                          claims=(cases.ClaimInput("支付拖欠的工资", 1_800_000),
+                                  cases.ClaimInput("支付违法解除劳动合同赔偿金", 6_000_000)),
+                          arbitrators=(cases.ArbitratorInput(staff["李建国"], PanelRole.SOLE),),
+                          clerk_id=staff["赵静"])
+        ids.append(cases.create_case(db, data, today=TODAY).number)
+    return {"db": db, "numbers": ids}
+
+
+def _db(world: dict[str, object]) -> Database:
+    db = world["db"]
+    assert isinstance(db, Database)
+    return db
 
 
 def run(capsys: pytest.CaptureFixture[str], world: dict[str, object], *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", str(world["path"]), "--user", "测试书记员", *argv])
+    code = main(["--db", _db(world).url, "--user", "测试书记员", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
 
 def _case(world: dict[str, object], number: str) -> cases.CaseDetail:
-    db = open_database(str(world["path"]))
-    try:
-        return cases.find_case(db, number)
-    finally:
-        db.dispose()
+    return cases.find_case(_db(world), number)
 
 
 def test_mediation_from_the_command_line(capsys, world, tmp_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,45 +11,43 @@ from sqlalchemy import func, select
 from tests.conftest import TODAY
 from tests.integration.helpers import VALID_ID, case_input
 from tribunal.cli import main
+from tribunal.db.engine import Database
 from tribunal.db.models import AuditEntry, CaseParticipant
 from tribunal.domain.enums import CaseOutcome, ParticipantRole
 from tribunal.services import cases, enterprises, participants
-from tribunal.services.app import open_database
 from tribunal.services.enterprises import EnterpriseInput
 
 TEXTILE = "湖南湘中纺织科技有限公司"
 
 
 @pytest.fixture
-def world(db_path: Path) -> dict[str, object]:
-    """Two cases (the second closed) and two enterprises, in the test's own database file."""
-    db = open_database(str(db_path), actor="测试书记员")
-    try:
-        first = cases.create_case(db, case_input(), today=TODAY)
-        second = cases.create_case(db, case_input(), today=TODAY)
-        cases.close_case(db, second.id, CaseOutcome.WITHDRAWN, TODAY)
-        textile = enterprises.create_enterprise(db, EnterpriseInput(TEXTILE)).row.id
-        enterprises.create_enterprise(db, EnterpriseInput("邵阳市资江食品有限公司"))
-    finally:
-        db.dispose()
-    return {"path": str(db_path), "case": first, "closed": second, "textile": textile}
+def world(db: Database) -> dict[str, object]:
+    """Two cases (the second closed) and two enterprises, in the test's own database."""
+    first = cases.create_case(db, case_input(), today=TODAY)
+    second = cases.create_case(db, case_input(), today=TODAY)
+    cases.close_case(db, second.id, CaseOutcome.WITHDRAWN, TODAY)
+    textile = enterprises.create_enterprise(db, EnterpriseInput(TEXTILE)).row.id
+    enterprises.create_enterprise(db, EnterpriseInput("邵阳市资江食品有限公司"))
+    return {"db": db, "case": first, "closed": second, "textile": textile}
+
+
+def _db(world: dict[str, object]) -> Database:
+    db = world["db"]
+    assert isinstance(db, Database)
+    return db
 
 
 def run(capsys: pytest.CaptureFixture[str], world: dict[str, object], *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", str(world["path"]), "--user", "测试书记员", *argv])
+    code = main(["--db", _db(world).url, "--user", "测试书记员", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
 
 def counts(world: dict[str, object]) -> tuple[int, int]:
-    """(participants, audit entries) in the file: proof that a refusal changed nothing."""
-    db = open_database(str(world["path"]))
-    try:
-        with db.session(write=False) as s:
-            return (s.scalar(select(func.count(CaseParticipant.id))) or 0,
-                    s.scalar(select(func.count(AuditEntry.id))) or 0)
-    finally:
-        db.dispose()
+    """(participants, audit entries) in the database: proof that a refusal changed nothing."""
+    with _db(world).session(write=False) as s:
+        return (s.scalar(select(func.count(CaseParticipant.id))) or 0,
+                s.scalar(select(func.count(AuditEntry.id))) or 0)
 
 
 def test_add_by_case_number_then_list_as_text_and_json(capsys, world):
@@ -59,11 +56,7 @@ def test_add_by_case_number_then_list_as_text_and_json(capsys, world):
                          "--enterprise", "湖南湘中纺织科技有限责任公司", "--phone", "138 0731 5555",
                          "--id-number", VALID_ID, "--notes", "车间班组长")
     assert (code, err) == (0, "")
-    db = open_database(str(world["path"]))
-    try:
-        [row] = participants.list_participants(db, case.id)
-    finally:
-        db.dispose()
+    [row] = participants.list_participants(_db(world), case.id)
     # 有限责任公司 and 有限公司 are one enterprise: the directory's entry is used.
     assert (row.role, row.name, row.enterprise_id, row.phone, row.id_number, row.notes) == (
         ParticipantRole.WITNESS, "王小二", world["textile"], "13807315555", VALID_ID, "车间班组长")
@@ -99,11 +92,7 @@ def test_an_empty_list_says_so(capsys, world):
 def test_remove_takes_the_participant_off_and_records_it(capsys, world):
     case = world["case"]
     run(capsys, world, "participants", "add", case.number, "--role", "翻译人员", "--name", "阿依古丽·买买提")
-    db = open_database(str(world["path"]))
-    try:
-        [row] = participants.list_participants(db, case.id)
-    finally:
-        db.dispose()
+    [row] = participants.list_participants(_db(world), case.id)
     before = counts(world)
     code, out, err = run(capsys, world, "participants", "remove", str(row.id))
     assert (code, out, err) == (0, f"已删除 {case.number} 翻译人员阿依古丽·买买提\n", "")
@@ -170,9 +159,10 @@ def test_a_duplicated_directory_name_is_refused(capsys, world, monkeypatch):
     assert counts(world) == before
 
 
-def test_usage_errors_exit_2_without_a_traceback(capsys, world):
+def test_usage_errors_exit_2_without_a_traceback(capsys, db_path):
+    """Refused by the command line before any database opens: one backend is enough."""
     with pytest.raises(SystemExit) as stop:
-        main(["--db", str(world["path"]), "participants", "add", world["case"].number, "--role", "证人"])
+        main(["--db", str(db_path), "participants", "add", "1", "--role", "证人"])
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert "命令行参数有误" in err and "--name" in err and "Traceback" not in err

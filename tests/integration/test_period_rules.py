@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -11,6 +12,7 @@ from sqlalchemy import create_engine, text
 from tests.conftest import TODAY
 from tests.integration.helpers import case_input
 from tribunal.cli import main
+from tribunal.db.engine import Database
 from tribunal.errors import ConflictError, NotFound, ValidationError
 from tribunal.services import audit, cases, clocks, period_rules
 
@@ -107,35 +109,36 @@ def test_another_workstations_confirmation_is_seen(db):
     assert period_rules.rules(db)["defence"].verified
 
 
-def run(capsys, db_path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db_path), "--user", "王书记员", "periods", *argv])
+def run(capsys, db: Database | Path, *argv: str) -> tuple[int, str, str]:
+    """``tribunal periods`` on the database under test (or a file named by its path)."""
+    code = main(["--db", db.url if isinstance(db, Database) else str(db), "--user", "王书记员", "periods", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def test_periods_command(capsys, db_path):
-    code, out, err = run(capsys, db_path, "list")
+def test_periods_command(capsys, db):
+    code, out, err = run(capsys, db, "list")
     assert code == 0 and err == ""
     assert "defence\t答辩期\t10个工作日\t《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第三十三条\t待核对" in out
     assert "※ 本程序的理解：" in out and out.rstrip().endswith("尚有 10 条规则待核对；依其计算的日期标注“期间规则待核对”。")
 
-    code, out, err = run(capsys, db_path, "confirm", "defence", "--source", SOURCE)
+    code, out, err = run(capsys, db, "confirm", "defence", "--source", SOURCE)
     assert code == 0 and out.startswith("已登记核对：答辩期（10个工作日，") and "核对人 王书记员" in out
-    code, out, _ = run(capsys, db_path, "list", "--json")
+    code, out, _ = run(capsys, db, "list", "--json")
     data = {row["key"]: row for row in json.loads(out)}
     assert data["defence"]["verified"] is True and data["defence"]["confirmation"]["confirmed_by"] == "王书记员"
     check_id = data["defence"]["confirmation"]["id"]
 
     # The clock calculator drops the * of a confirmed rule.
     code, out, _ = capsys.readouterr() and (0, "", "")
-    assert main(["--db", str(db_path), "clock", "--served", "2026-04-30"]) == 0
+    assert main(["--db", db.url, "clock", "--served", "2026-04-30"]) == 0
     out, _ = capsys.readouterr()
     defence_line = next(line for line in out.splitlines() if line.startswith("答辩期届满日"))
     assert defence_line.startswith("答辩期届满日：2026-05-18") and not defence_line.endswith("*")
 
-    code, out, err = run(capsys, db_path, "withdraw", str(check_id), "--reason", "核对有误")
+    code, out, err = run(capsys, db, "withdraw", str(check_id), "--reason", "核对有误")
     assert code == 0 and out == f"已撤销核对记录 #{check_id}（defence）：核对有误\n"
-    code, out, _ = run(capsys, db_path, "list", "--history")
+    code, out, _ = run(capsys, db, "list", "--history")
     assert f"#{check_id} " in out and "已由王书记员于" in out and "撤销：核对有误" in out
 
 
@@ -144,8 +147,8 @@ def test_periods_command(capsys, db_path):
     (("confirm", "nothing", "--source", SOURCE), "错误：没有名为“nothing”的期间规则"),
     (("withdraw", "42", "--reason", "x"), "错误：找不到编号为 42 的核对记录"),
 ])
-def test_periods_command_errors(capsys, db_path, argv, message):
-    got, out, err = run(capsys, db_path, *argv)
+def test_periods_command_errors(capsys, db, argv, message):
+    got, out, err = run(capsys, db, *argv)
     assert got == 1 and out == "" and message in err
     assert "Traceback" not in err
 
@@ -155,6 +158,7 @@ def test_periods_command_errors(capsys, db_path, argv, message):
     (("withdraw", "abc", "--reason", "x"), "应为阿拉伯数字写的正整数"),
 ])
 def test_malformed_periods_command_lines_exit_2(capsys, db_path, argv, message):
+    """Refused by the command line before any database opens: one backend is enough."""
     with pytest.raises(SystemExit) as raised:
         run(capsys, db_path, *argv)
     assert raised.value.code == 2

@@ -621,10 +621,11 @@ def _past_sessions(db: Database, rng: random.Random, today: dt.date,
     on the hearing day itself (当庭调解), the rest later.
     """
     with db.session(write=False) as s:
-        rooms = {r.enterprise_id: r.id for r in s.scalars(select(Room).where(Room.enterprise_id.is_not(None)))}
+        rooms = {r.enterprise_id: r.id for r in s.scalars(select(Room).where(Room.enterprise_id.is_not(None))
+                                                             .order_by(Room.id))}
         contacts = dict(s.execute(
             select(Observer.enterprise_id, Observer.id).join(Enterprise, Enterprise.id == Observer.enterprise_id)
-            .where(Observer.name == Enterprise.contact_name)).all())
+            .where(Observer.name == Enterprise.contact_name).order_by(Observer.id)).all())
     cal = calendar(db)
     topics = [t.id for t in training.suggest_topics(db, CaseType.WAGES)[:3]]
     mediated_on_the_day = False
@@ -741,6 +742,7 @@ def _invite_observers(db: Database, hearing: hearings.HearingDetail, ents: list[
             select(Observer.enterprise_id, Observer.id)
             .join(Enterprise, Enterprise.id == Observer.enterprise_id)
             .where(Observer.enterprise_id.in_([g.id for g in guests]), Observer.name == Enterprise.contact_name)
+            .order_by(Observer.id)
         ).all())
     people = [contacts[g.id] for g in guests]
     report.observers += len(people)
@@ -804,7 +806,7 @@ def _synthetic_directory(db: Database, rng: random.Random) -> _Directory:
                              "contact_title": "人力资源部经理"})
             s.execute(insert(Enterprise), rows)
             new = s.execute(select(Enterprise.id, Enterprise.contact_name, Enterprise.zone_id)
-                            .where(Enterprise.name.in_([r["name"] for r in rows]))).all()
+                            .where(Enterprise.name.in_([r["name"] for r in rows])).order_by(Enterprise.id)).all()
             # Half of them have an HR contact in the directory who can be invited.
             s.execute(insert(Observer), [{"name": c, "enterprise_id": e, "title": "人力资源部经理"}
                                          for e, c, _z in new[::2]])
@@ -813,7 +815,7 @@ def _synthetic_directory(db: Database, rng: random.Random) -> _Directory:
                                       "active": True} for e, _c, _z in new[::7]])
         tribunals = [(t, z) for t, z in s.execute(select(CircuitTribunal.id, CircuitTribunal.zone_id)
                                                   .order_by(CircuitTribunal.id))]
-        names = [n for (n,) in s.execute(select(Enterprise.name))]
+        names = [n for (n,) in s.execute(select(Enterprise.name).order_by(Enterprise.id))]
         hosts: dict[int | None, list[tuple[int, int | None]]] = {}
         for ent, zone_id, room in s.execute(
             select(Enterprise.id, Enterprise.zone_id, func.min(Room.id)).join(Room, Room.enterprise_id == Enterprise.id)
@@ -853,7 +855,7 @@ def add_synthetic_cases(db: Database, count: int, *, seed: int = 2026, today: dt
     ent_names = (directory.names if directory else None) or [e[0] for e in ENTERPRISES]
     with db.session(write=False) as s:
         if not activity:
-            ent_names = [n for (n,) in s.execute(select(Enterprise.name))] or ent_names
+            ent_names = [n for (n,) in s.execute(select(Enterprise.name).order_by(Enterprise.id))] or ent_names
     outcomes = [o for o, _w in _CLOSINGS]
     weights = [w for _o, w in _CLOSINGS]
     made = 0
@@ -987,7 +989,8 @@ def _synthetic_activity(conn: Any, rng: random.Random, directory: _Directory, to
         ended = {row["case_id"]: row["end_date"] for row in suspensions if row["end_date"] is not None}
         if ended:
             starts = conn.execute(select(CaseClockEvent.case_id, CaseClockEvent.id).where(
-                CaseClockEvent.kind == "suspension", CaseClockEvent.case_id.in_(list(ended)))).all()
+                CaseClockEvent.kind == "suspension", CaseClockEvent.case_id.in_(list(ended)))
+                .order_by(CaseClockEvent.id)).all()
             conn.execute(insert(CaseClockEvent), [
                 {"case_id": cid, "kind": "suspension_end", "event_date": ended[cid], "ref_id": sid,
                  "ground": "", "entered_by": "演示数据"} for cid, sid in starts])
@@ -1014,7 +1017,8 @@ def _synthetic_activity(conn: Any, rng: random.Random, directory: _Directory, to
     conn.execute(insert(Hearing), hearing_rows)
     case_ids = [r["case_id"] for r in hearing_rows]
     held = conn.execute(select(Hearing.id, Hearing.starts_at, Hearing.host_enterprise_id, Hearing.tribunal_id)
-                        .where(Hearing.case_id.in_(case_ids), Hearing.status == HearingStatus.HELD)).all()
+                        .where(Hearing.case_id.in_(case_ids), Hearing.status == HearingStatus.HELD)
+                        .order_by(Hearing.id)).all()
     invitations, sessions_seen = [], {}
     for hid, starts, host, tribunal in held:
         pool = directory.people.get(zone_of.get(tribunal)) or []
