@@ -19,6 +19,7 @@ from .helpers import (
     click_save,
     fill_new_case,
     make_case,
+    opened,
     staff_id,
     type_into,
 )
@@ -27,6 +28,7 @@ from .helpers import (
 def new_editor(qtbot: QtBot, db: Database, case_id: int | None = None) -> CaseEditor:
     editor = CaseEditor(db, case_id)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.show()
     return editor
 
@@ -265,6 +267,7 @@ def test_cancel_with_unsaved_typing_asks_first(
 
 def test_ask_returns_the_saved_case(qtbot: QtBot, seeded_db: Database, monkeypatch) -> None:
     def exec_(dialog: CaseEditor) -> int:  # not given to qtbot: ask() deletes it itself
+        opened(qtbot, dialog)
         fill_new_case(qtbot, dialog)
         click_save(qtbot, dialog)
         return dialog.result()
@@ -308,6 +311,7 @@ def test_a_respondent_is_picked_from_the_enterprise_directory(
 
     editor = CaseEditor(demo_db)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     monkeypatch.setattr(EnterprisePicker, "ask", staticmethod(lambda _parent, _db, _text="": picked))
     respondent = editor.party_forms()[1]
     assert respondent.pick_button.isVisibleTo(respondent)

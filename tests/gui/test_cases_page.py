@@ -17,7 +17,7 @@ from tribunal.ui.case_editor import CaseEditor
 from tribunal.ui.case_table_model import COL_APPLICANTS, COL_NUMBER, COL_RESPONDENTS, COL_STATUS
 from tribunal.ui.cases_page import OPEN_ONLY, CasesPage
 
-from .helpers import MessageBoxes, click_save, fill_new_case, make_case, settle, type_into
+from .helpers import MessageBoxes, click_save, fill_new_case, make_case, opened, settle, type_into
 
 
 @pytest.fixture
@@ -35,6 +35,7 @@ def drive_editor(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, fill) -> None:
 
     def exec_(dialog: CaseEditor) -> int:  # not given to qtbot: ask() deletes it itself
         dialog.show()
+        opened(qtbot, dialog)
         fill(dialog)
         click_save(qtbot, dialog)
         return dialog.result()

@@ -22,7 +22,7 @@ from tribunal.ui.hearings_page import HearingsPage
 from tribunal.ui.invitations_page import InvitationsPanel
 from tribunal.ui.ops import Changes
 
-from .helpers import MessageBoxes, finish
+from .helpers import MessageBoxes, finish, opened
 
 
 def schedule_new_hearing(db: Database) -> hearings.HearingDetail:
@@ -113,6 +113,7 @@ def test_an_open_editor_is_told_not_reloaded(qtbot: QtBot, demo_db: Database) ->
                     if r.status == CaseStatus.ACCEPTED)
     editor = CaseEditor(demo_db, accepted.id)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.show()
     qtbot.waitUntil(lambda: editor.record_watch.ready, timeout=5000)
     editor.case_summary.setPlainText("书记员正在输入的内容")
@@ -135,6 +136,7 @@ def test_an_editor_is_not_flagged_for_changes_to_other_records(qtbot: QtBot, dem
     ids = cases.search_case_ids(demo_db, cases.CaseFilter())
     editor = CaseEditor(demo_db, ids[0])
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.show()
     qtbot.waitUntil(lambda: editor.record_watch.ready, timeout=5000)
     schedule_new_hearing(demo_db)  # another case gets a hearing

@@ -63,6 +63,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -883,3 +885,105 @@ class RecordWatch(QObject):
         # entry is a change too.
         if known is not _UNREAD and now != known:
             self._banner.show()
+
+
+class FormLoad(QObject):
+    """An editor's reads when it opens (its record, its choice lists), off the GUI thread.
+
+    The dialog shows at once with its fields and 保存 disabled under a line 正在读取…; when
+    the read answers, the fields are enabled and ``fill(result)`` puts the record in them (it
+    may disable 保存 again itself, for a record that cannot be changed). If the read fails, the
+    error is shown in the usual message box and the dialog closes (a record deleted
+    meanwhile, a server out of reach): nothing is ever saved from a form that was never
+    filled. Escape and 取消 work throughout; a dialog closed (or deleted) before the answer
+    gets nothing.
+
+    :meth:`start` may be called again (重新载入 after the record changed elsewhere).
+
+    Signals:
+        loaded(): ``fill`` has run.
+    """
+
+    loaded = Signal()
+
+    def __init__(self, dialog: QWidget, work: Callable[[], Any], fill: Callable[[Any], None], *,
+                 fields: list[QWidget], buttons: list[QWidget], layout: QBoxLayout,
+                 index: int = 0) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+        self._work = work
+        self._fill = fill
+        self._fields = fields
+        self._buttons = buttons
+        self._closed = False
+        self.ready = False
+        self.failed = False
+        self.line = QLabel()
+        self.line.setObjectName("formLoad")
+        self.line.setWordWrap(True)
+        self.line.hide()
+        layout.insertWidget(index, self.line)
+        finished = getattr(dialog, "finished", None)
+        if finished is not None:  # a QDialog: closed with Escape, 取消 or the window's ×
+            finished.connect(self._dialog_closed)
+
+    @Slot()
+    def _dialog_closed(self) -> None:
+        self._closed = True
+
+    def _hold(self, held: bool) -> None:
+        for widget in (*self._fields, *self._buttons):
+            widget.setEnabled(not held)
+
+    def start(self, work: Callable[[], Any] | None = None,
+              fill: Callable[[Any], None] | None = None) -> Op[Any]:
+        """Disable the form, say 正在读取…, and read.
+
+        Args:
+            work: read this instead of the opening read (重新载入 reads the record alone).
+            fill: and fill the form with this.
+        """
+        if work is not None:
+            self._work = work
+            self._fill = fill or self._fill
+        self.ready = False
+        self.failed = False
+        self._closed = False
+        self._hold(True)
+        self.line.setText(self.tr("Reading…"))
+        self.line.setProperty("feedback", "hint")
+        self._polish()
+        self.line.show()
+        return run_read(self, self._work, self._answered, on_failed=self._refused, key="open")
+
+    def given(self, result: Any) -> None:
+        """Fill the form at once with ``result``, read already by whoever opened the dialog."""
+        self._answered(result)
+
+    def _polish(self) -> None:
+        self.line.style().unpolish(self.line)
+        self.line.style().polish(self.line)
+
+    def _answered(self, result: Any) -> None:
+        if self._closed:
+            return
+        self.line.hide()
+        self._hold(False)
+        self._fill(result)
+        self.ready = True
+        self.loaded.emit()
+
+    def _refused(self, error: TribunalError) -> None:
+        if self._closed:
+            return
+        self.failed = True
+        from tribunal.ui import msgbox
+
+        self.line.setText(self.tr("Could not be read, so nothing can be saved from this window. "
+                                  "Close it and try again."))
+        self.line.setProperty("feedback", "error")
+        self._polish()
+        msgbox.show_error(self._dialog, error)
+        if isinstance(self._dialog, QDialog) and not self._closed:
+            # Nothing to edit: the window closes once the clerk has read why.
+            QDialog.done(self._dialog, QDialog.DialogCode.Rejected)
