@@ -887,6 +887,10 @@
         <translation>基本信息</translation>
     </message>
     <message>
+        <source>Edit case</source>
+        <translation>编辑案件</translation>
+    </message>
+    <message>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
@@ -3364,6 +3368,18 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     </message>
 </context>
 <context>
+    <name>FormLoad</name>
+    <message>
+        <source>Reading…</source>
+        <extracomment>A watched record&apos;s version before it has been read. The line an editor shows while it reads its record and choice lists.</extracomment>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Could not be read, so nothing can be saved from this window. Close it and try again.</source>
+        <translation>未能读取，本窗口的内容不能保存。请关闭后重试。</translation>
+    </message>
+</context>
+<context>
     <name>HearingDetailPane</name>
     <message>
         <source>Party</source>
@@ -3732,6 +3748,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>(choose a case)</source>
         <translation>（请选择案件）</translation>
+    </message>
+    <message>
+        <source>Reading the case…</source>
+        <translation>正在读取案件…</translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -4563,6 +4583,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <source>The {year} holiday schedule is not loaded yet. Put the days of the State Council&apos;s notice into a file (one per line) and import it below.</source>
@@ -6246,6 +6270,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>SessionDialog</name>
     <message>
         <source>New training session</source>
+        <extracomment>The topics suggested for each type of dispute among ``hearings``.</extracomment>
         <translation>新增培训</translation>
     </message>
     <message>

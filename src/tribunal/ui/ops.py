@@ -950,6 +950,7 @@ class FormLoad(QObject):
         self.failed = False
         self._closed = False
         self._hold(True)
+        #: The line an editor shows while it reads its record and choice lists.
         self.line.setText(self.tr("Reading…"))
         self.line.setProperty("feedback", "hint")
         self._polish()
