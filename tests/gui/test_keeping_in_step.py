@@ -22,7 +22,7 @@ from tribunal.ui.hearings_page import HearingsPage
 from tribunal.ui.invitations_page import InvitationsPanel
 from tribunal.ui.ops import Changes
 
-from .helpers import MessageBoxes, finish, opened
+from .helpers import MessageBoxes, finish, opened, settle
 
 
 def schedule_new_hearing(db: Database) -> hearings.HearingDetail:
@@ -43,6 +43,7 @@ def test_a_hearing_scheduled_on_the_hearings_page_can_be_invited_to_at_once(
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
+    settle(qtbot)
     offered_before = panel.hearing.count()
     if not panel_visible:
         panel.hide()  # another page is in front: it catches up when shown again
