@@ -890,9 +890,11 @@ class RecordWatch(QObject):
 class FormLoad(QObject):
     """An editor's reads when it opens (its record, its choice lists), off the GUI thread.
 
-    The dialog shows at once with its fields and 保存 disabled under a line 正在读取…; when
-    the read answers, the fields are enabled and ``fill(result)`` puts the record in them (it
-    may disable 保存 again itself, for a record that cannot be changed). If the read fails, the
+    The dialog shows at once; its fields and 保存 take no clicks or keys until the read has
+    answered, and if that takes longer than :data:`GREY_AFTER_MS` they are greyed out under a
+    line 正在读取… (most reads answer sooner: no flicker). When the answer arrives,
+    ``fill(result)`` puts the record in the fields (it may disable 保存 again itself, for a
+    record that cannot be changed). If the read fails, the
     error is shown in the usual message box and the dialog closes (a record deleted
     meanwhile, a server out of reach): nothing is ever saved from a form that was never
     filled. Escape and 取消 work throughout; a dialog closed (or deleted) before the answer
@@ -923,6 +925,12 @@ class FormLoad(QObject):
         self.line.setWordWrap(True)
         self.line.hide()
         layout.insertWidget(index, self.line)
+        self._holds: list[_FormHold] = []
+        self._greyed = False
+        self._grey_timer = QTimer(self)
+        self._grey_timer.setSingleShot(True)
+        self._grey_timer.setInterval(GREY_AFTER_MS)
+        self._grey_timer.timeout.connect(self._grey)
         finished = getattr(dialog, "finished", None)
         if finished is not None:  # a QDialog: closed with Escape, 取消 or the window's ×
             finished.connect(self._dialog_closed)
@@ -930,10 +938,38 @@ class FormLoad(QObject):
     @Slot()
     def _dialog_closed(self) -> None:
         self._closed = True
+        self._release()
 
-    def _hold(self, held: bool) -> None:
+    def _hold(self) -> None:
+        """Take no input in the fields and buttons now; grey them out if the answer is slow."""
+        self._release()
+        app = QApplication.instance()
+        if app is not None:
+            for widget in (*self._fields, *self._buttons):
+                hold = _FormHold(widget)
+                app.installEventFilter(hold)
+                self._holds.append(hold)
+        self._grey_timer.start()
+
+    @Slot()
+    def _grey(self) -> None:
+        self._greyed = True
         for widget in (*self._fields, *self._buttons):
-            widget.setEnabled(not held)
+            widget.setEnabled(False)
+        self.line.show()
+
+    def _release(self) -> None:
+        self._grey_timer.stop()
+        app = QApplication.instance()
+        for hold in self._holds:
+            if app is not None:
+                app.removeEventFilter(hold)
+        self._holds = []
+        if self._greyed:
+            self._greyed = False
+            for widget in (*self._fields, *self._buttons):
+                widget.setEnabled(True)
+        self.line.hide()
 
     def start(self, work: Callable[[], Any] | None = None,
               fill: Callable[[Any], None] | None = None) -> Op[Any]:
@@ -949,12 +985,11 @@ class FormLoad(QObject):
         self.ready = False
         self.failed = False
         self._closed = False
-        self._hold(True)
         #: The line an editor shows while it reads its record and choice lists.
         self.line.setText(self.tr("Reading…"))
         self.line.setProperty("feedback", "hint")
         self._polish()
-        self.line.show()
+        self._hold()
         return run_read(self, self._work, self._answered, on_failed=self._refused, key="open")
 
     def given(self, result: Any) -> None:
@@ -968,8 +1003,7 @@ class FormLoad(QObject):
     def _answered(self, result: Any) -> None:
         if self._closed:
             return
-        self.line.hide()
-        self._hold(False)
+        self._release()
         self._fill(result)
         self.ready = True
         self.loaded.emit()
@@ -978,6 +1012,8 @@ class FormLoad(QObject):
         if self._closed:
             return
         self.failed = True
+        self._release()
+        self._grey()
         from tribunal.ui import msgbox
 
         self.line.setText(self.tr("Could not be read, so nothing can be saved from this window. "
@@ -988,3 +1024,15 @@ class FormLoad(QObject):
         if isinstance(self._dialog, QDialog) and not self._closed:
             # Nothing to edit: the window closes once the clerk has read why.
             QDialog.done(self._dialog, QDialog.DialogCode.Rejected)
+
+
+class _FormHold(_InputHold):
+    """Drops clicks and keys aimed at a form that is still being read — except Escape, which
+    reaches the dialog and closes it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            key = getattr(event, "key", None)
+            if key is not None and key() == Qt.Key.Key_Escape:
+                return False
+        return super().eventFilter(watched, event)
