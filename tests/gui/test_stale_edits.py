@@ -374,6 +374,7 @@ def test_postpone_dialog(qtbot: QtBot, demo_db: Database, other: Database, refus
 
     refusals.reload = True
     assert not dialog.save()
+    settle(qtbot)  # the hearing as saved now, read again
     assert (dialog.end.time().hour(), dialog.end.time().minute()) == (shorter.hour, shorter.minute)
     assert dialog.save()
     assert hearings.get_hearing(demo_db, row.id).status == HearingStatus.POSTPONED

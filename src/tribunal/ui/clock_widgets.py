@@ -41,6 +41,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import clocks
 from tribunal.services.app import Database
+from tribunal.services.cases import CaseDetail
 from tribunal.services.clocks import (
     APPLICATION_DOCUMENTS,
     DEFAULT_NOTICE_DOCUMENTS,
@@ -651,8 +652,17 @@ class RecordDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.question_box)
         layout.addWidget(self.buttons)
+        self._layout = layout
+        self.loading: ops.FormLoad | None = None
         self.case_label = number
         self.busy = False
+
+    def read_case(self, fields: list[QWidget], fill: Callable[[CaseDetail], None]) -> None:
+        """Read the case (its parties to choose from) in the background; ``fields`` and 记录 wait for it."""
+        db, case_id = self._db, self._case_id
+        self.loading = ops.FormLoad(self, lambda: case_service.get_case(db, case_id), fill, fields=fields,
+                                    buttons=[self.ok_button], layout=self._layout, index=1)
+        self.loading.start()
 
     def add_field(self, key: str, label: str, field: QWidget, *, extra: QWidget | None = None) -> None:
         """Add a form row whose service field key is ``key``."""
@@ -683,7 +693,7 @@ class RecordDialog(QDialog):
 
     def save(self) -> None:
         """Record it on the background worker; on a refusal show the reason and stay open."""
-        if self.busy:
+        if self.busy or (self.loading is not None and not self.loading.ready):
             return
         for fb in self._feedback.values():
             fb.clear()
@@ -852,10 +862,8 @@ class PublicNoticeDialog(RecordDialog):
                                    "notice. The notice period is set by law, not typed: it is left out of "
                                    "the time limit, and a respondent's defence period starts on the day "
                                    "service counts as done."))
-        case = case_service.get_case(db, case_id)
         self.party = QComboBox()
-        for p in sorted(case.parties, key=lambda p: p.role != PartyRole.RESPONDENT):
-            self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
+        self.read_case([self.party], self._list_parties)
         self.published_on = _limited_date_edit(today)
         self.abroad = QCheckBox(self.tr("No domicile in the People's Republic of China (60 days)"))
         self.reading = _hint()
@@ -893,6 +901,10 @@ class PublicNoticeDialog(RecordDialog):
         document, note, today = self.document.text(), self.note.text(), self._today
         return lambda: clocks.record_public_notice(db, case_id, int(party_id), published, abroad=abroad,
                                                    document=document, note=note, today=today)
+
+    def _list_parties(self, case: CaseDetail) -> None:
+        for p in sorted(case.parties, key=lambda p: p.role != PartyRole.RESPONDENT):
+            self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
 
 
 class ExtensionDialog(RecordDialog):
@@ -1016,12 +1028,8 @@ class ServiceDialog(RecordDialog):
         self.intro.setText(self.tr("The date the respondent received it: the date signed on the "
                                    "proof of service, or the postal receipt date. Each respondent's "
                                    "defence period runs from its own receipt."))
-        case = case_service.get_case(db, case_id)
         self.party = QComboBox()
-        for p in case.parties:
-            if p.role == PartyRole.APPLICANT:
-                continue
-            self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
+        self.read_case([self.party], self._list_respondents)
         self.document = QComboBox()
         self.document.setEditable(True)
         self.document.addItems(list(APPLICATION_DOCUMENTS))
@@ -1056,3 +1064,9 @@ class ServiceDialog(RecordDialog):
                                                   self.confirmed.isChecked(), self.note.text(), self._today)
         return lambda: clocks.record_service(db, case_id, int(party_id), document, method, served, signer,
                                              confirmed, note=note, today=today)
+
+    def _list_respondents(self, case: CaseDetail) -> None:
+        for p in case.parties:
+            if p.role != PartyRole.APPLICANT:
+                self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
+
