@@ -290,6 +290,7 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
     case = _case_of(demo_db, CaseStatus.ACCEPTED)
     dialog = CloseCaseDialog(demo_db, case.id, case.number)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData(CaseOutcome.WITHDRAWN))
     dialog.note.setPlainText("申请人撤回申请")
 
@@ -304,6 +305,7 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
 
     refusals.reload = True
     assert not dialog.save()
+    opened(qtbot, dialog)
     assert dialog.note.toPlainText() == ""
     dialog.note.setPlainText("申请人撤回申请")
     assert dialog.save()
@@ -312,6 +314,7 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
 
     reopen = ReopenCaseDialog(demo_db, case.id, case.number)
     qtbot.addWidget(reopen)
+    opened(qtbot, reopen)
     reopen.reason.setPlainText("误操作结案")
     cases.correct_closing(other, case.id, result=None, amount_fen=None, on_site=False,
                           note="撤回（更正）", expected_version=closed.version)
@@ -321,6 +324,7 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
     assert reopen.reason.toPlainText() == "误操作结案"
     refusals.reload = True
     assert not reopen.save()
+    opened(qtbot, reopen)
     reopen.reason.setPlainText("误操作结案")
     assert reopen.save()
 

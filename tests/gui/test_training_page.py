@@ -63,6 +63,7 @@ def test_attendance_model_passes_the_qt_model_tester(qtmodeltester: ModelTester,
                                       None, "", [])
     dialog = AttendanceDialog(gui_db, session.id)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.add_checked_in()
     dialog.add_other("孙立", "邵阳市某物流公司")
     assert dialog.model.rowCount() == 3
@@ -133,6 +134,7 @@ def test_new_session_from_the_page_then_attendance(
     assert session_id is not None and page.topics_list.count() > 0
 
     def attendance_exec(dialog: AttendanceDialog) -> int:
+        opened(qtbot, dialog)
         assert dialog.add_checked_in() == 2
         assert dialog.add_checked_in() == 0  # nobody twice
         assert dialog.add_person(world.people["赵建华"], "赵建华", "湖南楚邵新材料股份有限公司") == 1

@@ -976,12 +976,14 @@ class FormLoad(QObject):
         """Disable the form, say 正在读取…, and read.
 
         Args:
-            work: read this instead of the opening read (重新载入 reads the record alone).
-            fill: and fill the form with this.
+            work: read this from now on instead of the opening read (重新载入 may read the
+                record alone).
+            fill: fill the form with this from now on (重新载入 also clears what was typed).
         """
         if work is not None:
             self._work = work
-            self._fill = fill or self._fill
+        if fill is not None:
+            self._fill = fill
         self.ready = False
         self.failed = False
         self._closed = False

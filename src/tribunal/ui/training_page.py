@@ -32,6 +32,7 @@ from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import hearings, observers, settings, training
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
+from tribunal.services.observers import ObserverRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
 from tribunal.ui import combos, lang, msgbox, ops, stale_edit, window_state
 from tribunal.ui.dates import DateTimeField
@@ -751,14 +752,11 @@ class AttendanceDialog(QDialog):
         self.saved: SessionDetail | None = None
         self.setStyleSheet(FORM_STYLE)
         self.resize(760, 600)
-        detail = training.get_session(db, session_id)
-        self.setWindowTitle(self.tr("Attendance: {title}").format(title=detail.title))
+        self.setWindowTitle(self.tr("Attendance"))
         self.model = RowsModel(CONTEXT, ATTENDEE_COLUMNS, key=lambda r: r.key, parent=self)
-        self.model.set_rows([_line(a) for a in detail.attendance])
         self.view = make_table(self.model, multi_select=True)
         set_column_widths(self.view, {0: "欧阳晓燕", 1: "邵阳宝庆精密机械有限责任公司"})
         self.from_hearing_button = QPushButton(self.tr("Add everyone checked in at the hearing"))
-        self.from_hearing_button.setEnabled(detail.hearing_id is not None)
         self.from_hearing_button.clicked.connect(self.add_checked_in)
         self.remove_button = QPushButton(self.tr("Remove selected"))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -767,8 +765,6 @@ class AttendanceDialog(QDialog):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.addItem("", None)
-        for row in observers.search_observers(db, limit=None):
-            self.person.addItem(f"{row.name}　{row.enterprise_name}".strip(), (row.id, row.name, row.enterprise_name))
         completer = QCompleter(self.person.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.person.setCompleter(completer)
@@ -789,7 +785,7 @@ class AttendanceDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.hide()
         box = QDialogButtonBox()
-        ok = box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = ok = box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setDefault(False)
         ok.setAutoDefault(False)
         box.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -818,6 +814,21 @@ class AttendanceDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(box)
         self._count()
+        fields = [self.view, self.from_hearing_button, self.remove_button, self.person, self.add_person_button,
+                  self.other_name, self.other_enterprise, self.add_other_button]
+        self.loading = ops.FormLoad(
+            self, lambda: (training.get_session(db, session_id), observers.search_observers(db, limit=None)),
+            self._opened, fields=fields, buttons=[ok], layout=layout, index=0)
+        self.loading.start()
+
+    def _opened(self, answer: tuple[SessionDetail, list[ObserverRow]]) -> None:
+        detail, people = answer
+        self.setWindowTitle(self.tr("Attendance: {title}").format(title=detail.title))
+        self.model.set_rows([_line(a) for a in detail.attendance])
+        self._count()
+        self.from_hearing_button.setEnabled(detail.hearing_id is not None)
+        for row in people:
+            self.person.addItem(f"{row.name}　{row.enterprise_name}".strip(), (row.id, row.name, row.enterprise_name))
 
     def _count(self) -> None:
         self.count_label.setText(self.tr("{count} people").format(count=self.model.rowCount()))
@@ -836,8 +847,10 @@ class AttendanceDialog(QDialog):
 
     def add_checked_in(self) -> int:
         """Add the people ticked present at the session's hearing; returns how many were new."""
+        db, session_id = self._db, self._session_id
         try:
-            people = training.observers_checked_in(self._db, self._session_id)
+            # The clerk waits for the list (the window drawing on) to see who was added.
+            people = ops.call(self, lambda: training.observers_checked_in(db, session_id))
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return 0
@@ -876,6 +889,8 @@ class AttendanceDialog(QDialog):
         self._count()
 
     def save(self) -> bool:
+        if not self.loading.ready:
+            return False
         self.summary.hide()
         rows = self.model.rows()
         ids = [r.observer_id for r in rows if r.observer_id is not None]
@@ -894,11 +909,7 @@ class AttendanceDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database, session_id: int) -> SessionDetail | None:
         """Show the dialog; the session with its new attendance, or None if cancelled."""
-        try:
-            dialog = cls(db, session_id, parent)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
+        dialog = cls(db, session_id, parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.saved
