@@ -141,6 +141,10 @@
         <translation>添加该场开庭已签到的全部人员</translation>
     </message>
     <message>
+        <source>Attendance</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>

@@ -45,6 +45,7 @@ ALLOWED = {
     "setup.check_tribunals": "checks the typed zones and tribunals in memory",
     "setup.check_staff": "checks the typed staff names in memory",
     "setup.certificate_pattern_for": "the certificate number pattern of a typed prefix",
+    "reports.dashboard_request": "this month's period, worked out from today's date",
     # Not cheap enough to stay for good: the case list's lazy model reads the block of 100 rows
     # (by id) that the view is about to paint. A few milliseconds even on 100,000 cases; making
     # the model fill its rows in the background is the step still to take.
@@ -307,3 +308,69 @@ def test_the_smaller_dialogs_and_panels_read_and_write_off_the_gui_thread(
     settle(qtbot)
     assert unexpected(seen) == [], ", ".join(unexpected(seen))
     assert [kind for kind, *_ in boxes.shown if kind not in ("confirm", "information")] == [], boxes.texts()
+
+
+def test_the_case_hearing_and_document_dialogs_read_off_the_gui_thread(
+        qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, boxes: MessageBoxes) -> None:
+    from tribunal.domain.enums import CaseStatus
+    from tribunal.ui.calculator_dialog import CalculatorDialog
+    from tribunal.ui.case_dialogs import CloseCaseDialog, ReopenCaseDialog
+    from tribunal.ui.claim_calculator_dialog import ClaimCalculatorDialog, WageParametersDialog
+    from tribunal.ui.clock_widgets import PublicNoticeDialog, ServiceDialog
+    from tribunal.ui.document_dialogs import DayPickerDialog, HearingPickerDialog
+    from tribunal.ui.enterprise_picker import EnterprisePicker
+    from tribunal.ui.hearing_detail import PostponeDialog, ServiceRecordDialog
+    from tribunal.ui.notice_service_dialog import NoticeServiceDialog
+    from tribunal.ui.training_page import AttendanceDialog
+
+    showcase = next(h for h in hearings.list_hearings(demo_db) if h.public)
+    case = cases.get_case(demo_db, showcase.case_id)
+    closed = cases.search_cases(demo_db, cases.CaseFilter(status=CaseStatus.CLOSED), limit=1)[0]
+    session = training.list_sessions(demo_db)[0]
+    hearing = hearings.get_hearing(demo_db, showcase.id)
+    with calls_on_the_gui_thread(monkeypatch) as seen:
+        dialogs: list[QDialog] = [
+            CloseCaseDialog(demo_db, case.id, case.number),
+            CloseCaseDialog(demo_db, closed.id, closed.number, correcting=True),
+            ReopenCaseDialog(demo_db, closed.id, closed.number),
+            AttendanceDialog(demo_db, session.id),
+            NoticeServiceDialog(demo_db, case.id, case.number, TODAY),
+            PublicNoticeDialog(demo_db, case.id, case.number, TODAY),
+            ServiceDialog(demo_db, case.id, case.number, TODAY),
+            ServiceRecordDialog(demo_db, hearing, TODAY),
+            PostponeDialog(demo_db, hearing, TODAY),
+            HearingPickerDialog(demo_db, "t", "p", today=TODAY),
+            DayPickerDialog(demo_db, today=TODAY),
+            CalculatorDialog(demo_db),
+            ClaimCalculatorDialog(demo_db),
+            WageParametersDialog(demo_db),
+        ]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+        settle(qtbot)
+        for dialog in dialogs:
+            loading = getattr(dialog, "loading", None)
+            assert loading is None or loading.ready, dialog
+        # Choosing another outcome proposes 当庭调解 from the case's hearings, in the background.
+        closing = dialogs[0]
+        assert isinstance(closing, CloseCaseDialog)
+        closing.outcome.setCurrentIndex(closing.outcome.count() - 1)
+        attendance = dialogs[3]
+        assert isinstance(attendance, AttendanceDialog)
+        attendance.add_checked_in()
+        postpone = dialogs[8]
+        assert isinstance(postpone, PostponeDialog)
+        postpone.reload_record()
+        settle(qtbot)
+        # 从企业名录选择: the enterprise becomes a party (its representative from its last case).
+        picker = EnterprisePicker(demo_db)
+        qtbot.addWidget(picker)
+        picker.show()
+        settle(qtbot)
+        picker.view.selectRow(0)
+        picker.pick()
+        assert picker.picked is not None
+    settle(qtbot)
+    assert unexpected(seen) == [], ", ".join(unexpected(seen))
+    assert boxes.shown == [], boxes.texts()

@@ -56,6 +56,7 @@ from tribunal.services.clocks import (
     ClockEventRow,
     ClockItem,
     ExtensionQuestionError,
+    NoticePeriod,
     OpenQuestion,
     SuspensionData,
 )
@@ -657,11 +658,16 @@ class RecordDialog(QDialog):
         self.case_label = number
         self.busy = False
 
-    def read_case(self, fields: list[QWidget], fill: Callable[[CaseDetail], None]) -> None:
-        """Read the case (its parties to choose from) in the background; ``fields`` and 记录 wait for it."""
+    def read_case(self, fields: list[QWidget], fill: Callable[[Any], None], *,
+                  work: Callable[[], Any] | None = None) -> None:
+        """Read the case (its parties to choose from) in the background; ``fields`` and 记录 wait for it.
+
+        Args:
+            work: read this instead of the case alone (what ``fill`` is then given).
+        """
         db, case_id = self._db, self._case_id
-        self.loading = ops.FormLoad(self, lambda: case_service.get_case(db, case_id), fill, fields=fields,
-                                    buttons=[self.ok_button], layout=self._layout, index=1)
+        self.loading = ops.FormLoad(self, work or (lambda: case_service.get_case(db, case_id)), fill,
+                                    fields=fields, buttons=[self.ok_button], layout=self._layout, index=1)
         self.loading.start()
 
     def add_field(self, key: str, label: str, field: QWidget, *, extra: QWidget | None = None) -> None:
@@ -883,12 +889,15 @@ class PublicNoticeDialog(RecordDialog):
 
     def _explain(self) -> None:
         """Show how the notice period is counted for the date and the kind of party chosen."""
-        try:
-            period = clocks.public_notice_period(self._db, to_date(self.published_on), self.abroad.isChecked())
-        except TribunalError as exc:
-            self.counting.setText(lang.text(exc.message))
-            self.reading.setText("")
-            return
+        db, published, abroad = self._db, to_date(self.published_on), self.abroad.isChecked()
+        ops.run_read(self, lambda: clocks.public_notice_period(db, published, abroad), self._show_period,
+                     on_failed=self._no_period, key="explain")
+
+    def _no_period(self, error: TribunalError) -> None:
+        self.counting.setText(lang.text(error.message))
+        self.reading.setText("")
+
+    def _show_period(self, period: NoticePeriod) -> None:
         self.counting.setText(f"{period.label}{period.days}日（{period.basis}）。{period.explanation}")
         self.reading.setText(f"{READING_MARK} {period.reading}" if period.reading else "")
         self.reading.setVisible(bool(period.reading))
