@@ -947,6 +947,9 @@ class FormLoad(QObject):
         if app is not None:
             for widget in (*self._fields, *self._buttons):
                 hold = _FormHold(widget)
+                # Deleted with this object (and so with the dialog): Qt then drops the filter
+                # even when the dialog went before its answer came.
+                hold.setParent(self)
                 app.installEventFilter(hold)
                 self._holds.append(hold)
         self._grey_timer.start()
@@ -963,7 +966,9 @@ class FormLoad(QObject):
         app = QApplication.instance()
         for hold in self._holds:
             if app is not None:
-                app.removeEventFilter(hold)
+                with contextlib.suppress(RuntimeError):  # deleted already, its filter with it
+                    app.removeEventFilter(hold)
+                    hold.deleteLater()
         self._holds = []
         if self._greyed:
             self._greyed = False
@@ -1037,4 +1042,7 @@ class _FormHold(_InputHold):
             key = getattr(event, "key", None)
             if key is not None and key() == Qt.Key.Key_Escape:
                 return False
-        return super().eventFilter(watched, event)
+        try:
+            return super().eventFilter(watched, event)
+        except RuntimeError:  # the form is being deleted: nothing left to hold
+            return False
