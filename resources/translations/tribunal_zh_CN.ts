@@ -141,6 +141,10 @@
         <translation>添加该场开庭已签到的全部人员</translation>
     </message>
     <message>
+        <source>Attendance</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
@@ -903,6 +907,10 @@
         <translation>基本信息</translation>
     </message>
     <message>
+        <source>Edit case</source>
+        <translation>编辑案件</translation>
+    </message>
+    <message>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
@@ -1237,7 +1245,7 @@
     <name>CasesPage</name>
     <message>
         <source>Register new case</source>
-        <extracomment>Live search waits this long after the last keystroke before searching: long enough that a word typed at speed (or an input method&apos;s committed phrase) is one search, short enough to keep keystroke-to-rows under 0.1 s (measured in benchmarks/foundation.py). A typed search first reads this many cases (the model&apos;s first block, at once), then all of them once the clerk has stopped typing for this long. The status filter&apos;s entry for every case that is still running. The columns&apos; remembered widths and order: a new key whenever the columns change, so a state saved for other columns is not laid over these. 排期开庭… was pressed for this case (its id). A case to select once the list has been read (a new case, or one opened from elsewhere).</extracomment>
+        <extracomment>Live search waits this long after the last keystroke before searching: long enough that a word typed at speed (or an input method&apos;s committed phrase) is one search, short enough to keep keystroke-to-rows under 0.1 s (measured in benchmarks/foundation.py). A typed search first reads this many cases, then all of them once the clerk has stopped typing for WHOLE_LIST_DELAY_MS. More than a tall screen shows (about 25 rows at 1366×768, 40 on a 1080p monitor), and a third of a model block: each keystroke reads 60 rows, not 200. The status filter&apos;s entry for every case that is still running. The columns&apos; remembered widths and order: a new key whenever the columns change, so a state saved for other columns is not laid over these. 排期开庭… was pressed for this case (its id). A case to select once the list has been read (a new case, or one opened from elsewhere).</extracomment>
         <translation>登记新案件</translation>
     </message>
     <message>
@@ -3392,6 +3400,18 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     </message>
 </context>
 <context>
+    <name>FormLoad</name>
+    <message>
+        <source>Reading…</source>
+        <extracomment>A watched record&apos;s version before it has been read. The line an editor shows while it reads its record and choice lists.</extracomment>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Could not be read, so nothing can be saved from this window. Close it and try again.</source>
+        <translation>未能读取，本窗口的内容不能保存。请关闭后重试。</translation>
+    </message>
+</context>
+<context>
     <name>HearingDetailPane</name>
     <message>
         <source>Party</source>
@@ -3760,6 +3780,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>(choose a case)</source>
         <translation>（请选择案件）</translation>
+    </message>
+    <message>
+        <source>Reading the case…</source>
+        <translation>正在读取案件…</translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -4595,6 +4619,10 @@ Click “Make again” to write it anew from today&apos;s data.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <source>The {year} holiday schedule is not loaded yet. Put the days of the State Council&apos;s notice into a file (one per line) and import it below.</source>
@@ -6331,6 +6359,7 @@ The deletion is recorded in the case&apos;s history.</source>
     <name>SessionDialog</name>
     <message>
         <source>New training session</source>
+        <extracomment>The topics suggested for each type of dispute among ``hearings``.</extracomment>
         <translation>新增培训</translation>
     </message>
     <message>

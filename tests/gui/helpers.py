@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tribunal.db.engine import Database
@@ -116,3 +116,11 @@ def settle(qtbot: QtBot, timeout: int = 30_000) -> None:
     from tribunal.ui import ops
 
     qtbot.waitUntil(lambda: ops.pending() == 0, timeout=timeout)
+
+
+def opened(qtbot: QtBot, dialog: QWidget, timeout: int = 30_000) -> QWidget:
+    """Wait until an editor's opening read (``dialog.loading``, an ops.FormLoad) has filled it."""
+    loading = dialog.loading  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: loading.ready or loading.failed, timeout=timeout)
+    settle(qtbot, timeout)
+    return dialog

@@ -20,7 +20,7 @@ from tribunal.ui import setup_wizard
 from tribunal.ui.main_window import MainWindow
 from tribunal.ui.setup_wizard import WorkstationWizard
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, settle
 
 
 def test_the_system_chinese_font_is_the_interface_font(qapp: QApplication) -> None:
@@ -141,6 +141,7 @@ def test_a_bad_settings_file_gives_one_message_and_the_defaults(
 def test_the_first_start_wizard_writes_this_computers_file(qtbot: QtBot, seeded_db: Database) -> None:
     wizard = WorkstationWizard(seeded_db)
     qtbot.addWidget(wizard)
+    settle(qtbot)
     page = wizard.workstation
     assert [page.clerk.itemText(i) for i in range(page.clerk.count())] == ["赵静"]  # the commission's clerks
     page.clerk.setCurrentText("阿卜杜热合曼·阿卜杜克热木")

@@ -12,11 +12,14 @@ from tribunal.db.engine import Database
 from tribunal.ui import legal_calendar_dialog
 from tribunal.ui.calculator_dialog import CalculatorDialog
 
+from .helpers import settle
+
 
 @pytest.fixture
 def calculator(qtbot: QtBot, gui_db: Database) -> CalculatorDialog:
     dialog = CalculatorDialog(gui_db, today=lambda: dt.date(2026, 11, 27))
     qtbot.addWidget(dialog)
+    settle(qtbot)  # the legal calendar, read once in the background
     return dialog
 
 

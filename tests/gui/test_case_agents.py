@@ -9,12 +9,13 @@ from tribunal.domain.enums import AgentAuthority, AgentKind, SpecialAuthority
 from tribunal.services import cases
 from tribunal.ui.case_editor import TAB_PARTIES, CaseEditor
 
-from .helpers import click_save, fill_new_case, make_case, type_into
+from .helpers import click_save, fill_new_case, make_case, opened, type_into
 
 
 def _editor(qtbot: QtBot, db: Database, case_id: int | None = None) -> CaseEditor:
     editor = CaseEditor(db, case_id)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.show()
     return editor
 

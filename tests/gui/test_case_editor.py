@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from tribunal.db.engine import Database
@@ -19,6 +21,8 @@ from .helpers import (
     click_save,
     fill_new_case,
     make_case,
+    opened,
+    settle,
     staff_id,
     type_into,
 )
@@ -27,6 +31,7 @@ from .helpers import (
 def new_editor(qtbot: QtBot, db: Database, case_id: int | None = None) -> CaseEditor:
     editor = CaseEditor(db, case_id)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.show()
     return editor
 
@@ -265,6 +270,7 @@ def test_cancel_with_unsaved_typing_asks_first(
 
 def test_ask_returns_the_saved_case(qtbot: QtBot, seeded_db: Database, monkeypatch) -> None:
     def exec_(dialog: CaseEditor) -> int:  # not given to qtbot: ask() deletes it itself
+        opened(qtbot, dialog)
         fill_new_case(qtbot, dialog)
         click_save(qtbot, dialog)
         return dialog.result()
@@ -308,6 +314,7 @@ def test_a_respondent_is_picked_from_the_enterprise_directory(
 
     editor = CaseEditor(demo_db)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     monkeypatch.setattr(EnterprisePicker, "ask", staticmethod(lambda _parent, _db, _text="": picked))
     respondent = editor.party_forms()[1]
     assert respondent.pick_button.isVisibleTo(respondent)
@@ -316,3 +323,45 @@ def test_a_respondent_is_picked_from_the_enterprise_directory(
         picked.name, picked.credit_code, picked.legal_representative)
     assert respondent.to_input().enterprise_id == picked.enterprise_id
     assert not editor.party_forms()[0].pick_button.isVisibleTo(editor.party_forms()[0])  # a person
+
+
+def test_while_the_case_is_read_the_form_takes_no_input_and_escape_closes_it(
+        qtbot: QtBot, seeded_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = make_case(seeded_db)
+    answered = threading.Event()
+    read = cases.get_case
+
+    def slow(*args: object, **kwargs: object) -> cases.CaseDetail:
+        answered.wait(10)  # a slow server
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cases, "get_case", slow)
+    editor = CaseEditor(seeded_db, case.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.keyClicks(editor.case_summary, "typed too early")
+    assert editor.case_summary.toPlainText() == ""  # nothing typed into a form not yet filled
+    assert not editor.save()
+    # Slow: greyed out under 正在读取… (a quick answer never shows it: no flicker).
+    qtbot.waitUntil(lambda: not editor.tabs.isEnabled(), timeout=5000)
+    assert editor.loading.line.isVisible() and editor.loading.line.text() == "正在读取…"
+    assert not editor.save_button.isEnabled()
+    qtbot.keyClick(editor.case_summary, Qt.Key.Key_Escape)
+    assert not editor.isVisible() and editor.result() == QDialog.DialogCode.Rejected
+    answered.set()
+    settle(qtbot)  # the answer for a closed editor is dropped
+    assert editor.case is None and not editor.loading.ready
+
+
+def test_an_editor_deleted_before_its_record_arrives_gets_nothing(
+        qtbot: QtBot, seeded_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = make_case(seeded_db)
+    answered = threading.Event()
+    read = cases.get_case
+    monkeypatch.setattr(cases, "get_case", lambda *a, **kw: answered.wait(10) and read(*a, **kw))
+    editor = CaseEditor(seeded_db, case.id)
+    editor.show()
+    with qtbot.waitSignal(editor.destroyed):
+        editor.deleteLater()
+    answered.set()
+    settle(qtbot)

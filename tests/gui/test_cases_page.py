@@ -17,7 +17,7 @@ from tribunal.ui.case_editor import CaseEditor
 from tribunal.ui.case_table_model import COL_APPLICANTS, COL_NUMBER, COL_RESPONDENTS, COL_STATUS
 from tribunal.ui.cases_page import OPEN_ONLY, CasesPage
 
-from .helpers import MessageBoxes, click_save, fill_new_case, make_case, settle, type_into
+from .helpers import MessageBoxes, click_save, fill_new_case, make_case, opened, settle, type_into
 
 
 @pytest.fixture
@@ -35,6 +35,7 @@ def drive_editor(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, fill) -> None:
 
     def exec_(dialog: CaseEditor) -> int:  # not given to qtbot: ask() deletes it itself
         dialog.show()
+        opened(qtbot, dialog)
         fill(dialog)
         click_save(qtbot, dialog)
         return dialog.result()
@@ -156,6 +157,7 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
 
     # The dialogs are not given to qtbot: ask() deletes them itself once closed.
     def close_exec(dialog: CloseCaseDialog) -> int:
+        opened(qtbot, dialog)
         dialog.outcome.setCurrentIndex(dialog.outcome.findData(CaseOutcome.MEDIATED.value))
         dialog.note.setPlainText("当庭达成调解协议")
         assert not dialog.save()  # the result of a mediation is asked for
@@ -175,6 +177,7 @@ def test_close_and_reopen_a_case(qtbot: QtBot, page: CasesPage, seeded_db: Datab
     assert (closed.result, closed.result_amount_fen) == (CaseResult.PARTLY, 1_200_000)
 
     def reopen_exec(dialog: ReopenCaseDialog) -> int:
+        opened(qtbot, dialog)
         assert not dialog.save()  # no reason given
         assert "原因" in dialog.reason_feedback.text
         dialog.reason.setPlainText("误操作结案")
@@ -194,6 +197,7 @@ def test_close_dialog_refuses_a_date_before_acceptance(qtbot: QtBot, seeded_db: 
     dialog = CloseCaseDialog(seeded_db, case.id, case.number)
     qtbot.addWidget(dialog)
     dialog.show()
+    opened(qtbot, dialog)
     dialog.closed_date.setDate(today - dt.timedelta(days=3))
     assert not dialog.save()
     assert "不能早于受理日期" in dialog.feedback("closed_date").text

@@ -26,7 +26,7 @@ from tribunal.ui.checkin_window import (
     looks_like_code,
 )
 
-from .helpers import MessageBoxes, type_into
+from .helpers import MessageBoxes, settle, type_into
 
 ARRIVAL = dt.datetime(2026, 12, 8, 9, 12)
 
@@ -56,6 +56,7 @@ def window(qtbot: QtBot, gui_db: Database, world: World) -> CheckinWindow:
         widget.show()
     with qtbot.waitActive(widget):
         widget.activateWindow()
+    settle(qtbot)
     return widget
 
 
@@ -91,6 +92,7 @@ def test_typing_a_name_fragment_filters_and_enter_checks_in(
     qtbot.waitUntil(lambda: window.shown_names() == ["王丽"])
     with qtbot.waitSignal(window.checked_in) as signal:
         press_enter(qtbot, window)
+    settle(qtbot)
     row = signal.args[0]
     assert (row.name, row.status, row.checked_in_at) == ("王丽", InvitationStatus.ATTENDED, ARRIVAL)
     assert invitation(gui_db, world, "王丽").checked_in_at == ARRIVAL
@@ -109,6 +111,7 @@ def test_enterprise_and_phone_digits_find_people_and_up_down_choose(
 ) -> None:
     type_into(qtbot, window.search, "邵阳", leave=False)
     window.apply_filter()
+    settle(qtbot)
     assert window.shown_names() == ["李娟", "王丽"]  # both enterprises start with 邵阳
     assert window.current_row().name == "李娟"
     qtbot.keyClick(window.search, Qt.Key.Key_Down)
@@ -119,9 +122,11 @@ def test_enterprise_and_phone_digits_find_people_and_up_down_choose(
     assert window.current_row().name == "李娟"
     press_enter(qtbot, window)
     assert invitation(gui_db, world, "李娟").status == InvitationStatus.ATTENDED
+    settle(qtbot)
 
     qtbot.keyClicks(window.search, "0002")  # the last digits of 赵建华's mobile
     window.apply_filter()
+    settle(qtbot)
     assert window.shown_names() == ["赵建华"]
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert window.search.text() == ""
@@ -159,10 +164,12 @@ def test_scanning_twice_shows_when_the_person_checked_in(
     code = invitation(gui_db, world, "王丽").code
     qtbot.keyClicks(window.search, code)
     press_enter(qtbot, window)
+    settle(qtbot)
     window.clock["now"] = ARRIVAL + dt.timedelta(minutes=20)
     with qtbot.assertNotEmitted(window.checked_in):
         qtbot.keyClicks(window.search, code)
         press_enter(qtbot, window)
+        settle(qtbot)
     assert window.line_kind == "warning"
     assert window.line.text() == "王丽已于 09:12 签到，不能重复签到"
     assert window.current_row().name == "王丽"
@@ -202,8 +209,10 @@ def test_undo_takes_back_the_last_check_in(
 ) -> None:
     observers.confirm(gui_db, invitation(gui_db, world, "王丽").id, at=dt.datetime(2026, 12, 1, 9, 0))
     window.reload()
+    settle(qtbot)
     type_into(qtbot, window.search, "王丽", leave=False)
     press_enter(qtbot, window)
+    settle(qtbot)
     assert window.attended_count() == 1
     boxes.confirm_answer = False
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -211,6 +220,7 @@ def test_undo_takes_back_the_last_check_in(
     boxes.confirm_answer = True
     with qtbot.waitSignal(window.changed):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     row = invitation(gui_db, world, "王丽")
     assert (row.status, row.checked_in_at) == (InvitationStatus.CONFIRMED, None)
     assert window.attended_count() == 0
@@ -223,7 +233,7 @@ def test_undo_with_nobody_checked_in_says_so(window: CheckinWindow, boxes: Messa
     assert window.line_kind == "warning" and boxes.shown == []
 
 
-def drive_walk_in(monkeypatch: pytest.MonkeyPatch, fill) -> dict[str, str]:
+def drive_walk_in(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, fill) -> dict[str, str]:
     """Replace the modal exec() of the walk-in dialog by filling it and pressing "Check in".
 
     Returns what the dialog showed: the summary line and each field's message.
@@ -232,6 +242,7 @@ def drive_walk_in(monkeypatch: pytest.MonkeyPatch, fill) -> dict[str, str]:
 
     def exec_(dialog: WalkInDialog) -> int:
         dialog.show()
+        settle(qtbot)  # the directory to choose from
         fill(dialog)
         dialog.save()
         seen["summary"] = dialog.summary.text() if dialog.summary.isVisibleTo(dialog) else ""
@@ -252,9 +263,10 @@ def test_walk_in_is_added_checked_in_and_takes_a_seat(
         dialog.set_enterprise("邵阳市新来的物流有限公司")
         type_into(qtbot, dialog.phone, "13907398888")
 
-    drive_walk_in(monkeypatch, fill)
+    drive_walk_in(monkeypatch, qtbot, fill)
     with qtbot.waitSignal(window.checked_in):
         qtbot.keyClick(window, Qt.Key.Key_F2)
+    settle(qtbot)
     row = invitation(gui_db, world, "孙立")
     assert (row.walk_in, row.status, row.checked_in_at) == (True, InvitationStatus.ATTENDED, ARRIVAL)
     assert row.enterprise_name == "邵阳市新来的物流有限公司"
@@ -269,8 +281,9 @@ def test_walk_in_refused_when_the_room_is_full(
 ) -> None:
     observers.invite(gui_db, world.hearing_id, [world.people["周海波"], world.people["刘晓燕"]])
     window.reload()
+    settle(qtbot)
     assert observers.hearing_capacity(gui_db, world.hearing_id).free == 0
-    seen = drive_walk_in(monkeypatch, lambda d: type_into(qtbot, d.name, "孙立"))
+    seen = drive_walk_in(monkeypatch, qtbot, lambda d: type_into(qtbot, d.name, "孙立"))
     assert window.add_walk_in() is None
     assert seen["summary"] == ("会议室“职工活动中心会议室”可容纳 5 人，已邀请或到场 5 人（不含已谢绝），"
                                          "还能安排 0 人，不够再安排 1 人")
@@ -285,7 +298,7 @@ def test_walk_in_of_a_partys_employee_is_refused_with_the_reason(
         type_into(qtbot, dialog.name, "马强")
         dialog.set_enterprise("湖南湘中纺织科技有限公司")
 
-    seen = drive_walk_in(monkeypatch, fill)
+    seen = drive_walk_in(monkeypatch, qtbot, fill)
     assert window.add_walk_in() is None
     assert "该人员所在单位是本案当事人（被申请人：湖南湘中纺织科技有限公司）" in seen["summary"]
     assert window.expected_count() == 3
@@ -298,7 +311,7 @@ def test_walk_in_with_a_bad_phone_shows_the_reason_under_the_field(
         type_into(qtbot, dialog.name, "孙立")
         type_into(qtbot, dialog.phone, "12345")
 
-    seen = drive_walk_in(monkeypatch, fill)
+    seen = drive_walk_in(monkeypatch, qtbot, fill)
     assert window.add_walk_in() is None
     assert seen["phone"].startswith("联系电话："), seen
 
@@ -309,6 +322,7 @@ def test_back_entry_from_the_paper_sheet(
 ) -> None:
     observers.check_in(gui_db, invitation(gui_db, world, "王丽").id, at=ARRIVAL)
     window.reload()
+    settle(qtbot)
 
     def exec_(dialog: BackEntryDialog) -> int:
         assert dialog.names() == ["赵建华", "李娟"]  # 王丽 is already ticked
@@ -321,6 +335,7 @@ def test_back_entry_from_the_paper_sheet(
     monkeypatch.setattr(BackEntryDialog, "exec", exec_)
     with qtbot.waitSignal(window.changed):
         qtbot.keyClick(window, Qt.Key.Key_F3)
+    settle(qtbot)
     rows = {r.name: r for r in observers.list_invitations(gui_db, world.hearing_id)}
     assert rows["李娟"].checked_in_at == dt.datetime(2026, 12, 8, 9, 25)
     assert rows["赵建华"].checked_in_at == HEARING_START

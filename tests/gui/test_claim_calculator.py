@@ -16,6 +16,8 @@ from tribunal.ui.case_editor import CaseEditor
 from tribunal.ui.claim_calculator_dialog import ClaimCalculatorDialog, WageParametersDialog
 from tribunal.ui.dates import qdate
 
+from .helpers import opened
+
 SOURCE = "虚构文件（测试用，非官方数据）"
 
 
@@ -70,6 +72,7 @@ def test_bad_amount_is_refused_with_a_message(qtbot: QtBot, gui_db: Database):
 def test_copy_into_the_case_editors_claims(qtbot: QtBot, seeded_db: Database):
     editor = CaseEditor(seeded_db)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.claim_rows()[0].item.setText("支付加班费")
     dialog = open_calculator(qtbot, seeded_db, target=editor)
     dialog.select(CalculatorKind.OVERTIME)

@@ -17,7 +17,7 @@ from tribunal.ui import legal_calendar_dialog
 from tribunal.ui.legal_calendar_dialog import LegalCalendarDialog
 from tribunal.ui.settings_page import SettingsPage
 
-from .helpers import MessageBoxes
+from .helpers import MessageBoxes, settle
 
 SCHEDULE_2027 = """日期,类型,名称
 2027-01-01,放假,元旦
@@ -32,6 +32,9 @@ SCHEDULE_2027 = """日期,类型,名称
 def dialog(qtbot: QtBot, gui_db: Database) -> LegalCalendarDialog:
     widget = LegalCalendarDialog(gui_db, year=2027)
     qtbot.addWidget(widget)
+    assert not widget.import_button.isEnabledTo(widget)  # nothing to import into until the years are read
+    settle(qtbot)
+    assert widget.import_button.isEnabledTo(widget)
     return widget
 
 
@@ -50,8 +53,8 @@ def test_the_loaded_years_and_the_next_one_to_import(dialog: LegalCalendarDialog
     assert any(d.date == dt.date(2026, 10, 10) and d.kind == WORKDAY for d in days)
 
 
-def test_importing_a_year_from_a_file(dialog: LegalCalendarDialog, gui_db: Database, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_importing_a_year_from_a_file(qtbot: QtBot, dialog: LegalCalendarDialog, gui_db: Database,
+                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "2027年节假日.csv"
     path.write_text(SCHEDULE_2027, encoding="utf-8")
     choose(monkeypatch, path)
@@ -60,7 +63,9 @@ def test_importing_a_year_from_a_file(dialog: LegalCalendarDialog, gui_db: Datab
     dialog.import_source.setText("国务院办公厅关于2027年部分节假日安排的通知")
     assert dialog.import_file()
     assert dialog.changed
+    settle(qtbot)
     assert dialog.loaded_years()[0] == 2027
+    assert dialog.message.text() == "已载入2027年：放假 4 天，调休上班 1 天。"
     info = next(y for y in legal_calendar.years(gui_db) if y.year == 2027)
     assert (info.holidays, info.workdays, info.source) == (4, 1, "国务院办公厅关于2027年部分节假日安排的通知")
     assert [d.date for d in dialog.days_model.rows()][:2] == [dt.date(2027, 1, 1), dt.date(2027, 2, 6)]

@@ -33,7 +33,7 @@ from tribunal.ui.clock_widgets import (
 )
 from tribunal.ui.rows_model import ERROR_COLOUR, GOOD_COLOUR
 
-from .helpers import MessageBoxes, settle
+from .helpers import MessageBoxes, opened, settle
 
 
 def open_tab(qtbot: QtBot, db: Database, case_id: int) -> ClocksTab:
@@ -187,6 +187,7 @@ def test_service_of_the_application_copy_starts_the_defence_period(qtbot: QtBot,
     case = cases.get_case(demo_db, case_id)
     dialog = ServiceDialog(demo_db, case_id, case.number, TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)  # the parties to choose from
     offered = [dialog.party.itemData(i) for i in range(dialog.party.count())]
     assert offered == [p.id for p in case.parties if p.role != PartyRole.APPLICANT]
     dialog.served_on.setDate(QDate(TODAY))

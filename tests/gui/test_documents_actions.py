@@ -32,7 +32,7 @@ from tribunal.ui.document_dialogs import (
 )
 from tribunal.ui.documents_model import PACK_COL_FILE, PACK_COL_KIND
 
-from .helpers import MessageBoxes, finish
+from .helpers import MessageBoxes, finish, settle
 
 
 @dataclass
@@ -270,6 +270,7 @@ def test_hearing_picker_lists_upcoming_hearings_and_returns_the_choice(
         demo_pack: Demo, qtbot: QtBot, qtmodeltester: ModelTester, english: None) -> None:
     dialog = HearingPickerDialog(demo_pack.db, "生成开庭文书包", "请选择开庭。", today=TODAY)
     qtbot.addWidget(dialog)
+    settle(qtbot)
     upcoming = [h for h in hearings.list_hearings(demo_pack.db, TODAY)
                 if h.status in (HearingStatus.SCHEDULED, HearingStatus.HELD)]
     assert [row.id for row in dialog.model.rows()] == [h.id for h in upcoming]
@@ -286,6 +287,7 @@ def test_hearing_picker_lists_upcoming_hearings_and_returns_the_choice(
 def test_hearing_picker_without_hearings_says_what_to_do(demo_pack: Demo, qtbot: QtBot, english: None) -> None:
     dialog = HearingPickerDialog(demo_pack.db, "t", "p", today=dt.date(2030, 1, 1))
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert dialog.model.rowCount() == 0 and not dialog.ok_button.isEnabled()
     assert "Schedule one on the Hearings page" in dialog.empty.text()
 
@@ -293,6 +295,7 @@ def test_hearing_picker_without_hearings_says_what_to_do(demo_pack: Demo, qtbot:
 def test_day_picker_starts_on_the_next_sitting_day(demo_pack: Demo, qtbot: QtBot, english: None) -> None:
     dialog = DayPickerDialog(demo_pack.db, today=TODAY)
     qtbot.addWidget(dialog)
+    settle(qtbot)
     first = min((h for h in hearings.list_hearings(demo_pack.db, TODAY) if h.tribunal_id),
                 key=lambda h: h.starts_at)
     assert dialog.choice() == (first.starts_at.date(), first.tribunal_id)

@@ -60,6 +60,8 @@ from tribunal.services import (
 from tribunal.services.app import open_database
 from tribunal.ui import lang, ops
 
+from .helpers import opened
+
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 TAGS = re.compile(r"<[^>]+>")
 MAX_ROWS = 40
@@ -76,7 +78,6 @@ MEANT_TO_STAY = re.compile("|".join((
     r"有限公司/有限责任公司",  # the suffixes of Chinese company names that matching sets aside
     r"(?:[A-Za-z]:)?[/\\][^\n“”]*?\.pdf|\b\d\d_[^\n“”]*?\.pdf|全部文书\.pdf",  # files on disk, as named
 )))
-
 
 # ------------------------------------------------------------------ the data, in Latin letters
 
@@ -307,6 +308,7 @@ def test_the_case_editor_refusing_a_save_speaks_english(
     db, _world = latin_db
     editor = CaseEditor(db)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.resize(1366, 728)
     editor.show()
     fill_new_case(qtbot, editor, applicant="", respondent="Baoqing Precision Machinery Co Ltd",
@@ -341,6 +343,7 @@ def test_the_scheduling_dialog_shows_its_conflicts_in_english(
         arbitrators=(cases.ArbitratorInput(staff["Li Jianguo"], PanelRole.SOLE),)), today=TODAY)
     dialog = HearingDialog(db, today=lambda: TODAY, case_id=second.id)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.resize(1366, 728)
     dialog.show()
     # The same arbitrator, room and time as the hearing already booked, on a Saturday-free day.

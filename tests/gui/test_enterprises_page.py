@@ -36,7 +36,7 @@ from tribunal.ui.main_window import PAGE_ENTERPRISES, PAGE_OBSERVERS, PAGE_TRAIN
 from tribunal.ui.observers_page import ObserversPage
 from tribunal.ui.training_page import TrainingPage
 
-from .helpers import MessageBoxes, settle, type_into
+from .helpers import MessageBoxes, opened, settle, type_into
 
 TODAY = dt.date(2026, 11, 27)
 HOST = "邵阳宝庆精密机械有限公司"
@@ -133,11 +133,12 @@ def test_zone_filter_and_search(qtbot: QtBot, page: EnterprisesPage) -> None:
     assert [r.name for r in page.model.rows()] == ["湖南楚邵新材料股份有限公司"]
 
 
-def drive_dialog(monkeypatch: pytest.MonkeyPatch, fill) -> dict[str, object]:
+def drive_dialog(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, fill) -> dict[str, object]:
     seen: dict[str, object] = {}
 
     def exec_(dialog: EnterpriseDialog) -> int:
         dialog.show()
+        opened(qtbot, dialog)
         fill(dialog)
         seen["saved"] = dialog.save()
         seen["summary"] = dialog.summary.text() if dialog.summary.isVisibleTo(dialog) else ""
@@ -153,6 +154,7 @@ def test_new_enterprise_is_checked_beside_each_field(
 ) -> None:
     dialog = EnterpriseDialog(gui_db, zone_id=world.zone_id)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.show()
     assert dialog.zone.currentText() == ZONE
     type_into(qtbot, dialog.name, "邵阳宝庆精密机械有限责任公司")  # the host, written differently
@@ -187,7 +189,7 @@ def test_new_enterprise_from_the_page_is_listed_and_selected(
         type_into(qtbot, dialog.contact_name, "彭丽")
         type_into(qtbot, dialog.contact_phone, "13807315555")
 
-    drive_dialog(monkeypatch, fill)
+    drive_dialog(monkeypatch, qtbot, fill)
     with qtbot.waitSignal(page.enterprise_saved):
         page.new_button.click()
         settle(qtbot)
@@ -203,7 +205,7 @@ def test_a_duplicate_credit_code_is_refused_with_the_reason(
         type_into(qtbot, dialog.name, "邵阳市大祥纸业有限公司")
         type_into(qtbot, dialog.credit_code, CODES[0])
 
-    seen = drive_dialog(monkeypatch, fill)
+    seen = drive_dialog(monkeypatch, qtbot, fill)
     assert page.new_enterprise() is None
     assert seen["saved"] is False
     assert seen["summary"] == f"统一社会信用代码 {CODES[0]} 已登记为“{HOST}”，不能重复登记"

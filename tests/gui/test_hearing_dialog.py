@@ -18,6 +18,8 @@ from tribunal.services.cases import CaseFilter
 from tribunal.ui import hearing_dialog
 from tribunal.ui.hearing_dialog import OWN_ROOMS, HearingDialog, OverrideReasonDialog
 
+from .helpers import opened
+
 
 def first_hearing(db: Database) -> hearings.HearingDetail:
     """The showcase hearing of the demo data (2026-12-07 09:30–11:30, three arbitrators)."""
@@ -42,6 +44,7 @@ def case_sharing_an_arbitrator(db: Database, booked: hearings.HearingDetail, day
 def open_dialog(qtbot: QtBot, db: Database, **kwargs: object) -> HearingDialog:
     dialog = HearingDialog(db, today=lambda: TODAY, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     return dialog
 
 

@@ -198,6 +198,7 @@ def test_recording_service_of_the_hearing_notice(qtbot: QtBot, page: HearingsPag
     assert hearing is not None
     dialog = ServiceRecordDialog(demo_db, hearing, TODAY)
     qtbot.addWidget(dialog)
+    settle(qtbot)  # the parties to choose from
     dialog.method.setCurrentIndex(dialog.method.findData(ServiceMethod.PHONE.value))
     assert not dialog.confirmed.isChecked()  # by phone: not confirmed until the party says so
     dialog.signed_by.setText("本人")

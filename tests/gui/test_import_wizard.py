@@ -209,6 +209,7 @@ def test_a_chosen_mapping_is_remembered_for_the_next_file(
     second.show()
     second.file_page.path.setText(str(write_messy(tmp_path / "二月.xlsx", odd, title=False)))
     second.next()
+    settle(qtbot)  # the saved matchings to choose from
     assert second.mapping_page.mapping() == {"客户": "name", "代码": "credit_code", "对接人": "contact_name"}
     assert second.mapping_page.saved.currentText() == "园区管委会格式"
 

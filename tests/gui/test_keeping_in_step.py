@@ -22,7 +22,7 @@ from tribunal.ui.hearings_page import HearingsPage
 from tribunal.ui.invitations_page import InvitationsPanel
 from tribunal.ui.ops import Changes
 
-from .helpers import MessageBoxes, finish
+from .helpers import MessageBoxes, finish, opened, settle
 
 
 def schedule_new_hearing(db: Database) -> hearings.HearingDetail:
@@ -43,6 +43,7 @@ def test_a_hearing_scheduled_on_the_hearings_page_can_be_invited_to_at_once(
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
+    settle(qtbot)
     offered_before = panel.hearing.count()
     if not panel_visible:
         panel.hide()  # another page is in front: it catches up when shown again
@@ -113,6 +114,7 @@ def test_an_open_editor_is_told_not_reloaded(qtbot: QtBot, demo_db: Database) ->
                     if r.status == CaseStatus.ACCEPTED)
     editor = CaseEditor(demo_db, accepted.id)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.show()
     qtbot.waitUntil(lambda: editor.record_watch.ready, timeout=5000)
     editor.case_summary.setPlainText("书记员正在输入的内容")
@@ -135,6 +137,7 @@ def test_an_editor_is_not_flagged_for_changes_to_other_records(qtbot: QtBot, dem
     ids = cases.search_case_ids(demo_db, cases.CaseFilter())
     editor = CaseEditor(demo_db, ids[0])
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.show()
     qtbot.waitUntil(lambda: editor.record_watch.ready, timeout=5000)
     schedule_new_hearing(demo_db)  # another case gets a hearing

@@ -20,7 +20,7 @@ from tribunal.ui import document_actions
 from tribunal.ui.dashboard_page import DashboardPage
 from tribunal.ui.notice_service_dialog import NoticeServiceDialog
 
-from .helpers import finish
+from .helpers import finish, opened
 
 D = dt.date
 
@@ -58,6 +58,7 @@ def test_the_service_dialog_asks_for_what_the_method_needs_and_moves_the_clock(
         qtbot: QtBot, db: Database, due_case: cases.CaseDetail) -> None:
     dialog = NoticeServiceDialog(db, due_case.id, due_case.number, TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)  # the addressees to choose from
     dialog.kind.setCurrentIndex(dialog.kind.findData("respond"))
     respondent = next(p for p in due_case.parties if p.role.value == "respondent")
     dialog.addressee.setCurrentIndex(dialog.addressee.findData(f"party:{respondent.id}:"))

@@ -23,7 +23,7 @@ from tribunal.ui.observers_page import (
     PersonDialog,
 )
 
-from .helpers import settle, type_into
+from .helpers import opened, settle, type_into
 
 TODAY = dt.date(2026, 11, 27)
 VALID_ID = "430102199003070012"
@@ -98,6 +98,7 @@ def test_search_narrows_the_list(qtbot: QtBot, page: ObserversPage) -> None:
 def test_new_person_without_an_id_number_field_by_default(qtbot: QtBot, gui_db: Database, world: World) -> None:
     dialog = PersonDialog(gui_db)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     assert not dialog.id_number.isVisibleTo(dialog)
     type_into(qtbot, dialog.name, "欧阳红")
     dialog.enterprise.setEditText("邵阳市资江食品有限公司")
@@ -112,6 +113,7 @@ def test_new_person_without_an_id_number_field_by_default(qtbot: QtBot, gui_db: 
 def test_an_enterprise_not_in_the_directory_is_refused(qtbot: QtBot, gui_db: Database, world: World) -> None:
     dialog = PersonDialog(gui_db)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     type_into(qtbot, dialog.name, "欧阳红")
     dialog.enterprise.setEditText("某某不存在的公司")
     assert dialog.save() is False
@@ -124,6 +126,7 @@ def test_id_numbers_only_with_the_setting_masked_except_for_the_clerk(
     settings.set_value(gui_db, "privacy.store_observer_id", True)
     dialog = PersonDialog(gui_db, world.people["李娟"])
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.show()
     assert dialog.id_number.isVisibleTo(dialog)
     type_into(qtbot, dialog.id_number, VALID_ID)
@@ -140,6 +143,7 @@ def test_id_numbers_only_with_the_setting_masked_except_for_the_clerk(
 
     again = PersonDialog(gui_db, world.people["李娟"])
     qtbot.addWidget(again)
+    opened(qtbot, again)
     assert again.show_id_number() == VALID_ID  # the clerk's own screen
     with gui_db.session(write=False) as s:
         assert s.scalars(select(AuditEntry.action).where(AuditEntry.action == "observer.view_id")).all() == [

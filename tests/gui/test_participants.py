@@ -32,7 +32,7 @@ from tribunal.ui.participants_widgets import (
     ParticipantsTab,
 )
 
-from .helpers import VALID_ID, MessageBoxes, type_into
+from .helpers import VALID_ID, MessageBoxes, opened, settle, type_into
 
 FOOD = "邵阳市资江食品有限公司"  # not a party of the showcase case: only the witness record can refuse
 
@@ -52,6 +52,7 @@ def open_pane(qtbot: QtBot, db: Database, case_id: int) -> CaseDetailPane:
     pane.clocks._today = lambda: TODAY  # type: ignore[method-assign]
     pane.show_case(cases.get_case(db, case_id), [])
     pane.setCurrentIndex(PARTICIPANTS_TAB_POSITION)
+    settle(qtbot)
     return pane
 
 
@@ -61,17 +62,18 @@ def drive_dialog(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 
     Returns the titles of the dialogs opened (ask() deletes each dialog once it is closed).
     """
-    opened: list[str] = []
+    titles: list[str] = []
 
     def exec_(dialog: ParticipantDialog) -> int:
-        opened.append(dialog.windowTitle())
+        titles.append(dialog.windowTitle())
         dialog.show()
+        opened(qtbot, dialog)
         fill(dialog)
         dialog.save_button.click()
         return dialog.result()
 
     monkeypatch.setattr(ParticipantDialog, "exec", exec_)
-    return opened
+    return titles
 
 
 def fill_witness(qtbot: QtBot, dialog: ParticipantDialog, *, name: str = "王小二", id_number: str = "",
@@ -119,6 +121,7 @@ def test_the_tab_stands_after_the_tribunal_and_before_the_time_limits(qtbot: QtB
     assert not tab.closed_note.isVisibleTo(tab)
 
     pane.show_case(None)
+    settle(qtbot)
     assert tab.case_id() is None and tab.model.rowCount() == 0
     assert not tab.add_button.isEnabled()
     assert tab.summary.text() == "请在上方列表中选择案件，查看其证人和其他参与人。"
@@ -131,6 +134,7 @@ def test_the_model_passes_the_qt_model_tester(qtmodeltester: ModelTester, qtbot:
     tab = ParticipantsTab(demo_db, today=lambda: TODAY)
     qtbot.addWidget(tab)
     tab.show_case(showcase.case_id, showcase.case_number)
+    settle(qtbot)
     assert tab.model.rowCount() == 2
     assert [cell(tab, 1, c) for c in (COL_ROLE, COL_PHONE, COL_ID_NUMBER)] == [
         "鉴定人", "0739-*****34", "4301**********0012"]
@@ -147,6 +151,7 @@ def test_adding_a_witness_through_the_dialog_shows_it_in_the_tab(
 
     with qtbot.waitSignal(pane.participants_changed) as changed:
         tab.add_button.click()
+    settle(qtbot)
 
     assert changed.args == [showcase.case_id]
     assert opened == [f"添加其他参与人 — {showcase.case_number}"]
@@ -182,6 +187,7 @@ def test_editing_changes_the_participant_and_the_history_names_the_fields(
     drive_dialog(monkeypatch, qtbot, change)
     with qtbot.waitSignal(tab.participants_changed):
         tab.edit_button.click()
+    settle(qtbot)
     assert cell(tab, 0, COL_PHONE) == "139****0000"
     assert participants.get_participant(demo_db, witness.id).phone == "13907390000"
     assert "联系电话：（空） → 139****0000" in pane.text(TAB_HISTORY)
@@ -192,6 +198,7 @@ def test_a_bad_id_number_is_shown_beside_the_field_and_nothing_is_saved(
 ) -> None:
     dialog = ParticipantDialog(demo_db, showcase.case_id, showcase.case_number, TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.show()
     fill_witness(qtbot, dialog, id_number="430102199003070013")  # wrong check character
 
@@ -228,6 +235,7 @@ def test_an_enterprise_not_in_the_directory_is_refused_beside_the_field(
 ) -> None:
     dialog = ParticipantDialog(demo_db, showcase.case_id, showcase.case_number, TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     fill_witness(qtbot, dialog)
     dialog.enterprise.setEditText("邵阳某某不存在有限公司")
     assert dialog.save() is False
@@ -242,6 +250,7 @@ def test_the_same_witness_twice_is_refused_with_a_message(
 ) -> None:
     dialog = ParticipantDialog(demo_db, showcase.case_id, showcase.case_number, TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     fill_witness(qtbot, dialog, name="彭志强", phone="", enterprise="湖南湘中纺织科技有限公司")
     assert dialog.save() is False
     assert boxes.shown == [("warning", "无法保存", f"案件 {showcase.case_number} 已登记证人彭志强", "")]
@@ -265,6 +274,7 @@ def test_delete_asks_first_and_cancelling_keeps_the_participant(
     boxes.confirm_answer = True
     with qtbot.waitSignal(tab.participants_changed):
         tab.remove_button.click()
+    settle(qtbot)
     assert names(tab) == [] and participants.list_participants(demo_db, showcase.case_id) == []
     assert [k for k, *_ in boxes.shown] == ["confirm", "confirm"]
     assert f"{showcase.case_number} 删除证人彭志强" in pane.text(TAB_HISTORY)
@@ -284,6 +294,7 @@ def test_a_closed_case_can_be_read_but_not_changed(qtbot: QtBot, demo_db: Databa
     assert tab.add_participant() is None and tab.remove_participant() is False
     # Reopening the case (shown again as open) gives the buttons back.
     pane.show_case(cases.reopen_case(demo_db, closed.id, "当事人申请更正"), [])
+    settle(qtbot)
     assert tab.add_button.isEnabled() and not tab.closed_note.isVisibleTo(tab)
     assert boxes.shown == []
 
@@ -295,6 +306,7 @@ def test_a_closed_case_refused_by_the_service_is_told_in_a_message(
     closed = cases.search_cases(demo_db, CaseFilter(status=CaseStatus.CLOSED), limit=1)[0]
     dialog = ParticipantDialog(demo_db, closed.id, closed.number, TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     fill_witness(qtbot, dialog)
     assert dialog.save() is False
     assert boxes.shown == [("warning", "无法保存",
@@ -324,6 +336,7 @@ def test_a_witness_recorded_in_the_tab_may_not_be_invited_to_observe(
     drive_dialog(monkeypatch, qtbot, lambda d: fill_witness(qtbot, d, phone=""))
     with qtbot.waitSignal(pane.participants_changed):
         pane.participants.add_button.click()
+    settle(qtbot)
     assert names(pane.participants) == ["彭志强", "王小二"]
 
     # Same name, same enterprise: the service refuses the invitation, and invites nobody.

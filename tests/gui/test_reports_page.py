@@ -26,6 +26,8 @@ from tribunal.ui.dashboard_page import (
 )
 from tribunal.ui.reports_page import FigureListDialog, ReportsPage
 
+from .helpers import opened, settle
+
 D = dt.date
 
 
@@ -136,13 +138,17 @@ def test_close_dialog_proposes_on_site_mediation_and_records_the_result(qtbot: Q
     case = cases.get_case(gui_db, world.cases["C13"])  # its hearing at E1 is on 2026-11-16
     dialog = CloseCaseDialog(gui_db, case.id, case.number)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData(CaseOutcome.MEDIATED.value))
     dialog.closed_date.setDate(D(2026, 11, 16))
+    settle(qtbot)  # the proposal is worked out in the background
     assert dialog.on_site.isChecked() and "2026-11-16" in dialog.on_site_hint.text()
     dialog.closed_date.setDate(D(2026, 11, 20))
+    settle(qtbot)
     assert not dialog.on_site.isChecked()
     dialog.on_site.setChecked(True)  # the clerk knows better: settled at the hearing after all
     dialog.closed_date.setDate(D(2026, 11, 21))
+    settle(qtbot)
     assert dialog.on_site.isChecked()  # a choice made by hand is kept
     dialog.amount.setText("一万")
     dialog.result_choice.setCurrentIndex(dialog.result_choice.findData(CaseResult.WORKER.value))
@@ -155,6 +161,7 @@ def test_close_dialog_proposes_on_site_mediation_and_records_the_result(qtbot: Q
 
     correcting = CloseCaseDialog(gui_db, case.id, case.number, correcting=True)
     qtbot.addWidget(correcting)
+    opened(qtbot, correcting)
     assert not correcting.outcome.isEnabled() and correcting.amount.text() == "10,000.00"
     correcting.on_site.setChecked(False)
     assert correcting.save()

@@ -20,7 +20,7 @@ from tribunal.ui import setup_wizard
 from tribunal.ui.main_window import MainWindow
 from tribunal.ui.setup_wizard import CommissionWizard, WorkstationWizard
 
-from .helpers import make_case, type_into
+from .helpers import make_case, settle, type_into
 
 YEAR = 2026
 
@@ -172,6 +172,9 @@ def test_a_second_workstation_sets_only_its_clerk_and_folder(qtbot: QtBot, db: D
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.workstation
+    assert not page.isEnabled()  # until this computer's defaults and the clerks are read
+    settle(qtbot)
+    assert page.isEnabled()
     assert [page.clerk.itemText(i) for i in range(page.clerk.count())] == ["欧阳晓燕", "王淑芬"]
     page.clerk.setCurrentText("王淑芬")
     page.language.setCurrentIndex(page.language.findData("en"))

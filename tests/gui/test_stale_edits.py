@@ -43,7 +43,7 @@ from tribunal.ui.teaching_dialog import TeachingCaseDialog
 from tribunal.ui.topics_dialog import TopicsDialog
 from tribunal.ui.training_page import SessionDialog
 
-from .helpers import MessageBoxes, settle
+from .helpers import MessageBoxes, opened, settle
 
 OTHER_CLERK = "王书记员"
 
@@ -92,6 +92,7 @@ def test_enterprise_dialog(qtbot: QtBot, demo_db: Database, other: Database, ref
     row = enterprises.search_enterprises(demo_db)[0]
     dialog = EnterpriseDialog(demo_db, row.id)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.address.setText("书记员正在输入的地址")
 
     theirs = enterprises.get_enterprise(other, row.id, show_phones=True).row
@@ -106,6 +107,7 @@ def test_enterprise_dialog(qtbot: QtBot, demo_db: Database, other: Database, ref
 
     refusals.reload = True
     assert not dialog.save()
+    opened(qtbot, dialog)
     assert dialog.contact_title.text() == "人力资源总监"  # 重新载入: their version
     assert dialog.save()  # and now the save goes through
 
@@ -127,6 +129,7 @@ def test_case_editor_names_the_party_field_and_masks_the_numbers(
     case = _case_of(demo_db, CaseStatus.ACCEPTED)
     editor = CaseEditor(demo_db, case.id)
     qtbot.addWidget(editor)
+    opened(qtbot, editor)
     editor.case_summary.setPlainText("书记员正在输入的案情")
 
     theirs = cases.get_case(other, case.id).to_input()
@@ -157,6 +160,7 @@ def test_case_editor_names_the_party_field_and_masks_the_numbers(
     assert editor.result() == RELOAD  # CaseEditor.ask opens a fresh editor on the saved case
     fresh = CaseEditor(demo_db, case.id)
     qtbot.addWidget(fresh)
+    opened(qtbot, fresh)
     assert fresh._party_forms[0].phone.text() == "13907391234"
 
 
@@ -167,6 +171,7 @@ def test_hearing_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusa
                if h.status == HearingStatus.SCHEDULED and h.ends_at - h.starts_at >= dt.timedelta(hours=1))
     dialog = HearingDialog(demo_db, hearing_id=row.id, today=lambda: TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
 
     theirs = hearings.get_hearing(other, row.id)
     shorter = theirs.ends_at - dt.timedelta(minutes=30)
@@ -180,6 +185,7 @@ def test_hearing_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusa
 
     refusals.reload = True
     assert not dialog.save()
+    opened(qtbot, dialog)
     assert (dialog.end_time.time().hour(), dialog.end_time.time().minute()) == (shorter.hour, shorter.minute)
     assert dialog.save()
 
@@ -188,6 +194,7 @@ def test_person_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusal
     person = observers.search_observers(demo_db)[0]
     dialog = PersonDialog(demo_db, person.id)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.notes.setPlainText("书记员正在输入的备注")
 
     theirs = observers.get_observer(other, person.id, show_phone=True)
@@ -202,6 +209,7 @@ def test_person_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusal
 
     refusals.reload = True
     assert not dialog.save()
+    opened(qtbot, dialog)
     assert dialog.title.text() == "人事行政经理"
     assert dialog.save()
 
@@ -212,6 +220,7 @@ def test_participant_dialog(qtbot: QtBot, demo_db: Database, other: Database, re
                                            phone="13807390001", today=TODAY)
     dialog = ParticipantDialog(demo_db, case.id, case.number, TODAY, witness)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.notes.setPlainText("书记员正在输入的备注")
 
     participants.update_participant(other, witness.id, ParticipantRole.WITNESS, witness.name,
@@ -226,6 +235,7 @@ def test_participant_dialog(qtbot: QtBot, demo_db: Database, other: Database, re
 
     refusals.reload = True
     assert not dialog.save()
+    opened(qtbot, dialog)
     assert dialog.phone.text() == "13807395678"
     assert dialog.save()
 
@@ -234,6 +244,7 @@ def test_training_session_dialog(qtbot: QtBot, demo_db: Database, other: Databas
     row = training.list_sessions(demo_db)[0]
     dialog = SessionDialog(demo_db, row.id, today=TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.notes.setPlainText("书记员正在输入的备注")
 
     theirs = training.get_session(other, row.id)
@@ -248,6 +259,7 @@ def test_training_session_dialog(qtbot: QtBot, demo_db: Database, other: Databas
 
     refusals.reload = True
     assert not dialog.save()
+    opened(qtbot, dialog)
     assert dialog.speaker.text() == "刘仲裁员"
     assert dialog.save()
 
@@ -255,6 +267,7 @@ def test_training_session_dialog(qtbot: QtBot, demo_db: Database, other: Databas
 def test_topics_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusals: Refusals) -> None:
     dialog = TopicsDialog(demo_db)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     topic = dialog.topic(dialog._editing or 0)
     assert topic is not None
     dialog.body.setPlainText("书记员正在改写的讲义正文")
@@ -268,6 +281,7 @@ def test_topics_dialog(qtbot: QtBot, demo_db: Database, other: Database, refusal
 
     refusals.reload = True
     assert dialog.save() is None
+    opened(qtbot, dialog)
     assert dialog.legal_basis.toPlainText() == "《劳动合同法》第八十二条"
     assert dialog.save() is not None
 
@@ -276,6 +290,7 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
     case = _case_of(demo_db, CaseStatus.ACCEPTED)
     dialog = CloseCaseDialog(demo_db, case.id, case.number)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData(CaseOutcome.WITHDRAWN))
     dialog.note.setPlainText("申请人撤回申请")
 
@@ -290,6 +305,7 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
 
     refusals.reload = True
     assert not dialog.save()
+    opened(qtbot, dialog)
     assert dialog.note.toPlainText() == ""
     dialog.note.setPlainText("申请人撤回申请")
     assert dialog.save()
@@ -298,6 +314,7 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
 
     reopen = ReopenCaseDialog(demo_db, case.id, case.number)
     qtbot.addWidget(reopen)
+    opened(qtbot, reopen)
     reopen.reason.setPlainText("误操作结案")
     cases.correct_closing(other, case.id, result=None, amount_fen=None, on_site=False,
                           note="撤回（更正）", expected_version=closed.version)
@@ -307,6 +324,7 @@ def test_close_and_reopen_dialogs(qtbot: QtBot, demo_db: Database, other: Databa
     assert reopen.reason.toPlainText() == "误操作结案"
     refusals.reload = True
     assert not reopen.save()
+    opened(qtbot, reopen)
     reopen.reason.setPlainText("误操作结案")
     assert reopen.save()
 
@@ -315,6 +333,7 @@ def test_teaching_case_dialog(qtbot: QtBot, demo_db: Database, other: Database, 
     showcase = next(h for h in hearings.list_hearings(demo_db) if h.public)
     dialog = TeachingCaseDialog(demo_db, showcase.id)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.text.setPlainText("书记员正在输入的讲义案例")
 
     theirs = documents.teaching_case(other, showcase.id)
@@ -330,6 +349,7 @@ def test_teaching_case_dialog(qtbot: QtBot, demo_db: Database, other: Database, 
 
     refusals.reload = True
     assert not dialog.save()
+    opened(qtbot, dialog)
     assert dialog.text.toPlainText() == "某公司与某员工就加班费发生争议（王书记员复核）"  # 重新载入
     assert OTHER_CLERK in dialog.state.text()
     dialog.text.setPlainText("某公司与某员工就加班费发生争议（本机复核）")
@@ -358,6 +378,7 @@ def test_postpone_dialog(qtbot: QtBot, demo_db: Database, other: Database, refus
 
     refusals.reload = True
     assert not dialog.save()
+    settle(qtbot)  # the hearing as saved now, read again
     assert (dialog.end.time().hour(), dialog.end.time().minute()) == (shorter.hour, shorter.minute)
     assert dialog.save()
     assert hearings.get_hearing(demo_db, row.id).status == HearingStatus.POSTPONED
@@ -474,6 +495,7 @@ def test_an_open_dialog_is_told_when_its_record_is_saved_elsewhere(
     person = observers.search_observers(demo_db)[0]
     dialog = PersonDialog(demo_db, person.id)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.stale.watch.ready, timeout=5000)
     dialog.notes.setPlainText("书记员正在输入的备注")
@@ -487,6 +509,7 @@ def test_an_open_dialog_is_told_when_its_record_is_saved_elsewhere(
     qtbot.waitUntil(lambda: dialog.stale.banner.isVisible(), timeout=5000)
     assert dialog.notes.toPlainText() == "书记员正在输入的备注"  # told, not reloaded under the clerk
     dialog.stale.banner.reload_button.click()
+    opened(qtbot, dialog)
     assert dialog.title.text() == "工会主席"
     qtbot.waitUntil(lambda: not dialog.stale.banner.isVisible(), timeout=5000)
     assert dialog.save()

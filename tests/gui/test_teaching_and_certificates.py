@@ -20,7 +20,7 @@ from tribunal.ui import teaching_dialog
 from tribunal.ui.documents_page import DocumentsPage
 from tribunal.ui.teaching_dialog import TeachingCaseDialog
 
-from .helpers import MessageBoxes, settle
+from .helpers import MessageBoxes, opened, settle
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -48,6 +48,7 @@ def test_the_dialog_shows_the_text_and_saves_it_as_reviewed(qtbot: QtBot, db: Da
     document_service.reset_teaching_case(db, hearing_id)
     dialog = TeachingCaseDialog(db, hearing_id, before_print=True)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     assert dialog.text.toPlainText() == dialog.draft.default_text
     assert "尚未复核" in dialog.state.text() and dialog.save_button.text() == "保存并制作文书"
     dialog.text.setPlainText("某劳动者与某公司就工资标准发生争议。\n庭审将围绕考勤记录展开。")
@@ -62,6 +63,7 @@ def test_a_name_of_the_case_is_refused_beside_the_text(qtbot: QtBot, db: Databas
     applicant = cases.get_case(db, hearings.get_hearing(db, hearing_id).case_id).parties[0].name
     dialog = TeachingCaseDialog(db, hearing_id)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     before = document_service.teaching_case(db, hearing_id).text
     dialog.text.setPlainText(f"{applicant}在工地作业。")
     assert not dialog.save()
@@ -76,7 +78,7 @@ def test_printing_asks_for_review_only_when_the_text_is_unreviewed(db: Database,
     hearing_id = _public_id(db)
     asked: list[int] = []
     monkeypatch.setattr(TeachingCaseDialog, "ask", classmethod(
-        lambda cls, parent, database, hid, before_print=False: asked.append(hid)))  # None: cancelled
+        lambda cls, parent, database, hid, before_print=False, draft=None: asked.append(hid)))  # None: cancelled
     assert teaching_dialog.review_before_print(None, db, hearing_id)  # the demo reviewed it
     document_service.reset_teaching_case(db, hearing_id)
     assert not teaching_dialog.review_before_print(None, db, hearing_id)

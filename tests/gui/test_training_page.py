@@ -15,7 +15,7 @@ from tribunal.services import observers, training
 from tribunal.ui.topics_dialog import TopicsDialog
 from tribunal.ui.training_page import AttendanceDialog, SessionDialog, TrainingPage
 
-from .helpers import MessageBoxes, settle, type_into
+from .helpers import MessageBoxes, opened, settle, type_into
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -63,6 +63,7 @@ def test_attendance_model_passes_the_qt_model_tester(qtmodeltester: ModelTester,
                                       None, "", [])
     dialog = AttendanceDialog(gui_db, session.id)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.add_checked_in()
     dialog.add_other("孙立", "邵阳市某物流公司")
     assert dialog.model.rowCount() == 3
@@ -74,6 +75,7 @@ def test_session_after_a_hearing_with_suggested_topics(
 ) -> None:
     dialog = SessionDialog(gui_db, hearing_id=world.hearing_id, today=TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     dialog.show()
     # Following the hearing, in the same place: it starts when the hearing ends plus the buffer.
     assert dialog.starts.value() == dt.datetime(2026, 12, 8, 12, 0)
@@ -102,6 +104,7 @@ def test_session_after_a_hearing_with_suggested_topics(
 def test_end_before_start_is_refused_beside_the_field(qtbot: QtBot, gui_db: Database, world: World) -> None:
     dialog = SessionDialog(gui_db, today=TODAY)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     type_into(qtbot, dialog.title, "劳动合同签订要点")
     dialog.ends.setValue(dialog.starts.value() - dt.timedelta(hours=1))
     assert dialog.save() is False
@@ -115,6 +118,7 @@ def test_new_session_from_the_page_then_attendance(
     qtbot: QtBot, page: TrainingPage, gui_db: Database, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def session_exec(dialog: SessionDialog) -> int:
+        opened(qtbot, dialog)
         dialog.hearing.setCurrentIndex(dialog.hearing.findData(world.hearing_id))
         type_into(qtbot, dialog.title, "以案释法：工资支付与加班费")
         dialog.tick_suggestions()
@@ -130,6 +134,7 @@ def test_new_session_from_the_page_then_attendance(
     assert session_id is not None and page.topics_list.count() > 0
 
     def attendance_exec(dialog: AttendanceDialog) -> int:
+        opened(qtbot, dialog)
         assert dialog.add_checked_in() == 2
         assert dialog.add_checked_in() == 0  # nobody twice
         assert dialog.add_person(world.people["赵建华"], "赵建华", "湖南楚邵新材料股份有限公司") == 1
@@ -173,12 +178,14 @@ def test_delete_asks_first(qtbot: QtBot, page: TrainingPage, gui_db: Database, b
 def test_topic_library_edit_add_and_deactivate(qtbot: QtBot, gui_db: Database) -> None:
     dialog = TopicsDialog(gui_db)
     qtbot.addWidget(dialog)
+    opened(qtbot, dialog)
     shipped = training.library_topics()
     assert dialog.titles() == [t.title for t in shipped]
     assert dialog.select_title(shipped[0].title)
     dialog.title.setText("发生劳动争议怎么办")
     dialog.legal_basis.setPlainText("《劳动争议调解仲裁法》第五条")
     assert dialog.save() is not None
+    opened(qtbot, dialog)
     edited = next(t for t in training.list_topics(gui_db) if t.code == shipped[0].code)
     assert (edited.title, edited.legal_basis) == ("发生劳动争议怎么办", "《劳动争议调解仲裁法》第五条")
 
@@ -189,11 +196,14 @@ def test_topic_library_edit_add_and_deactivate(qtbot: QtBot, gui_db: Database) -
     dialog.body.setPlainText("孕期、产期、哺乳期内不得因此降低工资或解除劳动合同。")
     added = dialog.save()
     assert added is not None and added.code.startswith("custom-")
+    opened(qtbot, dialog)
     assert dialog.titles()[-1] == "女职工“三期”保护"
 
     dialog.select_title("女职工“三期”保护")
     assert dialog.toggle_active() is not None
+    opened(qtbot, dialog)
     assert "女职工“三期”保护" not in [t.title for t in training.list_topics(gui_db)]
     assert not dialog.topic(added.id).active
     assert dialog.toggle_active().active  # offered again
+    opened(qtbot, dialog)
     assert dialog.changed

@@ -31,7 +31,7 @@ from tribunal.domain.periods import ClockInputError, DueDate, PeriodCalculator, 
 from tribunal.errors import TribunalError
 from tribunal.services import legal_calendar as calendar_service
 from tribunal.services.app import Database
-from tribunal.ui import lang, msgbox
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.dates import DateField, qdate
 from tribunal.ui.feedback import FORM_STYLE
@@ -199,7 +199,24 @@ class CalculatorDialog(QDialog):
             field.edit.dateChanged.connect(self.compute)
             field.unset.toggled.connect(self.compute)
         self.suspended_days.valueChanged.connect(self.compute)
+        # The legal calendar is read once in the background; every date typed is then worked
+        # out at once, in memory.
+        self._calendar: LegalCalendar | None = None
+        self.read_calendar()
+
+    def read_calendar(self) -> None:
+        """Read the legal calendar (again) in the background, then work the dates out."""
+        db = self._db
+        ops.run_read(self, lambda: calendar_service.calendar(db), self._calendar_read,
+                     on_failed=self._calendar_failed, key="calendar")
+
+    def _calendar_read(self, cal: LegalCalendar) -> None:
+        self._calendar = cal
         self.compute()
+
+    def _calendar_failed(self, error: TribunalError) -> None:
+        self._show_error(lang.text(error.message))
+        self.model.set_rows([])
 
     # ------------------------------------------------------------------ computing
 
@@ -216,12 +233,9 @@ class CalculatorDialog(QDialog):
         received, accepted = self.received.value(), self.accepted_on.value()
         served, hearing = self.served.value(), self.hearing.value()
         suspended = self.suspended_days.value()
-        try:
-            cal = calendar_service.calendar(self._db)
-        except TribunalError as exc:
-            self._show_error(lang.text(exc.message))
-            self.model.set_rows([])
-            return
+        cal = self._calendar
+        if cal is None:
+            return  # worked out as soon as the calendar has been read
         try:
             compute_clock(cal, received=received, accepted=accepted, served=served, hearing=hearing,
                           suspended_days=suspended)
@@ -322,7 +336,7 @@ class CalculatorDialog(QDialog):
         from tribunal.ui.legal_calendar_dialog import LegalCalendarDialog
 
         LegalCalendarDialog.ask(self, self._db, year=self.unknown_year)
-        self.compute()
+        self.read_calendar()
 
     @classmethod
     def show_for(cls, parent: QWidget | None, db: Database) -> CalculatorDialog | None:

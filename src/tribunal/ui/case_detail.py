@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from html import escape
 from typing import Any
@@ -20,14 +19,13 @@ from tribunal.domain.enums import (
     Procedure,
 )
 from tribunal.domain.money import format_yuan
-from tribunal.errors import TribunalError
 from tribunal.services import audit
 from tribunal.services.agents import AgentInput
 from tribunal.services.app import Database
 from tribunal.services.audit import AuditRow, shown_value
 from tribunal.services.cases import CaseDetail
 from tribunal.services.field_labels import field_label
-from tribunal.ui import combos, lang
+from tribunal.ui import combos, lang, ops
 from tribunal.ui.audit_log import entry_summary
 from tribunal.ui.clock_widgets import ClocksTab
 from tribunal.ui.participants_widgets import ParticipantsTab
@@ -203,9 +201,14 @@ class CaseDetailPane(QTabWidget):
         db = self._database()
         if db is not None:
             # On a failure the history stays as it was; the list on the tab is current anyway.
-            with contextlib.suppress(TribunalError):
-                self._views[TAB_HISTORY].setHtml(_STYLE + self._history(audit.history(db, "case", case_id)))
+            ops.run_read(self, lambda: audit.history(db, "case", case_id),
+                         lambda history: self._history_read(case_id, history),
+                         on_failed=lambda _error: None, key="history")
         self.participants_changed.emit(case_id)
+
+    def _history_read(self, case_id: int, history: list[AuditRow]) -> None:
+        if self.participants.case_id() == case_id:  # still the case on show
+            self._views[TAB_HISTORY].setHtml(_STYLE + self._history(history))
 
     # ------------------------------------------------------------------ tabs
 

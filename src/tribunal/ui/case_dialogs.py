@@ -24,7 +24,7 @@ from tribunal.domain.money import format_yuan, parse_yuan
 from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services.app import Database
-from tribunal.services.cases import CaseDetail
+from tribunal.services.cases import CaseDetail, ClosingDefaults
 from tribunal.texts import reason_of
 from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.combos import add_members, current_member, select_data
@@ -48,14 +48,6 @@ def _button_box(ok_text: str, cancel_text: str) -> QDialogButtonBox:
     ok.setDefault(True)
     buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
     return buttons
-
-
-def _case_version(db: Database, case_id: int) -> int | None:
-    """The case's version now (None when it cannot be read: the save then says why)."""
-    try:
-        return case_service.get_case(db, case_id).version
-    except TribunalError:
-        return None
 
 
 class CloseCaseDialog(QDialog):
@@ -137,35 +129,37 @@ class CloseCaseDialog(QDialog):
         self.outcome.currentIndexChanged.connect(self._propose)
         self.closed_date.dateChanged.connect(self._propose)
         #: The case's version when the dialog opened: a closing over somebody's later save is refused.
-        self._loaded_version = _case_version(db, case_id)
-        if correcting:
-            self._load_closed()
+        self._loaded_version: int | None = None
+        # The case is read in the background: its version, and what was recorded when correcting.
+        self.loading = ops.FormLoad(self, lambda: case_service.get_case(db, case_id), self._opened,
+                                    fields=[self.outcome, self.closed_date, self.result_choice, self.amount,
+                                            self.on_site, self.note],
+                                    buttons=[self.buttons.buttons()[0]], layout=layout, index=1)
+        self.loading.start()
+
+    def _opened(self, case: CaseDetail) -> None:
+        self._loaded_version = case.version
+        if self._correcting:
+            self._load_closed(case)
         else:
             self._propose()
 
     def reload_record(self) -> None:
         """重新载入: start again from the case as saved now; what was typed here is dropped."""
-        self._loaded_version = _case_version(self._db, self._case_id)
+        self.loading.start(fill=self._reloaded)
+
+    def _reloaded(self, case: CaseDetail) -> None:
         for fb in self._feedback.values():
             fb.clear()
         self.summary.hide()
-        if self._correcting:
-            self._load_closed()
-            return
-        self.note.clear()
-        self.amount.clear()
-        self.result_choice.setCurrentIndex(0)
-        self._on_site_touched = False
-        self._propose()
+        if not self._correcting:
+            self.note.clear()
+            self.amount.clear()
+            self.result_choice.setCurrentIndex(0)
+            self._on_site_touched = False
+        self._opened(case)
 
-    def _load_closed(self) -> None:
-        try:
-            case = case_service.get_case(self._db, self._case_id)
-        except TribunalError as exc:
-            self.summary.setText(lang.text(exc.message))
-            self.summary.show()
-            return
-        self._loaded_version = case.version
+    def _load_closed(self, case: CaseDetail) -> None:
         select_data(self.outcome, case.outcome)
         if case.closed_date is not None:
             self.closed_date.setDate(qdate(case.closed_date))
@@ -198,10 +192,14 @@ class CloseCaseDialog(QDialog):
         self._fit_to_outcome(outcome)
         if outcome is None:
             return
-        try:
-            defaults = case_service.closing_defaults(self._db, self._case_id, outcome, to_date(self.closed_date))
-        except TribunalError:
-            return
+        db, case_id, day = self._db, self._case_id, to_date(self.closed_date)
+        ops.run_read(self, lambda: case_service.closing_defaults(db, case_id, outcome, day),
+                     lambda defaults: self._proposed(outcome, day, defaults),
+                     on_failed=lambda _error: None, key="defaults")  # only a proposal: no message
+
+    def _proposed(self, outcome: CaseOutcome, day: dt.date, defaults: ClosingDefaults) -> None:
+        if outcome != current_member(self.outcome, CaseOutcome) or day != to_date(self.closed_date):
+            return  # changed meanwhile: the newer proposal follows
         self._proposing = True
         try:
             if not self._on_site_touched and outcome == CaseOutcome.MEDIATED:
@@ -231,6 +229,8 @@ class CloseCaseDialog(QDialog):
 
     def save(self) -> bool:
         """Close (or correct) the case; on a refusal show the reason beside the field and stay open."""
+        if not self.loading.ready:
+            return False
         for fb in self._feedback.values():
             fb.clear()
         self.summary.hide()
@@ -311,16 +311,28 @@ class ReopenCaseDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignRight)
-        self._loaded_version = _case_version(db, case_id)
+        self._loaded_version: int | None = None
+        self.loading = ops.FormLoad(self, lambda: case_service.get_case(db, case_id), self._opened,
+                                    fields=[self.reason], buttons=[self.buttons.buttons()[0]], layout=layout,
+                                    index=1)
+        self.loading.start()
+
+    def _opened(self, case: CaseDetail) -> None:
+        self._loaded_version = case.version
 
     def reload_record(self) -> None:
         """重新载入: go on from the case as saved now; the reason typed here is dropped."""
-        self._loaded_version = _case_version(self._db, self._case_id)
+        self.loading.start(fill=self._reloaded)
+
+    def _reloaded(self, case: CaseDetail) -> None:
+        self._opened(case)
         self.reason_feedback.clear()
         self.reason.clear()
 
     def save(self) -> bool:
         """Reopen the case; an empty reason is refused beside the field."""
+        if not self.loading.ready:
+            return False
         self.reason_feedback.clear()
         if not self.reason.toPlainText().strip():
             self.reason_feedback.show_error(self.tr("Please give the reason for undoing the closing"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -54,6 +55,7 @@ from tribunal.services.cases import (
     PartyFromDirectory,
     PartyInput,
 )
+from tribunal.services.reference import StaffRow, TribunalRow
 from tribunal.texts import reason_of
 from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.agent_form import AgentsBox
@@ -78,6 +80,26 @@ EDITABLE_STATUSES = (
 )
 
 _ITEM_KEY = re.compile(r"^(parties|claims)\[(\d+)\]\.([\w\[\].]+)$")
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """What the editor reads when it opens: the case (None for a new one) and the choice lists."""
+
+    case: CaseDetail | None
+    arbitrators: list[StaffRow]
+    clerks: list[StaffRow]
+    tribunals: list[TribunalRow]
+
+
+def _read_opening(db: Database, case_id: int | None) -> _Opening:
+    """Read what the editor shows (on a reader thread)."""
+    return _Opening(
+        case=case_service.get_case(db, case_id) if case_id else None,
+        arbitrators=reference.list_staff(db, StaffRole.ARBITRATOR),
+        clerks=reference.list_staff(db, StaffRole.CLERK),
+        tribunals=reference.list_tribunals(db),
+    )
 
 
 def _form() -> QFormLayout:
@@ -490,26 +512,23 @@ class CaseEditor(QDialog):
     case_saved = Signal(object)
 
     def __init__(self, db: Database, case_id: int | None = None, parent: QWidget | None = None) -> None:
-        """Build the editor.
+        """Build the editor; the case and the lists of staff and tribunals are read in the background.
 
-        Raises:
-            NotFound: ``case_id`` names no case.
-            DatabaseError: the reference lists or the case cannot be read.
+        Until they have arrived the fields and 保存 are disabled (:attr:`loading`); a case
+        that cannot be read is explained in a message box and nothing can be saved.
         """
         super().__init__(parent)
         self._db = db
-        self.case: CaseDetail | None = case_service.get_case(db, case_id) if case_id else None
+        self._case_id = case_id
+        self.case: CaseDetail | None = None
         self.saved_case: CaseDetail | None = None
-        self._arbitrators = reference.list_staff(db, StaffRole.ARBITRATOR)
-        self._clerks = reference.list_staff(db, StaffRole.CLERK)
-        self._tribunals = reference.list_tribunals(db)
         self._party_forms: list[PartyForm] = []
         self._claim_rows: list[ClaimRow] = []
 
-        if self.case is None:
+        if case_id is None:
             self.setWindowTitle(self.tr("Register a new case"))
         else:
-            self.setWindowTitle(self.tr("Edit case {number}").format(number=self.case.number))
+            self.setWindowTitle(self.tr("Edit case"))
         self.setStyleSheet(FORM_STYLE)
         self.setSizeGripEnabled(True)
 
@@ -555,13 +574,13 @@ class CaseEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
-        if self.case is None:
+        if case_id is None:
             self._start_new()
-        else:
-            self._load(self.case)
-            self.record_watch.track(self.case.id)
         self._initial_state = self._state()
         self.reopen_requested = False
+        self.loading = ops.FormLoad(self, lambda: _read_opening(db, case_id), self._opened,
+                                    fields=[self.tabs], buttons=[self.save_button], layout=layout)
+        self.loading.start()
         self.resize(940, 640)
         self.setMinimumSize(720, 520)
 
@@ -699,11 +718,9 @@ class CaseEditor(QDialog):
         layout.addLayout(bottom)
         return page
 
-    def _staff_combo(self, staff: list[Any], none_text: str) -> QComboBox:
+    def _staff_combo(self, none_text: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(none_text, None)
-        for person in staff:
-            combo.addItem(person.name, person.id)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.setMinimumContentsLength(8)
         return combo
@@ -716,15 +733,12 @@ class CaseEditor(QDialog):
         self._panel_group.addButton(self.panel_sole)
         self._panel_group.addButton(self.panel_three)
         self.panel_sole.setChecked(True)
-        self.sole_arbitrator = self._staff_combo(self._arbitrators, none)
-        self.presiding_arbitrator = self._staff_combo(self._arbitrators, none)
-        self.member_arbitrators = (self._staff_combo(self._arbitrators, none),
-                                   self._staff_combo(self._arbitrators, none))
-        self.clerk = self._staff_combo(self._clerks, none)
+        self.sole_arbitrator = self._staff_combo(none)
+        self.presiding_arbitrator = self._staff_combo(none)
+        self.member_arbitrators = (self._staff_combo(none), self._staff_combo(none))
+        self.clerk = self._staff_combo(none)
         self.tribunal = QComboBox()
         self.tribunal.addItem(self.tr("(none: heard at the commission)"), None)
-        for t in self._tribunals:
-            self.tribunal.addItem(f"{t.name}（{t.zone}）" if t.zone else t.name, t.id)
 
         # The reason a panel is refused goes under the seats, and outlines every seat.
         self.arbitrators_feedback = FieldFeedback(
@@ -745,12 +759,13 @@ class CaseEditor(QDialog):
         form.addRow("", self.arbitrators_feedback.container)
         form.addRow(self.tr("Clerk"), self.clerk_feedback.container)
         form.addRow(self.tr("Circuit tribunal"), self.tribunal_feedback.container)
-        if not self._arbitrators:
-            note = QLabel(self.tr("No arbitrators are on the list yet. The tribunal can be "
-                                  "formed later."))
-            note.setProperty("feedback", "hint")
-            note.setWordWrap(True)
-            form.addRow("", note)
+        # Shown once the list of staff has been read, if it has no arbitrator.
+        self.no_arbitrators_note = QLabel(self.tr("No arbitrators are on the list yet. The "
+                                                  "tribunal can be formed later."))
+        self.no_arbitrators_note.setProperty("feedback", "hint")
+        self.no_arbitrators_note.setWordWrap(True)
+        form.addRow("", self.no_arbitrators_note)
+        form.setRowVisible(self.no_arbitrators_note, False)
         self.panel_sole.toggled.connect(self._panel_mode_changed)
         self._panel_mode_changed()
         page = QWidget()
@@ -766,6 +781,23 @@ class CaseEditor(QDialog):
         self.party_list.setCurrentRow(0)
         self.add_claim()
         self._update_total()
+
+    def _opened(self, opening: _Opening) -> None:
+        """The case and the choice lists have been read: fill the lists, then the case."""
+        for combo in (self.sole_arbitrator, self.presiding_arbitrator, *self.member_arbitrators):
+            for person in opening.arbitrators:
+                combo.addItem(person.name, person.id)
+        for person in opening.clerks:
+            self.clerk.addItem(person.name, person.id)
+        for t in opening.tribunals:
+            self.tribunal.addItem(f"{t.name}（{t.zone}）" if t.zone else t.name, t.id)
+        self._seats_form.setRowVisible(self.no_arbitrators_note, not opening.arbitrators)
+        if opening.case is not None:
+            self.case = opening.case
+            self.setWindowTitle(self.tr("Edit case {number}").format(number=opening.case.number))
+            self._load(opening.case)
+            self.record_watch.track(opening.case.id)
+        self._initial_state = self._state()
 
     def reload_case(self) -> None:
         """重新载入: close and reopen on the case as saved now (what was typed here is dropped).
@@ -1068,7 +1100,7 @@ class CaseEditor(QDialog):
         Returns:
             True when the case was saved.
         """
-        if not self.save_button.isEnabled():
+        if not self.save_button.isEnabled() or not self.loading.ready:
             return False
         for row in [r for r in self._claim_rows if r.is_blank()]:
             self.remove_claim(row)
@@ -1108,7 +1140,7 @@ class CaseEditor(QDialog):
 
     def reject(self) -> None:
         """Close without saving; asks first when something was typed."""
-        if self._state() != self._initial_state and not msgbox.confirm(
+        if self.loading.ready and self._state() != self._initial_state and not msgbox.confirm(
             self, self.tr("Discard changes"),
             self.tr("What you typed has not been saved. Close and discard it?"),
             self.tr("Discard"),
@@ -1257,11 +1289,7 @@ class CaseEditor(QDialog):
         """
         tab = 0
         while True:
-            try:
-                dialog = cls(db, case_id, parent)
-            except TribunalError as exc:
-                msgbox.show_error(parent, exc)
-                return None
+            dialog = cls(db, case_id, parent)
             dialog.tabs.setCurrentIndex(tab)
             try:
                 result = dialog.exec()

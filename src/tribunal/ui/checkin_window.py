@@ -38,8 +38,9 @@ from tribunal.domain.enums import InvitationStatus
 from tribunal.errors import ConflictError, TribunalError, ValidationError
 from tribunal.services import enterprises, hearings, observers
 from tribunal.services.app import Database
+from tribunal.services.enterprises import EnterpriseRow
 from tribunal.services.hearings import HearingDetail
-from tribunal.services.observers import BackEntry, BackEntryReport, InvitationRow
+from tribunal.services.observers import BackEntry, BackEntryReport, CheckinHit, InvitationRow
 from tribunal.ui import combos, lang, msgbox, ops, window_state
 from tribunal.ui.dates import TimeField
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
@@ -137,7 +138,17 @@ class CheckinWindow(QWidget):
     changed = Signal()
 
     def __init__(self, db: Database, hearing_id: int, parent: QWidget | None = None, *,
-                 clock: Callable[[], dt.datetime] | None = None) -> None:
+                 clock: Callable[[], dt.datetime] | None = None, hearing: HearingDetail | None = None) -> None:
+        """Build the window.
+
+        Args:
+            hearing: the hearing, read already by :meth:`open_for`; else it is read here
+                (off the GUI thread, the window waiting for it).
+
+        Raises:
+            NotFound: the hearing is gone.
+            DatabaseError: it cannot be read.
+        """
         super().__init__(parent, Qt.WindowType.Window)
         self._keep_in_step()
         self._db = db
@@ -145,7 +156,7 @@ class CheckinWindow(QWidget):
         self._clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
         self._all: list[InvitationRow] = []
         self._last_checked: int | None = None
-        self.hearing: HearingDetail = hearings.get_hearing(db, hearing_id)
+        self.hearing: HearingDetail = hearing or ops.call(parent, lambda: hearings.get_hearing(db, hearing_id))
         _sized(self, BIG_POINT_SIZE)
         self.setWindowTitle(self.tr("Check-in — {when}").format(when=f"{self.hearing.starts_at:%Y-%m-%d %H:%M}"))
 
@@ -259,7 +270,9 @@ class CheckinWindow(QWidget):
                  clock: Callable[[], dt.datetime] | None = None) -> CheckinWindow | None:
         """Open (and show) the check-in window of a hearing; None when it cannot be opened."""
         try:
-            window = cls(db, hearing_id, parent, clock=clock)
+            # The window needs the hearing for its title: read first, the caller's window drawing on.
+            hearing = ops.call(parent, lambda: hearings.get_hearing(db, hearing_id))
+            window = cls(db, hearing_id, parent, clock=clock, hearing=hearing)
         except TribunalError as exc:
             msgbox.show_error(parent, exc)
             return None
@@ -281,14 +294,20 @@ class CheckinWindow(QWidget):
 
     # ------------------------------------------------------------------ the list
 
-    def reload(self) -> None:
-        """Read the invitations again; the filter typed stays."""
-        try:
-            self._all = observers.list_invitations(self._db, self._hearing_id)
-            capacity = observers.hearing_capacity(self._db, self._hearing_id)
-        except TribunalError as exc:
-            self.say(lang.text(exc.message), "error")
-            return
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the invitations again (in the background); the filter typed stays.
+
+        Args:
+            select_id: the invitation to select once the list is shown (the one just checked in).
+        """
+        db, hearing_id = self._db, self._hearing_id
+        ops.run_read(self, lambda: (observers.list_invitations(db, hearing_id),
+                                    observers.hearing_capacity(db, hearing_id)),
+                     lambda answer: self._show_list(*answer, select_id),
+                     on_failed=lambda exc: self.say(lang.text(exc.message), "error"), key="list")
+
+    def _show_list(self, rows: list[InvitationRow], capacity: observers.Capacity, select_id: int | None) -> None:
+        self._all = rows
         attended = sum(1 for r in self._all if _attended(r))
         expected = sum(1 for r in self._all if r.status != InvitationStatus.DECLINED)
         self.counters.setText(self.tr("Here {attended} / expected {expected}").format(
@@ -299,6 +318,8 @@ class CheckinWindow(QWidget):
             self.seats.setText(self.tr("Seats taken {taken} of {capacity}").format(
                 taken=capacity.taken, capacity=capacity.capacity))
         self.apply_filter()
+        if select_id is not None and not self.search.text().strip():
+            self._select(self.model.row_of(select_id) or 0)
 
     def attended_count(self) -> int:
         return sum(1 for r in self._all if _attended(r))
@@ -313,21 +334,38 @@ class CheckinWindow(QWidget):
             return
         self._filter_timer.start()
 
-    def apply_filter(self) -> None:
-        """Show the people matching what is typed (everyone when nothing is), best first."""
+    def apply_filter(self, *, wait: bool = False) -> None:
+        """Show the people matching what is typed (everyone when nothing is), best first.
+
+        Args:
+            wait: search with the window waiting for the answer (Enter checks in the best match).
+        """
         self._filter_timer.stop()
         text = self.search.text().strip()
-        keep = self._current_id()
         if not text or looks_like_code(text):
-            rows = self._all
-        else:
+            self._show_matches(text, self._all)
+            return
+        db, hearing_id = self._db, self._hearing_id
+        if wait:
             try:
-                hits = observers.checkin_search(self._db, self._hearing_id, text)
+                hits = ops.call(self, lambda: observers.checkin_search(db, hearing_id, text))
             except TribunalError as exc:
                 self.say(lang.text(exc.message), "error")
                 hits = []
-            by_id = {r.id: r for r in self._all}
-            rows = [by_id[h.invitation_id] for h in hits if h.invitation_id in by_id]
+            self._show_hits(text, hits)
+            return
+        ops.run_read(self, lambda: observers.checkin_search(db, hearing_id, text),
+                     lambda hits: self._show_hits(text, hits),
+                     on_failed=lambda exc: self.say(lang.text(exc.message), "error"), key="search")
+
+    def _show_hits(self, text: str, hits: list[CheckinHit]) -> None:
+        if text != self.search.text().strip():
+            return  # typed on meanwhile: the newer search answers
+        by_id = {r.id: r for r in self._all}
+        self._show_matches(text, [by_id[h.invitation_id] for h in hits if h.invitation_id in by_id])
+
+    def _show_matches(self, text: str, rows: list[InvitationRow]) -> None:
+        keep = self._current_id()
         self.model.set_rows(rows)
         if text and rows:
             self._select(0)
@@ -384,7 +422,7 @@ class CheckinWindow(QWidget):
         if looks_like_code(text):
             return self.check_in(text.strip())
         if text.strip():
-            self.apply_filter()
+            self.apply_filter(wait=True)
         row = self.current_row()
         if row is None:
             if text.strip():
@@ -409,8 +447,7 @@ class CheckinWindow(QWidget):
             return None
         self._last_checked = row.id
         self.search.clear()
-        self.reload()
-        self._select(self.model.row_of(row.id) or 0)
+        self.reload(select_id=row.id)
         self.say(self.tr("✓ {name}　{enterprise}　checked in at {time}").format(
             name=row.name, enterprise=row.enterprise_name or self.tr("(no enterprise)"),
             time=time_text(row.checked_in_at)), "ok")
@@ -420,14 +457,16 @@ class CheckinWindow(QWidget):
 
     def _select_ref(self, ref: int | str) -> None:
         """Show who a refused check-in was about (already here, declined…)."""
-        invitation_id: int | None = ref if isinstance(ref, int) else None
-        if isinstance(ref, str):
-            try:
-                hits = observers.checkin_search(self._db, self._hearing_id, ref)
-            except TribunalError:
-                hits = []
-            invitation_id = hits[0].invitation_id if hits else None
         self.apply_filter()
+        if isinstance(ref, int):
+            self._show_ref(ref)
+            return
+        db, hearing_id = self._db, self._hearing_id
+        ops.run_read(self, lambda: observers.checkin_search(db, hearing_id, ref),
+                     lambda hits: self._show_ref(hits[0].invitation_id if hits else None),
+                     on_failed=lambda _exc: None, key="ref")
+
+    def _show_ref(self, invitation_id: int | None) -> None:
         number = self.model.row_of(invitation_id) if invitation_id is not None else None
         if number is not None:
             self._select(number)
@@ -474,8 +513,7 @@ class CheckinWindow(QWidget):
             return None
         self._last_checked = row.id
         self.search.clear()
-        self.reload()
-        self._select(self.model.row_of(row.id) or 0)
+        self.reload(select_id=row.id)
         self.say(self.tr("✓ {name}　{enterprise}　walk-in, checked in at {time}").format(
             name=row.name, enterprise=row.enterprise_name or self.tr("(no enterprise)"),
             time=time_text(row.checked_in_at)), "ok")
@@ -522,11 +560,8 @@ class WalkInDialog(QDialog):
         self.enterprise.setEditable(True)
         self.enterprise.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.enterprise.addItem("", None)
-        try:
-            for row in enterprises.search_enterprises(db):
-                self.enterprise.addItem(row.name, row.id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
+        # The directory to choose from arrives in the background; a new name can be typed at once.
+        ops.run_read(self, lambda: enterprises.search_enterprises(db), self._show_enterprises, key="enterprises")
         completer = QCompleter(self.enterprise.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -562,6 +597,10 @@ class WalkInDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(box)
+
+    def _show_enterprises(self, rows: list[EnterpriseRow]) -> None:
+        for row in rows:
+            self.enterprise.addItem(row.name, row.id)
 
     def feedback(self, key: str) -> FieldFeedback:
         return self._feedback[key]
@@ -624,6 +663,11 @@ def _edit_time(edit: TimeField) -> dt.time | None:
     return edit.value()
 
 
+def _read_sheet(db: Database, hearing_id: int) -> tuple[HearingDetail, list[InvitationRow]]:
+    """The hearing and its invitations, for typing in its paper sign-in sheet."""
+    return hearings.get_hearing(db, hearing_id), observers.list_invitations(db, hearing_id)
+
+
 class BackEntryDialog(QDialog):
     """补录纸质签到: after the hearing, tick who signed the paper sheet and the time they wrote.
 
@@ -641,7 +685,18 @@ class BackEntryDialog(QDialog):
     OTHER_TITLE = 2
     OTHER_TIME = 3
 
-    def __init__(self, db: Database, hearing_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, hearing_id: int, parent: QWidget | None = None, *,
+                 sheet: tuple[HearingDetail, list[InvitationRow]] | None = None) -> None:
+        """Build the dialog.
+
+        Args:
+            sheet: the hearing and its invitations, read already by :meth:`ask`; else they are
+                read here (off the GUI thread, the window waiting for them).
+
+        Raises:
+            NotFound: the hearing is gone.
+            DatabaseError: it cannot be read.
+        """
         super().__init__(parent)
         self._db = db
         self._hearing_id = hearing_id
@@ -649,8 +704,7 @@ class BackEntryDialog(QDialog):
         self.setWindowTitle(self.tr("Type in the paper sign-in sheet"))
         self.setStyleSheet(FORM_STYLE)
         self.resize(900, 640)
-        self.hearing = hearings.get_hearing(db, hearing_id)
-        rows = observers.list_invitations(db, hearing_id)
+        self.hearing, rows = sheet or ops.call(parent, lambda: _read_sheet(db, hearing_id))
         self._open = [r for r in rows if not _attended(r)]
         already = len(rows) - len(self._open)
 
@@ -821,7 +875,9 @@ class BackEntryDialog(QDialog):
     def ask(cls, parent: QWidget | None, db: Database, hearing_id: int) -> BackEntryReport | None:
         """Show the dialog; what was recorded, or None if the clerk cancelled."""
         try:
-            dialog = cls(db, hearing_id, parent)
+            # The table is built from the invitations: read them first, the page drawing on.
+            sheet = ops.call(parent, lambda: _read_sheet(db, hearing_id))
+            dialog = cls(db, hearing_id, parent, sheet=sheet)
         except TribunalError as exc:
             msgbox.show_error(parent, exc)
             return None

@@ -193,6 +193,13 @@ class _Form(QWidget):
                 combo.addItem(QCoreApplication.translate("ClaimCalculatorDialog", "Grade {n}").format(n=grade), grade)
         return combo
 
+    def offer_area(self, area: str) -> None:
+        """Put the commission's area into an area field the clerk has left empty."""
+        for f in _FIELDS[self.kind]:
+            edit = self.widgets[f.name]
+            if f.kind == "area" and isinstance(edit, QLineEdit) and not edit.text():
+                edit.setText(area)
+
     def inputs(self) -> dict[str, Any]:
         """The calculator's arguments.
 
@@ -258,12 +265,14 @@ class ClaimCalculatorDialog(QDialog):
         self.busy = False
         self.setWindowTitle(self.tr("Claim calculator"))
         self.setStyleSheet(FORM_STYLE)
-        area = wage_parameters.commission_area(db)
         self.kind = QComboBox()
         self.forms = QStackedWidget()
         for kind in CalculatorKind:
             self.kind.addItem(lang.text(kind.label_zh), kind)
-            self.forms.addWidget(_Form(kind, area))
+            self.forms.addWidget(_Form(kind, ""))
+        # The commission's area (where the wage figures are looked up) arrives in the background.
+        ops.run_read(self, lambda: wage_parameters.commission_area(db), self._offer_area,
+                     on_failed=lambda _error: None, key="area")
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.calculate_button = QPushButton(self.tr("Calculate"))
         self.calculate_button.setDefault(True)
@@ -325,6 +334,12 @@ class ClaimCalculatorDialog(QDialog):
 
     def select(self, kind: CalculatorKind) -> None:
         self.kind.setCurrentIndex(self.kind.findData(kind))
+
+    def _offer_area(self, area: str) -> None:
+        for index in range(self.forms.count()):
+            form = self.forms.widget(index)
+            if isinstance(form, _Form):
+                form.offer_area(area)
 
     def _kind_changed(self, index: int) -> None:
         self.forms.setCurrentIndex(index)
@@ -474,7 +489,10 @@ class WageParametersDialog(QDialog):
         for kind in ParameterKind:
             self.kind.addItem(lang.text(kind.label_zh), kind)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
-        self.area = QLineEdit(wage_parameters.commission_area(db))
+        self.area = QLineEdit()
+        ops.run_read(self, lambda: wage_parameters.commission_area(db),
+                     lambda area: self.area.setText(self.area.text() or area), on_failed=lambda _error: None,
+                     key="area")
         self.grade = QComboBox()
         for grade in range(1, 11):
             self.grade.addItem(QCoreApplication.translate("ClaimCalculatorDialog", "Grade {n}").format(n=grade), grade)
@@ -536,11 +554,13 @@ class WageParametersDialog(QDialog):
             self.unit.setCurrentIndex(0)
 
     def reload(self, select: int | None = None) -> None:
-        try:
-            rows = wage_parameters.list_parameters(self._db, include_removed=self.show_removed.isChecked())
-        except TribunalError as exc:
-            self._say(lang.text(exc.message), error=True)
-            return
+        """Read the figures again (in the background); select ``select`` once they are shown."""
+        db, removed = self._db, self.show_removed.isChecked()
+        ops.run_read(self, lambda: wage_parameters.list_parameters(db, include_removed=removed),
+                     lambda rows: self._show_rows(rows, select),
+                     on_failed=lambda exc: self._say(lang.text(exc.message), error=True), key="list")
+
+    def _show_rows(self, rows: list[StoredParameter], select: int | None) -> None:
         self.model.set_rows(rows)
         if select is not None:
             row = self.model.row_of(select)

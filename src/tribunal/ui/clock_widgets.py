@@ -41,6 +41,7 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import clocks
 from tribunal.services.app import Database
+from tribunal.services.cases import CaseDetail
 from tribunal.services.clocks import (
     APPLICATION_DOCUMENTS,
     DEFAULT_NOTICE_DOCUMENTS,
@@ -55,6 +56,7 @@ from tribunal.services.clocks import (
     ClockEventRow,
     ClockItem,
     ExtensionQuestionError,
+    NoticePeriod,
     OpenQuestion,
     SuspensionData,
 )
@@ -651,8 +653,22 @@ class RecordDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.question_box)
         layout.addWidget(self.buttons)
+        self._layout = layout
+        self.loading: ops.FormLoad | None = None
         self.case_label = number
         self.busy = False
+
+    def read_case(self, fields: list[QWidget], fill: Callable[[Any], None], *,
+                  work: Callable[[], Any] | None = None) -> None:
+        """Read the case (its parties to choose from) in the background; ``fields`` and 记录 wait for it.
+
+        Args:
+            work: read this instead of the case alone (what ``fill`` is then given).
+        """
+        db, case_id = self._db, self._case_id
+        self.loading = ops.FormLoad(self, work or (lambda: case_service.get_case(db, case_id)), fill,
+                                    fields=fields, buttons=[self.ok_button], layout=self._layout, index=1)
+        self.loading.start()
 
     def add_field(self, key: str, label: str, field: QWidget, *, extra: QWidget | None = None) -> None:
         """Add a form row whose service field key is ``key``."""
@@ -683,7 +699,7 @@ class RecordDialog(QDialog):
 
     def save(self) -> None:
         """Record it on the background worker; on a refusal show the reason and stay open."""
-        if self.busy:
+        if self.busy or (self.loading is not None and not self.loading.ready):
             return
         for fb in self._feedback.values():
             fb.clear()
@@ -852,10 +868,8 @@ class PublicNoticeDialog(RecordDialog):
                                    "notice. The notice period is set by law, not typed: it is left out of "
                                    "the time limit, and a respondent's defence period starts on the day "
                                    "service counts as done."))
-        case = case_service.get_case(db, case_id)
         self.party = QComboBox()
-        for p in sorted(case.parties, key=lambda p: p.role != PartyRole.RESPONDENT):
-            self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
+        self.read_case([self.party], self._list_parties)
         self.published_on = _limited_date_edit(today)
         self.abroad = QCheckBox(self.tr("No domicile in the People's Republic of China (60 days)"))
         self.reading = _hint()
@@ -875,12 +889,15 @@ class PublicNoticeDialog(RecordDialog):
 
     def _explain(self) -> None:
         """Show how the notice period is counted for the date and the kind of party chosen."""
-        try:
-            period = clocks.public_notice_period(self._db, to_date(self.published_on), self.abroad.isChecked())
-        except TribunalError as exc:
-            self.counting.setText(lang.text(exc.message))
-            self.reading.setText("")
-            return
+        db, published, abroad = self._db, to_date(self.published_on), self.abroad.isChecked()
+        ops.run_read(self, lambda: clocks.public_notice_period(db, published, abroad), self._show_period,
+                     on_failed=self._no_period, key="explain")
+
+    def _no_period(self, error: TribunalError) -> None:
+        self.counting.setText(lang.text(error.message))
+        self.reading.setText("")
+
+    def _show_period(self, period: NoticePeriod) -> None:
         self.counting.setText(f"{period.label}{period.days}日（{period.basis}）。{period.explanation}")
         self.reading.setText(f"{READING_MARK} {period.reading}" if period.reading else "")
         self.reading.setVisible(bool(period.reading))
@@ -893,6 +910,10 @@ class PublicNoticeDialog(RecordDialog):
         document, note, today = self.document.text(), self.note.text(), self._today
         return lambda: clocks.record_public_notice(db, case_id, int(party_id), published, abroad=abroad,
                                                    document=document, note=note, today=today)
+
+    def _list_parties(self, case: CaseDetail) -> None:
+        for p in sorted(case.parties, key=lambda p: p.role != PartyRole.RESPONDENT):
+            self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
 
 
 class ExtensionDialog(RecordDialog):
@@ -1016,12 +1037,8 @@ class ServiceDialog(RecordDialog):
         self.intro.setText(self.tr("The date the respondent received it: the date signed on the "
                                    "proof of service, or the postal receipt date. Each respondent's "
                                    "defence period runs from its own receipt."))
-        case = case_service.get_case(db, case_id)
         self.party = QComboBox()
-        for p in case.parties:
-            if p.role == PartyRole.APPLICANT:
-                continue
-            self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
+        self.read_case([self.party], self._list_respondents)
         self.document = QComboBox()
         self.document.setEditable(True)
         self.document.addItems(list(APPLICATION_DOCUMENTS))
@@ -1057,3 +1074,9 @@ class ServiceDialog(RecordDialog):
                                                   self.confirmed.isChecked(), self.note.text(), self._today)
         return lambda: clocks.record_service(db, case_id, int(party_id), document, method, served, signer,
                                              confirmed, note=note, today=today)
+
+    def _list_respondents(self, case: CaseDetail) -> None:
+        for p in case.parties:
+            if p.role != PartyRole.APPLICANT:
+                self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
+

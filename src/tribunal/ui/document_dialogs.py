@@ -30,7 +30,8 @@ from tribunal.services import hearings, reference
 from tribunal.services.app import Database
 from tribunal.services.documents import PackResult
 from tribunal.services.hearings import HearingRow
-from tribunal.ui import document_actions, lang, msgbox, window_state
+from tribunal.services.reference import TribunalRow
+from tribunal.ui import document_actions, lang, msgbox, ops, window_state
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.dates import qdate
 from tribunal.ui.documents_model import (
@@ -132,11 +133,15 @@ class HearingPickerDialog(QDialog):
     def reload(self) -> None:
         """List the hearings in the period asked for, earliest first."""
         start = self._today - dt.timedelta(days=PAST_DAYS) if self.past.isChecked() else self._today
-        try:
-            rows = hearings.list_hearings(self._db, start, self._today + dt.timedelta(days=FUTURE_DAYS))
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            rows = []
+        db, end = self._db, self._today + dt.timedelta(days=FUTURE_DAYS)
+        ops.run_read(self, lambda: hearings.list_hearings(db, start, end), self._show_rows,
+                     on_failed=self._not_read, key="list")
+
+    def _not_read(self, error: TribunalError) -> None:
+        msgbox.show_error(self, error)
+        self._show_rows([])
+
+    def _show_rows(self, rows: list[HearingRow]) -> None:
         self.model.set_rows([r for r in rows if r.status in _PRINTABLE])
         if self.model.rowCount():
             self.view.selectRow(0)
@@ -198,14 +203,19 @@ class DayPickerDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._upcoming: list[HearingRow] = []
-        try:
-            for t in reference.list_tribunals(db):
-                self.tribunal.addItem(t.name, t.id)
-            self._upcoming = [h for h in hearings.list_hearings(db, self._today,
-                                                                self._today + dt.timedelta(days=FUTURE_DAYS))
-                              if h.status in _PRINTABLE]
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
+        today = self._today
+        self.loading = ops.FormLoad(
+            self, lambda: (reference.list_tribunals(db),
+                           hearings.list_hearings(db, today, today + dt.timedelta(days=FUTURE_DAYS))),
+            self._opened, fields=[self.tribunal, self.date], buttons=[self.ok_button], layout=layout, index=1)
+        self.loading.start()
+        self.resize(480, 240)
+
+    def _opened(self, answer: tuple[list[TribunalRow], list[HearingRow]]) -> None:
+        tribunals, upcoming = answer
+        for t in tribunals:
+            self.tribunal.addItem(t.name, t.id)
+        self._upcoming = [h for h in upcoming if h.status in _PRINTABLE]
         # Start on the next day a tribunal sits: what the clerk most often prints next.
         first = next((h for h in self._upcoming if h.tribunal_id is not None
                       and self.tribunal.findData(h.tribunal_id) >= 0), None)
@@ -216,7 +226,6 @@ class DayPickerDialog(QDialog):
         self.date.dateChanged.connect(lambda _d: self._show_count())
         self.ok_button.setEnabled(self.tribunal.count() > 0)
         self._show_count()
-        self.resize(480, 240)
 
     def choice(self) -> tuple[dt.date, int] | None:
         tribunal_id = self.tribunal.currentData()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -83,8 +84,6 @@ class EnterpriseDialog(QDialog):
         self.credit_code_confirmed.hide()
         self.zone = QComboBox()
         self.zone.addItem(self.tr("(no development zone)"), None)
-        for zone in self._zones():
-            self.zone.addItem(zone.name, zone.id)
         self.address = QLineEdit()
         self.contact_name = QLineEdit()
         self.contact_name.setPlaceholderText(self.tr("The HR manager to invite"))
@@ -128,9 +127,12 @@ class EnterpriseDialog(QDialog):
         self.buttons = _buttons(self.tr("Save"), self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self._fields = QWidget()
+        self._fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(form)
+        layout.addWidget(self._fields)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.stale = stale_edit.StaleWatch(self, db, "enterprise", ops.Changes.ENTERPRISES,
@@ -143,14 +145,31 @@ class EnterpriseDialog(QDialog):
             field.editingFinished.connect(self.check)
             field.textEdited.connect(lambda _text, k=key: self._retyped(k))
 
-        if enterprise_id is not None:
-            self._fill(enterprises.get_enterprise(db, enterprise_id, show_phones=True))
-        elif zone_id is not None:
-            index = self.zone.findData(zone_id)
-            self.zone.setCurrentIndex(max(index, 0))
+        self._zone_id = zone_id
 
-    def _zones(self) -> list[ZoneRow]:
-        return enterprises.list_zones(self._db)
+        def read() -> tuple[list[ZoneRow], EnterpriseDetail | None]:
+            detail = (enterprises.get_enterprise(db, enterprise_id, show_phones=True)
+                      if enterprise_id is not None else None)
+            return enterprises.list_zones(db), detail
+
+        self.loading = ops.FormLoad(self, read, self._opened, fields=[self._fields],
+                                    buttons=[self.save_button], layout=layout, index=1)
+        self.loading.start()
+
+    @property
+    def save_button(self) -> QPushButton:
+        """保存."""
+        return self.buttons.buttons()[0]  # type: ignore[return-value]  # only push buttons are added
+
+    def _opened(self, answer: tuple[list[ZoneRow], EnterpriseDetail | None]) -> None:
+        zones, detail = answer
+        for zone in zones:
+            self.zone.addItem(zone.name, zone.id)
+        if detail is not None:
+            self._fill(detail)
+        elif self._zone_id is not None:
+            index = self.zone.findData(self._zone_id)
+            self.zone.setCurrentIndex(max(index, 0))
 
     def _fill(self, detail: EnterpriseDetail) -> None:
         row = detail.row
@@ -173,11 +192,11 @@ class EnterpriseDialog(QDialog):
         """重新载入: show the enterprise as saved now; what was typed here is dropped."""
         if self._enterprise_id is None:
             return
-        try:
-            detail = enterprises.get_enterprise(self._db, self._enterprise_id, show_phones=True)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db, enterprise_id = self._db, self._enterprise_id
+        self.loading.start(lambda: enterprises.get_enterprise(db, enterprise_id, show_phones=True),
+                           self._reloaded)
+
+    def _reloaded(self, detail: EnterpriseDetail) -> None:
         for feedback in self._feedback.values():
             feedback.clear()
         self.summary.hide()
@@ -254,6 +273,8 @@ class EnterpriseDialog(QDialog):
 
     def save(self) -> bool:
         """Save the enterprise; on a refusal show the reasons beside the fields and stay open."""
+        if not self.loading.ready:
+            return False
         self.summary.hide()
         data = self.current_input()
         db, enterprise_id = self._db, self._enterprise_id
@@ -306,11 +327,7 @@ class EnterpriseDialog(QDialog):
             The saved enterprise, or None when the clerk cancelled (or it could not be opened,
             which has been explained).
         """
-        try:
-            dialog = cls(db, enterprise_id, zone_id=zone_id, parent=parent)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
+        dialog = cls(db, enterprise_id, zone_id=zone_id, parent=parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.saved
@@ -362,9 +379,12 @@ class ContactDialog(QDialog):
         self.buttons = _buttons(self.tr("Add"), self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self._fields = QWidget()
+        self._fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(form)
+        layout.addWidget(self._fields)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 

@@ -109,8 +109,10 @@ class EnterprisePicker(QDialog):
         chosen = selected_rows(self.view)
         if not chosen:
             return
+        db, enterprise_id = self._db, chosen[0].id
         try:
-            self.picked = cases.party_from_enterprise(self._db, chosen[0].id)
+            # The editor waits for the party (the window drawing on), then the picker closes.
+            self.picked = ops.call(self, lambda: cases.party_from_enterprise(db, enterprise_id))
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return

@@ -38,6 +38,7 @@ from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import hearings
 from tribunal.services.app import Database
+from tribunal.services.cases import CaseDetail
 from tribunal.services.hearings import HearingDetail, Recipient, ServiceRecordRow
 from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.calendar_views import weekday_text
@@ -196,10 +197,8 @@ class ServiceRecordDialog(RecordDialog):
                                    "proof of service, or the postal receipt date. Notice by phone or "
                                    "electronically counts for a default award only once receipt is "
                                    "confirmed."))
-        case = case_service.get_case(db, hearing.case_id)
         self.party = QComboBox()
-        for p in case.parties:
-            self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
+        self.read_case([self.party], self._list_parties)
         self.method = QComboBox()
         add_members(self.method, ServiceMethod)
         self.served_on = make_date_edit(today)
@@ -227,6 +226,10 @@ class ServiceRecordDialog(RecordDialog):
         note = self.note.text()
         return lambda: hearings.add_service_record(db, hearing_id, party_id, method, served_on, signed_by,
                                                    confirmed, note=note, today=today)
+
+    def _list_parties(self, case: CaseDetail) -> None:
+        for p in case.parties:
+            self.party.addItem(f"{lang.label(p.role)}：{p.name}", p.id)
 
 
 class PostponeDialog(QDialog):
@@ -285,11 +288,11 @@ class PostponeDialog(QDialog):
 
     def reload_record(self) -> None:
         """Load the hearing as saved now (the reason typed stays: it is not part of the record)."""
-        try:
-            self._hearing = hearings.get_hearing(self._db, self._hearing.id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db, hearing_id = self._db, self._hearing.id
+        ops.run_read(self, lambda: hearings.get_hearing(db, hearing_id), self._reloaded, key="reload")
+
+    def _reloaded(self, hearing: HearingDetail) -> None:
+        self._hearing = hearing
         self._length = self._hearing.ends_at - self._hearing.starts_at
         self.intro.setText(self._intro_text())
         if not self.new_time.isChecked():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
@@ -48,8 +49,10 @@ from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import clocks, hearings, reference
 from tribunal.services.app import Database
-from tribunal.services.cases import CaseFilter, CaseRow
+from tribunal.services.cases import CaseDetail, CaseFilter, CaseRow
+from tribunal.services.clocks import CaseClock
 from tribunal.services.hearings import HearingDetail, VenueRow
+from tribunal.services.reference import StaffRow, TribunalRow
 from tribunal.ui import lang, msgbox, ops, stale_edit, window_state
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import CANNOT_COMPUTE, item_state, state_text
@@ -258,6 +261,54 @@ class OverrideReasonDialog(QDialog):
 # ---------------------------------------------------------------------- the dialog
 
 
+@dataclass(frozen=True)
+class _HearingChoices:
+    """What the dialog reads when it opens: the hearing being changed, and what can be chosen."""
+
+    hearing: HearingDetail | None
+    staff: list[StaffRow]
+    rooms: list[VenueRow]
+    tribunals: list[TribunalRow]
+    cases: list[CaseRow]
+
+
+def _read_cases(db: Database, ids: list[int] | None, text: str) -> list[CaseRow]:
+    """The cases ``ids``, or the open cases that can be scheduled matching ``text``."""
+    if ids is not None:
+        return case_service.case_rows(db, ids)
+    found = case_service.search_cases(db, CaseFilter(text=text, open_only=True), limit=CASE_LIST_LIMIT)
+    return [r for r in found if r.status in _SCHEDULABLE]
+
+
+def _read_choices(db: Database, hearing_id: int | None, case_id: int | None) -> _HearingChoices:
+    """Read what the dialog shows when it opens (on a reader thread)."""
+    hearing = hearings.get_hearing(db, hearing_id) if hearing_id else None
+    wanted = hearing.case_id if hearing is not None else case_id
+    return _HearingChoices(hearing=hearing, staff=reference.list_staff(db), rooms=hearings.list_rooms(db),
+                           tribunals=reference.list_tribunals(db),
+                           cases=_read_cases(db, [wanted] if wanted is not None else None, ""))
+
+
+@dataclass(frozen=True)
+class _CaseFacts:
+    """What the dialog shows of the chosen case: its record, its clock, where its tribunal usually sits."""
+
+    case: CaseDetail
+    clock: CaseClock
+    usual_host: int | None
+
+
+def _read_case(db: Database, case_id: int, today: dt.date) -> _CaseFacts:
+    case = case_service.get_case(db, case_id)
+    host: int | None = None
+    if case.tribunal_id is not None:
+        try:
+            host = reference.usual_host(db, case.tribunal_id)
+        except TribunalError:
+            host = None  # only a first choice: the clerk picks the venue anyway
+    return _CaseFacts(case, clocks.case_clock(db, case_id, today), host)
+
+
 def _room_label(room: VenueRow) -> str:
     if lang.is_english():
         return f"{room.name} ({room.capacity} seats)"
@@ -279,23 +330,21 @@ class HearingDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self._today = today or dt.date.today
-        self.hearing: HearingDetail | None = hearings.get_hearing(db, hearing_id) if hearing_id else None
+        self.hearing: HearingDetail | None = None
         self.saved: HearingDetail | None = None
         self._loading = True
         self._case_rows: dict[int, CaseRow] = {}
         self._case_seats: tuple[tuple[int, PanelRole], ...] = ()
+        self._case_clerk: int | None = None
+        self._wanted_case = case_id
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_in_background)
-        self.setWindowTitle(self.tr("Change hearing") if self.hearing else self.tr("Schedule a hearing"))
+        self.setWindowTitle(self.tr("Change hearing") if hearing_id else self.tr("Schedule a hearing"))
         self.setStyleSheet(FORM_STYLE)
-
-        staff = reference.list_staff(db)
-        self._arbitrators = [s for s in staff if s.role == StaffRole.ARBITRATOR]
-        self._clerks = [s for s in staff if s.role == StaffRole.CLERK]
-        self._rooms = hearings.list_rooms(db)
-        self._tribunals = reference.list_tribunals(db)
+        self._rooms: list[VenueRow] = []
+        self._tribunals: list[TribunalRow] = []
 
         # --- case
         self.case_search = QLineEdit()
@@ -309,18 +358,10 @@ class HearingDialog(QDialog):
         self.case_info.setProperty("feedback", "hint")
         self.tribunal = QComboBox()
         self.tribunal.addItem(self.tr("(the case's circuit tribunal)"), None)
-        for t in self._tribunals:
-            self.tribunal.addItem(t.name, t.id)
 
         # --- place
         self.host = QComboBox()
         self.host.addItem(self.tr("The commission's own hearing rooms"), OWN_ROOMS)
-        hosts: dict[int, str] = {}
-        for room in self._rooms:
-            if room.enterprise_id is not None:
-                hosts.setdefault(room.enterprise_id, room.enterprise_name)
-        for ent_id, name in sorted(hosts.items(), key=lambda kv: kv[1]):
-            self.host.addItem(name, ent_id)
         self.room = QComboBox()
         self.room_info = QLabel()
         self.room_info.setWordWrap(True)
@@ -354,10 +395,10 @@ class HearingDialog(QDialog):
         mode_layout.addWidget(self.sole)
         mode_layout.addWidget(self.three)
         mode_layout.addStretch(1)
-        self.sole_arbitrator = self._staff_combo(self._arbitrators)
-        self.presiding = self._staff_combo(self._arbitrators)
-        self.members = [self._staff_combo(self._arbitrators), self._staff_combo(self._arbitrators)]
-        self.clerk = self._staff_combo(self._clerks)
+        self.sole_arbitrator = self._staff_combo()
+        self.presiding = self._staff_combo()
+        self.members = [self._staff_combo(), self._staff_combo()]
+        self.clerk = self._staff_combo()
         self.from_case_button = QPushButton(self.tr("Use the case's tribunal"))
         self.from_case_button.setToolTip(self.tr("Fill in the arbitrators and clerk registered with the case"))
         self.from_case_button.clicked.connect(self.use_case_panel)
@@ -451,17 +492,39 @@ class HearingDialog(QDialog):
                                            self.reload_record, layout)
         window_state.open_at(self, 1120, 680)
 
+        self._mode_changed()
+        self._publicity_changed()
+        self.loading = ops.FormLoad(self, lambda: _read_choices(db, hearing_id, case_id), self._opened,
+                                    fields=[left_scroll], buttons=[self.save_button], layout=layout)
+        self.loading.start()
+
+    def _opened(self, choices: _HearingChoices) -> None:
+        """The hearing (if any) and the choice lists have been read: fill them in, then listen."""
+        self.hearing = choices.hearing
+        for person in choices.staff:
+            combos = ((self.sole_arbitrator, self.presiding, *self.members)
+                      if person.role == StaffRole.ARBITRATOR
+                      else (self.clerk,) if person.role == StaffRole.CLERK else ())
+            for combo in combos:
+                combo.addItem(person.name, person.id)
+        self._rooms = choices.rooms
+        hosts: dict[int, str] = {}
+        for room in self._rooms:
+            if room.enterprise_id is not None:
+                hosts.setdefault(room.enterprise_id, room.enterprise_name)
+        for ent_id, name in sorted(hosts.items(), key=lambda kv: kv[1]):
+            self.host.addItem(name, ent_id)
+        self._tribunals = choices.tribunals
+        for t in self._tribunals:
+            self.tribunal.addItem(t.name, t.id)
+
         # --- contents, then the signals (so that filling in does not start checks)
+        wanted = self.hearing.case_id if self.hearing else self._wanted_case
+        self._show_cases(choices.cases, every=wanted is None)
         if self.hearing is not None:
-            self._load_cases(ids=[self.hearing.case_id])
             self.case.setEnabled(False)
             self.case_search.setEnabled(False)
-        elif case_id is not None:
-            self._load_cases(ids=[case_id])
-        else:
-            self._load_cases()
-        if case_id is not None or self.hearing is not None:
-            wanted = self.hearing.case_id if self.hearing else case_id
+        if wanted is not None:
             index = self.case.findData(wanted)
             if index >= 0:
                 self.case.setCurrentIndex(index)
@@ -492,7 +555,9 @@ class HearingDialog(QDialog):
         self.sole.toggled.connect(self._mode_changed)
         self.public.toggled.connect(self._publicity_changed)
         self._loading = False
-        self.check_now()
+        # Save follows the check's answer.
+        self.save_button.setEnabled(False)
+        self.check_in_background()
         if self.hearing is not None:
             self.stale.track(self.hearing.id)
 
@@ -500,11 +565,11 @@ class HearingDialog(QDialog):
         """重新载入: show the hearing as saved now; what was changed here is dropped."""
         if self.hearing is None:
             return
-        try:
-            self.hearing = hearings.get_hearing(self._db, self.hearing.id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db, hearing_id = self._db, self.hearing.id
+        self.loading.start(lambda: hearings.get_hearing(db, hearing_id), self._reloaded)
+
+    def _reloaded(self, hearing: HearingDetail) -> None:
+        self.hearing = hearing
         self.summary.hide()
         self._loading = True
         try:
@@ -514,43 +579,42 @@ class HearingDialog(QDialog):
         finally:
             self._loading = False
         self.stale.track(self.hearing.id)
-        self.check_now()
+        self.save_button.setEnabled(False)
+        self.check_in_background()
 
     # ------------------------------------------------------------------ building
 
-    def _staff_combo(self, people: list[reference.StaffRow]) -> QComboBox:
+    def _staff_combo(self) -> QComboBox:
         combo = QComboBox()
         combo.addItem(self.tr("(choose)"), None)
-        for person in people:
-            combo.addItem(person.name, person.id)
         return combo
 
-    def _load_cases(self, *, ids: list[int] | None = None, text: str = "") -> None:
-        if ids is not None:
-            rows = case_service.case_rows(self._db, ids)
-        else:
-            found = case_service.search_cases(self._db, CaseFilter(text=text, open_only=True),
-                                              limit=CASE_LIST_LIMIT)
-            rows = [r for r in found if r.status in _SCHEDULABLE]
+    def _show_cases(self, rows: list[CaseRow], *, every: bool, text: str = "") -> None:
+        """List ``rows`` to choose from (``every``: the open cases or those found, not one given case)."""
         current = self.case.currentData()
         self.case.blockSignals(True)
         self.case.clear()
         self._case_rows = {r.id: r for r in rows}
-        if ids is None:
+        if every:
             self.case.addItem(self.tr("(choose a case)"), None)
         for r in rows:
             self.case.addItem(f"{r.number}　{lang.versus(r.applicants, r.respondents)}", r.id)
             self.case.setItemData(self.case.count() - 1, f"{r.number}\n{lang.versus(r.applicants, r.respondents)}",
                                   Qt.ItemDataRole.ToolTipRole)
         index = self.case.findData(current) if current is not None else -1
-        if index < 0 and ids is None and text.strip() and len(rows) == 1:
+        if index < 0 and every and text.strip() and len(rows) == 1:
             index = 1  # the one case the search found: chosen, as a clerk expects
         self.case.setCurrentIndex(index if index >= 0 else 0)
         self.case.blockSignals(False)
 
     def _search_cases(self) -> None:
+        db, text = self._db, self.case_search.text()
+        ops.run_read(self, lambda: _read_cases(db, None, text), lambda rows: self._found(rows, text),
+                     key="search")
+
+    def _found(self, rows: list[CaseRow], text: str) -> None:
         before = self.case.currentData()
-        self._load_cases(text=self.case_search.text())
+        self._show_cases(rows, every=True, text=text)
         if self.case.currentData() != before:
             self._case_changed()
             self.schedule_check()
@@ -582,16 +646,26 @@ class HearingDialog(QDialog):
     def _case_changed(self) -> None:
         case_id = self.case.currentData()
         self._case_seats = ()
+        self._case_clerk = None
+        self.from_case_button.setEnabled(False)
         if case_id is None:
             self.case_info.setText("")
-            self.from_case_button.setEnabled(False)
             return
-        try:
-            case = case_service.get_case(self._db, case_id)
-            clock = clocks.case_clock(self._db, case_id, self._today())
-        except TribunalError as exc:
-            self.case_info.setText(lang.text(exc.message))
-            return
+        self.case_info.setText(self.tr("Reading the case…"))
+        db, today = self._db, self._today()
+        ops.run_read(self, lambda: _read_case(db, case_id, today),
+                     lambda answer: self._show_case(case_id, answer),
+                     on_failed=lambda exc: self._case_failed(case_id, exc), key="case")
+
+    def _case_failed(self, case_id: int, error: TribunalError) -> None:
+        if case_id == self.case.currentData():
+            self.case_info.setText(lang.text(error.message))
+
+    def _show_case(self, case_id: int, answer: _CaseFacts) -> None:
+        if case_id != self.case.currentData():
+            return  # another case was chosen meanwhile; its answer follows
+        case, clock = answer.case, answer.clock
+        self._case_clerk = case.clerk_id
         self._case_seats = tuple((a.staff_id, a.role) for a in case.arbitrators)
         self.from_case_button.setEnabled(bool(self._case_seats) or case.clerk_id is not None)
         parts = [self.tr("Status: {status}").format(status=lang.label(case.status))]
@@ -610,15 +684,17 @@ class HearingDialog(QDialog):
         if self.hearing is None:
             # A new hearing usually sits with the tribunal registered for the case, and a
             # circuit case where its tribunal usually sits (not in the commission's rooms).
-            self.use_case_panel(clerk_id=case.clerk_id)
-            if case.tribunal_id is not None:
-                self._use_usual_host(case.tribunal_id)
+            loading, self._loading = self._loading, True  # one check after all of it
+            try:
+                self.use_case_panel(clerk_id=case.clerk_id)
+                if case.tribunal_id is not None:
+                    self._use_usual_host(case.tribunal_id, answer.usual_host)
+            finally:
+                self._loading = loading
+            if not self._loading:
+                self.check_in_background()
 
-    def _use_usual_host(self, tribunal_id: int) -> None:
-        try:
-            host = reference.usual_host(self._db, tribunal_id)
-        except TribunalError:
-            return  # only a first choice: the clerk picks the venue anyway
+    def _use_usual_host(self, tribunal_id: int, host: int | None) -> None:
         if host is not None and self.host.findData(host) >= 0:
             _select(self.tribunal, tribunal_id)
             _select(self.host, host)
@@ -628,11 +704,8 @@ class HearingDialog(QDialog):
         """Fill in the arbitrators (and clerk) registered with the case."""
         if self._case_seats:
             self._set_panel(self._case_seats)
-        if clerk_id is None and self.case.currentData() is not None:
-            try:
-                clerk_id = case_service.get_case(self._db, self.case.currentData()).clerk_id
-            except TribunalError:
-                clerk_id = None
+        if clerk_id is None:
+            clerk_id = self._case_clerk
         if clerk_id is not None:
             _select(self.clerk, clerk_id)
         self.schedule_check()
@@ -846,11 +919,7 @@ class HearingDialog(QDialog):
         Returns:
             The saved hearing, or None when the clerk cancelled.
         """
-        try:
-            dialog = cls(db, case_id=case_id, hearing_id=hearing_id, start=start, parent=parent, today=today)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
+        dialog = cls(db, case_id=case_id, hearing_id=hearing_id, start=start, parent=parent, today=today)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.saved

@@ -516,9 +516,11 @@ class HearingsPage(QWidget):
         target = Path(path)
         if target.suffix.lower() != ".ics":
             target = target.with_suffix(".ics")
+        db = self._db
         try:
-            # The save dialog has asked before replacing a file: the clerk confirmed.
-            data = ics.export_ics(self._db, target, date_from, date_to, staff_id, force=True)
+            # The save dialog has asked before replacing a file: the clerk confirmed. The page
+            # waits for the file (the window drawing on) to say how many hearings it holds.
+            data = ops.call(self, lambda: ics.export_ics(db, target, date_from, date_to, staff_id, force=True))
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None

@@ -35,7 +35,11 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import enterprise_import, enterprises
 from tribunal.services.app import Database
 from tribunal.services.enterprise_import import IGNORED, ImportPreview, ImportReport
+<<<<<<< HEAD
 from tribunal.texts import joined
+=======
+from tribunal.services.enterprises import ZoneRow
+>>>>>>> i10c
 from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -222,12 +226,10 @@ class FilePage(QWizardPage):
         self.browse_button.clicked.connect(self.choose_file)
         self.zone = QComboBox()
         self.zone.addItem(self.tr("(none)"), None)
-        try:
-            for zone in enterprises.list_zones(db):
-                self.zone.addItem(zone.name, zone.id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-        self.zone.setCurrentIndex(max(self.zone.findData(zone_id), 0) if zone_id is not None else 0)
+        # The zones arrive in the background; until then the choice waits.
+        self.zone.setEnabled(False)
+        ops.run_read(self, lambda: enterprises.list_zones(db), lambda zones: self._show_zones(zones, zone_id),
+                     key="zones")
         self.error = _error_label()
         self.path.textChanged.connect(lambda _t: self.error.hide())
         self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
@@ -246,6 +248,12 @@ class FilePage(QWizardPage):
         layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addStretch(1)
+
+    def _show_zones(self, zones: list[ZoneRow], zone_id: int | None) -> None:
+        for zone in zones:
+            self.zone.addItem(zone.name, zone.id)
+        self.zone.setCurrentIndex(max(self.zone.findData(zone_id), 0) if zone_id is not None else 0)
+        self.zone.setEnabled(True)
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -277,6 +285,7 @@ class MappingPage(QWizardPage):
         super().__init__(parent)
         self._db = db
         self._filling = False
+        self._stored: dict[str, dict[str, str]] = {}  # the saved matchings, by name
         self.setTitle(self.tr("Match the columns"))
         self.setSubTitle(self.tr("For each column of the file, choose what it holds. Columns set "
                                  "to “not imported” are left out. Only the enterprise name is "
@@ -356,17 +365,26 @@ class MappingPage(QWizardPage):
         self.mapping_name.setText(wizard.mapping_name or "")
         self._changed()
 
-    def _fill_saved(self) -> None:
-        self.saved.clear()
-        self.saved.addItem(self.tr("(recognised from the headings)"), None)
+    def _fill_saved(self, select: str | None = None) -> None:
+        """Read the saved matchings (in the background) into their choice; then choose ``select``."""
+        db = self._db
+        ops.run_read(self, lambda: enterprise_import.saved_mappings(db),
+                     lambda stored: self._show_saved(stored, select), key="saved")
+
+    def _show_saved(self, stored: dict[str, dict[str, str]], select: str | None) -> None:
+        self._stored = stored
+        self.saved.blockSignals(True)
         try:
-            for name in enterprise_import.saved_mappings(self._db):
+            self.saved.clear()
+            self.saved.addItem(self.tr("(recognised from the headings)"), None)
+            for name in stored:
                 self.saved.addItem(name, name)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-        wizard = self.wizard()
-        if isinstance(wizard, ImportWizard) and wizard.mapping_name:
-            self.saved.setCurrentIndex(max(self.saved.findData(wizard.mapping_name), 0))
+            wizard = self.wizard()
+            wanted = select or (wizard.mapping_name if isinstance(wizard, ImportWizard) else "")
+            if wanted:
+                self.saved.setCurrentIndex(max(self.saved.findData(wanted), 0))
+        finally:
+            self.saved.blockSignals(False)
 
     def combo(self, row: int) -> QComboBox:
         """The "import as" choice of the file's column on ``row``."""
@@ -409,7 +427,7 @@ class MappingPage(QWizardPage):
         if name is None:
             self.set_mapping(enterprise_import.suggest_mapping(wizard.preview.columns))
             return
-        stored = enterprise_import.saved_mappings(self._db).get(name, {})
+        stored = self._stored.get(name, {})
         missing = [c for c in stored if c not in self.columns()]
         self.set_mapping(stored)
         self.mapping_name.setText(name)
@@ -454,8 +472,9 @@ class MappingPage(QWizardPage):
             self.error.show()
             self.mapping_name.setFocus()
             return False
+        db, mapping = self._db, self.mapping()
         try:
-            enterprise_import.save_mapping(self._db, name, self.mapping())
+            ops.call(self, lambda: enterprise_import.save_mapping(db, name, mapping), write=True)
         except ValidationError as exc:
             self.error.setText(lang.text(exc.message))
             self.error.show()
@@ -463,8 +482,8 @@ class MappingPage(QWizardPage):
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return False
-        self._fill_saved()
-        self.saved.setCurrentIndex(max(self.saved.findData(name), 0))
+        self._stored[name] = mapping
+        self._fill_saved(select=name)
         wizard = self.wizard()
         if isinstance(wizard, ImportWizard):
             wizard.mapping_name = name

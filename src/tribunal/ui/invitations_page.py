@@ -33,6 +33,7 @@ from tribunal.domain.enums import HearingStatus, InvitationStatus
 from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import enterprises, hearings, observers
 from tribunal.services.app import Database
+from tribunal.services.enterprises import ZoneRow
 from tribunal.services.hearings import HearingRow
 from tribunal.services.observers import CallEntry, EnterprisePick, InvitationRow
 from tribunal.ui import lang, msgbox, ops
@@ -347,14 +348,16 @@ class InvitationsPanel(QWidget):
     def load(self, select_hearing: int | None = None) -> None:
         """Read the hearings that can have observers, and the zones for the filter."""
         self._loaded = True
+        db, day = self._db, self._day()
+
+        def work() -> tuple[list[HearingRow], list[ZoneRow]]:
+            return (hearings.list_hearings(db, day - dt.timedelta(days=PAST_DAYS), day + dt.timedelta(days=AHEAD_DAYS)),
+                    enterprises.list_zones(db))
+
+        ops.run_read(self, work, lambda answer: self._show_loaded(*answer, select_hearing), key="load")
+
+    def _show_loaded(self, rows: list[HearingRow], zones: list[ZoneRow], select_hearing: int | None) -> None:
         day = self._day()
-        try:
-            rows = hearings.list_hearings(self._db, day - dt.timedelta(days=PAST_DAYS),
-                                          day + dt.timedelta(days=AHEAD_DAYS))
-            zones = enterprises.list_zones(self._db)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
         rows = [r for r in rows if r.public and r.status != HearingStatus.CANCELLED]
         self._hearings = {r.id: r for r in rows}
         keep = select_hearing if select_hearing is not None else self.hearing.currentData()
@@ -412,12 +415,15 @@ class InvitationsPanel(QWidget):
             self._update_actions()
             return
         keep = [r.id for r in selected_rows(self.view)]
-        try:
-            rows = observers.list_invitations(self._db, hearing_id)
-            capacity = observers.hearing_capacity(self._db, hearing_id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db = self._db
+        ops.run_read(self, lambda: (observers.list_invitations(db, hearing_id),
+                                    observers.hearing_capacity(db, hearing_id)),
+                     lambda answer: self._show_invitations(hearing_id, *answer, keep), key="invitations")
+
+    def _show_invitations(self, hearing_id: int, rows: list[InvitationRow], capacity: observers.Capacity,
+                          keep: list[int]) -> None:
+        if hearing_id != self.hearing_id():
+            return  # another hearing was chosen meanwhile
         self.model.set_rows(rows)
         for invitation_id in keep:
             row = self.model.row_of(invitation_id)
@@ -467,21 +473,35 @@ class InvitationsPanel(QWidget):
         return select_key(self.view, invitation_id)
 
     def _apply(self, action, rows: list[InvitationRow], **kwargs) -> int:
-        done = 0
-        problems = []
-        for r in rows:
-            try:
-                # Only the changed line is repainted; the selection stays where it was.
-                self.model.update_row(action(self._db, r.id, **kwargs))
-                done += 1
-            except TribunalError as exc:
-                problems.append(lang.text(exc.message))
-        hearing_id = self.hearing_id()
-        if hearing_id is not None:
-            try:
-                self._show_counts(observers.hearing_capacity(self._db, hearing_id))
-            except TribunalError as exc:
-                problems.append(lang.text(exc.message))
+        db, hearing_id, ids = self._db, self.hearing_id(), [r.id for r in rows]
+
+        def work() -> tuple[list[InvitationRow], list[str], observers.Capacity | None]:
+            changed, problems = [], []
+            for invitation_id in ids:
+                try:
+                    changed.append(action(db, invitation_id, **kwargs))
+                except TribunalError as exc:
+                    problems.append(lang.text(exc.message))
+            capacity = None
+            if hearing_id is not None:
+                try:
+                    capacity = observers.hearing_capacity(db, hearing_id)
+                except TribunalError as exc:
+                    problems.append(lang.text(exc.message))
+            return changed, problems, capacity
+
+        try:
+            # On the writer thread, one person after another; the page broadcasts the change.
+            changed, problems, capacity = ops.call(self, work, write=True)
+        except TribunalError as exc:
+            msgbox.show_error(self, exc)
+            return 0
+        for row in changed:
+            # Only the changed line is repainted; the selection stays where it was.
+            self.model.update_row(row)
+        done = len(changed)
+        if capacity is not None:
+            self._show_counts(capacity)
         if problems:
             msgbox.warning(self, self.tr("Not everything could be recorded"), "\n".join(problems))
         if done and hearing_id is not None:
@@ -517,8 +537,9 @@ class InvitationsPanel(QWidget):
                                       "recorded as not having come. Continue?"),
                               self.tr("Record as absent")):
             return 0
+        db = self._db
         try:
-            count = observers.mark_absent_remaining(self._db, hearing_id)
+            count = ops.call(self, lambda: observers.mark_absent_remaining(db, hearing_id), write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return 0
@@ -531,19 +552,21 @@ class InvitationsPanel(QWidget):
     def load_picks(self) -> None:
         """Fill the enterprise tree with the filters' enterprises and their contacts."""
         hearing_id = self.hearing_id()
+        if hearing_id is None:
+            self._show_picks(None, [])
+            return
+        db, zone_id, came = self._db, self.zone.currentData(), self.never_came.isChecked()
+        year = self._hearing_year() if self.never_invited.isChecked() else None
+        ops.run_read(self, lambda: observers.pick_enterprises(db, zone_id=zone_id, never_invited_year=year,
+                                                              invited_never_came=came, hearing_id=hearing_id),
+                     lambda picks: self._show_picks(hearing_id, picks), key="picks")
+
+    def _show_picks(self, hearing_id: int | None, picks: list[EnterprisePick]) -> None:
+        if hearing_id != self.hearing_id():
+            return  # another hearing was chosen meanwhile; its list follows
         self.pick.blockSignals(True)
         try:
             self.pick.clear()
-            if hearing_id is None:
-                return
-            try:
-                picks = observers.pick_enterprises(
-                    self._db, zone_id=self.zone.currentData(),
-                    never_invited_year=self._hearing_year() if self.never_invited.isChecked() else None,
-                    invited_never_came=self.never_came.isChecked(), hearing_id=hearing_id)
-            except TribunalError as exc:
-                msgbox.show_error(self, exc)
-                return
             for pick in picks:
                 self.pick.addTopLevelItem(self._pick_item(pick))
             # The contacts are what the clerk chooses: show them all.
@@ -663,8 +686,10 @@ class InvitationsPanel(QWidget):
         ids = self.ticked_observer_ids()
         if hearing_id is None or not ids:
             return 0
+        db = self._db
         try:
-            checks = observers.check_eligibility(self._db, hearing_id, ids)
+            # The clerk waits for the answer (the window keeps drawing).
+            checks = ops.call(self, lambda: observers.check_eligibility(db, hearing_id, ids))
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return 0
@@ -687,7 +712,7 @@ class InvitationsPanel(QWidget):
                 + self.tr("Invite them anyway?"), self.tr("Invite")):
             return 0
         try:
-            made = observers.invite(self._db, hearing_id, ids)
+            made = ops.call(self, lambda: observers.invite(db, hearing_id, ids), write=True)
         except ValidationError as exc:
             for key, reason in exc.fields.items():
                 if key.startswith("observer[") and key.endswith("]"):
@@ -712,10 +737,12 @@ class InvitationsPanel(QWidget):
             self.calls_model.set_rows([])
             self.calls_label.clear()
             return
-        try:
-            entries = observers.call_list(self._db, hearing_id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
+        db = self._db
+        ops.run_read(self, lambda: observers.call_list(db, hearing_id),
+                     lambda entries: self._show_calls(hearing_id, entries), key="calls")
+
+    def _show_calls(self, hearing_id: int, entries: list[CallEntry]) -> None:
+        if hearing_id != self.hearing_id():
             return
         self.calls_model.set_rows(entries)
         self.calls_label.setText(self.tr("{count} people to ring").format(count=len(entries)))
@@ -817,9 +844,12 @@ class InvitationsPanel(QWidget):
             return None
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
+        db = self._db
         try:
-            # The save dialog has asked before replacing a file: the clerk confirmed.
-            count = observers.export_observers_xlsx(self._db, hearing_id, path, force=True)
+            # The save dialog has asked before replacing a file: the clerk confirmed. On the
+            # writer thread: the export is recorded in the audit trail.
+            count = ops.call(self, lambda: observers.export_observers_xlsx(db, hearing_id, path, force=True),
+                             write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None

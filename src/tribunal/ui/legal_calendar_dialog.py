@@ -33,7 +33,7 @@ from tribunal.errors import TribunalError
 from tribunal.services import legal_calendar as calendar_service
 from tribunal.services.app import Database
 from tribunal.services.legal_calendar import YearInfo
-from tribunal.ui import lang, msgbox
+from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -167,13 +167,27 @@ class LegalCalendarDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(940, 640)
-        self.reload(select=year)
+        # Nothing to import or correct until the loaded years are known.
+        self._boxes = (import_box, correct_box)
+        for box in self._boxes:
+            box.setEnabled(False)
+        self._say(self.tr("Reading…"))
+        self._asked_year = year
+        self.reload(select=year, first=True)
+
+    def _first_shown(self) -> None:
+        """After the first read: the year to import next, and a word if the year asked for is missing."""
+        for box in self._boxes:
+            box.setEnabled(True)
+        year = self._asked_year
         self.import_year_spin.setValue(year or self._next_year())
         self.day_edit.setDate(QDate(self.import_year_spin.value(), 1, 1))
         if year is not None and year not in self.loaded_years():
             self._say(self.tr("The {year} holiday schedule is not loaded yet. Put the days of the State "
                               "Council's notice into a file (one per line) and import it below.").format(
                 year=year), error=True)
+        else:
+            self.message.hide()
 
     # ------------------------------------------------------------------ contents
 
@@ -184,14 +198,24 @@ class LegalCalendarDialog(QDialog):
     def loaded_years(self) -> list[int]:
         return [y.year for y in self.years_model.rows()]
 
-    def reload(self, select: int | None = None) -> None:
-        """Read the loaded years again; select ``select`` (or the newest)."""
-        try:
-            years = calendar_service.years(self._db)
-        except TribunalError as exc:
-            self._say(lang.text(exc.message), error=True)
-            return
+    def reload(self, select: int | None = None, *, first: bool = False, note: str = "") -> None:
+        """Read the loaded years again (in the background); select ``select`` (or the newest).
+
+        Args:
+            first: the dialog's first read (the import and correction boxes wait for it).
+            note: what to say once the years are shown (after an import or a correction).
+        """
+        db = self._db
+        ops.run_read(self, lambda: calendar_service.years(db),
+                     lambda years: self._show_years(years, select, first, note),
+                     on_failed=lambda exc: self._say(lang.text(exc.message), error=True), key="years")
+
+    def _show_years(self, years: list[YearInfo], select: int | None, first: bool, note: str) -> None:
         self.years_model.set_rows(years)
+        if first:
+            self._first_shown()
+        if note:
+            self._say(note)
         if not years:
             self.days_model.set_rows([])
             return
@@ -204,14 +228,12 @@ class LegalCalendarDialog(QDialog):
         if not chosen:
             self.days_model.set_rows([])
             return
-        self.days_model.set_rows(self._days(chosen[0].year))
+        db, year = self._db, chosen[0].year
+        ops.run_read(self, lambda: calendar_service.year_rules(db, year)[1], self._show_days,
+                     on_failed=lambda _exc: self.days_model.set_rows([]), key="days")
 
-    def _days(self, year: int) -> list[DayRule]:
-        try:
-            _info, rules = calendar_service.year_rules(self._db, year)
-        except TribunalError:
-            return []
-        return rules
+    def _show_days(self, rules: list[DayRule]) -> None:
+        self.days_model.set_rows(rules)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
@@ -243,14 +265,16 @@ class LegalCalendarDialog(QDialog):
             self.tr("Replace"),
         ):
             return False
+        db = self._db
         try:
-            info = calendar_service.import_year_file(self._db, path, year, source)
+            # On the writer thread; whoever opened the dialog broadcasts the change (``changed``).
+            info = ops.call(self, lambda: calendar_service.import_year_file(db, path, year, source), write=True)
         except TribunalError as exc:
             self._say(lang.text(exc.message), error=True)
             return False
         self.changed = True
-        self.reload(select=year)
-        self._say(self.tr("{year} loaded: {holidays} days off, {workdays} make-up working days.").format(
+        self.reload(select=year, note=self.tr(
+            "{year} loaded: {holidays} days off, {workdays} make-up working days.").format(
             year=info.year, holidays=info.holidays, workdays=info.workdays))
         return True
 
@@ -266,24 +290,21 @@ class LegalCalendarDialog(QDialog):
             self.tr("Correct"),
         ):
             return False
+        db = self._db
         try:
-            calendar_service.set_day(self._db, day, kind, name)
+            ops.call(self, lambda: calendar_service.set_day(db, day, kind, name), write=True)
         except TribunalError as exc:
             self._say(lang.text(exc.message), error=True)
             return False
         self.changed = True
-        self.reload(select=day.year)
-        self._say(self.tr("{date} is now a \"{kind}\".").format(date=day.isoformat(), kind=_kind_text(kind)))
+        self.reload(select=day.year, note=self.tr("{date} is now a \"{kind}\".").format(
+            date=day.isoformat(), kind=_kind_text(kind)))
         return True
 
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database, *, year: int | None = None) -> bool:
         """Open the dialog (at ``year`` if given); True when the calendar was changed."""
-        try:
-            dialog = cls(db, parent, year=year)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return False
+        dialog = cls(db, parent, year=year)
         try:
             dialog.exec()
             return dialog.changed

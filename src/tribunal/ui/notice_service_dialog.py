@@ -13,6 +13,8 @@ from tribunal.errors import ValidationError
 from tribunal.services import cases as case_service
 from tribunal.services import notices, participants, settings
 from tribunal.services.app import Database
+from tribunal.services.cases import CaseDetail
+from tribunal.services.participants import ParticipantRow
 from tribunal.ui import lang
 from tribunal.ui.case_dialogs import make_date_edit, to_date
 from tribunal.ui.clock_widgets import RecordDialog
@@ -34,25 +36,15 @@ class NoticeServiceDialog(RecordDialog):
             "The date the addressee received the notice: the date signed on the proof of service, "
             "the postal receipt date; for a public notice, the day it was published. The date of the "
             "notice to respond starts that respondent's defence period."))
-        case = case_service.get_case(db, case_id)
         self.kind = QComboBox()
         for kind in nk.KINDS:
             self.kind.addItem(kind.title, kind.key)
         self.addressee = QComboBox()
-        for p in case.parties:
-            self.addressee.addItem(f"{lang.label(p.role)}：{p.name}", f"party:{p.id}:")
-            for agent in p.agents:
-                agent_id = getattr(agent, "id", None)
-                if agent_id:
-                    self.addressee.addItem(self.tr("{party}, signed for by agent {agent}").format(
-                        party=p.name, agent=agent.name), f"party:{p.id}:{agent_id}")
-        for who in participants.list_participants(db, case_id):
-            self.addressee.addItem(f"{lang.label(who.role)}: {who.name}" if lang.is_english() else f"{who.role.label_zh}：{who.name}", f"participant:{who.id}:")
         self.method = QComboBox()
         add_members(self.method, [m for m in ServiceMethod if m != ServiceMethod.PHONE])
         self.served_on = make_date_edit(today)
         self.served_on.setMaximumDate(qdate(today))
-        self.served_by = QLineEdit(str(settings.get(db, "clerk.name") or ""))
+        self.served_by = QLineEdit()
         self.tracking = QLineEdit()
         self.tracking.setPlaceholderText(self.tr("Registered-post or EMS number"))
         self.witnesses = QLineEdit()
@@ -73,6 +65,24 @@ class NoticeServiceDialog(RecordDialog):
         self.add_field("note", self.tr("Note"), self.note)
         self.method.currentIndexChanged.connect(self._method_changed)
         self._method_changed()
+        self.read_case([self.addressee, self.served_by], self._show_addressees, work=lambda: (
+            case_service.get_case(db, case_id), participants.list_participants(db, case_id),
+            str(settings.get(db, "clerk.name") or "")))
+
+    def _show_addressees(self, answer: tuple[CaseDetail, list[ParticipantRow], str]) -> None:
+        case, others, clerk = answer
+        for p in case.parties:
+            self.addressee.addItem(f"{lang.label(p.role)}：{p.name}", f"party:{p.id}:")
+            for agent in p.agents:
+                agent_id = getattr(agent, "id", None)
+                if agent_id:
+                    self.addressee.addItem(self.tr("{party}, signed for by agent {agent}").format(
+                        party=p.name, agent=agent.name), f"party:{p.id}:{agent_id}")
+        for who in others:
+            self.addressee.addItem(f"{lang.label(who.role)}: {who.name}" if lang.is_english()
+                                   else f"{who.role.label_zh}：{who.name}", f"participant:{who.id}:")
+        if not self.served_by.text():
+            self.served_by.setText(clerk)
 
     def _method_changed(self) -> None:
         """Show only what the chosen method needs."""

@@ -28,6 +28,7 @@ from tribunal.domain.enums import InvitationStatus
 from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import enterprises, observers, settings
 from tribunal.services.app import Database
+from tribunal.services.enterprises import EnterpriseRow
 from tribunal.services.observers import ObserverRow, PersonHistory
 from tribunal.ui import lang, msgbox, ops, stale_edit, window_state
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
@@ -414,91 +415,97 @@ class PersonDialog(QDialog):
         self.setStyleSheet(FORM_STYLE)
         self.setMinimumWidth(540)
         self.setWindowTitle(self.tr("New person") if observer_id is None else self.tr("Edit person"))
-        self._store_ids = bool(settings.get(db, STORE_ID_KEY))
-        person = observers.get_observer(db, observer_id, show_phone=True) if observer_id else None
-        self._loaded_version = person.version if person else None
+        self._store_ids = False
+        self._loaded_version: int | None = None
 
-        self.name = QLineEdit(person.name if person else "")
+        self.name = QLineEdit()
         self.enterprise = QComboBox()
         self.enterprise.setEditable(True)
         self.enterprise.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.enterprise.addItem("", None)
-        for row in enterprises.search_enterprises(db):
-            self.enterprise.addItem(row.name, row.id)
         completer = QCompleter(self.enterprise.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.enterprise.setCompleter(completer)
-        if person and person.enterprise_id is not None:
-            self.enterprise.setCurrentIndex(max(self.enterprise.findData(person.enterprise_id), 0))
-        self.title = QLineEdit(person.title if person else "")
-        self.phone = QLineEdit(person.phone if person else "")
+        self.title = QLineEdit()
+        self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("Mobile, or landline with area code"))
         self.id_number = QLineEdit()
         self.id_number_shown = QLabel()
         self.show_id_button = QPushButton(self.tr("Show the stored number"))
         self.show_id_button.clicked.connect(self.show_id_number)
-        if person and person.id_number_masked:
-            self.id_number.setPlaceholderText(self.tr("Stored: {masked} — leave empty to keep it").format(
-                masked=person.id_number_masked))
-        else:
-            self.show_id_button.hide()
-        self.notes = QPlainTextEdit(person.notes if person else "")
+        self.show_id_button.hide()
+        self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.notes.setTabChangesFocus(True)
         self._feedback = {"name": FieldFeedback(self.name), "enterprise": FieldFeedback(self.enterprise),
                           "title": FieldFeedback(self.title), "phone": FieldFeedback(self.phone),
                           "id_number": FieldFeedback(self.id_number), "notes": FieldFeedback(self.notes)}
-        form = QFormLayout()
+        self._form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Name"), self._feedback["name"].container)
         form.addRow(self.tr("Enterprise"), self._feedback["enterprise"].container)
         form.addRow(self.tr("Title"), self._feedback["title"].container)
         form.addRow(self.tr("Phone"), self._feedback["phone"].container)
-        if self._store_ids:
-            id_row = QHBoxLayout()
-            id_row.addWidget(self._feedback["id_number"].container, 1)
-            id_row.addWidget(self.show_id_button)
-            form.addRow(self.tr("ID number"), id_row)
-            form.addRow("", self.id_number_shown)
+        # The ID rows appear once the setting “保存旁听人员身份证号” has been read and says so.
+        self._id_row = QWidget()
+        id_row = QHBoxLayout(self._id_row)
+        id_row.setContentsMargins(0, 0, 0, 0)
+        id_row.addWidget(self._feedback["id_number"].container, 1)
+        id_row.addWidget(self.show_id_button)
+        form.addRow(self.tr("ID number"), self._id_row)
+        form.addRow("", self.id_number_shown)
+        form.setRowVisible(self._id_row, False)
+        form.setRowVisible(self.id_number_shown, False)
         form.addRow(self.tr("Notes"), self._feedback["notes"].container)
-        privacy = QLabel(self.tr("Only what is needed to organise the hearing is kept. ID numbers are "
-                                 "stored only when the host enterprise's security rules require it "
-                                 "(a setting).") if not self._store_ids else
-                         self.tr("ID numbers are stored because the host's security rules require it; "
-                                 "they are hidden everywhere except here."))
-        privacy.setWordWrap(True)
-        privacy.setStyleSheet("color: #4a5560;")
+        self.privacy = QLabel()
+        self.privacy.setWordWrap(True)
+        self.privacy.setStyleSheet("color: #4a5560;")
         self.summary = QLabel()
         self.summary.setObjectName("errorSummary")
         self.summary.setWordWrap(True)
         self.summary.hide()
         box = QDialogButtonBox()
-        ok = box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
+        self.save_button = box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setDefault(True)
         box.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
+        self._fields = QWidget()
+        form.setContentsMargins(0, 0, 0, 0)
+        self._fields.setLayout(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addWidget(privacy)
+        layout.addWidget(self._fields)
+        layout.addWidget(self.privacy)
         layout.addStretch(1)
         layout.addWidget(box)
         self.stale = stale_edit.StaleWatch(self, db, "observer", Changes.OBSERVERS, self.reload_record, layout)
-        self.stale.track(observer_id)
 
-    def reload_record(self) -> None:
-        """重新载入: show the person as saved now; what was typed here is dropped."""
-        if self._observer_id is None:
-            return
-        try:
-            person = observers.get_observer(self._db, self._observer_id, show_phone=True)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
-        for fb in self._feedback.values():
-            fb.clear()
-        self.summary.hide()
+        def read() -> tuple[bool, ObserverRow | None, list[EnterpriseRow]]:
+            person = observers.get_observer(db, observer_id, show_phone=True) if observer_id else None
+            return bool(settings.get(db, STORE_ID_KEY)), person, enterprises.search_enterprises(db)
+
+        self.loading = ops.FormLoad(self, read, self._opened, fields=[self._fields],
+                                    buttons=[self.save_button], layout=layout, index=1)
+        self.loading.start()
+
+    def _opened(self, answer: tuple[bool, ObserverRow | None, list[EnterpriseRow]]) -> None:
+        store_ids, person, rows = answer
+        self._store_ids = store_ids
+        self._form.setRowVisible(self._id_row, store_ids)
+        self._form.setRowVisible(self.id_number_shown, store_ids)
+        self.privacy.setText(
+            self.tr("ID numbers are stored because the host's security rules require it; "
+                    "they are hidden everywhere except here.") if store_ids else
+            self.tr("Only what is needed to organise the hearing is kept. ID numbers are "
+                    "stored only when the host enterprise's security rules require it "
+                    "(a setting)."))
+        for row in rows:
+            self.enterprise.addItem(row.name, row.id)
+        if person is not None:
+            self._fill(person)
+
+    def _fill(self, person: ObserverRow) -> None:
         self._loaded_version = person.version
         self.name.setText(person.name)
         index = self.enterprise.findData(person.enterprise_id) if person.enterprise_id is not None else 0
@@ -506,8 +513,25 @@ class PersonDialog(QDialog):
         self.title.setText(person.title)
         self.phone.setText(person.phone)
         self.id_number.clear()
+        if person.id_number_masked:
+            self.id_number.setPlaceholderText(self.tr("Stored: {masked} — leave empty to keep it").format(
+                masked=person.id_number_masked))
+            self.show_id_button.show()
         self.notes.setPlainText(person.notes)
         self.stale.track(self._observer_id)
+
+    def reload_record(self) -> None:
+        """重新载入: show the person as saved now; what was typed here is dropped."""
+        if self._observer_id is None:
+            return
+        db, observer_id = self._db, self._observer_id
+        self.loading.start(lambda: observers.get_observer(db, observer_id, show_phone=True), self._reloaded)
+
+    def _reloaded(self, person: ObserverRow) -> None:
+        for fb in self._feedback.values():
+            fb.clear()
+        self.summary.hide()
+        self._fill(person)
 
     def feedback(self, key: str) -> FieldFeedback:
         return self._feedback[key]
@@ -533,6 +557,8 @@ class PersonDialog(QDialog):
         return self.enterprise.itemData(index) if index > 0 else -1
 
     def save(self) -> bool:
+        if not self.loading.ready:
+            return False
         for fb in self._feedback.values():
             fb.clear()
         self.summary.hide()
@@ -576,11 +602,7 @@ class PersonDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database, observer_id: int | None = None) -> ObserverRow | None:
         """Show the dialog; the saved person, or None if the clerk cancelled."""
-        try:
-            dialog = cls(db, observer_id, parent)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
+        dialog = cls(db, observer_id, parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.saved

@@ -73,6 +73,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -894,3 +896,164 @@ class RecordWatch(QObject):
         # entry is a change too.
         if known is not _UNREAD and now != known:
             self._banner.show()
+
+
+class FormLoad(QObject):
+    """An editor's reads when it opens (its record, its choice lists), off the GUI thread.
+
+    The dialog shows at once; its fields and 保存 take no clicks or keys until the read has
+    answered, and if that takes longer than :data:`GREY_AFTER_MS` they are greyed out under a
+    line 正在读取… (most reads answer sooner: no flicker). When the answer arrives,
+    ``fill(result)`` puts the record in the fields (it may disable 保存 again itself, for a
+    record that cannot be changed). If the read fails, the
+    error is shown in the usual message box and the dialog closes (a record deleted
+    meanwhile, a server out of reach): nothing is ever saved from a form that was never
+    filled. Escape and 取消 work throughout; a dialog closed (or deleted) before the answer
+    gets nothing.
+
+    :meth:`start` may be called again (重新载入 after the record changed elsewhere).
+
+    Signals:
+        loaded(): ``fill`` has run.
+    """
+
+    loaded = Signal()
+
+    def __init__(self, dialog: QWidget, work: Callable[[], Any], fill: Callable[[Any], None], *,
+                 fields: list[QWidget], buttons: list[QWidget], layout: QBoxLayout,
+                 index: int = 0) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+        self._work = work
+        self._fill = fill
+        self._fields = fields
+        self._buttons = buttons
+        self._closed = False
+        self.ready = False
+        self.failed = False
+        self.line = QLabel()
+        self.line.setObjectName("formLoad")
+        self.line.setWordWrap(True)
+        self.line.hide()
+        layout.insertWidget(index, self.line)
+        self._holds: list[_FormHold] = []
+        self._greyed = False
+        self._grey_timer = QTimer(self)
+        self._grey_timer.setSingleShot(True)
+        self._grey_timer.setInterval(GREY_AFTER_MS)
+        self._grey_timer.timeout.connect(self._grey)
+        finished = getattr(dialog, "finished", None)
+        if finished is not None:  # a QDialog: closed with Escape, 取消 or the window's ×
+            finished.connect(self._dialog_closed)
+
+    @Slot()
+    def _dialog_closed(self) -> None:
+        self._closed = True
+        self._release()
+
+    def _hold(self) -> None:
+        """Take no input in the fields and buttons now; grey them out if the answer is slow."""
+        self._release()
+        app = QApplication.instance()
+        if app is not None:
+            for widget in (*self._fields, *self._buttons):
+                hold = _FormHold(widget)
+                # Deleted with this object (and so with the dialog): Qt then drops the filter
+                # even when the dialog went before its answer came.
+                hold.setParent(self)
+                app.installEventFilter(hold)
+                self._holds.append(hold)
+        self._grey_timer.start()
+
+    @Slot()
+    def _grey(self) -> None:
+        self._greyed = True
+        for widget in (*self._fields, *self._buttons):
+            widget.setEnabled(False)
+        self.line.show()
+
+    def _release(self) -> None:
+        self._grey_timer.stop()
+        app = QApplication.instance()
+        for hold in self._holds:
+            if app is not None:
+                with contextlib.suppress(RuntimeError):  # deleted already, its filter with it
+                    app.removeEventFilter(hold)
+                    hold.deleteLater()
+        self._holds = []
+        if self._greyed:
+            self._greyed = False
+            for widget in (*self._fields, *self._buttons):
+                widget.setEnabled(True)
+        self.line.hide()
+
+    def start(self, work: Callable[[], Any] | None = None,
+              fill: Callable[[Any], None] | None = None) -> Op[Any]:
+        """Disable the form, say 正在读取…, and read.
+
+        Args:
+            work: read this from now on instead of the opening read (重新载入 may read the
+                record alone).
+            fill: fill the form with this from now on (重新载入 also clears what was typed).
+        """
+        if work is not None:
+            self._work = work
+        if fill is not None:
+            self._fill = fill
+        self.ready = False
+        self.failed = False
+        self._closed = False
+        #: The line an editor shows while it reads its record and choice lists.
+        self.line.setText(self.tr("Reading…"))
+        self.line.setProperty("feedback", "hint")
+        self._polish()
+        self._hold()
+        return run_read(self, self._work, self._answered, on_failed=self._refused, key="open")
+
+    def given(self, result: Any) -> None:
+        """Fill the form at once with ``result``, read already by whoever opened the dialog."""
+        self._answered(result)
+
+    def _polish(self) -> None:
+        self.line.style().unpolish(self.line)
+        self.line.style().polish(self.line)
+
+    def _answered(self, result: Any) -> None:
+        if self._closed:
+            return
+        self._release()
+        self._fill(result)
+        self.ready = True
+        self.loaded.emit()
+
+    def _refused(self, error: TribunalError) -> None:
+        if self._closed:
+            return
+        self.failed = True
+        self._release()
+        self._grey()
+        from tribunal.ui import msgbox
+
+        self.line.setText(self.tr("Could not be read, so nothing can be saved from this window. "
+                                  "Close it and try again."))
+        self.line.setProperty("feedback", "error")
+        self._polish()
+        msgbox.show_error(self._dialog, error)
+        if isinstance(self._dialog, QDialog) and not self._closed:
+            # Nothing to edit: the window closes once the clerk has read why.
+            QDialog.done(self._dialog, QDialog.DialogCode.Rejected)
+
+
+class _FormHold(_InputHold):
+    """Drops clicks and keys aimed at a form that is still being read — except Escape, which
+    reaches the dialog and closes it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            key = getattr(event, "key", None)
+            if key is not None and key() == Qt.Key.Key_Escape:
+                return False
+        try:
+            return super().eventFilter(watched, event)
+        except RuntimeError:  # the form is being deleted: nothing left to hold
+            return False

@@ -31,8 +31,9 @@ from tribunal.domain.enums import ParticipantRole
 from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import enterprises, participants
 from tribunal.services.app import Database
+from tribunal.services.enterprises import EnterpriseRow
 from tribunal.services.participants import ParticipantRow
-from tribunal.ui import lang, msgbox, stale_edit
+from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.combos import add_members, current_member, line_edit, select_data
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
@@ -89,6 +90,7 @@ class ParticipantsTab(QWidget):
         self._number = ""
         self._closed = False
         self._listed = False  # the list was read (False on a refusal: nothing to act on)
+        self._rows_of: int | None = None  # the case whose participants are listed
         self.setStyleSheet(FORM_STYLE)
 
         self.summary = QLabel()
@@ -164,24 +166,41 @@ class ParticipantsTab(QWidget):
         self._closed = closed and case_id is not None
         self.reload()
 
-    def reload(self) -> None:
-        """Read the list again."""
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the list again (in the background), then select ``select_id`` if given."""
         self.closed_note.setVisible(self._closed)
         self._listed = False
         if self._case_id is None or self._db is None:
+            self._rows_of = None
             self.model.set_rows([])
             self.summary.setText(self.tr("Select a case to see its witnesses and other participants."))
             self._update_buttons()
             return
-        try:
-            rows = participants.list_participants(self._db, self._case_id)
-        except TribunalError as exc:
+        db, case_id = self._db, self._case_id
+        if self._rows_of != case_id:  # another case's people must not stay on show meanwhile
+            self._rows_of = None
             self.model.set_rows([])
-            self.summary.setText(lang.text(exc.message))
-            self._update_buttons()
+        self._update_buttons()
+        ops.run_read(self, lambda: participants.list_participants(db, case_id),
+                     lambda rows: self._show_rows(case_id, rows, select_id),
+                     on_failed=lambda exc: self._not_listed(case_id, exc), key="list")
+
+    def _not_listed(self, case_id: int, error: TribunalError) -> None:
+        if case_id != self._case_id:
             return
+        self._rows_of = None
+        self.model.set_rows([])
+        self.summary.setText(lang.text(error.message))
+        self._update_buttons()
+
+    def _show_rows(self, case_id: int, rows: list[ParticipantRow], select_id: int | None) -> None:
+        if case_id != self._case_id:
+            return  # another case was chosen meanwhile
         self._listed = True
+        self._rows_of = case_id
         self.model.set_rows(rows)
+        if select_id is not None:
+            self.select(select_id)
         if rows:
             self.summary.setText(self.tr("{number}: {count} participant(s) recorded").format(
                 number=self._number, count=len(rows)))
@@ -213,9 +232,7 @@ class ParticipantsTab(QWidget):
             self.edit_participant()
 
     def _changed(self, row: ParticipantRow | None) -> None:
-        self.reload()
-        if row is not None:
-            self.select(row.id)
+        self.reload(row.id if row is not None else None)
         if self._case_id is not None:
             self.participants_changed.emit(self._case_id)
 
@@ -248,8 +265,10 @@ class ParticipantsTab(QWidget):
                                                          number=self._number)
         if not msgbox.confirm(self, self.tr("Delete participant"), question, self.tr("Delete")):
             return False
+        db, participant_id = self._db, current.id
         try:
-            participants.remove_participant(self._db, current.id)
+            # On the writer thread; the case pane is told (participants_changed) and tells the page.
+            ops.call(self, lambda: participants.remove_participant(db, participant_id), write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             self.reload()
@@ -302,8 +321,6 @@ class ParticipantDialog(QDialog):
         self.enterprise.setEditable(True)
         self.enterprise.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.enterprise.addItem("", None)
-        for row in enterprises.search_enterprises(db):
-            self.enterprise.addItem(row.name, row.id)
         completer = QCompleter(self.enterprise.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -335,24 +352,36 @@ class ParticipantDialog(QDialog):
         box.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
+        self._fields = QWidget()
+        form.setContentsMargins(0, 0, 0, 0)
+        self._fields.setLayout(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.summary)
-        layout.addLayout(form)
+        layout.addWidget(self._fields)
         layout.addStretch(1)
         layout.addWidget(box)
-        if participant is not None:
-            self._fill(participant)
+        # The enterprises to choose from are read in the background; the fields wait for them.
+        self.loading = ops.FormLoad(self, lambda: enterprises.search_enterprises(db), self._opened,
+                                    fields=[self._fields], buttons=[self.save_button], layout=layout,
+                                    index=2)
+        self.loading.start()
+
+    def _opened(self, rows: list[EnterpriseRow]) -> None:
+        for row in rows:
+            self.enterprise.addItem(row.name, row.id)
+        if self._participant is not None:
+            self._fill(self._participant)
 
     def reload_record(self) -> None:
         """重新载入: show the participant as saved now; what was typed here is dropped."""
         if self._participant is None:
             return
-        try:
-            self._participant = participants.get_participant(self._db, self._participant.id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+        db, participant_id = self._db, self._participant.id
+        self.loading.start(lambda: participants.get_participant(db, participant_id), self._reloaded)
+
+    def _reloaded(self, participant: ParticipantRow) -> None:
+        self._participant = participant
         for fb in self._feedback.values():
             fb.clear()
         self.summary.hide()
@@ -395,6 +424,8 @@ class ParticipantDialog(QDialog):
 
     def save(self) -> bool:
         """Save; on a refusal show each reason beside its field and stay open."""
+        if not self.loading.ready:
+            return False
         for fb in self._feedback.values():
             fb.clear()
         self.summary.hide()
@@ -409,14 +440,18 @@ class ParticipantDialog(QDialog):
             "id_number": self.id_number.text(), "phone": self.phone.text(),
             "enterprise_id": enterprise_id, "notes": self.notes.toPlainText(), "today": self._today,
         }
+        db, case_id, participant, name = self._db, self._case_id, self._participant, self.name.text()
+
+        def work() -> ParticipantRow:
+            if participant is None:
+                return participants.add_participant(db, case_id, role, name, **fields)
+            return participants.update_participant(db, participant.id, role, name, **fields,
+                                                   expected_version=participant.version)
+
         try:
-            if self._participant is None:
-                self.saved = participants.add_participant(self._db, self._case_id, role, self.name.text(),
-                                                          **fields)
-            else:
-                self.saved = participants.update_participant(self._db, self._participant.id, role,
-                                                             self.name.text(), **fields,
-                                                             expected_version=self._participant.version)
+            # On the writer thread; the panel that asked tells the case pane what changed.
+            self.saved = ops.call(self, work, write=True)
+            if self._participant is not None:
                 self._participant = self.saved
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
@@ -445,11 +480,7 @@ class ParticipantDialog(QDialog):
     def ask(cls, parent: QWidget | None, db: Database, case_id: int, number: str, today: dt.date,
             participant: ParticipantRow | None = None) -> ParticipantRow | None:
         """Open the editor; the saved participant, or None when the clerk cancelled."""
-        try:
-            dialog = cls(db, case_id, number, today, participant, parent)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
+        dialog = cls(db, case_id, number, today, participant, parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.saved

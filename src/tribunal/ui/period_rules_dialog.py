@@ -185,11 +185,11 @@ class PeriodRulesDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         """Read the rules and their confirmations again; keep (or make) a selection."""
         current = select or self.selected_key()
-        try:
-            rows = period_rules.statuses(self._db)
-        except TribunalError as exc:
-            self._say(lang.text(exc.message), error=True)
-            return
+        db = self._db
+        ops.run_read(self, lambda: period_rules.statuses(db), lambda rows: self._show_rules(rows, current),
+                     on_failed=lambda exc: self._say(lang.text(exc.message), error=True), key="rules")
+
+    def _show_rules(self, rows: list[RuleStatus], current: str | None) -> None:
         self.model.set_rows(rows)
         row = self.model.row_of(current) if current is not None else None
         if rows:

@@ -395,11 +395,12 @@ class SettingsPage(QWidget):
             return
         self.set_field(key, str(Path(chosen)))
         folder = str(Path(chosen).parent if definition.path == "file" else Path(chosen))
-        try:
-            settings_service.set_value(None, LAST_OPEN_KEY, folder)
-            self._stored[LAST_OPEN_KEY] = folder
-        except TribunalError:
-            pass  # only a convenience for the next 浏览…; the chosen path is in the field
+        # Only a convenience for the next 浏览… (the chosen path is in the field): written to
+        # this computer's settings file in the background, a failure left unsaid.
+        ops.run_write(self, lambda: settings_service.set_value(None, LAST_OPEN_KEY, folder),
+                      changes=ops.Changes.NONE,
+                      on_done=lambda _stored: self._stored.__setitem__(LAST_OPEN_KEY, folder),
+                      on_failed=lambda _error: None)
 
     def save(self) -> ops.Op[tuple[dict[str, Any], dict[str, str]]] | None:
         """Store every changed value off the GUI thread; ``save_finished`` says how it went.
@@ -432,6 +433,8 @@ class SettingsPage(QWidget):
             for tribunal_id, enterprise_id in hosts.items():
                 reference.set_default_host(db, tribunal_id, enterprise_id)
                 saved[f"tribunal.{tribunal_id}.default_host"] = enterprise_id
+            if CLERK_KEY in saved:
+                follow_workstation_clerk(db)  # the audit names the clerk just chosen
             return saved, refused
 
         def failed(error: TribunalError) -> None:
@@ -454,8 +457,6 @@ class SettingsPage(QWidget):
                 continue
             self._stored[key] = stored
             self.set_field(key, stored)
-        if CLERK_KEY in saved:
-            follow_workstation_clerk(self._db)
         for key, reason in refused.items():
             self._feedback[key].show_error(reason)
         if refused:

@@ -299,7 +299,7 @@ class StaffPage(QWizardPage):
 class WorkstationPage(QWizardPage):
     """This computer's clerk and documents folder."""
 
-    def __init__(self, default_folder: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("This computer"))
         self.setSubTitle(self.tr("Who works at this computer, and where its documents are saved. "
@@ -307,13 +307,10 @@ class WorkstationPage(QWizardPage):
         self.language = QComboBox()
         for choice in settings.LANGUAGES:
             self.language.addItem(choice.label_zh, choice.value)
-        current, _problems = settings.workstation_values()
-        self.language.setCurrentIndex(max(self.language.findData(current["ui.language"]), 0))
         self.clerk = QComboBox()
         self.clerk.setEditable(True)
         self.clerk.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText(default_folder)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -338,6 +335,11 @@ class WorkstationPage(QWizardPage):
         where.setProperty("feedback", "hint")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("", where)
+
+    def show_defaults(self, folder: str, language: str) -> None:
+        """The default documents folder (shown in grey) and the language this computer uses now."""
+        self.folder.setPlaceholderText(folder)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
 
     def set_clerks(self, names: list[str]) -> None:
         """Offer these names (the clerk may still type another)."""
@@ -384,13 +386,38 @@ def _busy(wizard: QWizard, busy: bool) -> None:
         wizard.button(button).setEnabled(not busy)
 
 
-def _default_folder(db: Database) -> str:
+def _workstation_defaults(db: Database, *, clerks: bool) -> tuple[str, str, list[str]]:
+    """The default documents folder, this computer's language now and (if asked) the clerks'
+    names — read off the GUI thread when a wizard opens."""
     from tribunal.services import documents
 
     try:
-        return str(documents.documents_folder(db))
+        folder = str(documents.documents_folder(db))
     except TribunalError:
-        return ""
+        folder = ""
+    current, _problems = settings.workstation_values()
+    names: list[str] = []
+    if clerks:
+        try:
+            names = [s.name for s in reference.list_staff(db, StaffRole.CLERK)]
+        except TribunalError:
+            names = []  # the names are only a convenience; typing works without them
+    return folder, str(current["ui.language"]), names
+
+
+def _read_defaults(wizard: QWizard, db: Database, page: WorkstationPage, *, clerks: bool) -> None:
+    """Fill ``page`` with this computer's defaults, read in the background (the page waits)."""
+
+    def show(answer: tuple[str, str, list[str]]) -> None:
+        folder, language, names = answer
+        page.show_defaults(folder, language)
+        if clerks:
+            page.set_clerks(names)
+        page.setEnabled(True)
+
+    page.setEnabled(False)
+    ops.run_read(wizard, lambda: _workstation_defaults(db, clerks=clerks), show,
+                 on_failed=lambda _error: page.setEnabled(True), key="defaults")
 
 
 def _prepare(wizard: QWizard, title: str) -> None:
@@ -424,7 +451,8 @@ class CommissionWizard(QWizard):
         self.numbering = NumberingPage(self.year)
         self.tribunals = TribunalsPage()
         self.staff = StaffPage()
-        self.workstation = WorkstationPage(_default_folder(db))
+        self.workstation = WorkstationPage()
+        _read_defaults(self, db, self.workstation, clerks=False)
         for page_id, page in ((PAGE_START, self.start), (PAGE_COMMISSION, self.commission),
                               (PAGE_NUMBERING, self.numbering), (PAGE_TRIBUNALS, self.tribunals),
                               (PAGE_STAFF, self.staff), (PAGE_WORKSTATION, self.workstation)):
@@ -512,13 +540,9 @@ class WorkstationWizard(QWizard):
         self._db = db
         self.saved = False
         _prepare(self, self.tr("Setting up this computer"))
-        self.workstation = WorkstationPage(_default_folder(db))
+        self.workstation = WorkstationPage()
         self.addPage(self.workstation)
-        try:
-            names = [s.name for s in reference.list_staff(db, StaffRole.CLERK)]
-        except TribunalError:
-            names = []  # the names are only a convenience; typing works without them
-        self.workstation.set_clerks(names)
+        _read_defaults(self, db, self.workstation, clerks=True)
         self.resize(640, 360)
 
     def accept(self) -> None:

@@ -16,7 +16,7 @@ from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import documents as document_service
 from tribunal.services.app import Database
 from tribunal.services.documents import TeachingDraft
-from tribunal.ui import lang, msgbox, stale_edit
+from tribunal.ui import lang, msgbox, ops, stale_edit
 from tribunal.ui.feedback import FORM_STYLE, WARNING_COLOUR, FieldFeedback
 
 __all__ = ["TeachingCaseDialog", "review_before_print"]
@@ -31,22 +31,17 @@ class TeachingCaseDialog(QDialog):
     """
 
     def __init__(self, db: Database, hearing_id: int, parent: QWidget | None = None, *,
-                 before_print: bool = False) -> None:
-        """Build the dialog.
-
-        Raises:
-            NotFound: the hearing is gone.
-            DatabaseError: it cannot be read.
-        """
+                 before_print: bool = False, draft: TeachingDraft | None = None) -> None:
+        """Build the dialog; the teaching case is read in the background unless ``draft`` is given."""
         super().__init__(parent)
         self._db = db
         self._hearing_id = hearing_id
-        self.draft: TeachingDraft = document_service.teaching_case(db, hearing_id)
+        self.draft: TeachingDraft | None = None
         self.saved: TeachingDraft | None = None
         self.setWindowTitle(self.tr("Teaching case of the training handout"))
         self.setStyleSheet(FORM_STYLE)
 
-        heading = QLabel(f"{self.draft.case_number}　{self.draft.caption}")
+        self.heading = heading = QLabel()
         heading.setWordWrap(True)
         bold = heading.font()
         bold.setBold(True)
@@ -60,7 +55,7 @@ class TeachingCaseDialog(QDialog):
         explain.setProperty("feedback", "hint")
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.text = QPlainTextEdit(self.draft.text)
+        self.text = QPlainTextEdit()
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.text_feedback = FieldFeedback(self.text)
         self.warnings = QLabel()
@@ -74,10 +69,9 @@ class TeachingCaseDialog(QDialog):
         self.save_button.setAutoDefault(False)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
-        self.default_button.clicked.connect(lambda: self.text.setPlainText(self.draft.default_text))
+        self.default_button.clicked.connect(self._use_default)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
-        self.text.textChanged.connect(self._typed)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.default_button)
@@ -91,8 +85,25 @@ class TeachingCaseDialog(QDialog):
         layout.addWidget(self.text_feedback.container, 1)
         layout.addWidget(self.warnings)
         layout.addLayout(buttons)
-        self._show_state(self.draft)
+        self.loading = ops.FormLoad(self, lambda: document_service.teaching_case(db, hearing_id), self._fill,
+                                    fields=[self.text_feedback.container, self.default_button],
+                                    buttons=[self.save_button], layout=layout, index=2)
+        if draft is None:
+            self.loading.start()
+        else:
+            self.loading.given(draft)  # read already, by the print that asked for the review
+        self.text.textChanged.connect(self._typed)
         self.resize(720, 480)
+
+    def _fill(self, draft: TeachingDraft) -> None:
+        self.draft = draft
+        self.heading.setText(f"{draft.case_number}　{draft.caption}")
+        self.text.setPlainText(draft.text)
+        self._show_state(draft)
+
+    def _use_default(self) -> None:
+        if self.draft is not None:
+            self.text.setPlainText(self.draft.default_text)
 
     def _show_state(self, draft: TeachingDraft) -> None:
         if draft.reviewed and draft.reviewed_at is not None:
@@ -105,13 +116,7 @@ class TeachingCaseDialog(QDialog):
 
     def reload_record(self) -> None:
         """Load the teaching case as saved now, dropping what was typed here."""
-        try:
-            self.draft = document_service.teaching_case(self._db, self._hearing_id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
-        self.text.setPlainText(self.draft.text)
-        self._show_state(self.draft)
+        self.loading.start()
 
     def _typed(self) -> None:
         if self.text_feedback.kind:
@@ -123,9 +128,13 @@ class TeachingCaseDialog(QDialog):
         Returns:
             True when it was saved.
         """
+        if not self.loading.ready or self.draft is None:
+            return False
+        db, hearing_id, text, version = self._db, self._hearing_id, self.text.toPlainText(), self.draft.version
         try:
-            self.saved = document_service.save_teaching_case(self._db, self._hearing_id, self.text.toPlainText(),
-                                                             expected_version=self.draft.version)
+            # On the writer thread; the pack made next reads the saved text.
+            self.saved = ops.call(self, lambda: document_service.save_teaching_case(
+                db, hearing_id, text, expected_version=version), write=True)
         except StaleEditError as exc:
             # Another clerk saved this teaching case meanwhile: show what they wrote, and let
             # the clerk choose between their text (重新载入) and the typed one (返回修改).
@@ -142,13 +151,9 @@ class TeachingCaseDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database, hearing_id: int, *,
-            before_print: bool = False) -> TeachingDraft | None:
+            before_print: bool = False, draft: TeachingDraft | None = None) -> TeachingDraft | None:
         """Show the dialog; the saved draft, or None when the clerk cancelled."""
-        try:
-            dialog = cls(db, hearing_id, parent, before_print=before_print)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
+        dialog = cls(db, hearing_id, parent, before_print=before_print, draft=draft)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.saved
@@ -165,10 +170,11 @@ def review_before_print(parent: QWidget | None, db: Database, hearing_id: int) -
         clerk cancelled or the hearing could not be read (the clerk was told why).
     """
     try:
-        draft = document_service.teaching_case(db, hearing_id)
+        # The print waits for this answer; the window keeps drawing meanwhile.
+        draft = ops.call(parent, lambda: document_service.teaching_case(db, hearing_id))
     except TribunalError as exc:
         msgbox.show_error(parent, exc)
         return False
     if draft.reviewed or not draft.public:
         return True
-    return TeachingCaseDialog.ask(parent, db, hearing_id, before_print=True) is not None
+    return TeachingCaseDialog.ask(parent, db, hearing_id, before_print=True, draft=draft) is not None

@@ -27,7 +27,7 @@ from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import training
 from tribunal.services.app import Database
 from tribunal.services.training import TopicData
-from tribunal.ui import msgbox, stale_edit
+from tribunal.ui import msgbox, ops, stale_edit
 from tribunal.ui.feedback import FORM_STYLE, FieldFeedback, place_errors
 from tribunal.ui.ops import Changes
 from tribunal.ui.rows_model import MUTED_COLOUR
@@ -117,6 +117,11 @@ class TopicsDialog(QDialog):
         layout.addLayout(bottom)
         self.stale = stale_edit.StaleWatch(self, db, "training_topic", Changes.TRAINING,
                                            self.reload_record, layout)
+        self._keep: int | None = None
+        self._note = ""
+        self.loading = ops.FormLoad(self, lambda: training.list_topics(db, active_only=False),
+                                    self._show_topics, fields=[splitter], buttons=[], layout=layout,
+                                    index=1)
         self.reload()
 
     def reload_record(self) -> None:
@@ -129,14 +134,15 @@ class TopicsDialog(QDialog):
 
     # ------------------------------------------------------------------ the list
 
-    def reload(self, select: int | None = None) -> None:
-        """Read the library again (seeding it on first use)."""
-        keep = select if select is not None else self._editing
-        try:
-            self._topics = training.list_topics(self._db, active_only=False)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
+    def reload(self, select: int | None = None, *, note: str = "") -> None:
+        """Read the library again (in the background), then show ``select`` (and ``note`` under it)."""
+        self._keep = select if select is not None else self._editing
+        self._note = note
+        self.loading.start()
+
+    def _show_topics(self, topics: list[TopicData]) -> None:
+        keep = self._keep
+        self._topics = topics
         self.list.blockSignals(True)
         self.list.clear()
         for topic in self._topics:
@@ -152,6 +158,8 @@ class TopicsDialog(QDialog):
         if self._topics:
             self.list.setCurrentRow(row)
         self._chosen()
+        if self._note:
+            self.status.setText(self._note)
 
     def titles(self) -> list[str]:
         return [t.title for t in self._topics]
@@ -215,18 +223,24 @@ class TopicsDialog(QDialog):
 
     def save(self) -> TopicData | None:
         """Save the wording (or add the new topic); reasons for a refusal go under the fields."""
+        if not self.loading.ready:
+            return None
         for fb in self._feedback.values():
             fb.clear()
+        db, editing = self._db, self._editing
+        title, body, basis = self.title.text(), self.body.toPlainText(), self.legal_basis.toPlainText()
+        loaded = self.topic(editing) if editing is not None else None
+        version = loaded.version if loaded else None
+
+        def work() -> TopicData:
+            if editing is None:
+                return training.add_topic(db, title, body, basis)
+            return training.update_topic(db, editing, title=title, body=body, legal_basis=basis,
+                                         expected_version=version)
+
         try:
-            if self._editing is None:
-                topic = training.add_topic(self._db, self.title.text(), self.body.toPlainText(),
-                                           self.legal_basis.toPlainText())
-            else:
-                loaded = self.topic(self._editing)
-                topic = training.update_topic(self._db, self._editing, title=self.title.text(),
-                                              body=self.body.toPlainText(),
-                                              legal_basis=self.legal_basis.toPlainText(),
-                                              expected_version=loaded.version if loaded else None)
+            # On the writer thread; the page that opened the library broadcasts (``changed``).
+            topic = ops.call(self, work, write=True)
         except ValidationError as exc:
             placed = place_errors(self._feedback, exc)
             if not placed:
@@ -239,17 +253,17 @@ class TopicsDialog(QDialog):
             msgbox.show_error(self, exc)
             return None
         self.changed = True
-        self.reload(select=topic.id)
-        self.status.setText(self.tr("Saved."))
+        self.reload(select=topic.id, note=self.tr("Saved."))
         return topic
 
     def toggle_active(self) -> TopicData | None:
         """Deactivate the topic shown (or offer it again)."""
         topic = self.topic(self._editing) if self._editing is not None else None
-        if topic is None:
+        if topic is None or not self.loading.ready:
             return None
+        db, topic_id, active = self._db, topic.id, not topic.active
         try:
-            updated = training.set_topic_active(self._db, topic.id, not topic.active)
+            updated = ops.call(self, lambda: training.set_topic_active(db, topic_id, active), write=True)
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return None

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tribunal.domain.enums import HearingStatus
+from tribunal.domain.enums import CaseType, HearingStatus
 from tribunal.errors import StaleEditError, TribunalError, ValidationError
 from tribunal.services import hearings, observers, settings, training
 from tribunal.services.app import Database
 from tribunal.services.hearings import HearingRow
+from tribunal.services.observers import ObserverRow
 from tribunal.services.training import AttendeeRow, SessionDetail, SessionRow, TopicData
 from tribunal.ui import combos, lang, msgbox, ops, stale_edit, window_state
 from tribunal.ui.dates import DateTimeField
@@ -394,6 +395,35 @@ class _SessionFields(TypedDict):
     notes: str
 
 
+@dataclass(frozen=True)
+class _SessionChoices:
+    """What the session editor reads when it opens."""
+
+    session: SessionDetail | None
+    hearings: list[HearingRow]
+    topics: list[TopicData]
+    #: The topics suggested for each type of dispute among ``hearings``.
+    suggestions: dict[CaseType, list[int]]
+    buffer_minutes: int
+
+
+def _read_session_choices(db: Database, session_id: int | None, since: dt.date) -> _SessionChoices:
+    """Read the session (if any), the hearings it may follow, the topic library (on a reader thread)."""
+    rows = [h for h in hearings.list_hearings(db, since) if h.status != HearingStatus.CANCELLED]
+    try:
+        buffer = int(settings.get(db, "training.buffer_minutes"))
+    except (TribunalError, ValueError):
+        buffer = 0
+    return _SessionChoices(
+        session=training.get_session(db, session_id) if session_id is not None else None,
+        hearings=rows,
+        topics=training.list_topics(db, active_only=False),
+        suggestions={case_type: [t.id for t in training.suggest_topics(db, case_type)]
+                     for case_type in {h.case_type for h in rows}},
+        buffer_minutes=buffer,
+    )
+
+
 class SessionDialog(QDialog):
     """A training session: title, speaker, time, venue, the hearing it follows, and its topics.
 
@@ -411,31 +441,25 @@ class SessionDialog(QDialog):
         self.resize(760, 680)
         self.setWindowTitle(self.tr("New training session") if session_id is None
                             else self.tr("Edit training session"))
-        existing = training.get_session(db, session_id) if session_id is not None else None
-        self._loaded_version = existing.version if existing else None
+        self._loaded_version: int | None = None
         today = today or dt.date.today()
-        self._hearing_rows = [h for h in hearings.list_hearings(db, today - dt.timedelta(days=365))
-                              if h.status != HearingStatus.CANCELLED]
-        self._topics = training.list_topics(db, active_only=False)
+        self._hearing_rows: list[HearingRow] = []
+        self._topics: list[TopicData] = []
+        self._suggestions: dict[CaseType, list[int]] = {}
+        self._buffer_minutes = 0
+        self._opening_hearing = hearing_id
 
-        self.title = QLineEdit(existing.title if existing else "")
-        self.speaker = QLineEdit(existing.speaker if existing else "")
-        start = existing.starts_at if existing else dt.datetime.combine(today, dt.time(10, 30))
+        self.title = QLineEdit()
+        self.speaker = QLineEdit()
+        start = dt.datetime.combine(today, dt.time(10, 30))
         self.starts = _datetime_edit(start)
         self.has_end = QCheckBox(self.tr("Ends at"))
-        self.ends = _datetime_edit(existing.ends_at if existing and existing.ends_at
-                                   else start + dt.timedelta(hours=1))
-        self.has_end.setChecked(bool(existing.ends_at) if existing else True)
-        self.ends.setEnabled(self.has_end.isChecked())
+        self.ends = _datetime_edit(start + dt.timedelta(hours=1))
+        self.has_end.setChecked(True)
         self.has_end.toggled.connect(self.ends.setEnabled)
-        self.venue = QLineEdit(existing.venue if existing else "")
+        self.venue = QLineEdit()
         self.hearing = QComboBox()
         self.hearing.addItem(self.tr("(standalone session)"), None)
-        for h in self._hearing_rows:
-            self.hearing.addItem(f"{h.starts_at:%Y-%m-%d %H:%M}　{h.case_number}　{lang.label(h.case_type)}", h.id)
-        chosen_hearing = existing.hearing_id if existing else hearing_id
-        if chosen_hearing is not None:
-            self.hearing.setCurrentIndex(max(self.hearing.findData(chosen_hearing), 0))
         self.hearing.currentIndexChanged.connect(lambda _i: self._hearing_changed(fill=True))
         self.topics = QListWidget()
         self.topics.setAlternatingRowColors(True)
@@ -444,12 +468,12 @@ class SessionDialog(QDialog):
         self.topic_hint = QLabel()
         self.topic_hint.setWordWrap(True)
         self.topic_hint.setStyleSheet(f"color: {MUTED_COLOUR.name()};")
-        self.notes = QPlainTextEdit(existing.notes if existing else "")
+        self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
         self.notes.setTabChangesFocus(True)
 
-        self._chosen: list[int] = [t.id for t in existing.topics] if existing else []
-        self._kept_inactive = set(self._chosen)
+        self._chosen: list[int] = []
+        self._kept_inactive: set[int] = set()
         self._feedback = {
             "title": FieldFeedback(self.title), "speaker": FieldFeedback(self.speaker),
             "starts_at": FieldFeedback(self.starts), "ends_at": FieldFeedback(self.ends),
@@ -475,42 +499,57 @@ class SessionDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.hide()
         box = QDialogButtonBox()
-        ok = box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setDefault(True)
+        self.save_button = box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setDefault(True)
         box.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
+        self._fields = QWidget()
+        fields = QVBoxLayout(self._fields)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addLayout(form)
+        fields.addLayout(topics_head)
+        fields.addWidget(self.topic_hint)
+        fields.addWidget(self._feedback["topics"].container, 1)
+        fields.addWidget(QLabel(self.tr("Notes")))
+        fields.addWidget(self.notes)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addLayout(topics_head)
-        layout.addWidget(self.topic_hint)
-        layout.addWidget(self._feedback["topics"].container, 1)
-        layout.addWidget(QLabel(self.tr("Notes")))
-        layout.addWidget(self.notes)
+        layout.addWidget(self._fields, 1)
         layout.addWidget(box)
-        self._hearing_changed(fill=existing is None and hearing_id is not None)
         self.stale = stale_edit.StaleWatch(self, db, "training_session", Changes.TRAINING,
                                            self.reload_record, layout)
-        self.stale.track(session_id)
+        since = today - dt.timedelta(days=365)
+        self.loading = ops.FormLoad(self, lambda: _read_session_choices(db, session_id, since),
+                                    self._opened, fields=[self._fields], buttons=[self.save_button],
+                                    layout=layout, index=1)
+        self.loading.start()
 
-    def reload_record(self) -> None:
-        """重新载入: show the session as saved now; what was typed here is dropped."""
-        if self._session_id is None:
+    def _opened(self, choices: _SessionChoices) -> None:
+        self._hearing_rows = choices.hearings
+        self._topics = choices.topics
+        self._suggestions = choices.suggestions
+        self._buffer_minutes = choices.buffer_minutes
+        self.hearing.blockSignals(True)
+        for h in self._hearing_rows:
+            self.hearing.addItem(f"{h.starts_at:%Y-%m-%d %H:%M}　{h.case_number}　{lang.label(h.case_type)}", h.id)
+        self.hearing.blockSignals(False)
+        if choices.session is not None:
+            self._fill(choices.session)
             return
-        try:
-            saved = training.get_session(self._db, self._session_id)
-        except TribunalError as exc:
-            msgbox.show_error(self, exc)
-            return
-        for fb in self._feedback.values():
-            fb.clear()
-        self.summary.hide()
+        if self._opening_hearing is not None:
+            self.hearing.blockSignals(True)
+            self.hearing.setCurrentIndex(max(self.hearing.findData(self._opening_hearing), 0))
+            self.hearing.blockSignals(False)
+        self._hearing_changed(fill=self._opening_hearing is not None)
+
+    def _fill(self, saved: SessionDetail) -> None:
         self._loaded_version = saved.version
         self.title.setText(saved.title)
         self.speaker.setText(saved.speaker)
         self.starts.setValue(saved.starts_at)
         self.has_end.setChecked(saved.ends_at is not None)
+        self.ends.setEnabled(saved.ends_at is not None)
         if saved.ends_at is not None:
             self.ends.setValue(saved.ends_at)
         self.venue.setText(saved.venue)
@@ -524,6 +563,19 @@ class SessionDialog(QDialog):
         self._fill_topics()
         self.stale.track(self._session_id)
 
+    def reload_record(self) -> None:
+        """重新载入: show the session as saved now; what was typed here is dropped."""
+        if self._session_id is None:
+            return
+        db, session_id = self._db, self._session_id
+        self.loading.start(lambda: training.get_session(db, session_id), self._reloaded)
+
+    def _reloaded(self, saved: SessionDetail) -> None:
+        for fb in self._feedback.values():
+            fb.clear()
+        self.summary.hide()
+        self._fill(saved)
+
     # --- topics
 
     def _suggested_ids(self) -> list[int]:
@@ -531,10 +583,7 @@ class SessionDialog(QDialog):
         row = next((h for h in self._hearing_rows if h.id == hearing_id), None)
         if row is None:
             return []
-        try:
-            return [t.id for t in training.suggest_topics(self._db, row.case_type)]
-        except TribunalError:
-            return []
+        return self._suggestions.get(row.case_type, [])
 
     def _fill_topics(self) -> None:
         ticked = set(self.chosen_topic_ids()) if self.topics.count() else set(self._chosen)
@@ -563,23 +612,15 @@ class SessionDialog(QDialog):
 
     def _hearing_changed(self, *, fill: bool) -> None:
         hearing_id = self.hearing.currentData()
-        if fill and hearing_id is not None:
-            try:
-                detail = hearings.get_hearing(self._db, hearing_id)
-            except TribunalError:
-                detail = None
-            if detail is not None:
-                # The training usually follows the hearing in the same room, after the break
-                # the commission keeps in case the hearing runs over (training.buffer_minutes).
-                try:
-                    buffer = int(settings.get(self._db, "training.buffer_minutes"))
-                except TribunalError:
-                    buffer = 0
-                starts = detail.ends_at + dt.timedelta(minutes=buffer)
-                self.starts.setValue(starts)
-                self.ends.setValue(starts + dt.timedelta(hours=1))
-                if not self.venue.text().strip():
-                    self.venue.setText(detail.venue)
+        row = next((h for h in self._hearing_rows if h.id == hearing_id), None)
+        if fill and row is not None:
+            # The training usually follows the hearing in the same room, after the break
+            # the commission keeps in case the hearing runs over (training.buffer_minutes).
+            starts = row.ends_at + dt.timedelta(minutes=self._buffer_minutes)
+            self.starts.setValue(starts)
+            self.ends.setValue(starts + dt.timedelta(hours=1))
+            if not self.venue.text().strip():
+                self.venue.setText(row.venue)
         self._fill_topics()
 
     def chosen_topic_ids(self) -> list[int]:
@@ -613,6 +654,8 @@ class SessionDialog(QDialog):
         return self._feedback[key]
 
     def save(self) -> bool:
+        if not self.loading.ready:
+            return False
         for fb in self._feedback.values():
             fb.clear()
         self.summary.hide()
@@ -656,11 +699,7 @@ class SessionDialog(QDialog):
     def ask(cls, parent: QWidget | None, db: Database, session_id: int | None = None, *,
             hearing_id: int | None = None, today: dt.date | None = None) -> SessionDetail | None:
         """Show the editor; the saved session, or None if the clerk cancelled."""
-        try:
-            dialog = cls(db, session_id, parent, hearing_id=hearing_id, today=today)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
+        dialog = cls(db, session_id, parent, hearing_id=hearing_id, today=today)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.saved
@@ -713,14 +752,11 @@ class AttendanceDialog(QDialog):
         self.saved: SessionDetail | None = None
         self.setStyleSheet(FORM_STYLE)
         self.resize(760, 600)
-        detail = training.get_session(db, session_id)
-        self.setWindowTitle(self.tr("Attendance: {title}").format(title=detail.title))
+        self.setWindowTitle(self.tr("Attendance"))
         self.model = RowsModel(CONTEXT, ATTENDEE_COLUMNS, key=lambda r: r.key, parent=self)
-        self.model.set_rows([_line(a) for a in detail.attendance])
         self.view = make_table(self.model, multi_select=True)
         set_column_widths(self.view, {0: "欧阳晓燕", 1: "邵阳宝庆精密机械有限责任公司"})
         self.from_hearing_button = QPushButton(self.tr("Add everyone checked in at the hearing"))
-        self.from_hearing_button.setEnabled(detail.hearing_id is not None)
         self.from_hearing_button.clicked.connect(self.add_checked_in)
         self.remove_button = QPushButton(self.tr("Remove selected"))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -729,8 +765,6 @@ class AttendanceDialog(QDialog):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.addItem("", None)
-        for row in observers.search_observers(db, limit=None):
-            self.person.addItem(f"{row.name}　{row.enterprise_name}".strip(), (row.id, row.name, row.enterprise_name))
         completer = QCompleter(self.person.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.person.setCompleter(completer)
@@ -751,7 +785,7 @@ class AttendanceDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.hide()
         box = QDialogButtonBox()
-        ok = box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = ok = box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setDefault(False)
         ok.setAutoDefault(False)
         box.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -780,6 +814,21 @@ class AttendanceDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(box)
         self._count()
+        fields = [self.view, self.from_hearing_button, self.remove_button, self.person, self.add_person_button,
+                  self.other_name, self.other_enterprise, self.add_other_button]
+        self.loading = ops.FormLoad(
+            self, lambda: (training.get_session(db, session_id), observers.search_observers(db, limit=None)),
+            self._opened, fields=fields, buttons=[ok], layout=layout, index=0)
+        self.loading.start()
+
+    def _opened(self, answer: tuple[SessionDetail, list[ObserverRow]]) -> None:
+        detail, people = answer
+        self.setWindowTitle(self.tr("Attendance: {title}").format(title=detail.title))
+        self.model.set_rows([_line(a) for a in detail.attendance])
+        self._count()
+        self.from_hearing_button.setEnabled(detail.hearing_id is not None)
+        for row in people:
+            self.person.addItem(f"{row.name}　{row.enterprise_name}".strip(), (row.id, row.name, row.enterprise_name))
 
     def _count(self) -> None:
         self.count_label.setText(self.tr("{count} people").format(count=self.model.rowCount()))
@@ -798,8 +847,10 @@ class AttendanceDialog(QDialog):
 
     def add_checked_in(self) -> int:
         """Add the people ticked present at the session's hearing; returns how many were new."""
+        db, session_id = self._db, self._session_id
         try:
-            people = training.observers_checked_in(self._db, self._session_id)
+            # The clerk waits for the list (the window drawing on) to see who was added.
+            people = ops.call(self, lambda: training.observers_checked_in(db, session_id))
         except TribunalError as exc:
             msgbox.show_error(self, exc)
             return 0
@@ -838,6 +889,8 @@ class AttendanceDialog(QDialog):
         self._count()
 
     def save(self) -> bool:
+        if not self.loading.ready:
+            return False
         self.summary.hide()
         rows = self.model.rows()
         ids = [r.observer_id for r in rows if r.observer_id is not None]
@@ -856,11 +909,7 @@ class AttendanceDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, db: Database, session_id: int) -> SessionDetail | None:
         """Show the dialog; the session with its new attendance, or None if cancelled."""
-        try:
-            dialog = cls(db, session_id, parent)
-        except TribunalError as exc:
-            msgbox.show_error(parent, exc)
-            return None
+        dialog = cls(db, session_id, parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.saved
