@@ -35,11 +35,8 @@ from tribunal.errors import TribunalError, ValidationError
 from tribunal.services import enterprise_import, enterprises
 from tribunal.services.app import Database
 from tribunal.services.enterprise_import import IGNORED, ImportPreview, ImportReport
-<<<<<<< HEAD
-from tribunal.texts import joined
-=======
 from tribunal.services.enterprises import ZoneRow
->>>>>>> i10c
+from tribunal.texts import joined
 from tribunal.ui import lang, msgbox, ops
 from tribunal.ui.feedback import FORM_STYLE
 from tribunal.ui.lang import QT_TRANSLATE_NOOP
