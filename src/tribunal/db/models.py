@@ -196,9 +196,10 @@ class Case(Versioned, Base):
         # The reports count cases by the day they were accepted and the day they were closed.
         Index("ix_case_accepted_date", "accepted_date"),
         Index("ix_case_closed_date", "closed_date"),
-        # The case list sorts and filters by the next deadline; the daily check finds the
-        # cases whose next deadline may have moved by the passing of time alone.
-        Index("ix_case_next_due_date", "next_due_date"),
+        # The case list sorts and filters by the next deadline (the cases with none after
+        # them, newest received first, read in that order too: migration 0015); the daily
+        # check finds the cases whose next deadline may have moved by the passing of time alone.
+        Index("ix_case_next_due_order", "next_due_date", "received_date", "id"),
         Index("ix_case_next_due_recheck", "next_due_recheck"),
     )
 
