@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
 import threading
 import time
@@ -105,6 +103,9 @@ PREFERRED_UI_FAMILIES = (
 
 def _fontconfig_choice() -> str | None:
     """The family fontconfig gives a desktop for Chinese sans-serif text (Linux), or None."""
+    import shutil
+    import subprocess  # only here: not on the way to the first window on most PCs
+
     if not sys.platform.startswith("linux") or not shutil.which("fc-match"):
         return None
     try:
@@ -512,7 +513,10 @@ def run_gui(db_arg: str | None = None, actor: str | None = None) -> int:
         # For benchmarks/foundation.py and installer/smoke_test.py: report when the window
         # is on screen (the event loop has run once); the program leaves once the data is in.
         QTimer.singleShot(0, lambda: print(f"window-shown {time.time():.3f}", flush=True))
-    session.open(window, db_arg, first=True)
+    # The database is opened on a worker once the window is on screen: started before the
+    # first pass of the event loop, its imports and reads would compete with the window's
+    # first paint for the interpreter.
+    QTimer.singleShot(0, lambda: session.open(window, db_arg, first=True))
     # Once the clerk is at work, read the PDF fonts in the background, so the first hearing
     # pack prints as fast as the later ones (the fonts take ~0.4 s to load once per process).
     QTimer.singleShot(WARM_UP_DELAY_MS, _warm_up_documents)
