@@ -418,3 +418,28 @@ def test_the_import_wizard_speaks_english(
         found.update(visit(wizard, exempt))
     assert wizard.report is not None
     assert not found, "\n".join(sorted(found))
+
+
+def test_the_audit_log_speaks_english(
+        qtbot: QtBot, latin_db: tuple[Database, dict[str, object]], english: None) -> None:
+    from tribunal.ui.audit_log import AuditLogDialog
+
+    db, _world = latin_db
+    dialog = AuditLogDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 728)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    with qtbot.waitSignal(dialog.search().ended, timeout=10_000):
+        pass
+    settle()
+    assert dialog.rows
+    # The example of a case number is written as case numbers are: in Chinese.
+    found = set(visit(dialog, ("e.g. 邵劳人仲案字〔2026〕第12号",)))
+    # Each kind of entry the set-up made, read in the detail pane as the clerk selects it.
+    for row in dialog.rows[:40]:
+        html = dialog.entry_html(row)
+        plain = MEANT_TO_STAY.sub("", TAGS.sub("", html))
+        if HAN.search(plain):
+            found.add(f"{row.action}: {plain[:160]!r}")
+    assert not found, "\n".join(sorted(found))

@@ -293,8 +293,11 @@ class AuditLogDialog(QDialog):
         the interface's language, from the one table of labels the services keep.
         """
         who = self.tr("{who} at {when}").format(who=row.actor, when=f"{row.at:%Y-%m-%d %H:%M:%S}")
-        head = (f"<p><b>{escape(row.summary)}</b><br>{escape(who)}"
-                f" · {escape(area_label(row.action))}（{escape(row.action)}）</p>")
+        # The recorded sentence is Chinese (it is what was written at the time); an English
+        # screen names the action in words instead, as the list does.
+        head = (f"<p><b>{escape(entry_summary(row.summary, row.action))}</b><br>{escape(who)}"
+                f" · {escape(area_label(row.action))}"
+                f"{'(' if language() == 'en' else '（'}{escape(row.action)}{')' if language() == 'en' else '）'}</p>")
         if not row.details:
             return head + "<p>" + escape(self.tr("No field values were recorded for this entry.")) + "</p>"
         lang = language()
