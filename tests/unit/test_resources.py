@@ -31,9 +31,11 @@ def _sfnt_tables(path: Path) -> tuple[int, set[str]]:
 
 @pytest.fixture(scope="module", params=WEIGHTS)
 def registered_font(request: pytest.FixtureRequest) -> TTFont:
-    font = TTFont(f"TestNotoSerifSC-{request.param}", resources.font_path(request.param))
-    pdfmetrics.registerFont(font)
-    return font
+    # The program's own registration: another TTFont of the same file, registered first under
+    # another name, would take the place of the documents' font in this process.
+    from tribunal.documents.fonts import bundled_font
+
+    return bundled_font(request.param)
 
 
 def test_resource_root_is_a_folder_with_fonts() -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "ROLE_LABELS",
     "FontSet",
     "FontSettings",
+    "bundled_font",
     "find_official_fonts",
     "install_tounicode_fix",
     "load_fonts",
@@ -338,6 +339,17 @@ class _Formatted(pdfdoc.PDFObject):
 
 
 _RUNS_KEPT = 8192
+
+
+def bundled_font(weight: str = "regular") -> TTFont:
+    """The bundled Noto Serif SC of ``weight`` ("regular" or "bold"), registered with ReportLab.
+
+    Always this one object per process: ReportLab keeps one font object per face name, so a
+    second TTFont of the same file registered under another name would be silently replaced
+    by whichever was registered first — and if that one is not sped up (:func:`_speed_up`), no
+    document would tag its subsets.
+    """
+    return _bundled(weight)
 
 
 @functools.cache
