@@ -372,15 +372,20 @@ def set_value(db: Database | None, key: str, value: Any) -> Any:
     if db is None:
         raise ValidationError(msg("“{by_key}”保存在数据库中，需要先打开数据库", by_key=BY_KEY[key]), {key: msg("需要数据库")})
     with db.session() as s:
-        row = s.get(Setting, key)
-        before = row.value if row else BY_KEY[key].default
-        if row is None:
-            s.add(Setting(key=key, value=value))
-        else:
-            row.value = value
-        audit.record(s, db.actor, "setting.change", "setting", None, f"{key}: {before} → {value}",
-                     {key: before}, {key: value})
+        _store(s, db.actor, key, value)
     return value
+
+
+def _store(s: Session, actor: str, key: str, value: Any) -> None:
+    """Write one commission setting in an open session, with its audit entry."""
+    row = s.get(Setting, key)
+    before = row.value if row else BY_KEY[key].default
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    audit.record(s, actor, "setting.change", "setting", None, f"{key}: {before} → {value}",
+                 {key: before}, {key: value})
 
 
 #: How many recent settings changes are searched for who changed a stale key.
@@ -472,14 +477,7 @@ def _store_shared(db: Database, shared: dict[str, Any], loaded: dict[str, Any] |
         if loaded is not None:
             _check_unchanged(s, {key: loaded[key] for key in shared if key in loaded})
         for key, value in shared.items():
-            row = s.get(Setting, key)
-            before = row.value if row else BY_KEY[key].default
-            if row is None:
-                s.add(Setting(key=key, value=value))
-            else:
-                row.value = value
-            audit.record(s, db.actor, "setting.change", "setting", None, f"{key}: {before} → {value}",
-                         {key: before}, {key: value})
+            _store(s, db.actor, key, value)
             saved[key] = value
     return saved
 
